@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+// One registration function per command group; main.cpp calls each of them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace urbanmine::cli {
+
+void register_mfa_commands(CLI::App& app, CliContext& ctx);
+
+}  // namespace urbanmine::cli

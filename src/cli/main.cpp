@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// urbanmine: the command-line entry point. Parses global flags and dispatches to the command
+// groups registered in cli/commands.h. Results go to stdout (or --output), logs to stderr.
+// Example: urbanmine mfa dsm tests/data/dsm/s01_inflow_fixed_const_T40.json
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "core/version.h"
+
+int main(int argc, char** argv) {
+  using urbanmine::cli::CliContext;
+  CliContext ctx;
+  CLI::App app{
+      "urbanmine: the global supply chain of waste EV batteries and their critical minerals.\n"
+      "Example: urbanmine mfa dsm tests/data/dsm/s02_inflow_normal_const_T60.json"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version",
+                       std::string("urbanmine ") + std::string(urbanmine::core::version()) +
+                           " (git " + std::string(urbanmine::core::git_hash()) + ")");
+  app.add_option("--log-level", ctx.log_level, "Log level: error, warn, info, debug")
+      ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
+  app.add_flag("--quiet,-q", ctx.quiet, "Only log errors");
+  app.add_flag("--strict", ctx.strict, "Treat warnings as errors");
+  app.add_option("--format", ctx.format, "Output format: table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--output,-o", ctx.output, "Write the result to FILE instead of stdout");
+  app.add_flag("--no-progress", ctx.no_progress, "Never draw a progress bar");
+  app.fallthrough();
+
+  urbanmine::cli::register_mfa_commands(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // CLI11 returns 0 for --help/--version; every real parse error is a usage error.
+    return code == 0 ? urbanmine::core::kExitOk : urbanmine::core::kExitUsage;
+  }
+  urbanmine::core::LogLevel level = urbanmine::core::LogLevel::kInfo;
+  urbanmine::core::parse_log_level(ctx.log_level, level);
+  if (ctx.quiet) level = urbanmine::core::LogLevel::kError;
+  ctx.logger.set_level(level);
+  if (!ctx.action) {
+    std::cerr << app.help();
+    return urbanmine::core::kExitUsage;
+  }
+  try {
+    return ctx.action();
+  } catch (const std::exception& e) {
+    std::cerr << "urbanmine: internal error: " << e.what() << "\n";
+    return urbanmine::core::kExitInternal;
+  }
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+// dsm-reference-v1 reader and dsm-result-v1 writer.
+#include "io/dsm_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "io/json_reader.h"
+
+namespace urbanmine::io {
+
+namespace {
+
+constexpr const char* kCaseFormat = "dsm-reference-v1";
+constexpr const char* kResultFormat = "dsm-result-v1";
+
+core::Result<std::vector<double>> per_cohort(const JsonReader& lt, const std::string& key,
+                                             std::size_t years) {
+  auto v = lt.number_array(key);
+  if (!v) return v.error();
+  if (v->size() != years) {
+    return lt.error(key,
+                    "has " + std::to_string(v->size()) + " values but time has " +
+                        std::to_string(years),
+                    "give one value per cohort (year)");
+  }
+  return v;
+}
+
+nlohmann::json matrix(const std::vector<double>& flat, std::size_t n) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t t = 0; t < n; ++t) {
+    rows.push_back(std::vector<double>(flat.begin() + static_cast<std::ptrdiff_t>(t * n),
+                                       flat.begin() + static_cast<std::ptrdiff_t>((t + 1) * n)));
+  }
+  return rows;
+}
+
+}  // namespace
+
+core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const std::string& source) {
+  auto parsed = parse_json(json_text, source);
+  if (!parsed) return parsed.error();
+  if (!parsed->is_object()) {
+    return core::Error::invalid_input("expected a JSON object", source + ": $",
+                                      "give a dsm-reference-v1 case object");
+  }
+  const JsonReader root(*parsed, source);
+  mfa::DsmCase dc;
+
+  auto format = root.string("format");
+  if (!format) return format.error();
+  if (*format != kCaseFormat) {
+    return root.error("format", "unsupported format '" + *format + "'",
+                      std::string("expected \"") + kCaseFormat + "\"");
+  }
+  if (root.has("case_id")) {
+    auto id = root.string("case_id");
+    if (!id) return id.error();
+    dc.case_id = *id;
+  }
+  auto mode = root.string("mode");
+  if (!mode) return mode.error();
+  if (*mode == "inflow_driven") {
+    dc.mode = mfa::DsmMode::kInflowDriven;
+  } else if (*mode == "stock_driven") {
+    dc.mode = mfa::DsmMode::kStockDriven;
+  } else {
+    return root.error("mode", "unknown mode '" + *mode + "'",
+                      "use \"inflow_driven\" or \"stock_driven\"");
+  }
+  if (root.has("negative_inflow_correction")) {
+    auto c = root.boolean("negative_inflow_correction");
+    if (!c) return c.error();
+    dc.negative_inflow_correction = *c;
+  }
+  auto offset = root.number("age_offset");
+  if (!offset) return offset.error();
+  dc.age_offset = *offset;
+
+  auto time = root.integer_array("time");
+  if (!time) return time.error();
+  if (time->empty()) return root.error("time", "the time axis is empty", "give at least one year");
+  for (auto y : *time) dc.time.push_back(static_cast<int>(y));
+  const std::size_t years = dc.time.size();
+
+  auto lt = root.object("lifetime");
+  if (!lt) return lt.error();
+  auto type_text = lt->string("type");
+  if (!type_text) return type_text.error();
+  mfa::LifetimeType type{};
+  if (!mfa::parse_lifetime_type(*type_text, type)) {
+    return lt->error("type", "unknown lifetime type '" + *type_text + "'",
+                     "use Fixed, Normal, FoldedNormal, LogNormal or Weibull");
+  }
+  std::vector<double> mean(years, 0.0);
+  std::vector<double> std_dev(years, 0.0);
+  std::vector<double> shape(years, 0.0);
+  std::vector<double> scale(years, 0.0);
+  auto lognormal = mfa::LogNormalParameterisation::kMoments;
+  if (type == mfa::LifetimeType::kWeibull) {
+    auto s = per_cohort(*lt, "shape", years);
+    if (!s) return s.error();
+    shape = *s;
+    auto l = per_cohort(*lt, "scale", years);
+    if (!l) return l.error();
+    scale = *l;
+  } else {
+    auto m = per_cohort(*lt, "mean", years);
+    if (!m) return m.error();
+    mean = *m;
+    if (type != mfa::LifetimeType::kFixed) {
+      auto s = per_cohort(*lt, "std", years);
+      if (!s) return s.error();
+      std_dev = *s;
+    }
+    if (type == mfa::LifetimeType::kLogNormal) {
+      auto p = lt->string("lognormal_parameterisation");
+      if (!p) return p.error();
+      if (!mfa::parse_lognormal_parameterisation(*p, lognormal)) {
+        return lt->error("lognormal_parameterisation", "unknown parameterisation '" + *p + "'",
+                         "use \"odym\" or \"moments\"");
+      }
+    }
+  }
+  for (std::size_t c = 0; c < years; ++c) {
+    dc.lifetime.push_back(mfa::LifetimeParams{type, mean[c], std_dev[c], shape[c], scale[c],
+                                              lognormal});
+  }
+
+  auto input = root.object("input");
+  if (!input) return input.error();
+  const std::string series_key =
+      dc.mode == mfa::DsmMode::kInflowDriven ? "inflow" : "stock";
+  auto series = input->number_array(series_key);
+  if (!series) return series.error();
+  (dc.mode == mfa::DsmMode::kInflowDriven ? dc.inflow : dc.stock) = *series;
+  return dc;
+}
+
+std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol) {
+  const auto& r = sol.result;
+  const std::size_t n = r.years;
+  nlohmann::json out;
+  out["format"] = kResultFormat;
+  out["case_id"] = dc.case_id;
+  out["mode"] = dc.mode == mfa::DsmMode::kInflowDriven ? "inflow_driven" : "stock_driven";
+  out["negative_inflow_correction"] = dc.negative_inflow_correction;
+  out["age_offset"] = dc.age_offset;
+  out["time"] = dc.time;
+  nlohmann::json o;
+  o["survival"] = matrix(std::vector<double>(sol.survival.values().begin(),
+                                             sol.survival.values().end()),
+                         n);
+  o["stock_by_cohort"] = matrix(r.stock_by_cohort, n);
+  o["outflow_by_cohort"] = matrix(r.outflow_by_cohort, n);
+  o["stock"] = r.stock;
+  o["outflow"] = r.outflow;
+  o["inflow"] = r.inflow;
+  o["stock_change"] = r.stock_change;
+  std::vector<double> balance(n);
+  for (std::size_t t = 0; t < n; ++t) balance[t] = r.inflow[t] - r.outflow[t] - r.stock_change[t];
+  o["balance"] = balance;
+  out["output"] = std::move(o);
+  out["negative_inflow_years_index"] = r.negative_inflow_years;
+  out["mass_balance"] = {{"max_abs_residual", sol.balance.max_abs_residual},
+                         {"scale", sol.balance.scale},
+                         {"ok", sol.balance.ok}};
+  return out.dump() + "\n";
+}
+
+}  // namespace urbanmine::io

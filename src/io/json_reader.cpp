@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+// Path-aware typed JSON reads.
+#include "io/json_reader.h"
+
+#include <cmath>
+
+namespace urbanmine::io {
+
+core::Result<nlohmann::json> parse_json(const std::string& text, const std::string& source) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    return core::Error::invalid_input("malformed JSON: " + std::string(e.what()),
+                                      source + ": byte " + std::to_string(e.byte),
+                                      "fix the JSON syntax (a validator such as `python3 -m "
+                                      "json.tool FILE` shows where)");
+  }
+}
+
+core::Error JsonReader::error(const std::string& key, const std::string& message,
+                              const std::string& hint) const {
+  return core::Error::invalid_input(message, key.empty() ? location() : location(key), hint);
+}
+
+bool JsonReader::has(const std::string& key) const {
+  return node_.is_object() && node_.contains(key) && !node_.at(key).is_null();
+}
+
+core::Result<const nlohmann::json*> JsonReader::member(const std::string& key,
+                                                        const char* what) const {
+  if (!node_.is_object()) {
+    return core::Error::invalid_input("expected an object", location(), "give a JSON object");
+  }
+  auto it = node_.find(key);
+  if (it == node_.end() || it->is_null()) {
+    return error(key, std::string("missing required field '") + key + "'",
+                 std::string("add '") + key + "' (" + what + ")");
+  }
+  return &*it;
+}
+
+core::Result<JsonReader> JsonReader::object(const std::string& key) const {
+  auto m = member(key, "an object");
+  if (!m) return m.error();
+  if (!(*m)->is_object()) return error(key, "expected an object", "give a JSON object");
+  return JsonReader(**m, source_, path_ + "." + key);
+}
+
+core::Result<std::string> JsonReader::string(const std::string& key) const {
+  auto m = member(key, "a string");
+  if (!m) return m.error();
+  if (!(*m)->is_string()) return error(key, "expected a string", "give a JSON string");
+  return (*m)->get<std::string>();
+}
+
+core::Result<double> JsonReader::number(const std::string& key) const {
+  auto m = member(key, "a number");
+  if (!m) return m.error();
+  if (!(*m)->is_number()) return error(key, "expected a number", "give a JSON number");
+  const double v = (*m)->get<double>();
+  if (!std::isfinite(v)) return error(key, "expected a finite number", "give a finite number");
+  return v;
+}
+
+core::Result<long long> JsonReader::integer(const std::string& key) const {
+  auto m = member(key, "an integer");
+  if (!m) return m.error();
+  if (!(*m)->is_number_integer()) return error(key, "expected an integer", "give a whole number");
+  return (*m)->get<long long>();
+}
+
+core::Result<bool> JsonReader::boolean(const std::string& key) const {
+  auto m = member(key, "true or false");
+  if (!m) return m.error();
+  if (!(*m)->is_boolean()) return error(key, "expected true or false", "give a JSON boolean");
+  return (*m)->get<bool>();
+}
+
+core::Result<std::vector<double>> JsonReader::number_array(const std::string& key) const {
+  auto m = member(key, "an array of numbers");
+  if (!m) return m.error();
+  if (!(*m)->is_array()) return error(key, "expected an array of numbers", "give a JSON array");
+  std::vector<double> out;
+  out.reserve((*m)->size());
+  for (std::size_t i = 0; i < (*m)->size(); ++i) {
+    const auto& v = (**m)[i];
+    const std::string where = key + "[" + std::to_string(i) + "]";
+    if (!v.is_number()) {
+      return error(where, "expected a number, found " + std::string(v.type_name()),
+                   "give a finite number (JSON has no NaN)");
+    }
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) return error(where, "expected a finite number", "give a finite number");
+    out.push_back(d);
+  }
+  return out;
+}
+
+core::Result<std::vector<long long>> JsonReader::integer_array(const std::string& key) const {
+  auto m = member(key, "an array of integers");
+  if (!m) return m.error();
+  if (!(*m)->is_array()) return error(key, "expected an array of integers", "give a JSON array");
+  std::vector<long long> out;
+  for (std::size_t i = 0; i < (*m)->size(); ++i) {
+    const auto& v = (**m)[i];
+    if (!v.is_number_integer()) {
+      return error(key + "[" + std::to_string(i) + "]", "expected an integer",
+                   "give a whole number");
+    }
+    out.push_back(v.get<long long>());
+  }
+  return out;
+}
+
+core::Result<std::vector<std::string>> JsonReader::string_array(const std::string& key) const {
+  auto m = member(key, "an array of strings");
+  if (!m) return m.error();
+  if (!(*m)->is_array()) return error(key, "expected an array of strings", "give a JSON array");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < (*m)->size(); ++i) {
+    const auto& v = (**m)[i];
+    if (!v.is_string()) {
+      return error(key + "[" + std::to_string(i) + "]", "expected a string", "give a string");
+    }
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace urbanmine::io

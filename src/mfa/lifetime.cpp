@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// Survival functions of the five lifetime families and the cohort survival matrix.
+#include "mfa/lifetime.h"
+
+#include <cmath>
+#include <numbers>
+#include <string>
+
+namespace urbanmine::mfa {
+
+namespace {
+
+constexpr double kInvSqrt2 = 1.0 / std::numbers::sqrt2;
+
+// 1 - Phi(z) for the standard normal, accurate in the upper tail.
+double normal_sf(double z) { return 0.5 * std::erfc(z * kInvSqrt2); }
+
+struct LogNormalMuSigma {
+  double mu;
+  double sigma;
+};
+
+LogNormalMuSigma lognormal_mu_sigma(const LifetimeParams& p) {
+  const double ratio = p.lognormal == LogNormalParameterisation::kMoments
+                           ? (p.std * p.std) / (p.mean * p.mean)
+                           : (p.mean * p.mean) / (p.std * p.std);
+  const double sigma = std::sqrt(std::log1p(ratio));
+  const double mu = std::log(p.mean / std::sqrt(1.0 + ratio));
+  return {mu, sigma};
+}
+
+}  // namespace
+
+std::string_view lifetime_type_name(LifetimeType type) {
+  switch (type) {
+    case LifetimeType::kFixed: return "Fixed";
+    case LifetimeType::kNormal: return "Normal";
+    case LifetimeType::kFoldedNormal: return "FoldedNormal";
+    case LifetimeType::kLogNormal: return "LogNormal";
+    case LifetimeType::kWeibull: return "Weibull";
+  }
+  return "Normal";
+}
+
+bool parse_lifetime_type(std::string_view text, LifetimeType& out) {
+  for (auto t : {LifetimeType::kFixed, LifetimeType::kNormal, LifetimeType::kFoldedNormal,
+                 LifetimeType::kLogNormal, LifetimeType::kWeibull}) {
+    if (lifetime_type_name(t) == text) {
+      out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view lognormal_parameterisation_name(LogNormalParameterisation p) {
+  return p == LogNormalParameterisation::kOdym ? "odym" : "moments";
+}
+
+bool parse_lognormal_parameterisation(std::string_view text, LogNormalParameterisation& out) {
+  if (text == "odym") {
+    out = LogNormalParameterisation::kOdym;
+  } else if (text == "moments") {
+    out = LogNormalParameterisation::kMoments;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_view location) {
+  const std::string where = std::string(location);
+  const std::string idx = "[" + std::to_string(cohort) + "]";
+  auto bad = [&](const char* field, const std::string& what, const char* hint) {
+    return core::Error::invalid_input(std::string("lifetime ") + field + " of cohort " +
+                                          std::to_string(cohort) + " " + what,
+                                      where + "." + field + idx, hint);
+  };
+  auto finite = [](double v) { return std::isfinite(v); };
+  switch (p.type) {
+    case LifetimeType::kFixed:
+    case LifetimeType::kNormal:
+    case LifetimeType::kFoldedNormal:
+    case LifetimeType::kLogNormal:
+      if (!finite(p.mean) || p.mean < 0.0) {
+        return bad("mean", "is " + std::to_string(p.mean) + ", not a finite number >= 0",
+                   "give the mean lifetime in years, 0 or more");
+      }
+      break;
+    case LifetimeType::kWeibull:
+      if (!finite(p.shape) || p.shape <= 0.0) {
+        return bad("shape", "is " + std::to_string(p.shape) + ", not a finite number > 0",
+                   "give the Weibull shape k, greater than 0");
+      }
+      if (!finite(p.scale) || p.scale <= 0.0) {
+        return bad("scale", "is " + std::to_string(p.scale) + ", not a finite number > 0",
+                   "give the Weibull scale lambda in years, greater than 0");
+      }
+      return {};
+  }
+  if (p.type == LifetimeType::kFixed) return {};
+  if (!finite(p.std) || p.std <= 0.0) {
+    return bad("std", "is " + std::to_string(p.std) + ", not a finite number > 0",
+               "give the standard deviation in years, greater than 0");
+  }
+  if (p.type == LifetimeType::kLogNormal && p.mean <= 0.0) {
+    return bad("mean", "is 0; a LogNormal lifetime needs a mean > 0",
+               "give the mean lifetime in years, greater than 0");
+  }
+  return {};
+}
+
+double survival_function(const LifetimeParams& p, double age) {
+  switch (p.type) {
+    case LifetimeType::kFixed:
+      return age < p.mean ? 1.0 : 0.0;
+    case LifetimeType::kNormal:
+      if (p.mean == 0.0) return 0.0;
+      return normal_sf((age - p.mean) / p.std);
+    case LifetimeType::kFoldedNormal:
+      if (p.mean == 0.0) return 0.0;
+      return normal_sf((age - p.mean) / p.std) + normal_sf((age + p.mean) / p.std);
+    case LifetimeType::kLogNormal: {
+      if (age <= 0.0) return 1.0;
+      const auto [mu, sigma] = lognormal_mu_sigma(p);
+      return normal_sf((std::log(age) - mu) / sigma);
+    }
+    case LifetimeType::kWeibull:
+      if (age <= 0.0) return 1.0;
+      return std::exp(-std::pow(age / p.scale, p.shape));
+  }
+  return 0.0;
+}
+
+void survival_curve(const LifetimeParams& p, double age_offset, std::span<double> out) {
+  if (p.type == LifetimeType::kLogNormal) {
+    // Hoist mu and sigma out of the loop.
+    const auto [mu, sigma] = lognormal_mu_sigma(p);
+    const double inv = 1.0 / sigma;
+    for (std::size_t a = 0; a < out.size(); ++a) {
+      const double age = static_cast<double>(a) + age_offset;
+      out[a] = age <= 0.0 ? 1.0 : normal_sf((std::log(age) - mu) * inv);
+    }
+    return;
+  }
+  for (std::size_t a = 0; a < out.size(); ++a) {
+    out[a] = survival_function(p, static_cast<double>(a) + age_offset);
+  }
+}
+
+SurvivalMatrix make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset) {
+  const std::size_t years = cohorts.size();
+  SurvivalMatrix sm(years);
+  std::vector<double> curve(years);
+  const LifetimeParams* last = nullptr;
+  for (std::size_t c = 0; c < years; ++c) {
+    // Consecutive cohorts with equal parameters reuse the curve computed for the longest span.
+    if (last == nullptr || !(*last == cohorts[c])) {
+      survival_curve(cohorts[c], age_offset, std::span<double>(curve.data(), years - c));
+      last = &cohorts[c];
+    }
+    for (std::size_t t = c; t < years; ++t) sm(t, c) = curve[t - c];
+  }
+  return sm;
+}
+
+}  // namespace urbanmine::mfa
