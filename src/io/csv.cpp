@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: Apache-2.0
+// RFC 4180 CSV parsing with line numbers, and typed cell access.
+#include "io/csv.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "io/files.h"
+
+namespace urbanmine::io {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+core::Result<CsvTable> CsvTable::parse(const std::string& text, const std::string& source) {
+  CsvTable table;
+  table.source_ = source;
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::size_t> record_lines;
+  std::vector<std::string> record;
+  std::string field;
+  bool in_quotes = false;
+  bool field_was_quoted = false;
+  std::size_t line = 1;
+  std::size_t record_start_line = 1;
+  std::size_t i = 0;
+  // A UTF-8 byte-order mark is skipped.
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
+  auto end_field = [&] {
+    record.push_back(field_was_quoted ? field : trim(field));
+    field.clear();
+    field_was_quoted = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    const bool blank = record.size() == 1 && record[0].empty();
+    if (!blank) {
+      records.push_back(std::move(record));
+      record_lines.push_back(record_start_line);
+    }
+    record.clear();
+  };
+  for (; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_quotes) {
+      if (ch == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        if (ch == '\n') ++line;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch == '"') {
+      if (!trim(field).empty()) {
+        return core::Error::invalid_input("a quote inside an unquoted field",
+                                          source + ":" + std::to_string(line),
+                                          "quote the whole field and double inner quotes");
+      }
+      field.clear();
+      in_quotes = true;
+      field_was_quoted = true;
+    } else if (ch == ',') {
+      end_field();
+    } else if (ch == '\n') {
+      end_record();
+      ++line;
+      record_start_line = line;
+    } else if (ch != '\r') {
+      field += ch;
+    }
+  }
+  if (in_quotes) {
+    return core::Error::invalid_input("unterminated quoted field",
+                                      source + ":" + std::to_string(record_start_line),
+                                      "close the quote");
+  }
+  if (!field.empty() || field_was_quoted || !record.empty()) end_record();
+  if (records.empty()) {
+    return core::Error::invalid_input("the file is empty", source, "give a header row and data");
+  }
+  table.header_ = records.front();
+  for (std::size_t c = 0; c < table.header_.size(); ++c) {
+    if (!table.column_index_.emplace(table.header_[c], c).second) {
+      return core::Error::invalid_input("column '" + table.header_[c] + "' appears twice",
+                                        source + ":1", "give each column once");
+    }
+  }
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    if (records[r].size() != table.header_.size()) {
+      return core::Error::invalid_input(
+          "row has " + std::to_string(records[r].size()) + " fields but the header has " +
+              std::to_string(table.header_.size()),
+          source + ":" + std::to_string(record_lines[r]),
+          "check for unquoted commas or missing fields");
+    }
+    table.rows_.push_back(std::move(records[r]));
+    table.lines_.push_back(record_lines[r]);
+  }
+  return table;
+}
+
+core::Result<CsvTable> CsvTable::read_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return parse(*text, path);
+}
+
+std::optional<std::size_t> CsvTable::column(const std::string& name) const {
+  auto it = column_index_.find(name);
+  if (it == column_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+core::Status CsvTable::require_columns(const std::vector<std::string>& required) const {
+  std::string missing;
+  for (const auto& c : required) {
+    if (!has_column(c)) missing += (missing.empty() ? "" : ", ") + c;
+  }
+  if (!missing.empty()) {
+    return core::Error::invalid_input("missing column(s): " + missing, source_ + ":1",
+                                      "add the columns to the header row");
+  }
+  return {};
+}
+
+std::size_t CsvRow::line() const { return table_->line_of(index_); }
+
+std::string CsvRow::location(const std::string& column) const {
+  return table_->source() + ":" + std::to_string(line()) + ":" + column;
+}
+
+core::Result<std::string> CsvRow::text(const std::string& column) const {
+  const auto c = table_->column(column);
+  if (!c) {
+    return core::Error::invalid_input("missing column '" + column + "'", table_->source() + ":1",
+                                      "add the column to the header row");
+  }
+  return table_->cell(index_, *c);
+}
+
+core::Result<std::string> CsvRow::required_text(const std::string& column) const {
+  auto t = text(column);
+  if (!t) return t;
+  if (t->empty()) {
+    return core::Error::invalid_input("missing value", location(column), "fill in " + column);
+  }
+  return t;
+}
+
+core::Result<std::optional<double>> CsvRow::optional_number(const std::string& column) const {
+  auto t = text(column);
+  if (!t) return t.error();
+  if (t->empty()) return std::optional<double>{};
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(t->c_str(), &end);
+  if (end == t->c_str() || *end != '\0' || errno == ERANGE || !std::isfinite(v)) {
+    return core::Error::invalid_input("'" + *t + "' is not a finite number", location(column),
+                                      "give a plain decimal number such as 0.25");
+  }
+  return std::optional<double>{v};
+}
+
+core::Result<double> CsvRow::number(const std::string& column) const {
+  auto v = optional_number(column);
+  if (!v) return v.error();
+  if (!v->has_value()) {
+    return core::Error::invalid_input("missing value", location(column),
+                                      "fill in a number for " + column);
+  }
+  return **v;
+}
+
+core::Result<long long> CsvRow::integer(const std::string& column) const {
+  auto t = required_text(column);
+  if (!t) return t.error();
+  errno = 0;
+  char* end = nullptr;
+  const long long v = std::strtoll(t->c_str(), &end, 10);
+  if (end == t->c_str() || *end != '\0' || errno == ERANGE) {
+    return core::Error::invalid_input("'" + *t + "' is not a whole number", location(column),
+                                      "give an integer such as 2023");
+  }
+  return v;
+}
+
+std::string csv_escape(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char ch : field) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace urbanmine::io
