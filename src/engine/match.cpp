@@ -87,3 +87,110 @@ core::Result<CheckOutcome> check_match_files(const std::string& instance_path,
 }
 
 }  // namespace urbanmine::engine
+
+namespace urbanmine::engine {
+
+namespace {
+
+constexpr int kDefaultSlots = 16;
+constexpr int kDefaultSlotMinutes = 15;
+constexpr int kDefaultTables = 40;
+
+}  // namespace
+
+core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
+                                            const std::string& source,
+                                            const ScoreRequest& request) {
+  // The slot count must be known before availability "all" can be resolved: CLI first, then
+  // the profiles file's event.slots (JSON), then the default.
+  int slots = request.slots > 0 ? request.slots : kDefaultSlots;
+  if (!request.csv && request.slots <= 0) {
+    auto probe = io::parse_match_profiles_json(profiles_text, source, kDefaultSlots);
+    if (!probe) return probe.error();
+    slots = probe->layout.slot_count;
+  }
+  auto profiles = request.csv ? io::parse_match_profiles_csv(profiles_text, source, slots)
+                              : io::parse_match_profiles_json(profiles_text, source, slots);
+  if (!profiles) return profiles.error();
+  match::SessionLayout layout = profiles->layout;
+  layout.slot_count = slots;
+  if (!request.name.empty()) layout.name = request.name;
+  if (layout.name.empty()) layout.name = "event";
+  if (!request.start.empty()) layout.start = request.start;
+  if (request.slot_minutes > 0) layout.slot_minutes = request.slot_minutes;
+  if (layout.slot_minutes <= 0) layout.slot_minutes = kDefaultSlotMinutes;
+  if (request.tables >= 0) layout.tables = request.tables;
+  if (layout.tables < 0) layout.tables = kDefaultTables;
+  if (!request.date.empty()) layout.event.date = request.date;
+  if (!request.timezone.empty()) layout.event.timezone = request.timezone;
+  if (!request.title.empty()) layout.event.title = request.title;
+  if (!request.location.empty()) layout.event.location = request.location;
+  std::map<std::string, double> opportunity;
+  if (!request.opportunity_csv.empty()) {
+    auto parsed = io::parse_opportunity_csv(request.opportunity_csv, request.opportunity_source);
+    if (!parsed) return parsed.error();
+    opportunity = std::move(*parsed);
+  }
+  auto instance =
+      match::score_profiles(profiles->participants, profiles->requests, layout, request.rules,
+                            request.opportunity_csv.empty() ? nullptr : &opportunity);
+  if (!instance) {
+    core::Error e = instance.error();
+    e.location = source + ": " + e.location;
+    return e;
+  }
+  ScoreOutcome out;
+  out.instance = std::move(*instance);
+  out.instance_json = io::match_instance_json(out.instance);
+  return out;
+}
+
+core::Result<ScoreOutcome> score_match_file(const std::string& path,
+                                            const std::string& opportunity_path,
+                                            ScoreRequest request) {
+  auto text = io::read_text_file(path);
+  if (!text) return text.error();
+  const auto dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  if (ext != "csv" && ext != "json") {
+    return core::Error::invalid_input("profiles file must end in .csv or .json", path,
+                                      "rename the file or convert it");
+  }
+  request.csv = ext == "csv";
+  if (!opportunity_path.empty()) {
+    auto opp = io::read_text_file(opportunity_path);
+    if (!opp) return opp.error();
+    request.opportunity_csv = *opp;
+    request.opportunity_source = opportunity_path;
+  }
+  return score_match_text(*text, path, request);
+}
+
+core::Result<std::vector<match::AgendaFile>> agenda_match_text(
+    const std::string& instance_json, const std::string& instance_source,
+    const std::string& schedule_json, const std::string& schedule_source,
+    const match::AgendaOptions& options) {
+  auto checked = check_match_text(instance_json, instance_source, schedule_json, schedule_source);
+  if (!checked) return checked.error();
+  if (!checked->report.feasible()) {
+    return core::Error::invalid_input(
+        "the schedule violates " + std::to_string(checked->report.violations.size()) +
+            " constraint(s), first: " + checked->report.violations.front(),
+        schedule_source, "run `urbanmine match check` and fix or re-run the schedule");
+  }
+  auto schedule = io::parse_match_schedule(schedule_json, schedule_source, checked->instance);
+  if (!schedule) return schedule.error();
+  return match::build_agendas(checked->instance, schedule->meetings, options);
+}
+
+core::Result<std::vector<match::AgendaFile>> agenda_match_files(
+    const std::string& instance_path, const std::string& schedule_path,
+    const match::AgendaOptions& options) {
+  auto instance = io::read_text_file(instance_path);
+  if (!instance) return instance.error();
+  auto schedule = io::read_text_file(schedule_path);
+  if (!schedule) return schedule.error();
+  return agenda_match_text(*instance, instance_path, *schedule, schedule_path, options);
+}
+
+}  // namespace urbanmine::engine

@@ -2,10 +2,14 @@
 // match-instance/1 and schedule JSON, with errors that name the JSON path of each bad entry.
 #include "io/match_json.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <limits>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "io/csv.h"
 #include "io/json_reader.h"
 
 namespace urbanmine::io {
@@ -509,6 +513,290 @@ std::string match_check_json(const match::Instance& inst, const match::CheckRepo
   root["feasible"] = report.feasible();
   root["violations"] = report.violations;
   return root.dump(1) + "\n";
+}
+
+}  // namespace urbanmine::io
+
+// ---- Profiles -------------------------------------------------------------------------------
+
+namespace urbanmine::io {
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  auto flush = [&] {
+    const auto b = item.find_first_not_of(" \t");
+    const auto e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    item.clear();
+  };
+  for (char c : text) {
+    if (c == ';') {
+      flush();
+    } else {
+      item += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+// "0-7;10" -> {0..7, 10}; "" or "all" -> every slot. Returns an error message or "".
+std::string parse_slots(const std::string& text, int slot_count, std::vector<int>& out) {
+  out.clear();
+  const auto items = split_list(text);
+  if (items.empty() || (items.size() == 1 && items[0] == "all")) {
+    for (int s = 0; s < slot_count; ++s) out.push_back(s);
+    return "";
+  }
+  for (const auto& item : items) {
+    int a = 0;
+    int b = 0;
+    char dash = 0;
+    char extra = 0;
+    const int n = std::sscanf(item.c_str(), "%d%c%d%c", &a, &dash, &b, &extra);
+    if (n == 1) {
+      b = a;
+    } else if (!(n == 3 && dash == '-')) {
+      return "'" + item + "' is not a slot id or range";
+    }
+    if (a < 0 || b >= slot_count || a > b) {
+      return "slots '" + item + "' outside 0.." + std::to_string(slot_count - 1);
+    }
+    for (int s = a; s <= b; ++s) out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return "";
+}
+
+struct PendingRequest {
+  int from;
+  std::string to;
+  int priority;
+  std::string location;
+};
+
+core::Result<std::vector<match::Request>> resolve_requests(
+    const std::vector<PendingRequest>& pending, const IdMap& ids) {
+  std::vector<match::Request> out;
+  for (const auto& p : pending) {
+    auto it = ids.find(p.to);
+    if (it == ids.end()) {
+      return core::Error::invalid_input("request to unknown participant '" + p.to + "'", p.location,
+                                        "use an id from the profiles");
+    }
+    out.push_back({p.from, it->second, p.priority});
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text,
+                                                     const std::string& source, int slot_count) {
+  auto table = CsvTable::parse(csv_text, source);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"id", "side", "country"}));
+  MatchProfiles out;
+  IdMap ids;
+  std::vector<PendingRequest> pending;
+  auto optional_text = [&](const CsvRow& row, const std::string& col) -> std::string {
+    if (!table->has_column(col)) return "";
+    auto v = row.text(col);
+    return v ? *v : "";
+  };
+  for (std::size_t r = 0; r < table->size(); ++r) {
+    const CsvRow row = table->row(r);
+    match::Participant p;
+    auto id = row.required_text("id");
+    if (!id) return id.error();
+    p.id = *id;
+    if (!ids.emplace(p.id, static_cast<int>(r)).second) {
+      return core::Error::invalid_input("duplicate participant id '" + p.id + "'",
+                                        row.location("id"), "give every participant a unique id");
+    }
+    auto side = row.required_text("side");
+    if (!side) return side.error();
+    if (*side != "K" && *side != "F") {
+      return core::Error::invalid_input("side must be K or F, got '" + *side + "'",
+                                        row.location("side"), "K: Korean organisation, F: foreign");
+    }
+    p.side = *side == "K" ? match::Side::kKorean : match::Side::kForeign;
+    auto country = row.required_text("country");
+    if (!country) return country.error();
+    p.country = *country;
+    p.organisation = optional_text(row, "organisation");
+    p.org_type = optional_text(row, "org_type");
+    p.offers = split_list(optional_text(row, "offers"));
+    p.seeks = split_list(optional_text(row, "seeks"));
+    p.materials = split_list(optional_text(row, "materials"));
+    p.processes = split_list(optional_text(row, "processes"));
+    p.target_countries = split_list(optional_text(row, "target_countries"));
+    const std::string problem =
+        parse_slots(optional_text(row, "available"), slot_count, p.available);
+    if (!problem.empty()) {
+      return core::Error::invalid_input(problem, row.location("available"),
+                                        "give slot ids or ranges such as 0-7;10, or all");
+    }
+    for (const auto& item : split_list(optional_text(row, "requests"))) {
+      const auto colon = item.find(':');
+      int priority = 0;
+      if (colon == std::string::npos ||
+          std::sscanf(item.c_str() + colon + 1, "%d", &priority) != 1) {
+        return core::Error::invalid_input("request '" + item + "' is not ID:PRIORITY",
+                                          row.location("requests"), "write e.g. F0003:1;F0007:2");
+      }
+      pending.push_back(
+          {static_cast<int>(r), item.substr(0, colon), priority, row.location("requests")});
+    }
+    out.participants.push_back(std::move(p));
+  }
+  auto requests = resolve_requests(pending, ids);
+  if (!requests) return requests.error();
+  out.requests = std::move(*requests);
+  out.layout.slot_count = slot_count;
+  return out;
+}
+
+core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_text,
+                                                      const std::string& source, int slot_count) {
+  auto doc = parse_json(json_text, source);
+  if (!doc) return doc.error();
+  try {
+    const json& root = *doc;
+    JsonReader r(root, source);
+    if (!root.is_object()) return r.error("", "expected a JSON object", "give match-profiles/1");
+    MatchProfiles out;
+    out.layout.slot_count = slot_count;
+    if (r.has("event")) {
+      auto ev = r.object("event");
+      if (!ev) return ev.error();
+      for (auto [key, field] :
+           {std::pair{"name", &out.layout.name}, std::pair{"title", &out.layout.event.title},
+            std::pair{"date", &out.layout.event.date},
+            std::pair{"timezone", &out.layout.event.timezone},
+            std::pair{"location", &out.layout.event.location},
+            std::pair{"start", &out.layout.start}}) {
+        if (!ev->has(key)) continue;
+        auto v = ev->string(key);
+        if (!v) return v.error();
+        *field = *v;
+      }
+      for (auto [key, field] : {std::pair{"slots", &out.layout.slot_count},
+                                std::pair{"slot_minutes", &out.layout.slot_minutes},
+                                std::pair{"tables", &out.layout.tables}}) {
+        if (!ev->has(key)) continue;
+        auto v = ev->integer(key);
+        if (!v) return v.error();
+        *field = static_cast<int>(*v);
+      }
+    }
+    if (!root.contains("participants") || !root.at("participants").is_array()) {
+      return bad(source, "$.participants", "missing or not an array", "give a list of profiles");
+    }
+    IdMap ids;
+    std::vector<PendingRequest> pending;
+    const json& parts = root.at("participants");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const std::string at = "$.participants[" + std::to_string(i) + "]";
+      JsonReader pr(parts[i], source, at);
+      if (!parts[i].is_object()) return pr.error("", "expected an object", "give a profile");
+      match::Participant p;
+      auto id = pr.string("id");
+      if (!id) return id.error();
+      p.id = *id;
+      if (!ids.emplace(p.id, static_cast<int>(i)).second) {
+        return pr.error("id", "duplicate participant id '" + p.id + "'", "give unique ids");
+      }
+      auto side = pr.string("side");
+      if (!side) return side.error();
+      if (*side != "K" && *side != "F") {
+        return pr.error("side", "side must be \"K\" or \"F\"", "K: Korean, F: foreign");
+      }
+      p.side = *side == "K" ? match::Side::kKorean : match::Side::kForeign;
+      auto country = pr.string("country");
+      if (!country) return country.error();
+      p.country = *country;
+      for (auto [key, field] :
+           {std::pair{"organisation", &p.organisation}, std::pair{"org_type", &p.org_type}}) {
+        if (!pr.has(key)) continue;
+        auto v = pr.string(key);
+        if (!v) return v.error();
+        *field = *v;
+      }
+      for (auto [key, field] :
+           {std::pair{"offers", &p.offers}, std::pair{"seeks", &p.seeks},
+            std::pair{"materials", &p.materials}, std::pair{"processes", &p.processes},
+            std::pair{"target_countries", &p.target_countries}}) {
+        auto v = optional_strings(pr, key);
+        if (!v) return v.error();
+        *field = *v;
+      }
+      if (pr.has("available")) {
+        auto avail = pr.integer_array("available");
+        if (!avail) return avail.error();
+        for (std::size_t a = 0; a < avail->size(); ++a) {
+          const long long s = (*avail)[a];
+          if (s < 0 || s >= out.layout.slot_count) {
+            return pr.error("available[" + std::to_string(a) + "]",
+                            "slot id " + std::to_string(s) + " out of range 0.." +
+                                std::to_string(out.layout.slot_count - 1),
+                            "use slot ids of the session");
+          }
+          p.available.push_back(static_cast<int>(s));
+        }
+      } else {
+        for (int s = 0; s < out.layout.slot_count; ++s) p.available.push_back(s);
+      }
+      if (parts[i].contains("requests")) {
+        const json& reqs = parts[i].at("requests");
+        if (!reqs.is_array()) return pr.error("requests", "expected an array", "give a list");
+        for (std::size_t q = 0; q < reqs.size(); ++q) {
+          const std::string qat = at + ".requests[" + std::to_string(q) + "]";
+          JsonReader rr(reqs[q], source, qat);
+          auto to = rr.string("to");
+          if (!to) return to.error();
+          auto priority = rr.integer("priority");
+          if (!priority) return priority.error();
+          pending.push_back(
+              {static_cast<int>(i), *to, static_cast<int>(*priority), source + ": " + qat + ".to"});
+        }
+      }
+      out.participants.push_back(std::move(p));
+    }
+    auto requests = resolve_requests(pending, ids);
+    if (!requests) return requests.error();
+    out.requests = std::move(*requests);
+    return out;
+  } catch (const json::exception& e) {
+    return core::Error::invalid_input(std::string("malformed profiles: ") + e.what(), source,
+                                      "check the file against docs/formats/match-profiles.md");
+  }
+}
+
+core::Result<std::map<std::string, double>> parse_opportunity_csv(const std::string& csv_text,
+                                                                  const std::string& source) {
+  auto table = CsvTable::parse(csv_text, source);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"country", "opportunity_score"}));
+  std::map<std::string, double> out;
+  for (std::size_t r = 0; r < table->size(); ++r) {
+    const CsvRow row = table->row(r);
+    auto country = row.required_text("country");
+    if (!country) return country.error();
+    auto score = row.number("opportunity_score");
+    if (!score) return score.error();
+    if (*score < 0.0 || *score > 1.0) {
+      return core::Error::invalid_input("opportunity_score outside 0..1",
+                                        row.location("opportunity_score"),
+                                        "give a fraction between 0 and 1");
+    }
+    out[*country] = *score;
+  }
+  return out;
 }
 
 }  // namespace urbanmine::io

@@ -4,6 +4,7 @@
 #include "match/scheduler.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -563,8 +564,14 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
 
   // Thread A: the search from the empty schedule. Thread B: the LP (or, when the LP does not
   // fit, the slot-free bound and a second search with another seed).
-  Search search_a(model, options.seed, options.should_stop);
-  Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, options.should_stop);
+  // An integral LP optimum ends the search at once (nothing can beat it).
+  std::atomic<bool> lp_optimal{false};
+  const std::function<bool()> search_stop = [&] {
+    return lp_optimal.load(std::memory_order_relaxed) ||
+           (options.should_stop && options.should_stop());
+  };
+  Search search_a(model, options.seed, search_stop);
+  Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, search_stop);
   int rounds_a = 0;
   int rounds_b = 0;
   detail::LpOutcome lp;
@@ -581,6 +588,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     }
     if (try_lp) {
       lp = detail::solve_time_indexed_lp(reduced, time_limit, options.should_stop);
+      if (lp.solved && lp.integral) lp_optimal.store(true, std::memory_order_relaxed);
     }
     if (!lp.solved && two_threads) {
       ran_b_search = true;
@@ -602,7 +610,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   long long best_value = search_a.state().value;
   result.method = "lns";
   result.lns_rounds_done = rounds_a + rounds_b;
-  result.stopped_early = search_a.was_stopped() || search_b.was_stopped();
+  result.stopped_early = !lp_optimal.load() && (search_a.was_stopped() || search_b.was_stopped());
   if (ran_b_search && search_b.state().value > best_value) {
     best = search_b.placements();
     best_value = search_b.state().value;
