@@ -289,7 +289,10 @@ struct State {
 
 class Search {
  public:
-  Search(const Model& model, std::uint64_t seed, const std::function<bool()>& should_stop)
+  // `shuffle_order`: visit slots in a seeded random order instead of time order (diversity for
+  // the second search thread).
+  Search(const Model& model, std::uint64_t seed, const std::function<bool()>& should_stop,
+         bool shuffle_order = false)
       : m_(model), rng_(seed), should_stop_(should_stop) {
     const int S = m_.slot_count;
     st_.pair_slot.assign(m_.pair_k.size(), -1);
@@ -302,6 +305,14 @@ class Search {
     }
     dirty_.assign(S, 1);
     local_k_.assign(m_.n, -1);
+    delta_.assign(m_.n, 0);
+    for (int s = 0; s < S; ++s) order_.push_back(s);
+    if (shuffle_order) {
+      for (int s = S - 1; s > 0; --s) {
+        std::swap(order_[s],
+                  order_[static_cast<int>(rng_.below(static_cast<std::uint64_t>(s) + 1))]);
+      }
+    }
     local_f_.assign(m_.n, -1);
   }
 
@@ -323,7 +334,7 @@ class Search {
   void descend() {
     for (bool first = true;; first = false) {
       long long gained = 0;
-      for (int s = 0; s < m_.slot_count; ++s) {
+      for (int s : order_) {
         if (!dirty_[s]) continue;
         if (!first && stopped()) return;
         const long long before = st_.value;
@@ -374,7 +385,11 @@ class Search {
     return stopped_;
   }
 
-  void touch(int i) {
+  // A count change of participant i alters arc gains in i's other slots only while the count
+  // is within reach of the fairness bonus (both the marginal of a new meeting, B[c], and that
+  // of a meeting already held elsewhere, B[c-1], are 0 beyond it).
+  void touch_count(int i, int before, int after) {
+    if (std::min(before, after) > static_cast<int>(m_.bonus.size())) return;
     for (int s : m_.person_slots[i]) dirty_[s] = 1;
   }
 
@@ -388,8 +403,6 @@ class Search {
     ++st_.count[k];
     ++st_.count[f];
     ++st_.used[s];
-    touch(k);
-    touch(f);
   }
 
   void unassign(int p) {
@@ -403,15 +416,21 @@ class Search {
     --st_.count[f];
     st_.value -= m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f]);
     --st_.used[s];
-    touch(k);
-    touch(f);
   }
 
   // Re-solves slot s exactly (noise 0) or with noise and relocation arcs (perturbation).
+  //
+  // Afterwards only the slots whose subproblem changed are marked dirty: a pair that left slot s
+  // may now meet in its other slots; a pair that joined s had unused arcs elsewhere (dropping
+  // them keeps those slots optimal); a participant whose meeting count changed alters gains in
+  // its other slots while the count is within reach of the fairness bonus; a slot that lost a
+  // relocated meeting has free people and a table.
   void reoptimise(int s, long long noise, bool relocate) {
+    old_pairs_.clear();
     for (int p : m_.slot_pairs[s]) {
-      if (st_.pair_slot[p] == s) unassign(p);
+      if (st_.pair_slot[p] == s) old_pairs_.push_back(p);
     }
+    for (int p : old_pairs_) unassign(p);
     arcs_.clear();
     arc_pair_.clear();
     int nf = 0;
@@ -440,9 +459,40 @@ class Search {
     const std::vector<int> chosen = matcher_.solve(nf, nk, arcs_, m_.free_tables[s]);
     for (int a : chosen) {
       const int p = arc_pair_[a];
-      if (st_.pair_slot[p] >= 0) unassign(p);
+      if (st_.pair_slot[p] >= 0) {
+        dirty_[st_.pair_slot[p]] = 1;
+        unassign(p);
+        moved_.push_back(p);
+      }
     }
     for (int a : chosen) assign(arc_pair_[a], s);
+    // Net change of meeting counts in this slot (relocated pairs keep their counts).
+    for (int p : old_pairs_) {
+      if (st_.pair_slot[p] != s) {
+        for (int t : m_.pair_slots[p]) dirty_[t] = 1;
+      }
+      --delta_[m_.pair_k[p]];
+      --delta_[m_.pair_f[p]];
+      changed_.push_back(m_.pair_k[p]);
+      changed_.push_back(m_.pair_f[p]);
+    }
+    for (int a : chosen) {
+      const int p = arc_pair_[a];
+      ++delta_[m_.pair_k[p]];
+      ++delta_[m_.pair_f[p]];
+      changed_.push_back(m_.pair_k[p]);
+      changed_.push_back(m_.pair_f[p]);
+    }
+    for (int p : moved_) {
+      --delta_[m_.pair_k[p]];
+      --delta_[m_.pair_f[p]];
+    }
+    for (int i : changed_) {
+      if (delta_[i] != 0) touch_count(i, st_.count[i] - delta_[i], st_.count[i]);
+      delta_[i] = 0;
+    }
+    changed_.clear();
+    moved_.clear();
     dirty_[s] = 0;
   }
 
@@ -452,6 +502,7 @@ class Search {
   State st_;
   std::vector<char> dirty_;
   std::vector<int> local_k_, local_f_;
+  std::vector<int> old_pairs_, moved_, changed_, delta_, order_;
   std::vector<SlotMatcher::Arc> arcs_;
   std::vector<int> arc_pair_;
   SlotMatcher matcher_;
@@ -571,7 +622,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
            (options.should_stop && options.should_stop());
   };
   Search search_a(model, options.seed, search_stop);
-  Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, search_stop);
+  Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, search_stop, true);
   int rounds_a = 0;
   int rounds_b = 0;
   detail::LpOutcome lp;
