@@ -305,8 +305,10 @@ LpOutcome solve_slot_free_lp(const ReducedProblem& problem, double seconds,
     const int total_row = rows++;
     row_lower.push_back(-COIN_DBL_MAX);
     row_upper.push_back(total_tables);
+    std::vector<int> column_pair;
     for (int p = 0; p < pair_count; ++p) {
       if (problem.pair_slots[p].empty()) continue;
+      column_pair.push_back(p);
       long long best = 0;
       for (long long v : problem.pair_slot_value[p]) best = std::max(best, v);
       const int k = problem.pair_k[p];
@@ -353,6 +355,9 @@ LpOutcome solve_slot_free_lp(const ReducedProblem& problem, double seconds,
     double value = 0.0;
     for (std::size_t c = 0; c < objective.size(); ++c) value += objective[c] * sol[c];
     out.value = value;
+    for (std::size_t c = 0; c < column_pair.size(); ++c) {
+      if (sol[c] > 0.5) out.chosen.push_back({column_pair[c], -1});
+    }
   } catch (const std::exception&) {
     out.solved = false;
   } catch (const CoinError&) {

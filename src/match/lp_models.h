@@ -28,8 +28,9 @@ struct LpOutcome {
   double value = 0.0;       // optimal value of the variable part (fixed fairness excluded)
   double best_bound = 0.0;  // MIP only: CBC's bound
   bool integral = false;    // the LP optimum is 0/1 in every x
-  std::vector<std::pair<int, int>> chosen;  // (pair, slot) with x = 1 (integral or MIP)
-  std::vector<std::vector<double>> x;       // LP values per pair and allowed slot
+  // (pair, slot) with x > 0.5; the slot-free LP gives (pair, -1) for y > 0.5.
+  std::vector<std::pair<int, int>> chosen;
+  std::vector<std::vector<double>> x;  // LP values per pair and allowed slot
 };
 
 // Number of x columns of the time-indexed model.

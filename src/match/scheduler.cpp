@@ -24,6 +24,9 @@ namespace {
 constexpr long long kGainScale = 16;
 // Perturbation noise: up to this many objective units per arc.
 constexpr long long kNoiseUnits = 40;
+// Extra gain for pairs of the slot-free LP optimum in the guided descent (objective units);
+// on large-s1, 0 / 10 / 30 / 80 / 400 gave 99.75 / 99.79 / 99.82 / 99.83 / 99.83% of the optimum.
+constexpr long long kGuideUnits = 80;
 // LP relative tolerance used when turning an LP value into an integer bound.
 constexpr double kBoundRelTolerance = 1e-7;
 constexpr double kBoundAbsTolerance = 1e-4;
@@ -366,6 +369,18 @@ class Search {
     return done;
   }
 
+  // Extra gain (objective units) for the listed pairs while guiding a descent; `clear_bias`
+  // returns to the true objective and marks every slot for re-solving.
+  void set_bias(const std::vector<std::pair<int, int>>& pairs, long long units) {
+    bias_.assign(m_.pair_k.size(), 0);
+    for (const auto& entry : pairs) bias_[entry.first] = units * kGainScale;
+    std::fill(dirty_.begin(), dirty_.end(), 1);
+  }
+  void clear_bias() {
+    bias_.clear();
+    std::fill(dirty_.begin(), dirty_.end(), 1);
+  }
+
   const State& state() const { return st_; }
   bool was_stopped() const { return stopped_; }
 
@@ -443,6 +458,7 @@ class Search {
       if (st_.pair_slot[p] < 0) {
         gain =
             (m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f])) * kGainScale;
+        if (!bias_.empty()) gain += bias_[p];
       } else if (relocate) {
         gain = (m_.value(p, s) - m_.value(p, st_.pair_slot[p])) * kGainScale;
       } else {
@@ -503,6 +519,7 @@ class Search {
   std::vector<char> dirty_;
   std::vector<int> local_k_, local_f_;
   std::vector<int> old_pairs_, moved_, changed_, delta_, order_;
+  std::vector<long long> bias_;
   std::vector<SlotMatcher::Arc> arcs_;
   std::vector<int> arc_pair_;
   SlotMatcher matcher_;
@@ -643,6 +660,12 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     }
     if (!lp.solved && two_threads) {
       ran_b_search = true;
+      if (slot_free.solved && kGuideUnits > 0) {
+        // Guided descent: prefer the pairs the slot-free relaxation picks, then the truth.
+        search_b.set_bias(slot_free.chosen, kGuideUnits);
+        search_b.descend();
+        search_b.clear_bias();
+      }
       search_b.descend();
       rounds_b = search_b.improve(options.lns_rounds);
     }

@@ -10,7 +10,8 @@
 // value is the upper bound, and an integral LP optimum is a proven optimal schedule. Small
 // instances whose LP is fractional go to COIN-OR CBC. Otherwise the bound is the LP of the
 // slot-free relaxation (pairs chosen once, per-person meetings <= available slots, total <=
-// tables). Deterministic for a given seed as long as the time limit does not cut the search.
+// tables), and the second thread runs a search guided by that LP's choice of pairs.
+// Deterministic for a given seed as long as the time limit does not cut the search.
 //
 // Rescheduling: meetings of `previous_schedule` flagged `locked` stay in place; with
 // `fill_only`, every surviving previous meeting stays in place and only free capacity is filled.
