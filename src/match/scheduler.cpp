@@ -333,17 +333,19 @@ class Search {
   }
 
   // Slot-wise re-optimisation until a full pass over the changed slots gains nothing.
-  // The first pass always completes, so that even a stopped search returns a full schedule.
+  // The first pass of a search always completes, so that even a stopped search returns a full
+  // schedule; later passes stop as soon as asked.
   void descend() {
-    for (bool first = true;; first = false) {
+    for (;;) {
       long long gained = 0;
       for (int s : order_) {
         if (!dirty_[s]) continue;
-        if (!first && stopped()) return;
+        if (complete_ && stopped()) return;
         const long long before = st_.value;
         reoptimise(s, 0, false);
         gained += st_.value - before;
       }
+      complete_ = true;
       if (gained <= 0) return;
     }
   }
@@ -524,6 +526,7 @@ class Search {
   std::vector<int> arc_pair_;
   SlotMatcher matcher_;
   bool stopped_ = false;
+  bool complete_ = false;  // every slot has been solved once: the schedule is a full one
 };
 
 detail::ReducedProblem reduced_problem(const Model& m) {
