@@ -23,8 +23,8 @@ void register_mfa_commands(CLI::App& app, CliContext& ctx) {
       auto outcome = engine::solve_dsm_file(*case_path);
       if (!outcome) return report_error(ctx, outcome.error());
       const auto& mb = outcome->solution.balance;
-      ctx.logger.info("solved " + outcome->dsm_case.case_id + ": T=" +
-                      std::to_string(outcome->dsm_case.time.size()) +
+      ctx.logger.info("solved " + outcome->dsm_case.case_id +
+                      ": T=" + std::to_string(outcome->dsm_case.time.size()) +
                       ", mass balance residual " + std::to_string(mb.max_abs_residual));
       return emit(ctx, engine::dsm_result_json(*outcome));
     };

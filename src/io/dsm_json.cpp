@@ -18,10 +18,9 @@ core::Result<std::vector<double>> per_cohort(const JsonReader& lt, const std::st
   auto v = lt.number_array(key);
   if (!v) return v.error();
   if (v->size() != years) {
-    return lt.error(key,
-                    "has " + std::to_string(v->size()) + " values but time has " +
-                        std::to_string(years),
-                    "give one value per cohort (year)");
+    return lt.error(
+        key, "has " + std::to_string(v->size()) + " values but time has " + std::to_string(years),
+        "give one value per cohort (year)");
   }
   return v;
 }
@@ -123,14 +122,13 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
     }
   }
   for (std::size_t c = 0; c < years; ++c) {
-    dc.lifetime.push_back(mfa::LifetimeParams{type, mean[c], std_dev[c], shape[c], scale[c],
-                                              lognormal});
+    dc.lifetime.push_back(
+        mfa::LifetimeParams{type, mean[c], std_dev[c], shape[c], scale[c], lognormal});
   }
 
   auto input = root.object("input");
   if (!input) return input.error();
-  const std::string series_key =
-      dc.mode == mfa::DsmMode::kInflowDriven ? "inflow" : "stock";
+  const std::string series_key = dc.mode == mfa::DsmMode::kInflowDriven ? "inflow" : "stock";
   auto series = input->number_array(series_key);
   if (!series) return series.error();
   (dc.mode == mfa::DsmMode::kInflowDriven ? dc.inflow : dc.stock) = *series;
@@ -148,9 +146,8 @@ std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol)
   out["age_offset"] = dc.age_offset;
   out["time"] = dc.time;
   nlohmann::json o;
-  o["survival"] = matrix(std::vector<double>(sol.survival.values().begin(),
-                                             sol.survival.values().end()),
-                         n);
+  o["survival"] =
+      matrix(std::vector<double>(sol.survival.values().begin(), sol.survival.values().end()), n);
   o["stock_by_cohort"] = matrix(r.stock_by_cohort, n);
   o["outflow_by_cohort"] = matrix(r.outflow_by_cohort, n);
   o["stock"] = r.stock;

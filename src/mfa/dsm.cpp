@@ -70,9 +70,7 @@ DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const dou
   URBANMINE_ASSERT(stock.size() == n, "stock length must equal the survival matrix size");
   DsmResult r = allocate(n);
   auto sc = [&](std::size_t t, std::size_t c) -> double& { return r.stock_by_cohort[t * n + c]; };
-  auto oc = [&](std::size_t t, std::size_t c) -> double& {
-    return r.outflow_by_cohort[t * n + c];
-  };
+  auto oc = [&](std::size_t t, std::size_t c) -> double& { return r.outflow_by_cohort[t * n + c]; };
   for (std::size_t m = 0; m < n; ++m) {
     double remaining = 0.0;
     for (std::size_t c = 0; c < m; ++c) {
@@ -104,8 +102,8 @@ DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const dou
 MassBalance check_mass_balance(const DsmResult& r) {
   MassBalance mb;
   for (std::size_t t = 0; t < r.years; ++t) {
-    mb.scale = std::max({mb.scale, std::fabs(r.stock[t]), std::fabs(r.inflow[t]),
-                         std::fabs(r.outflow[t])});
+    mb.scale = std::max(
+        {mb.scale, std::fabs(r.stock[t]), std::fabs(r.inflow[t]), std::fabs(r.outflow[t])});
   }
   for (std::size_t t = 0; t < r.years; ++t) {
     const double residual = r.inflow[t] - r.outflow[t] - r.stock_change[t];
@@ -125,8 +123,9 @@ core::Result<DsmSolution> solve_case(const DsmCase& dc, const std::string& locat
   };
   if (n == 0) return bad("time", "the time axis is empty", "give at least one year");
   if (dc.lifetime.size() != n) {
-    return bad("lifetime", "lifetime has " + std::to_string(dc.lifetime.size()) +
-                               " cohorts but time has " + std::to_string(n) + " years",
+    return bad("lifetime",
+               "lifetime has " + std::to_string(dc.lifetime.size()) + " cohorts but time has " +
+                   std::to_string(n) + " years",
                "give one lifetime parameter per year");
   }
   if (!std::isfinite(dc.age_offset) || dc.age_offset < 0.0 || dc.age_offset > 1.0) {
@@ -140,8 +139,9 @@ core::Result<DsmSolution> solve_case(const DsmCase& dc, const std::string& locat
   const auto& series = inflow_driven ? dc.inflow : dc.stock;
   const std::string field = inflow_driven ? "input.inflow" : "input.stock";
   if (series.size() != n) {
-    return bad(field, field + " has " + std::to_string(series.size()) + " values but time has " +
-                          std::to_string(n),
+    return bad(field,
+               field + " has " + std::to_string(series.size()) + " values but time has " +
+                   std::to_string(n),
                "give one value per year");
   }
   for (std::size_t t = 0; t < n; ++t) {

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Every dsm-reference-v1 case in tests/data/dsm (and in $URBANMINE_DSM_CASES_DIR, if set) is
 // reproduced to 1e-9 of each array's largest absolute value, through the library and the CLI.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -11,7 +8,11 @@
 #include <fstream>
 #include <vector>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "engine/dsm.h"
+
 #include "test_support.h"
 
 namespace urbanmine {
@@ -70,8 +71,8 @@ void expect_matches(const nlohmann::json& want, const nlohmann::json& got,
     for (std::size_t t = 0; t < m.size(); ++t) {
       ASSERT_EQ(m[t].size(), m.size()) << label << ": " << key << " is not square";
       for (std::size_t c = t + 1; c < m[t].size(); ++c) {
-        ASSERT_EQ(m[t][c].get<double>(), 0.0) << label << ": " << key << "[" << t << "][" << c
-                                               << "] is above the diagonal";
+        ASSERT_EQ(m[t][c].get<double>(), 0.0)
+            << label << ": " << key << "[" << t << "][" << c << "] is above the diagonal";
       }
     }
   }
@@ -104,10 +105,11 @@ TEST(DsmReference, CliReproducesEveryCase) {
 }
 
 TEST(DsmReference, CorrectedStockDrivenCaseReportsCorrectionYears) {
-  auto outcome =
-      engine::solve_dsm_file(testing::test_data("dsm/s07_stock_normal_negative_inflow_corrected_T60.json"));
+  auto outcome = engine::solve_dsm_file(
+      testing::test_data("dsm/s07_stock_normal_negative_inflow_corrected_T60.json"));
   ASSERT_TRUE(outcome.has_value());
-  const auto ref = load(testing::test_data("dsm/s07_stock_normal_negative_inflow_corrected_T60.json"));
+  const auto ref =
+      load(testing::test_data("dsm/s07_stock_normal_negative_inflow_corrected_T60.json"));
   std::vector<std::size_t> want;
   for (const auto& v : ref.at("notes").at("negative_inflow_years_index")) {
     want.push_back(v.get<std::size_t>());
