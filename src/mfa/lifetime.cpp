@@ -104,6 +104,11 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
       return {};
   }
   if (p.type == LifetimeType::kFixed) return {};
+  // ODYM's rule for a Normal or FoldedNormal mean of 0 (the whole cohort leaves at once) never
+  // reads std, so std 0 is accepted there; a negative or non-finite std never is.
+  const bool std_unused =
+      p.mean == 0.0 && (p.type == LifetimeType::kNormal || p.type == LifetimeType::kFoldedNormal);
+  if (std_unused && finite(p.std) && p.std >= 0.0) return {};
   if (!finite(p.std) || p.std <= 0.0) {
     return bad("std", "is " + std::to_string(p.std) + ", not a finite number > 0",
                "give the standard deviation in years, greater than 0");
