@@ -17,10 +17,15 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::max();
 // Relative slack on the optimal objective when re-solving for the secondary criterion and the
 // ranges (CLP's primal feasibility tolerance is 1e-7).
-constexpr double kObjectiveSlack = 1e-7;
+constexpr double kObjectiveSlack = 1e-8;
 // Fit quality bands of the largest relative residual.
 constexpr double kExactFit = 1e-6;
 constexpr double kGoodFit = 0.05;
+// A candidate whose range of equally good amounts is narrower than this share of the total feed
+// counts as pinned (solver noise is far smaller).
+constexpr double kPinnedShare = 1e-5;
+// Amounts below this share of the total feed are solver noise and not named in the explanation.
+constexpr double kNegligibleShare = 1e-6;
 // Weight floor for outputs stated as zero: relative to the largest stated output.
 constexpr double kZeroOutputWeightFloor = 1e-3;
 
@@ -269,8 +274,6 @@ core::Result<InferResult> infer_feed(const InferRequest& req, const PlantDefault
       auto [lo, hi] = column_range(lp, j);
       line.min_t = std::min(lo, line.feed_t);
       line.max_t = hi ? std::optional<double>(std::max(*hi, line.feed_t)) : std::nullopt;
-      const double spread = line.max_t ? *line.max_t - line.min_t : kInf;
-      if (spread > 1e-6 * std::max(1.0, line.feed_t)) out.unique = false;
       if (req.mode == InferMode::kTarget) {
         core::Money c = *req.cost_per_t[static_cast<std::size_t>(j)];
         c.amount *= line.feed_t;
@@ -288,6 +291,13 @@ core::Result<InferResult> infer_feed(const InferRequest& req, const PlantDefault
     return core::Error::internal("CLP failed with an unknown exception");
   }
 
+  auto pinned = [&](const InferCandidateLine& c) {
+    const double spread = c.max_t ? *c.max_t - c.min_t : kInf;
+    return spread <= kPinnedShare * std::max(1.0, out.total_feed_t);
+  };
+  for (const auto& c : out.candidates) {
+    if (!pinned(c)) out.unique = false;
+  }
   double worst_rel = 0.0;
   const InferOutputLine* worst = nullptr;
   for (const auto& [mat, stated] : req.output_t) {
@@ -313,7 +323,9 @@ core::Result<InferResult> infer_feed(const InferRequest& req, const PlantDefault
   const std::string route(route_code(out.route));
   std::string mix;
   for (const auto& c : out.candidates) {
-    if (c.feed_t > 1e-9) mix += (mix.empty() ? "" : " + ") + fmt_t(c.feed_t) + " t " + c.label;
+    if (c.feed_t > kNegligibleShare * out.total_feed_t) {
+      mix += (mix.empty() ? "" : " + ") + fmt_t(c.feed_t) + " t " + c.label;
+    }
   }
   if (mix.empty()) mix = "no feed at all";
   if (req.mode == InferMode::kFit) {
@@ -355,10 +367,10 @@ core::Result<InferResult> infer_feed(const InferRequest& req, const PlantDefault
     text += "The mix is not unique: ";
     bool first = true;
     for (const auto& c : out.candidates) {
-      const double spread = c.max_t ? *c.max_t - c.min_t : kInf;
-      if (spread <= 1e-6 * std::max(1.0, c.feed_t)) continue;
+      if (pinned(c)) continue;
       text += std::string(first ? "" : "; ") + c.label + " can range from " + fmt_t(c.min_t) +
-              " to " + (c.max_t ? fmt_t(*c.max_t) : std::string("any amount")) + " t";
+              (c.max_t ? " to " + fmt_t(*c.max_t) + " t"
+                       : " t to any amount (it yields none of the stated elements)");
       first = false;
     }
     text += " with the same " + std::string(req.mode == InferMode::kFit ? "fit" : "cost") +
