@@ -75,6 +75,36 @@ struct BalanceCheck {
   bool ok = true;
 };
 
+// A table of heterogeneous records (policy checks, country rankings with their parts, supply-risk
+// indicators): named columns, unit-suffixed where numeric, and rows of cells. Writers render any
+// RecordTable generically (CSV, summary.json, report.html, SQLite, HTTP), so a module adds its
+// results to a run by appending RecordTables, without changing the writers.
+struct Cell {
+  enum class Kind { kEmpty, kText, kNumber };
+  Kind kind = Kind::kEmpty;
+  std::string text;
+  double number = 0.0;
+
+  static Cell empty() { return Cell{}; }
+  static Cell of(std::string t) { return Cell{Kind::kText, std::move(t), 0.0}; }
+  static Cell of(double v) { return Cell{Kind::kNumber, {}, v}; }
+};
+
+struct RecordTable {
+  std::string name;         // file and API name, e.g. "policy_checks"
+  std::string title;        // heading for people, e.g. "Policy rules checked against this run"
+  std::string description;  // what the table shows, its conventions and sources
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;  // each row has columns.size() cells
+};
+
+// A sentence a policy analyst can read, with the section it belongs to ("end_of_life",
+// "recycling", "supply_risk", "policy", "market", ...). Shown in summary.json and report.html.
+struct Finding {
+  std::string section;
+  std::string text;
+};
+
 struct RunMetadata {
   std::string scenario_name;
   std::string scenario_path;
@@ -89,11 +119,19 @@ struct RunMetadata {
 struct RunResults {
   RunMetadata meta;
   std::vector<ResultTable> tables;
+  std::vector<RecordTable> records;
+  std::vector<Finding> findings;
   std::vector<BalanceCheck> balance;     // every check made; the run fails if any is not ok
   std::vector<std::string> assumptions;  // defaults and assumptions the run relied on, for reports
 
   const ResultTable* find(std::string_view name) const {
     for (const auto& t : tables) {
+      if (t.name == name) return &t;
+    }
+    return nullptr;
+  }
+  const RecordTable* find_records(std::string_view name) const {
+    for (const auto& t : records) {
       if (t.name == name) return &t;
     }
     return nullptr;
