@@ -184,7 +184,9 @@ TEST(PlantEconomics, PriceYear2020UsesEverBatt2023RowsOnly) {
       ASSERT_TRUE(line.revenue.has_value());
       EXPECT_NEAR(line.revenue->amount, line.contained_t * 50354.0, 1e-6);  // EverBatt 2023
     }
-    if (line.product == "graphite") EXPECT_FALSE(line.revenue.has_value());  // no 2020 row
+    if (line.product == "graphite") {
+      EXPECT_FALSE(line.revenue.has_value());  // no 2020 row
+    }
   }
   // The battery fee is a 2019 amount: no margin across price years.
   EXPECT_FALSE(b.economics.margin.has_value());
