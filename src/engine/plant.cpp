@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include "core/tolerance.h"
 #include "io/csv.h"
@@ -702,15 +703,27 @@ core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>&
   bool basis_assumed = false;
   const int price_year = route_params.price_year.value_or(defaults.default_price_year);
   for (const RecyclingInput& in : inputs) {
+    const std::string where = "recycling " + in.region + " " + std::to_string(in.year) + ": ";
+    plant::Feed feed;
     auto component = plant::element_feed(in.feed_t, "collected batteries");
     if (!component) {
       core::Error e = component.error();
-      e.location = "recycling " + in.region + " " + std::to_string(in.year) + ": " + e.location;
+      e.location = where + e.location;
       return e;
+    }
+    feed.components.push_back(std::move(*component));
+    for (const auto& [chemistry, kwh] : in.pack_kwh_by_chemistry) {
+      auto packs = plant::pack_feed(defaults, chemistry, kwh);
+      if (!packs) {
+        core::Error e = packs.error();
+        e.location = where + e.location;
+        return e;
+      }
+      feed.components.push_back(std::move(*packs));
     }
     plant::RouteParams params = route_params;
     params.route = in.route;
-    auto b = plant::balance(plant::Feed{{*component}}, params, defaults);
+    auto b = plant::balance(feed, params, defaults);
     if (!b) return b.error();
     if (std::find(regions.begin(), regions.end(), in.region) == regions.end()) {
       regions.push_back(in.region);

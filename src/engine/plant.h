@@ -89,6 +89,8 @@ struct RecyclingInput {
   int year = 0;
   plant::Route route = plant::Route::kHydrometallurgy;
   plant::MaterialTonnes feed_t{};
+  // Optional, in addition: end-of-life packs by chemistry code and kWh (material_intensity.csv).
+  std::vector<std::pair<std::string, double>> pack_kwh_by_chemistry;
 };
 
 struct PlantRunTables {
