@@ -362,7 +362,7 @@ core::Status Store::put_result_table(std::int64_t run_id, const std::string& nam
         row.reset();
         row.bind(1, run_id);
         row.bind(2, name);
-        nlohmann::json other = nlohmann::json::object();
+        nlohmann::json other;
         for (std::size_t d = 0; d < dims.size(); ++d) {
           const std::string& item = dims[d].items()[index[d]];
           if (bind_at[d] == 0) {

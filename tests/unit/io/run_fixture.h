@@ -38,8 +38,9 @@ inline engine::RunResults make_fixture_results(const FixtureSpec& spec = {}) {
       Dimension::years(std::string(engine::kDimYear), spec.first_year, spec.last_year);
   const std::size_t nr = region.size();
   const std::size_t ny = year.size();
-  // Synthetic parameters (not data): kWh sold in the first year per region, growth per year,
-  // segment and chemistry shares, kg per kWh by chemistry and element, lags and rates.
+  // Synthetic parameters (not data; repeated for more than eight regions): kWh sold in the first
+  // year per region, growth per year, segment and chemistry shares, kg per kWh by chemistry and
+  // element, lags and rates.
   const std::vector<double> base_kwh = {4.0e8, 1.5e8, 6.0e7, 2.0e7, 2.5e7, 1.0e7, 3.0e7, 2.5e7};
   const double growth = 1.09;
   const std::vector<double> segment_share = {0.85, 0.15};
@@ -79,7 +80,7 @@ inline engine::RunResults make_fixture_results(const FixtureSpec& spec = {}) {
       double collected_battery_t = 0.0;
       for (std::size_t s = 0; s < 2; ++s) {
         for (std::size_t c = 0; c < 2; ++c) {
-          const double in = base_kwh[r] * segment_share[s] * chemistry_share[c] *
+          const double in = base_kwh[r % base_kwh.size()] * segment_share[s] * chemistry_share[c] *
                             std::pow(growth, static_cast<double>(y));
           inflow.at({r, s, c, y}) = in;
           const double out = y >= life_lag ? inflow.at({r, s, c, y - life_lag}) : 0.0;
@@ -97,7 +98,7 @@ inline engine::RunResults make_fixture_results(const FixtureSpec& spec = {}) {
           for (std::size_t e = 0; e < 5; ++e) demand.at({r, e, y}) += in * kg_per_kwh[c][e] / 1e3;
         }
       }
-      const double cap = capacity_t[r] * std::pow(1.05, static_cast<double>(y));
+      const double cap = capacity_t[r % capacity_t.size()] * std::pow(1.05, static_cast<double>(y));
       capacity.at({r, y}) = cap;
       surplus.at({r, y}) = collected_battery_t - cap;
       const double fed_fraction =
