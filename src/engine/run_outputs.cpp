@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -784,8 +785,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
 
   b += section("sankey", "Where the material goes in " + marker);
   auto graph = build_flows(r, options.sankey_year, options.sankey_element);
+  // Capacity flows are drawn in MWh or GWh so that their labels stay short.
+  double max_link = 0.0;
+  for (const auto& l : graph.links) max_link = std::max(max_link, l.value);
+  double link_divisor = 1.0;
+  if (graph.unit == "kWh") std::tie(link_divisor, graph.unit) = capacity_scale(max_link);
   std::vector<io::SankeyLink> links;
-  for (const auto& l : graph.links) links.push_back({l.source, l.target, l.value});
+  for (const auto& l : graph.links) links.push_back({l.source, l.target, l.value / link_divisor});
   const std::string what = options.sankey_element == kSankeyCapacity
                                ? std::string("battery capacity (kWh)")
                                : element_name(options.sankey_element) + " (tonnes)";
