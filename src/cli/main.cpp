@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   urbanmine::cli::register_mfa_commands(app, ctx);
+  urbanmine::cli::register_validate_commands(app, ctx);
+  urbanmine::cli::register_plant_commands(app, ctx);
   urbanmine::cli::register_coop_commands(app, ctx);
 
   try {
