@@ -29,7 +29,8 @@ inline constexpr std::string_view kDimYear = "year";
 
 // Table names produced by every run (the model may add more). Dimensions in brackets.
 // Battery flows in kWh [region, segment, chemistry, year]:
-inline constexpr std::string_view kTableBatteryInflowKwh = "new_batteries_kwh";  // sales + replacements
+inline constexpr std::string_view kTableBatteryInflowKwh =
+    "new_batteries_kwh";  // sales + replacements
 inline constexpr std::string_view kTableInUseStockKwh = "in_use_stock_kwh";
 inline constexpr std::string_view kTableEndOfLifeKwh = "use_to_end_of_life_kwh";
 inline constexpr std::string_view kTableSecondLifeInflowKwh = "end_of_life_to_second_life_kwh";
@@ -43,7 +44,7 @@ inline constexpr std::string_view kTableMaterialDemandT = "material_demand_t";  
 inline constexpr std::string_view kTableEndOfLifeT = "end_of_life_t";           // waste batteries
 inline constexpr std::string_view kTableCollectedT = "waste_to_collection_t";
 inline constexpr std::string_view kTableLostOrExportedT = "waste_to_lost_or_exported_t";
-inline constexpr std::string_view kTableRecycledT = "collection_to_recycling_t";  // + [route]
+inline constexpr std::string_view kTableRecycledT = "collection_to_recycling_t";        // + [route]
 inline constexpr std::string_view kTableRecoveredT = "recycling_to_secondary_metal_t";  // + [route]
 inline constexpr std::string_view kTableUnrecycledT = "collection_to_black_mass_surplus_t";
 // Black mass balance [region, year]: collected feedstock minus recycling capacity (tonnes of
@@ -52,6 +53,15 @@ inline constexpr std::string_view kTableFeedstockSurplusT = "feedstock_surplus_t
 inline constexpr std::string_view kTableRecyclingCapacityT = "recycling_capacity_t";
 // Secondary supply share of material demand [region, element, year], a fraction.
 inline constexpr std::string_view kTableSecondaryShare = "secondary_supply_share";
+// Recycling plant model per region and year (plant module, docs/plant.md; built by
+// engine::plant_run_tables). Products [region, product, year] in tonnes of product (compounds
+// such as NiSO4·6H2O, or the material as sold); revenue [region, year] in USD of the default
+// price year (stated in the table description); CO2e [region, year] in tonnes.
+inline constexpr std::string_view kDimProduct = "product";
+inline constexpr std::string_view kTableRecyclingProductsT = "recycling_to_products_t";
+inline constexpr std::string_view kTableRecyclingRevenueUsd = "recycling_revenue_usd";
+inline constexpr std::string_view kTableRecyclingCo2eAvoidedT = "recycling_co2e_avoided_t";
+inline constexpr std::string_view kTableRecyclingCo2eEmittedT = "recycling_co2e_emitted_t";
 
 struct ResultTable {
   std::string name;          // e.g. "use_to_end_of_life_kwh"
@@ -74,6 +84,36 @@ struct BalanceCheck {
   bool ok = true;
 };
 
+// A table of heterogeneous records (policy checks, country rankings with their parts, supply-risk
+// indicators): named columns, unit-suffixed where numeric, and rows of cells. Writers render any
+// RecordTable generically (CSV, summary.json, report.html, SQLite, HTTP), so a module adds its
+// results to a run by appending RecordTables, without changing the writers.
+struct Cell {
+  enum class Kind { kEmpty, kText, kNumber };
+  Kind kind = Kind::kEmpty;
+  std::string text;
+  double number = 0.0;
+
+  static Cell empty() { return Cell{}; }
+  static Cell of(std::string t) { return Cell{Kind::kText, std::move(t), 0.0}; }
+  static Cell of(double v) { return Cell{Kind::kNumber, {}, v}; }
+};
+
+struct RecordTable {
+  std::string name;         // file and API name, e.g. "policy_checks"
+  std::string title;        // heading for people, e.g. "Policy rules checked against this run"
+  std::string description;  // what the table shows, its conventions and sources
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;  // each row has columns.size() cells
+};
+
+// A sentence a policy analyst can read, with the section it belongs to ("end_of_life",
+// "recycling", "supply_risk", "policy", "market", ...). Shown in summary.json and report.html.
+struct Finding {
+  std::string section;
+  std::string text;
+};
+
 struct RunMetadata {
   std::string scenario_name;
   std::string scenario_path;
@@ -88,11 +128,19 @@ struct RunMetadata {
 struct RunResults {
   RunMetadata meta;
   std::vector<ResultTable> tables;
-  std::vector<BalanceCheck> balance;  // every check made; the run fails if any is not ok
+  std::vector<RecordTable> records;
+  std::vector<Finding> findings;
+  std::vector<BalanceCheck> balance;     // every check made; the run fails if any is not ok
   std::vector<std::string> assumptions;  // defaults and assumptions the run relied on, for reports
 
   const ResultTable* find(std::string_view name) const {
     for (const auto& t : tables) {
+      if (t.name == name) return &t;
+    }
+    return nullptr;
+  }
+  const RecordTable* find_records(std::string_view name) const {
+    for (const auto& t : records) {
       if (t.name == name) return &t;
     }
     return nullptr;
