@@ -649,6 +649,12 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   detail::LpOutcome slot_free;
   bool ran_b_search = false;
   auto work_a = [&] {
+    // With one thread the bounds ran first, so this search can use the slot-free guide.
+    if (!two_threads && slot_free.solved && !lp.solved) {
+      search_a.set_bias(slot_free.chosen, kGuideUnits);
+      search_a.descend();
+      search_a.clear_bias();
+    }
     search_a.descend();
     rounds_a = search_a.improve(options.lns_rounds);
   };
