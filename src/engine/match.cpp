@@ -67,6 +67,11 @@ core::Result<CheckOutcome> check_match_text(const std::string& instance_json,
   if (!schedule) return schedule.error();
   CheckOutcome out;
   out.report = match::check_schedule(*instance, schedule->meetings);
+  for (auto it = schedule->unknown_ids.rbegin(); it != schedule->unknown_ids.rend(); ++it) {
+    out.report.violations.insert(
+        out.report.violations.begin(),
+        "meeting " + std::to_string(it->first) + ": unknown participant id '" + it->second + "'");
+  }
   if (!schedule->instance.empty() && schedule->instance != instance->name) {
     out.report.violations.insert(
         out.report.violations.begin(),

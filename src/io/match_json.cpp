@@ -57,10 +57,9 @@ core::Result<int> int_field(const json& obj, const std::string& key, const std::
   return static_cast<int>(x);
 }
 
-core::Result<std::vector<match::Meeting>> parse_meetings(const json& list, const IdMap& ids,
-                                                         const std::string& source,
-                                                         const std::string& path,
-                                                         bool unknown_ids_are_errors) {
+core::Result<std::vector<match::Meeting>> parse_meetings(
+    const json& list, const IdMap& ids, const std::string& source, const std::string& path,
+    bool unknown_ids_are_errors, std::vector<std::pair<int, std::string>>* unknown = nullptr) {
   std::vector<match::Meeting> out;
   if (!list.is_array()) return bad(source, path, "expected an array of meetings", "give a list");
   for (std::size_t n = 0; n < list.size(); ++n) {
@@ -84,7 +83,11 @@ core::Result<std::vector<match::Meeting>> parse_meetings(const json& list, const
           return bad(source, at + "." + side, "expected a participant id string", "give an id");
         }
         auto it = ids.find(m.at(side).get<std::string>());
-        if (it != ids.end()) index = it->second;
+        if (it != ids.end()) {
+          index = it->second;
+        } else if (unknown != nullptr) {
+          unknown->push_back({static_cast<int>(n), m.at(side).get<std::string>()});
+        }
       }
       (std::string(side) == "k" ? meeting.k : meeting.f) = index;
     }
@@ -389,7 +392,8 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
     if (root.contains("instance") && root.at("instance").is_string()) {
       schedule.instance = root.at("instance").get<std::string>();
     }
-    auto meetings = parse_meetings(root.at("meetings"), ids, source, "$.meetings", false);
+    auto meetings = parse_meetings(root.at("meetings"), ids, source, "$.meetings", false,
+                                   &schedule.unknown_ids);
     if (!meetings) return meetings.error();
     schedule.meetings = std::move(*meetings);
     return schedule;

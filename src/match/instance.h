@@ -91,6 +91,9 @@ struct Instance {
 struct Schedule {
   std::string instance;  // instance name
   std::vector<Meeting> meetings;
+  // Ids in the file that name no participant of the instance: (meeting index, id). Such
+  // meetings carry index -1 and the checker reports them.
+  std::vector<std::pair<int, std::string>> unknown_ids;
 };
 
 // Checks the domain rules that io cannot see from one field alone: slot ids 0..S-1 in order,

@@ -87,6 +87,17 @@ TEST(MatchCliCheck, InfeasibleScheduleExitsOneAndListsTheViolation) {
   EXPECT_NE(r.output.find("\"feasible\": false"), std::string::npos);
 }
 
+TEST(MatchCliCheck, UnknownIdsInAScheduleAreNamed) {
+  TempDir dir;
+  json schedule = read_json(test_data("match/small-s1.opt.json"));
+  schedule["meetings"][2]["f"] = "F4242";
+  write_json(dir.path("bad.json"), schedule);
+  auto r = run_cli("match check " + test_data("match/small-s1.json") + " " + dir.path("bad.json"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("meeting 2: unknown participant id 'F4242'"), std::string::npos)
+      << r.output;
+}
+
 // Writes a broken copy of small-s1 and expects exit 3 with `needle` in the message.
 void expect_bad_instance(const std::function<void(json&)>& breakit, const std::string& needle) {
   TempDir dir;
