@@ -177,7 +177,9 @@ void register_agenda(CLI::App& match, CliContext& ctx) {
 
 void register_match_commands(CLI::App& app, CliContext& ctx) {
   auto* match = app.add_subcommand(
-      "match", "Partnering events: pair scoring, 1:1 meeting schedules, checks and agendas");
+      "match",
+      "Partnering events: pair scoring, 1:1 meeting schedules, checks and agendas.\n"
+      "Example: urbanmine match schedule tests/data/match/small-s1.json --output schedule.json");
   match->require_subcommand(1);
   register_schedule(*match, ctx);
   register_check(*match, ctx);
