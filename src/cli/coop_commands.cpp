@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "engine/cooperation.h"
+#include "engine/run.h"
 
 namespace urbanmine::cli {
 namespace {
@@ -106,17 +107,18 @@ core::Result<market::Weights> parse_weights(const std::string& text) {
   return w;
 }
 
-// Loads the run to check: a previous run's output folder, or a scenario (needs the run model).
-core::Result<engine::RunResults> load_run(const std::string& target) {
+// The run to check: a scenario .toml (run now; empty = the shipped baseline) or the --out
+// folder of a previous `urbanmine run`. `data_dir` is passed to the run model.
+core::Result<engine::RunResults> load_run(const std::string& target, const std::string& data_dir,
+                                          CliContext& ctx) {
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (target.empty() || is_toml) {
-    return core::Error::not_found(
-        "running a scenario needs the run model (engine::run_scenario_file), which is not on "
-        "this branch yet",
-        target.empty() ? "SCENARIO" : target,
-        "give the --out folder of a previous `urbanmine run` instead");
-  }
-  return engine::load_run_dir(target);
+  if (!target.empty() && !is_toml) return engine::load_run_dir(target);
+  engine::RunOptions options;
+  options.data_dir = data_dir;
+  options.logger = &ctx.logger;
+  options.strict = ctx.strict;
+  const std::string scenario = target.empty() ? engine::default_scenario_path() : target;
+  return engine::run_scenario_file(scenario, options);
 }
 
 struct CommonFlags {
@@ -266,8 +268,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
     auto* check = policy_cmd->add_subcommand(
         "check",
         "Check every rule that applies to a region of a run: pass, fail with the gap, or "
-        "not_evaluable with the reason. RUN is the --out folder of `urbanmine run`.\n"
-        "Example: urbanmine policy check out/baseline --format csv --output checks.csv");
+        "not_evaluable with the reason. RUN is a scenario .toml (run now; default: the shipped "
+        "baseline) or the --out folder of a previous `urbanmine run`.\n"
+        "Example: urbanmine policy check examples/global.toml --format csv --output checks.csv");
     struct Flags : CommonFlags {
       std::string target, rules, year;
     };
@@ -286,7 +289,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.policy_check_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target);
+        auto run = load_run(f->target, f->data_dir, ctx);
         if (!run) return report_error(ctx, run.error());
         auto status = engine::add_cooperation_results(*run, *data, options);
         if (!status) return report_error(ctx, status.error());
@@ -305,7 +308,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "Rank the countries of a run for a recycler by feedstock surplus, policy pull, supply-risk "
         "relevance and market growth; every score shows its parts, plus ranks under +/-20% of "
         "each weight. Default weights are equal (an assumption).\n"
-        "Example: urbanmine market rank out/baseline --weights "
+        "Example: urbanmine market rank examples/global.toml --weights "
         "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1 --year 2035");
     struct Flags : CommonFlags {
       std::string target, weights, year;
@@ -331,7 +334,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.market_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target);
+        auto run = load_run(f->target, f->data_dir, ctx);
         if (!run) return report_error(ctx, run.error());
         auto status = engine::add_cooperation_results(*run, *data, options);
         if (!status) return report_error(ctx, status.error());

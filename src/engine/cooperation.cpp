@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/run.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
@@ -93,8 +94,16 @@ std::optional<double> cell(const std::optional<core::DimArray>& a, const std::st
   return *v;
 }
 
-// Member countries of a run region: itself for a country, the EU members for EU27.
+// Member countries of a run region: from data/regions.csv (a country, a residual group or an
+// aggregate), else itself when it is a known country, else EU27's members; empty when unknown
+// or "every country" (ROW, WORLD).
 std::vector<std::string> members_of(const std::string& region, const CooperationData& data) {
+  const auto it = data.regions.find(region);
+  if (it != data.regions.end()) {
+    const auto& m = it->second.members;
+    if (std::find(m.begin(), m.end(), "*") != m.end()) return {};
+    return m;
+  }
   if (region == "EU27") return data.codes.eu27();
   for (const auto& c : data.codes.all()) {
     if (c.iso3 == region) return {region};
@@ -103,8 +112,26 @@ std::vector<std::string> members_of(const std::string& region, const Cooperation
 }
 
 bool is_country(const std::string& region, const CooperationData& data) {
+  const auto it = data.regions.find(region);
+  if (it != data.regions.end()) return it->second.kind == "country";
   return std::any_of(data.codes.all().begin(), data.codes.all().end(),
                      [&](const io::CountryCode& c) { return c.iso3 == region; });
+}
+
+// Run regions that belong to a jurisdiction: its member countries, plus residual groups whose
+// members all belong to it (e.g. EU27_OTHER for the EU). Aggregates are left out (they would
+// double count); EU-wide benchmarks use the EU27 aggregate separately.
+std::vector<std::string> jurisdiction_regions(const std::string& jurisdiction,
+                                              const CooperationData& data) {
+  std::vector<std::string> out = data.codes.jurisdiction_members(jurisdiction);
+  for (const auto& [code, region] : data.regions) {
+    if (region.kind != "residual" || region.members.empty()) continue;
+    const bool inside = std::all_of(
+        region.members.begin(), region.members.end(),
+        [&](const std::string& m) { return std::find(out.begin(), out.end(), m) != out.end(); });
+    if (inside) out.push_back(code);
+  }
+  return out;
 }
 
 // Domestic primary (mine) production of `region` for `element`, from the latest data year not
@@ -689,10 +716,7 @@ std::string short_number(double v) {
 
 std::string cooperation_data_dir(const std::string& given) {
   if (!given.empty()) return given;
-  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return "data";
+  return default_data_dir();
 }
 
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options) {
@@ -715,6 +739,9 @@ core::Result<CooperationData> load_cooperation_data(const CooperationOptions& op
   auto groups = io::load_element_groups(join_path(data.data_dir, "element_groups.csv"));
   if (!groups) return groups.error();
   data.element_groups = std::move(*groups);
+  auto regions = io::load_region_members(join_path(data.data_dir, "regions.csv"));
+  if (!regions) return regions.error();
+  data.regions = std::move(*regions);
   return data;
 }
 
@@ -746,6 +773,20 @@ core::Status add_cooperation_results(RunResults& results, const CooperationOptio
 core::Status add_cooperation_results(RunResults& results, const CooperationData& data,
                                      const CooperationOptions& options) {
   URBANMINE_TRY_STATUS(market::validate_weights(options.market_weights));
+  // Replace what an earlier call added (the run pipeline adds defaults; the CLI may recompute
+  // with the user's options).
+  const std::vector<std::string_view> names{kRecordsHhi, kRecordsSupplyRisk, kRecordsPolicyChecks,
+                                            kRecordsMarketRanking, kRecordsMarketSensitivity};
+  std::erase_if(results.records, [&](const RecordTable& t) {
+    return std::find(names.begin(), names.end(), t.name) != names.end();
+  });
+  std::erase_if(results.findings, [](const Finding& f) {
+    return f.section == "supply_risk" || f.section == "policy" || f.section == "market";
+  });
+  std::erase_if(results.assumptions, [](const std::string& a) {
+    return a.rfind("HHI convention:", 0) == 0 || a.rfind("Supply risk:", 0) == 0 ||
+           a.rfind("Market ranking:", 0) == 0;
+  });
   policy::RunIndicators ind = run_indicators(results, data);
   add_suppliers(ind, data, options.hhi_convention);
 
@@ -780,7 +821,7 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
   policy::Jurisdictions jur;
   for (const auto& rule : data.rules) {
     if (jur.members.count(rule.jurisdiction) == 0) {
-      jur.members[rule.jurisdiction] = data.codes.jurisdiction_members(rule.jurisdiction);
+      jur.members[rule.jurisdiction] = jurisdiction_regions(rule.jurisdiction, data);
     }
   }
   policy::CheckOptions check_options;

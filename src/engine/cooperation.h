@@ -62,8 +62,7 @@ struct CooperationOptions {
   bool sourcing_as_global = false;
 };
 
-// The data folder: `given` when non-empty, else $URBANMINE_DATA_DIR, else "data" (relative to
-// the working directory, i.e. the source tree when run from it).
+// The data folder: `given` when non-empty, else default_data_dir() (engine/run.h).
 std::string cooperation_data_dir(const std::string& given);
 
 // Every data file the cooperation modules read, loaded and validated.
@@ -73,13 +72,15 @@ struct CooperationData {
   std::map<std::string, risk::GovernanceScore> wgi;
   std::vector<policy::PolicyRule> rules;
   policy::ElementGroups element_groups;
+  std::map<std::string, io::RegionMembers> regions;  // data/regions.csv (may be empty)
   std::string data_dir;
   std::string rules_path;
 };
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options);
 
 // Computes risk, policy and market results for `results` and appends record tables, findings and
-// assumptions. Errors: InvalidInput (bad data files or options), naming file/row/field.
+// assumptions (replacing those of an earlier call). Errors: InvalidInput (bad data files or
+// options), naming file/row/field.
 core::Status add_cooperation_results(RunResults& results, const CooperationOptions& options);
 // The same with data already loaded.
 core::Status add_cooperation_results(RunResults& results, const CooperationData& data,

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/version.h"
+#include "engine/cooperation.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
 #include "io/run_data.h"
@@ -89,6 +90,10 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   auto results = compute_run(p.inputs, options.progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
+  // Supply risk, policy checks and the market ranking (engine/cooperation.h).
+  CooperationOptions coop;
+  coop.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  URBANMINE_TRY_STATUS(add_cooperation_results(out, coop));
   out.meta.scenario_name = p.inputs.scenario_name;
   out.meta.scenario_path = p.spec.source;
   out.meta.scenario_hash = scenario_hash(p.spec, p.data);

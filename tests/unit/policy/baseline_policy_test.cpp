@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+// The shipped baseline run (examples/global.toml) with its cooperation results: every EU
+// Battery Regulation material-recovery and recycled-content rule has a result for each EU member
+// region of the run; rules the model cannot evaluate carry their reason; the supply-risk, HHI
+// and market tables are part of the run's results.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "engine/cooperation.h"
+#include "engine/run.h"
+
+namespace urbanmine::engine {
+namespace {
+
+std::size_t column(const RecordTable& t, const std::string& name) {
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i] == name) return i;
+  }
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
+class BaselinePolicyTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    RunOptions options;
+    options.data_dir = std::string(URBANMINE_SOURCE_DIR) + "/data";
+    auto run =
+        run_scenario_file(std::string(URBANMINE_SOURCE_DIR) + "/examples/global.toml", options);
+    ASSERT_TRUE(run.has_value()) << run.error().to_string();
+    run_ = new RunResults(std::move(*run));
+  }
+  static void TearDownTestSuite() {
+    delete run_;
+    run_ = nullptr;
+  }
+  static RunResults* run_;
+};
+RunResults* BaselinePolicyTest::run_ = nullptr;
+
+TEST_F(BaselinePolicyTest, EveryEuRecoveryAndRecycledContentRuleHasAResultForEachMember) {
+  ASSERT_NE(run_, nullptr);
+  const RecordTable* checks = run_->find_records(kRecordsPolicyChecks);
+  ASSERT_NE(checks, nullptr);
+  // EU member regions of the run: countries of the EU and residual groups of EU members.
+  const std::set<std::string> eu_members{"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK",
+                                         "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
+                                         "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL",
+                                         "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"};
+  const ResultTable* demand = run_->find(kTableMaterialDemandT);
+  ASSERT_NE(demand, nullptr);
+  std::vector<std::string> members_in_run;
+  for (const auto& r : demand->values.dims()[*demand->values.dim_index("region")].items()) {
+    if (eu_members.count(r) != 0 || r == "EU27_OTHER") members_in_run.push_back(r);
+  }
+  ASSERT_GE(members_in_run.size(), 2u);
+  // EU-BR-020..029 (material recovery) and EU-BR-030..038 (recycled content).
+  std::vector<std::string> ids;
+  for (int n = 20; n <= 38; ++n) ids.push_back("EU-BR-0" + std::to_string(n));
+  const std::size_t id_col = column(*checks, "rule_id");
+  const std::size_t region_col = column(*checks, "region");
+  const std::size_t status_col = column(*checks, "status");
+  const std::size_t reason_col = column(*checks, "reason");
+  const std::size_t value_col = column(*checks, "value_fraction");
+  std::size_t evaluated = 0;
+  for (const auto& id : ids) {
+    for (const auto& member : members_in_run) {
+      int n = 0;
+      for (const auto& row : checks->rows) {
+        if (row[id_col].text != id || row[region_col].text != member) continue;
+        ++n;
+        const std::string& status = row[status_col].text;
+        ASSERT_TRUE(status == "pass" || status == "fail" || status == "not_evaluable") << status;
+        if (status == "not_evaluable") {
+          EXPECT_FALSE(row[reason_col].text.empty()) << id << " " << member;
+        } else {
+          EXPECT_EQ(row[value_col].kind, Cell::Kind::kNumber) << id << " " << member;
+          ++evaluated;
+        }
+      }
+      EXPECT_GE(n, 1) << id << " has no result for " << member;
+    }
+  }
+  EXPECT_GT(evaluated, 0u);
+}
+
+TEST_F(BaselinePolicyTest, LeadRulesAreNotEvaluableWithTheirReason) {
+  const RecordTable* checks = run_->find_records(kRecordsPolicyChecks);
+  bool seen = false;
+  for (const auto& row : checks->rows) {
+    if (row[column(*checks, "rule_id")].text != "EU-BR-022") continue;
+    seen = true;
+    EXPECT_EQ(row[column(*checks, "status")].text, "not_evaluable");
+    EXPECT_NE(row[column(*checks, "reason")].text.find("Pb is not tracked"), std::string::npos);
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST_F(BaselinePolicyTest, RiskAndMarketTablesArePartOfTheRun) {
+  for (const auto name :
+       {kRecordsHhi, kRecordsSupplyRisk, kRecordsMarketRanking, kRecordsMarketSensitivity}) {
+    const RecordTable* t = run_->find_records(name);
+    ASSERT_NE(t, nullptr) << name;
+    EXPECT_FALSE(t->rows.empty()) << name;
+  }
+  const RecordTable* hhi = run_->find_records(kRecordsHhi);
+  bool co_mine = false;
+  for (const auto& row : hhi->rows) {
+    co_mine |= row[0].text == "Co" && row[1].text == "mine";
+  }
+  EXPECT_TRUE(co_mine);
+}
+
+}  // namespace
+}  // namespace urbanmine::engine
