@@ -291,8 +291,11 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         if (!data) return report_error(ctx, data.error());
         auto run = load_run(f->target, f->data_dir, ctx);
         if (!run) return report_error(ctx, run.error());
-        auto status = engine::add_cooperation_results(*run, *data, options);
-        if (!status) return report_error(ctx, status.error());
+        const bool flags = !f->rules.empty() || !f->year.empty();
+        if (flags || run->find_records(engine::kRecordsPolicyChecks) == nullptr) {
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+        }
         const auto* checks = run->find_records(engine::kRecordsPolicyChecks);
         return emit(ctx, engine::format_records({*checks}, record_format(ctx)));
       };
@@ -307,7 +310,8 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "rank",
         "Rank the countries of a run for a recycler by feedstock surplus, policy pull, supply-risk "
         "relevance and market growth; every score shows its parts, plus ranks under +/-20% of "
-        "each weight. Default weights are equal (an assumption).\n"
+        "each weight. Default weights are equal (an assumption); a scenario's [market] weights and "
+        "year apply unless --weights or --year are given (then the flags replace them).\n"
         "Example: urbanmine market rank examples/global.toml --weights "
         "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1 --year 2035");
     struct Flags : CommonFlags {
@@ -336,8 +340,13 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         if (!data) return report_error(ctx, data.error());
         auto run = load_run(f->target, f->data_dir, ctx);
         if (!run) return report_error(ctx, run.error());
-        auto status = engine::add_cooperation_results(*run, *data, options);
-        if (!status) return report_error(ctx, status.error());
+        // A scenario run already holds the ranking with the scenario's [market] settings; the
+        // flags, when given, replace them.
+        const bool flags = !f->weights.empty() || !f->year.empty();
+        if (flags || run->find_records(engine::kRecordsMarketRanking) == nullptr) {
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+        }
         std::vector<engine::RecordTable> out;
         for (const auto name : {engine::kRecordsMarketRanking, engine::kRecordsMarketSensitivity}) {
           if (const auto* t = run->find_records(name)) out.push_back(*t);

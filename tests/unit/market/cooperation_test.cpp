@@ -204,6 +204,25 @@ TEST_F(CooperationCliTest, BadFlagsExitWith3NamingTheFlag) {
   EXPECT_NE(y.output.find("--year"), std::string::npos) << y.output;
 }
 
+TEST_F(CooperationCliTest, ScenarioMarketWeightsApplyAndBadKeysExitWith3) {
+  std::ifstream in(std::string(URBANMINE_SOURCE_DIR) + "/examples/global.toml");
+  const std::string base((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string good = dir_.path("weights.toml");
+  std::ofstream(good) << base
+                      << "\n[market]\nweights = { feedstock = 1.0, policy = 0.0, risk = 0.0, "
+                         "growth = 0.0 }\nyear = 2035\n";
+  auto r = testing::run_cli("-q --format csv market rank " + good + data_);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"feedstock=1,policy=0,risk=0,growth=0\""), std::string::npos)
+      << r.output.substr(0, 1500);
+  EXPECT_NE(r.output.find("in 2035 (t)"), std::string::npos);
+  const std::string bad = dir_.path("bad.toml");
+  std::ofstream(bad) << base << "\n[market]\nweights = { feedstok = 1.0 }\n";
+  auto b = testing::run_cli("-q market rank " + bad + data_);
+  EXPECT_EQ(b.exit_code, 3) << b.output;
+  EXPECT_NE(b.output.find("market.weights.feedstok"), std::string::npos) << b.output;
+}
+
 TEST_F(CooperationCliTest, HelpShowsAnExample) {
   for (const char* cmd : {"policy check --help", "market rank --help"}) {
     auto help = testing::run_cli(cmd);
