@@ -195,12 +195,17 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "(1-EoL_RIR) * SI, each input with its source; inputs not in the shipped data are "
         "reported missing unless you give them.\n"
         "Example: urbanmine risk score --element Co --region EU27 --import-reliance 0.86 "
-        "--eol-rir 0.22 --substitution-index 0.9 --sourcing-as-global");
+        "--eol-rir 0.22 --substitution-index 0.9 --sourcing-as-global\n"
+        "Example (from a run, by year): urbanmine risk score examples/global.toml --element Co "
+        "--region EU27 --sourcing-as-global --substitution-index 0.9");
     struct Flags : CommonFlags {
-      std::string element, region = "EU27", year, ir, rir, si, sourcing;
+      std::string target, element, region = "EU27", year, ir, rir, si, sourcing;
       bool sourcing_as_global = false;
     };
     auto f = std::make_shared<Flags>();
+    score->add_option("RUN", f->target,
+                      "Optional scenario .toml or run folder: then IR and EoL-RIR come from the "
+                      "run, by year, without and with its recycling");
     score->add_option("--element", f->element, "Element: Li, Ni, Co, Mn, graphite")->required();
     score->add_option("--region", f->region, "Region label (default EU27)");
     score->add_option("--year", f->year, "Supply data year (default: latest)");
@@ -254,6 +259,34 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.sourcing_as_global = f->sourcing_as_global;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
+        if (!f->target.empty()) {
+          // From a run: the supply_risk rows of the region and element, by year.
+          if (req.import_reliance || req.eol_rir) {
+            return report_error(ctx, core::Error::invalid_input(
+                                         "--import-reliance and --eol-rir come from the run "
+                                         "when RUN is given",
+                                         req.import_reliance ? "--import-reliance" : "--eol-rir",
+                                         "drop the flag, or drop RUN"));
+          }
+          if (req.substitution_index)
+            options.substitution_index[req.element] = *req.substitution_index;
+          options.hhi_wgi_sourcing = req.hhi_wgi_sourcing;
+          auto run = load_run(f->target, f->data_dir, ctx);
+          if (!run) return report_error(ctx, run.error());
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+          engine::RecordTable rows = *run->find_records(engine::kRecordsSupplyRisk);
+          std::erase_if(rows.rows, [&](const std::vector<engine::Cell>& row) {
+            return row[0].text != req.region || row[1].text != req.element;
+          });
+          if (rows.rows.empty()) {
+            return report_error(
+                ctx, core::Error::not_found(
+                         "the run has no " + req.element + " rows for region " + req.region,
+                         "--region", "use a region code of the run, e.g. EU27"));
+          }
+          return emit(ctx, engine::format_records({rows}, record_format(ctx)));
+        }
         auto table = engine::risk_score_table(*data, req, options);
         if (!table) return report_error(ctx, table.error());
         return emit(ctx, engine::format_records({*table}, record_format(ctx)));

@@ -267,9 +267,8 @@ RecordTable hhi_overview(const CooperationData& data, risk::HhiConvention conven
   return t;
 }
 
-RecordTable supply_risk_records(const RunResults& results, const CooperationData& data,
-                                const CooperationOptions& options, const policy::RunIndicators& ind,
-                                std::vector<Finding>& findings) {
+RecordTable supply_risk_records(const CooperationData& data, const CooperationOptions& options,
+                                const policy::RunIndicators& ind, std::vector<Finding>& findings) {
   RecordTable t;
   t.name = std::string(kRecordsSupplyRisk);
   t.title = "Import reliance and EU supply risk with and without the run's recycling";
@@ -311,14 +310,35 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
     double without = 0.0, with = 0.0;
     bool set = false;
   } best;
-  for (const auto& region : ind.regions) {
+  // Rows for every run region, plus the EU27 aggregate (sum of the EU member regions) when the
+  // run has members but no EU27 region of its own.
+  std::vector<std::pair<std::string, std::vector<std::string>>> targets;
+  for (const auto& region : ind.regions) targets.push_back({region, {region}});
+  if (std::find(ind.regions.begin(), ind.regions.end(), "EU27") == ind.regions.end()) {
+    std::vector<std::string> eu_in_run;
+    const auto eu = jurisdiction_regions("EU", data);
+    for (const auto& region : ind.regions) {
+      if (std::find(eu.begin(), eu.end(), region) != eu.end()) eu_in_run.push_back(region);
+    }
+    if (!eu_in_run.empty()) targets.push_back({"EU27", eu_in_run});
+  }
+  const auto sum_cells = [](const std::optional<core::DimArray>& a,
+                            const std::vector<std::string>& parts, const std::string& element,
+                            int year) -> std::optional<double> {
+    std::optional<double> total;
+    for (const auto& part : parts) {
+      if (const auto v = cell(a, part, element, year)) total = total.value_or(0.0) + *v;
+    }
+    return total;
+  };
+  for (const auto& [region, parts] : targets) {
     for (const auto& element : kRiskElements) {
       if (std::find(ind.elements.begin(), ind.elements.end(), element) == ind.elements.end()) {
         continue;
       }
       for (const int year : years) {
-        const auto demand = cell(ind.demand_t, region, element, year);
-        const auto secondary = cell(ind.recovered_t, region, element, year);
+        const auto demand = sum_cells(ind.demand_t, parts, element, year);
+        const auto secondary = sum_cells(ind.recovered_t, parts, element, year);
         const DomesticProduction prod = domestic_production(data, region, element, year);
         const Concentration conc =
             concentration(data, element, risk::SupplyStage::kMine, year, options.hhi_convention);
@@ -330,7 +350,9 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
                                       "USGS mine production " + std::to_string(conc.data_year) +
                                           " x WGI (" + conc.weighted.source + ")")
                 : risk::RiskInput::missing(join(conc.weighted.missing, "; "));
-        if (options.sourcing_as_global && conc.weighted.value) {
+        if (options.hhi_wgi_sourcing) {
+          base.hhi_wgi_sourcing = risk::RiskInput::of(*options.hhi_wgi_sourcing, "user input");
+        } else if (options.sourcing_as_global && conc.weighted.value) {
           base.hhi_wgi_sourcing = risk::RiskInput::of(
               *conc.weighted.value, "assumption: region's sourcing mirrors global supply");
         } else {
@@ -399,7 +421,6 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
                                            percent_text(best.without) + " to " +
                                            percent_text(best.with) + " of battery demand."});
   }
-  (void)results;
   return t;
 }
 
@@ -745,7 +766,7 @@ core::Result<CooperationData> load_cooperation_data(const CooperationOptions& op
   return data;
 }
 
-policy::RunIndicators run_indicators(const RunResults& results, const CooperationData& data) {
+policy::RunIndicators run_indicators(const RunResults& results) {
   policy::RunIndicators ind;
   const ResultTable* demand = results.find(kTableMaterialDemandT);
   ind.regions = dim_items(demand, kDimRegion);
@@ -760,7 +781,6 @@ policy::RunIndicators run_indicators(const RunResults& results, const Cooperatio
   ind.recycled_t = reduced(results, kTableRecycledT);
   ind.collected_t = reduced(results, kTableCollectedT);
   ind.end_of_life_t = reduced(results, kTableEndOfLifeT);
-  (void)data;
   return ind;
 }
 
@@ -787,7 +807,7 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
     return a.rfind("HHI convention:", 0) == 0 || a.rfind("Supply risk:", 0) == 0 ||
            a.rfind("Market ranking:", 0) == 0;
   });
-  policy::RunIndicators ind = run_indicators(results, data);
+  policy::RunIndicators ind = run_indicators(results);
   add_suppliers(ind, data, options.hhi_convention);
 
   // Risk.
@@ -802,7 +822,7 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
     results.findings.push_back({"supply_risk", buf});
   }
   results.records.push_back(std::move(hhi));
-  results.records.push_back(supply_risk_records(results, data, options, ind, results.findings));
+  results.records.push_back(supply_risk_records(data, options, ind, results.findings));
   results.assumptions.push_back(
       "HHI convention: " + std::string(risk::convention_name(options.hhi_convention)) +
       " (named countries as shares of the world total" +

@@ -60,6 +60,9 @@ struct CooperationOptions {
   // Use the global HHI_WGI as the region's sourcing HHI_WGI (an explicit assumption); otherwise
   // the sourcing term is missing, because sourcing by origin country is not in the shipped data.
   bool sourcing_as_global = false;
+  // A user-supplied HHI_WGI of the regions' sourcing (0-10); takes precedence over
+  // sourcing_as_global.
+  std::optional<double> hhi_wgi_sourcing;
 };
 
 // The data folder: `given` when non-empty, else default_data_dir() (engine/run.h).
@@ -108,7 +111,7 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data,
                                            const CooperationOptions& options);
 
 // Builds the checker's indicators from a run.
-policy::RunIndicators run_indicators(const RunResults& results, const CooperationData& data);
+policy::RunIndicators run_indicators(const RunResults& results);
 
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.

@@ -104,6 +104,18 @@ TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
               1e-12);
 }
 
+TEST_F(CooperationTest, Eu27RowSumsTheMemberRegions) {
+  const RecordTable* t = run_.find_records(kRecordsSupplyRisk);
+  const auto* eu = row_where(*t, {{"region", "EU27"}, {"element", "Co"}, {"year", "2030"}});
+  ASSERT_NE(eu, nullptr);
+  double demand = 0.0;
+  for (std::size_t r = 0; r < 3; ++r) demand += testing::fixture_demand(r, 2, 2030);
+  EXPECT_NEAR((*eu)[column(*t, "demand_t")].number, demand, 1e-9 * demand);
+  // Finland, the only EU country with cobalt in the data, has no mine production row.
+  EXPECT_DOUBLE_EQ((*eu)[column(*t, "domestic_primary_t")].number, 0.0);
+  EXPECT_NEAR((*eu)[column(*t, "import_reliance_with_recycling")].number, 1.0 - 0.1176, 1e-12);
+}
+
 TEST_F(CooperationTest, SupplyRiskIsComputedWhenTheUserSuppliesTheMissingInputs) {
   RunResults run = testing::make_fixture_run();
   CooperationOptions options;
