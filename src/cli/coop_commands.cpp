@@ -3,6 +3,7 @@
 // concentration and risk, policy rules checked against a run, and the country ranking for a
 // recycler. Flag values are parsed here (not by CLI11) so that a bad value ends with exit code 3
 // naming the flag; data problems name file, row and field.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -110,7 +111,16 @@ core::Result<market::Weights> parse_weights(const std::string& text) {
 // The run to check: a scenario .toml (run now; empty = the shipped baseline) or the --out
 // folder of a previous `urbanmine run`. `data_dir` is passed to the run model.
 core::Result<engine::RunResults> load_run(const std::string& target, const std::string& data_dir,
-                                          CliContext& ctx) {
+                                          const std::string& db_path, CliContext& ctx) {
+  const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+  if (is_id) {
+    if (db_path.empty()) {
+      return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db",
+                                        "give the SQLite file that `urbanmine run` stored it in");
+    }
+    return engine::load_run_store(db_path, std::stoll(target));
+  }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
   if (!target.empty() && !is_toml) return engine::load_run_dir(target);
   engine::RunOptions options;
@@ -123,6 +133,7 @@ core::Result<engine::RunResults> load_run(const std::string& target, const std::
 
 struct CommonFlags {
   std::string data_dir;
+  std::string db;
   std::string convention = "named-share";
 };
 
@@ -217,6 +228,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                     "Assume the region's sourcing mirrors global supply (an assumption)");
     score->add_option("--convention", f->convention, "HHI convention (see risk hhi)");
     score->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    score->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     score->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::RiskScoreRequest req;
@@ -271,7 +283,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           if (req.substitution_index)
             options.substitution_index[req.element] = *req.substitution_index;
           options.hhi_wgi_sourcing = req.hhi_wgi_sourcing;
-          auto run = load_run(f->target, f->data_dir, ctx);
+          auto run = load_run(f->target, f->data_dir, f->db, ctx);
           if (!run) return report_error(ctx, run.error());
           auto status = engine::add_cooperation_results(*run, *data, options);
           if (!status) return report_error(ctx, status.error());
@@ -308,10 +320,12 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
       std::string target, rules, year;
     };
     auto f = std::make_shared<Flags>();
-    check->add_option("RUN", f->target, "Run output folder (or a scenario .toml)");
+    check->add_option("RUN", f->target,
+                      "Scenario .toml, run output folder, or run id in the --db store");
     check->add_option("--rules", f->rules, "Rules file (default: <data-dir>/policy_rules.csv)");
     check->add_option("--year", f->year, "Check every rule in this year");
     check->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    check->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     check->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;
@@ -322,7 +336,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.policy_check_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target, f->data_dir, ctx);
+        auto run = load_run(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
         const bool flags = !f->rules.empty() || !f->year.empty();
         if (flags || run->find_records(engine::kRecordsPolicyChecks) == nullptr) {
@@ -351,11 +365,13 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
       std::string target, weights, year;
     };
     auto f = std::make_shared<Flags>();
-    rank->add_option("RUN", f->target, "Run output folder (or a scenario .toml)");
+    rank->add_option("RUN", f->target,
+                     "Scenario .toml, run output folder, or run id in the --db store");
     rank->add_option("--weights", f->weights,
                      "feedstock=W,policy=W,risk=W,growth=W (non-negative; scaled to sum 1)");
     rank->add_option("--year", f->year, "Ranking year (default: the run's last year)");
     rank->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    rank->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     rank->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;
@@ -371,7 +387,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.market_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target, f->data_dir, ctx);
+        auto run = load_run(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
         // A scenario run already holds the ranking with the scenario's [market] settings; the
         // flags, when given, replace them.

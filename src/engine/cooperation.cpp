@@ -14,6 +14,7 @@
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
+#include "io/store.h"
 #include "risk/supply_risk.h"
 
 namespace urbanmine::engine {
@@ -1039,6 +1040,58 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data, const Ri
   return t;
 }
 
+namespace {
+
+// A long-form table read back from a run's CSV or store (zero rows may be left out).
+struct LongTable {
+  std::string name;
+  std::string value_column;
+  std::string description;
+  std::vector<std::string> dims;
+  std::vector<std::pair<std::vector<std::string>, double>> rows;
+};
+
+// Builds the ResultTables over the union of each dimension's items across all tables, so that
+// rows left out because they were zero come back as 0 (as the writers intend).
+core::Result<RunResults> assemble(const std::vector<LongTable>& tables) {
+  std::map<std::string, std::vector<std::string>> items;
+  for (const auto& t : tables) {
+    for (const auto& [coords, value] : t.rows) {
+      for (std::size_t d = 0; d < t.dims.size(); ++d) {
+        auto& list = items[t.dims[d]];
+        if (std::find(list.begin(), list.end(), coords[d]) == list.end()) {
+          list.push_back(coords[d]);
+        }
+      }
+    }
+  }
+  RunResults results;
+  for (const auto& t : tables) {
+    std::vector<core::Dimension> dimensions;
+    for (const auto& d : t.dims) dimensions.emplace_back(d, items[d]);
+    auto array = core::DimArray::zeros(dimensions);
+    if (!array) return array.error();
+    for (const auto& [coords, value] : t.rows) {
+      std::vector<std::pair<std::string, std::string>> named;
+      for (std::size_t d = 0; d < t.dims.size(); ++d) named.emplace_back(t.dims[d], coords[d]);
+      auto current = array->get(named);
+      if (!current) return current.error();
+      URBANMINE_TRY_STATUS(array->set(named, *current + value));
+    }
+    results.tables.push_back({t.name, t.value_column, t.description, std::move(*array)});
+  }
+  return results;
+}
+
+const std::vector<std::string_view>& run_tables_read() {
+  static const std::vector<std::string_view> kTables{
+      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
+      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
+  return kTables;
+}
+
+}  // namespace
+
 core::Result<RunResults> load_run_dir(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -1046,14 +1099,11 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
     return core::Error::not_found("run folder '" + dir + "' does not exist", dir,
                                   "give a scenario .toml or the --out folder of `urbanmine run`");
   }
-  RunResults results;
-  const std::vector<std::string_view> wanted{
-      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
-      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
   const std::vector<std::string> dims{std::string(kDimRegion),    std::string(kDimSegment),
                                       std::string(kDimChemistry), std::string(kDimElement),
                                       std::string(kDimRoute),     std::string(kDimYear)};
-  for (const auto name : wanted) {
+  std::vector<LongTable> tables;
+  for (const auto name : run_tables_read()) {
     const std::string path = join_path(dir, std::string(name) + ".csv");
     if (!fs::exists(path, ec)) continue;
     auto text = io::read_text_file(path);
@@ -1066,51 +1116,80 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
     }
     auto table = io::CsvTable::parse(body, path);
     if (!table) return table.error();
-    std::vector<std::string> present;
-    std::string value_column;
+    LongTable t;
+    t.name = std::string(name);
+    t.description = "read from " + path;
     for (const auto& h : table->header()) {
       if (std::find(dims.begin(), dims.end(), h) != dims.end()) {
-        present.push_back(h);
-      } else if (value_column.empty() && h != "unit" && h != "source") {
-        value_column = h;
+        t.dims.push_back(h);
+      } else if (t.value_column.empty() && h != "unit" && h != "source") {
+        t.value_column = h;
       }
     }
-    if (value_column.empty() || present.empty()) {
+    if (t.value_column.empty() || t.dims.empty()) {
       return core::Error::invalid_input("no dimension or value column", path + ":1",
                                         "expected long form: region,element,year,...,value");
     }
-    std::vector<std::vector<std::string>> items(present.size());
-    for (std::size_t i = 0; i < table->size(); ++i) {
-      for (std::size_t d = 0; d < present.size(); ++d) {
-        auto v = table->row(i).required_text(present[d]);
-        if (!v) return v.error();
-        auto& list = items[d];
-        if (std::find(list.begin(), list.end(), *v) == list.end()) list.push_back(*v);
-      }
-    }
-    std::vector<core::Dimension> dimensions;
-    for (std::size_t d = 0; d < present.size(); ++d) {
-      dimensions.emplace_back(present[d], items[d]);
-    }
-    auto array = core::DimArray::zeros(dimensions);
-    if (!array) return array.error();
     for (std::size_t i = 0; i < table->size(); ++i) {
       const auto row = table->row(i);
-      auto v = row.number(value_column);
+      std::vector<std::string> coords;
+      for (const auto& d : t.dims) {
+        auto v = row.required_text(d);
+        if (!v) return v.error();
+        coords.push_back(*v);
+      }
+      auto v = row.number(t.value_column);
       if (!v) return v.error();
-      std::vector<std::pair<std::string, std::string>> coords;
-      for (const auto& d : present) coords.emplace_back(d, *row.text(d));
-      auto current = array->get(coords);
-      if (!current) return current.error();
-      URBANMINE_TRY_STATUS(array->set(coords, *current + *v));
+      t.rows.emplace_back(std::move(coords), *v);
     }
-    results.tables.push_back(
-        {std::string(name), value_column, "read from " + path, std::move(*array)});
+    tables.push_back(std::move(t));
   }
-  if (results.find(kTableMaterialDemandT) == nullptr) {
+  auto results = assemble(tables);
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
     return core::Error::not_found(
         "run folder '" + dir + "' has no " + std::string(kTableMaterialDemandT) + ".csv", dir,
         "give the --out folder of `urbanmine run`");
+  }
+  return results;
+}
+
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
+                                  "give the --db file that `urbanmine run` stored the run in");
+  }
+  auto store = io::Store::open(db_path);
+  if (!store) return store.error();
+  auto infos = (*store)->list_tables(run_id);
+  if (!infos) return infos.error();
+  const auto& wanted = run_tables_read();
+  std::vector<LongTable> tables;
+  for (const auto& info : *infos) {
+    if (std::find(wanted.begin(), wanted.end(), info.name) == wanted.end()) continue;
+    auto rows = (*store)->read_table(run_id, info.name);
+    if (!rows) return rows.error();
+    LongTable t{info.name, info.value_column, info.description, info.dims, {}};
+    for (const auto& row : *rows) {
+      std::vector<std::string> coords;
+      for (const auto& d : info.dims) {
+        const auto it = row.coords.find(d);
+        if (it == row.coords.end()) {
+          return core::Error::internal("stored row of " + info.name + " lacks dimension " + d);
+        }
+        coords.push_back(it->second);
+      }
+      t.rows.emplace_back(std::move(coords), row.value);
+    }
+    tables.push_back(std::move(t));
+  }
+  auto results = assemble(tables);
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " in " + db_path + " has no " +
+                                      std::string(kTableMaterialDemandT) + " table",
+                                  db_path, "check the run id (runs are listed by the HTTP API)");
   }
   return results;
 }

@@ -12,6 +12,7 @@
 //   URBANMINE_TRY_STATUS(add_cooperation_results(results, coop));
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -116,6 +117,8 @@ policy::RunIndicators run_indicators(const RunResults& results);
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
 core::Result<RunResults> load_run_dir(const std::string& dir);
+// The same tables of run `run_id` in the SQLite store at `db_path`.
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
 
 // Renders record tables as text for the CLI.
 enum class RecordFormat { kTable, kJson, kCsv };

@@ -3,12 +3,16 @@
 // Battery Regulation material-recovery and recycled-content rule has a result for each EU member
 // region of the run; rules the model cannot evaluate carry their reason; the supply-risk, HHI
 // and market tables are part of the run's results.
+#include <cmath>
 #include <set>
 
 #include <gtest/gtest.h>
 
 #include "engine/cooperation.h"
 #include "engine/run.h"
+#include "engine/run_outputs.h"
+
+#include "test_support.h"
 
 namespace urbanmine::engine {
 namespace {
@@ -110,6 +114,54 @@ TEST_F(BaselinePolicyTest, RiskAndMarketTablesArePartOfTheRun) {
     co_mine |= row[0].text == "Co" && row[1].text == "mine";
   }
   EXPECT_TRUE(co_mine);
+}
+
+// The outputs keep 12 significant digits, so values read back agree to about 1e-11; statuses,
+// reasons and every other text agree exactly.
+void expect_same_checks(const RecordTable& a, const RecordTable& b, const std::string& what) {
+  ASSERT_EQ(a.rows.size(), b.rows.size()) << what;
+  for (std::size_t r = 0; r < a.rows.size(); ++r) {
+    for (std::size_t c = 0; c < a.columns.size(); ++c) {
+      const Cell& x = a.rows[r][c];
+      const Cell& y = b.rows[r][c];
+      ASSERT_EQ(x.kind, y.kind) << what << " row " << r << " " << a.columns[c];
+      if (x.kind == Cell::Kind::kNumber) {
+        EXPECT_NEAR(x.number, y.number, 1e-9 * std::max(1.0, std::fabs(x.number)))
+            << what << " row " << r << " " << a.columns[c];
+      } else {
+        EXPECT_EQ(x.text, y.text) << what << " row " << r << " " << a.columns[c];
+      }
+    }
+  }
+}
+
+TEST_F(BaselinePolicyTest, OutputFolderAndStoreGiveTheSameChecksAsTheRunItself) {
+  testing::TempDir dir;
+  OutputOptions out;
+  out.out_dir = dir.path("out");
+  auto written = write_run_outputs(*run_, out);
+  ASSERT_TRUE(written.has_value()) << written.error().to_string();
+  CooperationOptions options;
+  options.data_dir = std::string(URBANMINE_SOURCE_DIR) + "/data";
+  const auto checks = [&](RunResults r) {
+    EXPECT_TRUE(add_cooperation_results(r, options).has_value());
+    return *r.find_records(kRecordsPolicyChecks);
+  };
+  const RecordTable expected = checks(*run_);
+  auto from_dir = load_run_dir(written->out_dir);
+  ASSERT_TRUE(from_dir.has_value()) << from_dir.error().to_string();
+  expect_same_checks(expected, checks(*from_dir), "folder");
+  auto from_store = load_run_store(written->db_path, written->run_id);
+  ASSERT_TRUE(from_store.has_value()) << from_store.error().to_string();
+  expect_same_checks(expected, checks(*from_store), "store");
+  // The same through the CLI, by run id.
+  auto cli = testing::run_cli("-q --format csv policy check " + std::to_string(written->run_id) +
+                              " --db " + written->db_path + " --data-dir " + options.data_dir);
+  ASSERT_EQ(cli.exit_code, 0) << cli.output.substr(0, 500);
+  EXPECT_NE(cli.output.find("EU-BR-020,EU,DEU,Co,2027,material_recovery,"), std::string::npos);
+  auto no_db = testing::run_cli("policy check 1");
+  EXPECT_EQ(no_db.exit_code, 3);
+  EXPECT_NE(no_db.output.find("--db"), std::string::npos);
 }
 
 }  // namespace
