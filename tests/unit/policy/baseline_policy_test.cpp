@@ -4,6 +4,7 @@
 // region of the run; rules the model cannot evaluate carry their reason; the supply-risk, HHI
 // and market tables are part of the run's results.
 #include <cmath>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -141,6 +142,24 @@ TEST_F(BaselinePolicyTest, OutputFolderAndStoreGiveTheSameChecksAsTheRunItself) 
   out.out_dir = dir.path("out");
   auto written = write_run_outputs(*run_, out);
   ASSERT_TRUE(written.has_value()) << written.error().to_string();
+  // The run's writers show the cooperation tables: CSV files, summary.json, report.html.
+  for (const auto name : {kRecordsHhi, kRecordsSupplyRisk, kRecordsPolicyChecks,
+                          kRecordsMarketRanking, kRecordsMarketSensitivity}) {
+    const std::string file = std::string(name) + ".csv";
+    EXPECT_NE(std::find(written->files.begin(), written->files.end(), file), written->files.end())
+        << file;
+  }
+  std::ifstream summary_in(written->summary_path);
+  const std::string summary((std::istreambuf_iterator<char>(summary_in)),
+                            std::istreambuf_iterator<char>());
+  EXPECT_NE(summary.find("policy_checks"), std::string::npos);
+  EXPECT_NE(summary.find("market_ranking"), std::string::npos);
+  std::ifstream report_in(written->report_path);
+  const std::string report((std::istreambuf_iterator<char>(report_in)),
+                           std::istreambuf_iterator<char>());
+  EXPECT_NE(report.find("Policy rules checked against this run"), std::string::npos);
+  EXPECT_NE(report.find("Country opportunities for a recycler"), std::string::npos);
+
   CooperationOptions options;
   options.data_dir = std::string(URBANMINE_SOURCE_DIR) + "/data";
   const auto checks = [&](RunResults r) {
