@@ -815,12 +815,13 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
   RecordTable hhi = hhi_overview(data, options.hhi_convention);
   for (const auto& row : hhi.rows) {
     if (row[1].text != "mine") continue;
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s mine supply %s: HHI %s (%s); largest producer %s with %s.",
-                  row[0].text.c_str(), number_text(row[2].number).c_str(),
-                  thousands(row[4].number).c_str(), row[3].text.c_str(), row[6].text.c_str(),
-                  percent_text(row[7].number).c_str());
-    results.findings.push_back({"supply_risk", buf});
+    std::string text = row[0].text + " mine supply " + number_text(row[2].number) + ": HHI " +
+                       thousands(row[4].number) + " (" + row[3].text + "); largest producer " +
+                       row[6].text + " with " + percent_text(row[7].number);
+    if (!row[10].text.empty()) {
+      text += "; a lower bound, figures are blank for " + row[10].text;
+    }
+    results.findings.push_back({"supply_risk", text + "."});
   }
   results.records.push_back(std::move(hhi));
   results.records.push_back(supply_risk_records(data, options, ind, results.findings));
