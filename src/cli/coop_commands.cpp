@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,7 +120,12 @@ core::Result<engine::RunResults> load_run(const std::string& target, const std::
       return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db",
                                         "give the SQLite file that `urbanmine run` stored it in");
     }
-    return engine::load_run_store(db_path, std::stoll(target));
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
+    if (ec != std::errc{} || ptr != target.data() + target.size()) {
+      return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
+    }
+    return engine::load_run_store(db_path, id);
   }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
   if (!target.empty() && !is_toml) return engine::load_run_dir(target);
