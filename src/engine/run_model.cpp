@@ -272,6 +272,11 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   };
 
   auto demand_t = zeros({d_region, d_element, d_year});
+  auto stock_t = zeros({d_region, d_element, d_year});
+  auto eol_elem_t = zeros({d_region, d_element, d_year});
+  auto sl_in_t = zeros({d_region, d_element, d_year});
+  auto sl_stock_t = zeros({d_region, d_element, d_year});
+  auto sl_out_t = zeros({d_region, d_element, d_year});
   auto waste_t = zeros({d_region, d_element, d_year});
   auto collected_t = zeros({d_region, d_element, d_year});
   auto lost_t = zeros({d_region, d_element, d_year});
@@ -391,6 +396,11 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
           residue_sum += residue;
         }
         demand_t.data()[sh.ret(r, e, t)] = demand;
+        stock_t.data()[sh.ret(r, e, t)] = stock;
+        eol_elem_t.data()[sh.ret(r, e, t)] = eol;
+        sl_in_t.data()[sh.ret(r, e, t)] = sl_i;
+        sl_stock_t.data()[sh.ret(r, e, t)] = sl_s;
+        sl_out_t.data()[sh.ret(r, e, t)] = sl_o;
         waste_t.data()[sh.ret(r, e, t)] = waste;
         collected_t.data()[sh.ret(r, e, t)] = collected;
         lost_t.data()[sh.ret(r, e, t)] = lost;
@@ -442,6 +452,17 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
       std::move(eol_t));
   add(kTableMaterialDemandT, "mass_tonnes", "Element content of new packs (material demand)",
       std::move(demand_t));
+  add(kTableInUseStockT, "mass_tonnes", "Element content of packs in use at year end",
+      std::move(stock_t));
+  add(kTableUseToEndOfLifeT, "mass_tonnes",
+      "Element content of packs leaving vehicles (failed or with a scrapped vehicle)",
+      std::move(eol_elem_t));
+  add(kTableSecondLifeInflowT, "mass_tonnes", "Element content of packs entering second life",
+      std::move(sl_in_t));
+  add(kTableSecondLifeStockT, "mass_tonnes", "Element content of packs in second life at year end",
+      std::move(sl_stock_t));
+  add(kTableSecondLifeOutflowT, "mass_tonnes", "Element content of packs leaving second life",
+      std::move(sl_out_t));
   add(kTableEndOfLifeT, "mass_tonnes",
       "Element content of waste batteries (end of life not repurposed, plus second-life "
       "outflow)",
