@@ -529,6 +529,12 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   const ResultTable* inflow = res.find(kTableBatteryInflowKwh);
   auto gwh_of = [&](const std::string& code, int year) -> std::optional<double> {
     if (year < in.first_year || year > in.last_year) return std::nullopt;
+    const bool is_aggregate =
+        std::find(in.regions.begin(), in.regions.end(), code) == in.regions.end();
+    if (is_aggregate && std::find(in.complete_aggregates.begin(), in.complete_aggregates.end(),
+                                  code) == in.complete_aggregates.end()) {
+      return std::nullopt;
+    }
     const std::size_t t = static_cast<std::size_t>(year - in.first_year);
     double kwh = 0.0;
     bool any = false;

@@ -184,6 +184,13 @@ class Resolver {
       }
       in_.region_aggregates.push_back(std::move(aggs));
     }
+    for (const auto& a : data_.regions) {
+      if (a.kind != "aggregate") continue;
+      const bool complete = std::all_of(leaves.begin(), leaves.end(), [&](const auto* l) {
+        return !contains(a, *l) || chosen.count(l->code) != 0;
+      });
+      if (complete) in_.complete_aggregates.push_back(a.code);
+    }
   }
 
   void resolve_segments() {

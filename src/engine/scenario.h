@@ -46,6 +46,7 @@ struct ModelInputs {
   std::vector<std::string> regions;  // model region codes (leaves)
   std::vector<std::string> region_names;
   std::vector<std::vector<std::string>> region_aggregates;  // aggregates containing each region
+  std::vector<std::string> complete_aggregates;  // aggregates all of whose model regions run
   std::vector<std::string> segments;
   std::vector<std::string> chemistries;
 
