@@ -667,6 +667,30 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     res.findings.push_back(Finding{"recycling", text + "."});
   }
   {
+    // The regions with the most feedstock beyond local capacity over the whole run.
+    std::vector<std::pair<double, std::size_t>> cumulative;
+    for (std::size_t r = 0; r < R; ++r) {
+      double v = 0.0;
+      for (std::size_t t = 0; t < T; ++t)
+        v += std::max(0.0, surplus_tab->values.data()[sh.rt(r, t)]);
+      if (v > 0.0) cumulative.emplace_back(v, r);
+    }
+    std::sort(cumulative.begin(), cumulative.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    if (!cumulative.empty()) {
+      std::string text = "Over " + std::to_string(in.first_year) + "-" +
+                         std::to_string(in.last_year) +
+                         ", the most collected batteries beyond local recycling capacity are in ";
+      const std::size_t n = std::min<std::size_t>(3, cumulative.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        text += (i == 0 ? "" : (i + 1 == n ? " and " : ", ")) +
+                in.region_names[cumulative[i].second] + " (" + fmt_t(cumulative[i].first) + ")";
+      }
+      res.findings.push_back(Finding{"recycling", text + "."});
+    }
+  }
+  {
     std::string text = "In " + std::to_string(focus_year) + ", recycled metal meets ";
     bool first = true;
     for (std::size_t e : {kLi, kNi, kCo}) {

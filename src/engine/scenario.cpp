@@ -173,6 +173,10 @@ class Resolver {
         }
       }
     }
+    if (chosen.empty() && !diags_.has_errors()) {
+      error(spec_.regions_location.empty() ? spec_.source : spec_.regions_location,
+            "the scenario selects no model region", "list region codes or \"all\"");
+    }
     for (const auto* l : leaves) {
       if (chosen.count(l->code) == 0) continue;
       in_.regions.push_back(l->code);
