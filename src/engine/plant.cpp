@@ -6,14 +6,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
-#include <system_error>
 #include <utility>
 
 #include "core/tolerance.h"
+#include "engine/run.h"
 #include "io/csv.h"
 
 namespace urbanmine::engine {
@@ -264,22 +263,7 @@ class CsvOut {
 }  // namespace
 
 std::string plant_data_dir(const std::string& override_dir) {
-  if (!override_dir.empty()) return override_dir;
-  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    // build/urbanmine -> <source>/data; <prefix>/bin/urbanmine -> <prefix>/share/urbanmine/data
-    for (const auto& candidate : {exe.parent_path().parent_path() / "data",
-                                  exe.parent_path().parent_path() / "share/urbanmine/data"}) {
-      if (std::filesystem::exists(candidate / "plant_assumptions.csv", ec)) {
-        return candidate.string();
-      }
-    }
-  }
-  return "data";
+  return override_dir.empty() ? default_data_dir() : override_dir;
 }
 
 core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_dir) {

@@ -26,8 +26,8 @@
 
 namespace urbanmine::engine {
 
-// The data folder for plant defaults: `override_dir` if not empty, else $URBANMINE_DATA_DIR,
-// else data/ beside the build or install tree of the running binary, else ./data.
+// The data folder for plant defaults: `override_dir` if not empty, else the run's
+// default_data_dir() ($URBANMINE_DATA_DIR, the source tree's data/, or the installed copy).
 std::string plant_data_dir(const std::string& override_dir);
 core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_dir);
 
