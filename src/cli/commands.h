@@ -11,5 +11,6 @@ namespace urbanmine::cli {
 void register_mfa_commands(CLI::App& app, CliContext& ctx);
 void register_validate_commands(CLI::App& app, CliContext& ctx);
 void register_plant_commands(CLI::App& app, CliContext& ctx);
+void register_run_out_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli
