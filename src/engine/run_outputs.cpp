@@ -1134,6 +1134,42 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     return core::Error::invalid_input("the output path exists and is not a folder",
                                       target_clean.string(), "pass a folder to --out");
   }
+  // Replacing a folder deletes what was in it: only an earlier output folder (it has a
+  // summary.json) or an empty one may be replaced, never the current folder or one above it.
+  const fs::path cwd = fs::current_path(ec).lexically_normal();
+  const auto [cwd_end, target_end] =
+      std::mismatch(cwd.begin(), cwd.end(), target_clean.begin(), target_clean.end());
+  if (target_end == target_clean.end() || target_clean == target_clean.root_path()) {
+    return core::Error::invalid_input(
+        "the output folder contains the current folder and would be replaced",
+        target_clean.string(), "pass a new folder to --out, e.g. --out out/baseline");
+  }
+  (void)cwd_end;
+  if (fs::is_directory(target_clean, ec) && !fs::is_empty(target_clean, ec) &&
+      !fs::exists(target_clean / kSummaryFile, ec)) {
+    return core::Error::invalid_input(
+        "the output folder exists and is not an urbanmine output folder (it has no " +
+            std::string(kSummaryFile) + "); it would be replaced",
+        target_clean.string(), "pass a new or empty folder to --out");
+  }
+  // A database given inside the output folder is carried over like the default one.
+  fs::path db_name(kDefaultDbFile);
+  bool internal_db = options.db_path.empty();
+  if (!internal_db) {
+    const fs::path db = fs::absolute(options.db_path, ec).lexically_normal();
+    const auto [db_end, dir_end] =
+        std::mismatch(target_clean.begin(), target_clean.end(), db.begin(), db.end());
+    (void)dir_end;
+    if (db_end == target_clean.end()) {
+      if (db.parent_path() != target_clean) {
+        return core::Error::invalid_input("the database is in a subfolder of the output folder",
+                                          options.db_path,
+                                          "put --db directly in --out, or outside it");
+      }
+      internal_db = true;
+      db_name = db.filename();
+    }
+  }
   const fs::path parent = target_clean.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
@@ -1159,21 +1195,20 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     report(kProgressWritten + (kProgressStored - kProgressWritten) * fraction, stage);
   };
 
-  const bool internal_db = options.db_path.empty();
   if (internal_db) {
     // The database inside the output folder keeps the earlier runs stored there.
-    const fs::path old_db = target_clean / kDefaultDbFile;
+    const fs::path old_db = target_clean / db_name;
     for (const char* suffix : {"", "-wal"}) {
       const fs::path from = old_db.string() + suffix;
       if (fs::exists(from, ec)) {
-        fs::copy_file(from, (staged / kDefaultDbFile).string() + suffix, ec);
+        fs::copy_file(from, (staged / db_name).string() + suffix, ec);
         if (ec) {
           return fail(
               core::Error::io("cannot copy the previous database: " + ec.message(), from.string()));
         }
       }
     }
-    auto store = io::Store::open((staged / kDefaultDbFile).string());
+    auto store = io::Store::open((staged / db_name).string());
     if (!store) return fail(store.error());
     auto id = store_run(**store, r, options.scenario_text, *docs, storing);
     if (!id) return fail(id.error());
@@ -1181,7 +1216,7 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     report(kProgressStored, "closing the database");
     store->reset();  // closes the database (and folds its WAL back) before the rename
     if (auto st = swap_into_place(staged, target_clean); !st) return fail(st.error());
-    written.db_path = (target_clean / kDefaultDbFile).string();
+    written.db_path = (target_clean / db_name).string();
   } else {
     auto store = io::Store::open(options.db_path);
     if (!store) return fail(store.error());
@@ -1200,7 +1235,7 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   written.report_path = (target_clean / kReportFile).string();
   written.summary_path = (target_clean / kSummaryFile).string();
   for (const auto& [name, content] : docs->files) written.files.push_back(name);
-  if (internal_db) written.files.push_back(std::string(kDefaultDbFile));
+  if (internal_db) written.files.push_back(db_name.string());
   std::sort(written.files.begin(), written.files.end());
   return written;
 }
