@@ -28,6 +28,7 @@ constexpr std::size_t kChartRegions = 6;
 constexpr std::size_t kBarRegions = 10;
 constexpr double kHalfChartWidth = 620.0;
 constexpr std::size_t kMaxFailedChecksShown = 20;
+constexpr std::size_t kMaxRecordRowsShown = 60;
 constexpr double kKwhPerGwh = 1e6;
 constexpr double kKwhPerMwh = 1e3;
 constexpr double kPercent = 100.0;
@@ -852,6 +853,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     std::vector<std::vector<std::string>> rows;
     std::vector<bool> numeric(t.columns.size(), false);
     for (const auto& row : t.rows) {
+      if (rows.size() >= kMaxRecordRowsShown) break;
       std::vector<std::string> cells;
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (row[c].kind == Cell::Kind::kNumber) {
@@ -868,7 +870,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       rows.push_back(std::move(cells));
     }
     b += io::html_table(t.columns, rows, numeric);
-    b += "<p class=\"small\">Full table: " + io::html_escape(t.name) + ".csv</p>\n";
+    const std::string shown =
+        rows.size() < t.rows.size()
+            ? "First " + std::to_string(rows.size()) + " of " +
+                  io::format_thousands(static_cast<double>(t.rows.size()), 0) + " rows. "
+            : std::string();
+    b += "<p class=\"small\">" + io::html_escape(shown + "Full table: " + t.name + ".csv") +
+         "</p>\n";
   }
 
   b += section("assumptions", "Assumptions and sources");

@@ -149,6 +149,22 @@ TEST(RunOutputs, ReportIsSelfContainedAndEscapesText) {
   EXPECT_NE(html.find("<svg class=\"sankey\""), std::string::npos);
 }
 
+TEST(RunOutputs, ReportShowsTheFirstRowsOfALongRecordTable) {
+  auto r = make_fixture_results();
+  auto& ranking = r.records.back();
+  ranking.rows.clear();
+  for (int i = 0; i < 500; ++i) {
+    ranking.rows.push_back({Cell::of(static_cast<double>(i + 1)),
+                            Cell::of("R" + std::to_string(1000 + i)), Cell::of(0.5)});
+  }
+  const auto html = report_html(r, RenderOptions{});
+  EXPECT_NE(html.find("First 60 of 500 rows. Full table: country_ranking.csv"), std::string::npos);
+  EXPECT_NE(html.find("R1059"), std::string::npos);
+  EXPECT_EQ(html.find("R1060"), std::string::npos);
+  const auto summary = nlohmann::json::parse(summary_json(r, RenderOptions{}));
+  EXPECT_EQ(summary["records"][1]["rows"].size(), 500U);
+}
+
 TEST(RunOutputs, TextSummaryNamesKeyYearsAndElements) {
   const auto text = text_summary(make_fixture_results());
   EXPECT_NE(text.find("2040"), std::string::npos);
