@@ -45,7 +45,10 @@ struct InferFlags {
 
 void register_plant_commands(CLI::App& app, CliContext& ctx) {
   auto* plant = app.add_subcommand(
-      "plant", "Recycling plant model: mass balance by route, economics, CO2, and inverse feed");
+      "plant",
+      "Recycling plant model: mass balance by route, economics, CO2, and inverse feed.\n"
+      "Example: urbanmine plant balance --chemistry NMC622 --mass-tonnes 1000 --route "
+      "hydrometallurgy");
   plant->require_subcommand(1);
 
   // plant balance
@@ -162,7 +165,7 @@ void register_plant_commands(CLI::App& app, CliContext& ctx) {
       if (!result) return report_error(ctx, result.error());
       switch (ctx.output_format(OutputFormat::kTable)) {
         case OutputFormat::kJson:
-          return emit(ctx, io::plant_infer_json(*result));
+          return emit(ctx, engine::plant_infer_json(*result));
         case OutputFormat::kCsv:
           return emit(ctx, engine::plant_infer_csv(*result));
         case OutputFormat::kTable:

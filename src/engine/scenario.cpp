@@ -173,6 +173,10 @@ class Resolver {
         }
       }
     }
+    if (chosen.empty() && !diags_.has_errors()) {
+      error(spec_.regions_location.empty() ? spec_.source : spec_.regions_location,
+            "the scenario selects no model region", "list region codes or \"all\"");
+    }
     for (const auto* l : leaves) {
       if (chosen.count(l->code) == 0) continue;
       in_.regions.push_back(l->code);
@@ -183,6 +187,13 @@ class Resolver {
         if (a.kind == "aggregate" && contains(a, *l)) aggs.push_back(a.code);
       }
       in_.region_aggregates.push_back(std::move(aggs));
+    }
+    for (const auto& a : data_.regions) {
+      if (a.kind != "aggregate") continue;
+      const bool complete = std::all_of(leaves.begin(), leaves.end(), [&](const auto* l) {
+        return !contains(a, *l) || chosen.count(l->code) != 0;
+      });
+      if (complete) in_.complete_aggregates.push_back(a.code);
     }
   }
 
@@ -394,13 +405,6 @@ class Resolver {
           if (y >= in_.first_year) out[static_cast<std::size_t>(y - in_.first_year)] = v;
         }
       }
-    }
-    if (!spec_.backcast_growth) {
-      in_.assumptions.push_back(
-          "model_assumptions.csv (pre_2015_sales_vehicles): no EV sales before " +
-          std::to_string(h_first) +
-          " (ev_sales.csv starts then); set sales.backcast_growth to "
-          "add them");
     }
   }
 
