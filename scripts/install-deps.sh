@@ -12,9 +12,10 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
+  chromium  # the report screenshot test (tests/browser); skipped when absent
 )
 if [[ "${1:-}" == "--with-browser" || "${URBANMINE_WITH_BROWSER:-0}" == "1" ]]; then
-  packages+=(chromium nodejs npm wrk)
+  packages+=(nodejs npm wrk)
 fi
 
 missing=()
