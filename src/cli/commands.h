@@ -9,5 +9,6 @@
 namespace urbanmine::cli {
 
 void register_mfa_commands(CLI::App& app, CliContext& ctx);
+void register_serve_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli
