@@ -4,12 +4,14 @@
 // second copy of model logic.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/result.h"
+#include "engine/service.h"
 #include "server/routes.h"
 #include "server/server.h"
 
@@ -18,6 +20,7 @@ namespace urbanmine::server {
 struct ApiState {
   ServerOptions options;
   std::string openapi_text;  // built once after every route is registered
+  std::unique_ptr<engine::RunService> service;
 };
 
 // {"error": {"code", "message", "hint", "location"}} for an Error.
@@ -33,5 +36,6 @@ std::string to_json_text(const nlohmann::json& value);
 
 void add_system_routes(RouteTable& routes, ApiState& state);
 void add_mfa_routes(RouteTable& routes, ApiState& state);
+void add_scenario_routes(RouteTable& routes, ApiState& state);
 
 }  // namespace urbanmine::server

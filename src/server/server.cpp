@@ -249,8 +249,13 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions
   }
   auto impl = std::make_unique<Impl>();
   impl->state.options = options;
+  engine::RunServiceOptions service_options;
+  service_options.max_concurrent_runs = options.max_concurrent_runs;
+  service_options.logger = options.logger;
+  impl->state.service = std::make_unique<engine::RunService>(std::move(service_options));
   add_system_routes(impl->routes, impl->state);
   add_mfa_routes(impl->routes, impl->state);
+  add_scenario_routes(impl->routes, impl->state);
   impl->state.openapi_text = openapi_json(impl->routes);
   impl->configure();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
