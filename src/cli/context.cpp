@@ -2,10 +2,10 @@
 // Output, error reporting and format selection shared by all commands.
 #include "cli/context.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
+
+#include <unistd.h>
 
 #include "io/files.h"
 

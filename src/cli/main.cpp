@@ -2,11 +2,11 @@
 // urbanmine: the command-line entry point. Parses global flags and dispatches to the command
 // groups registered in cli/commands.h. Results go to stdout (or --output), logs to stderr.
 // Example: urbanmine mfa dsm tests/data/dsm/s01_inflow_fixed_const_T40.json
-#include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/context.h"
@@ -19,9 +19,9 @@ int main(int argc, char** argv) {
       "urbanmine: the global supply chain of waste EV batteries and their critical minerals.\n"
       "Example: urbanmine mfa dsm tests/data/dsm/s02_inflow_normal_const_T60.json"};
   app.require_subcommand(1);
-  app.set_version_flag("--version",
-                       std::string("urbanmine ") + std::string(urbanmine::core::version()) +
-                           " (git " + std::string(urbanmine::core::git_hash()) + ")");
+  app.set_version_flag("--version", std::string("urbanmine ") +
+                                        std::string(urbanmine::core::version()) + " (git " +
+                                        std::string(urbanmine::core::git_hash()) + ")");
   app.add_option("--log-level", ctx.log_level, "Log level: error, warn, info, debug")
       ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
   app.add_flag("--quiet,-q", ctx.quiet, "Only log errors");
@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
 
   urbanmine::cli::register_mfa_commands(app, ctx);
   urbanmine::cli::register_serve_commands(app, ctx);
+  urbanmine::cli::register_validate_commands(app, ctx);
+  urbanmine::cli::register_plant_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

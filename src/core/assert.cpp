@@ -8,8 +8,8 @@
 namespace urbanmine::core {
 
 void assertion_failed(const char* condition, const char* why, const char* file, int line) {
-  std::fprintf(stderr, "urbanmine: internal error: assertion '%s' failed at %s:%d: %s\n",
-               condition, file, line, why);
+  std::fprintf(stderr, "urbanmine: internal error: assertion '%s' failed at %s:%d: %s\n", condition,
+               file, line, why);
   std::abort();
 }
 

@@ -7,7 +7,7 @@ namespace urbanmine::core {
                                    int line);
 }  // namespace urbanmine::core
 
-#define URBANMINE_ASSERT(cond, why)                                            \
-  do {                                                                         \
+#define URBANMINE_ASSERT(cond, why)                                                   \
+  do {                                                                                \
     if (!(cond)) ::urbanmine::core::assertion_failed(#cond, why, __FILE__, __LINE__); \
   } while (false)

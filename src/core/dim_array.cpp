@@ -86,8 +86,8 @@ Result<std::vector<std::size_t>> resolve(
     const std::vector<Dimension>& dims,
     const std::vector<std::pair<std::string, std::string>>& coords) {
   if (coords.size() != dims.size()) {
-    return Error::invalid_input("expected " + std::to_string(dims.size()) +
-                                " coordinates, got " + std::to_string(coords.size()));
+    return Error::invalid_input("expected " + std::to_string(dims.size()) + " coordinates, got " +
+                                std::to_string(coords.size()));
   }
   std::vector<std::size_t> idx(dims.size(), 0);
   std::vector<bool> seen(dims.size(), false);
@@ -119,8 +119,7 @@ Result<double> DimArray::get(const std::vector<std::pair<std::string, std::strin
   return data_[offset(*idx)];
 }
 
-Status DimArray::set(const std::vector<std::pair<std::string, std::string>>& coords,
-                     double value) {
+Status DimArray::set(const std::vector<std::pair<std::string, std::string>>& coords, double value) {
   auto idx = resolve(dims_, coords);
   if (!idx) return idx.error();
   data_[offset(*idx)] = value;
@@ -194,8 +193,8 @@ Status DimArray::check_same_shape(const DimArray& other, const char* op) const {
   }
   for (std::size_t d = 0; d < dims_.size(); ++d) {
     if (!(dims_[d] == other.dims_[d])) {
-      return Error::invalid_input(std::string("cannot ") + op + ": dimension " +
-                                  std::to_string(d) + " is '" + dims_[d].name() + "' here and '" +
+      return Error::invalid_input(std::string("cannot ") + op + ": dimension " + std::to_string(d) +
+                                  " is '" + dims_[d].name() + "' here and '" +
                                   other.dims_[d].name() + "' there, or their items differ");
     }
   }

@@ -47,8 +47,10 @@ Error Error::io(std::string message, std::string location, std::string hint) {
   return Error{ErrorCode::kIo, std::move(message), std::move(hint), std::move(location)};
 }
 Error Error::internal(std::string message) {
-  return Error{ErrorCode::kInternal, std::move(message),
-               "this is a bug in urbanmine; please report it with the input that caused it", {}};
+  return Error{ErrorCode::kInternal,
+               std::move(message),
+               "this is a bug in urbanmine; please report it with the input that caused it",
+               {}};
 }
 Error Error::infeasible(std::string message, std::string hint) {
   return Error{ErrorCode::kInfeasible, std::move(message), std::move(hint), {}};

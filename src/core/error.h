@@ -39,8 +39,7 @@ struct Error {
   std::string hint;      // what to do about it
   std::string location;  // file:row:column, JSON path or id; empty when not applicable
 
-  static Error invalid_input(std::string message, std::string location = {},
-                             std::string hint = {});
+  static Error invalid_input(std::string message, std::string location = {}, std::string hint = {});
   static Error not_found(std::string message, std::string location = {}, std::string hint = {});
   static Error io(std::string message, std::string location = {}, std::string hint = {});
   static Error internal(std::string message);

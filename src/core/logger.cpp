@@ -7,11 +7,16 @@
 namespace urbanmine::core {
 
 bool parse_log_level(std::string_view text, LogLevel& out) {
-  if (text == "error") out = LogLevel::kError;
-  else if (text == "warn") out = LogLevel::kWarn;
-  else if (text == "info") out = LogLevel::kInfo;
-  else if (text == "debug") out = LogLevel::kDebug;
-  else return false;
+  if (text == "error")
+    out = LogLevel::kError;
+  else if (text == "warn")
+    out = LogLevel::kWarn;
+  else if (text == "info")
+    out = LogLevel::kInfo;
+  else if (text == "debug")
+    out = LogLevel::kDebug;
+  else
+    return false;
   return true;
 }
 

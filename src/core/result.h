@@ -89,9 +89,9 @@ using Status = Result<void>;
 }  // namespace urbanmine::core
 
 // Evaluates a Result-returning expression; on error returns the error from the current function.
-#define URBANMINE_TRY_STATUS(expr)                                          \
-  do {                                                                      \
-    auto urbanmine_try_result_ = (expr);                                    \
-    if (!urbanmine_try_result_) return ::urbanmine::core::Unexpected(       \
-        urbanmine_try_result_.error());                                     \
+#define URBANMINE_TRY_STATUS(expr)                                         \
+  do {                                                                     \
+    auto urbanmine_try_result_ = (expr);                                   \
+    if (!urbanmine_try_result_)                                            \
+      return ::urbanmine::core::Unexpected(urbanmine_try_result_.error()); \
   } while (false)

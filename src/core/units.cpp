@@ -8,9 +8,9 @@ namespace urbanmine::core {
 
 Result<Fraction> Fraction::make(double value, const std::string& location) {
   if (std::isnan(value) || value < 0.0 || value > 1.0) {
-    return Error::invalid_input("fraction " + std::to_string(value) + " is outside [0, 1]",
-                                location,
-                                "give a share between 0 and 1 (percentages must be divided by 100)");
+    return Error::invalid_input(
+        "fraction " + std::to_string(value) + " is outside [0, 1]", location,
+        "give a share between 0 and 1 (percentages must be divided by 100)");
   }
   return Fraction(value, 0);
 }

@@ -29,7 +29,8 @@ inline constexpr std::string_view kDimYear = "year";
 
 // Table names produced by every run (the model may add more). Dimensions in brackets.
 // Battery flows in kWh [region, segment, chemistry, year]:
-inline constexpr std::string_view kTableBatteryInflowKwh = "new_batteries_kwh";  // sales + replacements
+inline constexpr std::string_view kTableBatteryInflowKwh =
+    "new_batteries_kwh";  // sales + replacements
 inline constexpr std::string_view kTableInUseStockKwh = "in_use_stock_kwh";
 inline constexpr std::string_view kTableEndOfLifeKwh = "use_to_end_of_life_kwh";
 inline constexpr std::string_view kTableSecondLifeInflowKwh = "end_of_life_to_second_life_kwh";
@@ -43,7 +44,7 @@ inline constexpr std::string_view kTableMaterialDemandT = "material_demand_t";  
 inline constexpr std::string_view kTableEndOfLifeT = "end_of_life_t";           // waste batteries
 inline constexpr std::string_view kTableCollectedT = "waste_to_collection_t";
 inline constexpr std::string_view kTableLostOrExportedT = "waste_to_lost_or_exported_t";
-inline constexpr std::string_view kTableRecycledT = "collection_to_recycling_t";  // + [route]
+inline constexpr std::string_view kTableRecycledT = "collection_to_recycling_t";        // + [route]
 inline constexpr std::string_view kTableRecoveredT = "recycling_to_secondary_metal_t";  // + [route]
 inline constexpr std::string_view kTableUnrecycledT = "collection_to_black_mass_surplus_t";
 // Black mass balance [region, year]: collected feedstock minus recycling capacity (tonnes of
@@ -120,7 +121,7 @@ struct RunResults {
   std::vector<ResultTable> tables;
   std::vector<RecordTable> records;
   std::vector<Finding> findings;
-  std::vector<BalanceCheck> balance;  // every check made; the run fails if any is not ok
+  std::vector<BalanceCheck> balance;     // every check made; the run fails if any is not ok
   std::vector<std::string> assumptions;  // defaults and assumptions the run relied on, for reports
 
   const ResultTable* find(std::string_view name) const {

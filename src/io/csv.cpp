@@ -102,11 +102,11 @@ core::Result<CsvTable> CsvTable::parse(const std::string& text, const std::strin
   }
   for (std::size_t r = 1; r < records.size(); ++r) {
     if (records[r].size() != table.header_.size()) {
-      return core::Error::invalid_input(
-          "row has " + std::to_string(records[r].size()) + " fields but the header has " +
-              std::to_string(table.header_.size()),
-          source + ":" + std::to_string(record_lines[r]),
-          "check for unquoted commas or missing fields");
+      return core::Error::invalid_input("row has " + std::to_string(records[r].size()) +
+                                            " fields but the header has " +
+                                            std::to_string(table.header_.size()),
+                                        source + ":" + std::to_string(record_lines[r]),
+                                        "check for unquoted commas or missing fields");
     }
     table.rows_.push_back(std::move(records[r]));
     table.lines_.push_back(record_lines[r]);

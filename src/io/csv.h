@@ -54,9 +54,7 @@ class CsvTable {
   core::Status require_columns(const std::vector<std::string>& required) const;
 
   // Raw access used by CsvRow.
-  const std::string& cell(std::size_t row, std::size_t column) const {
-    return rows_[row][column];
-  }
+  const std::string& cell(std::size_t row, std::size_t column) const { return rows_[row][column]; }
   std::optional<std::size_t> column(const std::string& name) const;
   std::size_t line_of(std::size_t row) const { return lines_[row]; }
 

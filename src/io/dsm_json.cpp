@@ -2,6 +2,10 @@
 // dsm-reference-v1 reader and dsm-result-v1 writer.
 #include "io/dsm_json.h"
 
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "io/json_reader.h"
@@ -12,16 +16,23 @@ namespace {
 
 constexpr const char* kCaseFormat = "dsm-reference-v1";
 constexpr const char* kResultFormat = "dsm-result-v1";
+// Year labels beyond this are not calendar years (and would not fit an int).
+constexpr double kMaxYearLabel = 1e6;
+
+std::string format_number(double v) {
+  std::ostringstream out;
+  out << std::setprecision(17) << v;
+  return out.str();
+}
 
 core::Result<std::vector<double>> per_cohort(const JsonReader& lt, const std::string& key,
                                              std::size_t years) {
   auto v = lt.number_array(key);
   if (!v) return v.error();
   if (v->size() != years) {
-    return lt.error(key,
-                    "has " + std::to_string(v->size()) + " values but time has " +
-                        std::to_string(years),
-                    "give one value per cohort (year)");
+    return lt.error(
+        key, "has " + std::to_string(v->size()) + " values but time has " + std::to_string(years),
+        "give one value per cohort (year)");
   }
   return v;
 }
@@ -77,10 +88,19 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
   if (!offset) return offset.error();
   dc.age_offset = *offset;
 
-  auto time = root.integer_array("time");
+  // Years may be written 2020 or 2020.0, but must be whole numbers.
+  auto time = root.number_array("time");
   if (!time) return time.error();
   if (time->empty()) return root.error("time", "the time axis is empty", "give at least one year");
-  for (auto y : *time) dc.time.push_back(static_cast<int>(y));
+  for (std::size_t t = 0; t < time->size(); ++t) {
+    const double y = (*time)[t];
+    if (y != std::floor(y) || std::fabs(y) > kMaxYearLabel) {
+      return root.error("time[" + std::to_string(t) + "]",
+                        "year label " + format_number(y) + " is not a whole year",
+                        "give whole-year labels such as 2024");
+    }
+    dc.time.push_back(static_cast<int>(y));
+  }
   const std::size_t years = dc.time.size();
 
   auto lt = root.object("lifetime");
@@ -123,14 +143,18 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
     }
   }
   for (std::size_t c = 0; c < years; ++c) {
-    dc.lifetime.push_back(mfa::LifetimeParams{type, mean[c], std_dev[c], shape[c], scale[c],
-                                              lognormal});
+    dc.lifetime.push_back(
+        mfa::LifetimeParams{type, mean[c], std_dev[c], shape[c], scale[c], lognormal});
   }
 
   auto input = root.object("input");
   if (!input) return input.error();
-  const std::string series_key =
-      dc.mode == mfa::DsmMode::kInflowDriven ? "inflow" : "stock";
+  const std::string series_key = dc.mode == mfa::DsmMode::kInflowDriven ? "inflow" : "stock";
+  if (!input->has(series_key)) {
+    return input->error(
+        series_key, "mode is " + *mode + ", which needs input." + series_key + " and it is missing",
+        "add \"" + series_key + "\": one value per year (" + std::to_string(years) + " values)");
+  }
   auto series = input->number_array(series_key);
   if (!series) return series.error();
   (dc.mode == mfa::DsmMode::kInflowDriven ? dc.inflow : dc.stock) = *series;
@@ -148,9 +172,8 @@ std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol)
   out["age_offset"] = dc.age_offset;
   out["time"] = dc.time;
   nlohmann::json o;
-  o["survival"] = matrix(std::vector<double>(sol.survival.values().begin(),
-                                             sol.survival.values().end()),
-                         n);
+  o["survival"] =
+      matrix(std::vector<double>(sol.survival.values().begin(), sol.survival.values().end()), n);
   o["stock_by_cohort"] = matrix(r.stock_by_cohort, n);
   o["outflow_by_cohort"] = matrix(r.outflow_by_cohort, n);
   o["stock"] = r.stock;
@@ -162,6 +185,7 @@ std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol)
   o["balance"] = balance;
   out["output"] = std::move(o);
   out["negative_inflow_years_index"] = r.negative_inflow_years;
+  out["stock_shortfall_years_index"] = r.stock_shortfall_years;
   out["mass_balance"] = {{"max_abs_residual", sol.balance.max_abs_residual},
                          {"scale", sol.balance.scale},
                          {"ok", sol.balance.ok}};

@@ -27,7 +27,7 @@ bool JsonReader::has(const std::string& key) const {
 }
 
 core::Result<const nlohmann::json*> JsonReader::member(const std::string& key,
-                                                        const char* what) const {
+                                                       const char* what) const {
   if (!node_.is_object()) {
     return core::Error::invalid_input("expected an object", location(), "give a JSON object");
   }

@@ -3,10 +3,10 @@
 // the file and the JSON path ("case.json: $.lifetime.std[3]") and says what was expected.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 

@@ -7,6 +7,7 @@
 
 #include "core/assert.h"
 #include "core/tolerance.h"
+#include "mfa/cohort_kernels.h"
 
 namespace urbanmine::mfa {
 
@@ -24,20 +25,6 @@ DsmResult allocate(std::size_t years) {
   return r;
 }
 
-void fill_totals(DsmResult& r) {
-  const std::size_t n = r.years;
-  for (std::size_t t = 0; t < n; ++t) {
-    double s = 0.0;
-    double o = 0.0;
-    for (std::size_t c = 0; c <= t; ++c) {
-      s += r.stock_by_cohort[t * n + c];
-      o += r.outflow_by_cohort[t * n + c];
-    }
-    r.stock[t] = s;
-    r.outflow[t] = o;
-  }
-}
-
 void fill_stock_change(std::span<const double> stock, std::vector<double>& change) {
   for (std::size_t t = 0; t < stock.size(); ++t) {
     change[t] = t == 0 ? stock[0] : stock[t] - stock[t - 1];
@@ -51,15 +38,12 @@ DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const do
   URBANMINE_ASSERT(inflow.size() == n, "inflow length must equal the survival matrix size");
   DsmResult r = allocate(n);
   std::copy(inflow.begin(), inflow.end(), r.inflow.begin());
-  for (std::size_t t = 0; t < n; ++t) {
-    for (std::size_t c = 0; c <= t; ++c) {
-      const double s = inflow[c] * survival(t, c);
-      r.stock_by_cohort[t * n + c] = s;
-      r.outflow_by_cohort[t * n + c] =
-          t == c ? inflow[c] - s : r.stock_by_cohort[(t - 1) * n + c] - s;
-    }
-  }
-  fill_totals(r);
+  auto surv = [&survival](std::size_t t, std::size_t c) { return survival(t, c); };
+  auto exit_share = [&survival](std::size_t t, std::size_t c) {
+    return t == c ? 1.0 - survival(c, c) : survival(t - 1, c) - survival(t, c);
+  };
+  detail::inflow_driven_kernel(n, surv, exit_share, inflow, r.stock, r.outflow, r.stock_by_cohort,
+                               r.outflow_by_cohort);
   fill_stock_change(r.stock, r.stock_change);
   return r;
 }
@@ -69,46 +53,34 @@ DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const dou
   const std::size_t n = survival.years();
   URBANMINE_ASSERT(stock.size() == n, "stock length must equal the survival matrix size");
   DsmResult r = allocate(n);
-  auto sc = [&](std::size_t t, std::size_t c) -> double& { return r.stock_by_cohort[t * n + c]; };
-  auto oc = [&](std::size_t t, std::size_t c) -> double& {
-    return r.outflow_by_cohort[t * n + c];
-  };
+  std::vector<double> row(n);
+  std::vector<unsigned char> corrected(n);
+  auto surv = [&survival](std::size_t t, std::size_t c) { return survival(t, c); };
+  detail::stock_driven_kernel(n, surv, stock, correct_negative_inflow, r.inflow, r.stock, r.outflow,
+                              r.stock_by_cohort, r.outflow_by_cohort, row, corrected);
   for (std::size_t m = 0; m < n; ++m) {
-    double remaining = 0.0;
-    for (std::size_t c = 0; c < m; ++c) {
-      oc(m, c) = sc(m - 1, c) - sc(m, c);
-      remaining += sc(m, c);
-    }
-    const double gap = stock[m] - remaining;
-    if (correct_negative_inflow && gap < 0.0) {
-      r.inflow[m] = 0.0;
-      r.negative_inflow_years.push_back(m);
-      const double f = remaining != 0.0 ? -gap / remaining : 0.0;
-      for (std::size_t c = 0; c < m; ++c) oc(m, c) += f * sc(m, c);
-      for (std::size_t t = m; t < n; ++t) {
-        for (std::size_t c = 0; c < m; ++c) sc(t, c) *= (1.0 - f);
-      }
-      continue;
-    }
-    const double s_mm = survival(m, m);
-    const double inflow_m = s_mm != 0.0 ? gap / s_mm : 0.0;
-    r.inflow[m] = inflow_m;
-    for (std::size_t t = m; t < n; ++t) sc(t, m) = inflow_m * survival(t, m);
-    oc(m, m) = inflow_m * (1.0 - s_mm);
+    if (corrected[m] != 0) r.negative_inflow_years.push_back(m);
   }
-  fill_totals(r);
   fill_stock_change(stock, r.stock_change);
+  double scale = 0.0;
+  for (double v : stock) scale = std::max(scale, std::fabs(v));
+  for (std::size_t t = 0; t < n; ++t) {
+    if (!core::within_scaled(r.stock[t] - stock[t], scale, core::kMassBalanceTolerance)) {
+      r.stock_shortfall_years.push_back(t);
+    }
+  }
   return r;
 }
 
 MassBalance check_mass_balance(const DsmResult& r) {
   MassBalance mb;
   for (std::size_t t = 0; t < r.years; ++t) {
-    mb.scale = std::max({mb.scale, std::fabs(r.stock[t]), std::fabs(r.inflow[t]),
-                         std::fabs(r.outflow[t])});
+    mb.scale = std::max(
+        {mb.scale, std::fabs(r.stock[t]), std::fabs(r.inflow[t]), std::fabs(r.outflow[t])});
   }
   for (std::size_t t = 0; t < r.years; ++t) {
-    const double residual = r.inflow[t] - r.outflow[t] - r.stock_change[t];
+    const double own_change = t == 0 ? r.stock[0] : r.stock[t] - r.stock[t - 1];
+    const double residual = r.inflow[t] - r.outflow[t] - own_change;
     if (std::fabs(residual) > mb.max_abs_residual) {
       mb.max_abs_residual = std::fabs(residual);
       mb.worst_year = t;
@@ -124,9 +96,24 @@ core::Result<DsmSolution> solve_case(const DsmCase& dc, const std::string& locat
     return core::Error::invalid_input(msg, location + ": $." + path, hint);
   };
   if (n == 0) return bad("time", "the time axis is empty", "give at least one year");
+  if (n > kMaxYears) {
+    return bad(
+        "time",
+        "the time axis has " + std::to_string(n) + " years, more than " + std::to_string(kMaxYears),
+        "shorten the horizon (matrices grow with the square of the years)");
+  }
+  for (std::size_t t = 1; t < n; ++t) {
+    if (dc.time[t] <= dc.time[t - 1]) {
+      return bad("time[" + std::to_string(t) + "]",
+                 "year " + std::to_string(dc.time[t]) + " does not follow " +
+                     std::to_string(dc.time[t - 1]),
+                 "list the years in increasing order, one step per year");
+    }
+  }
   if (dc.lifetime.size() != n) {
-    return bad("lifetime", "lifetime has " + std::to_string(dc.lifetime.size()) +
-                               " cohorts but time has " + std::to_string(n) + " years",
+    return bad("lifetime",
+               "lifetime has " + std::to_string(dc.lifetime.size()) + " cohorts but time has " +
+                   std::to_string(n) + " years",
                "give one lifetime parameter per year");
   }
   if (!std::isfinite(dc.age_offset) || dc.age_offset < 0.0 || dc.age_offset > 1.0) {
@@ -140,8 +127,9 @@ core::Result<DsmSolution> solve_case(const DsmCase& dc, const std::string& locat
   const auto& series = inflow_driven ? dc.inflow : dc.stock;
   const std::string field = inflow_driven ? "input.inflow" : "input.stock";
   if (series.size() != n) {
-    return bad(field, field + " has " + std::to_string(series.size()) + " values but time has " +
-                          std::to_string(n),
+    return bad(field,
+               field + " has " + std::to_string(series.size()) + " values but time has " +
+                   std::to_string(n),
                "give one value per year");
   }
   for (std::size_t t = 0; t < n; ++t) {

@@ -29,7 +29,13 @@ struct DsmResult {
                                           //    there without the correction)
   std::vector<double> stock_change;       // T, ds[0] = stock[0]
   std::vector<std::size_t> negative_inflow_years;  // indices where the correction triggered
+  // Stock-driven: years whose prescribed stock the model does not hold, because the new cohort
+  // has S[m][m] == 0 (the rule then sets its inflow to 0). Empty for valid, holdable stocks.
+  std::vector<std::size_t> stock_shortfall_years;
 };
+
+// Longest time axis solve_case accepts (each matrix has years^2 entries).
+inline constexpr std::size_t kMaxYears = 1000;
 
 // Inflow-driven: s_c[t][c] = inflow[c] * S[t][c]; o_c from survival differences.
 // Precondition: inflow.size() == survival.years().
@@ -41,7 +47,9 @@ DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const do
 DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
                              bool correct_negative_inflow);
 
-// Residual inflow - outflow - stock_change per year, compared with the largest of the series.
+// Residual inflow - outflow - (stock[t] - stock[t-1]) per year, with the model's own stock (the
+// row sums of stock_by_cohort), compared with the largest of the series. In stock-driven mode the
+// model's stock equals the prescribed one except in stock_shortfall_years.
 struct MassBalance {
   double max_abs_residual = 0.0;
   double scale = 0.0;  // max |stock|, |inflow|, |outflow| over the series
@@ -68,9 +76,10 @@ struct DsmSolution {
   MassBalance balance;
 };
 
-// Validates the case (lengths, finite and non-negative series, lifetime parameters), solves it
-// and checks its mass balance. Errors name `location` plus the JSON-style path of the field.
-// A broken mass balance is an Internal error (a bug, not bad input).
+// Validates the case (increasing years, at most kMaxYears; lengths; finite and non-negative
+// series; lifetime parameters), solves it and checks its mass balance. Errors name `location` plus
+// the JSON-style path of the field. A broken mass balance is an Internal error (a bug, not bad
+// input).
 core::Result<DsmSolution> solve_case(const DsmCase& dsm_case, const std::string& location);
 
 }  // namespace urbanmine::mfa

@@ -33,11 +33,16 @@ LogNormalMuSigma lognormal_mu_sigma(const LifetimeParams& p) {
 
 std::string_view lifetime_type_name(LifetimeType type) {
   switch (type) {
-    case LifetimeType::kFixed: return "Fixed";
-    case LifetimeType::kNormal: return "Normal";
-    case LifetimeType::kFoldedNormal: return "FoldedNormal";
-    case LifetimeType::kLogNormal: return "LogNormal";
-    case LifetimeType::kWeibull: return "Weibull";
+    case LifetimeType::kFixed:
+      return "Fixed";
+    case LifetimeType::kNormal:
+      return "Normal";
+    case LifetimeType::kFoldedNormal:
+      return "FoldedNormal";
+    case LifetimeType::kLogNormal:
+      return "LogNormal";
+    case LifetimeType::kWeibull:
+      return "Weibull";
   }
   return "Normal";
 }
@@ -72,9 +77,9 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
   const std::string where = std::string(location);
   const std::string idx = "[" + std::to_string(cohort) + "]";
   auto bad = [&](const char* field, const std::string& what, const char* hint) {
-    return core::Error::invalid_input(std::string("lifetime ") + field + " of cohort " +
-                                          std::to_string(cohort) + " " + what,
-                                      where + "." + field + idx, hint);
+    return core::Error::invalid_input(
+        std::string("lifetime ") + field + " of cohort " + std::to_string(cohort) + " " + what,
+        where + "." + field + idx, hint);
   };
   auto finite = [](double v) { return std::isfinite(v); };
   switch (p.type) {
@@ -99,6 +104,11 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
       return {};
   }
   if (p.type == LifetimeType::kFixed) return {};
+  // ODYM's rule for a Normal or FoldedNormal mean of 0 (the whole cohort leaves at once) never
+  // reads std, so std 0 is accepted there; a negative or non-finite std never is.
+  const bool std_unused =
+      p.mean == 0.0 && (p.type == LifetimeType::kNormal || p.type == LifetimeType::kFoldedNormal);
+  if (std_unused && finite(p.std) && p.std >= 0.0) return {};
   if (!finite(p.std) || p.std <= 0.0) {
     return bad("std", "is " + std::to_string(p.std) + ", not a finite number > 0",
                "give the standard deviation in years, greater than 0");

@@ -43,9 +43,9 @@ struct LifetimeParams {
 };
 
 // Checks one cohort's parameters: finite, std/shape/scale > 0 where used, mean >= 0 (> 0 for
-// LogNormal). `location` prefixes the error location, e.g. "case.json: $.lifetime".
-core::Status validate(const LifetimeParams& params, std::size_t cohort,
-                      std::string_view location);
+// LogNormal). A Normal or FoldedNormal cohort with mean 0 may have std 0 (std is unused there).
+// `location` prefixes the error location, e.g. "case.json: $.lifetime".
+core::Status validate(const LifetimeParams& params, std::size_t cohort, std::string_view location);
 
 // SF(age): the share of a cohort still alive at `age` years (age may be fractional).
 // ODYM special cases: a Normal/FoldedNormal mean of 0 gives 0 everywhere (all leaves at once).

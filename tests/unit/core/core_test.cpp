@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Core types: errors and their exit codes, Result, units, fractions, DimArray, tolerance.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <limits>
+
+#include <gtest/gtest.h>
 
 #include "core/dim_array.h"
 #include "core/error.h"
@@ -77,8 +77,9 @@ TEST(MoneyAdd, RefusesMixedPriceYears) {
 }
 
 TEST(DimArrayOps, SumAndSliceByName) {
-  auto arr = DimArray::zeros({Dimension("region", {"KOR", "USA"}), Dimension::years("year", 2020, 2022),
-                              Dimension("element", {"Li", "Ni"})});
+  auto arr =
+      DimArray::zeros({Dimension("region", {"KOR", "USA"}), Dimension::years("year", 2020, 2022),
+                       Dimension("element", {"Li", "Ni"})});
   ASSERT_TRUE(arr.has_value());
   ASSERT_TRUE(arr->set({{"region", "USA"}, {"year", "2021"}, {"element", "Ni"}}, 7.0));
   ASSERT_TRUE(arr->set({{"element", "Li"}, {"region", "KOR"}, {"year", "2020"}}, 2.0));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // CSV reader: quoting, line numbers in errors, typed getters, blanks kept as missing.
-#include <gtest/gtest.h>
-
 #include "io/csv.h"
+
+#include <gtest/gtest.h>
 
 namespace urbanmine::io {
 namespace {

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine plant balance` (mass balance, products, CO2, economics, EU targets of one plant) and
+// `urbanmine plant infer` (the feed mix that explains a stated output, or reaches a target at
+// least cost). Bad flags and plant files end with exit 3 and a message naming the field.
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "engine/plant.h"
+
+namespace urbanmine::cli {
+namespace {
+
+// Numbers are taken as text so that "-5" or "abc" become invalid-input errors naming the flag
+// (exit 3), not usage errors.
+core::Result<std::optional<double>> number_flag(const std::string& text, const std::string& flag) {
+  if (text.empty()) return std::optional<double>();
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end == nullptr || *end != '\0' || !std::isfinite(v)) {
+    return core::Error::invalid_input("'" + text + "' is not a number", flag,
+                                      "write a plain number, e.g. 1000");
+  }
+  if (v < 0.0) {
+    return core::Error::invalid_input(text + " is negative", flag, "give zero or more");
+  }
+  return std::optional<double>(v);
+}
+
+struct BalanceFlags {
+  engine::PlantSettings settings;
+  std::string mass_tonnes, capacity_kwh, black_mass_tonnes, price_year, data_dir;
+};
+
+struct InferFlags {
+  engine::InferSettings settings;
+  std::string output, target, max_feed_tonnes, data_dir;
+};
+
+}  // namespace
+
+void register_plant_commands(CLI::App& app, CliContext& ctx) {
+  auto* plant = app.add_subcommand(
+      "plant", "Recycling plant model: mass balance by route, economics, CO2, and inverse feed");
+  plant->require_subcommand(1);
+
+  // plant balance
+  auto* balance = plant->add_subcommand(
+      "balance",
+      "Mass balance, products, reagents, CO2e, economics and EU recovery targets of a plant.\n"
+      "Example: urbanmine plant balance --chemistry NMC622 --mass-tonnes 1000 --route "
+      "hydrometallurgy --format table\n"
+      "Example: urbanmine plant balance --plant examples/plant/hydro_nmc622.toml --format json");
+  auto b = std::make_shared<BalanceFlags>();
+  balance->add_option("--plant", b->settings.plant_file, "Plant TOML file (docs/plant.md)");
+  balance->add_option("--chemistry", b->settings.chemistry,
+                      "Cell or pack chemistry, e.g. NMC622, NMC811, NCA, LFP, LMO, LCO");
+  balance->add_option("--mass-tonnes", b->mass_tonnes, "Tonnes of cells of --chemistry");
+  balance->add_option("--capacity-kwh", b->capacity_kwh, "kWh of packs of --chemistry");
+  balance->add_option("--elements", b->settings.elements,
+                      "Feed as tonnes per material, e.g. Li=23.2,Ni=117.7,Co=39.4");
+  balance->add_option("--black-mass-tonnes", b->black_mass_tonnes, "Tonnes of black mass");
+  balance->add_option("--black-mass-composition", b->settings.black_mass_composition,
+                      "Black-mass mass fractions, e.g. Li=0.04,Ni=0.2,Co=0.06,graphite=0.4");
+  balance->add_option("--route", b->settings.route,
+                      "pyrometallurgy, hydrometallurgy (default) or direct");
+  balance->add_option("--recovery", b->settings.recovery,
+                      "Recovery overrides, e.g. Li=0.9 or cathode_active_material=0.85");
+  balance->add_option("--pretreatment-yield", b->settings.pretreatment_yield,
+                      "Pretreatment yield overrides, e.g. Li=0.95 (default 1: assumption)");
+  balance->add_option("--price", b->settings.prices,
+                      "Price overrides in USD per t with price year, e.g. Ni=16814@2024");
+  balance->add_option("--price-year", b->price_year,
+                      "Use data prices of this year (default 2019, EverBatt Table 14)");
+  balance->add_option("--opex-usd-per-t", b->settings.opex,
+                      "Operating cost per t of feed with price year, e.g. 500@2019");
+  balance->add_option("--gate-fee-usd-per-t", b->settings.gate_fee,
+                      "Battery fee paid by the recycler per t of feed (negative: paid to it), "
+                      "e.g. -1000@2019");
+  balance->add_option("--co2-factor", b->settings.co2_factors,
+                      "kg CO2e per unit of a process input, e.g. Electricity=0.12");
+  balance->add_option("--data-dir", b->data_dir, "Folder with the data CSVs (default: data/)");
+  balance->callback([&ctx, b] {
+    ctx.action = [&ctx, b]() -> int {
+      auto mass = number_flag(b->mass_tonnes, "--mass-tonnes");
+      if (!mass) return report_error(ctx, mass.error());
+      auto kwh = number_flag(b->capacity_kwh, "--capacity-kwh");
+      if (!kwh) return report_error(ctx, kwh.error());
+      auto bm = number_flag(b->black_mass_tonnes, "--black-mass-tonnes");
+      if (!bm) return report_error(ctx, bm.error());
+      auto year = number_flag(b->price_year, "--price-year");
+      if (!year) return report_error(ctx, year.error());
+      engine::PlantSettings s = b->settings;
+      s.mass_tonnes = *mass;
+      s.capacity_kwh = *kwh;
+      s.black_mass_tonnes = *bm;
+      if (*year) s.price_year = static_cast<int>(**year);
+      auto defaults = engine::load_plant_defaults(engine::plant_data_dir(b->data_dir));
+      if (!defaults) return report_error(ctx, defaults.error());
+      auto outcome = engine::run_plant_balance(s, *defaults);
+      if (!outcome) return report_error(ctx, outcome.error());
+      for (const auto& note : outcome->balance.notes) ctx.logger.debug(note);
+      switch (ctx.output_format(OutputFormat::kTable)) {
+        case OutputFormat::kJson:
+          return emit(ctx, engine::plant_balance_json(*outcome));
+        case OutputFormat::kCsv:
+          return emit(ctx, engine::plant_balance_csv(*outcome));
+        case OutputFormat::kTable:
+          break;
+      }
+      return emit(ctx, engine::plant_balance_table(*outcome));
+    };
+  });
+
+  // plant infer
+  auto* infer = plant->add_subcommand(
+      "infer",
+      "The feed mix that best explains a stated output (--output), or the least-cost feed that "
+      "reaches a target (--target), solved as an LP with COIN-OR CLP.\n"
+      "Example: urbanmine plant infer --output Co=1500,Ni=2900,Li=1700 --route hydrometallurgy\n"
+      "Example: urbanmine plant infer --target Co=1500,Ni=2900 --candidates NMC622,NMC811,LFP "
+      "--max-feed-tonnes 80000");
+  auto f = std::make_shared<InferFlags>();
+  infer->add_option("--output", f->output,
+                    "Stated recovered tonnes per element, e.g. Co=1500,Ni=2900,Li=1700");
+  infer->add_option("--target", f->target,
+                    "Minimum recovered tonnes per element (least-cost mode), e.g. Co=1500");
+  infer->add_option("--route", f->settings.route, "pyrometallurgy, hydrometallurgy or direct");
+  infer->add_option("--candidates", f->settings.candidates,
+                    "Cell chemistries to mix (default: every chemistry with a cell BOM)");
+  infer->add_option("--candidate", f->settings.extra_candidates,
+                    "Extra feed as black mass LABEL:mass fractions, e.g. "
+                    "scrap:Li=0.07,Ni=0.36,Co=0.12,Mn=0.11");
+  infer->add_option("--recovery", f->settings.recovery, "Recovery overrides, e.g. Li=0.9");
+  infer->add_option("--max-feed-tonnes", f->max_feed_tonnes,
+                    "Feed cap for --target (default 50000 t/yr, EverBatt's plant limit)");
+  infer->add_option("--opex-usd-per-t", f->settings.opex,
+                    "Operating cost per t of feed for --target, e.g. 500@2019");
+  infer->add_option("--gate-fee-usd-per-t", f->settings.gate_fee,
+                    "Fee per t for every candidate for --target, e.g. 0@2019");
+  infer->add_option("--data-dir", f->data_dir, "Folder with the data CSVs (default: data/)");
+  infer->callback([&ctx, f] {
+    ctx.action = [&ctx, f]() -> int {
+      if (f->output.empty() == f->target.empty()) {
+        return report_error(
+            ctx, core::Error::invalid_input("give exactly one of --output and --target", "--output",
+                                            "e.g. --output Co=1500,Ni=2900,Li=1700"));
+      }
+      auto cap = number_flag(f->max_feed_tonnes, "--max-feed-tonnes");
+      if (!cap) return report_error(ctx, cap.error());
+      engine::InferSettings s = f->settings;
+      s.target = !f->target.empty();
+      s.output = s.target ? f->target : f->output;
+      s.max_feed_tonnes = *cap;
+      auto defaults = engine::load_plant_defaults(engine::plant_data_dir(f->data_dir));
+      if (!defaults) return report_error(ctx, defaults.error());
+      auto result = engine::run_plant_infer(s, *defaults);
+      if (!result) return report_error(ctx, result.error());
+      switch (ctx.output_format(OutputFormat::kTable)) {
+        case OutputFormat::kJson:
+          return emit(ctx, io::plant_infer_json(*result));
+        case OutputFormat::kCsv:
+          return emit(ctx, engine::plant_infer_csv(*result));
+        case OutputFormat::kTable:
+          break;
+      }
+      return emit(ctx, engine::plant_infer_table(*result));
+    };
+  });
+}
+
+}  // namespace urbanmine::cli

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine run` and `urbanmine validate` behind one API (run.h): find the data and the
+// scenario, load and check both (every problem at once), resolve the scenario, run the model,
+// and stamp the results with the scenario hash and code version.
+#include "engine/run.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/version.h"
+#include "engine/run_model.h"
+#include "engine/scenario.h"
+#include "io/run_data.h"
+#include "io/scenario_toml.h"
+#include "io/sha256.h"
+
+#ifndef URBANMINE_SOURCE_DATA_DIR
+#define URBANMINE_SOURCE_DATA_DIR ""
+#endif
+#ifndef URBANMINE_SOURCE_EXAMPLES_DIR
+#define URBANMINE_SOURCE_EXAMPLES_DIR ""
+#endif
+#ifndef URBANMINE_INSTALL_SHARE_DIR
+#define URBANMINE_INSTALL_SHARE_DIR "/usr/local/share/urbanmine"
+#endif
+
+namespace urbanmine::engine {
+
+namespace {
+
+bool is_dir(const std::string& path) {
+  std::error_code ec;
+  return !path.empty() && std::filesystem::is_directory(path, ec);
+}
+
+bool is_file(const std::string& path) {
+  std::error_code ec;
+  return !path.empty() && std::filesystem::is_regular_file(path, ec);
+}
+
+struct Prepared {
+  io::ScenarioSpec spec;
+  io::RunData data;
+  ModelInputs inputs;
+};
+
+// Parses the scenario and loads the data, collecting every problem; resolves when both loaded.
+Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnostics& diags) {
+  Prepared p;
+  const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  if (!is_dir(data_dir)) {
+    diags.add_error(core::Error::invalid_input(
+        "data folder not found", data_dir,
+        "set URBANMINE_DATA_DIR to the repository's data/ folder or pass a data directory"));
+    p.spec = std::move(spec);
+    return p;
+  }
+  core::Diagnostics data_diags;
+  p.data = io::load_run_data(data_dir, data_diags);
+  diags.merge(data_diags);
+  p.spec = std::move(spec);
+  if (!data_diags.has_errors()) p.inputs = resolve_scenario(p.spec, p.data, diags);
+  return p;
+}
+
+std::string scenario_hash(const io::ScenarioSpec& spec, const io::RunData& data) {
+  io::Sha256 h;
+  h.update("scenario\n");
+  h.update(spec.text);
+  for (const auto& f : data.files) {
+    h.update("\nfile " + f.name + " " + std::to_string(f.content.size()) + "\n");
+    h.update(f.content);
+  }
+  return h.hex_digest();
+}
+
+core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags,
+                                  const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options.progress) options.progress(0.0, "loading");
+  Prepared p = prepare(std::move(spec), options, diags);
+  if (options.logger != nullptr) {
+    for (const auto& d : diags.items()) {
+      if (d.severity == core::Severity::kWarning) options.logger->warn(d.error.to_string());
+    }
+  }
+  if (diags.has_errors(options.strict)) return diags.to_error(options.strict);
+  auto results = compute_run(p.inputs, options.progress);
+  if (!results) return results.error();
+  RunResults out = std::move(*results);
+  out.meta.scenario_name = p.inputs.scenario_name;
+  out.meta.scenario_path = p.spec.source;
+  out.meta.scenario_hash = scenario_hash(p.spec, p.data);
+  out.meta.code_version =
+      std::string(core::version()) + " (git " + std::string(core::git_hash()) + ")";
+  out.meta.first_year = p.inputs.first_year;
+  out.meta.last_year = p.inputs.last_year;
+  out.meta.seed = p.spec.seed;
+  out.meta.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (options.logger != nullptr) {
+    options.logger->info("run " + out.meta.scenario_name + " (" +
+                         out.meta.scenario_hash.substr(0, 12) +
+                         "): " + std::to_string(out.tables.size()) + " tables, " +
+                         std::to_string(out.balance.size()) + " balance checks passed");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  if (is_dir(URBANMINE_SOURCE_DATA_DIR)) return URBANMINE_SOURCE_DATA_DIR;
+  return std::string(URBANMINE_INSTALL_SHARE_DIR) + "/data";
+}
+
+std::string default_scenario_path() {
+  const std::string source = std::string(URBANMINE_SOURCE_EXAMPLES_DIR) + "/global.toml";
+  if (is_file(source)) return source;
+  return std::string(URBANMINE_INSTALL_SHARE_DIR) + "/examples/global.toml";
+}
+
+core::Diagnostics validate_scenario_file(const std::string& scenario_path,
+                                         const RunOptions& options) {
+  const std::string path = scenario_path.empty() ? default_scenario_path() : scenario_path;
+  core::Diagnostics diags;
+  io::ScenarioSpec spec = io::read_scenario_file(path, diags);
+  if (diags.has_errors() && spec.text.empty()) {
+    // Missing file: the data can still be checked.
+    prepare(std::move(spec), options, diags);
+    return diags;
+  }
+  prepare(std::move(spec), options, diags);
+  return diags;
+}
+
+core::Result<RunResults> run_scenario_file(const std::string& scenario_path,
+                                           const RunOptions& options) {
+  const std::string path = scenario_path.empty() ? default_scenario_path() : scenario_path;
+  core::Diagnostics diags;
+  io::ScenarioSpec spec = io::read_scenario_file(path, diags);
+  if (diags.has_errors() && spec.text.empty()) return diags.to_error();
+  return run_spec(std::move(spec), std::move(diags), options);
+}
+
+core::Result<RunResults> run_scenario_text(const std::string& toml_text, const std::string& source,
+                                           const RunOptions& options) {
+  core::Diagnostics diags;
+  io::ScenarioSpec spec = io::parse_scenario_toml(toml_text, source, diags);
+  return run_spec(std::move(spec), std::move(diags), options);
+}
+
+}  // namespace urbanmine::engine

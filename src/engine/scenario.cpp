@@ -1,0 +1,1023 @@
+// SPDX-License-Identifier: Apache-2.0
+// Scenario resolution: scenario entries + data defaults -> ModelInputs (see scenario.h for the
+// merge rules). Every check that needs the data lives here and reports file and key.
+#include "engine/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace urbanmine::engine {
+
+namespace {
+
+constexpr double kShareSumTolerance = 1e-6;
+// Data series whose shares are off by more than this are an error rather than rounding.
+constexpr double kDataShareSumTolerance = 0.01;
+constexpr const char* kAll = "all";
+constexpr const char* kWorldDataRegion = "World";
+
+// Piecewise-linear path through (year, value) points, flat before the first and after the last.
+class Path {
+ public:
+  void set(int year, double value) { points_[year] = value; }
+  bool empty() const { return points_.empty(); }
+  double at(int year) const {
+    auto hi = points_.lower_bound(year);
+    if (hi == points_.end()) return std::prev(hi)->second;
+    if (hi->first == year || hi == points_.begin()) return hi->second;
+    auto lo = std::prev(hi);
+    const double w =
+        static_cast<double>(year - lo->first) / static_cast<double>(hi->first - lo->first);
+    return lo->second + w * (hi->second - lo->second);
+  }
+  const std::map<int, double>& points() const { return points_; }
+
+ private:
+  std::map<int, double> points_;
+};
+
+std::string fmt(double v) {
+  std::ostringstream os;
+  os.precision(6);
+  os << v;
+  return os.str();
+}
+
+class Resolver {
+ public:
+  Resolver(const io::ScenarioSpec& spec, const io::RunData& data, core::Diagnostics& diags,
+           ModelInputs& in)
+      : spec_(spec), data_(data), diags_(diags), in_(in) {}
+
+  void run() {
+    in_.scenario_name = spec_.name.empty() ? spec_.source : spec_.name;
+    in_.first_year = spec_.first_year;
+    in_.last_year = spec_.last_year;
+    if (in_.last_year < in_.first_year) return;  // reported by the parser
+    in_.years = static_cast<std::size_t>(in_.last_year - in_.first_year + 1);
+    for (const auto& a : data_.assumptions) {
+      in_.assumptions.push_back(a.file + " (" + a.subject + "): " + a.text +
+                                (a.source.empty() ? "" : " [source: " + a.source + "]"));
+    }
+    resolve_regions();
+    if (in_.regions.empty()) return;
+    resolve_segments();
+    resolve_chemistries();
+    resolve_sales();
+    resolve_pack_sizes();
+    resolve_chemistry_shares();
+    resolve_intensities();
+    resolve_lifetimes();
+    resolve_second_life();
+    resolve_collection();
+    resolve_capacity();
+    resolve_recovery();
+    resolve_demand_checks();
+  }
+
+ private:
+  void error(const std::string& location, std::string message, std::string hint) {
+    diags_.add_error(core::Error::invalid_input(std::move(message), location, std::move(hint)));
+  }
+  void warning(const std::string& location, std::string message, std::string hint) {
+    diags_.add_warning(core::Error::invalid_input(std::move(message), location, std::move(hint)));
+  }
+  int year_at(std::size_t t) const { return in_.first_year + static_cast<int>(t); }
+
+  const io::RegionRecord* region(const std::string& code) const {
+    for (const auto& r : data_.regions) {
+      if (r.code == code) return &r;
+    }
+    return nullptr;
+  }
+
+  static bool contains(const io::RegionRecord& aggregate, const io::RegionRecord& leaf) {
+    const auto& am = aggregate.members;
+    if (am.size() == 1 && am[0] == "*") return true;
+    if (leaf.members.size() == 1 && leaf.members[0] == "*") return false;
+    return std::all_of(leaf.members.begin(), leaf.members.end(), [&](const std::string& m) {
+      return std::find(am.begin(), am.end(), m) != am.end();
+    });
+  }
+
+  // The model regions (indices into in_.regions) a region code covers, and how specific the code
+  // is (2 = one model region, 1 = an aggregate, 0 = "all"). Unknown codes are reported.
+  std::optional<std::vector<std::size_t>> scope(const std::string& code,
+                                                const std::string& location, int* rank,
+                                                const char* what) {
+    std::vector<std::size_t> out;
+    if (code == kAll) {
+      if (rank != nullptr) *rank = 0;
+      for (std::size_t i = 0; i < in_.regions.size(); ++i) out.push_back(i);
+      return out;
+    }
+    const io::RegionRecord* rec = region(code);
+    if (rec == nullptr) {
+      error(location, std::string("unknown region '") + code + "' in " + what,
+            "use \"all\", a model region code (e.g. KOR, CHN, EU27_OTHER) or an aggregate "
+            "(EU27, EUROPE, NORTH_AMERICA, WORLD) from data/regions.csv");
+      return std::nullopt;
+    }
+    if (rec->kind != "aggregate") {
+      if (rank != nullptr) *rank = 2;
+      for (std::size_t i = 0; i < in_.regions.size(); ++i) {
+        if (in_.regions[i] == code) out.push_back(i);
+      }
+      return out;
+    }
+    if (rank != nullptr) *rank = 1;
+    for (std::size_t i = 0; i < in_.regions.size(); ++i) {
+      if (contains(*rec, *leaf_records_[i])) out.push_back(i);
+    }
+    return out;
+  }
+
+  std::optional<std::size_t> segment_index(const std::string& code, const std::string& location) {
+    for (std::size_t s = 0; s < in_.segments.size(); ++s) {
+      if (in_.segments[s] == code) return s;
+    }
+    std::string list;
+    for (const auto& s : in_.segments) list += (list.empty() ? "" : ", ") + s;
+    error(location, "unknown segment '" + code + "'", "use one of: " + list);
+    return std::nullopt;
+  }
+
+  void resolve_regions() {
+    std::vector<const io::RegionRecord*> leaves;
+    for (const auto& r : data_.regions) {
+      if (r.kind != "aggregate") leaves.push_back(&r);
+    }
+    std::set<std::string> chosen;
+    for (const auto& code : spec_.regions) {
+      if (code == kAll) {
+        for (const auto* l : leaves) chosen.insert(l->code);
+        continue;
+      }
+      const io::RegionRecord* rec = region(code);
+      if (rec == nullptr) {
+        error(spec_.regions_location.empty() ? spec_.source : spec_.regions_location,
+              "unknown region '" + code + "' in scenario.regions",
+              "use \"all\", a code of data/regions.csv (ISO3 such as KOR, or EU27, EUROPE, "
+              "WORLD)");
+        continue;
+      }
+      if (rec->kind != "aggregate") {
+        chosen.insert(code);
+      } else {
+        for (const auto* l : leaves) {
+          if (contains(*rec, *l)) chosen.insert(l->code);
+        }
+      }
+    }
+    for (const auto* l : leaves) {
+      if (chosen.count(l->code) == 0) continue;
+      in_.regions.push_back(l->code);
+      in_.region_names.push_back(l->name);
+      leaf_records_.push_back(l);
+      std::vector<std::string> aggs;
+      for (const auto& a : data_.regions) {
+        if (a.kind == "aggregate" && contains(a, *l)) aggs.push_back(a.code);
+      }
+      in_.region_aggregates.push_back(std::move(aggs));
+    }
+  }
+
+  void resolve_segments() {
+    for (const auto& s : data_.segments) in_.segments.push_back(s.segment);
+  }
+
+  void resolve_chemistries() {
+    std::set<std::string> known;
+    for (const auto& r : data_.intensities) known.insert(r.chemistry);
+    std::set<std::string> used;
+    for (const auto& r : data_.chemistry_shares) used.insert(r.chemistry);
+    for (const auto& c : spec_.chemistry_shares) {
+      for (const auto& [chem, share] : c.shares) {
+        if (known.count(chem) == 0) {
+          error(c.location, "unknown chemistry '" + chem + "'",
+                "use a chemistry of data/material_intensity.csv (e.g. NMC811, LFP, NCA, SIB) or "
+                "add its intensity with [material_intensity_kg_per_kwh." +
+                    chem + "]");
+          continue;
+        }
+        used.insert(chem);
+      }
+    }
+    // Keep material_intensity.csv order for stable output.
+    for (const auto& r : data_.intensities) {
+      if (used.count(r.chemistry) != 0 && std::find(in_.chemistries.begin(), in_.chemistries.end(),
+                                                    r.chemistry) == in_.chemistries.end()) {
+        in_.chemistries.push_back(r.chemistry);
+      }
+    }
+  }
+
+  // --- sales -------------------------------------------------------------------------------
+
+  // Growth rate for (region, segment, year) from scenario entries, else from data defaults.
+  std::optional<double> growth_rate(std::size_t r, std::size_t s, int year) {
+    auto pick = [&](const auto& entries, bool from_spec) -> std::optional<double> {
+      int best_rank = -1;
+      std::optional<double> best;
+      for (const auto& g : entries) {
+        if (year < g.from_year || year > g.to_year) continue;
+        if (g.segment != kAll && g.segment != in_.segments[s]) continue;
+        int rank = 0;
+        auto sc = scope_cached(g.region, g.location, &rank, from_spec);
+        if (!sc || std::find(sc->begin(), sc->end(), r) == sc->end()) continue;
+        const int total = rank * 2 + (g.segment == kAll ? 0 : 1);
+        if (total >= best_rank) {
+          best_rank = total;
+          best = g.growth_rate_per_year;
+        }
+      }
+      return best;
+    };
+    if (auto v = pick(spec_.growth, true)) return v;
+    return pick(data_.growth, false);
+  }
+
+  // scope() without repeating the same error for every (region, segment, year).
+  std::optional<std::vector<std::size_t>> scope_cached(const std::string& code,
+                                                       const std::string& location, int* rank,
+                                                       bool /*from_spec*/) {
+    const std::string key = code + "\n" + location;
+    auto it = scope_cache_.find(key);
+    if (it == scope_cache_.end()) {
+      int rk = 0;
+      auto sc = scope(code, location, &rk, "a region entry");
+      it = scope_cache_.emplace(key, std::make_pair(sc, rk)).first;
+    }
+    if (rank != nullptr) *rank = it->second.second;
+    return it->second.first;
+  }
+
+  void resolve_sales() {
+    const std::size_t T = in_.years;
+    const std::size_t R = in_.regions.size();
+    const std::size_t S = in_.segments.size();
+    for (const auto& g : spec_.growth) {
+      if (g.segment != kAll) segment_index(g.segment, g.location);
+      scope_cached(g.region, g.location, nullptr, true);
+    }
+    for (const auto& g : data_.growth) {
+      if (g.segment != kAll) segment_index(g.segment, g.location);
+      scope_cached(g.region, g.location, nullptr, false);
+    }
+    in_.sales_vehicles.assign(R, std::vector<std::vector<double>>(S, std::vector<double>(T, 0.0)));
+    const int h_first = data_.sales_first_year;
+    const int h_last = data_.sales_last_year;
+    if (data_.sales.empty()) return;
+    if (in_.first_year > h_first) {
+      warning(spec_.years_location.empty() ? spec_.source : spec_.years_location,
+              "first_year " + std::to_string(in_.first_year) + " drops sales history from " +
+                  std::to_string(h_first) + "; batteries sold before " +
+                  std::to_string(in_.first_year) + " are not in the stock",
+              "start the scenario in " + std::to_string(h_first) + " or earlier");
+    }
+    // History by IEA name, mode, powertrain, year.
+    std::map<std::tuple<std::string, std::string, std::string, int>, double> hist;
+    for (const auto& row : data_.sales) {
+      hist[{row.region, row.vehicle_mode, row.powertrain, row.year}] += row.sales_vehicles;
+    }
+    auto sales_of = [&](const std::string& name, const io::SegmentRecord& seg, int year) {
+      double v = 0.0;
+      for (const auto& pt : seg.powertrains) {
+        auto it = hist.find({name, seg.vehicle_mode, pt, year});
+        if (it != hist.end()) v += it->second;
+      }
+      return v;
+    };
+    int clamped = 0;
+    std::vector<std::vector<std::vector<double>>> history(
+        R, std::vector<std::vector<double>>(
+               S, std::vector<double>(static_cast<std::size_t>(h_last - h_first + 1), 0.0)));
+    for (std::size_t r = 0; r < R; ++r) {
+      const auto* rec = leaf_records_[r];
+      for (std::size_t s = 0; s < S; ++s) {
+        const auto& seg = data_.segments[s];
+        for (int y = h_first; y <= h_last; ++y) {
+          double v = sales_of(rec->sales_source, seg, y);
+          for (const auto& minus : rec->sales_minus) v -= sales_of(minus, seg, y);
+          if (v < 0.0) {
+            ++clamped;
+            v = 0.0;
+          }
+          history[r][s][static_cast<std::size_t>(y - h_first)] = v;
+        }
+      }
+    }
+    if (clamped > 0) {
+      in_.assumptions.push_back(
+          "ev_sales.csv: " + std::to_string(clamped) +
+          " residual region-segment-year sales came out negative (IEA rounds large markets) "
+          "and were set to zero");
+    }
+    // Targets by (region, segment).
+    std::map<std::pair<std::size_t, std::size_t>, Path> targets;
+    for (const auto& tg : spec_.targets) {
+      const io::RegionRecord* rec = region(tg.region);
+      auto seg = segment_index(tg.segment, tg.location);
+      if (rec == nullptr) {
+        error(tg.location, "unknown region '" + tg.region + "' in sales.target",
+              "use a model region code of data/regions.csv (e.g. CHN, KOR)");
+        continue;
+      }
+      if (rec->kind == "aggregate") {
+        error(tg.location,
+              "sales targets need a model region, not the aggregate '" + tg.region + "'",
+              "give one target per member region (e.g. DEU, FRA, EU27_OTHER)");
+        continue;
+      }
+      if (tg.year <= h_last) {
+        error(tg.location,
+              "target year " + std::to_string(tg.year) + " is inside the sales history (to " +
+                  std::to_string(h_last) + ")",
+              "targets are for projection years after " + std::to_string(h_last));
+        continue;
+      }
+      if (!seg) continue;
+      for (std::size_t r = 0; r < R; ++r) {
+        if (in_.regions[r] == tg.region) targets[{r, *seg}].set(tg.year, tg.sales_vehicles);
+      }
+    }
+    bool warned_flat = false;
+    for (std::size_t r = 0; r < R; ++r) {
+      for (std::size_t s = 0; s < S; ++s) {
+        auto& out = in_.sales_vehicles[r][s];
+        const auto& h = history[r][s];
+        // History years.
+        for (std::size_t t = 0; t < T; ++t) {
+          const int y = year_at(t);
+          if (y >= h_first && y <= h_last) out[t] = h[static_cast<std::size_t>(y - h_first)];
+        }
+        // Backcast.
+        if (spec_.backcast_growth) {
+          double v = h.front();
+          for (int y = h_first - 1; y >= in_.first_year; --y) {
+            v /= (1.0 + *spec_.backcast_growth);
+            if (y <= in_.last_year) out[static_cast<std::size_t>(y - in_.first_year)] = v;
+          }
+        }
+        // Projection.
+        auto tit = targets.find({r, s});
+        Path path;
+        int last_target = h_last;
+        if (tit != targets.end()) {
+          path = tit->second;
+          path.set(h_last, h.back());
+          last_target = path.points().rbegin()->first;
+        }
+        double v = h.back();
+        for (int y = h_last + 1; y <= in_.last_year; ++y) {
+          if (y <= last_target) {
+            v = path.at(y);
+          } else {
+            auto g = growth_rate(r, s, y);
+            if (!g) {
+              if (!warned_flat) {
+                warning(
+                    spec_.source,
+                    "no sales growth rate covers " + std::to_string(y) +
+                        "; sales are held flat from there",
+                    "add a [[sales.growth]] entry for the years after " + std::to_string(y - 1));
+                warned_flat = true;
+              }
+              g = 0.0;
+            }
+            v *= (1.0 + *g);
+          }
+          if (y >= in_.first_year) out[static_cast<std::size_t>(y - in_.first_year)] = v;
+        }
+      }
+    }
+    if (!spec_.backcast_growth) {
+      in_.assumptions.push_back(
+          "model_assumptions.csv (pre_2015_sales_vehicles): no EV sales before " +
+          std::to_string(h_first) +
+          " (ev_sales.csv starts then); set sales.backcast_growth to "
+          "add them");
+    }
+  }
+
+  // --- pack sizes ----------------------------------------------------------------------------
+
+  void resolve_pack_sizes() {
+    const std::size_t T = in_.years;
+    const std::size_t R = in_.regions.size();
+    const std::size_t S = in_.segments.size();
+    in_.pack_kwh.assign(R, std::vector<std::vector<double>>(S, std::vector<double>(T, 0.0)));
+    // Scenario entries, checked once.
+    struct Entry {
+      std::vector<std::size_t> regions;
+      int rank = 0;
+      std::size_t segment = 0;
+      int year = 0;
+      double kwh = 0.0;
+    };
+    std::vector<Entry> entries;
+    for (const auto& p : spec_.pack_sizes) {
+      int rank = 0;
+      auto sc = scope(p.region, p.location, &rank, "pack_size");
+      auto seg = segment_index(p.segment, p.location + ".segment");
+      if (!sc || !seg) continue;
+      entries.push_back(Entry{*sc, rank, *seg, p.year, p.kwh_per_vehicle});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+    std::map<std::string, std::set<std::string>> fallbacks;  // region -> segments using World
+    for (std::size_t r = 0; r < R; ++r) {
+      const std::string& data_region = leaf_records_[r]->pack_size_region;
+      for (std::size_t s = 0; s < S; ++s) {
+        const auto& seg = data_.segments[s];
+        Path path;
+        for (const std::string& where : {data_region, std::string(kWorldDataRegion)}) {
+          for (const auto& label : seg.pack_size_segments) {
+            for (const auto& row : data_.pack_sizes) {
+              if (row.region == where && row.segment == label &&
+                  row.powertrain == seg.pack_size_powertrain) {
+                path.set(row.year, row.kwh_per_vehicle);
+              }
+            }
+            if (!path.empty()) break;
+          }
+          if (!path.empty()) {
+            if (where != data_region) fallbacks[in_.regions[r]].insert(seg.segment);
+            break;
+          }
+        }
+        if (path.empty()) {
+          error(data_.data_dir + "/segments.csv",
+                "no pack size in pack_size.csv for segment '" + seg.segment + "' (region '" +
+                    data_region + "' or World)",
+                "add rows to pack_size.csv or change pack_size_segments in segments.csv");
+          continue;
+        }
+        for (const auto& e : entries) {
+          if (e.segment == s &&
+              std::find(e.regions.begin(), e.regions.end(), r) != e.regions.end()) {
+            path.set(e.year, e.kwh);
+          }
+        }
+        for (std::size_t t = 0; t < T; ++t) in_.pack_kwh[r][s][t] = path.at(year_at(t));
+      }
+    }
+    for (const auto& [code, segs] : fallbacks) {
+      std::string list;
+      for (const auto& s : segs) list += (list.empty() ? "" : ", ") + s;
+      in_.assumptions.push_back("pack_size.csv: " + code + " has no own pack-size series for " +
+                                list +
+                                "; the World series is used (data/regions.csv, segments.csv)");
+    }
+    in_.assumptions.push_back(
+        "pack_size.csv: pack sizes are interpolated linearly between data years and held at the "
+        "first and last data year outside them (2024 values from 2025 on) unless the scenario "
+        "sets [[pack_size]] points");
+  }
+
+  // --- chemistry shares ----------------------------------------------------------------------
+
+  void resolve_chemistry_shares() {
+    const std::size_t T = in_.years;
+    const std::size_t R = in_.regions.size();
+    const std::size_t K = in_.chemistries.size();
+    in_.chemistry_share.assign(R, std::vector<std::vector<double>>(T, std::vector<double>(K, 0.0)));
+    auto chem_index = [&](const std::string& c) -> std::optional<std::size_t> {
+      for (std::size_t k = 0; k < K; ++k) {
+        if (in_.chemistries[k] == c) return k;
+      }
+      return std::nullopt;
+    };
+    // Data series by data region and year.
+    std::map<std::string, std::map<int, std::vector<double>>> series;
+    std::map<std::string, std::map<int, std::string>> series_location;
+    for (const auto& row : data_.chemistry_shares) {
+      auto k = chem_index(row.chemistry);
+      if (!k) continue;
+      auto& v = series[row.region][row.year];
+      if (v.empty()) v.assign(K, 0.0);
+      v[*k] += row.share_fraction;
+      series_location[row.region][row.year] = row.location;
+    }
+    for (auto& [reg, years] : series) {
+      for (auto& [year, v] : years) {
+        double sum = 0.0;
+        for (double x : v) sum += x;
+        if (std::fabs(sum - 1.0) > kDataShareSumTolerance || sum <= 0.0) {
+          error(series_location[reg][year],
+                "chemistry shares of " + reg + " " + std::to_string(year) + " sum to " + fmt(sum) +
+                    ", not 1",
+                "fix chemistry_share.csv so that each region and year sums to 1");
+          continue;
+        }
+        for (double& x : v) x /= sum;
+      }
+    }
+    in_.assumptions.push_back(
+        "chemistry_share.csv: the EV Volumes series (Busch et al.; battery-electric light-duty "
+        "vehicles) is applied to every segment, renormalised to sum to 1 each year (rounding "
+        "leaves up to 2e-4), interpolated between years and held at 2015 before and at 2024 "
+        "after the data unless the scenario sets [[chemistry_share]] points. IEA rows (other "
+        "scope, bounds) are not used");
+    // Scenario points.
+    struct Entry {
+      std::vector<std::size_t> regions;
+      int rank = 0;
+      int year = 0;
+      std::vector<double> shares;
+    };
+    std::vector<Entry> entries;
+    for (const auto& c : spec_.chemistry_shares) {
+      int rank = 0;
+      auto sc = scope(c.region, c.location, &rank, "chemistry_share");
+      std::vector<double> v(K, 0.0);
+      double sum = 0.0;
+      bool ok = sc.has_value();
+      for (const auto& [chem, share] : c.shares) {
+        auto k = chem_index(chem);
+        if (!k) {
+          ok = false;  // reported in resolve_chemistries
+          continue;
+        }
+        v[*k] += share;
+        sum += share;
+      }
+      if (std::fabs(sum - 1.0) > kShareSumTolerance) {
+        error(c.location, "chemistry shares sum to " + fmt(sum) + ", not 1",
+              "make the shares of the year add up to 1 (they are fractions of new kWh)");
+        ok = false;
+      }
+      if (ok) entries.push_back(Entry{*sc, rank, c.year, v});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+    for (std::size_t r = 0; r < R; ++r) {
+      const std::string& data_region = leaf_records_[r]->chemistry_region;
+      auto it = series.find(data_region);
+      if (it == series.end()) {
+        error(leaf_records_[r]->location,
+              "no chemistry shares for chemistry_region '" + data_region + "'",
+              "use a region of chemistry_share.csv's EV Volumes series (World, China, USA, "
+              "Europe)");
+        continue;
+      }
+      std::map<int, std::vector<double>> points = it->second;
+      for (const auto& e : entries) {
+        if (std::find(e.regions.begin(), e.regions.end(), r) != e.regions.end()) {
+          points[e.year] = e.shares;
+        }
+      }
+      for (std::size_t t = 0; t < T; ++t) {
+        const int y = year_at(t);
+        auto hi = points.lower_bound(y);
+        std::vector<double>& out = in_.chemistry_share[r][t];
+        if (hi == points.end()) {
+          out = std::prev(hi)->second;
+        } else if (hi->first == y || hi == points.begin()) {
+          out = hi->second;
+        } else {
+          auto lo = std::prev(hi);
+          const double w =
+              static_cast<double>(y - lo->first) / static_cast<double>(hi->first - lo->first);
+          for (std::size_t k = 0; k < K; ++k) {
+            out[k] = lo->second[k] + w * (hi->second[k] - lo->second[k]);
+          }
+        }
+      }
+    }
+  }
+
+  // --- material intensity, battery mass ------------------------------------------------------
+
+  void resolve_intensities() {
+    const std::size_t K = in_.chemistries.size();
+    in_.intensity_kg_per_kwh.assign(K, {});
+    in_.battery_t_per_kwh.assign(K, 0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+      for (std::size_t e = 0; e < kElementCount; ++e) {
+        bool found = false;
+        for (const auto& row : data_.intensities) {
+          if (row.chemistry == in_.chemistries[k] && row.material == kElementCodes[e]) {
+            in_.intensity_kg_per_kwh[k][e] = row.kg_per_kwh;
+            found = true;
+          }
+        }
+        if (!found) {
+          error(data_.data_dir + "/material_intensity.csv",
+                "no intensity for " + in_.chemistries[k] + " " + kElementCodes[e],
+                "add the row (kg per kWh of pack)");
+        }
+      }
+      bool mass_found = false;
+      for (const auto& m : data_.battery_mass) {
+        if (m.chemistry == in_.chemistries[k]) {
+          in_.battery_t_per_kwh[k] = m.cell_kg_per_kwh / 1000.0;
+          mass_found = true;
+        }
+      }
+      if (!mass_found) {
+        error(data_.data_dir + "/battery_mass_assumptions.csv",
+              "no battery mass for chemistry " + in_.chemistries[k],
+              "add a row naming the EverBatt cell to use");
+      }
+    }
+    std::set<std::string> known;
+    for (const auto& r : data_.intensities) known.insert(r.chemistry);
+    for (const auto& s : spec_.intensities) {
+      if (known.count(s.chemistry) == 0) {
+        error(s.location, "unknown chemistry '" + s.chemistry + "'",
+              "use a chemistry code of data/material_intensity.csv");
+        continue;
+      }
+      const auto* e = std::find(kElementCodes.begin(), kElementCodes.end(), s.element);
+      if (e == kElementCodes.end()) {
+        error(s.location, "unknown element '" + s.element + "'",
+              "use Li, Ni, Co, Mn, graphite, Cu or Al");
+        continue;
+      }
+      for (std::size_t k = 0; k < K; ++k) {
+        if (in_.chemistries[k] == s.chemistry) {
+          in_.intensity_kg_per_kwh[k][static_cast<std::size_t>(e - kElementCodes.begin())] =
+              s.kg_per_kwh;
+        }
+      }
+    }
+  }
+
+  // --- lifetimes -----------------------------------------------------------------------------
+
+  bool apply_lifetime(const io::LifetimeSpec& spec, mfa::LifetimeParams& p) {
+    bool ok = true;
+    if (spec.distribution) {
+      if (!mfa::parse_lifetime_type(*spec.distribution, p.type)) {
+        error(spec.location + ".distribution", "unknown distribution '" + *spec.distribution + "'",
+              "use Fixed, Normal, FoldedNormal, LogNormal or Weibull");
+        ok = false;
+      }
+    }
+    if (spec.mean_years) p.mean = *spec.mean_years;
+    if (spec.sd_years) p.std = *spec.sd_years;
+    if (spec.weibull_shape) p.shape = *spec.weibull_shape;
+    if (spec.weibull_scale_years) p.scale = *spec.weibull_scale_years;
+    if (ok) {
+      auto st = mfa::validate(p, 0, spec.location);
+      if (!st) {
+        error(spec.location, st.error().message, st.error().hint);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  void resolve_lifetimes() {
+    const std::size_t T = in_.years;
+    const std::size_t S = in_.segments.size();
+    in_.vehicle_lifetime.assign(S, {});
+    in_.battery_lifetime.assign(S, {});
+    bool scenario_known = false;
+    for (const auto& l : data_.lifetimes) {
+      if (l.scenario == spec_.lifetime_data_scenario) scenario_known = true;
+    }
+    if (!scenario_known) {
+      std::set<std::string> names;
+      for (const auto& l : data_.lifetimes) names.insert(l.scenario);
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      error(spec_.lifetime_data_scenario_location.empty() ? spec_.source
+                                                          : spec_.lifetime_data_scenario_location,
+            "unknown lifetime_data_scenario '" + spec_.lifetime_data_scenario + "'",
+            "use one of the scenarios of data/lifetime_params.csv: " + list);
+    }
+    for (const auto& ls : spec_.lifetimes) segment_index(ls.segment, ls.location);
+    for (std::size_t s = 0; s < S; ++s) {
+      const auto& seg = data_.segments[s];
+      mfa::LifetimeParams vehicle;
+      mfa::LifetimeParams battery;
+      bool have_v = false;
+      bool have_b = false;
+      for (const auto& l : data_.lifetimes) {
+        if (l.scenario != spec_.lifetime_data_scenario || l.vehicle != seg.lifetime_vehicle) {
+          continue;
+        }
+        mfa::LifetimeParams p;
+        p.type = mfa::LifetimeType::kNormal;
+        p.mean = l.mean_years;
+        p.std = l.sd_years;
+        if (l.item == "vehicle") {
+          vehicle = p;
+          have_v = true;
+        } else {
+          battery = p;
+          have_b = true;
+        }
+      }
+      if (scenario_known && (!have_v || !have_b)) {
+        error(data_.data_dir + "/lifetime_params.csv",
+              "no vehicle or battery lifetime for '" + seg.lifetime_vehicle + "' in scenario '" +
+                  spec_.lifetime_data_scenario + "'",
+              "add the rows or fix lifetime_vehicle in segments.csv");
+      }
+      std::vector<std::pair<int, mfa::LifetimeParams>> cohort_battery;
+      for (const auto& ls : spec_.lifetimes) {
+        if (ls.segment != seg.segment) continue;
+        if (ls.vehicle.present) apply_lifetime(ls.vehicle, vehicle);
+        if (ls.battery.present) apply_lifetime(ls.battery, battery);
+        for (const auto& c : ls.battery_by_cohort) {
+          mfa::LifetimeParams p = battery;
+          if (apply_lifetime(c.lifetime, p)) cohort_battery.emplace_back(c.from_year, p);
+        }
+      }
+      std::sort(cohort_battery.begin(), cohort_battery.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      in_.vehicle_lifetime[s].assign(T, vehicle);
+      in_.battery_lifetime[s].assign(T, battery);
+      for (std::size_t t = 0; t < T; ++t) {
+        for (const auto& [from, p] : cohort_battery) {
+          if (year_at(t) >= from) in_.battery_lifetime[s][t] = p;
+        }
+      }
+    }
+  }
+
+  void resolve_second_life() {
+    const std::size_t S = in_.segments.size();
+    in_.second_life_share.assign(S, spec_.second_life_share.value_or(data_.second_life_share));
+    for (const auto& [seg, share] : spec_.second_life_share_by_segment) {
+      auto s = segment_index(seg, spec_.second_life_location + ".share_by_segment." + seg);
+      if (s) in_.second_life_share[*s] = share;
+    }
+    if (!spec_.second_life_share && spec_.second_life_share_by_segment.empty()) {
+      in_.assumptions.push_back(
+          "lifetime_params.csv: second-life share " + fmt(data_.second_life_share) +
+          " of packs leaving with a scrapped vehicle (Busch et al. 2024 baseline, given for "
+          "cars) applies to every segment (assumption: no segment-specific value in data)");
+    }
+    in_.second_life_lifetime.type = mfa::LifetimeType::kNormal;
+    in_.second_life_lifetime.mean = data_.second_life_mean_years;
+    in_.second_life_lifetime.std = data_.second_life_sd_years;
+    if (spec_.second_life_lifetime.present) {
+      apply_lifetime(spec_.second_life_lifetime, in_.second_life_lifetime);
+    }
+  }
+
+  // --- collection, capacity, recovery --------------------------------------------------------
+
+  template <typename Points>
+  void fill_region_paths(const Points& scenario_points, const Points& data_points,
+                         std::vector<std::vector<double>>& out, const char* what) {
+    const std::size_t T = in_.years;
+    const std::size_t R = in_.regions.size();
+    out.assign(R, std::vector<double>(T, 0.0));
+    auto build = [&](const Points& pts, std::size_t r) {
+      // Most specific entry wins on the same year.
+      std::map<int, std::pair<int, double>> best;
+      for (const auto& p : pts) {
+        int rank = 0;
+        auto sc = scope_cached(p.region, p.location, &rank, true);
+        if (!sc || std::find(sc->begin(), sc->end(), r) == sc->end()) continue;
+        auto it = best.find(p.year);
+        if (it == best.end() || rank >= it->second.first) best[p.year] = {rank, value_of(p)};
+      }
+      Path path;
+      for (const auto& [y, rv] : best) path.set(y, rv.second);
+      return path;
+    };
+    for (const auto& p : scenario_points) scope_cached(p.region, p.location, nullptr, true);
+    for (std::size_t r = 0; r < R; ++r) {
+      Path path = build(scenario_points, r);
+      if (path.empty()) path = build(data_points, r);
+      if (path.empty()) {
+        error(spec_.source, std::string("no ") + what + " for region " + in_.regions[r],
+              std::string("add a [[") + what + "]] entry for it or for \"all\"");
+        continue;
+      }
+      for (std::size_t t = 0; t < T; ++t) out[r][t] = path.at(year_at(t));
+    }
+  }
+
+  static double value_of(const io::CollectionSpec& c) { return c.collection_fraction; }
+  static double value_of(const io::CollectionPoint& c) { return c.collection_fraction; }
+
+  void resolve_collection() {
+    std::vector<io::CollectionPoint> scenario_points;
+    for (const auto& c : spec_.collection) {
+      scenario_points.push_back(
+          io::CollectionPoint{c.region, c.year, c.collection_fraction, c.location});
+    }
+    fill_region_paths(scenario_points, data_.collection, in_.collection_fraction, "collection");
+  }
+
+  bool parse_routes(const std::vector<std::pair<std::string, double>>& routes,
+                    const std::string& location, std::array<double, kRouteCount>& out) {
+    std::array<double, kRouteCount> v{};
+    double sum = 0.0;
+    bool ok = true;
+    for (const auto& [name, share] : routes) {
+      const auto* it = std::find(io::kRouteCodes.begin(), io::kRouteCodes.end(), name);
+      if (it == io::kRouteCodes.end()) {
+        error(location + ".routes." + name, "unknown route '" + name + "'",
+              "use pyrometallurgy, hydrometallurgy or direct");
+        ok = false;
+        continue;
+      }
+      v[static_cast<std::size_t>(it - io::kRouteCodes.begin())] += share;
+      sum += share;
+    }
+    if (ok && std::fabs(sum - 1.0) > kShareSumTolerance) {
+      error(location + ".routes", "route shares sum to " + fmt(sum) + ", not 1",
+            "make the route mix add up to 1");
+      ok = false;
+    }
+    if (ok) out = v;
+    return ok;
+  }
+
+  void resolve_capacity() {
+    const std::size_t T = in_.years;
+    const std::size_t R = in_.regions.size();
+    struct PoolDef {
+      std::string code;
+      Path capacity;
+      std::array<double, kRouteCount> routes{0.0, 1.0, 0.0};
+      int routes_year = -1;
+      std::vector<std::size_t> leaves;
+      std::size_t size_all = 0;  // model regions it covers, selected or not
+    };
+    std::vector<PoolDef> defs;
+    auto def_for = [&](const std::string& code) -> PoolDef& {
+      for (auto& d : defs) {
+        if (d.code == code) return d;
+      }
+      defs.push_back(PoolDef{});
+      defs.back().code = code;
+      return defs.back();
+    };
+    std::set<std::string> scenario_codes;
+    bool ok_all = true;
+    for (const auto& c : spec_.capacity) {
+      if (c.region == kAll || region(c.region) == nullptr) {
+        error(c.location + ".region", "unknown region '" + c.region + "' in recycling_capacity",
+              "use a model region (e.g. KOR) or an aggregate (EU27, EUROPE, NORTH_AMERICA, "
+              "WORLD) of data/regions.csv");
+        ok_all = false;
+        continue;
+      }
+      scenario_codes.insert(c.region);
+    }
+    for (const auto& c : spec_.capacity) {
+      if (scenario_codes.count(c.region) == 0) continue;
+      PoolDef& d = def_for(c.region);
+      d.capacity.set(c.year, c.capacity_t_per_year);
+      if (!c.routes.empty()) {
+        std::array<double, kRouteCount> r{};
+        if (parse_routes(c.routes, c.location, r) && c.year >= d.routes_year) {
+          d.routes = r;
+          d.routes_year = c.year;
+        }
+      }
+    }
+    for (const auto& p : data_.capacity) {
+      if (scenario_codes.count(p.region) != 0) continue;  // the scenario replaces the default
+      if (region(p.region) == nullptr) {
+        error(p.location, "unknown region '" + p.region + "'", "use a code of data/regions.csv");
+        continue;
+      }
+      PoolDef& d = def_for(p.region);
+      d.capacity.set(p.year, p.capacity_t_per_year);
+      if (p.year >= d.routes_year) {
+        d.routes = p.route_shares;
+        d.routes_year = p.year;
+      }
+    }
+    // Pools whose scenario entries gave no routes keep the default data mix if any.
+    for (auto& d : defs) {
+      if (d.routes_year >= 0) continue;
+      for (const auto& p : data_.capacity) {
+        if (p.region == d.code) d.routes = p.route_shares;
+      }
+    }
+    (void)ok_all;
+    // Leaves of each pool.
+    std::vector<const io::RegionRecord*> all_leaves;
+    for (const auto& r : data_.regions) {
+      if (r.kind != "aggregate") all_leaves.push_back(&r);
+    }
+    for (auto& d : defs) {
+      const io::RegionRecord* rec = region(d.code);
+      for (const auto* l : all_leaves) {
+        const bool in = rec->kind == "aggregate" ? contains(*rec, *l) : l->code == d.code;
+        if (!in) continue;
+        ++d.size_all;
+        for (std::size_t r = 0; r < R; ++r) {
+          if (in_.regions[r] == l->code) d.leaves.push_back(r);
+        }
+      }
+    }
+    // Each model region joins the smallest pool that contains it.
+    in_.pool_of_region.assign(R, -1);
+    std::vector<std::size_t> best_size(R, 0);
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+      for (std::size_t r : defs[i].leaves) {
+        if (in_.pool_of_region[r] < 0 || defs[i].size_all < best_size[r]) {
+          in_.pool_of_region[r] = static_cast<int>(i);
+          best_size[r] = defs[i].size_all;
+        }
+      }
+    }
+    std::vector<int> remap(defs.size(), -1);
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+      CapacityPool pool;
+      pool.code = defs[i].code;
+      for (std::size_t r = 0; r < R; ++r) {
+        if (in_.pool_of_region[r] == static_cast<int>(i)) pool.regions.push_back(r);
+      }
+      if (pool.regions.empty()) continue;
+      pool.capacity_t.assign(T, 0.0);
+      for (std::size_t t = 0; t < T; ++t) pool.capacity_t[t] = defs[i].capacity.at(year_at(t));
+      pool.route_shares = defs[i].routes;
+      remap[i] = static_cast<int>(in_.pools.size());
+      in_.pools.push_back(std::move(pool));
+    }
+    for (auto& p : in_.pool_of_region) {
+      if (p >= 0) p = remap[static_cast<std::size_t>(p)];
+    }
+    std::string none;
+    for (std::size_t r = 0; r < R; ++r) {
+      if (in_.pool_of_region[r] < 0) none += (none.empty() ? "" : ", ") + in_.regions[r];
+    }
+    if (!none.empty()) {
+      in_.assumptions.push_back(
+          "recycling capacity: no capacity figure in data or scenario covers " + none +
+          "; their capacity is zero, so all their collected batteries are black-mass surplus "
+          "(for export or a plant to build)");
+    }
+    in_.assumptions.push_back(
+        "recycling capacity: a figure for an aggregate is shared by its model regions in "
+        "proportion to their collected feedstock each year (equally when none is collected); "
+        "capacity is interpolated between points and held flat outside them");
+  }
+
+  void resolve_recovery() {
+    for (std::size_t q = 0; q < kRouteCount; ++q) {
+      for (std::size_t e = 0; e < kElementCount; ++e) {
+        for (const auto& r : data_.recovery) {
+          if (r.route == io::kRouteCodes[q] && r.element == kElementCodes[e]) {
+            in_.recovery_fraction[q][e] = r.recovery_fraction;
+          }
+        }
+      }
+    }
+    in_.assumptions.push_back(
+        "recovery_rates.csv: EverBatt 2019 Table 12 defaults by route; blank cells (N/A) mean "
+        "the route does not recover that element (0)");
+    for (const auto& s : spec_.recovery) {
+      const auto* q = std::find(io::kRouteCodes.begin(), io::kRouteCodes.end(), s.route);
+      const auto* e = std::find(kElementCodes.begin(), kElementCodes.end(), s.element);
+      if (q == io::kRouteCodes.end()) {
+        error(s.location, "unknown route '" + s.route + "'",
+              "use pyrometallurgy, hydrometallurgy or direct");
+        continue;
+      }
+      if (e == kElementCodes.end()) {
+        error(s.location, "unknown element '" + s.element + "'",
+              "use Li, Ni, Co, Mn, graphite, Cu or Al");
+        continue;
+      }
+      in_.recovery_fraction[static_cast<std::size_t>(q - io::kRouteCodes.begin())]
+                           [static_cast<std::size_t>(e - kElementCodes.begin())] =
+          s.recovery_fraction;
+    }
+  }
+
+  void resolve_demand_checks() {
+    for (const auto& d : data_.battery_demand) {
+      for (const auto& r : data_.regions) {
+        if (r.sales_source == d.region && r.kind != "residual") {
+          in_.demand_checks.push_back(ModelInputs::DemandCheck{r.code, d.year, d.gwh});
+        }
+      }
+    }
+  }
+
+  const io::ScenarioSpec& spec_;
+  const io::RunData& data_;
+  core::Diagnostics& diags_;
+  ModelInputs& in_;
+  std::vector<const io::RegionRecord*> leaf_records_;
+  std::map<std::string, std::pair<std::optional<std::vector<std::size_t>>, int>> scope_cache_;
+};
+
+}  // namespace
+
+ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& data,
+                             core::Diagnostics& diags) {
+  ModelInputs in;
+  Resolver(spec, data, diags, in).run();
+  return in;
+}
+
+}  // namespace urbanmine::engine

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+// A resolved scenario: the scenario file's entries merged with the defaults from data/ into
+// dense arrays over model region x segment x chemistry x element x route x year, ready for the
+// fleet and recycling model (engine/run_model.h). Resolution also checks everything that needs
+// the data: region, segment, chemistry, element and route codes, shares that must sum to one,
+// lifetime parameters, and year ranges. Every problem names the scenario file and key (or the
+// data file and row).
+//
+// Defaults and how a scenario changes them (docs/formats/scenario.md):
+// - history (sales 2015-2023, pack sizes and chemistry shares 2015-2024) comes from data;
+//   scenario points for pack size and chemistry shares add or replace years of that path;
+// - assumption paths (growth, collection, capacity) are replaced, per region, by any scenario
+//   entry that applies to that region.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "io/run_data.h"
+#include "io/scenario_toml.h"
+#include "mfa/lifetime.h"
+
+namespace urbanmine::engine {
+
+// Element codes of every element array, in this order.
+inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "Co", "Mn",
+                                                             "graphite", "Cu", "Al"};
+inline constexpr std::size_t kElementCount = kElementCodes.size();
+inline constexpr std::size_t kRouteCount = io::kRouteCount;
+
+// A group of model regions sharing recycling capacity (a region code or an aggregate).
+struct CapacityPool {
+  std::string code;
+  std::vector<std::size_t> regions;  // indices into ModelInputs::regions
+  std::vector<double> capacity_t;    // per year, tonnes of battery per year
+  std::array<double, kRouteCount> route_shares{};
+};
+
+struct ModelInputs {
+  std::string scenario_name;
+  int first_year = 0;
+  int last_year = 0;
+  std::size_t years = 0;             // T
+  std::vector<std::string> regions;  // model region codes (leaves)
+  std::vector<std::string> region_names;
+  std::vector<std::vector<std::string>> region_aggregates;  // aggregates containing each region
+  std::vector<std::string> segments;
+  std::vector<std::string> chemistries;
+
+  // [region][segment][year]
+  std::vector<std::vector<std::vector<double>>> sales_vehicles;
+  std::vector<std::vector<std::vector<double>>> pack_kwh;
+  // [region][year][chemistry], each year sums to 1
+  std::vector<std::vector<std::vector<double>>> chemistry_share;
+  // [chemistry][element] kg per kWh of pack
+  std::vector<std::array<double, kElementCount>> intensity_kg_per_kwh;
+  // [chemistry] tonnes of battery (cells) per kWh, for comparison with recycling capacity
+  std::vector<double> battery_t_per_kwh;
+  // [segment][year]: lifetime of vehicles sold in that year / packs installed in that year
+  std::vector<std::vector<mfa::LifetimeParams>> vehicle_lifetime;
+  std::vector<std::vector<mfa::LifetimeParams>> battery_lifetime;
+  std::vector<double> second_life_share;  // [segment]
+  mfa::LifetimeParams second_life_lifetime;
+  // [region][year]
+  std::vector<std::vector<double>> collection_fraction;
+  std::vector<CapacityPool> pools;
+  std::vector<int> pool_of_region;  // index into pools, or -1 (no capacity)
+  // [route][element]
+  std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
+
+  // IEA battery demand rows (region code or aggregate code, year, GWh) for validation case B.
+  struct DemandCheck {
+    std::string region;
+    int year = 0;
+    double reported_gwh = 0.0;
+  };
+  std::vector<DemandCheck> demand_checks;
+
+  std::vector<std::string> assumptions;  // every default and assumption used, with its source
+};
+
+// Merges `spec` with `data` into model inputs; every problem goes to `diags`. The result is
+// only meaningful when diags has no errors.
+ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& data,
+                             core::Diagnostics& diags);
+
+}  // namespace urbanmine::engine

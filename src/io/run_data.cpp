@@ -1,0 +1,628 @@
+// SPDX-License-Identifier: Apache-2.0
+// Loaders and checks for the data files of `urbanmine run` (see run_data.h). Each loader reads
+// one CSV, checks its columns, and converts every row it can, adding one diagnostic per bad cell.
+#include "io/run_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+#include <utility>
+
+#include "io/csv.h"
+#include "io/files.h"
+
+namespace urbanmine::io {
+
+namespace {
+
+constexpr int kMinYear = 1990;
+constexpr int kMaxYear = 2100;
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+// Reads `name` from the data folder, records its bytes for the run hash and checks the columns.
+std::optional<CsvTable> open_table(RunData& data, const std::string& name,
+                                   const std::vector<std::string>& columns,
+                                   core::Diagnostics& diags) {
+  const std::string path = data.data_dir + "/" + name;
+  auto text = read_text_file(path);
+  if (!text) {
+    diags.add_error(core::Error::invalid_input(
+        "cannot read data file: " + text.error().message, path,
+        "restore " + name + " from the repository's data/ folder or set URBANMINE_DATA_DIR"));
+    return std::nullopt;
+  }
+  data.files.push_back(DataFileDigest{name, *text});
+  auto table = CsvTable::parse(*text, path);
+  if (!table) {
+    diags.add_error(table.error());
+    return std::nullopt;
+  }
+  auto cols = table->require_columns(columns);
+  if (!cols) {
+    diags.add_error(cols.error());
+    return std::nullopt;
+  }
+  return std::move(*table);
+}
+
+// Wraps a Result getter: on error adds it to diags and returns nullopt.
+template <typename T>
+std::optional<T> take(core::Result<T> r, core::Diagnostics& diags) {
+  if (!r) {
+    diags.add_error(r.error());
+    return std::nullopt;
+  }
+  return std::move(*r);
+}
+
+std::optional<int> take_year(const CsvRow& row, const std::string& column,
+                             core::Diagnostics& diags) {
+  auto v = take(row.integer(column), diags);
+  if (!v) return std::nullopt;
+  if (*v < kMinYear || *v > kMaxYear) {
+    diags.add_error(
+        core::Error::invalid_input("year " + std::to_string(*v) + " is outside " +
+                                       std::to_string(kMinYear) + "-" + std::to_string(kMaxYear),
+                                   row.location(column), "give a calendar year such as 2023"));
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<double> take_non_negative(const CsvRow& row, const std::string& column,
+                                        core::Diagnostics& diags) {
+  auto v = take(row.number(column), diags);
+  if (!v) return std::nullopt;
+  if (*v < 0.0) {
+    diags.add_error(core::Error::invalid_input("negative value " + std::to_string(*v),
+                                               row.location(column),
+                                               "this quantity cannot be negative"));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> take_fraction(const CsvRow& row, const std::string& column,
+                                    core::Diagnostics& diags) {
+  auto v = take(row.number(column), diags);
+  if (!v) return std::nullopt;
+  if (*v < 0.0 || *v > 1.0) {
+    diags.add_error(core::Error::invalid_input("fraction " + std::to_string(*v) + " is outside 0-1",
+                                               row.location(column),
+                                               "fractions are 0-1 (write 0.9 for 90 %)"));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::string cell(const CsvRow& row, const std::string& column) {
+  auto t = row.text(column);
+  return t ? *t : std::string{};
+}
+
+void note_assumption(RunData& data, const std::string& file, const std::string& subject,
+                     const CsvRow& row, const std::string& notes_column,
+                     const std::string& source_column) {
+  const std::string notes = cell(row, notes_column);
+  const auto pos = notes.find("Assumption");
+  if (pos == std::string::npos) return;
+  data.assumptions.push_back(
+      AssumptionNote{file, subject, notes.substr(pos), cell(row, source_column)});
+}
+
+void load_regions(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "regions.csv";
+  auto table = open_table(data, file,
+                          {"code", "name", "kind", "members", "sales_source", "sales_minus",
+                           "pack_size_region", "chemistry_region", "source", "notes"},
+                          diags);
+  if (!table) return;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    RegionRecord r;
+    auto code = take(row.required_text("code"), diags);
+    auto kind = take(row.required_text("kind"), diags);
+    if (!code || !kind) continue;
+    r.code = *code;
+    r.kind = *kind;
+    r.location = table->source() + ":" + std::to_string(row.line());
+    if (!seen.insert(r.code).second) {
+      diags.add_error(core::Error::invalid_input("duplicate region code '" + r.code + "'",
+                                                 row.location("code"),
+                                                 "each region code appears once"));
+      continue;
+    }
+    const bool code_ok = std::all_of(r.code.begin(), r.code.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!code_ok || r.code.size() < 3 || r.code[0] < 'A' || r.code[0] > 'Z') {
+      diags.add_error(core::Error::invalid_input(
+          "region code '" + r.code + "' is not an ISO 3166 alpha-3 or aggregate code",
+          row.location("code"), "use upper-case letters, e.g. KOR or EU27_OTHER"));
+      continue;
+    }
+    if (r.kind != "country" && r.kind != "residual" && r.kind != "aggregate") {
+      diags.add_error(core::Error::invalid_input("unknown region kind '" + r.kind + "'",
+                                                 row.location("kind"),
+                                                 "use country, residual or aggregate"));
+      continue;
+    }
+    r.name = cell(row, "name");
+    r.members = split_list(cell(row, "members"));
+    r.sales_source = cell(row, "sales_source");
+    r.sales_minus = split_list(cell(row, "sales_minus"));
+    r.pack_size_region = cell(row, "pack_size_region");
+    r.chemistry_region = cell(row, "chemistry_region");
+    r.notes = cell(row, "notes");
+    if (r.members.empty()) {
+      diags.add_error(core::Error::invalid_input("no members", row.location("members"),
+                                                 "list ISO3 codes separated by ';' or '*'"));
+      continue;
+    }
+    if (r.kind != "aggregate") {
+      for (const char* col : {"sales_source", "pack_size_region", "chemistry_region"}) {
+        if (cell(row, col).empty()) {
+          diags.add_error(core::Error::invalid_input(
+              "a model region needs " + std::string(col), row.location(col),
+              "name the data region (as spelled in the data file) to use"));
+        }
+      }
+    }
+    note_assumption(data, file, r.code, row, "notes", "source");
+    data.regions.push_back(std::move(r));
+  }
+}
+
+void load_segments(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "segments.csv";
+  auto table = open_table(data, file,
+                          {"segment", "vehicle_mode", "powertrains", "pack_size_segments",
+                           "pack_size_powertrain", "lifetime_vehicle", "source", "notes"},
+                          diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    SegmentRecord s;
+    auto seg = take(row.required_text("segment"), diags);
+    auto mode = take(row.required_text("vehicle_mode"), diags);
+    auto lt = take(row.required_text("lifetime_vehicle"), diags);
+    auto pt = take(row.required_text("pack_size_powertrain"), diags);
+    if (!seg || !mode || !lt || !pt) continue;
+    s.segment = *seg;
+    s.vehicle_mode = *mode;
+    s.lifetime_vehicle = *lt;
+    s.pack_size_powertrain = *pt;
+    s.powertrains = split_list(cell(row, "powertrains"));
+    s.pack_size_segments = split_list(cell(row, "pack_size_segments"));
+    s.notes = cell(row, "notes");
+    if (s.powertrains.empty() || s.pack_size_segments.empty()) {
+      diags.add_error(core::Error::invalid_input(
+          "empty powertrains or pack_size_segments", row.location("powertrains"),
+          "list the ev_sales.csv powertrains and pack_size.csv segments, separated by ';'"));
+      continue;
+    }
+    note_assumption(data, file, s.segment, row, "notes", "source");
+    data.segments.push_back(std::move(s));
+  }
+}
+
+void load_sales(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(
+      data, "ev_sales.csv",
+      {"region", "year", "vehicle_mode", "powertrain", "sales_vehicles", "source"}, diags);
+  if (!table) return;
+  std::set<std::string> known;
+  for (const auto& r : data.regions) {
+    if (!r.sales_source.empty()) known.insert(r.sales_source);
+    for (const auto& m : r.sales_minus) known.insert(m);
+  }
+  std::set<std::string> modes;
+  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto mode = take(row.required_text("vehicle_mode"), diags);
+    auto pt = take(row.required_text("powertrain"), diags);
+    auto v = take_non_negative(row, "sales_vehicles", diags);
+    if (!region || !year || !mode || !pt || !v) continue;
+    if (!known.empty() && known.count(*region) == 0) {
+      diags.add_error(core::Error::invalid_input(
+          "region '" + *region + "' is not in regions.csv", row.location("region"),
+          "add it to data/regions.csv (sales_source or sales_minus) or fix the spelling"));
+      continue;
+    }
+    if (!modes.empty() && modes.count(*mode) == 0) {
+      diags.add_error(core::Error::invalid_input(
+          "vehicle mode '" + *mode + "' has no segment in segments.csv",
+          row.location("vehicle_mode"), "use Cars, Vans, Buses or Trucks"));
+      continue;
+    }
+    if (*pt != "BEV" && *pt != "PHEV") {
+      diags.add_error(core::Error::invalid_input("unknown powertrain '" + *pt + "'",
+                                                 row.location("powertrain"), "use BEV or PHEV"));
+      continue;
+    }
+    if (data.sales.empty()) {
+      data.sales_first_year = *year;
+      data.sales_last_year = *year;
+    }
+    data.sales_first_year = std::min(data.sales_first_year, *year);
+    data.sales_last_year = std::max(data.sales_last_year, *year);
+    data.sales.push_back(SalesRecord{*region, *year, *mode, *pt, *v});
+  }
+}
+
+void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(
+      data, "pack_size.csv",
+      {"region", "year", "segment", "powertrain", "kwh_per_vehicle", "source", "notes"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto seg = take(row.required_text("segment"), diags);
+    auto pt = take(row.required_text("powertrain"), diags);
+    auto v = take_non_negative(row, "kwh_per_vehicle", diags);
+    if (!region || !year || !seg || !pt || !v) continue;
+    if (*v <= 0.0) {
+      diags.add_error(core::Error::invalid_input("pack size must be positive",
+                                                 row.location("kwh_per_vehicle"),
+                                                 "give kWh per vehicle, e.g. 60"));
+      continue;
+    }
+    data.pack_sizes.push_back(PackSizeRecord{*region, *year, *seg, *pt, *v});
+  }
+}
+
+void load_intensities(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(data, "material_intensity.csv",
+                          {"chemistry", "material", "kg_per_kwh", "basis", "source"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto chem = take(row.required_text("chemistry"), diags);
+    auto mat = take(row.required_text("material"), diags);
+    auto v = take_non_negative(row, "kg_per_kwh", diags);
+    auto basis = take(row.required_text("basis"), diags);
+    if (!chem || !mat || !v || !basis) continue;
+    if (*basis != "pack") {
+      diags.add_error(core::Error::invalid_input(
+          "basis '" + *basis + "' is not 'pack'", row.location("basis"),
+          "intensities must be kg per kWh of finished pack; convert cell-level values first"));
+      continue;
+    }
+    data.intensities.push_back(IntensityRecord{*chem, *mat, *v});
+  }
+}
+
+void load_chemistry_shares(RunData& data, core::Diagnostics& diags) {
+  auto table =
+      open_table(data, "chemistry_share.csv",
+                 {"region", "year", "chemistry", "share_fraction", "source", "notes"}, diags);
+  if (!table) return;
+  std::set<std::string> chemistries;
+  for (const auto& r : data.intensities) chemistries.insert(r.chemistry);
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    const std::string source = cell(row, "source");
+    // Only the EV Volumes series gives a full split; IEA rows are bounds or partial.
+    if (!starts_with(source, "Busch") && !starts_with(source, "Derived")) continue;
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto chem = take(row.required_text("chemistry"), diags);
+    auto v = take_fraction(row, "share_fraction", diags);
+    if (!region || !year || !chem || !v) continue;
+    if (!chemistries.empty() && chemistries.count(*chem) == 0) {
+      diags.add_error(core::Error::invalid_input(
+          "chemistry '" + *chem + "' has no material intensity", row.location("chemistry"),
+          "use a chemistry code of material_intensity.csv"));
+      continue;
+    }
+    data.chemistry_shares.push_back(ChemistryShareRecord{
+        *region, *year, *chem, *v, table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
+void load_lifetimes(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(data, "lifetime_params.csv",
+                          {"scenario", "vehicle", "item", "distribution", "mean_years_or_value",
+                           "sd_years", "source", "notes"},
+                          diags);
+  if (!table) return;
+  bool found_share = false;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    const std::string item = cell(row, "item");
+    if (item == "vehicle" || item == "battery (LIB)") {
+      auto scen = take(row.required_text("scenario"), diags);
+      auto veh = take(row.required_text("vehicle"), diags);
+      auto mean = take_non_negative(row, "mean_years_or_value", diags);
+      auto sd = take_non_negative(row, "sd_years", diags);
+      if (!scen || !veh || !mean || !sd) continue;
+      data.lifetimes.push_back(LifetimeRecord{*scen, *veh, item, *mean, *sd});
+    } else if (starts_with(item, "second-life share")) {
+      auto v = take_fraction(row, "mean_years_or_value", diags);
+      if (!v) continue;
+      data.second_life_share = *v;
+      found_share = true;
+    }
+  }
+  if (!found_share) {
+    diags.add_error(core::Error::invalid_input(
+        "no 'second-life share of retired LIBs' row", table->source(),
+        "restore the row from the repository's data/lifetime_params.csv"));
+  }
+}
+
+void load_recovery(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(data, "recovery_rates.csv",
+                          {"route", "element", "recovery_fraction", "type", "source"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    const std::string route = cell(row, "route");
+    if (std::find(kRouteCodes.begin(), kRouteCodes.end(), route) == kRouteCodes.end()) continue;
+    if (cell(row, "type") != "model default") continue;
+    auto element = take(row.required_text("element"), diags);
+    auto v = take(row.optional_number("recovery_fraction"), diags);
+    if (!element || !v) continue;
+    const double f = v->value_or(0.0);
+    if (f < 0.0 || f > 1.0) {
+      diags.add_error(core::Error::invalid_input(
+          "recovery fraction outside 0-1", row.location("recovery_fraction"), "fractions are 0-1"));
+      continue;
+    }
+    data.recovery.push_back(RecoveryRecord{route, *element, f, false});
+  }
+  const std::string file = "recovery_assumptions.csv";
+  auto extra =
+      open_table(data, file, {"route", "element", "recovery_fraction", "source", "notes"}, diags);
+  if (!extra) return;
+  for (std::size_t i = 0; i < extra->size(); ++i) {
+    const auto row = extra->row(i);
+    auto route = take(row.required_text("route"), diags);
+    auto element = take(row.required_text("element"), diags);
+    auto v = take_fraction(row, "recovery_fraction", diags);
+    if (!route || !element || !v) continue;
+    if (std::find(kRouteCodes.begin(), kRouteCodes.end(), *route) == kRouteCodes.end()) {
+      diags.add_error(core::Error::invalid_input("unknown route '" + *route + "'",
+                                                 row.location("route"),
+                                                 "use pyrometallurgy, hydrometallurgy or direct"));
+      continue;
+    }
+    // An assumption replaces the blank (not recovered) source value.
+    auto it = std::find_if(data.recovery.begin(), data.recovery.end(), [&](const auto& r) {
+      return r.route == *route && r.element == *element;
+    });
+    if (it != data.recovery.end()) {
+      it->recovery_fraction = *v;
+      it->assumption = true;
+    } else {
+      data.recovery.push_back(RecoveryRecord{*route, *element, *v, true});
+    }
+    note_assumption(data, file, *route + " " + *element, row, "notes", "source");
+  }
+}
+
+void load_capacity(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "recycling_capacity_assumptions.csv";
+  auto table = open_table(data, file,
+                          {"region", "year", "capacity_t_per_year", "pyrometallurgy_share",
+                           "hydrometallurgy_share", "direct_share", "source", "notes"},
+                          diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto cap = take_non_negative(row, "capacity_t_per_year", diags);
+    if (!region || !year || !cap) continue;
+    CapacityPoint p{*region, *year, *cap, {}, table->source() + ":" + std::to_string(row.line())};
+    bool ok = true;
+    double sum = 0.0;
+    for (std::size_t r = 0; r < kRouteCount; ++r) {
+      auto s = take_fraction(row, std::string(kRouteCodes[r]) + "_share", diags);
+      if (!s) {
+        ok = false;
+        continue;
+      }
+      p.route_shares[r] = *s;
+      sum += *s;
+    }
+    if (!ok) continue;
+    if (std::fabs(sum - 1.0) > 1e-6) {
+      diags.add_error(core::Error::invalid_input(
+          "route shares sum to " + std::to_string(sum) + ", not 1", row.location("direct_share"),
+          "make pyrometallurgy_share + hydrometallurgy_share + direct_share = 1"));
+      continue;
+    }
+    note_assumption(data, file, *region, row, "notes", "source");
+    data.capacity.push_back(std::move(p));
+  }
+}
+
+void load_collection(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "collection_rate_assumptions.csv";
+  auto table =
+      open_table(data, file, {"region", "year", "collection_fraction", "source", "notes"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto v = take_fraction(row, "collection_fraction", diags);
+    if (!region || !year || !v) continue;
+    note_assumption(data, file, *region, row, "notes", "source");
+    data.collection.push_back(
+        CollectionPoint{*region, *year, *v, table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
+void load_growth(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "sales_growth_assumptions.csv";
+  auto table = open_table(
+      data, file,
+      {"region", "segment", "from_year", "to_year", "growth_rate_per_year", "source", "notes"},
+      diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto seg = take(row.required_text("segment"), diags);
+    auto from = take_year(row, "from_year", diags);
+    auto to = take_year(row, "to_year", diags);
+    auto rate = take(row.number("growth_rate_per_year"), diags);
+    if (!region || !seg || !from || !to || !rate) continue;
+    if (*to < *from) {
+      diags.add_error(core::Error::invalid_input("to_year is before from_year",
+                                                 row.location("to_year"),
+                                                 "swap the years or fix the range"));
+      continue;
+    }
+    if (*rate <= -1.0) {
+      diags.add_error(core::Error::invalid_input("growth rate must be above -1",
+                                                 row.location("growth_rate_per_year"),
+                                                 "give a yearly rate such as 0.05 for +5 %"));
+      continue;
+    }
+    note_assumption(data, file, *region + " " + *seg, row, "notes", "notes");
+    data.growth.push_back(GrowthRow{*region, *seg, *from, *to, *rate,
+                                    table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
+void load_battery_mass(RunData& data, core::Diagnostics& diags) {
+  auto bom = open_table(data, "everbatt_cell_bom.csv",
+                        {"chemistry", "component", "mass_fraction_or_value", "source"}, diags);
+  std::vector<std::pair<std::string, double>> cell_mass;
+  if (bom) {
+    for (std::size_t i = 0; i < bom->size(); ++i) {
+      const auto row = bom->row(i);
+      if (cell(row, "component") != "cell_mass_kg") continue;
+      auto v = take_non_negative(row, "mass_fraction_or_value", diags);
+      if (v) cell_mass.emplace_back(cell(row, "chemistry"), *v);
+    }
+  }
+  const std::string file = "battery_mass_assumptions.csv";
+  auto table = open_table(
+      data, file, {"chemistry", "basis_chemistry", "cell_energy_kwh", "source", "notes"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto chem = take(row.required_text("chemistry"), diags);
+    auto basis = take(row.required_text("basis_chemistry"), diags);
+    auto kwh = take_non_negative(row, "cell_energy_kwh", diags);
+    if (!chem || !basis || !kwh) continue;
+    auto it = std::find_if(cell_mass.begin(), cell_mass.end(),
+                           [&](const auto& p) { return p.first == *basis; });
+    if (it == cell_mass.end() || *kwh <= 0.0) {
+      diags.add_error(core::Error::invalid_input(
+          "no EverBatt cell mass for basis chemistry '" + *basis + "'",
+          row.location("basis_chemistry"),
+          "use a chemistry with a cell_mass_kg row in everbatt_cell_bom.csv"));
+      continue;
+    }
+    note_assumption(data, file, *chem, row, "notes", "source");
+    data.battery_mass.push_back(BatteryMassRecord{*chem, it->second / *kwh, *basis});
+  }
+}
+
+void load_model_assumptions(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "model_assumptions.csv";
+  auto table = open_table(data, file, {"key", "value", "unit", "source", "notes"}, diags);
+  if (!table) return;
+  bool have_mean = false;
+  bool have_sd = false;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    const std::string key = cell(row, "key");
+    note_assumption(data, file, key, row, "notes", "source");
+    if (key == "second_life_lifetime_mean_years") {
+      auto v = take_non_negative(row, "value", diags);
+      if (v) data.second_life_mean_years = *v;
+      have_mean = v.has_value();
+    } else if (key == "second_life_lifetime_sd_years") {
+      auto v = take_non_negative(row, "value", diags);
+      if (v) data.second_life_sd_years = *v;
+      have_sd = v.has_value();
+    }
+  }
+  if (!have_mean || !have_sd) {
+    diags.add_error(core::Error::invalid_input(
+        "second_life_lifetime_mean_years or second_life_lifetime_sd_years missing", table->source(),
+        "restore the rows from the repository's data/model_assumptions.csv"));
+  }
+}
+
+void load_battery_demand(RunData& data, core::Diagnostics& diags) {
+  auto table = open_table(data, "battery_demand.csv",
+                          {"region", "metric", "year", "value", "unit", "source"}, diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    if (cell(row, "metric") != "EV battery demand") continue;
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto v = take_non_negative(row, "value", diags);
+    if (!region || !year || !v) continue;
+    if (cell(row, "unit") != "GWh") {
+      diags.add_error(core::Error::invalid_input("unit '" + cell(row, "unit") + "' is not GWh",
+                                                 row.location("unit"),
+                                                 "EV battery demand rows are in GWh"));
+      continue;
+    }
+    data.battery_demand.push_back(DemandRecord{*region, *year, *v});
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find(separator, start);
+    const std::string part =
+        trim(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (!part.empty()) out.push_back(part);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
+  RunData data;
+  data.data_dir = data_dir;
+  load_regions(data, diags);
+  load_segments(data, diags);
+  load_sales(data, diags);
+  load_pack_sizes(data, diags);
+  load_intensities(data, diags);
+  load_chemistry_shares(data, diags);
+  load_lifetimes(data, diags);
+  load_recovery(data, diags);
+  load_capacity(data, diags);
+  load_collection(data, diags);
+  load_growth(data, diags);
+  load_battery_mass(data, diags);
+  load_model_assumptions(data, diags);
+  load_battery_demand(data, diags);
+  return data;
+}
+
+}  // namespace urbanmine::io

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+// Scenario files in TOML (docs/formats/scenario.md): parses the text into a ScenarioSpec that
+// holds exactly what the file says, with the file, line and key of every entry so that later
+// checks can name them. Syntax errors, unknown keys (with a hint when a key carries the wrong
+// unit, e.g. capacity_gwh), wrong value types and values outside their range are reported here,
+// all at once; checks that need the data (region, segment, chemistry codes) are in
+// engine/scenario.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+
+namespace urbanmine::io {
+
+// A lifetime distribution as written in the file; unset fields fall back to the defaults.
+struct LifetimeSpec {
+  std::optional<std::string> distribution;  // Fixed, Normal, FoldedNormal, LogNormal, Weibull
+  std::optional<double> mean_years;
+  std::optional<double> sd_years;
+  std::optional<double> weibull_shape;
+  std::optional<double> weibull_scale_years;
+  std::string location;
+  bool present = false;
+};
+
+struct CohortLifetimeSpec {
+  int from_year = 0;  // applies to packs installed in this year and later
+  LifetimeSpec lifetime;
+};
+
+struct SegmentLifetimeSpec {
+  std::string segment;
+  LifetimeSpec vehicle;
+  LifetimeSpec battery;
+  std::vector<CohortLifetimeSpec> battery_by_cohort;
+  std::string location;
+};
+
+struct GrowthSpec {
+  std::string region = "all";
+  std::string segment = "all";
+  int from_year = 0;
+  int to_year = 0;
+  double growth_rate_per_year = 0.0;
+  std::string location;
+};
+
+struct SalesTargetSpec {
+  std::string region;
+  std::string segment;
+  int year = 0;
+  double sales_vehicles = 0.0;
+  std::string location;
+};
+
+struct PackSizeSpec {
+  std::string region = "all";
+  std::string segment;
+  int year = 0;
+  double kwh_per_vehicle = 0.0;
+  std::string location;
+};
+
+struct ChemistryShareSpec {
+  std::string region = "all";
+  int year = 0;
+  std::vector<std::pair<std::string, double>> shares;  // chemistry -> share_fraction
+  std::string location;
+};
+
+struct IntensitySpec {
+  std::string chemistry;
+  std::string element;
+  double kg_per_kwh = 0.0;
+  std::string location;
+};
+
+struct CollectionSpec {
+  std::string region = "all";
+  int year = 0;
+  double collection_fraction = 0.0;
+  std::string location;
+};
+
+struct CapacitySpec {
+  std::string region;
+  int year = 0;
+  double capacity_t_per_year = 0.0;
+  std::vector<std::pair<std::string, double>> routes;  // route -> share; empty = default mix
+  std::string location;
+};
+
+struct RecoverySpec {
+  std::string route;
+  std::string element;
+  double recovery_fraction = 0.0;
+  std::string location;
+};
+
+struct ScenarioSpec {
+  std::string source;  // file path or name, used in every location
+  std::string text;    // the file's bytes (hashed into the run metadata)
+  std::string name;
+  std::string description;
+  int first_year = 2010;
+  int last_year = 2050;
+  std::string years_location;
+  std::vector<std::string> regions = {"all"};
+  std::string regions_location;
+  std::string lifetime_data_scenario = "Baseline";
+  std::string lifetime_data_scenario_location;
+  unsigned long long seed = 0;
+  std::optional<double> backcast_growth;
+  std::vector<GrowthSpec> growth;
+  std::vector<SalesTargetSpec> targets;
+  std::vector<PackSizeSpec> pack_sizes;
+  std::vector<ChemistryShareSpec> chemistry_shares;
+  std::vector<IntensitySpec> intensities;
+  std::vector<SegmentLifetimeSpec> lifetimes;
+  std::optional<double> second_life_share;
+  std::string second_life_location;
+  std::vector<std::pair<std::string, double>> second_life_share_by_segment;
+  LifetimeSpec second_life_lifetime;
+  std::vector<CollectionSpec> collection;
+  std::vector<CapacitySpec> capacity;
+  std::vector<RecoverySpec> recovery;
+};
+
+// Parses scenario TOML `text`; `source` names it in locations ("file:line: key"). Problems go to
+// `diags`; the spec holds every entry that parsed.
+ScenarioSpec parse_scenario_toml(const std::string& text, const std::string& source,
+                                 core::Diagnostics& diags);
+
+// Reads and parses a scenario file; a missing or unreadable file is one error in `diags`.
+ScenarioSpec read_scenario_file(const std::string& path, core::Diagnostics& diags);
+
+}  // namespace urbanmine::io
