@@ -5,7 +5,10 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -17,11 +20,28 @@
 
 namespace urbanmine::server {
 
+// Answers of reads that never change once they succeeded (a finished run's summary, tables,
+// records, report), keyed by request target. Bounded: cleared when full.
+class ResponseCache {
+ public:
+  std::optional<Reply> get(const std::string& key) const;
+  void put(const std::string& key, const Reply& reply);
+
+ private:
+  static constexpr std::size_t kMaxEntries = 2048;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Reply> entries_;
+};
+
 struct ApiState {
   ServerOptions options;
   std::string openapi_text;  // built once after every route is registered
   std::unique_ptr<engine::RunService> service;
+  ResponseCache cache;
 };
+
+// Wraps a read handler so that its 200 answers are served from state.cache afterwards.
+Handler cached(ApiState& state, Handler handler);
 
 // {"error": {"code", "message", "hint", "location"}} for an Error.
 std::string error_json(const core::Error& error);
@@ -37,5 +57,6 @@ std::string to_json_text(const nlohmann::json& value);
 void add_system_routes(RouteTable& routes, ApiState& state);
 void add_mfa_routes(RouteTable& routes, ApiState& state);
 void add_scenario_routes(RouteTable& routes, ApiState& state);
+void add_plant_routes(RouteTable& routes, ApiState& state);
 
 }  // namespace urbanmine::server

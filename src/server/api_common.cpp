@@ -26,6 +26,29 @@ core::Result<nlohmann::json> parse_body(const ApiRequest& request) {
   return io::parse_json(request.body(), "request body");
 }
 
+std::optional<Reply> ResponseCache::get(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void ResponseCache::put(const std::string& key, const Reply& reply) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_[key] = reply;
+}
+
+Handler cached(ApiState& state, Handler handler) {
+  return [&state, handler = std::move(handler)](const ApiRequest& request) -> core::Result<Reply> {
+    const std::string key = request.raw.method + " " + request.raw.target;
+    if (auto hit = state.cache.get(key)) return *hit;
+    auto reply = handler(request);
+    if (reply && reply->status == 200) state.cache.put(key, *reply);
+    return reply;
+  };
+}
+
 std::string to_json_text(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -256,6 +256,7 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions
   add_system_routes(impl->routes, impl->state);
   add_mfa_routes(impl->routes, impl->state);
   add_scenario_routes(impl->routes, impl->state);
+  add_plant_routes(impl->routes, impl->state);
   impl->state.openapi_text = openapi_json(impl->routes);
   impl->configure();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));

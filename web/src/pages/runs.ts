@@ -2,7 +2,7 @@
 // Runs: start a run with live progress, the list of runs, the selected run's summary and
 // downloads; the Sankey diagram (year and element pickers) and the time series by region and
 // element of the selected run.
-import { getJson, hasRoute, postJson } from '../api';
+import { ApiError, getJson, hasRoute, postJson } from '../api';
 import { drawLines, drawSankey, SankeyLink, SankeyNode, Series } from '../charts';
 import { card, cellText, errorBox, h, table } from '../dom';
 import { columnLabel, t } from '../i18n';
@@ -42,7 +42,8 @@ export async function startRunButton(scenarioId: string): Promise<HTMLElement> {
           selectRun(done.id);
           status.append(h('p', { class: 'ok' }, h('a', { href: '#/flows', id: 'open-flows' }, `${t('open')} ${done.id} → ${t('navFlows')}`)));
         } else if (done.error) {
-          status.append(errorBox(Object.assign(new Error(done.error.message), {})));
+          const e = done.error;
+          status.append(errorBox(new ApiError(500, e.code, e.message, e.hint, e.location ?? '')));
         }
       } catch (e) {
         status.append(errorBox(e));
@@ -141,14 +142,16 @@ async function requireRun(main: HTMLElement): Promise<string | null> {
   return id;
 }
 
+// urbanmine-sankey/1 plus the years and elements the run offers.
 interface SankeyAnswer {
   unit: string;
   years: number[];
   elements: string[];
   year: number;
   element: string;
-  nodes: SankeyNode[];
-  links: SankeyLink[];
+  region: string;
+  nodes: Array<{ id: string; label: string; column: number }>;
+  links: Array<{ source: string; target: string; value: number; from_table: string }>;
 }
 
 export async function flowsPage(main: HTMLElement): Promise<void> {
@@ -169,8 +172,14 @@ export async function flowsPage(main: HTMLElement): Promise<void> {
       yearSel.addEventListener('change', () => void load(yearSel.value, elSel.value));
       elSel.addEventListener('change', () => void load(yearSel.value, elSel.value));
       controls.replaceChildren(h('label', {}, t('year'), yearSel), h('label', {}, t('element'), elSel));
-      note.textContent = `${s.links.length} flows, ${s.unit}`;
-      drawSankey(chartEl, s.nodes, s.links, s.unit);
+      // ECharts names nodes by their label; links refer to node ids.
+      const label = new Map(s.nodes.map((n) => [n.id, n.label || n.id]));
+      const nodes: SankeyNode[] = s.nodes.map((n) => ({ name: label.get(n.id)! }));
+      const links: SankeyLink[] = s.links
+        .filter((l) => l.value > 0)
+        .map((l) => ({ source: label.get(l.source) ?? l.source, target: label.get(l.target) ?? l.target, value: l.value }));
+      note.textContent = `${s.region} · ${s.year} · ${s.element} · ${links.length} flows (${s.unit})`;
+      drawSankey(chartEl, nodes, links, s.unit);
     } catch (e) {
       controls.replaceChildren(errorBox(e));
     }

@@ -17,8 +17,17 @@ interface ScenarioItem {
 function numericParameters(toml: string): Array<{ section: string; key: string; value: string; line: number }> {
   const out: Array<{ section: string; key: string; value: string; line: number }> = [];
   let section = '';
+  const arrayCounts = new Map<string, number>();
   toml.split('\n').forEach((raw, line) => {
     const text = raw.trim();
+    const array = text.match(/^\[\[([^\]]+)\]\]$/);
+    if (array) {
+      // [[sales.growth]] tables are numbered: sales.growth[1], sales.growth[2], ...
+      const n = (arrayCounts.get(array[1]) ?? 0) + 1;
+      arrayCounts.set(array[1], n);
+      section = `${array[1]}[${n}]`;
+      return;
+    }
     const header = text.match(/^\[([^\]]+)\]$/);
     if (header) {
       section = header[1];
