@@ -12,5 +12,6 @@ void register_mfa_commands(CLI::App& app, CliContext& ctx);
 void register_serve_commands(CLI::App& app, CliContext& ctx);
 void register_validate_commands(CLI::App& app, CliContext& ctx);
 void register_plant_commands(CLI::App& app, CliContext& ctx);
+void register_coop_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_serve_commands(app, ctx);
   urbanmine::cli::register_validate_commands(app, ctx);
   urbanmine::cli::register_plant_commands(app, ctx);
+  urbanmine::cli::register_coop_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -162,7 +162,7 @@ void register_plant_commands(CLI::App& app, CliContext& ctx) {
       if (!result) return report_error(ctx, result.error());
       switch (ctx.output_format(OutputFormat::kTable)) {
         case OutputFormat::kJson:
-          return emit(ctx, io::plant_infer_json(*result));
+          return emit(ctx, engine::plant_infer_json(*result));
         case OutputFormat::kCsv:
           return emit(ctx, engine::plant_infer_csv(*result));
         case OutputFormat::kTable:

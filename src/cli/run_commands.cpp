@@ -35,7 +35,7 @@ void register_validate_commands(CLI::App& app, CliContext& ctx) {
       }
       const bool failed = diags.has_errors(ctx.strict);
       text += (failed ? "invalid: " : "ok: ") + path + " (" + std::to_string(diags.error_count()) +
-              " errors, " + std::to_string(diags.warning_count()) + " warnings)\n";
+              " error(s), " + std::to_string(diags.warning_count()) + " warning(s))\n";
       const int code = emit(ctx, text);
       if (code != core::kExitOk) return code;
       return failed ? core::kExitInvalidInput : core::kExitOk;

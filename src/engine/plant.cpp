@@ -2,13 +2,18 @@
 // Plant facade: settings -> plant spec -> balance / inverse problem -> table, CSV or JSON.
 #include "engine/plant.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
+#include "core/tolerance.h"
 #include "io/csv.h"
 
 namespace urbanmine::engine {
@@ -673,6 +678,146 @@ std::string plant_infer_csv(const plant::InferResult& r) {
   csv.add_num("summary", "total", "feed", r.total_feed_t, "t");
   csv.add("summary", "explanation", "", "", "", r.explanation);
   return csv.text();
+}
+
+std::string plant_infer_json(const plant::InferResult& result) {
+  return io::plant_infer_json(result);
+}
+
+core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>& inputs,
+                                              const plant::PlantDefaults& defaults,
+                                              const plant::RouteParams& route_params) {
+  PlantRunTables out;
+  std::vector<std::string> regions;
+  std::set<int> year_set;
+  std::vector<std::string> products;
+  struct RegionYear {
+    std::map<std::string, double> product_t;
+    double revenue_usd = 0.0;
+    double avoided_t = 0.0;
+    double emitted_t = 0.0;
+  };
+  std::map<std::pair<std::string, int>, RegionYear> cells;
+  std::set<std::string> unpriced;
+  std::set<std::string> missing_factors;
+  bool basis_assumed = false;
+  const int price_year = route_params.price_year.value_or(defaults.default_price_year);
+  for (const RecyclingInput& in : inputs) {
+    const std::string where = "recycling " + in.region + " " + std::to_string(in.year) + ": ";
+    plant::Feed feed;
+    auto component = plant::element_feed(in.feed_t, "collected batteries");
+    if (!component) {
+      core::Error e = component.error();
+      e.location = where + e.location;
+      return e;
+    }
+    feed.components.push_back(std::move(*component));
+    for (const auto& [chemistry, kwh] : in.pack_kwh_by_chemistry) {
+      auto packs = plant::pack_feed(defaults, chemistry, kwh);
+      if (!packs) {
+        core::Error e = packs.error();
+        e.location = where + e.location;
+        return e;
+      }
+      feed.components.push_back(std::move(*packs));
+    }
+    plant::RouteParams params = route_params;
+    params.route = in.route;
+    auto b = plant::balance(feed, params, defaults);
+    if (!b) return b.error();
+    if (std::find(regions.begin(), regions.end(), in.region) == regions.end()) {
+      regions.push_back(in.region);
+    }
+    year_set.insert(in.year);
+    RegionYear& cell = cells[{in.region, in.year}];
+    for (const auto& p : b->products) {
+      const double t = p.product_t.value_or(p.contained_t);
+      if (std::find(products.begin(), products.end(), p.product) == products.end()) {
+        products.push_back(p.product);
+      }
+      cell.product_t[p.product] += t;
+      if (p.revenue && p.revenue->price_year == price_year && p.revenue->currency == "USD") {
+        cell.revenue_usd += p.revenue->amount;
+      } else if (p.contained_t > 0.0) {
+        unpriced.insert(p.product);
+      }
+      if (p.avoided_co2e_t) cell.avoided_t += *p.avoided_co2e_t;
+    }
+    cell.emitted_t += b->co2.process_t;
+    for (const auto& name : b->co2.inputs_without_factor) missing_factors.insert(name);
+    basis_assumed = basis_assumed || b->process_basis_assumed;
+    for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
+      const auto& f = b->materials[i];
+      if (!(f.feed_t > 0.0)) continue;
+      BalanceCheck check;
+      check.process = "recycling_plant";
+      check.region = in.region;
+      check.element = std::string(plant::material_code(plant::material_at(i)));
+      check.year = in.year;
+      check.inputs = f.feed_t;
+      check.outputs = f.pretreatment_loss_t + f.recovered_t + f.in_cathode_powder_t + f.residue_t;
+      check.residual = check.inputs - check.outputs;
+      check.ok = core::within_scaled(check.residual, check.inputs, core::kMassBalanceTolerance);
+      out.balance.push_back(check);
+    }
+  }
+  std::vector<std::string> years;
+  for (int y : year_set) years.push_back(std::to_string(y));
+  const core::Dimension region_dim(std::string(kDimRegion), regions);
+  const core::Dimension year_dim(std::string(kDimYear), years);
+  const core::Dimension product_dim(std::string(kDimProduct), products);
+
+  auto products_arr = core::DimArray::zeros({region_dim, product_dim, year_dim});
+  auto revenue_arr = core::DimArray::zeros({region_dim, year_dim});
+  auto avoided_arr = core::DimArray::zeros({region_dim, year_dim});
+  auto emitted_arr = core::DimArray::zeros({region_dim, year_dim});
+  if (!products_arr || !revenue_arr || !avoided_arr || !emitted_arr) {
+    return core::Error::internal("plant_run_tables: could not build result arrays");
+  }
+  for (const auto& [key, cell] : cells) {
+    const std::size_t r = *region_dim.index_of(key.first);
+    const std::size_t y = *year_dim.index_of(std::to_string(key.second));
+    for (const auto& [product, t] : cell.product_t) {
+      products_arr->at({r, *product_dim.index_of(product), y}) = t;
+    }
+    revenue_arr->at({r, y}) = cell.revenue_usd;
+    avoided_arr->at({r, y}) = cell.avoided_t;
+    emitted_arr->at({r, y}) = cell.emitted_t;
+  }
+  std::string unpriced_list;
+  for (const auto& u : unpriced) unpriced_list += (unpriced_list.empty() ? "" : ", ") + u;
+  std::string factor_list;
+  for (const auto& m : missing_factors) factor_list += (factor_list.empty() ? "" : ", ") + m;
+  out.tables.push_back(ResultTable{
+      std::string(kTableRecyclingProductsT), "mass_tonnes",
+      "Products of recycling by region and year (compounds such as Li2CO3 and NiSO4·6H2O in "
+      "tonnes of product; other materials as sold), from the plant model with EverBatt defaults.",
+      std::move(*products_arr)});
+  out.tables.push_back(ResultTable{
+      std::string(kTableRecyclingRevenueUsd), "revenue_usd",
+      "Revenue of recycling products in USD of " + std::to_string(price_year) +
+          " prices (prices.csv)" +
+          (unpriced_list.empty() ? std::string(".")
+                                 : "; excludes products without a price: " + unpriced_list + "."),
+      std::move(*revenue_arr)});
+  out.tables.push_back(ResultTable{
+      std::string(kTableRecyclingCo2eAvoidedT), "co2e_tonnes",
+      "Primary-production CO2e avoided by the recycled products (GREET 2022 factors in EverBatt "
+      "2023, co2_factors.csv).",
+      std::move(*avoided_arr)});
+  out.tables.push_back(
+      ResultTable{std::string(kTableRecyclingCo2eEmittedT), "co2e_tonnes",
+                  "Process CO2e of recycling reagents with a factor in co2_factors.csv" +
+                      (factor_list.empty() ? std::string(".")
+                                           : "; incomplete: no factor for " + factor_list + "."),
+                  std::move(*emitted_arr)});
+  for (const auto& a : defaults.assumptions) out.assumptions.push_back("plant: " + a);
+  if (basis_assumed) {
+    out.assumptions.push_back(
+        "plant: reagents and energy per kg of battery (EverBatt Table 10) applied to the element "
+        "tonnes recycled, a lower bound of battery mass");
+  }
+  return out;
 }
 
 }  // namespace urbanmine::engine

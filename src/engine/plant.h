@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "engine/run_results.h"
 #include "io/plant_data.h"
 #include "plant/infer.h"
 #include "plant/plant.h"
@@ -76,5 +77,38 @@ core::Result<plant::InferResult> run_plant_infer(const InferSettings& settings,
                                                  const plant::PlantDefaults& defaults);
 std::string plant_infer_table(const plant::InferResult& result);
 std::string plant_infer_csv(const plant::InferResult& result);
+
+std::string plant_infer_json(const plant::InferResult& result);
+
+// --- For `urbanmine run`: each region's recycling through the plant model. ---
+
+// One region-year of recycling: tonnes per material sent to one route (element tonnes of the
+// collected batteries; Li, Ni, Co, Mn count as cathode-bound).
+struct RecyclingInput {
+  std::string region;
+  int year = 0;
+  plant::Route route = plant::Route::kHydrometallurgy;
+  plant::MaterialTonnes feed_t{};
+  // Optional, in addition: end-of-life packs by chemistry code and kWh (material_intensity.csv).
+  std::vector<std::pair<std::string, double>> pack_kwh_by_chemistry;
+};
+
+struct PlantRunTables {
+  // kTableRecyclingProductsT [region, product, year] (mass_tonnes),
+  // kTableRecyclingRevenueUsd [region, year] (revenue_usd, default price year),
+  // kTableRecyclingCo2eAvoidedT and kTableRecyclingCo2eEmittedT [region, year] (co2e_tonnes).
+  std::vector<ResultTable> tables;
+  // One check per region, year and material fed: process "recycling_plant".
+  std::vector<BalanceCheck> balance;
+  // Assumptions and caveats the figures rely on (for RunResults::assumptions).
+  std::vector<std::string> assumptions;
+};
+
+// Runs every input through plant::balance (several inputs of one region and year, e.g. one per
+// route, add up) with `route_params` (its `route` is replaced by each input's). Regions keep
+// their first-seen order; years are sorted. Errors: invalid feed or params.
+core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>& inputs,
+                                              const plant::PlantDefaults& defaults,
+                                              const plant::RouteParams& route_params = {});
 
 }  // namespace urbanmine::engine

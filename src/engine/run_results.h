@@ -53,6 +53,15 @@ inline constexpr std::string_view kTableFeedstockSurplusT = "feedstock_surplus_t
 inline constexpr std::string_view kTableRecyclingCapacityT = "recycling_capacity_t";
 // Secondary supply share of material demand [region, element, year], a fraction.
 inline constexpr std::string_view kTableSecondaryShare = "secondary_supply_share";
+// Recycling plant model per region and year (plant module, docs/plant.md; built by
+// engine::plant_run_tables). Products [region, product, year] in tonnes of product (compounds
+// such as NiSO4·6H2O, or the material as sold); revenue [region, year] in USD of the default
+// price year (stated in the table description); CO2e [region, year] in tonnes.
+inline constexpr std::string_view kDimProduct = "product";
+inline constexpr std::string_view kTableRecyclingProductsT = "recycling_to_products_t";
+inline constexpr std::string_view kTableRecyclingRevenueUsd = "recycling_revenue_usd";
+inline constexpr std::string_view kTableRecyclingCo2eAvoidedT = "recycling_co2e_avoided_t";
+inline constexpr std::string_view kTableRecyclingCo2eEmittedT = "recycling_co2e_emitted_t";
 
 struct ResultTable {
   std::string name;          // e.g. "use_to_end_of_life_kwh"

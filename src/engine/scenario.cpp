@@ -395,13 +395,6 @@ class Resolver {
         }
       }
     }
-    if (!spec_.backcast_growth) {
-      in_.assumptions.push_back(
-          "model_assumptions.csv (pre_2015_sales_vehicles): no EV sales before " +
-          std::to_string(h_first) +
-          " (ev_sales.csv starts then); set sales.backcast_growth to "
-          "add them");
-    }
   }
 
   // --- pack sizes ----------------------------------------------------------------------------

@@ -443,14 +443,29 @@ core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_d
       auto basis = row.text("price_basis");
       if (!basis) return basis.error();
       spec.price_per_product = *basis == "product";
-      auto price_item = row.text("price_item");
-      if (!price_item) return price_item.error();
-      if (auto it = prices->items.find(*price_item);
-          !price_item->empty() && it != prices->items.end()) {
-        spec.price = it->second;
-      } else if (!price_item->empty()) {
-        return core::Error::invalid_input("price item '" + *price_item + "' not in prices.csv",
-                                          row.location("price_item"));
+      // One or more prices.csv items separated by " | " (the same product under the item names
+      // of different sources and price years); a price year may appear in only one of them.
+      auto price_items = row.text("price_item");
+      if (!price_items) return price_items.error();
+      std::size_t start = 0;
+      while (!price_items->empty() && start <= price_items->size()) {
+        const std::size_t bar = price_items->find(" | ", start);
+        const std::string item =
+            price_items->substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        auto it = prices->items.find(item);
+        if (it == prices->items.end()) {
+          return core::Error::invalid_input("price item '" + item + "' not in prices.csv",
+                                            row.location("price_item"));
+        }
+        for (const auto& [year, price] : it->second) {
+          if (!spec.price.emplace(year, price).second) {
+            return core::Error::invalid_input(
+                "two price items for " + std::to_string(year) + " ('" + item + "')",
+                row.location("price_item"), "list one item per price year");
+          }
+        }
+        if (bar == std::string::npos) break;
+        start = bar + 3;
       }
       auto co2_material = row.text("co2_material");
       if (!co2_material) return co2_material.error();

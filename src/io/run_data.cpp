@@ -499,7 +499,7 @@ void load_growth(RunData& data, core::Diagnostics& diags) {
                                                  "give a yearly rate such as 0.05 for +5 %"));
       continue;
     }
-    note_assumption(data, file, *region + " " + *seg, row, "notes", "notes");
+    note_assumption(data, file, *region + " " + *seg, row, "notes", "source");
     data.growth.push_back(GrowthRow{*region, *seg, *from, *to, *rate,
                                     table->source() + ":" + std::to_string(row.line())});
   }

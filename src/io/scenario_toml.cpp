@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <sstream>
 
 #include <toml++/toml.h>
 
@@ -16,6 +17,12 @@ namespace {
 
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
+
+std::string num(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
@@ -161,9 +168,9 @@ class Walker {
   bool check_range(const toml::node* n, const std::string& p, double v, double min_value,
                    std::optional<double> max_value, const std::string& range_hint, double& out) {
     if (v < min_value || (max_value && v > *max_value)) {
-      std::string range = ">= " + std::to_string(min_value);
-      if (max_value) range = std::to_string(min_value) + " to " + std::to_string(*max_value);
-      error(n, p, "value " + std::to_string(v) + " is out of range (" + range + ")", range_hint);
+      std::string range = ">= " + num(min_value);
+      if (max_value) range = num(min_value) + " to " + num(*max_value);
+      error(n, p, "value " + num(v) + " is out of range (" + range + ")", range_hint);
       return false;
     }
     out = v;

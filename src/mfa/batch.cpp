@@ -218,9 +218,13 @@ core::Result<LifetimeId> LifetimeTable::add(std::span<const LifetimeParams> coho
   for (std::size_t c = 0; c < years_; ++c) ids[c] = curve_index(cohorts[c], age_offset);
   auto found = profile_ids_.find(ids);
   if (found != profile_ids_.end()) return found->second;
-  const auto id = static_cast<LifetimeId>(profile_offset_.size());
-  profile_offset_.push_back(profile_curves_.size());
-  profile_curves_.insert(profile_curves_.end(), ids.begin(), ids.end());
+  const auto id = static_cast<LifetimeId>(profile_start_.size());
+  profile_start_.push_back(profile_offsets_.size());
+  for (std::size_t c = 0; c < years_; ++c) {
+    profile_offsets_.push_back(static_cast<std::ptrdiff_t>(ids[c]) *
+                                   static_cast<std::ptrdiff_t>(years_) -
+                               static_cast<std::ptrdiff_t>(c));
+  }
   profile_ids_.emplace(std::move(ids), id);
   return id;
 }
@@ -252,10 +256,14 @@ core::Status solve_inflow_driven_batch(const LifetimeTable& table,
   const std::size_t cells = years * years;
   for_series(n, years, options, [&](std::size_t first, std::size_t last) {
     for (std::size_t k = first; k < last; ++k) {
-      const LifetimeId id = series[k].lifetime;
-      auto surv = [&table, id](std::size_t t, std::size_t c) { return table.survival(id, t, c); };
-      auto exit_share = [&table, id](std::size_t t, std::size_t c) {
-        return table.exit_share(id, t, c);
+      const std::ptrdiff_t* offsets = table.cohort_offsets(series[k].lifetime).data();
+      const double* curves = table.survival_data();
+      const double* exits = table.exit_share_data();
+      auto surv = [curves, offsets](std::size_t t, std::size_t c) {
+        return curves[offsets[c] + static_cast<std::ptrdiff_t>(t)];
+      };
+      auto exit_share = [exits, offsets](std::size_t t, std::size_t c) {
+        return exits[offsets[c] + static_cast<std::ptrdiff_t>(t)];
       };
       detail::inflow_driven_kernel(
           years, surv, exit_share, series[k].inflow, out.stock.subspan(k * years, years),
@@ -300,21 +308,22 @@ core::Status solve_stock_driven_batch(const LifetimeTable& table,
   }
   const std::size_t cells = years * years;
   for_series(n, years, options, [&](std::size_t first, std::size_t last) {
-    // Working storage for stock by cohort when the caller does not want it, reused per chunk.
-    std::vector<double> scratch(options.stock_by_cohort ? 0 : cells);
-    std::vector<double> row(years);
+    std::vector<double> work(4 * years);  // the kernel's O(T) scratch, reused per chunk
     for (std::size_t k = first; k < last; ++k) {
-      const LifetimeId id = series[k].lifetime;
-      auto surv = [&table, id](std::size_t t, std::size_t c) { return table.survival(id, t, c); };
+      const std::ptrdiff_t* offsets = table.cohort_offsets(series[k].lifetime).data();
+      const double* curves = table.survival_data();
+      auto surv = [curves, offsets](std::size_t t, std::size_t c) {
+        return curves[offsets[c] + static_cast<std::ptrdiff_t>(t)];
+      };
       detail::stock_driven_kernel(
           years, surv, series[k].stock, options.negative_inflow_correction,
           out.inflow.subspan(k * years, years), out.stock.subspan(k * years, years),
           out.outflow.subspan(k * years, years),
           options.stock_by_cohort ? out.stock_by_cohort.subspan(k * cells, cells)
-                                  : std::span<double>(scratch),
+                                  : std::span<double>(),
           options.outflow_by_cohort ? out.outflow_by_cohort.subspan(k * cells, cells)
                                     : std::span<double>(),
-          row,
+          work,
           out.corrected_years.empty() ? std::span<unsigned char>()
                                       : out.corrected_years.subspan(k * years, years));
     }

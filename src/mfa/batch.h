@@ -58,7 +58,7 @@ class LifetimeTable {
   explicit LifetimeTable(std::size_t years);
 
   std::size_t years() const { return years_; }
-  std::size_t profile_count() const { return profile_offset_.size(); }
+  std::size_t profile_count() const { return profile_start_.size(); }
   // Distinct (parameters, age offset) pairs: the number of survival curves evaluated.
   std::size_t curve_count() const { return curve_count_; }
 
@@ -74,11 +74,20 @@ class LifetimeTable {
 
   // S[t][c] of profile `id` (c <= t), and the exit share of cohort c in year t.
   double survival(LifetimeId id, std::size_t t, std::size_t c) const {
-    return curves_[cohort_base(id, c) + (t - c)];
+    return curves_[index(id, t, c)];
   }
   double exit_share(LifetimeId id, std::size_t t, std::size_t c) const {
-    return exit_shares_[cohort_base(id, c) + (t - c)];
+    return exit_shares_[index(id, t, c)];
   }
+
+  // Low-level view for loops: for c <= t, S[t][c] = survival_data()[cohort_offsets(id)[c] + t]
+  // and the exit share is exit_share_data()[cohort_offsets(id)[c] + t]. Valid until the next
+  // add().
+  std::span<const std::ptrdiff_t> cohort_offsets(LifetimeId id) const {
+    return std::span<const std::ptrdiff_t>(profile_offsets_).subspan(profile_start_[id], years_);
+  }
+  const double* survival_data() const { return curves_.data(); }
+  const double* exit_share_data() const { return exit_shares_.data(); }
   // The full T x T survival matrix of a profile (equal to make_survival_matrix on its cohorts).
   SurvivalMatrix survival_matrix(LifetimeId id) const;
 
@@ -95,8 +104,9 @@ class LifetimeTable {
     std::size_t operator()(const std::vector<std::uint32_t>& curves) const;
   };
 
-  std::size_t cohort_base(LifetimeId id, std::size_t c) const {
-    return static_cast<std::size_t>(profile_curves_[profile_offset_[id] + c]) * years_;
+  std::size_t index(LifetimeId id, std::size_t t, std::size_t c) const {
+    return static_cast<std::size_t>(profile_offsets_[profile_start_[id] + c] +
+                                    static_cast<std::ptrdiff_t>(t));
   }
   std::uint32_t curve_index(const LifetimeParams& params, double age_offset);
 
@@ -105,8 +115,10 @@ class LifetimeTable {
   std::vector<double> curves_;       // curve_count_ x years_, survival by age
   std::vector<double> exit_shares_;  // curve_count_ x years_, exit share by age
   std::unordered_map<CurveKey, std::uint32_t, CurveKeyHash> curve_ids_;
-  std::vector<std::uint32_t> profile_curves_;  // profile_count x years_: curve of each cohort
-  std::vector<std::size_t> profile_offset_;    // start of each profile in profile_curves_
+  // profile_count x years_: cohort c of a profile reads its curve at [offset + t], with
+  // offset = curve index * years_ - c.
+  std::vector<std::ptrdiff_t> profile_offsets_;
+  std::vector<std::size_t> profile_start_;  // start of each profile in profile_offsets_
   std::unordered_map<std::vector<std::uint32_t>, LifetimeId, ProfileHash> profile_ids_;
 };
 

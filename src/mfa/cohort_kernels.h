@@ -12,60 +12,103 @@
 #include <algorithm>
 #include <cstddef>
 #include <span>
+#include <utility>
 
 namespace urbanmine::mfa::detail {
 
 // Inflow-driven: s_c[t][c] = inflow[c] * S[t][c] and o_c[t][c] = inflow[c] * exit_share(t, c)
 // (flodym's form; ODYM's s_c[t-1][c] - s_c[t][c] differs from it only by round-off).
-// `stock` and `outflow` get the row sums (summed over c = 0..t in order). `stock_by_cohort` and
-// `outflow_by_cohort` are n*n row-major or empty; when given, every entry is written (0 above the
-// diagonal), so the buffers need no initialisation.
+// `stock` and `outflow` get the row sums (four interleaved partial sums, in a fixed order).
+// `stock_by_cohort` and `outflow_by_cohort` are n*n row-major or empty; when given, every entry is
+// written (0 above the diagonal), so the buffers need no initialisation.
+// The loop of inflow_driven_kernel, with the by-cohort stores chosen at compile time.
+template <bool kKeepStock, bool kKeepOutflow, class Survival, class ExitShare>
+void inflow_driven_rows(std::size_t n, const Survival& surv, const ExitShare& exit_share,
+                        std::span<const double> inflow, std::span<double> stock,
+                        std::span<double> outflow, double* stock_by_cohort,
+                        double* outflow_by_cohort) {
+  // Four partial sums per row break the add-latency chain (the loop is otherwise bound by it);
+  // the order is fixed, so results are deterministic and equal between the two paths.
+  constexpr std::size_t kLanes = 4;
+  for (std::size_t t = 0; t < n; ++t) {
+    double stock_acc[kLanes] = {0.0, 0.0, 0.0, 0.0};
+    double outflow_acc[kLanes] = {0.0, 0.0, 0.0, 0.0};
+    double* stock_row = kKeepStock ? stock_by_cohort + t * n : nullptr;
+    double* outflow_row = kKeepOutflow ? outflow_by_cohort + t * n : nullptr;
+    const std::size_t count = t + 1;
+    std::size_t c = 0;
+    for (; c + kLanes <= count; c += kLanes) {
+      for (std::size_t lane = 0; lane < kLanes; ++lane) {
+        const double cohort_stock = inflow[c + lane] * surv(t, c + lane);
+        const double cohort_outflow = inflow[c + lane] * exit_share(t, c + lane);
+        stock_acc[lane] += cohort_stock;
+        outflow_acc[lane] += cohort_outflow;
+        if constexpr (kKeepStock) stock_row[c + lane] = cohort_stock;
+        if constexpr (kKeepOutflow) outflow_row[c + lane] = cohort_outflow;
+      }
+    }
+    for (; c < count; ++c) {
+      const double cohort_stock = inflow[c] * surv(t, c);
+      const double cohort_outflow = inflow[c] * exit_share(t, c);
+      stock_acc[0] += cohort_stock;
+      outflow_acc[0] += cohort_outflow;
+      if constexpr (kKeepStock) stock_row[c] = cohort_stock;
+      if constexpr (kKeepOutflow) outflow_row[c] = cohort_outflow;
+    }
+    if constexpr (kKeepStock) std::fill(stock_row + count, stock_row + n, 0.0);
+    if constexpr (kKeepOutflow) std::fill(outflow_row + count, outflow_row + n, 0.0);
+    stock[t] = (stock_acc[0] + stock_acc[1]) + (stock_acc[2] + stock_acc[3]);
+    outflow[t] = (outflow_acc[0] + outflow_acc[1]) + (outflow_acc[2] + outflow_acc[3]);
+  }
+}
+
 template <class Survival, class ExitShare>
 void inflow_driven_kernel(std::size_t n, const Survival& surv, const ExitShare& exit_share,
                           std::span<const double> inflow, std::span<double> stock,
                           std::span<double> outflow, std::span<double> stock_by_cohort,
                           std::span<double> outflow_by_cohort) {
-  const bool keep_stock = !stock_by_cohort.empty();
-  const bool keep_outflow = !outflow_by_cohort.empty();
-  for (std::size_t t = 0; t < n; ++t) {
-    double stock_sum = 0.0;
-    double outflow_sum = 0.0;
-    double* stock_row = keep_stock ? stock_by_cohort.data() + t * n : nullptr;
-    double* outflow_row = keep_outflow ? outflow_by_cohort.data() + t * n : nullptr;
-    for (std::size_t c = 0; c <= t; ++c) {
-      const double cohort_stock = inflow[c] * surv(t, c);
-      const double cohort_outflow = inflow[c] * exit_share(t, c);
-      stock_sum += cohort_stock;
-      outflow_sum += cohort_outflow;
-      if (keep_stock) stock_row[c] = cohort_stock;
-      if (keep_outflow) outflow_row[c] = cohort_outflow;
-    }
-    if (keep_stock) std::fill(stock_row + t + 1, stock_row + n, 0.0);
-    if (keep_outflow) std::fill(outflow_row + t + 1, outflow_row + n, 0.0);
-    stock[t] = stock_sum;
-    outflow[t] = outflow_sum;
+  double* sbc = stock_by_cohort.empty() ? nullptr : stock_by_cohort.data();
+  double* obc = outflow_by_cohort.empty() ? nullptr : outflow_by_cohort.data();
+  if (sbc != nullptr && obc != nullptr) {
+    inflow_driven_rows<true, true>(n, surv, exit_share, inflow, stock, outflow, sbc, obc);
+  } else if (sbc != nullptr) {
+    inflow_driven_rows<true, false>(n, surv, exit_share, inflow, stock, outflow, sbc, obc);
+  } else if (obc != nullptr) {
+    inflow_driven_rows<false, true>(n, surv, exit_share, inflow, stock, outflow, sbc, obc);
+  } else {
+    inflow_driven_rows<false, false>(n, surv, exit_share, inflow, stock, outflow, sbc, obc);
   }
 }
 
 // Stock-driven, forward year by year, with ODYM's optional negative-inflow correction (rules in
-// tests/data/dsm/README.md). `stock_by_cohort` (n*n) is required working storage and holds the
-// result; `row` is scratch of n values. `outflow_by_cohort` is n*n or empty. Writes `inflow`,
-// `stock` (row sums of stock_by_cohort after the solve), `outflow` (row sums of o_c) and sets
-// corrected[m] = 1 for each year the correction triggered (when `corrected` is not empty).
+// tests/data/dsm/README.md), computed row by row: row m of s_c is final once year m is solved,
+// because a correction in year m only scales rows t >= m. Instead of rescaling every future row
+// at each correction (ODYM), each cohort carries the product of its (1 - f) factors and its
+// later entries are (inflow[c] * S[t][c]) * factor. That is ODYM's arithmetic exactly for
+// cohorts corrected at most once, and within a few ulps otherwise; it makes the solve O(T^2)
+// however many corrections there are, and needs only O(T) working storage.
+//
+// `work` is scratch of 4 * n values. `stock_by_cohort` and `outflow_by_cohort` are n*n or empty;
+// when given, every entry is written. Writes `inflow`, `stock` (row sums of s_c), `outflow` (row
+// sums of o_c) and sets corrected[m] = 1 for each year the correction triggered, 0 otherwise
+// (when `corrected` is not empty).
 template <class Survival>
 void stock_driven_kernel(std::size_t n, const Survival& surv, std::span<const double> target,
                          bool correct_negative_inflow, std::span<double> inflow,
                          std::span<double> stock, std::span<double> outflow,
                          std::span<double> stock_by_cohort, std::span<double> outflow_by_cohort,
-                         std::span<double> row, std::span<unsigned char> corrected) {
-  double* sc = stock_by_cohort.data();
-  std::fill(stock_by_cohort.begin(), stock_by_cohort.end(), 0.0);
+                         std::span<double> work, std::span<unsigned char> corrected) {
+  double* prev = work.data();             // final s_c row m-1
+  double* cur = work.data() + n;          // s_c row m
+  double* out_row = work.data() + 2 * n;  // o_c row m
+  double* factor = work.data() + 3 * n;   // product of (1 - f) since each cohort's creation
   for (std::size_t m = 0; m < n; ++m) {
     double remaining = 0.0;
     for (std::size_t c = 0; c < m; ++c) {
-      row[c] = sc[(m - 1) * n + c] - sc[m * n + c];
-      remaining += sc[m * n + c];
+      cur[c] = (inflow[c] * surv(m, c)) * factor[c];
+      remaining += cur[c];
     }
+    for (std::size_t c = 0; c < m; ++c) out_row[c] = prev[c] - cur[c];
     const double gap = target[m] - remaining;
     if (!corrected.empty()) corrected[m] = 0;
     // ODYM never corrects the first year (its stock is >= 0 for valid input).
@@ -73,31 +116,40 @@ void stock_driven_kernel(std::size_t n, const Survival& surv, std::span<const do
       inflow[m] = 0.0;
       if (!corrected.empty()) corrected[m] = 1;
       const double share = remaining != 0.0 ? -gap / remaining : 0.0;
-      for (std::size_t c = 0; c < m; ++c) row[c] += share * sc[m * n + c];
-      for (std::size_t t = m; t < n; ++t) {
-        for (std::size_t c = 0; c < m; ++c) sc[t * n + c] *= (1.0 - share);
+      for (std::size_t c = 0; c < m; ++c) {
+        out_row[c] += share * cur[c];
+        cur[c] *= (1.0 - share);
+        factor[c] *= (1.0 - share);
       }
-      row[m] = 0.0;
+      cur[m] = 0.0;
+      out_row[m] = 0.0;
     } else {
       const double s_mm = surv(m, m);
       const double inflow_m = s_mm != 0.0 ? gap / s_mm : 0.0;
       inflow[m] = inflow_m;
-      for (std::size_t t = m; t < n; ++t) sc[t * n + m] = inflow_m * surv(t, m);
-      row[m] = inflow_m * (1.0 - s_mm);
+      cur[m] = inflow_m * s_mm;
+      out_row[m] = inflow_m * (1.0 - s_mm);
     }
-    double outflow_sum = 0.0;
-    for (std::size_t c = 0; c <= m; ++c) outflow_sum += row[c];
-    outflow[m] = outflow_sum;
-    if (!outflow_by_cohort.empty()) {
-      double* out_row = outflow_by_cohort.data() + m * n;
-      std::copy(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(m + 1), out_row);
-      std::fill(out_row + m + 1, out_row + n, 0.0);
-    }
-  }
-  for (std::size_t t = 0; t < n; ++t) {
+    factor[m] = 1.0;
     double stock_sum = 0.0;
-    for (std::size_t c = 0; c <= t; ++c) stock_sum += sc[t * n + c];
-    stock[t] = stock_sum;
+    double outflow_sum = 0.0;
+    for (std::size_t c = 0; c <= m; ++c) {
+      stock_sum += cur[c];
+      outflow_sum += out_row[c];
+    }
+    stock[m] = stock_sum;
+    outflow[m] = outflow_sum;
+    if (!stock_by_cohort.empty()) {
+      double* row = stock_by_cohort.data() + m * n;
+      std::copy(cur, cur + m + 1, row);
+      std::fill(row + m + 1, row + n, 0.0);
+    }
+    if (!outflow_by_cohort.empty()) {
+      double* row = outflow_by_cohort.data() + m * n;
+      std::copy(out_row, out_row + m + 1, row);
+      std::fill(row + m + 1, row + n, 0.0);
+    }
+    std::swap(prev, cur);
   }
 }
 

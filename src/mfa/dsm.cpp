@@ -13,16 +13,18 @@ namespace urbanmine::mfa {
 
 namespace {
 
-DsmResult allocate(std::size_t years) {
-  DsmResult r;
+// Sizes every series of `r` for `years`, keeping capacity (so a reused result does not
+// allocate). The kernels overwrite every element, so nothing is cleared here.
+void prepare(DsmResult& r, std::size_t years) {
   r.years = years;
-  r.stock_by_cohort.assign(years * years, 0.0);
-  r.outflow_by_cohort.assign(years * years, 0.0);
-  r.stock.assign(years, 0.0);
-  r.outflow.assign(years, 0.0);
-  r.inflow.assign(years, 0.0);
-  r.stock_change.assign(years, 0.0);
-  return r;
+  r.stock_by_cohort.resize(years * years);
+  r.outflow_by_cohort.resize(years * years);
+  r.stock.resize(years);
+  r.outflow.resize(years);
+  r.inflow.resize(years);
+  r.stock_change.resize(years);
+  r.negative_inflow_years.clear();
+  r.stock_shortfall_years.clear();
 }
 
 void fill_stock_change(std::span<const double> stock, std::vector<double>& change) {
@@ -33,10 +35,11 @@ void fill_stock_change(std::span<const double> stock, std::vector<double>& chang
 
 }  // namespace
 
-DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const double> inflow) {
+void solve_inflow_driven(const SurvivalMatrix& survival, std::span<const double> inflow,
+                         DsmResult& r) {
   const std::size_t n = survival.years();
   URBANMINE_ASSERT(inflow.size() == n, "inflow length must equal the survival matrix size");
-  DsmResult r = allocate(n);
+  prepare(r, n);
   std::copy(inflow.begin(), inflow.end(), r.inflow.begin());
   auto surv = [&survival](std::size_t t, std::size_t c) { return survival(t, c); };
   auto exit_share = [&survival](std::size_t t, std::size_t c) {
@@ -45,19 +48,24 @@ DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const do
   detail::inflow_driven_kernel(n, surv, exit_share, inflow, r.stock, r.outflow, r.stock_by_cohort,
                                r.outflow_by_cohort);
   fill_stock_change(r.stock, r.stock_change);
+}
+
+DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const double> inflow) {
+  DsmResult r;
+  solve_inflow_driven(survival, inflow, r);
   return r;
 }
 
-DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
-                             bool correct_negative_inflow) {
+void solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
+                        bool correct_negative_inflow, DsmResult& r) {
   const std::size_t n = survival.years();
   URBANMINE_ASSERT(stock.size() == n, "stock length must equal the survival matrix size");
-  DsmResult r = allocate(n);
-  std::vector<double> row(n);
+  prepare(r, n);
+  std::vector<double> work(4 * n);
   std::vector<unsigned char> corrected(n);
   auto surv = [&survival](std::size_t t, std::size_t c) { return survival(t, c); };
   detail::stock_driven_kernel(n, surv, stock, correct_negative_inflow, r.inflow, r.stock, r.outflow,
-                              r.stock_by_cohort, r.outflow_by_cohort, row, corrected);
+                              r.stock_by_cohort, r.outflow_by_cohort, work, corrected);
   for (std::size_t m = 0; m < n; ++m) {
     if (corrected[m] != 0) r.negative_inflow_years.push_back(m);
   }
@@ -69,6 +77,12 @@ DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const dou
       r.stock_shortfall_years.push_back(t);
     }
   }
+}
+
+DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
+                             bool correct_negative_inflow) {
+  DsmResult r;
+  solve_stock_driven(survival, stock, correct_negative_inflow, r);
   return r;
 }
 

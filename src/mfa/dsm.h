@@ -37,15 +37,22 @@ struct DsmResult {
 // Longest time axis solve_case accepts (each matrix has years^2 entries).
 inline constexpr std::size_t kMaxYears = 1000;
 
-// Inflow-driven: s_c[t][c] = inflow[c] * S[t][c]; o_c from survival differences.
+// Inflow-driven: s_c[t][c] = inflow[c] * S[t][c]; o_c[t][c] = inflow[c] * (S[t-1][c] - S[t][c])
+// (and inflow[c] * (1 - S[c][c]) for t == c).
 // Precondition: inflow.size() == survival.years().
 DsmResult solve_inflow_driven(const SurvivalMatrix& survival, std::span<const double> inflow);
+// The same into `out`, whose vectors are resized and fully overwritten: reusing one DsmResult
+// across solves of the same size allocates nothing (what a hot loop should do).
+void solve_inflow_driven(const SurvivalMatrix& survival, std::span<const double> inflow,
+                         DsmResult& out);
 
 // Stock-driven, solved forward year by year (forward substitution of S * inflow = stock). With
 // `correct_negative_inflow`, a year whose stock would need negative inflow gets zero inflow and
 // the surplus leaves early from all older cohorts in proportion to their size (ODYM).
 DsmResult solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
                              bool correct_negative_inflow);
+void solve_stock_driven(const SurvivalMatrix& survival, std::span<const double> stock,
+                        bool correct_negative_inflow, DsmResult& out);
 
 // Residual inflow - outflow - (stock[t] - stock[t-1]) per year, with the model's own stock (the
 // row sums of stock_by_cohort), compared with the largest of the series. In stock-driven mode the

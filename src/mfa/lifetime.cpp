@@ -2,6 +2,7 @@
 // Survival functions of the five lifetime families and the cohort survival matrix.
 #include "mfa/lifetime.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -11,6 +12,9 @@ namespace urbanmine::mfa {
 namespace {
 
 constexpr double kInvSqrt2 = 1.0 / std::numbers::sqrt2;
+// make_survival_matrix keeps all run curves (and fills rows) only while they take at most this
+// many values (64 KiB), so that the scratch stays small and off the page-fault path.
+constexpr std::size_t kRowFillMaxCurveValues = 8192;
 
 // 1 - Phi(z) for the standard normal, accurate in the upper tail.
 double normal_sf(double z) { return 0.5 * std::erfc(z * kInvSqrt2); }
@@ -158,19 +162,49 @@ void survival_curve(const LifetimeParams& p, double age_offset, std::span<double
   }
 }
 
-SurvivalMatrix make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset) {
+void make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset,
+                          SurvivalMatrix& sm) {
   const std::size_t years = cohorts.size();
-  SurvivalMatrix sm(years);
-  std::vector<double> curve(years);
-  const LifetimeParams* last = nullptr;
+  sm.reset(years);
+  // Runs of consecutive cohorts with equal parameters share one curve, evaluated once for the
+  // longest span the run needs; run r covers cohorts [run_start[r], run_start[r + 1]).
+  std::vector<std::size_t> run_start;
   for (std::size_t c = 0; c < years; ++c) {
-    // Consecutive cohorts with equal parameters reuse the curve computed for the longest span.
-    if (last == nullptr || !(*last == cohorts[c])) {
-      survival_curve(cohorts[c], age_offset, std::span<double>(curve.data(), years - c));
-      last = &cohorts[c];
-    }
-    for (std::size_t t = c; t < years; ++t) sm(t, c) = curve[t - c];
+    if (c == 0 || !(cohorts[c] == cohorts[c - 1])) run_start.push_back(c);
   }
+  const std::size_t runs = run_start.size();
+  run_start.push_back(years);
+  if (runs * years > kRowFillMaxCurveValues) {
+    // Many runs (cohort-varying lifetimes): one curve buffer, filled column by column.
+    std::vector<double> curve(years);
+    for (std::size_t r = 0; r < runs; ++r) {
+      survival_curve(cohorts[run_start[r]], age_offset,
+                     std::span<double>(curve.data(), years - run_start[r]));
+      for (std::size_t c = run_start[r]; c < run_start[r + 1]; ++c) {
+        for (std::size_t t = c; t < years; ++t) sm(t, c) = curve[t - c];
+      }
+    }
+    return;
+  }
+  // Few runs: keep every curve and fill row by row (contiguous writes); row t, cohort c in run r
+  // reads curve r at age t - c.
+  std::vector<double> curves(runs * years);
+  for (std::size_t r = 0; r < runs; ++r) {
+    survival_curve(cohorts[run_start[r]], age_offset,
+                   std::span<double>(curves.data() + r * years, years - run_start[r]));
+  }
+  for (std::size_t t = 0; t < years; ++t) {
+    for (std::size_t r = 0; r < runs && run_start[r] <= t; ++r) {
+      const double* curve = curves.data() + r * years;
+      const std::size_t last = std::min(run_start[r + 1], t + 1);
+      for (std::size_t c = run_start[r]; c < last; ++c) sm(t, c) = curve[t - c];
+    }
+  }
+}
+
+SurvivalMatrix make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset) {
+  SurvivalMatrix sm;
+  make_survival_matrix(cohorts, age_offset, sm);
   return sm;
 }
 

@@ -6,6 +6,7 @@
 // (0 for ODYM and flodym inflow_at="end", 0.5 for flodym's default inflow_at="middle").
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -61,6 +62,17 @@ class SurvivalMatrix {
   SurvivalMatrix() = default;
   explicit SurvivalMatrix(std::size_t years) : years_(years), values_(years * years, 0.0) {}
 
+  // Resizes to years x years, keeping capacity, and zeroes the entries above the diagonal
+  // (c > t); the caller fills the others.
+  void reset(std::size_t years) {
+    years_ = years;
+    values_.resize(years * years);
+    for (std::size_t t = 0; t + 1 < years; ++t) {
+      std::fill(values_.begin() + static_cast<std::ptrdiff_t>(t * years + t + 1),
+                values_.begin() + static_cast<std::ptrdiff_t>((t + 1) * years), 0.0);
+    }
+  }
+
   std::size_t years() const { return years_; }
   double operator()(std::size_t t, std::size_t c) const { return values_[t * years_ + c]; }
   double& operator()(std::size_t t, std::size_t c) { return values_[t * years_ + c]; }
@@ -74,5 +86,8 @@ class SurvivalMatrix {
 // Survival matrix for cohort parameters `cohorts` (one per year). Cohorts with equal parameters
 // share one curve evaluation. Precondition: every cohort passed validate().
 SurvivalMatrix make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset);
+// The same into `out` (reset to cohorts.size() years; reusing it across calls avoids allocation).
+void make_survival_matrix(std::span<const LifetimeParams> cohorts, double age_offset,
+                          SurvivalMatrix& out);
 
 }  // namespace urbanmine::mfa

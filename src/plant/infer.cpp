@@ -362,6 +362,17 @@ core::Result<InferResult> infer_feed(const InferRequest& req, const PlantDefault
            fmt_t(out.total_cost->amount) + " " + out.total_cost->currency + " (" +
            std::to_string(out.total_cost->price_year) +
            " prices; battery fees, plus operating cost if given). ";
+    bool paid_feed = false;
+    for (std::size_t j = 0; j < out.candidates.size(); ++j) {
+      const auto& cost = req.cost_per_t[j];
+      if (cost && cost->amount < 0.0 && out.candidates[j].feed_t > 0.0) paid_feed = true;
+    }
+    if (paid_feed && req.max_feed_t) {
+      text +=
+          "Some of this feed comes with a gate fee paid to the recycler, so the cheapest plan "
+          "fills the feed cap of " +
+          fmt_t(*req.max_feed_t) + " t with it. ";
+    }
   }
   if (!out.unique) {
     text += "The mix is not unique: ";

@@ -33,9 +33,11 @@ constexpr std::array<std::string_view, kRouteCount> kRouteCodes = {"pyrometallur
 // active material): anode graphite, binder and carbon black, unspecified remainder.
 constexpr std::array<Material, 3> kBlackMassFreeMaterials = {
     Material::kGraphite, Material::kBinderCarbon, Material::kOther};
-// Materials counted as cathode-bound in pack and element feeds.
-constexpr std::array<Material, 5> kCathodeMetals = {Material::kLi, Material::kNi, Material::kCo,
-                                                    Material::kMn, Material::kP};
+// Materials counted as cathode-bound in pack, black-mass and element feeds (the elements of
+// NMC/NCA/LMO/LFP cathodes other than Al, which is mostly foil and housing).
+constexpr std::array<Material, 7> kCathodeMetals = {Material::kLi, Material::kNi, Material::kCo,
+                                                    Material::kMn, Material::kFe, Material::kP,
+                                                    Material::kO};
 
 std::string format_number(double v) {
   std::ostringstream os;

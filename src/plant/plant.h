@@ -174,7 +174,8 @@ core::Result<FeedComponent> pack_feed(const PlantDefaults& defaults, std::string
 // `mass_t` tonnes of black mass with the given mass fractions (sum <= 1; the rest is "other").
 core::Result<FeedComponent> black_mass_feed(double mass_t, const MaterialTonnes& mass_fraction,
                                             std::string label);
-// Tonnes of each material; Li, Ni, Co and Mn count as cathode-bound (chemistry unspecified).
+// Tonnes of each material; Li, Ni, Co, Mn, Fe, P and O count as cathode-bound (chemistry
+// unspecified).
 core::Result<FeedComponent> element_feed(const MaterialTonnes& tonnes, std::string label);
 
 struct RouteParams {

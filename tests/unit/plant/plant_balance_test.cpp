@@ -173,6 +173,25 @@ TEST(PlantEconomics, PricesOfDifferentYearsAreNeverAdded) {
   EXPECT_NE(b.economics.margin_note.find("more than one price year"), std::string::npos);
 }
 
+TEST(PlantEconomics, PriceYear2020UsesEverBatt2023RowsOnly) {
+  plant::RouteParams p;
+  p.price_year = 2020;
+  const plant::PlantBalance b = run(nmc622_cells(1000.0), p);
+  ASSERT_EQ(b.economics.revenue_by_year.size(), 1u);
+  EXPECT_EQ(b.economics.revenue_by_year[0].price_year, 2020);
+  for (const auto& line : b.products) {
+    if (line.product == "cobalt_sulfate_heptahydrate") {
+      ASSERT_TRUE(line.revenue.has_value());
+      EXPECT_NEAR(line.revenue->amount, line.contained_t * 50354.0, 1e-6);  // EverBatt 2023
+    }
+    if (line.product == "graphite") {
+      EXPECT_FALSE(line.revenue.has_value());  // no 2020 row
+    }
+  }
+  // The battery fee is a 2019 amount: no margin across price years.
+  EXPECT_FALSE(b.economics.margin.has_value());
+}
+
 TEST(PlantTargets, HydrometallurgyMeets2027ButMissesCopper2031) {
   const plant::PlantBalance b = run(nmc622_cells(1000.0), plant::RouteParams{});
   bool checked = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `urbanmine plant balance|infer` end to end: formats, and exit 3 naming the field for bad flags
 // and plant files.
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -118,6 +119,20 @@ TEST(PlantCli, InferExplainsTheSungEelOutput) {
   auto bad = run_cli("plant infer --output Co=-1");
   EXPECT_EQ(bad.exit_code, 3) << bad.output;
   EXPECT_NE(bad.output.find("--output Co"), std::string::npos) << bad.output;
+}
+
+TEST(PlantCli, ShippedExamplePlantsRunAndBalance) {
+  int count = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::source_path("examples/plant"))) {
+    if (entry.path().extension() != ".toml") continue;
+    auto r = run_cli("plant balance --plant " + entry.path().string() + " --format json");
+    ASSERT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
+    auto j = nlohmann::json::parse(r.output);
+    EXPECT_LE(j["max_balance_residual_t"].get<double>(), 1e-9 * j["feed_t"].get<double>());
+    ++count;
+  }
+  EXPECT_GE(count, 2);
 }
 
 TEST(PlantCli, HelpShowsAnExample) {

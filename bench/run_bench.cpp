@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// Benchmarks of the main job: the full baseline run (load data/, parse examples/global.toml,
+// resolve, model, checks; every country 2010-2050) and the model step alone.
+// Run: build/bench/urbanmine_run_bench --benchmark_min_time=2
+#include <string>
+
+#include <benchmark/benchmark.h>
+
+#include "engine/run.h"
+#include "engine/run_model.h"
+#include "engine/scenario.h"
+#include "io/run_data.h"
+#include "io/scenario_toml.h"
+
+namespace {
+
+using urbanmine::engine::RunOptions;
+
+RunOptions options() {
+  RunOptions o;
+  o.data_dir = std::string(URBANMINE_SOURCE_DIR) + "/data";
+  return o;
+}
+
+const std::string kBaseline = std::string(URBANMINE_SOURCE_DIR) + "/examples/global.toml";
+
+void BM_RunBaselineAllCountries2010To2050(benchmark::State& state) {
+  const RunOptions o = options();
+  std::size_t checks = 0;
+  for (auto _ : state) {
+    auto r = urbanmine::engine::run_scenario_file(kBaseline, o);
+    if (!r) {
+      state.SkipWithError(r.error().to_string().c_str());
+      return;
+    }
+    checks = r->balance.size();
+    benchmark::DoNotOptimize(r->tables.data());
+  }
+  state.counters["balance_checks"] = static_cast<double>(checks);
+}
+BENCHMARK(BM_RunBaselineAllCountries2010To2050)->Unit(benchmark::kMillisecond);
+
+void BM_RunModelOnlyBaseline(benchmark::State& state) {
+  urbanmine::core::Diagnostics diags;
+  const auto data = urbanmine::io::load_run_data(options().data_dir, diags);
+  const auto spec = urbanmine::io::read_scenario_file(kBaseline, diags);
+  const auto inputs = urbanmine::engine::resolve_scenario(spec, data, diags);
+  if (diags.has_errors()) {
+    state.SkipWithError("baseline did not validate");
+    return;
+  }
+  for (auto _ : state) {
+    auto r = urbanmine::engine::compute_run(inputs, {});
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["regions"] = static_cast<double>(inputs.regions.size());
+  state.counters["chemistries"] = static_cast<double>(inputs.chemistries.size());
+  state.counters["years"] = static_cast<double>(inputs.years);
+}
+BENCHMARK(BM_RunModelOnlyBaseline)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// Loaders for the supply-risk data: country names to ISO codes and EU membership
+// (data/country_codes.csv), mine production, reserves and refining shares by country
+// (mine_production.csv, reserves.csv, refining_share.csv) and WGI governance scores (wgi.csv).
+// Blank figures stay blank (std::nullopt) and are reported as missing downstream. Every
+// problem names file, line and column; the loaders report all problems of a file at once.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "risk/concentration.h"
+
+namespace urbanmine::io {
+
+struct CountryCode {
+  std::string name;
+  std::string iso2;
+  std::string iso3;
+  bool eu27_member = false;
+};
+
+class CountryCodes {
+ public:
+  void add(CountryCode code);
+  // ISO3 for a country name as written in the data files; nullopt when unknown.
+  std::optional<std::string> iso3_for_name(const std::string& name) const;
+  bool is_eu27(const std::string& iso3) const;
+  // The 27 EU members (ISO3, sorted).
+  std::vector<std::string> eu27() const;
+  // "EU" -> EU members; an ISO alpha-2 code -> its ISO3; otherwise empty.
+  std::vector<std::string> jurisdiction_members(const std::string& jurisdiction) const;
+  const std::vector<CountryCode>& all() const { return codes_; }
+
+ private:
+  std::vector<CountryCode> codes_;
+  std::map<std::string, std::size_t> by_name_;
+};
+
+core::Result<CountryCodes> load_country_codes(const std::string& path);
+
+// Element code for a mineral name of the USGS/IEA files (cobalt -> Co, natural_graphite ->
+// graphite); nullopt for names that are not one element (e.g. cathode_active_material).
+std::optional<std::string> element_for_mineral(const std::string& mineral);
+
+struct SupplyRecord {
+  std::string element;
+  risk::SupplyStage stage = risk::SupplyStage::kMine;
+  std::string country;
+  std::string iso3;  // empty for the world total and "other countries"
+  int year = 0;
+  std::optional<double> value;  // tonnes (mine, reserves) or percent (refining)
+  std::string unit;
+  std::string verification;
+  std::string source;
+  std::string location;  // file:line
+  bool world_total = false;
+  bool other_countries = false;
+};
+
+class SupplyData {
+ public:
+  void add(SupplyRecord record) { records_.push_back(std::move(record)); }
+  const std::vector<SupplyRecord>& records() const { return records_; }
+  // Years with at least one producer figure for the element and stage, ascending.
+  std::vector<int> years(const std::string& element, risk::SupplyStage stage) const;
+  // The latest such year not after `year` (or the earliest when all are later).
+  std::optional<int> year_for(const std::string& element, risk::SupplyStage stage, int year) const;
+  // Every producer (named country) row plus the world total of one element, stage and year.
+  // NotFound when there is none.
+  core::Result<risk::SupplySnapshot> snapshot(const std::string& element, risk::SupplyStage stage,
+                                              int year) const;
+
+ private:
+  std::vector<SupplyRecord> records_;
+};
+
+// Reads mine_production.csv, reserves.csv and refining_share.csv from `data_dir`. Rows that are
+// not one country (e.g. "China + Indonesia (combined)"), not one element, not historical, or of
+// another stage are skipped; a country name missing from `codes` is an error (add it to
+// data/country_codes.csv).
+core::Result<SupplyData> load_supply_data(const std::string& data_dir, const CountryCodes& codes);
+
+// wgi.csv: ISO3 -> EU-scaled WGI (0-10) with its source; blank scores stay blank.
+core::Result<std::map<std::string, risk::GovernanceScore>> load_wgi(const std::string& path);
+
+}  // namespace urbanmine::io

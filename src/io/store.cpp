@@ -1,0 +1,581 @@
+// SPDX-License-Identifier: Apache-2.0
+// SQLite store: connection set-up, migrations and the typed reads and writes of io/store.h.
+#include "io/store.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <set>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+namespace urbanmine::io {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+const std::set<std::string> kColumnDims = {"region",  "segment", "chemistry",
+                                           "element", "route",   "year"};
+
+core::Error db_error(sqlite3* db, const std::string& what, const std::string& location) {
+  return core::Error::io(what + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"),
+                         location, "check that the database file is writable and not corrupt");
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql) : db_(db) {
+    rc_ = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  void bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind_int(int i, int v) { sqlite3_bind_int(stmt_, i, v); }
+  void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int c) const {
+    const auto* p = sqlite3_column_text(stmt_, c);
+    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+  }
+  double real(int c) const { return sqlite3_column_double(stmt_, c); }
+  std::int64_t int64(int c) const { return sqlite3_column_int64(stmt_, c); }
+  bool is_null(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+RunRecord read_run_row(const Statement& st) {
+  RunRecord r;
+  r.id = st.int64(0);
+  r.scenario_id = st.is_null(1) ? 0 : st.int64(1);
+  r.scenario_name = st.text(2);
+  r.scenario_hash = st.text(3);
+  r.code_version = st.text(4);
+  r.status = st.text(5);
+  r.progress_fraction = st.real(6);
+  r.progress_stage = st.text(7);
+  r.started_at = st.text(8);
+  r.finished_at = st.text(9);
+  r.elapsed_seconds = st.real(10);
+  r.error_message = st.text(11);
+  r.first_year = static_cast<int>(st.int64(12));
+  r.last_year = static_cast<int>(st.int64(13));
+  r.seed = static_cast<std::uint64_t>(st.int64(14));
+  r.balance_ok = st.int64(15) != 0;
+  return r;
+}
+
+constexpr const char* kRunColumns =
+    "id, scenario_id, scenario_name, scenario_hash, code_version, status, progress_fraction, "
+    "progress_stage, started_at, finished_at, elapsed_seconds, error_message, first_year, "
+    "last_year, seed, balance_ok";
+
+}  // namespace
+
+core::Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    core::Error e = db_error(db, "cannot open database", path);
+    sqlite3_close(db);
+    return e;
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (path != ":memory:") URBANMINE_TRY_STATUS(store->exec("PRAGMA journal_mode=WAL"));
+  URBANMINE_TRY_STATUS(store->exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL"));
+  URBANMINE_TRY_STATUS(store->exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL)"));
+  return store;
+}
+
+core::Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  auto store = open_unmigrated(path);
+  if (!store) return store.error();
+  auto applied = (*store)->migrate();
+  if (!applied) return applied.error();
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+core::Status Store::exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return core::Error::io("database statement failed: " + text, path_,
+                           "check that the database file is writable and not corrupt");
+  }
+  return {};
+}
+
+core::Status Store::transaction(const std::function<core::Status()>& body) {
+  if (transaction_depth_ > 0) return body();
+  URBANMINE_TRY_STATUS(exec("BEGIN IMMEDIATE"));
+  ++transaction_depth_;
+  core::Status result = body();
+  --transaction_depth_;
+  if (!result) {
+    (void)exec("ROLLBACK");
+    return result;
+  }
+  auto committed = exec("COMMIT");
+  if (!committed) {
+    (void)exec("ROLLBACK");
+    return committed;
+  }
+  return {};
+}
+
+core::Result<int> Store::schema_version() {
+  Statement st(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!st.ok() || st.step() != SQLITE_ROW)
+    return db_error(db_, "cannot read schema version", path_);
+  return static_cast<int>(st.int64(0));
+}
+
+core::Result<int> Store::migrate() {
+  auto current = schema_version();
+  if (!current) return current.error();
+  const auto& migrations = store_migrations();
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (*current > latest) {
+    return core::Error{core::ErrorCode::kConflict,
+                       "database schema version " + std::to_string(*current) +
+                           " is newer than this program knows (" + std::to_string(latest) + ")",
+                       "use a newer urbanmine", path_};
+  }
+  int applied = 0;
+  for (const auto& m : migrations) {
+    if (m.version <= *current) continue;
+    auto status = transaction([&]() -> core::Status {
+      URBANMINE_TRY_STATUS(exec(m.sql));
+      Statement st(db_, "INSERT INTO schema_version (version, name, applied_at) VALUES (?,?,?)");
+      st.bind_int(1, m.version);
+      st.bind(2, m.name);
+      st.bind(3, utc_now());
+      if (st.step() != SQLITE_DONE) return db_error(db_, "cannot record migration", path_);
+      return {};
+    });
+    if (!status) return status.error();
+    ++applied;
+  }
+  return applied;
+}
+
+core::Result<std::int64_t> Store::put_scenario(const std::string& name, const std::string& hash,
+                                               const std::string& text) {
+  std::int64_t id = 0;
+  auto status = transaction([&]() -> core::Status {
+    Statement find(db_, "SELECT id FROM scenarios WHERE name = ? AND hash = ?");
+    find.bind(1, name);
+    find.bind(2, hash);
+    if (find.step() == SQLITE_ROW) {
+      id = find.int64(0);
+      return {};
+    }
+    Statement ins(db_, "INSERT INTO scenarios (name, hash, text, created_at) VALUES (?,?,?,?)");
+    ins.bind(1, name);
+    ins.bind(2, hash);
+    ins.bind(3, text);
+    ins.bind(4, utc_now());
+    if (ins.step() != SQLITE_DONE) return db_error(db_, "cannot store scenario", path_);
+    id = sqlite3_last_insert_rowid(db_);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+core::Result<ScenarioRecord> Store::get_scenario(std::int64_t id) {
+  Statement st(db_, "SELECT id, name, hash, text, created_at FROM scenarios WHERE id = ?");
+  st.bind(1, id);
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) {
+    return core::Error::not_found("no scenario with id " + std::to_string(id), path_,
+                                  "list scenarios to see the ids");
+  }
+  if (rc != SQLITE_ROW) return db_error(db_, "cannot read scenario", path_);
+  return ScenarioRecord{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+}
+
+core::Result<std::vector<ScenarioRecord>> Store::list_scenarios() {
+  Statement st(db_, "SELECT id, name, hash, created_at FROM scenarios ORDER BY id DESC");
+  std::vector<ScenarioRecord> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    out.push_back(ScenarioRecord{st.int64(0), st.text(1), st.text(2), {}, st.text(3)});
+  }
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot list scenarios", path_);
+  return out;
+}
+
+core::Result<std::int64_t> Store::create_run(const NewRun& run) {
+  std::int64_t id = 0;
+  auto status = transaction([&]() -> core::Status {
+    Statement st(db_,
+                 "INSERT INTO runs (scenario_id, scenario_name, scenario_hash, code_version, "
+                 "status, started_at, first_year, last_year, seed) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (run.scenario_id > 0) {
+      st.bind(1, run.scenario_id);
+    } else {
+      st.bind_null(1);
+    }
+    st.bind(2, run.scenario_name);
+    st.bind(3, run.scenario_hash);
+    st.bind(4, run.code_version);
+    st.bind(5, run.status);
+    st.bind(6, utc_now());
+    st.bind_int(7, run.first_year);
+    st.bind_int(8, run.last_year);
+    st.bind(9, static_cast<std::int64_t>(run.seed));
+    if (st.step() != SQLITE_DONE) return db_error(db_, "cannot create run", path_);
+    id = sqlite3_last_insert_rowid(db_);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+core::Status Store::update_progress(std::int64_t run_id, double fraction,
+                                    const std::string& stage) {
+  return transaction([&]() -> core::Status {
+    Statement st(db_, "UPDATE runs SET progress_fraction = ?, progress_stage = ? WHERE id = ?");
+    st.bind(1, fraction);
+    st.bind(2, stage);
+    st.bind(3, run_id);
+    if (st.step() != SQLITE_DONE) return db_error(db_, "cannot update run progress", path_);
+    if (sqlite3_changes(db_) == 0) {
+      return core::Error::not_found("no run with id " + std::to_string(run_id), path_);
+    }
+    return {};
+  });
+}
+
+core::Status Store::finish_run(std::int64_t run_id, const RunFinish& finish) {
+  return transaction([&]() -> core::Status {
+    Statement st(db_,
+                 "UPDATE runs SET status = ?, finished_at = ?, elapsed_seconds = ?, "
+                 "error_message = ?, balance_ok = ?, progress_fraction = 1 WHERE id = ?");
+    st.bind(1, finish.status);
+    st.bind(2, utc_now());
+    st.bind(3, finish.elapsed_seconds);
+    st.bind(4, finish.error_message);
+    st.bind_int(5, finish.balance_ok ? 1 : 0);
+    st.bind(6, run_id);
+    if (st.step() != SQLITE_DONE) return db_error(db_, "cannot finish run", path_);
+    if (sqlite3_changes(db_) == 0) {
+      return core::Error::not_found("no run with id " + std::to_string(run_id), path_);
+    }
+    return {};
+  });
+}
+
+core::Result<RunRecord> Store::get_run(std::int64_t run_id) {
+  Statement st(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
+  st.bind(1, run_id);
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) {
+    return core::Error::not_found("no run with id " + std::to_string(run_id), path_,
+                                  "list runs to see the ids");
+  }
+  if (rc != SQLITE_ROW) return db_error(db_, "cannot read run", path_);
+  return read_run_row(st);
+}
+
+core::Result<std::vector<RunRecord>> Store::list_runs(int limit) {
+  std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id DESC";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  Statement st(db_, sql);
+  std::vector<RunRecord> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) out.push_back(read_run_row(st));
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot list runs", path_);
+  return out;
+}
+
+core::Status Store::put_result_table(std::int64_t run_id, const std::string& name,
+                                     const std::string& value_column,
+                                     const std::string& description, const core::DimArray& values,
+                                     bool skip_zero_rows) {
+  return transaction([&]() -> core::Status {
+    const auto& dims = values.dims();
+    nlohmann::json dim_names = nlohmann::json::array();
+    for (const auto& d : dims) dim_names.push_back(d.name());
+    Statement head(db_,
+                   "INSERT INTO result_tables (run_id, name, value_column, description, "
+                   "dims_json) VALUES (?,?,?,?,?)");
+    head.bind(1, run_id);
+    head.bind(2, name);
+    head.bind(3, value_column);
+    head.bind(4, description);
+    head.bind(5, dim_names.dump());
+    if (head.step() != SQLITE_DONE) return db_error(db_, "cannot store table " + name, path_);
+
+    // Column position (1-based bind index) of each dimension; 0 = goes to other_dims_json.
+    static const std::vector<std::string> kCols = {"region",  "segment", "chemistry",
+                                                   "element", "route",   "year"};
+    std::vector<int> bind_at(dims.size(), 0);
+    bool has_other = false;
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      for (std::size_t c = 0; c < kCols.size(); ++c) {
+        if (dims[d].name() == kCols[c]) bind_at[d] = static_cast<int>(c) + 3;
+      }
+      has_other = has_other || bind_at[d] == 0;
+    }
+    Statement row(db_,
+                  "INSERT INTO result_rows (run_id, table_name, region, segment, chemistry, "
+                  "element, route, year, other_dims_json, value) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    const auto data = values.data();
+    std::vector<std::size_t> index(dims.size(), 0);
+    for (std::size_t flat = 0; flat < data.size(); ++flat) {
+      if (!(skip_zero_rows && data[flat] == 0.0)) {
+        row.reset();
+        row.bind(1, run_id);
+        row.bind(2, name);
+        nlohmann::json other;
+        for (std::size_t d = 0; d < dims.size(); ++d) {
+          const std::string& item = dims[d].items()[index[d]];
+          if (bind_at[d] == 0) {
+            other[dims[d].name()] = item;
+          } else if (bind_at[d] == 8) {
+            char* end = nullptr;
+            const long long year = std::strtoll(item.c_str(), &end, 10);
+            if (end == item.c_str() || *end != '\0') {
+              return core::Error::internal("table " + name +
+                                           ": year item is not a number: " + item);
+            }
+            row.bind(8, static_cast<std::int64_t>(year));
+          } else {
+            row.bind(bind_at[d], item);
+          }
+        }
+        if (has_other) row.bind(9, other.dump());
+        row.bind(10, data[flat]);
+        if (row.step() != SQLITE_DONE) {
+          return db_error(db_, "cannot store a row of table " + name, path_);
+        }
+      }
+      for (std::size_t d = dims.size(); d-- > 0;) {
+        if (++index[d] < dims[d].size()) break;
+        index[d] = 0;
+      }
+    }
+    return {};
+  });
+}
+
+core::Result<std::vector<TableInfo>> Store::list_tables(std::int64_t run_id) {
+  Statement st(db_,
+               "SELECT t.name, t.value_column, t.description, t.dims_json, "
+               "(SELECT COUNT(*) FROM result_rows r WHERE r.run_id = t.run_id AND r.table_name = "
+               "t.name) FROM result_tables t WHERE t.run_id = ? ORDER BY t.rowid");
+  st.bind(1, run_id);
+  std::vector<TableInfo> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    TableInfo info{st.text(0), st.text(1), st.text(2), {}, st.int64(4)};
+    const auto dims = nlohmann::json::parse(st.text(3), nullptr, false);
+    if (dims.is_array()) {
+      for (const auto& d : dims) info.dims.push_back(d.get<std::string>());
+    }
+    out.push_back(std::move(info));
+  }
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot list tables", path_);
+  return out;
+}
+
+core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, const std::string& name,
+                                                       const TableFilter& filter) {
+  Statement head(db_, "SELECT dims_json FROM result_tables WHERE run_id = ? AND name = ?");
+  head.bind(1, run_id);
+  head.bind(2, name);
+  const int hrc = head.step();
+  if (hrc == SQLITE_DONE) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " has no table " + name, path_,
+                                  "list the run's tables to see their names");
+  }
+  if (hrc != SQLITE_ROW) return db_error(db_, "cannot read table " + name, path_);
+  std::vector<std::string> dims;
+  const auto dims_json = nlohmann::json::parse(head.text(0), nullptr, false);
+  if (dims_json.is_array()) {
+    for (const auto& d : dims_json) dims.push_back(d.get<std::string>());
+  }
+  // Equality filters; dimensions stored in columns are filtered in SQL, others afterwards.
+  std::map<std::string, std::string> wanted = filter.dims;
+  if (filter.region) wanted["region"] = *filter.region;
+  if (filter.element) wanted["element"] = *filter.element;
+  if (filter.year) wanted["year"] = std::to_string(*filter.year);
+  std::string sql =
+      "SELECT region, segment, chemistry, element, route, year, other_dims_json, value FROM "
+      "result_rows WHERE run_id = ? AND table_name = ?";
+  std::vector<std::pair<std::string, std::string>> column_filters;
+  std::map<std::string, std::string> other_filters;
+  for (const auto& [dim, item] : wanted) {
+    if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
+      return core::Error::invalid_input("table " + name + " has no dimension " + dim, path_,
+                                        "filter only on the table's dimensions");
+    }
+    if (kColumnDims.count(dim)) {
+      sql += " AND " + dim + " = ?";
+      column_filters.emplace_back(dim, item);
+    } else {
+      other_filters[dim] = item;
+    }
+  }
+  sql += " ORDER BY rowid";
+  Statement st(db_, sql);
+  st.bind(1, run_id);
+  st.bind(2, name);
+  int bind_index = 3;
+  for (const auto& [dim, item] : column_filters) {
+    if (dim == "year") {
+      try {
+        st.bind(bind_index++, static_cast<std::int64_t>(std::stoll(item)));
+      } catch (const std::exception&) {
+        return core::Error::invalid_input("year filter is not a number: " + item, path_);
+      }
+    } else {
+      st.bind(bind_index++, item);
+    }
+  }
+  static const std::vector<std::string> kCols = {"region",  "segment", "chemistry",
+                                                 "element", "route",   "year"};
+  std::vector<ResultRow> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    ResultRow r;
+    for (std::size_t c = 0; c < kCols.size(); ++c) {
+      if (!st.is_null(static_cast<int>(c))) r.coords[kCols[c]] = st.text(static_cast<int>(c));
+    }
+    if (!st.is_null(6)) {
+      const auto other = nlohmann::json::parse(st.text(6), nullptr, false);
+      if (other.is_object()) {
+        for (const auto& [k, v] : other.items()) r.coords[k] = v.get<std::string>();
+      }
+    }
+    bool keep = true;
+    for (const auto& [dim, item] : other_filters) {
+      auto it = r.coords.find(dim);
+      keep = keep && it != r.coords.end() && it->second == item;
+    }
+    r.value = st.real(7);
+    if (keep) out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot read table " + name, path_);
+  return out;
+}
+
+core::Status Store::put_record_table(std::int64_t run_id, const StoredRecordTable& table) {
+  return transaction([&]() -> core::Status {
+    Statement st(db_,
+                 "INSERT INTO record_tables (run_id, name, title, description, columns_json, "
+                 "rows_json, seq) VALUES (?,?,?,?,?,?, (SELECT COUNT(*) FROM record_tables "
+                 "WHERE run_id = ?))");
+    st.bind(1, run_id);
+    st.bind(2, table.name);
+    st.bind(3, table.title);
+    st.bind(4, table.description);
+    st.bind(5, table.columns_json);
+    st.bind(6, table.rows_json);
+    st.bind(7, run_id);
+    if (st.step() != SQLITE_DONE) {
+      return db_error(db_, "cannot store record table " + table.name, path_);
+    }
+    return {};
+  });
+}
+
+core::Result<std::vector<StoredRecordTable>> Store::read_record_tables(std::int64_t run_id) {
+  Statement st(db_,
+               "SELECT name, title, description, columns_json, rows_json FROM record_tables "
+               "WHERE run_id = ? ORDER BY seq");
+  st.bind(1, run_id);
+  std::vector<StoredRecordTable> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+  }
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot read record tables", path_);
+  return out;
+}
+
+core::Status Store::put_findings(std::int64_t run_id, const std::vector<StoredFinding>& findings) {
+  return transaction([&]() -> core::Status {
+    Statement st(db_, "INSERT INTO findings (run_id, seq, section, text) VALUES (?,?,?,?)");
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      st.reset();
+      st.bind(1, run_id);
+      st.bind(2, static_cast<std::int64_t>(i));
+      st.bind(3, findings[i].section);
+      st.bind(4, findings[i].text);
+      if (st.step() != SQLITE_DONE) return db_error(db_, "cannot store findings", path_);
+    }
+    return {};
+  });
+}
+
+core::Result<std::vector<StoredFinding>> Store::read_findings(std::int64_t run_id) {
+  Statement st(db_, "SELECT section, text FROM findings WHERE run_id = ? ORDER BY seq");
+  st.bind(1, run_id);
+  std::vector<StoredFinding> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) out.push_back({st.text(0), st.text(1)});
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot read findings", path_);
+  return out;
+}
+
+core::Status Store::put_file(std::int64_t run_id, const std::string& name,
+                             const std::string& content) {
+  return transaction([&]() -> core::Status {
+    Statement st(db_, "INSERT OR REPLACE INTO run_files (run_id, name, content) VALUES (?,?,?)");
+    st.bind(1, run_id);
+    st.bind(2, name);
+    st.bind(3, content);
+    if (st.step() != SQLITE_DONE) return db_error(db_, "cannot store file " + name, path_);
+    return {};
+  });
+}
+
+core::Result<std::string> Store::read_file(std::int64_t run_id, const std::string& name) {
+  Statement st(db_, "SELECT content FROM run_files WHERE run_id = ? AND name = ?");
+  st.bind(1, run_id);
+  st.bind(2, name);
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " has no file " + name, path_);
+  }
+  if (rc != SQLITE_ROW) return db_error(db_, "cannot read file " + name, path_);
+  return st.text(0);
+}
+
+}  // namespace urbanmine::io

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ordered schema migrations of the SQLite store. Append new migrations at the end with the
+// next version number (the HTTP server adds events, participants and schedules here); never edit
+// or reorder one that has been merged, since databases in the field have applied it.
+#include "io/store.h"
+
+namespace urbanmine::io {
+
+const std::vector<Migration>& store_migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "scenarios, runs, result tables, record tables, findings, run files",
+       R"sql(
+CREATE TABLE scenarios (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (name, hash)
+);
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  scenario_id INTEGER REFERENCES scenarios(id),
+  scenario_name TEXT NOT NULL,
+  scenario_hash TEXT NOT NULL,
+  code_version TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'ok', 'checks_failed', 'failed')),
+  progress_fraction REAL NOT NULL DEFAULT 0,
+  progress_stage TEXT NOT NULL DEFAULT '',
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  elapsed_seconds REAL,
+  error_message TEXT NOT NULL DEFAULT '',
+  first_year INTEGER NOT NULL DEFAULT 0,
+  last_year INTEGER NOT NULL DEFAULT 0,
+  seed INTEGER NOT NULL DEFAULT 0,
+  balance_ok INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_by_scenario ON runs (scenario_id);
+CREATE TABLE result_tables (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value_column TEXT NOT NULL,
+  description TEXT NOT NULL,
+  dims_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, name)
+);
+CREATE TABLE result_rows (
+  run_id INTEGER NOT NULL,
+  table_name TEXT NOT NULL,
+  region TEXT,
+  segment TEXT,
+  chemistry TEXT,
+  element TEXT,
+  route TEXT,
+  year INTEGER,
+  other_dims_json TEXT,
+  value REAL NOT NULL,
+  FOREIGN KEY (run_id, table_name) REFERENCES result_tables(run_id, name) ON DELETE CASCADE
+);
+CREATE INDEX result_rows_lookup ON result_rows (run_id, table_name, region, element, year);
+CREATE TABLE record_tables (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  columns_json TEXT NOT NULL,
+  rows_json TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (run_id, name)
+);
+CREATE TABLE findings (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  section TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE run_files (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (run_id, name)
+);
+)sql"},
+      // Append new migrations here: {2, "events, participants, schedules", R"sql(...)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace urbanmine::io

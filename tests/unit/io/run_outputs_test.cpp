@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: Apache-2.0
+// engine/run_outputs over a synthetic RunResults: summary.json key figures against sums computed
+// here, sankey.json conservation, report.html escaping and self-containment, the text summary,
+// and write_run_outputs' all-or-nothing folder swap with its SQLite store.
+#include "engine/run_outputs.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "io/files.h"
+
+#include "run_fixture.h"
+#include "test_support.h"
+
+namespace urbanmine::engine {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::make_fixture_results;
+
+// World total of an element in a year, summed here from the fixture table.
+double world_sum(const RunResults& r, std::string_view table, const std::string& element,
+                 int year) {
+  const auto* t = r.find(table);
+  auto sliced = t->values.slice("element", element);
+  auto by_year = sliced->sum_to({"year"});
+  const auto idx = by_year->dims()[0].index_of(std::to_string(year));
+  return by_year->data()[*idx];
+}
+
+TEST(RunOutputs, KeyYearsAreThoseTheRunCovers) {
+  EXPECT_EQ(key_years(make_fixture_results()), (std::vector<int>{2030, 2040, 2050}));
+  testing::FixtureSpec spec;
+  spec.last_year = 2035;
+  EXPECT_EQ(key_years(make_fixture_results(spec)), (std::vector<int>{2030}));
+  spec.first_year = 2020;
+  spec.last_year = 2025;
+  EXPECT_EQ(key_years(make_fixture_results(spec)), (std::vector<int>{2025}));
+}
+
+TEST(RunOutputs, SummaryKeyFiguresMatchTheTables) {
+  const auto r = make_fixture_results();
+  const auto summary = nlohmann::json::parse(summary_json(r, RenderOptions{}));
+  EXPECT_EQ(summary["format"], "urbanmine-summary/1");
+  EXPECT_EQ(summary["metadata"]["scenario_hash"], r.meta.scenario_hash);
+  const auto& kf = summary["key_figures"];
+  for (const std::string e : {"Li", "Ni", "Co"}) {
+    for (int y : {2030, 2040, 2050}) {
+      const std::string ys = std::to_string(y);
+      EXPECT_NEAR(kf["world_end_of_life_mass_tonnes"][ys][e].get<double>(),
+                  world_sum(r, kTableEndOfLifeT, e, y), 1e-9 * world_sum(r, kTableEndOfLifeT, e, y))
+          << e << " " << y;
+      const double share =
+          world_sum(r, kTableRecoveredT, e, y) / world_sum(r, kTableMaterialDemandT, e, y);
+      EXPECT_NEAR(kf["world_secondary_supply_share_fraction"][ys][e].get<double>(), share, 1e-11);
+    }
+  }
+  // Regions ranked by surplus are in descending order and positive.
+  const auto& top = kf["top_feedstock_surplus_regions"]["2040"];
+  ASSERT_FALSE(top.empty());
+  for (std::size_t i = 1; i < top.size(); ++i) {
+    EXPECT_GE(top[i - 1]["mass_tonnes"].get<double>(), top[i]["mass_tonnes"].get<double>());
+  }
+  EXPECT_GT(top.back()["mass_tonnes"].get<double>(), 0.0);
+  EXPECT_EQ(summary["mass_balance"]["status"], "ok");
+  EXPECT_EQ(summary["mass_balance"]["checks"].get<std::size_t>(), r.balance.size());
+  EXPECT_EQ(summary["findings"].size(), r.findings.size());
+  EXPECT_EQ(summary["records"][0]["rows"][1][4], nullptr);  // an empty cell
+  EXPECT_EQ(summary["tables"].size(), r.tables.size());
+}
+
+TEST(RunOutputs, SummaryIsByteForByteDeterministic) {
+  const auto a = summary_json(make_fixture_results(), RenderOptions{});
+  const auto b = summary_json(make_fixture_results(), RenderOptions{});
+  EXPECT_EQ(a, b);
+}
+
+TEST(RunOutputs, FailedBalanceShowsInSummaryAndReport) {
+  testing::FixtureSpec spec;
+  spec.failing_balance = true;
+  const auto r = make_fixture_results(spec);
+  const auto summary = nlohmann::json::parse(summary_json(r, RenderOptions{}));
+  EXPECT_EQ(summary["mass_balance"]["status"], "failed");
+  EXPECT_EQ(summary["mass_balance"]["failed"], 1);
+  EXPECT_DOUBLE_EQ(summary["mass_balance"]["max_abs_residual"].get<double>(), 12.5);
+  EXPECT_NE(report_html(r, RenderOptions{}).find("FAILED"), std::string::npos);
+}
+
+TEST(RunOutputs, SankeyLinksConserveMassAtEveryInnerNode) {
+  const auto r = make_fixture_results();
+  const auto text = sankey_json(r, 2040, "Co");
+  ASSERT_TRUE(text.has_value()) << text.error().to_string();
+  const auto sankey = nlohmann::json::parse(*text);
+  EXPECT_EQ(sankey["unit"], "t");
+  std::map<std::string, double> in;
+  std::map<std::string, double> out;
+  for (const auto& l : sankey["links"]) {
+    EXPECT_GT(l["value"].get<double>(), 0.0);
+    EXPECT_EQ(l["unit"], "t");
+    out[l["source"]] += l["value"].get<double>();
+    in[l["target"]] += l["value"].get<double>();
+  }
+  EXPECT_NEAR(out["new_batteries"], world_sum(r, kTableMaterialDemandT, "Co", 2040), 1e-6);
+  for (const std::string node : {"in_use", "waste", "collection", "recycling_hydrometallurgy"}) {
+    EXPECT_NEAR(in[node], out[node], 1e-9 * in[node]) << node;
+  }
+  EXPECT_NEAR(in["secondary_metal"], world_sum(r, kTableRecoveredT, "Co", 2040), 1e-6);
+}
+
+TEST(RunOutputs, CapacitySankeyUsesKwhTables) {
+  const auto sankey = nlohmann::json::parse(*sankey_json(make_fixture_results(), 2045, "kWh"));
+  EXPECT_EQ(sankey["unit"], "kWh");
+  bool second_life = false;
+  for (const auto& l : sankey["links"]) second_life |= l["target"] == "second_life";
+  EXPECT_TRUE(second_life);
+}
+
+TEST(RunOutputs, SankeyRejectsAYearOrElementOutsideTheRun) {
+  const auto r = make_fixture_results();
+  const auto year = sankey_json(r, 2070, "Li");
+  ASSERT_FALSE(year.has_value());
+  EXPECT_EQ(year.error().code, core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(year.error().location, "--sankey-year");
+  const auto element = sankey_json(r, 2040, "Xx");
+  ASSERT_FALSE(element.has_value());
+  EXPECT_EQ(element.error().location, "--sankey-element");
+  EXPECT_NE(element.error().hint.find("graphite"), std::string::npos);
+}
+
+TEST(RunOutputs, ReportIsSelfContainedAndEscapesText) {
+  const auto html = report_html(make_fixture_results(), RenderOptions{});
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  // The only URL is the SVG namespace, which browsers never fetch.
+  std::size_t pos = 0;
+  while ((pos = html.find("http", pos)) != std::string::npos) {
+    EXPECT_EQ(html.compare(pos, 26, "http://www.w3.org/2000/svg"), 0);
+    ++pos;
+  }
+  EXPECT_NE(html.find("&lt;b&gt;&amp;&lt;/b&gt;"), std::string::npos);  // from a finding
+  EXPECT_EQ(html.find("<b>&</b>"), std::string::npos);
+  EXPECT_NE(html.find("Policy rules checked against this run"), std::string::npos);
+  EXPECT_NE(html.find("How to read this report"), std::string::npos);
+  EXPECT_NE(html.find("<svg class=\"sankey\""), std::string::npos);
+}
+
+TEST(RunOutputs, TextSummaryNamesKeyYearsAndElements) {
+  const auto text = text_summary(make_fixture_results());
+  EXPECT_NE(text.find("2040"), std::string::npos);
+  EXPECT_NE(text.find("graphite"), std::string::npos);
+  EXPECT_NE(text.find("mass balance ok"), std::string::npos);
+}
+
+TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {
+  testing::TempDir dir;
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.scenario_text = "[scenario]\nname = \"fixture\"\n";
+  const auto r = make_fixture_results();
+  const auto written = write_run_outputs(r, options);
+  ASSERT_TRUE(written.has_value()) << written.error().to_string();
+  for (const auto& t : r.tables) EXPECT_TRUE(fs::exists(dir.path("out/" + t.name + ".csv")));
+  EXPECT_TRUE(fs::exists(dir.path("out/policy_checks.csv")));
+  EXPECT_TRUE(fs::exists(written->report_path));
+  EXPECT_EQ(*io::read_text_file(dir.path("out/summary.json")), summary_json(r, options.render));
+  const auto csv = io::read_text_file(dir.path("out/end_of_life_t.csv"));
+  EXPECT_EQ(csv->substr(0, csv->find('\n')), "region,element,year,mass_tonnes");
+
+  // A second run into the same folder keeps the first one in its database.
+  const auto again = write_run_outputs(r, options);
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  auto store = io::Store::open(again->db_path);
+  ASSERT_TRUE(store.has_value());
+  const auto runs = (*store)->list_runs();
+  ASSERT_EQ(runs->size(), 2U);
+  EXPECT_EQ(runs->front().status, io::kRunOk);
+  EXPECT_EQ((*store)->get_scenario(runs->front().scenario_id)->text, options.scenario_text);
+  const auto rows = (*store)->read_table(again->run_id, std::string(kTableEndOfLifeT),
+                                         {std::string("CHN"), std::string("Li"), 2040, {}});
+  ASSERT_EQ(rows->size(), 1U);
+  EXPECT_NEAR(rows->front().value,
+              *r.find(kTableEndOfLifeT)
+                   ->values.get({{"region", "CHN"}, {"element", "Li"}, {"year", "2040"}}),
+              1e-9);
+  EXPECT_EQ(*(*store)->read_file(again->run_id, "summary.json"),
+            *io::read_text_file(dir.path("out/summary.json")));
+  // Nothing but the output folder is left beside it.
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1U);
+}
+
+TEST(RunOutputs, FailureLeavesAnExistingFolderUntouchedAndNoTemporaries) {
+  testing::TempDir dir;
+  fs::create_directories(dir.path("out"));
+  { std::ofstream(dir.path("out/keep.txt")) << "old"; }
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.render.sankey_year = 1999;
+  const auto written = write_run_outputs(make_fixture_results(), options);
+  ASSERT_FALSE(written.has_value());
+  EXPECT_EQ(written.error().location, "--sankey-year");
+  EXPECT_EQ(*io::read_text_file(dir.path("out/keep.txt")), "old");
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.path("out"))) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1U);
+  entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1U);
+}
+
+TEST(RunOutputs, DatabaseFailureLeavesNoOutputFolder) {
+  testing::TempDir dir;
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.db_path = dir.path("no/such/dir/u.db");
+  const auto written = write_run_outputs(make_fixture_results(), options);
+  ASSERT_FALSE(written.has_value());
+  EXPECT_EQ(written.error().code, core::ErrorCode::kIo);
+  EXPECT_FALSE(fs::exists(dir.path("out")));
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 0U);
+}
+
+TEST(RunOutputs, ExternalDatabaseGetsTheRunAndTheFolderIsReplaced) {
+  testing::TempDir dir;
+  fs::create_directories(dir.path("out"));
+  { std::ofstream(dir.path("out/stale.csv")) << "old"; }
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.db_path = dir.path("runs.db");
+  const auto written = write_run_outputs(make_fixture_results(), options);
+  ASSERT_TRUE(written.has_value()) << written.error().to_string();
+  EXPECT_FALSE(fs::exists(dir.path("out/stale.csv")));
+  EXPECT_FALSE(fs::exists(dir.path("out/urbanmine.db")));
+  auto store = io::Store::open(dir.path("runs.db"));
+  EXPECT_EQ((*store)->list_runs()->size(), 1U);
+  // Set URBANMINE_FIXTURE_REPORT=path to keep a copy of the fixture report for viewing.
+  if (const char* keep = std::getenv("URBANMINE_FIXTURE_REPORT")) {
+    fs::copy_file(written->report_path, keep, fs::copy_options::overwrite_existing);
+  }
+}
+
+}  // namespace
+}  // namespace urbanmine::engine

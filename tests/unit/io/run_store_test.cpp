@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+// SQLite store: migrations, scenarios, the run lifecycle, filtered table reads, transactions that
+// roll back as a whole, and a file database in WAL mode that survives reopening.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "io/store.h"
+
+#include "test_support.h"
+
+namespace urbanmine::io {
+namespace {
+
+core::DimArray small_table() {
+  auto a = core::DimArray::zeros({core::Dimension("region", {"CHN", "USA"}),
+                                  core::Dimension("element", {"Li", "Co"}),
+                                  core::Dimension::years("year", 2030, 2031)});
+  double v = 1.0;
+  for (double& x : a->data()) x = v++;
+  a->at({1, 1, 1}) = 0.0;
+  return std::move(*a);
+}
+
+std::unique_ptr<Store> memory_store() {
+  auto store = Store::open(":memory:");
+  EXPECT_TRUE(store.has_value()) << store.error().to_string();
+  return std::move(*store);
+}
+
+TEST(RunStore, MigratesAnEmptyDatabaseToTheLatestVersion) {
+  auto store = Store::open_unmigrated(":memory:");
+  ASSERT_TRUE(store.has_value());
+  EXPECT_EQ(*(*store)->schema_version(), 0);
+  EXPECT_EQ(*(*store)->migrate(), static_cast<int>(store_migrations().size()));
+  EXPECT_EQ(*(*store)->schema_version(), store_migrations().back().version);
+  EXPECT_EQ(*(*store)->migrate(), 0);
+}
+
+TEST(RunStore, StoresEachScenarioOnce) {
+  auto store = memory_store();
+  const auto a = store->put_scenario("baseline", "abc", "[scenario]\n");
+  const auto b = store->put_scenario("baseline", "abc", "[scenario]\n");
+  const auto c = store->put_scenario("baseline", "def", "[scenario]\nx=1\n");
+  ASSERT_TRUE(a && b && c);
+  EXPECT_EQ(*a, *b);
+  EXPECT_NE(*a, *c);
+  EXPECT_EQ(store->get_scenario(*c)->text, "[scenario]\nx=1\n");
+  EXPECT_EQ(store->list_scenarios()->size(), 2U);
+  EXPECT_EQ(store->get_scenario(99).error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(RunStore, RunGoesFromRunningToFinished) {
+  auto store = memory_store();
+  NewRun run;
+  run.scenario_name = "baseline";
+  run.scenario_hash = "abc";
+  run.code_version = "0.1.0";
+  const auto id = store->create_run(run);
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(store->get_run(*id)->status, kRunRunning);
+  ASSERT_TRUE(store->update_progress(*id, 0.5, "recycling").has_value());
+  EXPECT_DOUBLE_EQ(store->get_run(*id)->progress_fraction, 0.5);
+  EXPECT_EQ(store->get_run(*id)->progress_stage, "recycling");
+  RunFinish finish;
+  finish.status = kRunChecksFailed;
+  finish.elapsed_seconds = 2.5;
+  finish.balance_ok = false;
+  ASSERT_TRUE(store->finish_run(*id, finish).has_value());
+  const auto done = store->get_run(*id);
+  EXPECT_EQ(done->status, kRunChecksFailed);
+  EXPECT_FALSE(done->finished_at.empty());
+  EXPECT_FALSE(done->balance_ok);
+  EXPECT_EQ(store->list_runs()->size(), 1U);
+  EXPECT_EQ(store->update_progress(*id + 1, 0.1, "x").error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(RunStore, ReadsTablesFilteredByRegionElementAndYear) {
+  auto store = memory_store();
+  const auto id = store->create_run(NewRun{});
+  ASSERT_TRUE(id.has_value());
+  ASSERT_TRUE(
+      store->put_result_table(*id, "end_of_life_t", "mass_tonnes", "d", small_table(), true));
+  const auto tables = store->list_tables(*id);
+  ASSERT_EQ(tables->size(), 1U);
+  EXPECT_EQ(tables->front().dims, (std::vector<std::string>{"region", "element", "year"}));
+  EXPECT_EQ(tables->front().row_count, 7);  // one zero row skipped
+  const auto all = store->read_table(*id, "end_of_life_t");
+  ASSERT_EQ(all->size(), 7U);
+  EXPECT_EQ(all->front().coords.at("region"), "CHN");
+  EXPECT_DOUBLE_EQ(all->front().value, 1.0);
+  TableFilter filter;
+  filter.region = "USA";
+  filter.element = "Li";
+  filter.year = 2031;
+  const auto one = store->read_table(*id, "end_of_life_t", filter);
+  ASSERT_EQ(one->size(), 1U);
+  EXPECT_DOUBLE_EQ(one->front().value, 6.0);
+  filter.dims["route"] = "hydro";
+  EXPECT_EQ(store->read_table(*id, "end_of_life_t", filter).error().code,
+            core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(store->read_table(*id, "nope").error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(RunStore, KeepsDimensionsWithoutAColumnAsJson) {
+  auto store = memory_store();
+  const auto id = store->create_run(NewRun{});
+  auto a = core::DimArray::zeros({core::Dimension("scenario_variant", {"low", "high"}),
+                                  core::Dimension::years("year", 2030, 2030)});
+  a->at({1, 0}) = 3.0;
+  ASSERT_TRUE(store->put_result_table(*id, "t", "x", "", *a, true));
+  TableFilter filter;
+  filter.dims["scenario_variant"] = "high";
+  const auto rows = store->read_table(*id, "t", filter);
+  ASSERT_EQ(rows->size(), 1U);
+  EXPECT_EQ(rows->front().coords.at("scenario_variant"), "high");
+  EXPECT_EQ(rows->front().coords.at("year"), "2030");
+}
+
+TEST(RunStore, FailedTransactionLeavesNothing) {
+  auto store = memory_store();
+  std::int64_t id = 0;
+  const auto status = store->transaction([&]() -> core::Status {
+    auto created = store->create_run(NewRun{});
+    if (!created) return created.error();
+    id = *created;
+    auto put = store->put_result_table(id, "t", "x", "", small_table(), false);
+    if (!put) return put;
+    // The same table twice violates the primary key: the whole run must disappear.
+    return store->put_result_table(id, "t", "x", "", small_table(), false);
+  });
+  ASSERT_FALSE(status.has_value());
+  EXPECT_EQ(status.error().code, core::ErrorCode::kIo);
+  EXPECT_TRUE(store->list_runs()->empty());
+  EXPECT_EQ(store->get_run(id).error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(RunStore, RecordsFindingsAndFilesRoundTrip) {
+  auto store = memory_store();
+  const auto id = store->create_run(NewRun{});
+  ASSERT_TRUE(store->put_record_table(*id, {"policy", "Policy", "d", "[\"a\"]", "[[1]]"}));
+  ASSERT_TRUE(store->put_record_table(*id, {"market", "Market", "d", "[\"b\"]", "[[\"x\"]]"}));
+  ASSERT_TRUE(store->put_findings(*id, {{"recycling", "one"}, {"policy", "two"}}));
+  ASSERT_TRUE(store->put_file(*id, "summary.json", "{}"));
+  const auto records = store->read_record_tables(*id);
+  ASSERT_EQ(records->size(), 2U);
+  EXPECT_EQ((*records)[1].name, "market");
+  EXPECT_EQ((*records)[1].rows_json, "[[\"x\"]]");
+  const auto findings = store->read_findings(*id);
+  ASSERT_EQ(findings->size(), 2U);
+  EXPECT_EQ((*findings)[1].text, "two");
+  EXPECT_EQ(*store->read_file(*id, "summary.json"), "{}");
+  EXPECT_EQ(store->read_file(*id, "report.html").error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(RunStore, FileDatabaseUsesWalAndKeepsCommittedRuns) {
+  testing::TempDir dir;
+  const std::string path = dir.path("u.db");
+  {
+    auto store = Store::open(path);
+    ASSERT_TRUE(store.has_value()) << store.error().to_string();
+    ASSERT_TRUE((*store)->create_run(NewRun{}).has_value());
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2((*store)->handle(), "PRAGMA journal_mode", -1, &stmt, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+    sqlite3_finalize(stmt);
+  }
+  auto reopened = Store::open(path);
+  ASSERT_TRUE(reopened.has_value());
+  EXPECT_EQ((*reopened)->list_runs()->size(), 1U);
+}
+
+TEST(RunStore, RefusesADatabaseFromANewerProgram) {
+  testing::TempDir dir;
+  const std::string path = dir.path("u.db");
+  {
+    auto store = Store::open(path);
+    ASSERT_TRUE(store.has_value());
+    ASSERT_EQ(
+        sqlite3_exec((*store)->handle(), "INSERT INTO schema_version VALUES (999, 'future', 'now')",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
+  }
+  const auto store = Store::open(path);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, core::ErrorCode::kConflict);
+  EXPECT_NE(store.error().message.find("999"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace urbanmine::io

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: Apache-2.0
+// The vehicle-pack rule, the recycling step, scenario resolution (defaults, paths, scopes) and
+// the SHA-256 used for the run hash, each against hand-computed values.
+#include "engine/run_model.h"
+
+#include <cmath>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "engine/run.h"
+#include "engine/scenario.h"
+#include "io/run_data.h"
+#include "io/scenario_toml.h"
+#include "io/sha256.h"
+
+#include "test_support.h"
+
+namespace urbanmine::engine {
+namespace {
+
+mfa::LifetimeParams fixed(double years) {
+  mfa::LifetimeParams p;
+  p.type = mfa::LifetimeType::kFixed;
+  p.mean = years;
+  return p;
+}
+
+TEST(VehiclePackResponse, FixedLifetimesReplaceAFailedPackEveryBatteryLifetime) {
+  // Vehicle lives 10 years (in use at ages 0-9), packs 4 years: the original pack fails at age
+  // 4 and its replacement at age 8; the vehicle is scrapped at age 10 with a 2-year-old pack.
+  const std::size_t T = 15;
+  const UnitResponse u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(10)),
+                                               std::vector<mfa::LifetimeParams>(T, fixed(4)));
+  for (std::size_t t = 0; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u.vehicles[t], t < 10 ? 1.0 : 0.0) << t;
+    EXPECT_DOUBLE_EQ(u.replacements[t], (t == 4 || t == 8) ? 1.0 : 0.0) << t;
+  }
+  // Cohort 3 (sold in year 3) is the same response shifted by three years.
+  for (std::size_t t = 3; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u.replacements[3 * T + t], (t == 7 || t == 11) ? 1.0 : 0.0) << t;
+  }
+}
+
+TEST(VehiclePackResponse, PacksOutlivingTheirVehicleAreNeverReplaced) {
+  const std::size_t T = 30;
+  const UnitResponse u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(8)),
+                                               std::vector<mfa::LifetimeParams>(T, fixed(12)));
+  double total = 0.0;
+  for (double r : u.replacements) total += r;
+  EXPECT_EQ(total, 0.0);
+}
+
+TEST(VehiclePackResponse, CohortVaryingBatteryLifetimeFollowsTheInstallationYear) {
+  // Packs installed from year 5 on last 2 years instead of 4: the original pack (year 0) fails
+  // at 4, its replacement (installed 4, 4-year life) at 8, the next (installed 8) at 10.
+  const std::size_t T = 14;
+  std::vector<mfa::LifetimeParams> battery(T, fixed(4));
+  for (std::size_t t = 5; t < T; ++t) battery[t] = fixed(2);
+  const UnitResponse u =
+      vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(12)), battery);
+  for (std::size_t t = 0; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u.replacements[t], (t == 4 || t == 8 || t == 10) ? 1.0 : 0.0) << t;
+  }
+}
+
+TEST(RecycleElement, SplitsFeedByRouteAndAppliesRecovery) {
+  std::array<std::array<double, kElementCount>, kRouteCount> rec{};
+  rec[0][0] = 0.0;  // pyro Li
+  rec[1][0] = 0.9;  // hydro Li
+  rec[2][0] = 0.8;  // direct Li
+  const RecyclingOutcome out = recycle_element(100.0, {0.2, 0.5, 0.3}, 0, rec);
+  EXPECT_DOUBLE_EQ(out.recycled_t[0], 20.0);
+  EXPECT_DOUBLE_EQ(out.recycled_t[1], 50.0);
+  EXPECT_DOUBLE_EQ(out.recycled_t[2], 30.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[0], 0.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[1], 45.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[2], 24.0);
+}
+
+// Scenario resolution on the shipped data.
+class Resolve : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    core::Diagnostics diags;
+    data_ = new io::RunData(io::load_run_data(testing::source_path("data"), diags));
+    ASSERT_FALSE(diags.has_errors()) << diags.to_error().to_string();
+  }
+  static void TearDownTestSuite() { delete data_; }
+
+  ModelInputs resolve(const std::string& toml) {
+    core::Diagnostics diags;
+    io::ScenarioSpec spec = io::parse_scenario_toml(toml, "t.toml", diags);
+    ModelInputs in = resolve_scenario(spec, *data_, diags);
+    EXPECT_FALSE(diags.has_errors()) << diags.to_error().to_string();
+    return in;
+  }
+  static std::size_t index(const std::vector<std::string>& v, const std::string& x) {
+    return static_cast<std::size_t>(std::find(v.begin(), v.end(), x) - v.begin());
+  }
+  static io::RunData* data_;
+};
+io::RunData* Resolve::data_ = nullptr;
+
+TEST_F(Resolve, ChemistryTargetIsReachedLinearlyFromTheLastDataYear) {
+  const ModelInputs in = resolve(
+      "[[chemistry_share]]\nregion = \"all\"\nyear = 2034\nshares = { LFP = 0.8, NMC811 = 0.2 "
+      "}\n");
+  const std::size_t lfp = index(in.chemistries, "LFP");
+  const std::size_t chn = index(in.regions, "CHN");
+  const auto at = [&](int year) { return in.chemistry_share[chn][year - in.first_year][lfp]; };
+  EXPECT_NEAR(at(2034), 0.8, 1e-12);
+  EXPECT_NEAR(at(2050), 0.8, 1e-12);
+  EXPECT_NEAR(at(2029), 0.5 * (at(2024) + 0.8), 1e-12);
+  for (std::size_t r = 0; r < in.regions.size(); ++r) {
+    for (const auto& year : in.chemistry_share[r]) {
+      double sum = 0.0;
+      for (double s : year) sum += s;
+      EXPECT_NEAR(sum, 1.0, 1e-12);
+    }
+  }
+}
+
+TEST_F(Resolve, SalesTargetIsInterpolatedFromTheLastHistoryYearThenGrowthApplies) {
+  const ModelInputs in = resolve(
+      "[[sales.target]]\nregion = \"KOR\"\nsegment = \"car_bev\"\nyear = 2033\nsales_vehicles = "
+      "220000\n[[sales.growth]]\nregion = \"KOR\"\nfrom_year = 2034\nto_year = 2050\n"
+      "growth_rate_per_year = 0.02\n");
+  const std::size_t kor = index(in.regions, "KOR");
+  const auto& s = in.sales_vehicles[kor][index(in.segments, "car_bev")];
+  const auto at = [&](int year) { return s[static_cast<std::size_t>(year - in.first_year)]; };
+  EXPECT_DOUBLE_EQ(at(2023), 120000.0);  // IEA 2023 Korea BEV cars
+  EXPECT_NEAR(at(2028), 170000.0, 1e-6);
+  EXPECT_NEAR(at(2033), 220000.0, 1e-6);
+  EXPECT_NEAR(at(2035), 220000.0 * 1.02 * 1.02, 1e-6);
+}
+
+TEST_F(Resolve, ResidualRegionsAreTheAggregateMinusCountriesShown) {
+  const ModelInputs in = resolve("");
+  const std::size_t t = static_cast<std::size_t>(2023 - in.first_year);
+  const std::size_t car = index(in.segments, "car_bev");
+  double eu = 0.0;
+  for (const char* c : {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER"}) {
+    eu += in.sales_vehicles[index(in.regions, c)][car][t];
+  }
+  EXPECT_DOUBLE_EQ(eu, 1600000.0);  // IEA EU27 BEV cars 2023
+  double world = 0.0;
+  for (std::size_t r = 0; r < in.regions.size(); ++r) world += in.sales_vehicles[r][car][t];
+  EXPECT_DOUBLE_EQ(world, 9500000.0);            // IEA World BEV cars 2023
+  EXPECT_EQ(in.sales_vehicles[0][car][0], 0.0);  // 2010: no sales before 2015 by default
+}
+
+TEST_F(Resolve, EmptyScenarioEqualsTheShippedBaseline) {
+  auto base = engine::run_scenario_file(testing::source_path("examples/global.toml"), [] {
+    RunOptions o;
+    o.data_dir = testing::source_path("data");
+    return o;
+  }());
+  RunOptions o;
+  o.data_dir = testing::source_path("data");
+  auto empty = engine::run_scenario_text("[scenario]\nname = \"global baseline\"\n", "e.toml", o);
+  ASSERT_TRUE(base.has_value() && empty.has_value());
+  for (std::size_t i = 0; i < base->tables.size(); ++i) {
+    const auto a = base->tables[i].values.data();
+    const auto b = empty->tables[i].values.data();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t j = 0; j < a.size(); ++j) ASSERT_EQ(a[j], b[j]) << base->tables[i].name;
+  }
+  EXPECT_NE(base->meta.scenario_hash, empty->meta.scenario_hash);
+}
+
+TEST_F(Resolve, MostSpecificRegionEntryWins) {
+  const ModelInputs in = resolve(
+      "[[collection]]\nregion = \"all\"\nyear = 2010\ncollection_fraction = 0.5\n"
+      "[[collection]]\nregion = \"EUROPE\"\nyear = 2010\ncollection_fraction = 0.9\n"
+      "[[collection]]\nregion = \"DEU\"\nyear = 2010\ncollection_fraction = 1.0\n");
+  EXPECT_DOUBLE_EQ(in.collection_fraction[index(in.regions, "USA")][20], 0.5);
+  EXPECT_DOUBLE_EQ(in.collection_fraction[index(in.regions, "FRA")][20], 0.9);
+  EXPECT_DOUBLE_EQ(in.collection_fraction[index(in.regions, "GBR")][20], 0.9);
+  EXPECT_DOUBLE_EQ(in.collection_fraction[index(in.regions, "DEU")][20], 1.0);
+}
+
+TEST_F(Resolve, EachRegionJoinsTheSmallestCapacityPool) {
+  const ModelInputs in = resolve(
+      "[[recycling_capacity]]\nregion = \"WORLD\"\nyear = 2030\ncapacity_t_per_year = 100\n");
+  const auto pool_code = [&](const char* region) {
+    const int p = in.pool_of_region[index(in.regions, region)];
+    return p < 0 ? std::string("none") : in.pools[static_cast<std::size_t>(p)].code;
+  };
+  EXPECT_EQ(pool_code("CHN"), "CHN");
+  EXPECT_EQ(pool_code("DEU"), "EUROPE");
+  EXPECT_EQ(pool_code("USA"), "NORTH_AMERICA");
+  EXPECT_EQ(pool_code("JPN"), "WORLD");
+  EXPECT_EQ(pool_code("ROW"), "WORLD");
+}
+
+TEST_F(Resolve, EuropeanCapacityIsSharedByEuropeanRegions) {
+  RunOptions o;
+  o.data_dir = testing::source_path("data");
+  auto r = run_scenario_file(testing::source_path("examples/eu_circular.toml"), o);
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  auto cap = r->find(kTableRecyclingCapacityT)->values.slice("year", "2035");
+  double europe = 0.0;
+  for (const char* c :
+       {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "GBR", "EU27_OTHER", "EUROPE_OTHER"}) {
+    europe += *cap->get({{"region", c}});
+  }
+  EXPECT_NEAR(europe, 2e6, 1e-6);
+  EXPECT_DOUBLE_EQ(*cap->get({{"region", "JPN"}}), 0.0);
+}
+
+TEST(Sha256, MatchesFips180Vectors) {
+  EXPECT_EQ(io::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(io::sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(io::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  io::Sha256 h;
+  const std::string chunk(1000, 'a');
+  for (int i = 0; i < 1000; ++i) h.update(chunk);
+  EXPECT_EQ(h.hex_digest(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+}  // namespace
+}  // namespace urbanmine::engine

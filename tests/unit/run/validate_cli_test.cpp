@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine validate`: each kind of bad scenario (and bad data) ends with exit 3 and a message
+// naming the file and the key (or data row and column); a good scenario prints "ok" and exits 0;
+// several problems are all listed at once; warnings fail only under --strict.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "engine/run.h"
+
+#include "test_support.h"
+
+namespace urbanmine {
+namespace {
+
+using testing::run_cli;
+using testing::TempDir;
+
+std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir.path(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::string data_flag() { return " --data-dir " + testing::source_path("data"); }
+
+// Runs `urbanmine validate` on `toml` and checks exit 3 plus every expected fragment.
+void expect_invalid(const std::string& toml, const std::vector<std::string>& fragments) {
+  TempDir dir;
+  const std::string path = write(dir, "bad.toml", toml);
+  const auto r = run_cli("validate " + path + data_flag());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find(path), std::string::npos) << "file not named:\n" << r.output;
+  for (const auto& f : fragments) {
+    EXPECT_NE(r.output.find(f), std::string::npos) << "missing '" << f << "' in:\n" << r.output;
+  }
+}
+
+TEST(ValidateCli, ShippedExamplesAreValid) {
+  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life"}) {
+    const auto r =
+        run_cli("--strict validate " +
+                testing::source_path(std::string("examples/") + name + ".toml") + data_flag());
+    EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.output;
+    EXPECT_NE(r.output.find("ok: "), std::string::npos) << r.output;
+  }
+}
+
+TEST(ValidateCli, NoArgumentChecksTheBaseline) {
+  const auto r = run_cli("validate" + data_flag());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("global.toml"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, MissingFileIsInvalidInput) {
+  const auto r = run_cli("validate /nonexistent/dir/scenario.toml" + data_flag());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("/nonexistent/dir/scenario.toml"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, MalformedTomlNamesLine) {
+  expect_invalid("[scenario]\nname = \"x\"\nfirst_year = \n", {"TOML syntax error", ":3"});
+}
+
+TEST(ValidateCli, ReversedYearRange) {
+  expect_invalid("[scenario]\nfirst_year = 2050\nlast_year = 2010\n",
+                 {"scenario.last_year", "reversed"});
+}
+
+TEST(ValidateCli, UnknownRegion) {
+  expect_invalid("[scenario]\nregions = [\"KOR\", \"ATLANTIS\"]\n",
+                 {"scenario.regions", "ATLANTIS"});
+}
+
+TEST(ValidateCli, UnknownRegionInCollection) {
+  expect_invalid("[[collection]]\nregion = \"MORDOR\"\nyear = 2030\ncollection_fraction = 0.5\n",
+                 {"collection[0]", "MORDOR"});
+}
+
+TEST(ValidateCli, UnknownChemistry) {
+  expect_invalid(
+      "[[chemistry_share]]\nregion = \"all\"\nyear = 2035\nshares = { LFP = 0.5, XYZ9 = 0.5 }\n",
+      {"chemistry_share[0].shares", "unknown chemistry 'XYZ9'"});
+}
+
+TEST(ValidateCli, SharesThatDoNotSumToOne) {
+  expect_invalid(
+      "[[chemistry_share]]\nregion = \"all\"\nyear = 2035\nshares = { LFP = 0.5, NMC811 = 0.4 "
+      "}\n",
+      {"chemistry_share[0].shares", "sum to 0.9"});
+}
+
+TEST(ValidateCli, NegativeCapacity) {
+  expect_invalid(
+      "[[recycling_capacity]]\nregion = \"KOR\"\nyear = 2030\ncapacity_t_per_year = -5000\n",
+      {"recycling_capacity[0].capacity_t_per_year", "out of range"});
+}
+
+TEST(ValidateCli, CollectionRateGivenAsPercent) {
+  expect_invalid("[[collection]]\nregion = \"EU27\"\nyear = 2030\ncollection_fraction = 95\n",
+                 {"collection[0].collection_fraction", "0-1"});
+}
+
+TEST(ValidateCli, UnknownSegment) {
+  expect_invalid(
+      "[[pack_size]]\nregion = \"all\"\nsegment = \"scooter\"\nyear = 2030\nkwh_per_vehicle = "
+      "5\n",
+      {"pack_size[0].segment", "unknown segment 'scooter'"});
+}
+
+TEST(ValidateCli, WrongUnitInKeyName) {
+  expect_invalid("[[recycling_capacity]]\nregion = \"KOR\"\nyear = 2030\ncapacity_gwh = 10\n",
+                 {"recycling_capacity[0].capacity_gwh", "wrong unit",
+                  "recycling_capacity[0].capacity_t_per_year"});
+}
+
+TEST(ValidateCli, NumberWrittenWithUnitText) {
+  expect_invalid(
+      "[[pack_size]]\nsegment = \"car_bev\"\nyear = 2030\nkwh_per_vehicle = \"75 kWh\"\n",
+      {"pack_size[0].kwh_per_vehicle", "expected a number"});
+}
+
+TEST(ValidateCli, UnknownTopLevelTable) {
+  expect_invalid("[sceanrio]\nname = \"typo\"\n", {"sceanrio", "unknown key"});
+}
+
+TEST(ValidateCli, NegativeLifetime) {
+  expect_invalid("[lifetime.car_bev]\nbattery = { mean_years = -3, sd_years = 4 }\n",
+                 {"lifetime.car_bev.battery.mean_years", "out of range"});
+}
+
+TEST(ValidateCli, UnknownDistribution) {
+  expect_invalid(
+      "[lifetime.bus]\nvehicle = { distribution = \"Gamma\", mean_years = 12, sd_years = 3 }\n",
+      {"lifetime.bus.vehicle", "unknown distribution 'Gamma'"});
+}
+
+TEST(ValidateCli, UnknownLifetimeSegment) {
+  expect_invalid("[lifetime.hovercraft]\nbattery = { mean_years = 10, sd_years = 3 }\n",
+                 {"lifetime.hovercraft", "unknown segment 'hovercraft'"});
+}
+
+TEST(ValidateCli, RouteMixThatDoesNotSumToOne) {
+  expect_invalid(
+      "[[recycling_capacity]]\nregion = \"KOR\"\nyear = 2030\ncapacity_t_per_year = 50000\n"
+      "routes = { hydrometallurgy = 0.5, pyrometallurgy = 0.2 }\n",
+      {"recycling_capacity[0]", "routes", "sum to 0.7"});
+}
+
+TEST(ValidateCli, UnknownRoute) {
+  expect_invalid("[recovery_fraction.plasma]\nLi = 0.5\n",
+                 {"recovery_fraction.plasma.Li", "unknown route 'plasma'"});
+}
+
+TEST(ValidateCli, RecoveryFractionAboveOne) {
+  expect_invalid("[recovery_fraction.hydrometallurgy]\nLi = 1.5\n",
+                 {"recovery_fraction.hydrometallurgy.Li", "out of range"});
+}
+
+TEST(ValidateCli, UnknownElement) {
+  expect_invalid("[material_intensity_kg_per_kwh.LFP]\nUnobtainium = 1.0\n",
+                 {"material_intensity_kg_per_kwh.LFP.Unobtainium", "unknown element"});
+}
+
+TEST(ValidateCli, SecondLifeShareOutOfRange) {
+  expect_invalid("[second_life]\nshare = 1.5\n", {"second_life.share", "0-1"});
+}
+
+TEST(ValidateCli, NegativeSalesTarget) {
+  expect_invalid(
+      "[[sales.target]]\nregion = \"KOR\"\nsegment = \"car_bev\"\nyear = 2030\nsales_vehicles = "
+      "-1\n",
+      {"sales.target[0].sales_vehicles", "out of range"});
+}
+
+TEST(ValidateCli, SalesTargetInsideHistory) {
+  expect_invalid(
+      "[[sales.target]]\nregion = \"KOR\"\nsegment = \"car_bev\"\nyear = 2020\nsales_vehicles = "
+      "1000\n",
+      {"sales.target[0]", "inside the sales history"});
+}
+
+TEST(ValidateCli, GrowthRangeReversed) {
+  expect_invalid("[[sales.growth]]\nfrom_year = 2040\nto_year = 2030\ngrowth_rate_per_year = 0.1\n",
+                 {"sales.growth[0].to_year", "before from_year"});
+}
+
+TEST(ValidateCli, UnknownLifetimeDataScenario) {
+  expect_invalid("[scenario]\nlifetime_data_scenario = \"Forever\"\n",
+                 {"scenario.lifetime_data_scenario", "Forever", "Long duration"});
+}
+
+TEST(ValidateCli, ListsEveryProblemAtOnce) {
+  TempDir dir;
+  const std::string path =
+      write(dir, "many.toml",
+            "[scenario]\nregions = [\"ATLANTIS\"]\n[second_life]\nshare = 2.0\n"
+            "[recovery_fraction.hydrometallurgy]\nLi = -1\n");
+  const auto r = run_cli("validate " + path + data_flag());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("ATLANTIS"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("second_life.share"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("recovery_fraction.hydrometallurgy.Li"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("3 error(s)"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, WarningsFailOnlyUnderStrict) {
+  TempDir dir;
+  const std::string path = write(dir, "late.toml", "[scenario]\nfirst_year = 2018\n");
+  const auto lenient = run_cli("validate " + path + data_flag());
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
+  EXPECT_NE(lenient.output.find("warning: "), std::string::npos) << lenient.output;
+  const auto strict = run_cli("--strict validate " + path + data_flag());
+  EXPECT_EQ(strict.exit_code, 3) << strict.output;
+}
+
+// A copy of data/ with one file changed, for data errors.
+class BrokenData {
+ public:
+  BrokenData() {
+    std::filesystem::copy(testing::source_path("data"), dir_.path("data"),
+                          std::filesystem::copy_options::recursive);
+  }
+  std::string path() const { return dir_.path("data"); }
+  void replace(const std::string& file, const std::string& from, const std::string& to) {
+    const std::string p = path() + "/" + file;
+    std::ifstream in(p);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto pos = text.find(from);
+    ASSERT_NE(pos, std::string::npos) << from;
+    text.replace(pos, from.size(), to);
+    std::ofstream(p) << text;
+  }
+  void remove(const std::string& file) { std::filesystem::remove(path() + "/" + file); }
+
+ private:
+  TempDir dir_;
+};
+
+TEST(ValidateCli, BadDataRowNamesFileLineAndColumn) {
+  BrokenData data;
+  data.replace("ev_sales.csv", "China,2016,Buses,BEV,76000", "China,2016,Buses,BEV,-76000");
+  data.replace("material_intensity.csv", "NMC811,Li,0.0998,pack", "NMC811,Li,0.0998,cell");
+  const auto r = run_cli("validate " + testing::source_path("examples/global.toml") +
+                         " --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("ev_sales.csv:3:sales_vehicles"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("material_intensity.csv"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(":basis"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, UnknownRegionNameInDataIsReported) {
+  BrokenData data;
+  data.replace("ev_sales.csv", "China,2016,Buses,BEV,76000", "Chinaa,2016,Buses,BEV,76000");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("ev_sales.csv:3:region"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Chinaa"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, MissingDataFileIsNamed) {
+  BrokenData data;
+  data.remove("segments.csv");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("segments.csv"), std::string::npos) << r.output;
+}
+
+TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto r = engine::run_scenario_text("[second_life]\nshare = -0.5\n", "api.toml", options);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, core::ErrorCode::kInvalidInput);
+  EXPECT_NE(r.error().to_string().find("api.toml:2: second_life.share"), std::string::npos)
+      << r.error().to_string();
+}
+
+}  // namespace
+}  // namespace urbanmine
