@@ -58,5 +58,7 @@ void add_system_routes(RouteTable& routes, ApiState& state);
 void add_mfa_routes(RouteTable& routes, ApiState& state);
 void add_scenario_routes(RouteTable& routes, ApiState& state);
 void add_plant_routes(RouteTable& routes, ApiState& state);
+void add_run_routes(RouteTable& routes, ApiState& state);
+void add_coop_routes(RouteTable& routes, ApiState& state);
 
 }  // namespace urbanmine::server

@@ -82,6 +82,7 @@ const en = {
   objective: 'Objective',
   empty: '—',
   needRun: 'Run a scenario first: this page shows the results of the selected run.',
+  weight: 'Weight',
 };
 
 type Labels = typeof en;
@@ -164,6 +165,7 @@ const ko: Labels = {
   objective: '목적함수 값',
   empty: '—',
   needRun: '먼저 시나리오를 실행하세요. 이 페이지는 선택한 실행의 결과를 보여 줍니다.',
+  weight: '가중치',
 };
 
 const labels: Record<Lang, Labels> = { en, ko };
