@@ -38,6 +38,13 @@ function startServer(extraArgs) {
   });
 }
 
+async function hasRoute(base, route) {
+  const res = await fetch(`${base}/api/openapi.json`);
+  const doc = await res.json();
+  const [method, p] = route.split(' ');
+  return Boolean(doc.paths[p] && doc.paths[p][method.toLowerCase()]);
+}
+
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'urbanmine-e2e-'));
@@ -92,7 +99,91 @@ async function main() {
     await step('scenarios', async () => {
       await page.goto(`${base}/#/scenarios`);
       await page.waitForSelector('#scenario-toml', { timeout: 15000 });
+      const toml = await page.inputValue('#scenario-toml');
+      expect(toml.includes('[scenario]'), 'the form is not prefilled with the baseline scenario');
+      const params = await page.$$('.params input');
+      expect(params.length >= 3, `only ${params.length} main parameters shown`);
     });
+
+    await step('run-baseline', async () => {
+      await page.goto(`${base}/#/overview`);
+      await page.click('button[data-scenario="baseline"]');
+      await page.waitForSelector('.progress[data-state="running"], .progress[data-state="succeeded"]', { timeout: 20000 });
+      await page.waitForSelector('#open-flows', { timeout: 180000 });
+      const text = await page.textContent('.run-start');
+      expect(text.includes('succeeded'), `run did not succeed: ${text}`);
+    });
+
+    await step('sankey', async () => {
+      await page.click('#open-flows');
+      await page.waitForSelector('#sankey canvas', { timeout: 20000 });
+      await page.waitForTimeout(1500);
+      const painted = await page.$eval('#sankey canvas', (canvas) => {
+        const ctx = canvas.getContext('2d');
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let colored = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) colored += 1;
+        }
+        return colored;
+      });
+      expect(painted > 5000, `the Sankey canvas is (nearly) empty: ${painted} painted pixels`);
+      await page.selectOption('#sankey-element', 'Ni');
+      await page.waitForFunction(() => document.querySelector('.card .note')?.textContent?.includes('Ni'), null, { timeout: 20000 });
+    });
+
+    await step('time-series', async () => {
+      await page.goto(`${base}/#/series`);
+      await page.waitForSelector('#series canvas', { timeout: 20000 });
+      await page.waitForTimeout(1000);
+      const options = await page.$$eval('#series-region option', (o) => o.length);
+      expect(options > 3, 'no regions to choose from');
+    });
+
+    await step('policy', async () => {
+      await page.goto(`${base}/#/policy`);
+      await page.waitForSelector('[data-record="policy_checks"] table.data tbody tr', { timeout: 60000 });
+      const rows = await page.$$('[data-record="policy_checks"] table.data tbody tr');
+      expect(rows.length > 0, 'the policy table has no rows');
+      const badges = await page.$$eval('[data-record="policy_checks"] .badge', (b) => b.map((x) => x.textContent));
+      expect(badges.some((b) => b === 'pass' || b === 'fail'), `no pass/fail results: ${badges.slice(0, 5)}`);
+      const head = await page.textContent('[data-record="policy_checks"] thead');
+      expect(head.includes('Legal reference') && head.includes('Gap'), `missing columns: ${head}`);
+    });
+
+    await step('market', async () => {
+      await page.goto(`${base}/#/market`);
+      await page.waitForSelector('[data-record="market_ranking"] table.data tbody tr', { timeout: 60000 });
+    });
+
+    await step('risk', async () => {
+      await page.goto(`${base}/#/risk`);
+      await page.waitForSelector('[data-record="supply_risk"] table.data tbody tr', { timeout: 60000 });
+      await page.waitForSelector('[data-record="hhi"] table.data tbody tr', { timeout: 60000 });
+    });
+
+    await step('korean-policy', async () => {
+      await page.goto(`${base}/#/policy`);
+      await page.click('#lang-switch');
+      await page.waitForSelector('[data-record="policy_checks"] table.data tbody tr', { timeout: 60000 });
+      const nav = await page.textContent('nav');
+      expect(nav.includes('정책'), 'policy page not in Korean');
+      await page.click('#lang-switch');
+    });
+
+    if (await hasRoute(base, 'POST /api/events')) {
+      await step('event', async () => {
+        await page.goto(`${base}/#/event`);
+        const instance = fs.readFileSync(path.join(sourceDir, 'tests/data/match/small-s1.json'), 'utf8');
+        await page.fill('#event-json', instance);
+        await page.click('#event-upload');
+        await page.click('#event-schedule', { timeout: 20000 });
+        await page.waitForSelector('#schedule-grid td.meet', { timeout: 120000 });
+        const meetings = await page.$$('#schedule-grid td.meet');
+        expect(meetings.length > 10, `only ${meetings.length} meetings in the grid`);
+        await page.waitForSelector('#ics-link', { timeout: 20000 });
+      });
+    }
   } finally {
     await context.close();
     child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Apache ECharts (bundled from npm, canvas renderer, no CDN): the Sankey diagram and time-series
 // line charts of the dashboard.
-import { LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -14,6 +14,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   SankeyChart,
   LineChart,
+  BarChart,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -85,7 +86,7 @@ export function drawLines(el: HTMLElement, series: Series[], unit: string): void
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 70, right: 24, top: 40, bottom: 40 },
-      xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', axisLabel: { formatter: '{value}' } },
+      xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', minInterval: 1, axisLabel: { formatter: (v: number) => String(v) } },
       yAxis: { type: 'value', name: unit, nameLocation: 'end' },
       series: series.map((s) => ({
         type: 'line',
@@ -94,6 +95,23 @@ export function drawLines(el: HTMLElement, series: Series[], unit: string): void
         showSymbol: false,
         smooth: false,
       })),
+    },
+    true,
+  );
+}
+
+// Horizontal stacked bars: one bar per category (top first), one segment per series.
+export function drawStackedBars(el: HTMLElement, categories: string[],
+                                series: Array<{ name: string; values: number[] }>): void {
+  const chart = chartFor(el);
+  chart.setOption(
+    {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 60, right: 24, top: 36, bottom: 24 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: categories, inverse: true },
+      series: series.map((s) => ({ type: 'bar', stack: 'score', name: s.name, data: s.values })),
     },
     true,
   );

@@ -39,11 +39,25 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 3 : 1 });
 }
 
-export function cellText(value: unknown): string {
+export function cellText(value: unknown, column = ''): string {
   if (value === null || value === undefined || value === '') return t('empty');
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') {
+    // Years and ranks are plain integers, never "2,040".
+    if (/(^|_)(year|rank)s?$|^rank|_year$/.test(column) && Number.isInteger(value)) return String(value);
+    return formatNumber(value);
+  }
   return String(value);
 }
+
+// Long text (reasons, notes, sources) is cut to one line; the full text shows on hover.
+const kLongText = 56;
+function cellNode(column: string, value: unknown): Node | string {
+  const text = cellText(value, column);
+  if (text.length <= kLongText) return text;
+  return h('span', { class: 'long', title: text }, `${text.slice(0, kLongText - 1)}…`);
+}
+
+export { cellNode };
 
 export function table(
   columns: string[],
@@ -58,8 +72,8 @@ export function table(
       {},
       ...row.map((v, i) => {
         const col = columns[i] ?? '';
-        const content = options.cell ? options.cell(col, v) : cellText(v);
-        return h('td', { class: typeof v === 'number' ? 'num' : '' }, content);
+        const content = options.cell ? options.cell(col, v) : cellNode(col, v);
+        return h('td', { class: typeof v === 'number' ? 'num' : '', 'data-col': col }, content);
       }),
     ),
   );

@@ -83,6 +83,10 @@ const en = {
   empty: '—',
   needRun: 'Run a scenario first: this page shows the results of the selected run.',
   weight: 'Weight',
+  allRegions: 'All regions (sum)',
+  allElements: 'Every element',
+  supplyStage: 'Supply stage',
+  hhiTitle: 'Supply concentration of one element (HHI)',
 };
 
 type Labels = typeof en;
@@ -166,6 +170,10 @@ const ko: Labels = {
   empty: '—',
   needRun: '먼저 시나리오를 실행하세요. 이 페이지는 선택한 실행의 결과를 보여 줍니다.',
   weight: '가중치',
+  allRegions: '전체 지역 (합계)',
+  allElements: '모든 원소',
+  supplyStage: '공급 단계',
+  hhiTitle: '원소별 공급 집중도 (HHI)',
 };
 
 const labels: Record<Lang, Labels> = { en, ko };

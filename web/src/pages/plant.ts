@@ -11,7 +11,7 @@ function render(value: unknown): Node {
       const cols = Object.keys(value[0] as object);
       return table(cols, value.map((r) => cols.map((c) => (r as Record<string, unknown>)[c])), { label: columnLabel });
     }
-    return document.createTextNode(value.map(cellText).join(', '));
+    return document.createTextNode(value.map((v) => cellText(v)).join(', '));
   }
   if (value && typeof value === 'object') {
     const rows = Object.entries(value as Record<string, unknown>);

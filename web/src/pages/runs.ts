@@ -160,7 +160,7 @@ export async function flowsPage(main: HTMLElement): Promise<void> {
   const chartEl = h('div', { class: 'chart sankey', id: 'sankey' });
   const controls = h('div', { class: 'controls' });
   const note = h('p', { class: 'note' });
-  main.append(card(`${t('sankeyTitle')} — ${id}`, controls, chartEl, note));
+  main.append(card(`${t('sankeyTitle')} — run ${id}`, controls, chartEl, note));
   const load = async (year?: string, element?: string) => {
     const q = new URLSearchParams();
     if (year) q.set('year', year);
@@ -192,7 +192,9 @@ export async function seriesPage(main: HTMLElement): Promise<void> {
   if (!id) return;
   try {
     const { tables } = await getJson<{ tables: TableInfo[] }>(`/api/runs/${id}/tables`);
-    const usable = tables.filter((tb) => tb.dims.some((d) => d.name === 'region') && tb.dims.some((d) => d.name === 'year'));
+    // Tables by region, element and year (not the large segment x chemistry ones).
+    const usable = tables.filter((tb) => tb.dims.some((d) => d.name === 'region') && tb.dims.some((d) => d.name === 'year')
+      && !tb.dims.some((d) => d.name === 'segment' || d.name === 'chemistry'));
     if (!usable.length) {
       main.append(card(t('seriesTitle'), h('p', {}, t('unavailable'))));
       return;
@@ -204,21 +206,22 @@ export async function seriesPage(main: HTMLElement): Promise<void> {
     const chartEl = h('div', { class: 'chart', id: 'series' });
     const desc = h('p', { class: 'note' });
     const csv = h('a', {}, t('downloadCsv'));
-    main.append(card(`${t('seriesTitle')} — ${id}`,
+    main.append(card(`${t('seriesTitle')} — run ${id}`,
       h('div', { class: 'controls' }, h('label', {}, t('table'), tableSel), h('label', {}, t('region'), regionSel),
         h('label', {}, t('element'), elementSel), csv), desc, chartEl));
-    const fill = (sel: HTMLSelectElement, items: string[], keep: string, all: boolean) => {
-      sel.replaceChildren(...(all ? [h('option', { value: '' }, '*')] : []), ...items.map((i) => h('option', { value: i }, i)));
+    const fill = (sel: HTMLSelectElement, items: string[], keep: string, all: string) => {
+      sel.replaceChildren(...(all ? [h('option', { value: '' }, all)] : []), ...items.map((i) => h('option', { value: i }, i)));
       sel.value = items.includes(keep) ? keep : all ? '' : items[0] ?? '';
       sel.disabled = items.length === 0;
     };
     const draw = async () => {
       const info = usable.find((tb) => tb.name === tableSel.value)!;
-      const q = new URLSearchParams({ region: regionSel.value });
+      const q = new URLSearchParams();
+      if (regionSel.value) q.set('region', regionSel.value);
       if (elementSel.value) q.set('element', elementSel.value);
       csv.setAttribute('href', `/api/runs/${id}/tables/${info.name}?${q}&format=csv`);
       const data = await getJson<TableRows>(`/api/runs/${id}/tables/${info.name}?${q}`);
-      desc.textContent = info.description;
+      desc.textContent = `${info.description} — ${regionSel.value || t('allRegions')}`;
       const yearIdx = data.columns.indexOf('year');
       const valueIdx = data.columns.indexOf(data.value_column);
       const groupIdx = data.columns.indexOf('element');
@@ -239,8 +242,8 @@ export async function seriesPage(main: HTMLElement): Promise<void> {
       const info = usable.find((tb) => tb.name === tableSel.value)!;
       const regions = info.dims.find((d) => d.name === 'region')?.items ?? [];
       const elements = info.dims.find((d) => d.name === 'element')?.items ?? [];
-      fill(regionSel, regions, regionSel.value || (regions.includes('WORLD') ? 'WORLD' : regions[0]), false);
-      fill(elementSel, elements, elementSel.value, true);
+      fill(regionSel, regions, regionSel.value, t('allRegions'));
+      fill(elementSel, elements, elementSel.value, t('allElements'));
       void draw();
     };
     tableSel.addEventListener('change', onTable);
