@@ -45,7 +45,10 @@ struct InferFlags {
 
 void register_plant_commands(CLI::App& app, CliContext& ctx) {
   auto* plant = app.add_subcommand(
-      "plant", "Recycling plant model: mass balance by route, economics, CO2, and inverse feed");
+      "plant",
+      "Recycling plant model: mass balance by route, economics, CO2, and inverse feed.\n"
+      "Example: urbanmine plant balance --chemistry NMC622 --mass-tonnes 1000 --route "
+      "hydrometallurgy");
   plant->require_subcommand(1);
 
   // plant balance

@@ -6,14 +6,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
-#include <system_error>
 #include <utility>
 
 #include "core/tolerance.h"
+#include "engine/run.h"
 #include "io/csv.h"
 
 namespace urbanmine::engine {
@@ -264,22 +263,7 @@ class CsvOut {
 }  // namespace
 
 std::string plant_data_dir(const std::string& override_dir) {
-  if (!override_dir.empty()) return override_dir;
-  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    // build/urbanmine -> <source>/data; <prefix>/bin/urbanmine -> <prefix>/share/urbanmine/data
-    for (const auto& candidate : {exe.parent_path().parent_path() / "data",
-                                  exe.parent_path().parent_path() / "share/urbanmine/data"}) {
-      if (std::filesystem::exists(candidate / "plant_assumptions.csv", ec)) {
-        return candidate.string();
-      }
-    }
-  }
-  return "data";
+  return override_dir.empty() ? default_data_dir() : override_dir;
 }
 
 core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_dir) {
@@ -684,97 +668,90 @@ std::string plant_infer_json(const plant::InferResult& result) {
   return io::plant_infer_json(result);
 }
 
-core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>& inputs,
-                                              const plant::PlantDefaults& defaults,
-                                              const plant::RouteParams& route_params) {
-  PlantRunTables out;
-  std::vector<std::string> regions;
-  std::set<int> year_set;
-  std::vector<std::string> products;
-  struct RegionYear {
-    std::map<std::string, double> product_t;
-    double revenue_usd = 0.0;
-    double avoided_t = 0.0;
-    double emitted_t = 0.0;
-  };
-  std::map<std::pair<std::string, int>, RegionYear> cells;
-  std::set<std::string> unpriced;
-  std::set<std::string> missing_factors;
-  bool basis_assumed = false;
-  const int price_year = route_params.price_year.value_or(defaults.default_price_year);
-  for (const RecyclingInput& in : inputs) {
-    const std::string where = "recycling " + in.region + " " + std::to_string(in.year) + ": ";
-    plant::Feed feed;
-    auto component = plant::element_feed(in.feed_t, "collected batteries");
-    if (!component) {
-      core::Error e = component.error();
-      e.location = where + e.location;
-      return e;
-    }
-    feed.components.push_back(std::move(*component));
-    for (const auto& [chemistry, kwh] : in.pack_kwh_by_chemistry) {
-      auto packs = plant::pack_feed(defaults, chemistry, kwh);
-      if (!packs) {
-        core::Error e = packs.error();
-        e.location = where + e.location;
-        return e;
-      }
-      feed.components.push_back(std::move(*packs));
-    }
-    plant::RouteParams params = route_params;
-    params.route = in.route;
-    auto b = plant::balance(feed, params, defaults);
-    if (!b) return b.error();
-    if (std::find(regions.begin(), regions.end(), in.region) == regions.end()) {
-      regions.push_back(in.region);
-    }
-    year_set.insert(in.year);
-    RegionYear& cell = cells[{in.region, in.year}];
-    for (const auto& p : b->products) {
-      const double t = p.product_t.value_or(p.contained_t);
-      if (std::find(products.begin(), products.end(), p.product) == products.end()) {
-        products.push_back(p.product);
-      }
-      cell.product_t[p.product] += t;
-      if (p.revenue && p.revenue->price_year == price_year && p.revenue->currency == "USD") {
-        cell.revenue_usd += p.revenue->amount;
-      } else if (p.contained_t > 0.0) {
-        unpriced.insert(p.product);
-      }
-      if (p.avoided_co2e_t) cell.avoided_t += *p.avoided_co2e_t;
-    }
-    cell.emitted_t += b->co2.process_t;
-    for (const auto& name : b->co2.inputs_without_factor) missing_factors.insert(name);
-    basis_assumed = basis_assumed || b->process_basis_assumed;
-    for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
-      const auto& f = b->materials[i];
-      if (!(f.feed_t > 0.0)) continue;
-      BalanceCheck check;
-      check.process = "recycling_plant";
-      check.region = in.region;
-      check.element = std::string(plant::material_code(plant::material_at(i)));
-      check.year = in.year;
-      check.inputs = f.feed_t;
-      check.outputs = f.pretreatment_loss_t + f.recovered_t + f.in_cathode_powder_t + f.residue_t;
-      check.residual = check.inputs - check.outputs;
-      check.ok = core::within_scaled(check.residual, check.inputs, core::kMassBalanceTolerance);
-      out.balance.push_back(check);
-    }
-  }
-  std::vector<std::string> years;
-  for (int y : year_set) years.push_back(std::to_string(y));
-  const core::Dimension region_dim(std::string(kDimRegion), regions);
-  const core::Dimension year_dim(std::string(kDimYear), years);
-  const core::Dimension product_dim(std::string(kDimProduct), products);
+PlantRunCollector::PlantRunCollector(const plant::PlantDefaults& defaults,
+                                     std::array<plant::RouteParams, plant::kRouteCount> params)
+    : defaults_(defaults), params_(std::move(params)) {
+  for (plant::Route r : plant::kAllRoutes) params_[plant::index(r)].route = r;
+}
 
+core::Result<plant::MaterialTonnes> PlantRunCollector::add(const RecyclingInput& in) {
+  const std::string where = "recycling " + in.region + " " + std::to_string(in.year) + ": ";
+  auto located = [&](core::Error e) {
+    e.location = where + e.location;
+    return e;
+  };
+  plant::Feed feed;
+  auto component = plant::element_feed(in.feed_t, "collected batteries");
+  if (!component) return located(component.error());
+  if (in.battery_t && *in.battery_t > 0.0) {
+    component->mass_t = *in.battery_t;
+    component->battery_mass_known = true;
+  }
+  feed.components.push_back(std::move(*component));
+  for (const auto& [chemistry, kwh] : in.pack_kwh_by_chemistry) {
+    auto packs = plant::pack_feed(defaults_, chemistry, kwh);
+    if (!packs) return located(packs.error());
+    feed.components.push_back(std::move(*packs));
+  }
+  auto b = plant::balance(feed, params_[plant::index(in.route)], defaults_);
+  if (!b) return located(b.error());
+  if (std::find(regions_.begin(), regions_.end(), in.region) == regions_.end()) {
+    regions_.push_back(in.region);
+  }
+  years_.insert(in.year);
+  const int price_year =
+      params_[plant::index(in.route)].price_year.value_or(defaults_.default_price_year);
+  RegionYear& cell = cells_[{in.region, in.year}];
+  for (const auto& p : b->products) {
+    if (std::find(products_.begin(), products_.end(), p.product) == products_.end()) {
+      products_.push_back(p.product);
+    }
+    cell.product_t[p.product] += p.product_t.value_or(p.contained_t);
+    if (p.revenue && p.revenue->price_year == price_year && p.revenue->currency == "USD") {
+      cell.revenue_usd += p.revenue->amount;
+    } else if (p.contained_t > 0.0) {
+      unpriced_.insert(p.product);
+    }
+    if (p.avoided_co2e_t) cell.avoided_t += *p.avoided_co2e_t;
+  }
+  cell.emitted_t += b->co2.process_t;
+  for (const auto& name : b->co2.inputs_without_factor) missing_factors_.insert(name);
+  basis_assumed_ = basis_assumed_ || b->process_basis_assumed;
+  plant::MaterialTonnes recovered{};
+  for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
+    const auto& f = b->materials[i];
+    recovered[i] = f.recovered_t + f.in_cathode_powder_t;
+    if (!(f.feed_t > 0.0)) continue;
+    BalanceCheck check;
+    check.process = "recycling_plant";
+    check.region = in.region;
+    check.element = std::string(plant::material_code(plant::material_at(i)));
+    check.year = in.year;
+    check.inputs = f.feed_t;
+    check.outputs = f.pretreatment_loss_t + f.recovered_t + f.in_cathode_powder_t + f.residue_t;
+    check.residual = check.inputs - check.outputs;
+    check.ok = core::within_scaled(check.residual, check.inputs, core::kMassBalanceTolerance);
+    balance_.push_back(check);
+  }
+  return recovered;
+}
+
+core::Result<PlantRunTables> PlantRunCollector::finish() const {
+  PlantRunTables out;
+  out.balance = balance_;
+  std::vector<std::string> years;
+  for (int y : years_) years.push_back(std::to_string(y));
+  const core::Dimension region_dim(std::string(kDimRegion), regions_);
+  const core::Dimension year_dim(std::string(kDimYear), years);
+  const core::Dimension product_dim(std::string(kDimProduct), products_);
   auto products_arr = core::DimArray::zeros({region_dim, product_dim, year_dim});
   auto revenue_arr = core::DimArray::zeros({region_dim, year_dim});
   auto avoided_arr = core::DimArray::zeros({region_dim, year_dim});
   auto emitted_arr = core::DimArray::zeros({region_dim, year_dim});
   if (!products_arr || !revenue_arr || !avoided_arr || !emitted_arr) {
-    return core::Error::internal("plant_run_tables: could not build result arrays");
+    return core::Error::internal("plant run tables: could not build result arrays");
   }
-  for (const auto& [key, cell] : cells) {
+  for (const auto& [key, cell] : cells_) {
     const std::size_t r = *region_dim.index_of(key.first);
     const std::size_t y = *year_dim.index_of(std::to_string(key.second));
     for (const auto& [product, t] : cell.product_t) {
@@ -784,10 +761,12 @@ core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>&
     avoided_arr->at({r, y}) = cell.avoided_t;
     emitted_arr->at({r, y}) = cell.emitted_t;
   }
-  std::string unpriced_list;
-  for (const auto& u : unpriced) unpriced_list += (unpriced_list.empty() ? "" : ", ") + u;
-  std::string factor_list;
-  for (const auto& m : missing_factors) factor_list += (factor_list.empty() ? "" : ", ") + m;
+  auto join = [](const std::set<std::string>& items) {
+    std::string list;
+    for (const auto& i : items) list += (list.empty() ? "" : ", ") + i;
+    return list;
+  };
+  const int price_year = params_[0].price_year.value_or(defaults_.default_price_year);
   out.tables.push_back(ResultTable{
       std::string(kTableRecyclingProductsT), "mass_tonnes",
       "Products of recycling by region and year (compounds such as Li2CO3 and NiSO4·6H2O in "
@@ -797,8 +776,8 @@ core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>&
       std::string(kTableRecyclingRevenueUsd), "revenue_usd",
       "Revenue of recycling products in USD of " + std::to_string(price_year) +
           " prices (prices.csv)" +
-          (unpriced_list.empty() ? std::string(".")
-                                 : "; excludes products without a price: " + unpriced_list + "."),
+          (unpriced_.empty() ? std::string(".")
+                             : "; excludes products without a price: " + join(unpriced_) + "."),
       std::move(*revenue_arr)});
   out.tables.push_back(ResultTable{
       std::string(kTableRecyclingCo2eAvoidedT), "co2e_tonnes",
@@ -808,16 +787,30 @@ core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>&
   out.tables.push_back(
       ResultTable{std::string(kTableRecyclingCo2eEmittedT), "co2e_tonnes",
                   "Process CO2e of recycling reagents with a factor in co2_factors.csv" +
-                      (factor_list.empty() ? std::string(".")
-                                           : "; incomplete: no factor for " + factor_list + "."),
+                      (missing_factors_.empty()
+                           ? std::string(".")
+                           : "; incomplete: no factor for " + join(missing_factors_) + "."),
                   std::move(*emitted_arr)});
-  for (const auto& a : defaults.assumptions) out.assumptions.push_back("plant: " + a);
-  if (basis_assumed) {
+  for (const auto& a : defaults_.assumptions) out.assumptions.push_back("plant: " + a);
+  if (basis_assumed_) {
     out.assumptions.push_back(
         "plant: reagents and energy per kg of battery (EverBatt Table 10) applied to the element "
-        "tonnes recycled, a lower bound of battery mass");
+        "tonnes recycled where the battery mass was not given, a lower bound of battery mass");
   }
   return out;
+}
+
+core::Result<PlantRunTables> plant_run_tables(const std::vector<RecyclingInput>& inputs,
+                                              const plant::PlantDefaults& defaults,
+                                              const plant::RouteParams& route_params) {
+  std::array<plant::RouteParams, plant::kRouteCount> params;
+  params.fill(route_params);
+  PlantRunCollector collector(defaults, params);
+  for (const auto& in : inputs) {
+    auto r = collector.add(in);
+    if (!r) return r.error();
+  }
+  return collector.finish();
 }
 
 }  // namespace urbanmine::engine

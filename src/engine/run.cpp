@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/version.h"
+#include "engine/plant.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
 #include "io/run_data.h"
@@ -61,6 +62,14 @@ Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnos
   diags.merge(data_diags);
   p.spec = std::move(spec);
   if (!data_diags.has_errors()) p.inputs = resolve_scenario(p.spec, p.data, diags);
+  // The recycling plant model's data (docs/plant.md).
+  auto plant_defaults = load_plant_defaults(data_dir);
+  if (plant_defaults) {
+    p.inputs.plant_defaults =
+        std::make_shared<const plant::PlantDefaults>(std::move(*plant_defaults));
+  } else {
+    diags.add_error(plant_defaults.error());
+  }
   return p;
 }
 

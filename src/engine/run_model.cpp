@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "core/tolerance.h"
 #include "core/units.h"
+#include "engine/plant.h"
 #include "mfa/dsm.h"
 
 namespace urbanmine::engine {
@@ -272,6 +274,11 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   };
 
   auto demand_t = zeros({d_region, d_element, d_year});
+  auto stock_t = zeros({d_region, d_element, d_year});
+  auto eol_elem_t = zeros({d_region, d_element, d_year});
+  auto sl_in_t = zeros({d_region, d_element, d_year});
+  auto sl_stock_t = zeros({d_region, d_element, d_year});
+  auto sl_out_t = zeros({d_region, d_element, d_year});
   auto waste_t = zeros({d_region, d_element, d_year});
   auto collected_t = zeros({d_region, d_element, d_year});
   auto lost_t = zeros({d_region, d_element, d_year});
@@ -333,6 +340,28 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   }
 
   report(0.6, "recycling");
+  // Recycling through the plant model (docs/plant.md) when its data is loaded: one balance per
+  // region, year and route, with this run's recovery fractions as the route recoveries.
+  std::optional<PlantRunCollector> plant_run;
+  std::array<std::size_t, kElementCount> plant_material{};
+  std::array<plant::Route, kRouteCount> plant_route{};
+  if (in.plant_defaults) {
+    std::array<plant::RouteParams, plant::kRouteCount> params;
+    for (std::size_t e = 0; e < E; ++e) {
+      const auto m = plant::parse_material(kElementCodes[e]);
+      if (!m) return core::Error::internal(std::string("no plant material ") + kElementCodes[e]);
+      plant_material[e] = plant::index(*m);
+    }
+    for (std::size_t q = 0; q < Q; ++q) {
+      const auto route = plant::parse_route(io::kRouteCodes[q]);
+      if (!route) return core::Error::internal(std::string("no plant route ") + io::kRouteCodes[q]);
+      plant_route[q] = *route;
+      for (std::size_t e = 0; e < E; ++e) {
+        params[plant::index(*route)].recovery[plant_material[e]] = in.recovery_fraction[q][e];
+      }
+    }
+    plant_run.emplace(*in.plant_defaults, params);
+  }
   auto& balance = res.balance;
   balance.reserve(R * T * (4 * (E + 1) + 2 * E));
   for (std::size_t r = 0; r < R; ++r) {
@@ -363,6 +392,33 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
         add_check(balance, "collection", code, "kwh", year, waste,
                   waste * coll_rate + waste * (1.0 - coll_rate), 0.0);
       }
+      // Plant balances of this region and year, one per route with feed.
+      std::array<std::array<double, kElementCount>, kRouteCount> plant_recovered{};
+      if (plant_run) {
+        const double battery_t = collected_battery.data()[sh.rt(r, t)] * u;
+        for (std::size_t q = 0; q < Q; ++q) {
+          const double share = routes_of[r][q];
+          if (!(share > 0.0)) continue;
+          RecyclingInput rin;
+          rin.region = code;
+          rin.year = year;
+          rin.route = plant_route[q];
+          double total = 0.0;
+          for (std::size_t e = 0; e < E; ++e) {
+            // The same arithmetic as below (waste x collection x utilisation x route share).
+            const double feed_e = to_tonnes(waste_rk, r, e, t) * coll_rate * u * share;
+            rin.feed_t[plant_material[e]] = feed_e;
+            total += feed_e;
+          }
+          if (!(total > 0.0)) continue;
+          rin.battery_t = battery_t * share;
+          auto recovered = plant_run->add(rin);
+          if (!recovered) return recovered.error();
+          for (std::size_t e = 0; e < E; ++e) {
+            plant_recovered[q][e] = (*recovered)[plant_material[e]];
+          }
+        }
+      }
       for (std::size_t e = 0; e < E; ++e) {
         const std::string el = kElementCodes[e];
         const double demand = to_tonnes(new_rk, r, e, t);
@@ -379,7 +435,10 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
         const double lost = waste * (1.0 - coll_rate);
         const double feed = collected * u;
         const double surplus = collected * (1.0 - u);
-        const RecyclingOutcome rec = recycle_element(feed, routes_of[r], e, in.recovery_fraction);
+        RecyclingOutcome rec = recycle_element(feed, routes_of[r], e, in.recovery_fraction);
+        if (plant_run) {
+          for (std::size_t q = 0; q < Q; ++q) rec.recovered_t[q] = plant_recovered[q][e];
+        }
         double recycled_sum = 0.0, recovered_sum = 0.0, residue_sum = 0.0;
         for (std::size_t q = 0; q < Q; ++q) {
           const double residue = rec.recycled_t[q] - rec.recovered_t[q];
@@ -391,6 +450,11 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
           residue_sum += residue;
         }
         demand_t.data()[sh.ret(r, e, t)] = demand;
+        stock_t.data()[sh.ret(r, e, t)] = stock;
+        eol_elem_t.data()[sh.ret(r, e, t)] = eol;
+        sl_in_t.data()[sh.ret(r, e, t)] = sl_i;
+        sl_stock_t.data()[sh.ret(r, e, t)] = sl_s;
+        sl_out_t.data()[sh.ret(r, e, t)] = sl_o;
         waste_t.data()[sh.ret(r, e, t)] = waste;
         collected_t.data()[sh.ret(r, e, t)] = collected;
         lost_t.data()[sh.ret(r, e, t)] = lost;
@@ -410,6 +474,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   }
 
   report(0.8, "tables");
+  std::vector<std::string> plant_assumptions;
   auto add = [&](std::string_view name, const char* value_column, const char* description,
                  core::DimArray values) {
     res.tables.push_back(
@@ -442,6 +507,17 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
       std::move(eol_t));
   add(kTableMaterialDemandT, "mass_tonnes", "Element content of new packs (material demand)",
       std::move(demand_t));
+  add(kTableInUseStockT, "mass_tonnes", "Element content of packs in use at year end",
+      std::move(stock_t));
+  add(kTableUseToEndOfLifeT, "mass_tonnes",
+      "Element content of packs leaving vehicles (failed or with a scrapped vehicle)",
+      std::move(eol_elem_t));
+  add(kTableSecondLifeInflowT, "mass_tonnes", "Element content of packs entering second life",
+      std::move(sl_in_t));
+  add(kTableSecondLifeStockT, "mass_tonnes", "Element content of packs in second life at year end",
+      std::move(sl_stock_t));
+  add(kTableSecondLifeOutflowT, "mass_tonnes", "Element content of packs leaving second life",
+      std::move(sl_out_t));
   add(kTableEndOfLifeT, "mass_tonnes",
       "Element content of waste batteries (end of life not repurposed, plus second-life "
       "outflow)",
@@ -473,6 +549,13 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   add(kTableSecondaryShare, "share_fraction",
       "Recovered metal as a share of material demand for new batteries",
       std::move(secondary_share));
+  if (plant_run) {
+    auto plant_tables = plant_run->finish();
+    if (!plant_tables) return plant_tables.error();
+    for (auto& tab : plant_tables->tables) res.tables.push_back(std::move(tab));
+    for (const auto& check : plant_tables->balance) res.balance.push_back(check);
+    plant_assumptions = std::move(plant_tables->assumptions);
+  }
 
   // --- checks ---------------------------------------------------------------------------------
   const BalanceCheck* worst = nullptr;
@@ -508,6 +591,12 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   const ResultTable* inflow = res.find(kTableBatteryInflowKwh);
   auto gwh_of = [&](const std::string& code, int year) -> std::optional<double> {
     if (year < in.first_year || year > in.last_year) return std::nullopt;
+    const bool is_aggregate =
+        std::find(in.regions.begin(), in.regions.end(), code) == in.regions.end();
+    if (is_aggregate && std::find(in.complete_aggregates.begin(), in.complete_aggregates.end(),
+                                  code) == in.complete_aggregates.end()) {
+      return std::nullopt;
+    }
     const std::size_t t = static_cast<std::size_t>(year - in.first_year);
     double kwh = 0.0;
     bool any = false;
@@ -640,6 +729,30 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     res.findings.push_back(Finding{"recycling", text + "."});
   }
   {
+    // The regions with the most feedstock beyond local capacity over the whole run.
+    std::vector<std::pair<double, std::size_t>> cumulative;
+    for (std::size_t r = 0; r < R; ++r) {
+      double v = 0.0;
+      for (std::size_t t = 0; t < T; ++t)
+        v += std::max(0.0, surplus_tab->values.data()[sh.rt(r, t)]);
+      if (v > 0.0) cumulative.emplace_back(v, r);
+    }
+    std::sort(cumulative.begin(), cumulative.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    if (!cumulative.empty()) {
+      std::string text = "Over " + std::to_string(in.first_year) + "-" +
+                         std::to_string(in.last_year) +
+                         ", the most collected batteries beyond local recycling capacity are in ";
+      const std::size_t n = std::min<std::size_t>(3, cumulative.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        text += (i == 0 ? "" : (i + 1 == n ? " and " : ", ")) +
+                in.region_names[cumulative[i].second] + " (" + fmt_t(cumulative[i].first) + ")";
+      }
+      res.findings.push_back(Finding{"recycling", text + "."});
+    }
+  }
+  {
     std::string text = "In " + std::to_string(focus_year) + ", recycled metal meets ";
     bool first = true;
     for (std::size_t e : {kLi, kNi, kCo}) {
@@ -675,6 +788,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
 
   // --- assumptions ------------------------------------------------------------------------------
   res.assumptions = in.assumptions;
+  for (auto& a : plant_assumptions) res.assumptions.push_back(std::move(a));
   res.assumptions.push_back(
       "model rule: vehicles and packs age separately (vehicle lifetime by sales year, pack "
       "lifetime by installation year, independent); a pack that fails while its vehicle runs is "

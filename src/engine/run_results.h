@@ -53,6 +53,13 @@ inline constexpr std::string_view kTableFeedstockSurplusT = "feedstock_surplus_t
 inline constexpr std::string_view kTableRecyclingCapacityT = "recycling_capacity_t";
 // Secondary supply share of material demand [region, element, year], a fraction.
 inline constexpr std::string_view kTableSecondaryShare = "secondary_supply_share";
+// Element masses of the capacity flows and stocks above [region, element, year], for Sankey
+// diagrams and stock reports (added by the main-job model):
+inline constexpr std::string_view kTableInUseStockT = "in_use_stock_t";
+inline constexpr std::string_view kTableUseToEndOfLifeT = "use_to_end_of_life_by_element_t";
+inline constexpr std::string_view kTableSecondLifeInflowT = "end_of_life_to_second_life_t";
+inline constexpr std::string_view kTableSecondLifeStockT = "second_life_stock_t";
+inline constexpr std::string_view kTableSecondLifeOutflowT = "second_life_to_waste_t";
 // Recycling plant model per region and year (plant module, docs/plant.md; built by
 // engine::plant_run_tables). Products [region, product, year] in tonnes of product (compounds
 // such as NiSO4·6H2O, or the material as sold); revenue [region, year] in USD of the default

@@ -173,6 +173,10 @@ class Resolver {
         }
       }
     }
+    if (chosen.empty() && !diags_.has_errors()) {
+      error(spec_.regions_location.empty() ? spec_.source : spec_.regions_location,
+            "the scenario selects no model region", "list region codes or \"all\"");
+    }
     for (const auto* l : leaves) {
       if (chosen.count(l->code) == 0) continue;
       in_.regions.push_back(l->code);
@@ -183,6 +187,13 @@ class Resolver {
         if (a.kind == "aggregate" && contains(a, *l)) aggs.push_back(a.code);
       }
       in_.region_aggregates.push_back(std::move(aggs));
+    }
+    for (const auto& a : data_.regions) {
+      if (a.kind != "aggregate") continue;
+      const bool complete = std::all_of(leaves.begin(), leaves.end(), [&](const auto* l) {
+        return !contains(a, *l) || chosen.count(l->code) != 0;
+      });
+      if (complete) in_.complete_aggregates.push_back(a.code);
     }
   }
 

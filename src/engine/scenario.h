@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 #include "mfa/lifetime.h"
+#include "plant/plant.h"
 
 namespace urbanmine::engine {
 
@@ -46,6 +48,7 @@ struct ModelInputs {
   std::vector<std::string> regions;  // model region codes (leaves)
   std::vector<std::string> region_names;
   std::vector<std::vector<std::string>> region_aggregates;  // aggregates containing each region
+  std::vector<std::string> complete_aggregates;  // aggregates all of whose model regions run
   std::vector<std::string> segments;
   std::vector<std::string> chemistries;
 
@@ -69,6 +72,10 @@ struct ModelInputs {
   std::vector<int> pool_of_region;  // index into pools, or -1 (no capacity)
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
+  // The recycling plant model (docs/plant.md), loaded from the same data folder. When set, the
+  // run recycles through plant::balance (with recovery_fraction as route recoveries) and adds
+  // products, revenue and CO2e tables; when null, recycle_element alone is used.
+  std::shared_ptr<const plant::PlantDefaults> plant_defaults;
 
   // IEA battery demand rows (region code or aggregate code, year, GWh) for validation case B.
   struct DemandCheck {

@@ -112,8 +112,11 @@ ComponentFlows route_flows(const FeedComponent& c, const RouteParams& params,
       // Direct recycling keeps the cathode active material intact: its elements are recovered
       // together at the cathode recovery; other materials at their own recovery.
       f.recovered_t = free_t * y * rec;
-      f.in_cathode_powder_t = cathode_t * y * cam_recovery;
-      f.residue_t = free_t * y * (1.0 - rec) + cathode_t * y * (1.0 - cam_recovery);
+      // A per-material override (e.g. --recovery Li=0.8) also sets that material's share of
+      // the cathode kept in the powder.
+      const double cam = params.recovery[i].value_or(cam_recovery);
+      f.in_cathode_powder_t = cathode_t * y * cam;
+      f.residue_t = free_t * y * (1.0 - rec) + cathode_t * y * (1.0 - cam);
       out.powder_t[i] = f.in_cathode_powder_t;
     } else {
       f.recovered_t = f.to_route_t * rec;

@@ -180,8 +180,10 @@ core::Result<FeedComponent> element_feed(const MaterialTonnes& tonnes, std::stri
 
 struct RouteParams {
   Route route = Route::kHydrometallurgy;
-  std::array<std::optional<double>, kMaterialCount> recovery{};  // overrides, 0..1
-  std::optional<double> cathode_recovery;                        // direct route override
+  // Overrides, 0..1. In the direct route an override for a cathode-bound material (Li, Ni,
+  // Co, Mn, ...) also sets its share kept in the cathode powder.
+  std::array<std::optional<double>, kMaterialCount> recovery{};
+  std::optional<double> cathode_recovery;  // direct route: cathode active material, 0..1
   std::array<std::optional<double>, kMaterialCount> pretreatment_yield{};
   // Price overrides by product key: a material code ("Ni") or "cathode_powder:NMC622"; the
   // price basis is the one of the product (see plant_products.csv).

@@ -117,14 +117,8 @@ TEST(RunBalanceProperty, RandomScenariosConserveMassEverywhere) {
       const std::string& region = row[0].text;
       for (const char* el : kElementCodes) {
         const double in = table_total(*res, kTableMaterialDemandT, region, el, std::nullopt);
-        // Stocks in tonnes from the detail tables are not kept, so rebuild them from kWh x
-        // intensity through the balance checks' stock changes.
-        double use_stock = 0.0, sl_stock = 0.0;
-        for (const auto& b : res->balance) {
-          if (b.region != region || b.element != el) continue;
-          if (b.process == "use") use_stock += b.stock_change;
-          if (b.process == "second_life") sl_stock += b.stock_change;
-        }
+        const double use_stock = table_total(*res, kTableInUseStockT, region, el, last);
+        const double sl_stock = table_total(*res, kTableSecondLifeStockT, region, el, last);
         const double lost = table_total(*res, kTableLostOrExportedT, region, el, std::nullopt);
         const double recovered = table_total(*res, kTableRecoveredT, region, el, std::nullopt);
         const double residue = table_total(*res, kTableRecyclingResidueT, region, el, std::nullopt);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The shipped baseline (examples/global.toml on data/): validation case B (IEA 2023 EV battery
 // demand), mass balance of every check, table shapes, determinism and the run metadata.
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -123,6 +126,11 @@ TEST(RunBaseline, HasEveryContractTableWithItsDimensions) {
       {kTableFeedstockSurplusT, {"region", "year"}},
       {kTableRecyclingCapacityT, {"region", "year"}},
       {kTableSecondaryShare, {"region", "element", "year"}},
+      {kTableInUseStockT, {"region", "element", "year"}},
+      {kTableUseToEndOfLifeT, {"region", "element", "year"}},
+      {kTableSecondLifeInflowT, {"region", "element", "year"}},
+      {kTableSecondLifeStockT, {"region", "element", "year"}},
+      {kTableSecondLifeOutflowT, {"region", "element", "year"}},
   };
   for (const auto& [name, expected] : dims) {
     const ResultTable* t = res.find(name);
@@ -135,6 +143,33 @@ TEST(RunBaseline, HasEveryContractTableWithItsDimensions) {
       EXPECT_GE(t->values.min_value(), 0.0) << name;
     }
   }
+}
+
+// Waste batteries = end of life not repurposed + second-life outflow, from the tables alone.
+TEST(RunBaseline, ElementFlowTablesChainTogether) {
+  const RunResults& res = baseline();
+  const auto eol = res.find(kTableUseToEndOfLifeT)->values.data();
+  const auto to_sl = res.find(kTableSecondLifeInflowT)->values.data();
+  const auto from_sl = res.find(kTableSecondLifeOutflowT)->values.data();
+  const auto waste = res.find(kTableEndOfLifeT)->values.data();
+  const auto collected = res.find(kTableCollectedT)->values.data();
+  const auto lost = res.find(kTableLostOrExportedT)->values.data();
+  ASSERT_EQ(eol.size(), waste.size());
+  for (std::size_t i = 0; i < eol.size(); ++i) {
+    EXPECT_NEAR(eol[i] - to_sl[i] + from_sl[i], waste[i], 1e-9 * std::max(1.0, waste[i]));
+    EXPECT_NEAR(collected[i] + lost[i], waste[i], 1e-9 * std::max(1.0, waste[i]));
+  }
+  double total = 0.0;
+  for (double v : waste) total += v;
+  EXPECT_GT(total, 0.0);
+}
+
+TEST(RunPaths, DataDirFollowsTheEnvironment) {
+  ::setenv("URBANMINE_DATA_DIR", "/some/where/data", 1);
+  EXPECT_EQ(default_data_dir(), "/some/where/data");
+  ::unsetenv("URBANMINE_DATA_DIR");
+  EXPECT_EQ(default_data_dir(), testing::source_path("data"));
+  EXPECT_EQ(default_scenario_path(), testing::source_path("examples/global.toml"));
 }
 
 TEST(RunBaseline, IsDeterministic) {

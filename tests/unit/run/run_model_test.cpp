@@ -4,6 +4,7 @@
 #include "engine/run_model.h"
 
 #include <cmath>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -207,6 +208,20 @@ TEST_F(Resolve, EuropeanCapacityIsSharedByEuropeanRegions) {
   }
   EXPECT_NEAR(europe, 2e6, 1e-6);
   EXPECT_DOUBLE_EQ(*cap->get({{"region", "JPN"}}), 0.0);
+}
+
+TEST_F(Resolve, DemandCheckShowsOnlyAggregatesFullyInTheRun) {
+  RunOptions o;
+  o.data_dir = testing::source_path("data");
+  auto r = run_scenario_text("[scenario]\nregions = [\"KOR\", \"EU27\"]\n", "sub.toml", o);
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  std::set<std::string> shown;
+  for (const auto& row : r->find_records(kRecordsDemandCheck)->rows) shown.insert(row[0].text);
+  EXPECT_EQ(shown.count("WORLD"), 0u);
+  EXPECT_EQ(shown.count("EUROPE"), 0u);
+  EXPECT_EQ(shown.count("CHN"), 0u);
+  const RecordTable* regions = r->find_records(kRecordsRegions);
+  EXPECT_EQ(regions->rows.size(), 8u);  // KOR + six member states + EU27_OTHER
 }
 
 TEST(Sha256, MatchesFips180Vectors) {

@@ -260,6 +260,34 @@ TEST(ValidateCli, UnknownRegionNameInDataIsReported) {
   EXPECT_NE(r.output.find("Chinaa"), std::string::npos) << r.output;
 }
 
+TEST(ValidateCli, MissingDataColumnIsNamed) {
+  BrokenData data;
+  data.replace("pack_size.csv", "kwh_per_vehicle", "mwh_per_vehicle");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("pack_size.csv:1"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("kwh_per_vehicle"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, DataChemistrySharesThatDoNotSumToOne) {
+  BrokenData data;
+  data.replace("chemistry_share.csv", "World,2023,NMC811,0.3463", "World,2023,NMC811,0.9463");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("chemistry_share.csv:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("World 2023 sum to 1.6"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, UnknownChemistryInDataIsReported) {
+  BrokenData data;
+  data.replace("chemistry_share.csv", "World,2023,NMC811,0.3463", "World,2023,NMC999,0.3463");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("chemistry_share.csv:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(":chemistry"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("NMC999"), std::string::npos) << r.output;
+}
+
 TEST(ValidateCli, MissingDataFileIsNamed) {
   BrokenData data;
   data.remove("segments.csv");
