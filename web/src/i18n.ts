@@ -86,6 +86,7 @@ const en = {
   allRegions: 'All regions (sum)',
   allElements: 'Every element',
   supplyStage: 'Supply stage',
+  date: 'Date',
   hhiTitle: 'Supply concentration of one element (HHI)',
 };
 
@@ -173,6 +174,7 @@ const ko: Labels = {
   allRegions: '전체 지역 (합계)',
   allElements: '모든 원소',
   supplyStage: '공급 단계',
+  date: '날짜',
   hhiTitle: '원소별 공급 집중도 (HHI)',
 };
 

@@ -18,20 +18,18 @@ interface EventAnswer {
   pairs: number;
   slots: Array<{ id: number; start: string; end: string }>;
   tables_per_slot: number[];
+  event?: { date?: string };
 }
 interface ScheduleAnswer {
   objective: number;
   meetings: Meeting[];
   feasible?: boolean;
 }
-interface AgendaRow {
-  slot: number;
-  start: string;
-  end: string;
-  table: number;
-  with: string;
-  with_country?: string;
-  with_org_type?: string;
+interface Participant {
+  id: string;
+  side: string;
+  country: string;
+  org_type: string;
 }
 
 function grid(ev: EventAnswer, schedule: ScheduleAnswer): HTMLElement {
@@ -99,30 +97,38 @@ async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
 }
 
 async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: ScheduleAnswer): Promise<void> {
+  const instance = await getJson<{ participants: Participant[] }>(`/api/events/${ev.id}/instance`);
+  const who = new Map(instance.participants.map((p) => [p.id, p]));
   const people = [...new Set(schedule.meetings.flatMap((m) => [m.k, m.f]))].sort();
   const personSel = h('select', { id: 'agenda-person' }, ...people.map((p) => h('option', { value: p }, p)));
+  const date = h('input', { type: 'date', id: 'agenda-date', value: ev.event?.date || new Date().toISOString().slice(0, 10) });
   const agendaBox = h('div', {});
-  const showAgenda = async () => {
+  const slotOf = new Map(ev.slots.map((s) => [s.id, s]));
+  const showAgenda = () => {
     const person = personSel.value;
-    try {
-      const agenda = await getJson<{ person: string; meetings: AgendaRow[] }>(`/api/events/${ev.id}/agendas/${person}`);
-      agendaBox.replaceChildren(
-        table([t('slot'), t('tableNo'), t('person'), 'country', 'type'],
-          agenda.meetings.map((m) => [`${m.start}–${m.end}`, m.table + 1, m.with, m.with_country ?? '', m.with_org_type ?? ''])),
-        h('p', {}, h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs'))),
-      );
-    } catch (e) {
-      agendaBox.replaceChildren(errorBox(e));
-    }
+    const mine = schedule.meetings.filter((m) => m.k === person || m.f === person).sort((a, b) => a.slot - b.slot);
+    const q = `date=${encodeURIComponent(date.value)}`;
+    agendaBox.replaceChildren(
+      table([t('slot'), t('tableNo'), t('person'), 'country', 'type'],
+        mine.map((m) => {
+          const other = m.k === person ? m.f : m.k;
+          const s = slotOf.get(m.slot);
+          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, other, who.get(other)?.country ?? '', who.get(other)?.org_type ?? ''];
+        })),
+      h('p', {},
+        h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics?${q}`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs')),
+        ' · ', h('a', { href: `/api/events/${ev.id}/agendas/${person}.csv?${q}` }, `${t('agenda')} CSV`),
+        ' · ', h('a', { href: `/api/events/${ev.id}/agendas.csv?${q}` }, `${t('meetings')} CSV`)),
+    );
   };
-  personSel.addEventListener('change', () => void showAgenda());
+  personSel.addEventListener('change', showAgenda);
+  date.addEventListener('change', showAgenda);
   box.replaceChildren(
-    h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}`,
-      ' · ', h('a', { href: `/api/events/${ev.id}/agendas.csv` }, `${t('agenda')} CSV`)),
+    h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}`),
     grid(ev, schedule),
     h('h3', {}, t('agenda')),
-    h('div', { class: 'controls' }, h('label', {}, t('person'), personSel)),
+    h('div', { class: 'controls' }, h('label', {}, t('person'), personSel), h('label', {}, t('date'), date)),
     agendaBox,
   );
-  if (people.length) await showAgenda();
+  if (people.length) showAgenda();
 }
