@@ -12,6 +12,8 @@
 //                                  segment, inflow-driven, with outflow by cohort (target <= 10 ms
 //                                  wall on 2 cores); the lifetime table is built inside the loop.
 //                                  The Serial variant runs the same batch on one thread.
+//   BM_MfaBatchStockDriven1440     the same 1440 series stock-driven with the correction, totals
+//                                  only (no target; for reference).
 // Run: build/bench/urbanmine_mfa_bench --benchmark_min_time=0.5
 #include <cmath>
 #include <cstddef>
@@ -225,6 +227,44 @@ BENCHMARK(BM_MfaBatchInflowDriven1440)->Unit(benchmark::kMillisecond)->UseRealTi
 
 void BM_MfaBatchInflowDriven1440Serial(benchmark::State& state) { run_batch(state, false); }
 BENCHMARK(BM_MfaBatchInflowDriven1440Serial)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// For reference: the same 1440 series stock-driven (the inflows' running sums as stocks, with a
+// collapse in every fifth series), with the correction, totals only.
+void BM_MfaBatchStockDriven1440(benchmark::State& state) {
+  constexpr std::size_t kSeries = kRegions * kChemistries * kSegments;
+  std::vector<std::vector<double>> stocks;
+  for (std::size_t k = 0; k < kSeries; ++k) {
+    auto v = sales(kBatchYears, static_cast<double>(k % 97) / 13.0);
+    for (std::size_t t = 1; t < kBatchYears; ++t) v[t] += 0.9 * v[t - 1];
+    if (k % 5 == 0) {
+      for (std::size_t t = 40; t < kBatchYears; ++t) v[t] *= 0.5;
+    }
+    stocks.push_back(std::move(v));
+  }
+  std::vector<std::vector<LifetimeParams>> lifetimes;
+  for (std::size_t s = 0; s < kSegments; ++s) lifetimes.push_back(segment_lifetime(s));
+  urbanmine::mfa::BatchOptions options;
+  options.negative_inflow_correction = true;
+  std::vector<double> stock(kSeries * kBatchYears);
+  std::vector<double> outflow(kSeries * kBatchYears);
+  std::vector<double> inflow(kSeries * kBatchYears);
+  urbanmine::mfa::BatchBuffers buffers;
+  buffers.stock = stock;
+  buffers.outflow = outflow;
+  buffers.inflow = inflow;
+  std::vector<urbanmine::mfa::StockSeries> series(kSeries);
+  for (auto _ : state) {
+    urbanmine::mfa::LifetimeTable table(kBatchYears);
+    std::vector<urbanmine::mfa::LifetimeId> ids;
+    for (const auto& cohorts : lifetimes) ids.push_back(*table.add(cohorts, 0.0));
+    for (std::size_t k = 0; k < kSeries; ++k) series[k] = {ids[k % kSegments], stocks[k]};
+    auto status = urbanmine::mfa::solve_stock_driven_batch(table, series, options, buffers);
+    if (!status) state.SkipWithError(status.error().message.c_str());
+    benchmark::DoNotOptimize(inflow.data());
+    benchmark::ClobberMemory();
+  }
+}
+BENCHMARK(BM_MfaBatchStockDriven1440)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -12,7 +12,8 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
-  # Web dashboard build (npm), its browser tests (Debian's Chromium) and the load benchmark.
+  # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
+  # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk
 )
 

@@ -12,6 +12,8 @@ void register_mfa_commands(CLI::App& app, CliContext& ctx);
 void register_serve_commands(CLI::App& app, CliContext& ctx);
 void register_validate_commands(CLI::App& app, CliContext& ctx);
 void register_plant_commands(CLI::App& app, CliContext& ctx);
+void register_run_out_commands(CLI::App& app, CliContext& ctx);
 void register_coop_commands(CLI::App& app, CliContext& ctx);
+void register_match_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

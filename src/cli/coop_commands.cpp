@@ -3,14 +3,17 @@
 // concentration and risk, policy rules checked against a run, and the country ranking for a
 // recycler. Flag values are parsed here (not by CLI11) so that a bad value ends with exit code 3
 // naming the flag; data problems name file, row and field.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "cli/commands.h"
 #include "engine/cooperation.h"
+#include "engine/run.h"
 
 namespace urbanmine::cli {
 namespace {
@@ -106,21 +109,37 @@ core::Result<market::Weights> parse_weights(const std::string& text) {
   return w;
 }
 
-// Loads the run to check: a previous run's output folder, or a scenario (needs the run model).
-core::Result<engine::RunResults> load_run(const std::string& target) {
-  const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (target.empty() || is_toml) {
-    return core::Error::not_found(
-        "running a scenario needs the run model (engine::run_scenario_file), which is not on "
-        "this branch yet",
-        target.empty() ? "SCENARIO" : target,
-        "give the --out folder of a previous `urbanmine run` instead");
+// The run to check: a scenario .toml (run now; empty = the shipped baseline) or the --out
+// folder of a previous `urbanmine run`. `data_dir` is passed to the run model.
+core::Result<engine::RunResults> load_run(const std::string& target, const std::string& data_dir,
+                                          const std::string& db_path, CliContext& ctx) {
+  const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+  if (is_id) {
+    if (db_path.empty()) {
+      return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db",
+                                        "give the SQLite file that `urbanmine run` stored it in");
+    }
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
+    if (ec != std::errc{} || ptr != target.data() + target.size()) {
+      return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
+    }
+    return engine::load_run_store(db_path, id);
   }
-  return engine::load_run_dir(target);
+  const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
+  if (!target.empty() && !is_toml) return engine::load_run_dir(target);
+  engine::RunOptions options;
+  options.data_dir = data_dir;
+  options.logger = &ctx.logger;
+  options.strict = ctx.strict;
+  const std::string scenario = target.empty() ? engine::default_scenario_path() : target;
+  return engine::run_scenario_file(scenario, options);
 }
 
 struct CommonFlags {
   std::string data_dir;
+  std::string db;
   std::string convention = "named-share";
 };
 
@@ -193,12 +212,17 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "(1-EoL_RIR) * SI, each input with its source; inputs not in the shipped data are "
         "reported missing unless you give them.\n"
         "Example: urbanmine risk score --element Co --region EU27 --import-reliance 0.86 "
-        "--eol-rir 0.22 --substitution-index 0.9 --sourcing-as-global");
+        "--eol-rir 0.22 --substitution-index 0.9 --sourcing-as-global\n"
+        "Example (from a run, by year): urbanmine risk score examples/global.toml --element Co "
+        "--region EU27 --sourcing-as-global --substitution-index 0.9");
     struct Flags : CommonFlags {
-      std::string element, region = "EU27", year, ir, rir, si, sourcing;
+      std::string target, element, region = "EU27", year, ir, rir, si, sourcing;
       bool sourcing_as_global = false;
     };
     auto f = std::make_shared<Flags>();
+    score->add_option("RUN", f->target,
+                      "Optional scenario .toml or run folder: then IR and EoL-RIR come from the "
+                      "run, by year, without and with its recycling");
     score->add_option("--element", f->element, "Element: Li, Ni, Co, Mn, graphite")->required();
     score->add_option("--region", f->region, "Region label (default EU27)");
     score->add_option("--year", f->year, "Supply data year (default: latest)");
@@ -210,6 +234,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                     "Assume the region's sourcing mirrors global supply (an assumption)");
     score->add_option("--convention", f->convention, "HHI convention (see risk hhi)");
     score->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    score->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     score->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::RiskScoreRequest req;
@@ -252,6 +277,34 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.sourcing_as_global = f->sourcing_as_global;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
+        if (!f->target.empty()) {
+          // From a run: the supply_risk rows of the region and element, by year.
+          if (req.import_reliance || req.eol_rir) {
+            return report_error(ctx, core::Error::invalid_input(
+                                         "--import-reliance and --eol-rir come from the run "
+                                         "when RUN is given",
+                                         req.import_reliance ? "--import-reliance" : "--eol-rir",
+                                         "drop the flag, or drop RUN"));
+          }
+          if (req.substitution_index)
+            options.substitution_index[req.element] = *req.substitution_index;
+          options.hhi_wgi_sourcing = req.hhi_wgi_sourcing;
+          auto run = load_run(f->target, f->data_dir, f->db, ctx);
+          if (!run) return report_error(ctx, run.error());
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+          engine::RecordTable rows = *run->find_records(engine::kRecordsSupplyRisk);
+          std::erase_if(rows.rows, [&](const std::vector<engine::Cell>& row) {
+            return row[0].text != req.region || row[1].text != req.element;
+          });
+          if (rows.rows.empty()) {
+            return report_error(
+                ctx, core::Error::not_found(
+                         "the run has no " + req.element + " rows for region " + req.region,
+                         "--region", "use a region code of the run, e.g. EU27"));
+          }
+          return emit(ctx, engine::format_records({rows}, record_format(ctx)));
+        }
         auto table = engine::risk_score_table(*data, req, options);
         if (!table) return report_error(ctx, table.error());
         return emit(ctx, engine::format_records({*table}, record_format(ctx)));
@@ -266,16 +319,19 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
     auto* check = policy_cmd->add_subcommand(
         "check",
         "Check every rule that applies to a region of a run: pass, fail with the gap, or "
-        "not_evaluable with the reason. RUN is the --out folder of `urbanmine run`.\n"
-        "Example: urbanmine policy check out/baseline --format csv --output checks.csv");
+        "not_evaluable with the reason. RUN is a scenario .toml (run now; default: the shipped "
+        "baseline) or the --out folder of a previous `urbanmine run`.\n"
+        "Example: urbanmine policy check examples/global.toml --format csv --output checks.csv");
     struct Flags : CommonFlags {
       std::string target, rules, year;
     };
     auto f = std::make_shared<Flags>();
-    check->add_option("RUN", f->target, "Run output folder (or a scenario .toml)");
+    check->add_option("RUN", f->target,
+                      "Scenario .toml, run output folder, or run id in the --db store");
     check->add_option("--rules", f->rules, "Rules file (default: <data-dir>/policy_rules.csv)");
     check->add_option("--year", f->year, "Check every rule in this year");
     check->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    check->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     check->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;
@@ -286,10 +342,13 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.policy_check_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target);
+        auto run = load_run(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
-        auto status = engine::add_cooperation_results(*run, *data, options);
-        if (!status) return report_error(ctx, status.error());
+        const bool flags = !f->rules.empty() || !f->year.empty();
+        if (flags || run->find_records(engine::kRecordsPolicyChecks) == nullptr) {
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+        }
         const auto* checks = run->find_records(engine::kRecordsPolicyChecks);
         return emit(ctx, engine::format_records({*checks}, record_format(ctx)));
       };
@@ -304,18 +363,21 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "rank",
         "Rank the countries of a run for a recycler by feedstock surplus, policy pull, supply-risk "
         "relevance and market growth; every score shows its parts, plus ranks under +/-20% of "
-        "each weight. Default weights are equal (an assumption).\n"
-        "Example: urbanmine market rank out/baseline --weights "
+        "each weight. Default weights are equal (an assumption); a scenario's [market] weights and "
+        "year apply unless --weights or --year are given (then the flags replace them).\n"
+        "Example: urbanmine market rank examples/global.toml --weights "
         "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1 --year 2035");
     struct Flags : CommonFlags {
       std::string target, weights, year;
     };
     auto f = std::make_shared<Flags>();
-    rank->add_option("RUN", f->target, "Run output folder (or a scenario .toml)");
+    rank->add_option("RUN", f->target,
+                     "Scenario .toml, run output folder, or run id in the --db store");
     rank->add_option("--weights", f->weights,
                      "feedstock=W,policy=W,risk=W,growth=W (non-negative; scaled to sum 1)");
     rank->add_option("--year", f->year, "Ranking year (default: the run's last year)");
     rank->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    rank->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     rank->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;
@@ -331,10 +393,15 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.market_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target);
+        auto run = load_run(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
-        auto status = engine::add_cooperation_results(*run, *data, options);
-        if (!status) return report_error(ctx, status.error());
+        // A scenario run already holds the ranking with the scenario's [market] settings; the
+        // flags, when given, replace them.
+        const bool flags = !f->weights.empty() || !f->year.empty();
+        if (flags || run->find_records(engine::kRecordsMarketRanking) == nullptr) {
+          auto status = engine::add_cooperation_results(*run, *data, options);
+          if (!status) return report_error(ctx, status.error());
+        }
         std::vector<engine::RecordTable> out;
         for (const auto name : {engine::kRecordsMarketRanking, engine::kRecordsMarketSensitivity}) {
           if (const auto* t = run->find_records(name)) out.push_back(*t);

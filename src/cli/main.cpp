@@ -36,7 +36,9 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_serve_commands(app, ctx);
   urbanmine::cli::register_validate_commands(app, ctx);
   urbanmine::cli::register_plant_commands(app, ctx);
+  urbanmine::cli::register_run_out_commands(app, ctx);
   urbanmine::cli::register_coop_commands(app, ctx);
+  urbanmine::cli::register_match_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

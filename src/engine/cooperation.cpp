@@ -10,9 +10,11 @@
 #include <set>
 #include <sstream>
 
+#include "engine/run.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
+#include "io/store.h"
 #include "risk/supply_risk.h"
 
 namespace urbanmine::engine {
@@ -93,8 +95,16 @@ std::optional<double> cell(const std::optional<core::DimArray>& a, const std::st
   return *v;
 }
 
-// Member countries of a run region: itself for a country, the EU members for EU27.
+// Member countries of a run region: from data/regions.csv (a country, a residual group or an
+// aggregate), else itself when it is a known country, else EU27's members; empty when unknown
+// or "every country" (ROW, WORLD).
 std::vector<std::string> members_of(const std::string& region, const CooperationData& data) {
+  const auto it = data.regions.find(region);
+  if (it != data.regions.end()) {
+    const auto& m = it->second.members;
+    if (std::find(m.begin(), m.end(), "*") != m.end()) return {};
+    return m;
+  }
   if (region == "EU27") return data.codes.eu27();
   for (const auto& c : data.codes.all()) {
     if (c.iso3 == region) return {region};
@@ -103,8 +113,26 @@ std::vector<std::string> members_of(const std::string& region, const Cooperation
 }
 
 bool is_country(const std::string& region, const CooperationData& data) {
+  const auto it = data.regions.find(region);
+  if (it != data.regions.end()) return it->second.kind == "country";
   return std::any_of(data.codes.all().begin(), data.codes.all().end(),
                      [&](const io::CountryCode& c) { return c.iso3 == region; });
+}
+
+// Run regions that belong to a jurisdiction: its member countries, plus residual groups whose
+// members all belong to it (e.g. EU27_OTHER for the EU). Aggregates are left out (they would
+// double count); EU-wide benchmarks use the EU27 aggregate separately.
+std::vector<std::string> jurisdiction_regions(const std::string& jurisdiction,
+                                              const CooperationData& data) {
+  std::vector<std::string> out = data.codes.jurisdiction_members(jurisdiction);
+  for (const auto& [code, region] : data.regions) {
+    if (region.kind != "residual" || region.members.empty()) continue;
+    const bool inside = std::all_of(
+        region.members.begin(), region.members.end(),
+        [&](const std::string& m) { return std::find(out.begin(), out.end(), m) != out.end(); });
+    if (inside) out.push_back(code);
+  }
+  return out;
 }
 
 // Domestic primary (mine) production of `region` for `element`, from the latest data year not
@@ -240,9 +268,8 @@ RecordTable hhi_overview(const CooperationData& data, risk::HhiConvention conven
   return t;
 }
 
-RecordTable supply_risk_records(const RunResults& results, const CooperationData& data,
-                                const CooperationOptions& options, const policy::RunIndicators& ind,
-                                std::vector<Finding>& findings) {
+RecordTable supply_risk_records(const CooperationData& data, const CooperationOptions& options,
+                                const policy::RunIndicators& ind, std::vector<Finding>& findings) {
   RecordTable t;
   t.name = std::string(kRecordsSupplyRisk);
   t.title = "Import reliance and EU supply risk with and without the run's recycling";
@@ -284,14 +311,35 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
     double without = 0.0, with = 0.0;
     bool set = false;
   } best;
-  for (const auto& region : ind.regions) {
+  // Rows for every run region, plus the EU27 aggregate (sum of the EU member regions) when the
+  // run has members but no EU27 region of its own.
+  std::vector<std::pair<std::string, std::vector<std::string>>> targets;
+  for (const auto& region : ind.regions) targets.push_back({region, {region}});
+  if (std::find(ind.regions.begin(), ind.regions.end(), "EU27") == ind.regions.end()) {
+    std::vector<std::string> eu_in_run;
+    const auto eu = jurisdiction_regions("EU", data);
+    for (const auto& region : ind.regions) {
+      if (std::find(eu.begin(), eu.end(), region) != eu.end()) eu_in_run.push_back(region);
+    }
+    if (!eu_in_run.empty()) targets.push_back({"EU27", eu_in_run});
+  }
+  const auto sum_cells = [](const std::optional<core::DimArray>& a,
+                            const std::vector<std::string>& parts, const std::string& element,
+                            int year) -> std::optional<double> {
+    std::optional<double> total;
+    for (const auto& part : parts) {
+      if (const auto v = cell(a, part, element, year)) total = total.value_or(0.0) + *v;
+    }
+    return total;
+  };
+  for (const auto& [region, parts] : targets) {
     for (const auto& element : kRiskElements) {
       if (std::find(ind.elements.begin(), ind.elements.end(), element) == ind.elements.end()) {
         continue;
       }
       for (const int year : years) {
-        const auto demand = cell(ind.demand_t, region, element, year);
-        const auto secondary = cell(ind.recovered_t, region, element, year);
+        const auto demand = sum_cells(ind.demand_t, parts, element, year);
+        const auto secondary = sum_cells(ind.recovered_t, parts, element, year);
         const DomesticProduction prod = domestic_production(data, region, element, year);
         const Concentration conc =
             concentration(data, element, risk::SupplyStage::kMine, year, options.hhi_convention);
@@ -303,7 +351,9 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
                                       "USGS mine production " + std::to_string(conc.data_year) +
                                           " x WGI (" + conc.weighted.source + ")")
                 : risk::RiskInput::missing(join(conc.weighted.missing, "; "));
-        if (options.sourcing_as_global && conc.weighted.value) {
+        if (options.hhi_wgi_sourcing) {
+          base.hhi_wgi_sourcing = risk::RiskInput::of(*options.hhi_wgi_sourcing, "user input");
+        } else if (options.sourcing_as_global && conc.weighted.value) {
           base.hhi_wgi_sourcing = risk::RiskInput::of(
               *conc.weighted.value, "assumption: region's sourcing mirrors global supply");
         } else {
@@ -372,7 +422,6 @@ RecordTable supply_risk_records(const RunResults& results, const CooperationData
                                            percent_text(best.without) + " to " +
                                            percent_text(best.with) + " of battery demand."});
   }
-  (void)results;
   return t;
 }
 
@@ -689,10 +738,7 @@ std::string short_number(double v) {
 
 std::string cooperation_data_dir(const std::string& given) {
   if (!given.empty()) return given;
-  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return "data";
+  return default_data_dir();
 }
 
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options) {
@@ -715,10 +761,13 @@ core::Result<CooperationData> load_cooperation_data(const CooperationOptions& op
   auto groups = io::load_element_groups(join_path(data.data_dir, "element_groups.csv"));
   if (!groups) return groups.error();
   data.element_groups = std::move(*groups);
+  auto regions = io::load_region_members(join_path(data.data_dir, "regions.csv"));
+  if (!regions) return regions.error();
+  data.regions = std::move(*regions);
   return data;
 }
 
-policy::RunIndicators run_indicators(const RunResults& results, const CooperationData& data) {
+policy::RunIndicators run_indicators(const RunResults& results) {
   policy::RunIndicators ind;
   const ResultTable* demand = results.find(kTableMaterialDemandT);
   ind.regions = dim_items(demand, kDimRegion);
@@ -733,7 +782,6 @@ policy::RunIndicators run_indicators(const RunResults& results, const Cooperatio
   ind.recycled_t = reduced(results, kTableRecycledT);
   ind.collected_t = reduced(results, kTableCollectedT);
   ind.end_of_life_t = reduced(results, kTableEndOfLifeT);
-  (void)data;
   return ind;
 }
 
@@ -746,22 +794,37 @@ core::Status add_cooperation_results(RunResults& results, const CooperationOptio
 core::Status add_cooperation_results(RunResults& results, const CooperationData& data,
                                      const CooperationOptions& options) {
   URBANMINE_TRY_STATUS(market::validate_weights(options.market_weights));
-  policy::RunIndicators ind = run_indicators(results, data);
+  // Replace what an earlier call added (the run pipeline adds defaults; the CLI may recompute
+  // with the user's options).
+  const std::vector<std::string_view> names{kRecordsHhi, kRecordsSupplyRisk, kRecordsPolicyChecks,
+                                            kRecordsMarketRanking, kRecordsMarketSensitivity};
+  std::erase_if(results.records, [&](const RecordTable& t) {
+    return std::find(names.begin(), names.end(), t.name) != names.end();
+  });
+  std::erase_if(results.findings, [](const Finding& f) {
+    return f.section == "supply_risk" || f.section == "policy" || f.section == "market";
+  });
+  std::erase_if(results.assumptions, [](const std::string& a) {
+    return a.rfind("HHI convention:", 0) == 0 || a.rfind("Supply risk:", 0) == 0 ||
+           a.rfind("Market ranking:", 0) == 0;
+  });
+  policy::RunIndicators ind = run_indicators(results);
   add_suppliers(ind, data, options.hhi_convention);
 
   // Risk.
   RecordTable hhi = hhi_overview(data, options.hhi_convention);
   for (const auto& row : hhi.rows) {
     if (row[1].text != "mine") continue;
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s mine supply %s: HHI %s (%s); largest producer %s with %s.",
-                  row[0].text.c_str(), number_text(row[2].number).c_str(),
-                  thousands(row[4].number).c_str(), row[3].text.c_str(), row[6].text.c_str(),
-                  percent_text(row[7].number).c_str());
-    results.findings.push_back({"supply_risk", buf});
+    std::string text = row[0].text + " mine supply " + number_text(row[2].number) + ": HHI " +
+                       thousands(row[4].number) + " (" + row[3].text + "); largest producer " +
+                       row[6].text + " with " + percent_text(row[7].number);
+    if (!row[10].text.empty()) {
+      text += "; a lower bound, figures are blank for " + row[10].text;
+    }
+    results.findings.push_back({"supply_risk", text + "."});
   }
   results.records.push_back(std::move(hhi));
-  results.records.push_back(supply_risk_records(results, data, options, ind, results.findings));
+  results.records.push_back(supply_risk_records(data, options, ind, results.findings));
   results.assumptions.push_back(
       "HHI convention: " + std::string(risk::convention_name(options.hhi_convention)) +
       " (named countries as shares of the world total" +
@@ -780,7 +843,7 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
   policy::Jurisdictions jur;
   for (const auto& rule : data.rules) {
     if (jur.members.count(rule.jurisdiction) == 0) {
-      jur.members[rule.jurisdiction] = data.codes.jurisdiction_members(rule.jurisdiction);
+      jur.members[rule.jurisdiction] = jurisdiction_regions(rule.jurisdiction, data);
     }
   }
   policy::CheckOptions check_options;
@@ -978,6 +1041,58 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data, const Ri
   return t;
 }
 
+namespace {
+
+// A long-form table read back from a run's CSV or store (zero rows may be left out).
+struct LongTable {
+  std::string name;
+  std::string value_column;
+  std::string description;
+  std::vector<std::string> dims;
+  std::vector<std::pair<std::vector<std::string>, double>> rows;
+};
+
+// Builds the ResultTables over the union of each dimension's items across all tables, so that
+// rows left out because they were zero come back as 0 (as the writers intend).
+core::Result<RunResults> assemble(const std::vector<LongTable>& tables) {
+  std::map<std::string, std::vector<std::string>> items;
+  for (const auto& t : tables) {
+    for (const auto& [coords, value] : t.rows) {
+      for (std::size_t d = 0; d < t.dims.size(); ++d) {
+        auto& list = items[t.dims[d]];
+        if (std::find(list.begin(), list.end(), coords[d]) == list.end()) {
+          list.push_back(coords[d]);
+        }
+      }
+    }
+  }
+  RunResults results;
+  for (const auto& t : tables) {
+    std::vector<core::Dimension> dimensions;
+    for (const auto& d : t.dims) dimensions.emplace_back(d, items[d]);
+    auto array = core::DimArray::zeros(dimensions);
+    if (!array) return array.error();
+    for (const auto& [coords, value] : t.rows) {
+      std::vector<std::pair<std::string, std::string>> named;
+      for (std::size_t d = 0; d < t.dims.size(); ++d) named.emplace_back(t.dims[d], coords[d]);
+      auto current = array->get(named);
+      if (!current) return current.error();
+      URBANMINE_TRY_STATUS(array->set(named, *current + value));
+    }
+    results.tables.push_back({t.name, t.value_column, t.description, std::move(*array)});
+  }
+  return results;
+}
+
+const std::vector<std::string_view>& run_tables_read() {
+  static const std::vector<std::string_view> kTables{
+      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
+      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
+  return kTables;
+}
+
+}  // namespace
+
 core::Result<RunResults> load_run_dir(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -985,14 +1100,11 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
     return core::Error::not_found("run folder '" + dir + "' does not exist", dir,
                                   "give a scenario .toml or the --out folder of `urbanmine run`");
   }
-  RunResults results;
-  const std::vector<std::string_view> wanted{
-      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
-      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
   const std::vector<std::string> dims{std::string(kDimRegion),    std::string(kDimSegment),
                                       std::string(kDimChemistry), std::string(kDimElement),
                                       std::string(kDimRoute),     std::string(kDimYear)};
-  for (const auto name : wanted) {
+  std::vector<LongTable> tables;
+  for (const auto name : run_tables_read()) {
     const std::string path = join_path(dir, std::string(name) + ".csv");
     if (!fs::exists(path, ec)) continue;
     auto text = io::read_text_file(path);
@@ -1005,51 +1117,80 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
     }
     auto table = io::CsvTable::parse(body, path);
     if (!table) return table.error();
-    std::vector<std::string> present;
-    std::string value_column;
+    LongTable t;
+    t.name = std::string(name);
+    t.description = "read from " + path;
     for (const auto& h : table->header()) {
       if (std::find(dims.begin(), dims.end(), h) != dims.end()) {
-        present.push_back(h);
-      } else if (value_column.empty() && h != "unit" && h != "source") {
-        value_column = h;
+        t.dims.push_back(h);
+      } else if (t.value_column.empty() && h != "unit" && h != "source") {
+        t.value_column = h;
       }
     }
-    if (value_column.empty() || present.empty()) {
+    if (t.value_column.empty() || t.dims.empty()) {
       return core::Error::invalid_input("no dimension or value column", path + ":1",
                                         "expected long form: region,element,year,...,value");
     }
-    std::vector<std::vector<std::string>> items(present.size());
-    for (std::size_t i = 0; i < table->size(); ++i) {
-      for (std::size_t d = 0; d < present.size(); ++d) {
-        auto v = table->row(i).required_text(present[d]);
-        if (!v) return v.error();
-        auto& list = items[d];
-        if (std::find(list.begin(), list.end(), *v) == list.end()) list.push_back(*v);
-      }
-    }
-    std::vector<core::Dimension> dimensions;
-    for (std::size_t d = 0; d < present.size(); ++d) {
-      dimensions.emplace_back(present[d], items[d]);
-    }
-    auto array = core::DimArray::zeros(dimensions);
-    if (!array) return array.error();
     for (std::size_t i = 0; i < table->size(); ++i) {
       const auto row = table->row(i);
-      auto v = row.number(value_column);
+      std::vector<std::string> coords;
+      for (const auto& d : t.dims) {
+        auto v = row.required_text(d);
+        if (!v) return v.error();
+        coords.push_back(*v);
+      }
+      auto v = row.number(t.value_column);
       if (!v) return v.error();
-      std::vector<std::pair<std::string, std::string>> coords;
-      for (const auto& d : present) coords.emplace_back(d, *row.text(d));
-      auto current = array->get(coords);
-      if (!current) return current.error();
-      URBANMINE_TRY_STATUS(array->set(coords, *current + *v));
+      t.rows.emplace_back(std::move(coords), *v);
     }
-    results.tables.push_back(
-        {std::string(name), value_column, "read from " + path, std::move(*array)});
+    tables.push_back(std::move(t));
   }
-  if (results.find(kTableMaterialDemandT) == nullptr) {
+  auto results = assemble(tables);
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
     return core::Error::not_found(
         "run folder '" + dir + "' has no " + std::string(kTableMaterialDemandT) + ".csv", dir,
         "give the --out folder of `urbanmine run`");
+  }
+  return results;
+}
+
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
+                                  "give the --db file that `urbanmine run` stored the run in");
+  }
+  auto store = io::Store::open(db_path);
+  if (!store) return store.error();
+  auto infos = (*store)->list_tables(run_id);
+  if (!infos) return infos.error();
+  const auto& wanted = run_tables_read();
+  std::vector<LongTable> tables;
+  for (const auto& info : *infos) {
+    if (std::find(wanted.begin(), wanted.end(), info.name) == wanted.end()) continue;
+    auto rows = (*store)->read_table(run_id, info.name);
+    if (!rows) return rows.error();
+    LongTable t{info.name, info.value_column, info.description, info.dims, {}};
+    for (const auto& row : *rows) {
+      std::vector<std::string> coords;
+      for (const auto& d : info.dims) {
+        const auto it = row.coords.find(d);
+        if (it == row.coords.end()) {
+          return core::Error::internal("stored row of " + info.name + " lacks dimension " + d);
+        }
+        coords.push_back(it->second);
+      }
+      t.rows.emplace_back(std::move(coords), row.value);
+    }
+    tables.push_back(std::move(t));
+  }
+  auto results = assemble(tables);
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " in " + db_path + " has no " +
+                                      std::string(kTableMaterialDemandT) + " table",
+                                  db_path, "check the run id (runs are listed by the HTTP API)");
   }
   return results;
 }

@@ -12,6 +12,7 @@
 //   URBANMINE_TRY_STATUS(add_cooperation_results(results, coop));
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,10 +61,12 @@ struct CooperationOptions {
   // Use the global HHI_WGI as the region's sourcing HHI_WGI (an explicit assumption); otherwise
   // the sourcing term is missing, because sourcing by origin country is not in the shipped data.
   bool sourcing_as_global = false;
+  // A user-supplied HHI_WGI of the regions' sourcing (0-10); takes precedence over
+  // sourcing_as_global.
+  std::optional<double> hhi_wgi_sourcing;
 };
 
-// The data folder: `given` when non-empty, else $URBANMINE_DATA_DIR, else "data" (relative to
-// the working directory, i.e. the source tree when run from it).
+// The data folder: `given` when non-empty, else default_data_dir() (engine/run.h).
 std::string cooperation_data_dir(const std::string& given);
 
 // Every data file the cooperation modules read, loaded and validated.
@@ -73,13 +76,15 @@ struct CooperationData {
   std::map<std::string, risk::GovernanceScore> wgi;
   std::vector<policy::PolicyRule> rules;
   policy::ElementGroups element_groups;
+  std::map<std::string, io::RegionMembers> regions;  // data/regions.csv (may be empty)
   std::string data_dir;
   std::string rules_path;
 };
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options);
 
 // Computes risk, policy and market results for `results` and appends record tables, findings and
-// assumptions. Errors: InvalidInput (bad data files or options), naming file/row/field.
+// assumptions (replacing those of an earlier call). Errors: InvalidInput (bad data files or
+// options), naming file/row/field.
 core::Status add_cooperation_results(RunResults& results, const CooperationOptions& options);
 // The same with data already loaded.
 core::Status add_cooperation_results(RunResults& results, const CooperationData& data,
@@ -107,11 +112,13 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data,
                                            const CooperationOptions& options);
 
 // Builds the checker's indicators from a run.
-policy::RunIndicators run_indicators(const RunResults& results, const CooperationData& data);
+policy::RunIndicators run_indicators(const RunResults& results);
 
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
 core::Result<RunResults> load_run_dir(const std::string& dir);
+// The same tables of run `run_id` in the SQLite store at `db_path`.
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
 
 // Renders record tables as text for the CLI.
 enum class RecordFormat { kTable, kJson, kCsv };

@@ -25,4 +25,20 @@ std::string dsm_result_json(const DsmOutcome& outcome) {
   return io::dsm_result_json(outcome.dsm_case, outcome.solution);
 }
 
+core::Result<DsmCheck> check_dsm_file(const std::string& path, double gate) {
+  auto text = io::read_text_file(path);
+  if (!text) return text.error();
+  auto outcome = solve_dsm_text(*text, path);
+  if (!outcome) return outcome.error();
+  auto arrays = io::check_dsm_against_reference(*text, path, outcome->solution, gate);
+  if (!arrays) return arrays.error();
+  DsmCheck check{std::move(*outcome), std::move(*arrays), true};
+  for (const auto& a : check.arrays) check.ok = check.ok && a.ok;
+  return check;
+}
+
+std::string dsm_check_json(const DsmCheck& check, double gate) {
+  return io::dsm_check_json(check.outcome.dsm_case.case_id, gate, check.arrays);
+}
+
 }  // namespace urbanmine::engine

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/version.h"
+#include "engine/cooperation.h"
 #include "engine/plant.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
@@ -98,6 +99,17 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   auto results = compute_run(p.inputs, options.progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
+  // Supply risk, policy checks and the market ranking (engine/cooperation.h).
+  CooperationOptions coop;
+  coop.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  for (const auto& [name, weight] : p.spec.market_weights) {
+    if (const auto criterion = market::parse_criterion(name)) {
+      coop.market_weights[*criterion] = weight;
+      coop.market_weights_are_default = false;
+    }
+  }
+  coop.market_year = p.spec.market_year;
+  URBANMINE_TRY_STATUS(add_cooperation_results(out, coop));
   out.meta.scenario_name = p.inputs.scenario_name;
   out.meta.scenario_path = p.spec.source;
   out.meta.scenario_hash = scenario_hash(p.spec, p.data);

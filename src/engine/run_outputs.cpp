@@ -25,11 +25,17 @@ namespace fs = std::filesystem;
 constexpr std::array<int, 3> kPreferredKeyYears = {2030, 2040, 2050};
 constexpr std::size_t kTopRegions = 5;
 constexpr std::size_t kChartRegions = 6;
-constexpr std::size_t kBarRegions = 12;
+constexpr std::size_t kBarRegions = 10;
+constexpr double kHalfChartWidth = 620.0;
 constexpr std::size_t kMaxFailedChecksShown = 20;
+constexpr std::size_t kMaxRecordRowsShown = 60;
 constexpr double kKwhPerGwh = 1e6;
 constexpr double kKwhPerMwh = 1e3;
 constexpr double kPercent = 100.0;
+// Progress fractions of write_run_outputs' stages (rendering is quick, storing is the bulk).
+constexpr double kProgressRendered = 0.2;
+constexpr double kProgressWritten = 0.3;
+constexpr double kProgressStored = 0.95;
 // Order in which elements are listed; others follow alphabetically.
 const std::vector<std::string> kElementOrder = {"Li", "Ni", "Co", "Mn", "graphite", "Cu", "Al"};
 
@@ -201,7 +207,7 @@ std::string route_label(const std::string& route) {
   std::string label = route;
   std::replace(label.begin(), label.end(), '_', ' ');
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
-  return label + " route";
+  return label;
 }
 
 FlowGraph build_flows(const RunResults& r, int year, const std::string& element) {
@@ -799,29 +805,46 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
             ", from new batteries to recovered metal. Band widths are proportional to the "
             "flow. \xe2\x80\x9c"
             "Added to stock\xe2\x80\x9d is material that stays in vehicles and "
-            "storage in that year; losses are what recycling does not recover.");
+            "storage in that year. Collected batteries go to the recycling routes within the "
+            "region's capacity (the rest is black mass surplus); process losses are what a "
+            "route does not recover.");
   b += io::svg_sankey(graph.nodes, links, graph.unit);
 
   if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
-    auto ranked = regions_in_year(*surplus, options.sankey_year);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b2) {
-      return std::fabs(a.second) > std::fabs(b2.second);
-    });
-    if (ranked.size() > kBarRegions) ranked.resize(kBarRegions);
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto& a, const auto& b2) { return a.second > b2.second; });
-    io::BarChart bars;
-    bars.title = "Feedstock surplus by region";
-    bars.value_label = "collected battery feedstock minus recycling capacity, tonnes in " + marker;
-    bars.positive_note = "surplus: feedstock for export or a new plant";
-    bars.negative_note = "deficit: idle recycling capacity";
-    for (const auto& [region, value] : ranked) bars.bars.push_back({region, value});
-    b += section("surplus", "Recycling feedstock surplus by region, " + marker);
+    // Two charts with their own scales, so that one region's large idle capacity does not
+    // flatten every surplus.
+    const auto ranked = regions_in_year(*surplus, options.sankey_year);
+    io::BarChart over;
+    over.value_label = "tonnes of collected batteries beyond capacity, " + marker;
+    over.width = kHalfChartWidth;
+    for (const auto& [region, value] : ranked) {
+      if (value > 0.0 && over.bars.size() < kBarRegions) over.bars.push_back({region, value});
+    }
+    io::BarChart idle;
+    idle.value_label = "tonnes of recycling capacity without domestic feedstock, " + marker;
+    idle.width = kHalfChartWidth;
+    idle.colour = "#e15759";
+    for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
+      if (it->second < 0.0 && idle.bars.size() < kBarRegions) {
+        idle.bars.push_back({it->first, -it->second});
+      }
+    }
+    b += section("surplus", "Recycling feedstock against capacity by region, " + marker);
     b += para(
-        "Regions on the right collect more waste batteries than their recycling plants "
-        "can take: that surplus is the opportunity for exports or a new plant. Regions "
-        "on the left have more capacity than domestic feedstock.");
-    b += io::svg_bar_chart(bars);
+        "Feedstock surplus is the mass of collected waste batteries a region cannot recycle "
+        "with its own plants: black mass for export, or the case for a new plant. Idle capacity "
+        "is the reverse: plants that need imported feedstock to run full.");
+    b += "<div class=\"grid2\"><div>" +
+         figure("Feedstock surplus (largest " + std::to_string(kBarRegions) + ")",
+                over.bars.empty() ? para("No region has a surplus in " + marker + ".")
+                                  : io::svg_bar_chart(over),
+                "Collected battery mass minus recycling capacity, where positive.") +
+         "</div><div>" +
+         figure("Idle recycling capacity (largest " + std::to_string(kBarRegions) + ")",
+                idle.bars.empty() ? para("No region has idle capacity in " + marker + ".")
+                                  : io::svg_bar_chart(idle),
+                "Recycling capacity minus collected battery mass, where positive.") +
+         "</div></div>\n";
   }
 
   for (const auto& t : r.records) {
@@ -830,6 +853,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     std::vector<std::vector<std::string>> rows;
     std::vector<bool> numeric(t.columns.size(), false);
     for (const auto& row : t.rows) {
+      if (rows.size() >= kMaxRecordRowsShown) break;
       std::vector<std::string> cells;
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (row[c].kind == Cell::Kind::kNumber) {
@@ -846,7 +870,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       rows.push_back(std::move(cells));
     }
     b += io::html_table(t.columns, rows, numeric);
-    b += "<p class=\"small\">Full table: " + io::html_escape(t.name) + ".csv</p>\n";
+    const std::string shown =
+        rows.size() < t.rows.size()
+            ? "First " + std::to_string(rows.size()) + " of " +
+                  io::format_thousands(static_cast<double>(t.rows.size()), 0) + " rows. "
+            : std::string();
+    b += "<p class=\"small\">" + io::html_escape(shown + "Full table: " + t.name + ".csv") +
+         "</p>\n";
   }
 
   b += section("assumptions", "Assumptions and sources");
@@ -987,11 +1017,17 @@ core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderO
 }
 
 core::Status store_results_into_run(io::Store& store, std::int64_t run_id, const RunResults& r,
-                                    const RunDocuments& documents) {
+                                    const RunDocuments& documents,
+                                    const core::ProgressCallback& progress) {
   return store.transaction([&]() -> core::Status {
-    for (const auto& t : r.tables) {
+    for (std::size_t i = 0; i < r.tables.size(); ++i) {
+      const auto& t = r.tables[i];
       URBANMINE_TRY_STATUS(
           store.put_result_table(run_id, t.name, t.value_column, t.description, t.values, true));
+      if (progress) {
+        progress(static_cast<double>(i + 1) / static_cast<double>(r.tables.size()),
+                 "storing " + t.name);
+      }
     }
     for (const auto& t : r.records) {
       URBANMINE_TRY_STATUS(store.put_record_table(
@@ -1016,7 +1052,8 @@ core::Status store_results_into_run(io::Store& store, std::int64_t run_id, const
 
 core::Result<std::int64_t> store_run(io::Store& store, const RunResults& r,
                                      const std::string& scenario_text,
-                                     const RunDocuments& documents) {
+                                     const RunDocuments& documents,
+                                     const core::ProgressCallback& progress) {
   std::int64_t run_id = 0;
   auto status = store.transaction([&]() -> core::Status {
     auto scenario_id =
@@ -1033,7 +1070,7 @@ core::Result<std::int64_t> store_run(io::Store& store, const RunResults& r,
     auto id = store.create_run(run);
     if (!id) return id.error();
     run_id = *id;
-    return store_results_into_run(store, run_id, r, documents);
+    return store_results_into_run(store, run_id, r, documents, progress);
   });
   if (!status) return status.error();
   return run_id;
@@ -1089,8 +1126,13 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   if (options.out_dir.empty()) {
     return core::Error::invalid_input("no output folder given", "--out", "pass --out DIR");
   }
+  const auto report = [&](double fraction, std::string_view stage) {
+    if (options.progress) options.progress(fraction, stage);
+  };
+  report(0.0, "rendering outputs");
   auto docs = render_run_outputs(r, options.render);
   if (!docs) return docs.error();
+  report(kProgressRendered, "writing files");
 
   std::error_code ec;
   const fs::path target = fs::absolute(options.out_dir, ec).lexically_normal();
@@ -1099,6 +1141,42 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   if (fs::exists(target_clean, ec) && !fs::is_directory(target_clean, ec)) {
     return core::Error::invalid_input("the output path exists and is not a folder",
                                       target_clean.string(), "pass a folder to --out");
+  }
+  // Replacing a folder deletes what was in it: only an earlier output folder (it has a
+  // summary.json) or an empty one may be replaced, never the current folder or one above it.
+  const fs::path cwd = fs::current_path(ec).lexically_normal();
+  const auto [cwd_end, target_end] =
+      std::mismatch(cwd.begin(), cwd.end(), target_clean.begin(), target_clean.end());
+  if (target_end == target_clean.end() || target_clean == target_clean.root_path()) {
+    return core::Error::invalid_input(
+        "the output folder contains the current folder and would be replaced",
+        target_clean.string(), "pass a new folder to --out, e.g. --out out/baseline");
+  }
+  (void)cwd_end;
+  if (fs::is_directory(target_clean, ec) && !fs::is_empty(target_clean, ec) &&
+      !fs::exists(target_clean / kSummaryFile, ec)) {
+    return core::Error::invalid_input(
+        "the output folder exists and is not an urbanmine output folder (it has no " +
+            std::string(kSummaryFile) + "); it would be replaced",
+        target_clean.string(), "pass a new or empty folder to --out");
+  }
+  // A database given inside the output folder is carried over like the default one.
+  fs::path db_name(kDefaultDbFile);
+  bool internal_db = options.db_path.empty();
+  if (!internal_db) {
+    const fs::path db = fs::absolute(options.db_path, ec).lexically_normal();
+    const auto [db_end, dir_end] =
+        std::mismatch(target_clean.begin(), target_clean.end(), db.begin(), db.end());
+    (void)dir_end;
+    if (db_end == target_clean.end()) {
+      if (db.parent_path() != target_clean) {
+        return core::Error::invalid_input("the database is in a subfolder of the output folder",
+                                          options.db_path,
+                                          "put --db directly in --out, or outside it");
+      }
+      internal_db = true;
+      db_name = db.filename();
+    }
   }
   const fs::path parent = target_clean.parent_path();
   fs::create_directories(parent, ec);
@@ -1120,35 +1198,39 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     return e;
   };
   if (auto st = write_documents(staged, *docs); !st) return fail(st.error());
+  report(kProgressWritten, "storing the run");
+  const core::ProgressCallback storing = [&](double fraction, std::string_view stage) {
+    report(kProgressWritten + (kProgressStored - kProgressWritten) * fraction, stage);
+  };
 
-  const bool internal_db = options.db_path.empty();
   if (internal_db) {
     // The database inside the output folder keeps the earlier runs stored there.
-    const fs::path old_db = target_clean / kDefaultDbFile;
+    const fs::path old_db = target_clean / db_name;
     for (const char* suffix : {"", "-wal"}) {
       const fs::path from = old_db.string() + suffix;
       if (fs::exists(from, ec)) {
-        fs::copy_file(from, (staged / kDefaultDbFile).string() + suffix, ec);
+        fs::copy_file(from, (staged / db_name).string() + suffix, ec);
         if (ec) {
           return fail(
               core::Error::io("cannot copy the previous database: " + ec.message(), from.string()));
         }
       }
     }
-    auto store = io::Store::open((staged / kDefaultDbFile).string());
+    auto store = io::Store::open((staged / db_name).string());
     if (!store) return fail(store.error());
-    auto id = store_run(**store, r, options.scenario_text, *docs);
+    auto id = store_run(**store, r, options.scenario_text, *docs, storing);
     if (!id) return fail(id.error());
     written.run_id = *id;
+    report(kProgressStored, "closing the database");
     store->reset();  // closes the database (and folds its WAL back) before the rename
     if (auto st = swap_into_place(staged, target_clean); !st) return fail(st.error());
-    written.db_path = (target_clean / kDefaultDbFile).string();
+    written.db_path = (target_clean / db_name).string();
   } else {
     auto store = io::Store::open(options.db_path);
     if (!store) return fail(store.error());
     // The run is committed only once the outputs are in place, so both exist or neither.
     auto st = (*store)->transaction([&]() -> core::Status {
-      auto id = store_run(**store, r, options.scenario_text, *docs);
+      auto id = store_run(**store, r, options.scenario_text, *docs, storing);
       if (!id) return id.error();
       written.run_id = *id;
       return swap_into_place(staged, target_clean);
@@ -1156,11 +1238,12 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     if (!st) return fail(st.error());
     written.db_path = options.db_path;
   }
+  report(1.0, "done");
   written.out_dir = target_clean.string();
   written.report_path = (target_clean / kReportFile).string();
   written.summary_path = (target_clean / kSummaryFile).string();
   for (const auto& [name, content] : docs->files) written.files.push_back(name);
-  if (internal_db) written.files.push_back(std::string(kDefaultDbFile));
+  if (internal_db) written.files.push_back(db_name.string());
   std::sort(written.files.begin(), written.files.end());
   return written;
 }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/logger.h"
 #include "core/result.h"
 #include "engine/run_results.h"
 #include "io/store.h"
@@ -71,18 +72,24 @@ core::Result<RunDocuments> render_run_outputs(const RunResults& results,
 // Stores a finished run in one transaction: the scenario (name, hash, text), a run row with its
 // status (ok, or checks_failed when a balance check failed), every table, record table, finding,
 // and summary.json, sankey.json and report.html. Returns the run id.
+// `progress`, when set, is called after each table with the fraction of tables stored.
 core::Result<std::int64_t> store_run(io::Store& store, const RunResults& results,
                                      const std::string& scenario_text,
-                                     const RunDocuments& documents);
+                                     const RunDocuments& documents,
+                                     const core::ProgressCallback& progress = {});
 // The same into a run row the caller created earlier (status "running"); finishes it.
 core::Status store_results_into_run(io::Store& store, std::int64_t run_id,
-                                    const RunResults& results, const RunDocuments& documents);
+                                    const RunResults& results, const RunDocuments& documents,
+                                    const core::ProgressCallback& progress = {});
 
 struct OutputOptions {
   std::string out_dir;        // required; replaced only after everything succeeded
   std::string db_path;        // empty = <out_dir>/urbanmine.db (kept across runs)
   std::string scenario_text;  // the scenario file's text, stored with the run
   RenderOptions render;
+  // Called with the fraction done and a stage ("rendering outputs", "storing the run", ...);
+  // may be empty.
+  core::ProgressCallback progress;
 };
 
 struct WrittenOutputs {

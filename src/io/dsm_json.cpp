@@ -2,9 +2,12 @@
 // dsm-reference-v1 reader and dsm-result-v1 writer.
 #include "io/dsm_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <span>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -189,6 +192,86 @@ std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol)
   out["mass_balance"] = {{"max_abs_residual", sol.balance.max_abs_residual},
                          {"scale", sol.balance.scale},
                          {"ok", sol.balance.ok}};
+  return out.dump() + "\n";
+}
+
+namespace {
+
+// Flattens a JSON array of numbers (or of rows of numbers) into `out`; false on anything else.
+bool flatten_numbers(const nlohmann::json& j, std::vector<double>& out) {
+  if (j.is_number()) {
+    out.push_back(j.get<double>());
+    return true;
+  }
+  if (!j.is_array()) return false;
+  for (const auto& x : j) {
+    if (!flatten_numbers(x, out)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+core::Result<std::vector<DsmArrayCheck>> check_dsm_against_reference(const std::string& json_text,
+                                                                     const std::string& source,
+                                                                     const mfa::DsmSolution& sol,
+                                                                     double gate) {
+  auto parsed = parse_json(json_text, source);
+  if (!parsed) return parsed.error();
+  const JsonReader root(*parsed, source);
+  if (!root.has("output")) {
+    return root.error("output", "the case has no output to check against",
+                      "run without --check, or give a case with its expected output");
+  }
+  auto output = root.object("output");
+  if (!output) return output.error();
+  const auto& r = sol.result;
+  const std::vector<std::pair<const char*, std::span<const double>>> arrays = {
+      {"survival", sol.survival.values()},
+      {"stock_by_cohort", r.stock_by_cohort},
+      {"outflow_by_cohort", r.outflow_by_cohort},
+      {"stock", r.stock},
+      {"outflow", r.outflow},
+      {"inflow", r.inflow},
+      {"stock_change", r.stock_change}};
+  std::vector<DsmArrayCheck> checks;
+  for (const auto& [name, got] : arrays) {
+    if (!output->has(name)) {
+      return output->error(name, "missing expected array", "add it or run without --check");
+    }
+    std::vector<double> want;
+    if (!flatten_numbers(output->node().at(name), want) || want.size() != got.size()) {
+      return output->error(
+          name,
+          "expected " + std::to_string(got.size()) + " numbers (T or T x T), found another shape",
+          "give the reference output in dsm-reference-v1 shape");
+    }
+    double scale = 1.0;
+    double worst = 0.0;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      scale = std::max(scale, std::fabs(want[i]));
+      worst = std::max(worst, std::fabs(got[i] - want[i]));
+    }
+    const double scaled = worst / scale;
+    checks.push_back({name, scaled, scaled <= gate});
+  }
+  return checks;
+}
+
+std::string dsm_check_json(const std::string& case_id, double gate,
+                           const std::vector<DsmArrayCheck>& checks) {
+  nlohmann::json out;
+  out["format"] = "dsm-check-v1";
+  out["case_id"] = case_id;
+  out["gate"] = gate;
+  bool ok = true;
+  nlohmann::json arrays = nlohmann::json::object();
+  for (const auto& c : checks) {
+    arrays[c.name] = c.scaled_error;
+    ok = ok && c.ok;
+  }
+  out["ok"] = ok;
+  out["arrays"] = std::move(arrays);
   return out.dump() + "\n";
 }
 

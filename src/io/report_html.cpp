@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace urbanmine::io {
@@ -19,7 +20,7 @@ constexpr double kMarginRight = 150.0;  // legend column
 constexpr double kMarginTop = 14.0;
 constexpr double kMarginBottom = 46.0;
 constexpr int kTargetTicks = 5;
-constexpr double kBarWidth = 1100.0;
+constexpr std::size_t kMaxXTicks = 8;
 constexpr double kBarRowHeight = 22.0;
 constexpr double kBarLabelWidth = 150.0;
 constexpr double kBarValueWidth = 110.0;
@@ -173,9 +174,18 @@ std::string svg_line_chart(const LineChart& chart) {
            fmt(y) + "\" y2=\"" + fmt(y) + "\" class=\"grid\"/>";
     svg += text_el(kMarginLeft - 6, y + 4, "end", axis_number(v, step), "class=\"tick\"");
   }
-  // X ticks: about eight labels.
-  const std::size_t x_every = std::max<std::size_t>(1, (n + 7) / 8);
-  for (std::size_t i = 0; i < n; i += x_every) {
+  // X ticks: at most about eight labels, on multiples of 1, 2, 5, 10 or 20 when x are years.
+  std::size_t x_every = 1;
+  for (std::size_t candidate : {1, 2, 5, 10, 20, 50}) {
+    x_every = candidate;
+    if (n / candidate <= kMaxXTicks) break;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    char* end = nullptr;
+    const long x_value = std::strtol(chart.x[i].c_str(), &end, 10);
+    const bool numeric = end != chart.x[i].c_str() && *end == '\0';
+    const bool on_step = numeric ? x_value % static_cast<long>(x_every) == 0 : i % x_every == 0;
+    if (!on_step) continue;
     svg += text_el(sx(i), kMarginTop + plot_h + 16, "middle", chart.x[i], "class=\"tick\"");
   }
   svg += "<line x1=\"" + fmt(kMarginLeft) + "\" x2=\"" + fmt(kMarginLeft + plot_w) + "\" y1=\"" +
@@ -232,13 +242,13 @@ std::string svg_bar_chart(const BarChart& chart) {
     max_neg = std::max(max_neg, -bar.value);
   }
   const double span = max_pos + max_neg > 0.0 ? max_pos + max_neg : 1.0;
-  const double plot_w = kBarWidth - kBarLabelWidth - kBarValueWidth;
+  const double plot_w = chart.width - kBarLabelWidth - kBarValueWidth;
   const double zero_x = kBarLabelWidth + plot_w * max_neg / span;
-  const double legend_h = 26.0;
+  const double legend_h = chart.positive_note.empty() && chart.negative_note.empty() ? 0.0 : 26.0;
   const double height =
       kMarginTop + kBarRowHeight * static_cast<double>(chart.bars.size()) + 30 + legend_h;
   std::string svg = "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                    fmt(kBarWidth) + " " + fmt(height) + "\" role=\"img\" aria-label=\"" +
+                    fmt(chart.width) + " " + fmt(height) + "\" role=\"img\" aria-label=\"" +
                     html_escape(chart.title) + "\">";
   constexpr std::string_view kPositive = "#4e79a7";
   constexpr std::string_view kNegative = "#e15759";
@@ -250,7 +260,9 @@ std::string svg_bar_chart(const BarChart& chart) {
     svg += text_el(kBarLabelWidth - 8, y + 15, "end", bar.label, "class=\"tick\"");
     svg += "<rect x=\"" + fmt(x) + "\" y=\"" + fmt(y + 3) + "\" width=\"" + fmt(std::max(w, 1.0)) +
            "\" height=\"" + fmt(kBarRowHeight - 6) + "\" fill=\"" +
-           std::string(bar.value >= 0.0 ? kPositive : kNegative) + "\"/>";
+           (chart.colour.empty() ? std::string(bar.value >= 0.0 ? kPositive : kNegative)
+                                 : chart.colour) +
+           "\"/>";
     const double label_x = bar.value >= 0.0 ? zero_x + w + 6 : zero_x + 6;
     svg += text_el(label_x, y + 15, "start", format_readable(bar.value), "class=\"tick\"");
   }

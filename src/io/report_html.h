@@ -55,6 +55,8 @@ struct BarChart {
   std::vector<Bar> bars;
   std::string positive_note;  // legend text for positive bars, e.g. "surplus"
   std::string negative_note;  // legend text for negative bars, e.g. "idle capacity"
+  std::string colour;         // colour of every bar; empty = blue for positive, red for negative
+  double width = 1100.0;      // drawing width; 620 suits half a page
 };
 std::string svg_bar_chart(const BarChart& chart);
 

@@ -3,6 +3,7 @@
 #include "io/risk_data.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "io/csv.h"
@@ -206,6 +207,36 @@ core::Result<CountryCodes> load_country_codes(const std::string& path) {
   }
   if (diag.has_errors()) return diag.to_error();
   return codes;
+}
+
+core::Result<std::map<std::string, RegionMembers>> load_region_members(const std::string& path) {
+  std::map<std::string, RegionMembers> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  auto table = CsvTable::read_file(path);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"code", "kind", "members"}));
+  core::Diagnostics diag;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const CsvRow row = table->row(i);
+    RegionMembers r;
+    std::string members;
+    if (!take(row.required_text("code"), diag, r.code)) continue;
+    if (!take(row.required_text("kind"), diag, r.kind)) continue;
+    if (!take(row.required_text("members"), diag, members)) continue;
+    std::size_t pos = 0;
+    while (pos <= members.size()) {
+      const auto semi = members.find(';', pos);
+      std::string m =
+          members.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
+      if (!m.empty()) r.members.push_back(m);
+      if (semi == std::string::npos) break;
+      pos = semi + 1;
+    }
+    out[r.code] = std::move(r);
+  }
+  if (diag.has_errors()) return diag.to_error();
+  return out;
 }
 
 std::optional<std::string> element_for_mineral(const std::string& mineral) {

@@ -42,6 +42,15 @@ class CountryCodes {
 
 core::Result<CountryCodes> load_country_codes(const std::string& path);
 
+// A model region of data/regions.csv as the cooperation modules need it.
+struct RegionMembers {
+  std::string code;
+  std::string kind;                  // "country", "residual" or "aggregate"
+  std::vector<std::string> members;  // ISO3 codes; {"*"} = every country
+};
+// data/regions.csv (code, kind, members); an absent file gives an empty map.
+core::Result<std::map<std::string, RegionMembers>> load_region_members(const std::string& path);
+
 // Element code for a mineral name of the USGS/IEA files (cobalt -> Co, natural_graphite ->
 // graphite); nullopt for names that are not one element (e.g. cathode_active_material).
 std::optional<std::string> element_for_mineral(const std::string& mineral);

@@ -404,11 +404,20 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
-  w.check_keys(
-      root,
-      {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
-       "lifetime", "second_life", "collection", "recycling_capacity", "recovery_fraction"},
-      "");
+  w.check_keys(root,
+               {"scenario", "sales", "pack_size", "chemistry_share",
+                "material_intensity_kg_per_kwh", "lifetime", "second_life", "collection",
+                "recycling_capacity", "recovery_fraction", "market"},
+               "");
+  if (const auto* t = w.sub_table(root, "market")) {
+    w.check_keys(*t, {"weights", "year"}, "market");
+    if (const toml::node* n = t->get("weights"); n != nullptr && n->as_table() != nullptr) {
+      w.check_keys(*n->as_table(), {"feedstock", "policy", "risk", "growth"}, "market.weights");
+    }
+    w.get_number_map(*t, "weights", "market", spec.market_weights, false, 1.0);
+    int year = 0;
+    if (w.get_year(*t, "year", "market", year, false)) spec.market_year = year;
+  }
   if (const auto* t = w.sub_table(root, "scenario")) parse_scenario_table(w, *t, spec);
   if (const auto* t = w.sub_table(root, "sales")) parse_sales(w, *t, spec);
 

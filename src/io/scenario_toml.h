@@ -128,6 +128,10 @@ struct ScenarioSpec {
   std::vector<CollectionSpec> collection;
   std::vector<CapacitySpec> capacity;
   std::vector<RecoverySpec> recovery;
+  // [market]: ranking weights by criterion (feedstock, policy, risk, growth; 0-1 each, scaled
+  // to sum 1 by the ranking; criteria not given keep the equal default) and ranking year.
+  std::vector<std::pair<std::string, double>> market_weights;
+  std::optional<int> market_year;
 };
 
 // Parses scenario TOML `text`; `source` names it in locations ("file:line: key"). Problems go to

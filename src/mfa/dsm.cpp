@@ -8,6 +8,7 @@
 #include "core/assert.h"
 #include "core/tolerance.h"
 #include "mfa/cohort_kernels.h"
+#include "mfa/number_text.h"
 
 namespace urbanmine::mfa {
 
@@ -148,9 +149,10 @@ core::Result<DsmSolution> solve_case(const DsmCase& dc, const std::string& locat
   }
   for (std::size_t t = 0; t < n; ++t) {
     if (!std::isfinite(series[t]) || series[t] < 0.0) {
-      return bad(field + "[" + std::to_string(t) + "]",
-                 field + " value " + std::to_string(series[t]) + " is negative or not a number",
-                 "give finite values of 0 or more");
+      return bad(
+          field + "[" + std::to_string(t) + "]",
+          field + " value " + detail::number_text(series[t]) + " is negative or not a number",
+          "give finite values of 0 or more");
     }
   }
   DsmSolution sol;

@@ -7,6 +7,8 @@
 #include <numbers>
 #include <string>
 
+#include "mfa/number_text.h"
+
 namespace urbanmine::mfa {
 
 namespace {
@@ -92,17 +94,17 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
     case LifetimeType::kFoldedNormal:
     case LifetimeType::kLogNormal:
       if (!finite(p.mean) || p.mean < 0.0) {
-        return bad("mean", "is " + std::to_string(p.mean) + ", not a finite number >= 0",
+        return bad("mean", "is " + detail::number_text(p.mean) + ", not a finite number >= 0",
                    "give the mean lifetime in years, 0 or more");
       }
       break;
     case LifetimeType::kWeibull:
       if (!finite(p.shape) || p.shape <= 0.0) {
-        return bad("shape", "is " + std::to_string(p.shape) + ", not a finite number > 0",
+        return bad("shape", "is " + detail::number_text(p.shape) + ", not a finite number > 0",
                    "give the Weibull shape k, greater than 0");
       }
       if (!finite(p.scale) || p.scale <= 0.0) {
-        return bad("scale", "is " + std::to_string(p.scale) + ", not a finite number > 0",
+        return bad("scale", "is " + detail::number_text(p.scale) + ", not a finite number > 0",
                    "give the Weibull scale lambda in years, greater than 0");
       }
       return {};
@@ -114,7 +116,7 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
       p.mean == 0.0 && (p.type == LifetimeType::kNormal || p.type == LifetimeType::kFoldedNormal);
   if (std_unused && finite(p.std) && p.std >= 0.0) return {};
   if (!finite(p.std) || p.std <= 0.0) {
-    return bad("std", "is " + std::to_string(p.std) + ", not a finite number > 0",
+    return bad("std", "is " + detail::number_text(p.std) + ", not a finite number > 0",
                "give the standard deviation in years, greater than 0");
   }
   if (p.type == LifetimeType::kLogNormal && p.mean <= 0.0) {

@@ -104,6 +104,9 @@ core::Result<HhiResult> compute_hhi(const SupplySnapshot& snapshot, HhiConventio
   } else {
     result.convention_text = "residual-as-producer: shares of the " + result.denominator_basis +
                              "; the unnamed remainder (other countries) counts as one producer";
+    if (!result.missing_producers.empty()) {
+      result.convention_text += " (it also holds the blank figures of the missing producers)";
+    }
   }
   return result;
 }

@@ -149,6 +149,22 @@ TEST(RunOutputs, ReportIsSelfContainedAndEscapesText) {
   EXPECT_NE(html.find("<svg class=\"sankey\""), std::string::npos);
 }
 
+TEST(RunOutputs, ReportShowsTheFirstRowsOfALongRecordTable) {
+  auto r = make_fixture_results();
+  auto& ranking = r.records.back();
+  ranking.rows.clear();
+  for (int i = 0; i < 500; ++i) {
+    ranking.rows.push_back({Cell::of(static_cast<double>(i + 1)),
+                            Cell::of("R" + std::to_string(1000 + i)), Cell::of(0.5)});
+  }
+  const auto html = report_html(r, RenderOptions{});
+  EXPECT_NE(html.find("First 60 of 500 rows. Full table: country_ranking.csv"), std::string::npos);
+  EXPECT_NE(html.find("R1059"), std::string::npos);
+  EXPECT_EQ(html.find("R1060"), std::string::npos);
+  const auto summary = nlohmann::json::parse(summary_json(r, RenderOptions{}));
+  EXPECT_EQ(summary["records"][1]["rows"].size(), 500U);
+}
+
 TEST(RunOutputs, TextSummaryNamesKeyYearsAndElements) {
   const auto text = text_summary(make_fixture_results());
   EXPECT_NE(text.find("2040"), std::string::npos);
@@ -244,6 +260,7 @@ TEST(RunOutputs, ExternalDatabaseGetsTheRunAndTheFolderIsReplaced) {
   testing::TempDir dir;
   fs::create_directories(dir.path("out"));
   { std::ofstream(dir.path("out/stale.csv")) << "old"; }
+  { std::ofstream(dir.path("out/summary.json")) << "{}"; }
   OutputOptions options;
   options.out_dir = dir.path("out");
   options.db_path = dir.path("runs.db");
@@ -257,6 +274,37 @@ TEST(RunOutputs, ExternalDatabaseGetsTheRunAndTheFolderIsReplaced) {
   if (const char* keep = std::getenv("URBANMINE_FIXTURE_REPORT")) {
     fs::copy_file(written->report_path, keep, fs::copy_options::overwrite_existing);
   }
+}
+
+TEST(RunOutputs, RefusesToReplaceAFolderThatIsNotAnOutputFolder) {
+  testing::TempDir dir;
+  fs::create_directories(dir.path("home"));
+  { std::ofstream(dir.path("home/thesis.txt")) << "precious"; }
+  OutputOptions options;
+  options.out_dir = dir.path("home");
+  const auto written = write_run_outputs(make_fixture_results(), options);
+  ASSERT_FALSE(written.has_value());
+  EXPECT_EQ(written.error().code, core::ErrorCode::kInvalidInput);
+  EXPECT_EQ(*io::read_text_file(dir.path("home/thesis.txt")), "precious");
+  options.out_dir = fs::current_path().string();
+  const auto cwd = write_run_outputs(make_fixture_results(), options);
+  ASSERT_FALSE(cwd.has_value());
+  EXPECT_NE(cwd.error().message.find("current folder"), std::string::npos);
+}
+
+TEST(RunOutputs, DatabaseNamedInsideTheOutputFolderIsCarriedOver) {
+  testing::TempDir dir;
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.db_path = dir.path("out/runs.db");
+  ASSERT_TRUE(write_run_outputs(make_fixture_results(), options).has_value());
+  const auto second = write_run_outputs(make_fixture_results(), options);
+  ASSERT_TRUE(second.has_value()) << second.error().to_string();
+  EXPECT_EQ(second->db_path, dir.path("out/runs.db"));
+  auto store = io::Store::open(dir.path("out/runs.db"));
+  EXPECT_EQ((*store)->list_runs()->size(), 2U);
+  options.db_path = dir.path("out/sub/runs.db");
+  EXPECT_FALSE(write_run_outputs(make_fixture_results(), options).has_value());
 }
 
 }  // namespace

@@ -104,6 +104,18 @@ TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
               1e-12);
 }
 
+TEST_F(CooperationTest, Eu27RowSumsTheMemberRegions) {
+  const RecordTable* t = run_.find_records(kRecordsSupplyRisk);
+  const auto* eu = row_where(*t, {{"region", "EU27"}, {"element", "Co"}, {"year", "2030"}});
+  ASSERT_NE(eu, nullptr);
+  double demand = 0.0;
+  for (std::size_t r = 0; r < 3; ++r) demand += testing::fixture_demand(r, 2, 2030);
+  EXPECT_NEAR((*eu)[column(*t, "demand_t")].number, demand, 1e-9 * demand);
+  // Finland, the only EU country with cobalt in the data, has no mine production row.
+  EXPECT_DOUBLE_EQ((*eu)[column(*t, "domestic_primary_t")].number, 0.0);
+  EXPECT_NEAR((*eu)[column(*t, "import_reliance_with_recycling")].number, 1.0 - 0.1176, 1e-12);
+}
+
 TEST_F(CooperationTest, SupplyRiskIsComputedWhenTheUserSuppliesTheMissingInputs) {
   RunResults run = testing::make_fixture_run();
   CooperationOptions options;
@@ -202,6 +214,25 @@ TEST_F(CooperationCliTest, BadFlagsExitWith3NamingTheFlag) {
   auto y = testing::run_cli("policy check " + dir_.path() + " --year 2O30" + data_);
   EXPECT_EQ(y.exit_code, 3);
   EXPECT_NE(y.output.find("--year"), std::string::npos) << y.output;
+}
+
+TEST_F(CooperationCliTest, ScenarioMarketWeightsApplyAndBadKeysExitWith3) {
+  std::ifstream in(std::string(URBANMINE_SOURCE_DIR) + "/examples/global.toml");
+  const std::string base((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string good = dir_.path("weights.toml");
+  std::ofstream(good) << base
+                      << "\n[market]\nweights = { feedstock = 1.0, policy = 0.0, risk = 0.0, "
+                         "growth = 0.0 }\nyear = 2035\n";
+  auto r = testing::run_cli("-q --format csv market rank " + good + data_);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"feedstock=1,policy=0,risk=0,growth=0\""), std::string::npos)
+      << r.output.substr(0, 1500);
+  EXPECT_NE(r.output.find("in 2035 (t)"), std::string::npos);
+  const std::string bad = dir_.path("bad.toml");
+  std::ofstream(bad) << base << "\n[market]\nweights = { feedstok = 1.0 }\n";
+  auto b = testing::run_cli("-q market rank " + bad + data_);
+  EXPECT_EQ(b.exit_code, 3) << b.output;
+  EXPECT_NE(b.output.find("market.weights.feedstok"), std::string::npos) << b.output;
 }
 
 TEST_F(CooperationCliTest, HelpShowsAnExample) {

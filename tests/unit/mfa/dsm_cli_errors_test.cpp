@@ -155,6 +155,17 @@ TEST(DsmCliErrors, TheValidBaseCaseIsAccepted) {
   EXPECT_TRUE(std::filesystem::exists(dir.path("out.json")));
 }
 
+TEST(DsmCliErrors, CheckWithoutExpectedOutputExitsWithCode3) {
+  testing::TempDir dir;
+  const std::string input = dir.path("no_output.json");
+  write(input, valid_case().dump());
+  const auto r =
+      testing::run_cli("mfa dsm '" + input + "' --check --output '" + dir.path("out.json") + "'");
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find(input + ": $.output"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("out.json")));
+}
+
 TEST(DsmCliErrors, MalformedJsonAndNonObjectsExitWithCode3) {
   expect_rejected("truncated", R"({"format": "dsm-reference-v1", "mode": )", "byte ");
   expect_rejected("nan_literal", R"({"format": "dsm-reference-v1", "age_offset": NaN})", "byte ");

@@ -123,6 +123,35 @@ TEST(DsmReference, CliReproducesEveryCase) {
   }
 }
 
+// `urbanmine mfa dsm CASE --check` compares with the file's own output and passes every case.
+TEST(DsmReference, CliCheckPassesEveryCaseAndFailsAPerturbedOne) {
+  testing::TempDir dir;
+  for (const auto& path : case_files()) {
+    const auto out = dir.path("check.json");
+    const auto r =
+        testing::run_cli("mfa dsm '" + path + "' --check --quiet --output '" + out + "'");
+    ASSERT_EQ(r.exit_code, 0) << path << ": " << r.output;
+    const auto report = load(out);
+    EXPECT_EQ(report.at("format"), "dsm-check-v1");
+    EXPECT_TRUE(report.at("ok").get<bool>()) << path;
+    EXPECT_EQ(report.at("arrays").size(), std::size(kArrays)) << path;
+  }
+  // One expected value off by 1e-6 of the array's scale: the check fails with exit code 1 and
+  // names the array.
+  auto ref = load(testing::test_data("dsm/s02_inflow_normal_const_T60.json"));
+  double scale = 1.0;
+  for (const auto& v : ref["output"]["stock"]) scale = std::max(scale, std::fabs(v.get<double>()));
+  ref["output"]["stock"][10] = ref["output"]["stock"][10].get<double>() + 1e-6 * scale;
+  const auto perturbed = dir.path("perturbed.json");
+  std::ofstream(perturbed) << ref.dump();
+  const auto r = testing::run_cli("mfa dsm '" + perturbed + "' --check --output '" +
+                                  dir.path("perturbed_check.json") + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find(perturbed + ": $.output.stock: scaled error"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(load(dir.path("perturbed_check.json")).at("ok").get<bool>());
+}
+
 // The correction years are those where the reference inflow is 0 while the uncorrected gap
 // would be negative; the files list them in notes.negative_inflow_years_index.
 TEST(DsmReference, EveryCaseReportsTheCorrectionYearsOfItsNotes) {

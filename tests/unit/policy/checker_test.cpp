@@ -33,8 +33,7 @@ class CheckerTest : public ::testing::Test {
     ASSERT_TRUE(codes.has_value());
     for (const auto& r : rules_)
       jur_.members[r.jurisdiction] = codes->jurisdiction_members(r.jurisdiction);
-    engine::CooperationData data;
-    ind_ = engine::run_indicators(testing::make_fixture_run(), data);
+    ind_ = engine::run_indicators(testing::make_fixture_run());
     ind_.suppliers["Co"] = {{"Finland", "FIN", "refining", 2023, 0.80, "test"},
                             {"China", "CHN", "refining", 2023, 0.75, "test"}};
     checks_ = check_rules(rules_, ind_, jur_, groups_, {});

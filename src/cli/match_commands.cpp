@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine match ...`: partner scoring, meeting schedules, schedule checks and agendas.
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "engine/match.h"
+#include "io/files.h"
+
+namespace urbanmine::cli {
+
+namespace {
+
+void register_schedule(CLI::App& match, CliContext& ctx) {
+  struct Args {
+    std::string instance;
+    engine::ScheduleRequest request;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = match.add_subcommand(
+      "schedule",
+      "Schedule 1:1 meetings for a match-instance/1 file: prints the schedule JSON with its "
+      "objective, a proven upper bound and the gap.\n"
+      "Example: urbanmine match schedule tests/data/match/medium-s1.json --time-limit 2 "
+      "--output schedule.json");
+  cmd->add_option("INSTANCE", args->instance, "match-instance/1 JSON file")->required();
+  cmd->add_option("--time-limit", args->request.time_limit_seconds,
+                  "Wall-clock limit in seconds (default 10)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", args->request.seed, "Search seed (default 1)");
+  cmd->add_option("--threads", args->request.threads, "Threads, 1 or 2 (default 2)")
+      ->check(CLI::Range(1, 2));
+  cmd->add_option("--rounds", args->request.search_rounds,
+                  "Perturbation rounds per search thread (default 400)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--no-lp{false}", args->request.use_lp,
+                "Skip the COIN-OR LP relaxations (search only; the bound is then trivial)");
+  cmd->add_flag("--fill-only", args->request.fill_only,
+                "Rescheduling: keep every surviving meeting of previous_schedule in place and "
+                "only fill free places");
+  cmd->callback([&ctx, args] {
+    ctx.action = [&ctx, args]() -> int {
+      auto out = engine::schedule_match_file(args->instance, args->request);
+      if (!out) return report_error(ctx, out.error());
+      const auto& r = out->result;
+      ctx.logger.info(out->instance.name + ": objective " + std::to_string(r.objective.total()) +
+                      ", upper bound " + std::to_string(r.upper_bound) + " (" + r.bound_method +
+                      "), gap " + std::to_string(100.0 * r.gap) + "%, " +
+                      std::to_string(r.objective.meetings) + " meetings, method " + r.method +
+                      ", " + std::to_string(out->wall_seconds) + " s");
+      return emit(ctx, out->schedule_json);
+    };
+  });
+}
+
+void register_check(CLI::App& match, CliContext& ctx) {
+  auto instance = std::make_shared<std::string>();
+  auto schedule = std::make_shared<std::string>();
+  auto* cmd = match.add_subcommand(
+      "check",
+      "List every violated constraint of a schedule and print its objective (exit 1 when the "
+      "schedule is infeasible).\n"
+      "Example: urbanmine match check tests/data/match/small-s1.json "
+      "tests/data/match/small-s1.opt.json");
+  cmd->add_option("INSTANCE", *instance, "match-instance/1 JSON file")->required();
+  cmd->add_option("SCHEDULE", *schedule, "schedule JSON file")->required();
+  cmd->callback([&ctx, instance, schedule] {
+    ctx.action = [&ctx, instance, schedule]() -> int {
+      auto out = engine::check_match_files(*instance, *schedule);
+      if (!out) return report_error(ctx, out.error());
+      for (const auto& v : out->report.violations) ctx.logger.error("violation: " + v);
+      const int code = emit(ctx, out->report_json);
+      if (code != core::kExitOk) return code;
+      return out->report.feasible() ? core::kExitOk : core::kExitChecksFailed;
+    };
+  });
+}
+
+void register_score(CLI::App& match, CliContext& ctx) {
+  struct Args {
+    std::string profiles;
+    std::string opportunity;
+    engine::ScoreRequest request;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = match.add_subcommand(
+      "score",
+      "Score every K-F pair of participant profiles (CSV or JSON) and write a match-instance/1 "
+      "file with the candidate pairs, their fit and weight.\n"
+      "Example: urbanmine match score examples/event/profiles.csv --slots 16 --tables 6 "
+      "--date 2023-11-30 --output instance.json");
+  cmd->add_option("PROFILES", args->profiles, "profiles .csv or .json")->required();
+  cmd->add_option("--opportunity", args->opportunity,
+                  "CSV of country,opportunity_score (0..1) from the market ranking");
+  cmd->add_option("--name", args->request.name, "Instance name");
+  cmd->add_option("--slots", args->request.slots, "Number of meeting slots (default 16)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--start", args->request.start, "Start of the first slot, HH:MM (14:00)");
+  cmd->add_option("--slot-minutes", args->request.slot_minutes, "Slot length in minutes (15)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--tables", args->request.tables, "Tables per slot (default 40)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
+  cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
+  cmd->add_option("--title", args->request.title, "Event title for agendas");
+  cmd->add_option("--location", args->request.location, "Venue for agendas");
+  cmd->callback([&ctx, args] {
+    ctx.action = [&ctx, args]() -> int {
+      auto out = engine::score_match_file(args->profiles, args->opportunity, args->request);
+      if (!out) return report_error(ctx, out.error());
+      ctx.logger.info(out->instance.name + ": " +
+                      std::to_string(out->instance.participants.size()) + " participants, " +
+                      std::to_string(out->instance.pairs.size()) + " candidate pairs");
+      return emit(ctx, out->instance_json);
+    };
+  });
+}
+
+void register_agenda(CLI::App& match, CliContext& ctx) {
+  struct Args {
+    std::string instance;
+    std::string schedule;
+    std::string out_dir;
+    match::AgendaOptions options;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = match.add_subcommand(
+      "agenda",
+      "Write each participant's agenda as CSV and as an iCalendar file (RFC 5545, stable UIDs), "
+      "plus meetings.csv, into a directory.\n"
+      "Example: urbanmine match agenda instance.json schedule.json --out-dir agendas "
+      "--date 2023-11-30 --timezone Asia/Seoul");
+  cmd->add_option("INSTANCE", args->instance, "match-instance/1 JSON file")->required();
+  cmd->add_option("SCHEDULE", args->schedule, "schedule JSON file")->required();
+  cmd->add_option("--out-dir", args->out_dir, "Directory for the files (created)")->required();
+  cmd->add_option("--date", args->options.date, "Meeting date YYYY-MM-DD (default: instance)");
+  cmd->add_option("--timezone", args->options.timezone,
+                  "Time zone of the slot times (default: instance, else Asia/Seoul)");
+  cmd->add_option("--dtstamp", args->options.dtstamp,
+                  "DTSTAMP in UTC, YYYYMMDDTHHMMSSZ (default: now)");
+  cmd->add_option("--sequence", args->options.sequence,
+                  "SEQUENCE of the events; raise it when re-publishing (default 0)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->callback([&ctx, args] {
+    ctx.action = [&ctx, args]() -> int {
+      if (args->options.dtstamp.empty()) {
+        const std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        char buf[20];
+        std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &utc);
+        args->options.dtstamp = buf;
+      }
+      auto files = engine::agenda_match_files(args->instance, args->schedule, args->options);
+      if (!files) return report_error(ctx, files.error());
+      std::error_code ec;
+      std::filesystem::create_directories(args->out_dir, ec);
+      if (ec) {
+        return report_error(ctx, core::Error::io("cannot create directory: " + ec.message(),
+                                                 args->out_dir, "check the path"));
+      }
+      for (const auto& f : *files) {
+        auto st = io::write_file_atomic(args->out_dir + "/" + f.name, f.content);
+        if (!st) return report_error(ctx, st.error());
+      }
+      ctx.logger.info("wrote " + std::to_string(files->size()) + " agenda files to " +
+                      args->out_dir);
+      return core::kExitOk;
+    };
+  });
+}
+
+}  // namespace
+
+void register_match_commands(CLI::App& app, CliContext& ctx) {
+  auto* match = app.add_subcommand(
+      "match",
+      "Partnering events: pair scoring, 1:1 meeting schedules, checks and agendas.\n"
+      "Example: urbanmine match schedule tests/data/match/small-s1.json --output schedule.json");
+  match->require_subcommand(1);
+  register_schedule(*match, ctx);
+  register_check(*match, ctx);
+  register_score(*match, ctx);
+  register_agenda(*match, ctx);
+}
+
+}  // namespace urbanmine::cli

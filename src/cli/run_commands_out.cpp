@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine run [SCENARIO] [--out DIR]`: the main job. Runs a scenario through the whole chain
+// (engine::run_scenario_file), writes CSV tables, summary.json, sankey.json and report.html into
+// DIR all at once (engine::write_run_outputs; nothing partial on error), stores the run in SQLite
+// and prints a short summary and the report's path. Also `urbanmine db init|migrate`, which
+// create and upgrade a run database.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/version.h"
+#include "engine/run.h"
+#include "engine/run_outputs.h"
+#include "io/files.h"
+#include "io/store.h"
+
+namespace urbanmine::cli {
+namespace {
+
+// Seconds a run must take before the progress bar appears.
+constexpr double kProgressDelaySeconds = 1.0;
+constexpr int kProgressBarWidth = 30;
+constexpr double kPercent = 100.0;
+
+// A one-line progress bar on stderr, drawn only after kProgressDelaySeconds; erased by finish().
+class ProgressBar {
+ public:
+  ProgressBar() : start_(std::chrono::steady_clock::now()) {}
+  void update(double fraction, std::string_view stage) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
+    if (elapsed.count() < kProgressDelaySeconds) return;
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    const int filled = static_cast<int>(fraction * kProgressBarWidth);
+    std::string line = "\r[" + std::string(static_cast<std::size_t>(filled), '#') +
+                       std::string(static_cast<std::size_t>(kProgressBarWidth - filled), ' ') +
+                       "] " + std::to_string(static_cast<int>(fraction * kPercent)) + "% " +
+                       std::string(stage);
+    line.resize(std::max<std::size_t>(line.size(), last_width_), ' ');
+    last_width_ = line.size();
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void finish() {
+    if (!drawn_) return;
+    std::fputs(("\r" + std::string(last_width_, ' ') + "\r").c_str(), stderr);
+    std::fflush(stderr);
+    drawn_ = false;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  std::size_t last_width_ = 0;
+  bool drawn_ = false;
+};
+
+struct RunArgs {
+  std::string scenario;
+  std::string out_dir;
+  std::string db_path;
+  std::string data_dir;
+  int sankey_year = engine::kDefaultSankeyYear;
+  std::string sankey_element = std::string(engine::kDefaultSankeyElement);
+};
+
+int run_main(CliContext& ctx, const RunArgs& args) {
+  const std::string scenario =
+      args.scenario.empty() ? engine::default_scenario_path() : args.scenario;
+  auto text = io::read_text_file(scenario);
+  if (!text) return report_error(ctx, text.error());
+  const std::string out_dir = args.out_dir.empty()
+                                  ? "out/" + std::filesystem::path(scenario).stem().string()
+                                  : args.out_dir;
+
+  engine::RunOptions options;
+  options.data_dir = args.data_dir;
+  options.logger = &ctx.logger;
+  options.strict = ctx.strict;
+  ProgressBar bar;
+  if (!ctx.no_progress && !ctx.quiet && stderr_is_terminal()) {
+    options.progress = [&bar](double fraction, std::string_view stage) {
+      bar.update(fraction, stage);
+    };
+  }
+  ctx.logger.info("urbanmine " + std::string(core::version()) + " (git " +
+                  std::string(core::git_hash()) + "): running " + scenario);
+  auto results = engine::run_scenario_file(scenario, options);
+  if (!results) {
+    bar.finish();
+    return report_error(ctx, results.error());
+  }
+  ctx.logger.info("scenario hash " + results->meta.scenario_hash);
+
+  engine::OutputOptions out;
+  out.out_dir = out_dir;
+  out.db_path = args.db_path;
+  out.scenario_text = *text;
+  out.render.sankey_year = args.sankey_year;
+  out.render.sankey_element = args.sankey_element;
+  if (options.progress) {
+    out.progress = [&bar](double fraction, std::string_view stage) { bar.update(fraction, stage); };
+  }
+  auto written = engine::write_run_outputs(*results, out);
+  bar.finish();
+  if (!written) return report_error(ctx, written.error());
+
+  std::string stdout_text;
+  if (ctx.output_format(OutputFormat::kTable) == OutputFormat::kJson) {
+    stdout_text = *io::read_text_file(written->summary_path);
+  } else {
+    stdout_text = engine::text_summary(*results);
+    stdout_text += "\nOutputs: " + written->out_dir + " (" + std::to_string(written->files.size()) +
+                   " files; run " + std::to_string(written->run_id) + " in " + written->db_path +
+                   ")\n";
+    stdout_text += "Report:  " + written->report_path + "\n";
+  }
+  const int code = emit(ctx, stdout_text);
+  if (code != core::kExitOk) return code;
+  return results->balance_ok() ? core::kExitOk : core::kExitChecksFailed;
+}
+
+int db_main(CliContext& ctx, const std::string& path, bool create) {
+  if (!create && !std::filesystem::exists(path)) {
+    return report_error(
+        ctx, core::Error::not_found("database does not exist", path,
+                                    "create it with `urbanmine db init --db " + path + "`"));
+  }
+  auto store = io::Store::open_unmigrated(path);
+  if (!store) return report_error(ctx, store.error());
+  auto before = (*store)->schema_version();
+  if (!before) return report_error(ctx, before.error());
+  auto applied = (*store)->migrate();
+  if (!applied) return report_error(ctx, applied.error());
+  auto after = (*store)->schema_version();
+  if (!after) return report_error(ctx, after.error());
+  return emit(ctx, path + ": schema version " + std::to_string(*before) + " -> " +
+                       std::to_string(*after) + " (" + std::to_string(*applied) +
+                       " migration(s) applied)\n");
+}
+
+}  // namespace
+
+void register_run_out_commands(CLI::App& app, CliContext& ctx) {
+  auto args = std::make_shared<RunArgs>();
+  auto* run = app.add_subcommand(
+      "run",
+      "Run a scenario through the whole chain (fleet, stocks, end of life, second life, "
+      "collection, recycling, secondary supply). Writes CSV tables, summary.json, sankey.json "
+      "and report.html into --out (replaced only when everything succeeded), stores the run in "
+      "SQLite, and prints a short summary and the report's path. Exit 3 on a bad scenario.\n"
+      "Example: urbanmine run examples/global.toml --out out/baseline --sankey-element Co");
+  run->add_option("SCENARIO", args->scenario,
+                  "Scenario TOML file (default: the shipped global baseline)");
+  run->add_option("--out", args->out_dir,
+                  "Output folder (default: out/<scenario file name without .toml>)");
+  run->add_option("--db", args->db_path,
+                  "SQLite database to store the run in (default: "
+                  "<out>/urbanmine.db, kept across runs into <out>)");
+  run->add_option("--data-dir", args->data_dir,
+                  "Folder of sourced CSVs (default: $URBANMINE_DATA_DIR or the shipped data/)");
+  run->add_option("--sankey-year", args->sankey_year,
+                  "Year of sankey.json and the report's flow diagram")
+      ->capture_default_str();
+  run->add_option("--sankey-element", args->sankey_element,
+                  "Element of the Sankey (Li, Ni, Co, Mn, graphite, ...) or kWh for battery "
+                  "capacity")
+      ->capture_default_str();
+  run->callback([&ctx, args] { ctx.action = [&ctx, args] { return run_main(ctx, *args); }; });
+
+  auto* db = app.add_subcommand("db", "Create or upgrade a run database (SQLite)");
+  db->require_subcommand(1);
+  auto db_path = std::make_shared<std::string>();
+  auto* init = db->add_subcommand(
+      "init",
+      "Create a database (or open an existing one) and apply every schema migration.\n"
+      "Example: urbanmine db init --db out/urbanmine.db");
+  init->add_option("--db", *db_path, "Database file")->required();
+  init->callback(
+      [&ctx, db_path] { ctx.action = [&ctx, db_path] { return db_main(ctx, *db_path, true); }; });
+  auto* migrate = db->add_subcommand(
+      "migrate",
+      "Apply pending schema migrations to an existing database and print its version.\n"
+      "Example: urbanmine db migrate --db out/baseline/urbanmine.db");
+  migrate->add_option("--db", *db_path, "Database file")->required();
+  migrate->callback(
+      [&ctx, db_path] { ctx.action = [&ctx, db_path] { return db_main(ctx, *db_path, false); }; });
+}
+
+}  // namespace urbanmine::cli

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// Engine facade of the match module, used by `urbanmine match ...` and the HTTP server: text in
+// (JSON or CSV documents with a `source` name for error locations), structs and text out. No
+// function here writes files.
+// Example: auto out = engine::schedule_match_file("tests/data/match/small-s1.json", {});
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "match/agenda.h"
+#include "match/instance.h"
+#include "match/objective.h"
+#include "match/scheduler.h"
+#include "match/scoring.h"
+
+namespace urbanmine::engine {
+
+struct ScheduleRequest {
+  double time_limit_seconds = 10.0;  // wall-clock cap, > 0
+  std::uint64_t seed = 1;
+  int threads = 2;          // 1 or 2
+  bool fill_only = false;   // rescheduling: keep surviving previous meetings, fill gaps
+  int search_rounds = 400;  // perturbation rounds per search thread
+  bool use_lp = true;       // false: search only, trivial bound (benchmarks)
+};
+
+struct ScheduleOutcome {
+  match::Instance instance;
+  match::SolveResult result;
+  std::string schedule_json;  // the schedule file (docs/formats/match-schedule.md)
+  double wall_seconds = 0.0;
+};
+
+core::Result<ScheduleOutcome> schedule_match_text(const std::string& instance_json,
+                                                  const std::string& source,
+                                                  const ScheduleRequest& request);
+core::Result<ScheduleOutcome> schedule_match_file(const std::string& path,
+                                                  const ScheduleRequest& request);
+
+struct CheckOutcome {
+  match::Instance instance;
+  match::CheckReport report;
+  std::string report_json;
+};
+
+core::Result<CheckOutcome> check_match_text(const std::string& instance_json,
+                                            const std::string& instance_source,
+                                            const std::string& schedule_json,
+                                            const std::string& schedule_source);
+core::Result<CheckOutcome> check_match_files(const std::string& instance_path,
+                                             const std::string& schedule_path);
+
+// `match score`: profiles (CSV or JSON) -> match-instance/1 JSON text.
+struct ScoreRequest {
+  bool csv = false;             // profiles format; the file helper picks it by extension
+  std::string opportunity_csv;  // optional country,opportunity_score table (text)
+  std::string opportunity_source;
+  // Session layout: fields left at their "unset" value keep what the profiles file says.
+  std::string name;      // instance name; empty = profiles event name or "event"
+  int slots = 0;         // 0 = profiles file or 16
+  std::string start;     // "" = profiles file or 14:00
+  int slot_minutes = 0;  // 0 = profiles file or 15
+  int tables = -1;       // -1 = profiles file or 40
+  std::string date, timezone, title, location;
+  match::ScoringRules rules;
+};
+
+struct ScoreOutcome {
+  match::Instance instance;
+  std::string instance_json;
+};
+
+core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
+                                            const std::string& source, const ScoreRequest& request);
+// Reads PROFILES (.csv or .json) and, if `opportunity_path` is not empty, the opportunity CSV.
+core::Result<ScoreOutcome> score_match_file(const std::string& path,
+                                            const std::string& opportunity_path,
+                                            ScoreRequest request);
+
+// `match agenda`: files (name and content) for a schedule; nothing is written here.
+core::Result<std::vector<match::AgendaFile>> agenda_match_text(const std::string& instance_json,
+                                                               const std::string& instance_source,
+                                                               const std::string& schedule_json,
+                                                               const std::string& schedule_source,
+                                                               const match::AgendaOptions& options);
+core::Result<std::vector<match::AgendaFile>> agenda_match_files(
+    const std::string& instance_path, const std::string& schedule_path,
+    const match::AgendaOptions& options);
+
+}  // namespace urbanmine::engine

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// The 1:1 meeting-scheduling instance (`match-instance/1`, docs/formats/match-instance.md) and
+// schedules, as plain data: participants, slots, tables per slot, candidate pairs with weights,
+// the objective's fairness bonus, and the rescheduling inputs (previous schedule, cancellations,
+// keep bonus, locked meetings). Participants and pairs are referred to by index; io maps ids.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+
+namespace urbanmine::match {
+
+enum class Side { kKorean, kForeign };  // "K" and "F" in files; meetings are always K-F
+
+struct Participant {
+  std::string id;  // unique, e.g. "K0003"
+  Side side = Side::kKorean;
+  std::string organisation;  // display name; may be empty
+  std::string country;       // ISO 3166 alpha-2 or an organisation code (IEA, EU)
+  std::string org_type;
+  std::vector<std::string> offers;
+  std::vector<std::string> seeks;
+  std::vector<std::string> materials;
+  std::vector<std::string> processes;
+  std::vector<std::string> target_countries;
+  std::vector<int> available;  // slot ids; empty = absent or cancelled
+};
+
+struct Slot {
+  int id = 0;
+  std::string start;  // local event time "HH:MM"
+  std::string end;
+};
+
+struct CandidatePair {
+  int k = 0;             // participant index, side K
+  int f = 0;             // participant index, side F
+  int fit = 0;           // 0..100
+  long long weight = 0;  // value of holding the meeting (objective units)
+  std::vector<std::pair<std::string, int>> requested_by;  // participant id -> priority 1..3
+};
+
+// One meeting of a schedule, by participant index. `slot` and `table` are as written in the
+// file (they may be out of range in a schedule under check).
+struct Meeting {
+  int k = 0;
+  int f = 0;
+  int slot = 0;
+  int table = 0;
+  bool locked = false;  // rescheduling: the organiser fixed this meeting in place
+};
+
+// A participant asked to meet another one; priority 1 (high) .. 3 (low).
+struct Request {
+  int from = 0;
+  int to = 0;
+  int priority = 1;
+};
+
+// Calendar facts used by agendas; optional in instance files.
+struct EventInfo {
+  std::string title;     // e.g. "Battery recycling partnering session"
+  std::string date;      // ISO date of the meetings, "2023-11-30"
+  std::string timezone;  // IANA zone of the slot times, "Asia/Seoul"
+  std::string location;
+};
+
+struct Instance {
+  std::string name;
+  EventInfo event;
+  std::vector<Slot> slots;           // ids 0..S-1 in time order
+  std::vector<int> tables_per_slot;  // one entry per slot, >= 0
+  std::vector<Participant> participants;
+  std::vector<CandidatePair> pairs;
+  std::vector<Request> requests;  // informational: already folded into pair weights
+  std::vector<long long> request_bonus = {60, 40, 20};  // by priority 1..3 (informational)
+  long long mutual_bonus = 20;                          // informational
+  std::vector<long long> fairness_bonus;                // non-increasing, >= 0; e.g. {150, 75}
+  // Rescheduling variant.
+  long long keep_bonus = 0;  // per previous meeting kept in the same slot
+  std::vector<Meeting> previous_schedule;
+  std::vector<int> cancelled;  // participant indices
+
+  int slot_count() const { return static_cast<int>(slots.size()); }
+  int participant_count() const { return static_cast<int>(participants.size()); }
+};
+
+struct Schedule {
+  std::string instance;  // instance name
+  std::vector<Meeting> meetings;
+  // Ids in the file that name no participant of the instance: (meeting index, id). Such
+  // meetings carry index -1 and the checker reports them.
+  std::vector<std::pair<int, std::string>> unknown_ids;
+};
+
+// Checks the domain rules that io cannot see from one field alone: slot ids 0..S-1 in order,
+// tables_per_slot length and signs, availability within range, pairs K-F without duplicates,
+// unique participant ids, fairness bonus non-negative and non-increasing. Every problem is
+// listed (location = JSON path of the offending entry).
+core::Diagnostics validate_instance(const Instance& instance);
+
+}  // namespace urbanmine::match

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: Apache-2.0
+// COIN-OR CLP/CBC models of the meeting-scheduling problem. Exceptions from COIN-OR never leave
+// this file: a failure is reported as an unsolved outcome.
+#include "match/lp_models.h"
+
+#include <cmath>
+#include <exception>
+#include <string>
+
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/ClpEventHandler.hpp>
+#include <coin/ClpSimplex.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+
+namespace urbanmine::match::detail {
+
+namespace {
+
+constexpr double kIntegralTolerance = 1e-6;
+
+// Stops CLP when the caller's predicate says so (deadline of the whole solve).
+class StopHandler : public ClpEventHandler {
+ public:
+  explicit StopHandler(std::function<bool()> stop) : stop_(std::move(stop)) {}
+  int event(Event which) override {
+    if (which == endOfIteration && stop_ && stop_()) return 0;
+    return -1;
+  }
+  ClpEventHandler* clone() const override { return new StopHandler(*this); }
+
+ private:
+  std::function<bool()> stop_;
+};
+
+// Column-wise model of the time-indexed problem (x columns first, then u columns).
+struct BuiltModel {
+  int rows = 0;
+  std::vector<CoinBigIndex> starts{0};  // column-wise sparse matrix
+  std::vector<int> indices;
+  std::vector<double> elements;
+  std::vector<double> col_lower, col_upper, objective, row_lower, row_upper;
+  std::vector<std::vector<int>> x_column;  // per pair and allowed slot
+  int x_columns = 0;
+};
+
+BuiltModel build_time_indexed(const ReducedProblem& prob) {
+  BuiltModel m;
+  const int pair_count = static_cast<int>(prob.pair_k.size());
+  const int n = prob.participants;
+  const int slot_count = prob.slots;
+  // Count columns per (participant, slot), per slot and per participant to keep only rows that
+  // can bind.
+  std::vector<int> person_slot(static_cast<std::size_t>(n) * slot_count, 0);
+  std::vector<int> per_slot(slot_count, 0);
+  std::vector<int> per_person(n, 0);
+  for (int p = 0; p < pair_count; ++p) {
+    for (int s : prob.pair_slots[p]) {
+      ++person_slot[static_cast<std::size_t>(prob.pair_k[p]) * slot_count + s];
+      ++person_slot[static_cast<std::size_t>(prob.pair_f[p]) * slot_count + s];
+      ++per_slot[s];
+      ++per_person[prob.pair_k[p]];
+      ++per_person[prob.pair_f[p]];
+    }
+  }
+  int rows = 0;
+  auto add_row = [&](double upper) {
+    m.row_lower.push_back(-COIN_DBL_MAX);
+    m.row_upper.push_back(upper);
+    return rows++;
+  };
+  std::vector<int> pair_row(pair_count, -1);
+  for (int p = 0; p < pair_count; ++p) {
+    if (prob.pair_slots[p].size() > 1) pair_row[p] = add_row(1.0);
+  }
+  std::vector<int> person_slot_row(person_slot.size(), -1);
+  for (std::size_t i = 0; i < person_slot.size(); ++i) {
+    if (person_slot[i] > 1) person_slot_row[i] = add_row(1.0);
+  }
+  std::vector<int> slot_row(slot_count, -1);
+  for (int s = 0; s < slot_count; ++s) {
+    if (per_slot[s] > prob.free_tables[s]) slot_row[s] = add_row(prob.free_tables[s]);
+  }
+  std::vector<int> fair_row(n, -1);
+  for (int i = 0; i < n; ++i) {
+    if (per_person[i] > 0) fair_row[i] = add_row(prob.fixed_meetings[i]);
+  }
+  m.rows = rows;
+  m.x_column.resize(pair_count);
+  std::vector<int> idx;
+  std::vector<double> val;
+  for (int p = 0; p < pair_count; ++p) {
+    const int k = prob.pair_k[p];
+    const int f = prob.pair_f[p];
+    for (std::size_t a = 0; a < prob.pair_slots[p].size(); ++a) {
+      const int s = prob.pair_slots[p][a];
+      idx.clear();
+      val.clear();
+      if (pair_row[p] >= 0) idx.push_back(pair_row[p]), val.push_back(1.0);
+      for (int i : {k, f}) {
+        const int r = person_slot_row[static_cast<std::size_t>(i) * slot_count + s];
+        if (r >= 0) idx.push_back(r), val.push_back(1.0);
+      }
+      if (slot_row[s] >= 0) idx.push_back(slot_row[s]), val.push_back(1.0);
+      idx.push_back(fair_row[k]), val.push_back(-1.0);
+      idx.push_back(fair_row[f]), val.push_back(-1.0);
+      m.indices.insert(m.indices.end(), idx.begin(), idx.end());
+      m.elements.insert(m.elements.end(), val.begin(), val.end());
+      m.starts.push_back(static_cast<CoinBigIndex>(m.indices.size()));
+      m.col_lower.push_back(0.0);
+      m.col_upper.push_back(1.0);
+      m.objective.push_back(static_cast<double>(prob.pair_slot_value[p][a]));
+      m.x_column[p].push_back(m.x_columns++);
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    if (fair_row[i] < 0) continue;
+    for (long long bonus : prob.fairness_bonus) {
+      m.indices.push_back(fair_row[i]);
+      m.elements.push_back(1.0);
+      m.starts.push_back(static_cast<CoinBigIndex>(m.indices.size()));
+      m.col_lower.push_back(0.0);
+      m.col_upper.push_back(1.0);
+      m.objective.push_back(static_cast<double>(bonus));
+    }
+  }
+  return m;
+}
+
+void read_solution(const ReducedProblem& prob, const BuiltModel& m, const double* sol,
+                   LpOutcome& out) {
+  const int pair_count = static_cast<int>(prob.pair_k.size());
+  out.integral = true;
+  out.x.assign(pair_count, {});
+  out.chosen.clear();
+  double value = 0.0;
+  for (std::size_t c = 0; c < m.objective.size(); ++c) value += m.objective[c] * sol[c];
+  out.value = value;
+  for (int p = 0; p < pair_count; ++p) {
+    for (std::size_t a = 0; a < m.x_column[p].size(); ++a) {
+      const double v = sol[m.x_column[p][a]];
+      out.x[p].push_back(v);
+      if (v > kIntegralTolerance && v < 1.0 - kIntegralTolerance) out.integral = false;
+      if (v > 0.5) out.chosen.push_back({p, prob.pair_slots[p][a]});
+    }
+  }
+}
+
+}  // namespace
+
+long long time_indexed_columns(const ReducedProblem& problem) {
+  long long columns = 0;
+  for (const auto& slots : problem.pair_slots) columns += static_cast<long long>(slots.size());
+  return columns;
+}
+
+LpOutcome solve_time_indexed_lp(const ReducedProblem& problem, double seconds,
+                                const std::function<bool()>& stop) {
+  LpOutcome out;
+  try {
+    BuiltModel m = build_time_indexed(problem);
+    if (m.objective.empty()) {
+      out.solved = true;
+      out.integral = true;
+      out.x.assign(problem.pair_k.size(), {});
+      return out;
+    }
+    ClpSimplex clp;
+    clp.setLogLevel(0);
+    // CLP minimises the negated objective (its maximisation mode misbehaved in primal()).
+    std::vector<double> cost(m.objective.size());
+    for (std::size_t c = 0; c < cost.size(); ++c) cost[c] = -m.objective[c];
+    clp.loadProblem(static_cast<int>(cost.size()), m.rows, m.starts.data(), m.indices.data(),
+                    m.elements.data(), m.col_lower.data(), m.col_upper.data(), cost.data(),
+                    m.row_lower.data(), m.row_upper.data());
+    clp.setMaximumSeconds(seconds);
+    clp.setMaximumWallSeconds(seconds);
+    StopHandler handler(stop);
+    clp.passInEventHandler(&handler);
+    clp.primal();
+    if (!clp.isProvenOptimal()) return out;
+    out.solved = true;
+    read_solution(problem, m, clp.primalColumnSolution(), out);
+  } catch (const std::exception&) {
+    out.solved = false;
+  } catch (const CoinError&) {
+    out.solved = false;
+  }
+  return out;
+}
+
+LpOutcome solve_time_indexed_mip(const ReducedProblem& problem, double seconds,
+                                 const std::vector<std::pair<int, int>>& incumbent) {
+  LpOutcome out;
+  try {
+    BuiltModel m = build_time_indexed(problem);
+    if (m.objective.empty()) {
+      out.solved = true;
+      out.integral = true;
+      out.x.assign(problem.pair_k.size(), {});
+      return out;
+    }
+    OsiClpSolverInterface osi;
+    osi.messageHandler()->setLogLevel(0);
+    osi.loadProblem(static_cast<int>(m.objective.size()), m.rows, m.starts.data(), m.indices.data(),
+                    m.elements.data(), m.col_lower.data(), m.col_upper.data(), m.objective.data(),
+                    m.row_lower.data(), m.row_upper.data());
+    {
+      std::vector<double> cost(m.objective.size());
+      for (std::size_t c = 0; c < cost.size(); ++c) cost[c] = -m.objective[c];
+      osi.setObjective(cost.data());
+    }
+    for (int c = 0; c < m.x_columns; ++c) osi.setInteger(c);
+    CbcModel model(osi);
+    model.setLogLevel(0);
+    model.messageHandler()->setLogLevel(0);
+    // Incumbent: x from the list, u filled greedily from the meeting counts.
+    {
+      std::vector<double> start(m.objective.size(), 0.0);
+      std::vector<int> count(problem.fixed_meetings);
+      for (const auto& [p, s] : incumbent) {
+        for (std::size_t a = 0; a < problem.pair_slots[p].size(); ++a) {
+          if (problem.pair_slots[p][a] == s) start[m.x_column[p][a]] = 1.0;
+        }
+        ++count[problem.pair_k[p]];
+        ++count[problem.pair_f[p]];
+      }
+      int col = m.x_columns;
+      double value = 0.0;
+      for (int c = 0; c < m.x_columns; ++c) value += start[c] * m.objective[c];
+      // u columns exist only for participants with x columns, in participant order.
+      std::vector<char> has_columns(problem.participants, 0);
+      for (std::size_t p = 0; p < problem.pair_k.size(); ++p) {
+        if (problem.pair_slots[p].empty()) continue;
+        has_columns[problem.pair_k[p]] = 1;
+        has_columns[problem.pair_f[p]] = 1;
+      }
+      for (int i = 0; i < problem.participants; ++i) {
+        if (!has_columns[i]) continue;
+        for (std::size_t l = 0; l < problem.fairness_bonus.size(); ++l, ++col) {
+          if (static_cast<int>(l) < count[i]) {
+            start[col] = 1.0;
+            value += m.objective[col];
+          }
+        }
+      }
+      model.setBestSolution(start.data(), static_cast<int>(start.size()), -value, true);
+    }
+    CbcMain0(model);
+    const std::string sec = std::to_string(seconds);
+    const char* argv[] = {"urbanmine", "-log",      "0",      "-timeMode", "elapsed",
+                          "-sec",      sec.c_str(), "-solve", "-quit"};
+    CbcMain1(9, argv, model);
+    if (model.bestSolution() == nullptr) return out;
+    read_solution(problem, m, model.bestSolution(), out);
+    out.best_bound = -model.getBestPossibleObjValue();
+    out.solved = model.isProvenOptimal();
+    out.integral = true;
+  } catch (const std::exception&) {
+    out.solved = false;
+  } catch (const CoinError&) {
+    out.solved = false;
+  }
+  return out;
+}
+
+LpOutcome solve_slot_free_lp(const ReducedProblem& problem, double seconds,
+                             const std::function<bool()>& stop) {
+  LpOutcome out;
+  try {
+    const int pair_count = static_cast<int>(problem.pair_k.size());
+    const int n = problem.participants;
+    // Allowed slots per participant: the union over its pairs.
+    std::vector<std::vector<char>> allowed(n, std::vector<char>(problem.slots, 0));
+    std::vector<int> degree(n, 0);
+    for (int p = 0; p < pair_count; ++p) {
+      if (problem.pair_slots[p].empty()) continue;
+      for (int s : problem.pair_slots[p]) {
+        allowed[problem.pair_k[p]][s] = 1;
+        allowed[problem.pair_f[p]][s] = 1;
+      }
+      ++degree[problem.pair_k[p]];
+      ++degree[problem.pair_f[p]];
+    }
+    std::vector<CoinBigIndex> starts{0};
+    std::vector<int> indices;
+    std::vector<double> elements;
+    std::vector<double> col_lower, col_upper, objective, row_lower, row_upper;
+    std::vector<int> cap_row(n, -1), fair_row(n, -1);
+    int rows = 0;
+    int total_tables = 0;
+    for (int t : problem.free_tables) total_tables += t;
+    for (int i = 0; i < n; ++i) {
+      if (degree[i] == 0) continue;
+      int slots = 0;
+      for (char a : allowed[i]) slots += a;
+      cap_row[i] = rows++;
+      row_lower.push_back(-COIN_DBL_MAX);
+      row_upper.push_back(slots);
+      fair_row[i] = rows++;
+      row_lower.push_back(-COIN_DBL_MAX);
+      row_upper.push_back(problem.fixed_meetings[i]);
+    }
+    const int total_row = rows++;
+    row_lower.push_back(-COIN_DBL_MAX);
+    row_upper.push_back(total_tables);
+    std::vector<int> column_pair;
+    for (int p = 0; p < pair_count; ++p) {
+      if (problem.pair_slots[p].empty()) continue;
+      column_pair.push_back(p);
+      long long best = 0;
+      for (long long v : problem.pair_slot_value[p]) best = std::max(best, v);
+      const int k = problem.pair_k[p];
+      const int f = problem.pair_f[p];
+      const int idx[5] = {cap_row[k], cap_row[f], fair_row[k], fair_row[f], total_row};
+      const double val[5] = {1.0, 1.0, -1.0, -1.0, 1.0};
+      indices.insert(indices.end(), idx, idx + 5);
+      elements.insert(elements.end(), val, val + 5);
+      starts.push_back(static_cast<CoinBigIndex>(indices.size()));
+      col_lower.push_back(0.0);
+      col_upper.push_back(1.0);
+      objective.push_back(static_cast<double>(best));
+    }
+    for (int i = 0; i < n; ++i) {
+      if (fair_row[i] < 0) continue;
+      for (long long bonus : problem.fairness_bonus) {
+        indices.push_back(fair_row[i]);
+        elements.push_back(1.0);
+        starts.push_back(static_cast<CoinBigIndex>(indices.size()));
+        col_lower.push_back(0.0);
+        col_upper.push_back(1.0);
+        objective.push_back(static_cast<double>(bonus));
+      }
+    }
+    if (objective.empty()) {
+      out.solved = true;
+      return out;
+    }
+    ClpSimplex clp;
+    clp.setLogLevel(0);
+    std::vector<double> cost(objective.size());
+    for (std::size_t c = 0; c < cost.size(); ++c) cost[c] = -objective[c];
+    clp.loadProblem(static_cast<int>(cost.size()), rows, starts.data(), indices.data(),
+                    elements.data(), col_lower.data(), col_upper.data(), cost.data(),
+                    row_lower.data(), row_upper.data());
+    clp.setMaximumSeconds(seconds);
+    clp.setMaximumWallSeconds(seconds);
+    StopHandler handler(stop);
+    clp.passInEventHandler(&handler);
+    clp.primal();
+    if (!clp.isProvenOptimal()) return out;
+    out.solved = true;
+    const double* sol = clp.primalColumnSolution();
+    double value = 0.0;
+    for (std::size_t c = 0; c < objective.size(); ++c) value += objective[c] * sol[c];
+    out.value = value;
+    for (std::size_t c = 0; c < column_pair.size(); ++c) {
+      if (sol[c] > 0.5) out.chosen.push_back({column_pair[c], -1});
+    }
+  } catch (const std::exception&) {
+    out.solved = false;
+  } catch (const CoinError&) {
+    out.solved = false;
+  }
+  return out;
+}
+
+}  // namespace urbanmine::match::detail

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Schedule checker and objective, mirroring the reference evaluator (milp.py eval).
+#include "match/objective.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace urbanmine::match {
+
+long long fairness_for(const std::vector<long long>& bonus, int meetings) {
+  long long sum = 0;
+  for (int l = 0; l < meetings && l < static_cast<int>(bonus.size()); ++l) sum += bonus[l];
+  return sum;
+}
+
+namespace {
+
+std::string name_of(const Instance& instance, int index) {
+  if (index < 0 || index >= instance.participant_count()) return "?";
+  return instance.participants[index].id;
+}
+
+}  // namespace
+
+CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>& meetings) {
+  CheckReport report;
+  std::map<std::pair<int, int>, const CandidatePair*> pair_of;
+  for (const CandidatePair& p : instance.pairs) pair_of[{p.k, p.f}] = &p;
+  const int slot_count = instance.slot_count();
+  std::vector<std::vector<char>> available(instance.participants.size(),
+                                           std::vector<char>(slot_count, 0));
+  for (std::size_t i = 0; i < instance.participants.size(); ++i) {
+    for (int s : instance.participants[i].available) {
+      if (s >= 0 && s < slot_count) available[i][s] = 1;
+    }
+  }
+  std::set<std::tuple<int, int, int>> previous;
+  for (const Meeting& m : instance.previous_schedule) previous.insert({m.k, m.f, m.slot});
+
+  std::set<std::pair<int, int>> busy;    // (participant, slot)
+  std::set<std::pair<int, int>> tables;  // (slot, table)
+  std::set<std::pair<int, int>> seen;    // (k, f)
+  std::vector<int> count(instance.participants.size(), 0);
+  ObjectiveParts& obj = report.objective;
+  for (std::size_t n = 0; n < meetings.size(); ++n) {
+    const Meeting& m = meetings[n];
+    const std::string where = "meeting " + std::to_string(n) + " (" + name_of(instance, m.k) + "-" +
+                              name_of(instance, m.f) + ", slot " + std::to_string(m.slot) +
+                              ", table " + std::to_string(m.table) + "): ";
+    auto it = pair_of.find({m.k, m.f});
+    if (it == pair_of.end()) {
+      report.violations.push_back(where + "not a candidate pair");
+      continue;
+    }
+    const bool slot_ok = m.slot >= 0 && m.slot < slot_count;
+    if (!slot_ok) {
+      report.violations.push_back(where + "slot out of range 0.." + std::to_string(slot_count - 1));
+    } else {
+      for (int i : {m.k, m.f}) {
+        if (!available[i][m.slot]) {
+          report.violations.push_back(where + instance.participants[i].id +
+                                      " is not available in slot " + std::to_string(m.slot));
+        }
+      }
+      if (m.table < 0 || m.table >= instance.tables_per_slot[m.slot]) {
+        report.violations.push_back(where + "table out of range 0.." +
+                                    std::to_string(instance.tables_per_slot[m.slot] - 1));
+      }
+    }
+    if (!tables.insert({m.slot, m.table}).second) {
+      report.violations.push_back(where + "table already used in this slot");
+    }
+    for (int i : {m.k, m.f}) {
+      if (!busy.insert({i, m.slot}).second) {
+        report.violations.push_back(where + instance.participants[i].id +
+                                    " already has a meeting in this slot");
+      }
+      ++count[i];
+    }
+    if (!seen.insert({m.k, m.f}).second) {
+      report.violations.push_back(where + "pair already meets in another meeting");
+    }
+    obj.pair_weight += it->second->weight;
+    ++obj.meetings;
+    if (!it->second->requested_by.empty()) ++obj.requested_pairs_scheduled;
+    if (previous.count({m.k, m.f, m.slot}) != 0) ++obj.kept_from_previous;
+  }
+  for (std::size_t i = 0; i < count.size(); ++i) {
+    obj.fairness += fairness_for(instance.fairness_bonus, count[i]);
+    if (count[i] == 0 && !instance.participants[i].available.empty()) {
+      ++obj.participants_without_meetings;
+    }
+  }
+  obj.keep = instance.keep_bonus * obj.kept_from_previous;
+  return report;
+}
+
+}  // namespace urbanmine::match

@@ -1,0 +1,778 @@
+// SPDX-License-Identifier: Apache-2.0
+// Meeting scheduler: slot-wise exact re-optimisation (large-neighbourhood search) plus LP/MIP
+// bounds with COIN-OR. See scheduler.h for the method and docs/match.md for the reasoning.
+#include "match/scheduler.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <queue>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <utility>
+
+#include "match/lp_models.h"
+
+namespace urbanmine::match {
+
+namespace {
+
+// Gains are scaled so that integer noise can be finer than one objective unit.
+constexpr long long kGainScale = 16;
+// Perturbation noise: up to this many objective units per arc.
+constexpr long long kNoiseUnits = 40;
+// Extra gain for pairs of the slot-free LP optimum in the guided descent (objective units);
+// on large-s1, 0 / 10 / 30 / 80 / 400 gave 99.75 / 99.79 / 99.82 / 99.83 / 99.83% of the optimum.
+constexpr long long kGuideUnits = 80;
+// LP relative tolerance used when turning an LP value into an integer bound.
+constexpr double kBoundRelTolerance = 1e-7;
+constexpr double kBoundAbsTolerance = 1e-4;
+// Empirical CLP primal cost on this model: about 0.4 s for 20,000 columns, growing as
+// columns^1.6 (measured on medium-s1 and large-s1); the LP is attempted when its estimate
+// fits in this share of the time limit.
+constexpr double kLpReferenceColumns = 20000.0;
+constexpr double kLpReferenceSeconds = 0.4;
+constexpr double kLpGrowthExponent = 1.6;
+constexpr double kLpTimeShare = 0.6;
+// CBC is tried on fractional LPs up to this many columns.
+constexpr long long kMipColumnLimit = 6000;
+
+// splitmix64: a portable deterministic generator (std distributions are not portable).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, bound).
+  std::uint64_t below(std::uint64_t bound) { return bound == 0 ? 0 : next() % bound; }
+
+ private:
+  std::uint64_t state_;
+};
+
+// The instance after fixed meetings are taken out: what the search and the LPs optimise.
+struct Model {
+  int n = 0;
+  int slot_count = 0;
+  std::vector<long long> bonus;
+  long long keep_bonus = 0;
+  std::vector<int> pair_k, pair_f;
+  std::vector<long long> pair_weight;
+  std::vector<int> previous_slot;              // per pair, -1 when not in the previous schedule
+  std::vector<std::vector<int>> pair_slots;    // allowed slots per free pair
+  std::vector<std::vector<int>> slot_pairs;    // free pairs allowed in each slot
+  std::vector<std::vector<int>> person_slots;  // slots in which each participant can meet
+  std::vector<int> free_tables;
+  std::vector<int> fixed_count;  // fixed meetings per participant
+  std::vector<Meeting> fixed;    // fixed meetings, tables as kept
+  long long fixed_weight = 0;    // weights + keep bonus of fixed meetings
+
+  long long value(int p, int s) const {
+    return pair_weight[p] + (previous_slot[p] == s ? keep_bonus : 0);
+  }
+  long long marginal(int count) const {
+    return count < static_cast<int>(bonus.size()) ? bonus[count] : 0;
+  }
+};
+
+core::Result<Model> build_model(const Instance& inst, bool fill_only) {
+  Model m;
+  m.n = inst.participant_count();
+  m.slot_count = inst.slot_count();
+  m.bonus = inst.fairness_bonus;
+  m.keep_bonus = inst.keep_bonus;
+  const int S = m.slot_count;
+  std::vector<char> avail(static_cast<std::size_t>(m.n) * S, 0);
+  std::vector<char> cancelled(m.n, 0);
+  for (int i : inst.cancelled) cancelled[i] = 1;
+  for (int i = 0; i < m.n; ++i) {
+    if (cancelled[i]) continue;
+    for (int s : inst.participants[i].available) avail[static_cast<std::size_t>(i) * S + s] = 1;
+  }
+  auto is_available = [&](int i, int s) {
+    return s >= 0 && s < S && avail[static_cast<std::size_t>(i) * S + s] != 0;
+  };
+  std::map<std::pair<int, int>, int> pair_index;
+  const int P = static_cast<int>(inst.pairs.size());
+  for (int p = 0; p < P; ++p) {
+    pair_index[{inst.pairs[p].k, inst.pairs[p].f}] = p;
+    m.pair_k.push_back(inst.pairs[p].k);
+    m.pair_f.push_back(inst.pairs[p].f);
+    m.pair_weight.push_back(inst.pairs[p].weight);
+  }
+  m.previous_slot.assign(P, -1);
+  std::vector<char> pair_fixed(P, 0);
+  std::vector<char> busy(static_cast<std::size_t>(m.n) * S, 0);
+  std::set<std::pair<int, int>> tables_taken;
+  std::vector<int> fixed_in_slot(S, 0);
+  m.fixed_count.assign(m.n, 0);
+  for (std::size_t q = 0; q < inst.previous_schedule.size(); ++q) {
+    const Meeting& mt = inst.previous_schedule[q];
+    auto it = pair_index.find({mt.k, mt.f});
+    const bool survives =
+        it != pair_index.end() && is_available(mt.k, mt.slot) && is_available(mt.f, mt.slot);
+    if (it != pair_index.end() && mt.slot >= 0 && mt.slot < S && m.previous_slot[it->second] < 0) {
+      m.previous_slot[it->second] = mt.slot;
+    }
+    if (!(mt.locked || fill_only)) continue;
+    const std::string where = "$.previous_schedule[" + std::to_string(q) + "]";
+    if (!survives) {
+      if (mt.locked) {
+        return core::Error::infeasible("locked meeting " + where +
+                                           " is no longer possible (not a candidate pair, or a "
+                                           "participant is unavailable or cancelled in its slot)",
+                                       "unlock it or restore the participant's availability");
+      }
+      continue;
+    }
+    const int p = it->second;
+    const bool clash = pair_fixed[p] || busy[static_cast<std::size_t>(mt.k) * S + mt.slot] ||
+                       busy[static_cast<std::size_t>(mt.f) * S + mt.slot] ||
+                       fixed_in_slot[mt.slot] >= inst.tables_per_slot[mt.slot];
+    if (clash) {
+      if (mt.locked) {
+        return core::Error::infeasible("locked meeting " + where +
+                                           " clashes with another kept meeting (same pair, "
+                                           "same person in the slot, or no table left)",
+                                       "unlock one of the clashing meetings");
+      }
+      continue;
+    }
+    pair_fixed[p] = 1;
+    busy[static_cast<std::size_t>(mt.k) * S + mt.slot] = 1;
+    busy[static_cast<std::size_t>(mt.f) * S + mt.slot] = 1;
+    ++fixed_in_slot[mt.slot];
+    ++m.fixed_count[mt.k];
+    ++m.fixed_count[mt.f];
+    Meeting kept = mt;
+    kept.locked = mt.locked;
+    m.fixed.push_back(kept);
+    m.fixed_weight += m.value(p, mt.slot);
+  }
+  m.free_tables.resize(S);
+  for (int s = 0; s < S; ++s)
+    m.free_tables[s] = std::max(0, inst.tables_per_slot[s] - fixed_in_slot[s]);
+  m.pair_slots.assign(P, {});
+  m.slot_pairs.assign(S, {});
+  m.person_slots.assign(m.n, {});
+  std::vector<std::set<int>> person_slot_set(m.n);
+  for (int p = 0; p < P; ++p) {
+    if (pair_fixed[p]) continue;
+    const int k = m.pair_k[p];
+    const int f = m.pair_f[p];
+    for (int s = 0; s < S; ++s) {
+      if (m.free_tables[s] <= 0 || !is_available(k, s) || !is_available(f, s)) continue;
+      if (busy[static_cast<std::size_t>(k) * S + s] || busy[static_cast<std::size_t>(f) * S + s]) {
+        continue;
+      }
+      m.pair_slots[p].push_back(s);
+      m.slot_pairs[s].push_back(p);
+      person_slot_set[k].insert(s);
+      person_slot_set[f].insert(s);
+    }
+  }
+  for (int i = 0; i < m.n; ++i) {
+    m.person_slots[i].assign(person_slot_set[i].begin(), person_slot_set[i].end());
+  }
+  return m;
+}
+
+// Maximum-weight bipartite matching with at most `limit` arcs, by successive shortest paths on
+// non-negative reduced costs (each augmenting path adds exactly one net K-F arc, so arc cost
+// M - gain keeps every path cost non-negative while preserving the order of paths).
+class SlotMatcher {
+ public:
+  struct Arc {
+    int f_local;
+    int k_local;
+    long long gain;  // > 0, scaled
+  };
+
+  // Returns the indices (into `arcs`) of the chosen arcs.
+  std::vector<int> solve(int nf, int nk, const std::vector<Arc>& arcs, int limit) {
+    std::vector<int> chosen;
+    if (arcs.empty() || limit <= 0) return chosen;
+    const int src = 0;
+    const int sink = nf + nk + 1;
+    const int nodes = sink + 1;
+    head_.assign(nodes, -1);
+    to_.clear();
+    cap_.clear();
+    cost_.clear();
+    next_.clear();
+    long long max_gain = 0;
+    for (const Arc& a : arcs) max_gain = std::max(max_gain, a.gain);
+    const long long big = max_gain + 1;
+    for (int j = 0; j < nf; ++j) add_edge(src, 1 + j, 0);
+    const int first_arc_edge = static_cast<int>(to_.size());
+    for (const Arc& a : arcs) add_edge(1 + a.f_local, 1 + nf + a.k_local, big - a.gain);
+    for (int i = 0; i < nk; ++i) add_edge(1 + nf + i, sink, 0);
+    dual_.assign(nodes, 0);
+    dist_.assign(nodes, 0);
+    prev_edge_.assign(nodes, -1);
+    visited_.assign(nodes, 0);
+    using Item = std::pair<long long, int>;
+    for (int flow = 0; flow < limit; ++flow) {
+      std::fill(dist_.begin(), dist_.end(), std::numeric_limits<long long>::max());
+      std::fill(visited_.begin(), visited_.end(), 0);
+      std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+      dist_[src] = 0;
+      heap.push({0, src});
+      while (!heap.empty()) {
+        const auto [d, v] = heap.top();
+        heap.pop();
+        if (visited_[v]) continue;
+        visited_[v] = 1;
+        if (v == sink) break;
+        for (int e = head_[v]; e >= 0; e = next_[e]) {
+          if (cap_[e] == 0) continue;
+          const int w = to_[e];
+          if (visited_[w]) continue;
+          const long long nd = d + cost_[e] - dual_[w] + dual_[v];
+          if (nd < dist_[w]) {
+            dist_[w] = nd;
+            prev_edge_[w] = e;
+            heap.push({nd, w});
+          }
+        }
+      }
+      if (!visited_[sink]) break;
+      long long path_cost = 0;
+      for (int v = sink; v != src; v = to_[prev_edge_[v] ^ 1]) path_cost += cost_[prev_edge_[v]];
+      if (path_cost >= big) break;  // the path no longer adds value
+      for (int v = sink; v != src; v = to_[prev_edge_[v] ^ 1]) {
+        --cap_[prev_edge_[v]];
+        ++cap_[prev_edge_[v] ^ 1];
+      }
+      for (int v = 0; v < nodes; ++v) {
+        if (visited_[v]) dual_[v] -= dist_[sink] - dist_[v];
+      }
+    }
+    for (std::size_t a = 0; a < arcs.size(); ++a) {
+      if (cap_[first_arc_edge + 2 * static_cast<int>(a)] == 0)
+        chosen.push_back(static_cast<int>(a));
+    }
+    return chosen;
+  }
+
+ private:
+  void add_edge(int from, int to, long long cost) {
+    to_.push_back(to);
+    cap_.push_back(1);
+    cost_.push_back(cost);
+    next_.push_back(head_[from]);
+    head_[from] = static_cast<int>(to_.size()) - 1;
+    to_.push_back(from);
+    cap_.push_back(0);
+    cost_.push_back(-cost);
+    next_.push_back(head_[to]);
+    head_[to] = static_cast<int>(to_.size()) - 1;
+  }
+
+  std::vector<int> head_, to_, cap_, next_, prev_edge_;
+  std::vector<long long> cost_, dual_, dist_;
+  std::vector<char> visited_;
+};
+
+// The search state: which slot each free pair meets in, who is busy when, meeting counts.
+struct State {
+  std::vector<int> pair_slot;  // -1 = not scheduled
+  std::vector<int> occupant;   // n x S: pair index or -1
+  std::vector<int> count;      // meetings per participant, fixed ones included
+  std::vector<int> used;       // free tables used per slot
+  long long value = 0;         // objective of the whole schedule
+};
+
+class Search {
+ public:
+  // `shuffle_order`: visit slots in a seeded random order instead of time order (diversity for
+  // the second search thread).
+  Search(const Model& model, std::uint64_t seed, const std::function<bool()>& should_stop,
+         bool shuffle_order = false)
+      : m_(model), rng_(seed), should_stop_(should_stop) {
+    const int S = m_.slot_count;
+    st_.pair_slot.assign(m_.pair_k.size(), -1);
+    st_.occupant.assign(static_cast<std::size_t>(m_.n) * S, -1);
+    st_.count = m_.fixed_count;
+    st_.used.assign(S, 0);
+    st_.value = m_.fixed_weight;
+    for (int i = 0; i < m_.n; ++i) {
+      for (int c = 0; c < st_.count[i]; ++c) st_.value += m_.marginal(c);
+    }
+    dirty_.assign(S, 1);
+    local_k_.assign(m_.n, -1);
+    delta_.assign(m_.n, 0);
+    for (int s = 0; s < S; ++s) order_.push_back(s);
+    if (shuffle_order) {
+      for (int s = S - 1; s > 0; --s) {
+        std::swap(order_[s],
+                  order_[static_cast<int>(rng_.below(static_cast<std::uint64_t>(s) + 1))]);
+      }
+    }
+    local_f_.assign(m_.n, -1);
+  }
+
+  // Starts from a given list of (pair, slot); conflicting entries are skipped.
+  void seed_with(const std::vector<std::pair<int, int>>& placements) {
+    for (const auto& [p, s] : placements) {
+      if (st_.pair_slot[p] >= 0 || st_.used[s] >= m_.free_tables[s]) continue;
+      if (occ(m_.pair_k[p], s) >= 0 || occ(m_.pair_f[p], s) >= 0) continue;
+      if (std::find(m_.pair_slots[p].begin(), m_.pair_slots[p].end(), s) ==
+          m_.pair_slots[p].end()) {
+        continue;
+      }
+      assign(p, s);
+    }
+  }
+
+  // Slot-wise re-optimisation until a full pass over the changed slots gains nothing.
+  // The first pass of a search always completes, so that even a stopped search returns a full
+  // schedule; later passes stop as soon as asked.
+  void descend() {
+    for (;;) {
+      long long gained = 0;
+      for (int s : order_) {
+        if (!dirty_[s]) continue;
+        if (complete_ && stopped()) return;
+        const long long before = st_.value;
+        reoptimise(s, 0, false);
+        gained += st_.value - before;
+      }
+      complete_ = true;
+      if (gained <= 0) return;
+    }
+  }
+
+  // Perturb-and-descend rounds; a round that loses value is undone.
+  int improve(int rounds) {
+    int done = 0;
+    State best = st_;
+    for (; done < rounds && !stopped(); ++done) {
+      const int perturbed = 1 + static_cast<int>(rng_.below(2));
+      for (int r = 0; r < perturbed; ++r) {
+        reoptimise(static_cast<int>(rng_.below(m_.slot_count)), kNoiseUnits * kGainScale, true);
+      }
+      descend();
+      if (st_.value >= best.value) {
+        best = st_;
+      } else {
+        st_ = best;
+        std::fill(dirty_.begin(), dirty_.end(), 0);
+      }
+    }
+    st_ = best;
+    return done;
+  }
+
+  // Extra gain (objective units) for the listed pairs while guiding a descent; `clear_bias`
+  // returns to the true objective and marks every slot for re-solving.
+  void set_bias(const std::vector<std::pair<int, int>>& pairs, long long units) {
+    bias_.assign(m_.pair_k.size(), 0);
+    for (const auto& entry : pairs) bias_[entry.first] = units * kGainScale;
+    std::fill(dirty_.begin(), dirty_.end(), 1);
+  }
+  void clear_bias() {
+    bias_.clear();
+    std::fill(dirty_.begin(), dirty_.end(), 1);
+  }
+
+  const State& state() const { return st_; }
+  bool was_stopped() const { return stopped_; }
+
+  std::vector<std::pair<int, int>> placements() const {
+    std::vector<std::pair<int, int>> out;
+    for (std::size_t p = 0; p < st_.pair_slot.size(); ++p) {
+      if (st_.pair_slot[p] >= 0) out.push_back({static_cast<int>(p), st_.pair_slot[p]});
+    }
+    return out;
+  }
+
+ private:
+  int& occ(int i, int s) { return st_.occupant[static_cast<std::size_t>(i) * m_.slot_count + s]; }
+
+  bool stopped() {
+    if (!stopped_ && should_stop_ && should_stop_()) stopped_ = true;
+    return stopped_;
+  }
+
+  // A count change of participant i alters arc gains in i's other slots only while the count
+  // is within reach of the fairness bonus (both the marginal of a new meeting, B[c], and that
+  // of a meeting already held elsewhere, B[c-1], are 0 beyond it).
+  void touch_count(int i, int before, int after) {
+    if (std::min(before, after) > static_cast<int>(m_.bonus.size())) return;
+    for (int s : m_.person_slots[i]) dirty_[s] = 1;
+  }
+
+  void assign(int p, int s) {
+    const int k = m_.pair_k[p];
+    const int f = m_.pair_f[p];
+    st_.pair_slot[p] = s;
+    occ(k, s) = p;
+    occ(f, s) = p;
+    st_.value += m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f]);
+    ++st_.count[k];
+    ++st_.count[f];
+    ++st_.used[s];
+  }
+
+  void unassign(int p) {
+    const int s = st_.pair_slot[p];
+    const int k = m_.pair_k[p];
+    const int f = m_.pair_f[p];
+    st_.pair_slot[p] = -1;
+    occ(k, s) = -1;
+    occ(f, s) = -1;
+    --st_.count[k];
+    --st_.count[f];
+    st_.value -= m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f]);
+    --st_.used[s];
+  }
+
+  // Re-solves slot s exactly (noise 0) or with noise and relocation arcs (perturbation).
+  //
+  // Afterwards only the slots whose subproblem changed are marked dirty: a pair that left slot s
+  // may now meet in its other slots; a pair that joined s had unused arcs elsewhere (dropping
+  // them keeps those slots optimal); a participant whose meeting count changed alters gains in
+  // its other slots while the count is within reach of the fairness bonus; a slot that lost a
+  // relocated meeting has free people and a table.
+  void reoptimise(int s, long long noise, bool relocate) {
+    old_pairs_.clear();
+    for (int p : m_.slot_pairs[s]) {
+      if (st_.pair_slot[p] == s) old_pairs_.push_back(p);
+    }
+    for (int p : old_pairs_) unassign(p);
+    arcs_.clear();
+    arc_pair_.clear();
+    int nf = 0;
+    int nk = 0;
+    std::vector<int> touched;
+    for (int p : m_.slot_pairs[s]) {
+      const int k = m_.pair_k[p];
+      const int f = m_.pair_f[p];
+      long long gain = 0;
+      if (st_.pair_slot[p] < 0) {
+        gain =
+            (m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f])) * kGainScale;
+        if (!bias_.empty()) gain += bias_[p];
+      } else if (relocate) {
+        gain = (m_.value(p, s) - m_.value(p, st_.pair_slot[p])) * kGainScale;
+      } else {
+        continue;
+      }
+      if (noise > 0) gain += static_cast<long long>(rng_.below(static_cast<std::uint64_t>(noise)));
+      if (gain <= 0) continue;
+      if (local_k_[k] < 0) local_k_[k] = nk++, touched.push_back(k);
+      if (local_f_[f] < 0) local_f_[f] = nf++, touched.push_back(f);
+      arcs_.push_back({local_f_[f], local_k_[k], gain});
+      arc_pair_.push_back(p);
+    }
+    for (int i : touched) local_k_[i] = local_f_[i] = -1;
+    const std::vector<int> chosen = matcher_.solve(nf, nk, arcs_, m_.free_tables[s]);
+    for (int a : chosen) {
+      const int p = arc_pair_[a];
+      if (st_.pair_slot[p] >= 0) {
+        dirty_[st_.pair_slot[p]] = 1;
+        unassign(p);
+        moved_.push_back(p);
+      }
+    }
+    for (int a : chosen) assign(arc_pair_[a], s);
+    // Net change of meeting counts in this slot (relocated pairs keep their counts).
+    for (int p : old_pairs_) {
+      if (st_.pair_slot[p] != s) {
+        for (int t : m_.pair_slots[p]) dirty_[t] = 1;
+      }
+      --delta_[m_.pair_k[p]];
+      --delta_[m_.pair_f[p]];
+      changed_.push_back(m_.pair_k[p]);
+      changed_.push_back(m_.pair_f[p]);
+    }
+    for (int a : chosen) {
+      const int p = arc_pair_[a];
+      ++delta_[m_.pair_k[p]];
+      ++delta_[m_.pair_f[p]];
+      changed_.push_back(m_.pair_k[p]);
+      changed_.push_back(m_.pair_f[p]);
+    }
+    for (int p : moved_) {
+      --delta_[m_.pair_k[p]];
+      --delta_[m_.pair_f[p]];
+    }
+    for (int i : changed_) {
+      if (delta_[i] != 0) touch_count(i, st_.count[i] - delta_[i], st_.count[i]);
+      delta_[i] = 0;
+    }
+    changed_.clear();
+    moved_.clear();
+    dirty_[s] = 0;
+  }
+
+  const Model& m_;
+  Rng rng_;
+  const std::function<bool()>& should_stop_;
+  State st_;
+  std::vector<char> dirty_;
+  std::vector<int> local_k_, local_f_;
+  std::vector<int> old_pairs_, moved_, changed_, delta_, order_;
+  std::vector<long long> bias_;
+  std::vector<SlotMatcher::Arc> arcs_;
+  std::vector<int> arc_pair_;
+  SlotMatcher matcher_;
+  bool stopped_ = false;
+  bool complete_ = false;  // every slot has been solved once: the schedule is a full one
+};
+
+detail::ReducedProblem reduced_problem(const Model& m) {
+  detail::ReducedProblem r;
+  r.participants = m.n;
+  r.slots = m.slot_count;
+  r.pair_k = m.pair_k;
+  r.pair_f = m.pair_f;
+  r.pair_slots = m.pair_slots;
+  r.pair_slot_value.resize(m.pair_k.size());
+  for (std::size_t p = 0; p < m.pair_k.size(); ++p) {
+    for (int s : m.pair_slots[p]) r.pair_slot_value[p].push_back(m.value(static_cast<int>(p), s));
+  }
+  r.free_tables = m.free_tables;
+  r.fairness_bonus = m.bonus;
+  r.fixed_meetings = m.fixed_count;
+  return r;
+}
+
+// Objective terms outside an LP of the reduced problem: fixed weights, and fairness of
+// participants without any free column (their counts are fixed).
+long long outside_lp_value(const Model& m) {
+  std::vector<char> has_columns(m.n, 0);
+  for (std::size_t p = 0; p < m.pair_k.size(); ++p) {
+    if (m.pair_slots[p].empty()) continue;
+    has_columns[m.pair_k[p]] = 1;
+    has_columns[m.pair_f[p]] = 1;
+  }
+  long long v = m.fixed_weight;
+  for (int i = 0; i < m.n; ++i) {
+    if (!has_columns[i]) v += fairness_for(m.bonus, m.fixed_count[i]);
+  }
+  return v;
+}
+
+long long lp_bound(double lp_value, long long outside) {
+  const double slack = kBoundAbsTolerance + kBoundRelTolerance * std::fabs(lp_value);
+  return outside + static_cast<long long>(std::floor(lp_value + slack));
+}
+
+// Assigns tables: fixed and kept meetings keep their previous table when it is free and valid,
+// the others take the lowest free tables in (k, f) order.
+std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
+                                 const std::vector<std::pair<int, int>>& placements) {
+  const int S = m.slot_count;
+  std::map<std::tuple<int, int, int>, int> previous_table;
+  for (const Meeting& mt : inst.previous_schedule) previous_table[{mt.k, mt.f, mt.slot}] = mt.table;
+  std::vector<Meeting> all = m.fixed;
+  for (const auto& [p, s] : placements) {
+    Meeting mt;
+    mt.k = m.pair_k[p];
+    mt.f = m.pair_f[p];
+    mt.slot = s;
+    mt.table = -1;
+    all.push_back(mt);
+  }
+  std::sort(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
+    return std::tie(a.slot, a.k, a.f) < std::tie(b.slot, b.k, b.f);
+  });
+  std::vector<std::vector<char>> taken(S);
+  for (int s = 0; s < S; ++s) taken[s].assign(std::max(0, inst.tables_per_slot[s]), 0);
+  std::vector<char> placed(all.size(), 0);
+  for (std::size_t a = 0; a < all.size(); ++a) {
+    auto it = previous_table.find({all[a].k, all[a].f, all[a].slot});
+    if (it == previous_table.end()) continue;
+    const int t = it->second;
+    auto& row = taken[all[a].slot];
+    if (t >= 0 && t < static_cast<int>(row.size()) && !row[t]) {
+      row[t] = 1;
+      all[a].table = t;
+      placed[a] = 1;
+    }
+  }
+  std::vector<int> next_free(S, 0);
+  for (std::size_t a = 0; a < all.size(); ++a) {
+    if (placed[a]) continue;
+    auto& row = taken[all[a].slot];
+    int& t = next_free[all[a].slot];
+    while (t < static_cast<int>(row.size()) && row[t]) ++t;
+    all[a].table = t;
+    if (t < static_cast<int>(row.size())) row[t] = 1;
+  }
+  std::sort(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
+    return std::tie(a.slot, a.table) < std::tie(b.slot, b.table);
+  });
+  return all;
+}
+
+}  // namespace
+
+core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOptions& options) {
+  const core::Diagnostics diag = validate_instance(instance);
+  if (diag.has_errors()) return diag.to_error();
+  auto built = build_model(instance, options.fill_only);
+  if (!built) return built.error();
+  const Model& model = *built;
+  const detail::ReducedProblem reduced = reduced_problem(model);
+  const long long outside = outside_lp_value(model);
+  const long long columns = detail::time_indexed_columns(reduced);
+  const double time_limit = std::max(0.01, options.time_limit_seconds);
+  const double lp_estimate =
+      kLpReferenceSeconds *
+      std::pow(static_cast<double>(columns) / kLpReferenceColumns, kLpGrowthExponent);
+  const bool try_lp = options.use_lp && lp_estimate <= kLpTimeShare * time_limit;
+  const bool two_threads = options.threads >= 2;
+
+  // Thread A: the search from the empty schedule. Thread B: the LP (or, when the LP does not
+  // fit, the slot-free bound and a second search with another seed).
+  // An integral LP optimum ends the search at once (nothing can beat it).
+  std::atomic<bool> lp_optimal{false};
+  const std::function<bool()> search_stop = [&] {
+    return lp_optimal.load(std::memory_order_relaxed) ||
+           (options.should_stop && options.should_stop());
+  };
+  Search search_a(model, options.seed, search_stop);
+  Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, search_stop, true);
+  int rounds_a = 0;
+  int rounds_b = 0;
+  detail::LpOutcome lp;
+  detail::LpOutcome slot_free;
+  bool ran_b_search = false;
+  auto work_a = [&] {
+    // With one thread the bounds ran first, so this search can use the slot-free guide.
+    if (!two_threads && slot_free.solved && !lp.solved) {
+      search_a.set_bias(slot_free.chosen, kGuideUnits);
+      search_a.descend();
+      search_a.clear_bias();
+    }
+    search_a.descend();
+    rounds_a = search_a.improve(options.lns_rounds);
+  };
+  auto work_b = [&] {
+    // The slot-free bound first: it is cheap and guarantees a bound if the big LP is cut.
+    if (options.use_lp) {
+      slot_free = detail::solve_slot_free_lp(reduced, time_limit, options.should_stop);
+    }
+    if (try_lp) {
+      lp = detail::solve_time_indexed_lp(reduced, time_limit, options.should_stop);
+      if (lp.solved && lp.integral) lp_optimal.store(true, std::memory_order_relaxed);
+    }
+    if (!lp.solved && two_threads) {
+      ran_b_search = true;
+      if (slot_free.solved && kGuideUnits > 0) {
+        // Guided descent: prefer the pairs the slot-free relaxation picks, then the truth.
+        search_b.set_bias(slot_free.chosen, kGuideUnits);
+        search_b.descend();
+        search_b.clear_bias();
+      }
+      search_b.descend();
+      rounds_b = search_b.improve(options.lns_rounds);
+    }
+  };
+  if (two_threads) {
+    std::thread helper(work_b);
+    work_a();
+    helper.join();
+  } else {
+    work_b();
+    work_a();
+  }
+
+  SolveResult result;
+  std::vector<std::pair<int, int>> best = search_a.placements();
+  long long best_value = search_a.state().value;
+  result.method = "lns";
+  result.lns_rounds_done = rounds_a + rounds_b;
+  result.stopped_early = !lp_optimal.load() && (search_a.was_stopped() || search_b.was_stopped());
+  if (ran_b_search && search_b.state().value > best_value) {
+    best = search_b.placements();
+    best_value = search_b.state().value;
+  }
+  long long upper = std::numeric_limits<long long>::max();
+  if (lp.solved) {
+    upper = lp_bound(lp.value, outside);
+    result.bound_method = "time-indexed-lp";
+    if (lp.integral) {
+      // An integral LP optimum is optimal; re-scored exactly below.
+      Search exact(model, options.seed, options.should_stop);
+      exact.seed_with(lp.chosen);
+      if (exact.state().value > best_value) {
+        best = exact.placements();
+        best_value = exact.state().value;
+        result.method = "lp-integral";
+      }
+    } else if (columns <= kMipColumnLimit && best_value < upper) {
+      detail::LpOutcome mip = detail::solve_time_indexed_mip(reduced, time_limit, best);
+      if (!mip.chosen.empty()) {
+        Search exact(model, options.seed, options.should_stop);
+        exact.seed_with(mip.chosen);
+        if (exact.state().value > best_value) {
+          best = exact.placements();
+          best_value = exact.state().value;
+          result.method = "cbc";
+        }
+      }
+      if (mip.solved) {
+        upper = std::min(upper, best_value);
+        result.bound_method = "cbc";
+      } else if (mip.best_bound > 0) {
+        upper = std::min(upper, lp_bound(mip.best_bound, outside));
+      }
+    } else {
+      // Use the LP as a guide: round it and let the search repair and improve it.
+      Search guided(model, options.seed + 1, options.should_stop);
+      guided.seed_with(lp.chosen);
+      guided.descend();
+      guided.improve(options.lns_rounds / 4);
+      if (guided.state().value > best_value) {
+        best = guided.placements();
+        best_value = guided.state().value;
+        result.method = "lp-guided-lns";
+      }
+    }
+  } else if (slot_free.solved) {
+    upper = lp_bound(slot_free.value, outside);
+    result.bound_method = "slot-free-lp";
+  }
+  result.meetings = with_tables(instance, model, best);
+  const CheckReport report = check_schedule(instance, result.meetings);
+  if (!report.feasible()) {
+    return core::Error::internal("scheduler produced an infeasible schedule: " +
+                                 report.violations.front());
+  }
+  result.objective = report.objective;
+  if (report.objective.total() != best_value) {
+    return core::Error::internal("scheduler objective bookkeeping mismatch");
+  }
+  if (upper == std::numeric_limits<long long>::max()) {
+    // Trivial bound: every candidate pair's best value plus every fairness bonus.
+    upper = model.fixed_weight;
+    for (std::size_t p = 0; p < model.pair_k.size(); ++p) {
+      long long v = 0;
+      for (int s : model.pair_slots[p]) v = std::max(v, model.value(static_cast<int>(p), s));
+      upper += v;
+    }
+    for (int i = 0; i < model.n; ++i) {
+      upper += fairness_for(model.bonus, static_cast<int>(model.bonus.size()));
+    }
+    result.bound_method = "trivial";
+  }
+  upper = std::max(upper, best_value);
+  result.upper_bound = upper;
+  result.proven_optimal = upper == best_value;
+  result.gap =
+      upper > 0 ? static_cast<double>(upper - best_value) / static_cast<double>(upper) : 0.0;
+  return result;
+}
+
+}  // namespace urbanmine::match

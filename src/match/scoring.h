@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+// Pair scoring: participant profiles -> candidate pairs with fit and weight (a match-instance/1
+// instance). The rules (docs/match.md) are those of the reference generator
+// tools/reference/match-tools/gen_instance.py, so that its instances are reproduced exactly:
+//   fit = 30 x overlap(materials) + 25 x overlap(processes) + 20 [F's country is a K target]
+//       + 12.5 [K seeks what F offers] + 12.5 [F seeks what K offers]   (rounded half to even)
+//   overlap(a, b) = |a & b| / min(|a|, |b|)
+// plus, when country opportunity scores (0..1, from the market ranking) are given,
+// opportunity_points x score of F's country, the total capped at 100.
+// Candidates: every requested pair (weight = fit + request bonus per requesting side by priority
+// 1/2/3 -> 60/40/20, + 20 when both asked), and each K's top `recommendations_per_k` partners by
+// fit (ties by id) with fit >= `recommendation_min_fit` (weight = fit / 2, rounded down).
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "match/instance.h"
+
+namespace urbanmine::match {
+
+struct ScoringRules {
+  double materials_points = 30.0;
+  double processes_points = 25.0;
+  double target_country_points = 20.0;
+  double role_points = 12.5;  // each direction
+  // Assumption (not from the generator): weight of the market's country opportunity score.
+  double opportunity_points = 10.0;
+  int recommendations_per_k = 4;
+  int recommendation_min_fit = 45;
+  std::array<long long, 3> request_bonus = {60, 40, 20};  // priority 1, 2, 3
+  long long mutual_bonus = 20;
+};
+
+// How the session is laid out: `slot_count` slots of `slot_minutes` from `start` ("14:00"),
+// `tables` tables in each.
+struct SessionLayout {
+  std::string name;
+  EventInfo event;
+  int slot_count = 16;
+  std::string start = "14:00";
+  int slot_minutes = 15;
+  int tables = 40;
+  std::vector<long long> fairness_bonus = {150, 75};
+};
+
+int fit_score(const Participant& k, const Participant& f, const ScoringRules& rules,
+              const std::map<std::string, double>* opportunity);
+
+// Builds the instance. Errors name the participant or request at fault (e.g. a request between
+// two participants of the same side, a priority outside 1..3, an unknown side).
+core::Result<Instance> score_profiles(const std::vector<Participant>& participants,
+                                      const std::vector<Request>& requests,
+                                      const SessionLayout& layout, const ScoringRules& rules,
+                                      const std::map<std::string, double>* opportunity);
+
+}  // namespace urbanmine::match

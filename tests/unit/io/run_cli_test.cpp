@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine run` and `urbanmine db` end to end through the binary: a bad scenario exits 3 naming
+// the file and the key and writes nothing (an existing --out stays as it was); a bad Sankey
+// choice is refused before anything is written; the baseline writes every output, stores the
+// run, and prints the summary and the report's path; db init/migrate report schema versions.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "io/files.h"
+#include "io/store.h"
+
+#include "test_support.h"
+
+namespace urbanmine::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t entries_in(const std::string& dir) {
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    (void)e;
+    ++n;
+  }
+  return n;
+}
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+TEST(RunCli, BadScenarioExitsThreeNamingFileAndKeyAndWritesNothing) {
+  TempDir dir;
+  const std::string scenario = dir.path("bad.toml");
+  write(scenario,
+        "[scenario]\nname = \"bad\"\nfirst_year = 2010\nlast_year = 2050\nregions = [\"all\"]\n"
+        "bogus_key = 3\n");
+  const auto result = run_cli("--no-progress run " + scenario + " --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find(scenario), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("bogus_key"), std::string::npos) << result.output;
+  EXPECT_FALSE(fs::exists(dir.path("out")));
+  EXPECT_EQ(entries_in(dir.path()), 1U);  // only the scenario: no temporary folder left
+}
+
+TEST(RunCli, BadScenarioLeavesAnExistingOutputFolderUntouched) {
+  TempDir dir;
+  const std::string scenario = dir.path("bad.toml");
+  std::string text = *io::read_text_file(source_path("examples/global.toml"));
+  text.replace(text.find("regions = [\"all\"]"), 17, "regions = [\"NOWHERE\"]");
+  write(scenario, text);
+  fs::create_directories(dir.path("out"));
+  write(dir.path("out/summary.json"), "previous");
+  const auto result = run_cli("--no-progress run " + scenario + " --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("bad.toml"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("scenario.regions"), std::string::npos) << result.output;
+  EXPECT_EQ(*io::read_text_file(dir.path("out/summary.json")), "previous");
+  EXPECT_EQ(entries_in(dir.path("out")), 1U);
+  EXPECT_EQ(entries_in(dir.path()), 2U);
+}
+
+TEST(RunCli, MissingScenarioFileExitsThree) {
+  TempDir dir;
+  const auto result = run_cli("run " + dir.path("none.toml") + " --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("none.toml"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir.path("out")));
+}
+
+TEST(RunCli, SankeyYearOutsideTheRunIsRefusedBeforeWriting) {
+  TempDir dir;
+  const auto result = run_cli("--no-progress run --sankey-year 2100 --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("--sankey-year"), std::string::npos) << result.output;
+  EXPECT_FALSE(fs::exists(dir.path("out")));
+}
+
+TEST(RunCli, BaselineWritesEveryOutputAndStoresTheRun) {
+  TempDir dir;
+  const std::string out = dir.path("out");
+  const auto result = run_cli("--no-progress --quiet run --out " + out + " --sankey-element Co");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("Report:  " + out + "/report.html"), std::string::npos)
+      << result.output;
+  EXPECT_NE(result.output.find("mass balance ok"), std::string::npos);
+  for (const char* file : {"summary.json", "sankey.json", "report.html", "urbanmine.db",
+                           "end_of_life_t.csv", "use_to_end_of_life_kwh.csv"}) {
+    EXPECT_TRUE(fs::exists(out + "/" + file)) << file;
+  }
+  const auto summary = nlohmann::json::parse(*io::read_text_file(out + "/summary.json"));
+  for (const auto& table : summary["tables"]) {
+    EXPECT_TRUE(fs::exists(out + "/" + table["file"].get<std::string>())) << table["file"];
+  }
+  for (const auto& record : summary["records"]) {
+    EXPECT_TRUE(fs::exists(out + "/" + record["file"].get<std::string>())) << record["file"];
+  }
+  const auto sankey = nlohmann::json::parse(*io::read_text_file(out + "/sankey.json"));
+  EXPECT_EQ(sankey["element"], "Co");
+  EXPECT_EQ(sankey["year"], 2040);
+  // The world Co in waste batteries of the Sankey equals the summary's key figure.
+  double waste = 0.0;
+  for (const auto& link : sankey["links"]) {
+    if (link["target"] == "waste") waste += link["value"].get<double>();
+  }
+  EXPECT_NEAR(waste,
+              summary["key_figures"]["world_end_of_life_mass_tonnes"]["2040"]["Co"].get<double>(),
+              1e-6 * waste);
+  auto store = io::Store::open(out + "/urbanmine.db");
+  ASSERT_TRUE(store.has_value());
+  const auto runs = (*store)->list_runs();
+  ASSERT_EQ(runs->size(), 1U);
+  EXPECT_EQ(runs->front().status, io::kRunOk);
+  EXPECT_EQ(runs->front().scenario_hash, summary["metadata"]["scenario_hash"]);
+  EXPECT_EQ((*store)->get_scenario(runs->front().scenario_id)->text,
+            *io::read_text_file(source_path("examples/global.toml")));
+  EXPECT_EQ(*(*store)->read_file(runs->front().id, "summary.json"),
+            *io::read_text_file(out + "/summary.json"));
+}
+
+TEST(RunCli, DbInitThenMigrateReportsVersions) {
+  TempDir dir;
+  const std::string db = dir.path("runs.db");
+  const auto missing = run_cli("db migrate --db " + db);
+  EXPECT_EQ(missing.exit_code, 3) << missing.output;
+  EXPECT_NE(missing.output.find("db init"), std::string::npos);
+  const auto init = run_cli("db init --db " + db);
+  ASSERT_EQ(init.exit_code, 0) << init.output;
+  const std::string latest = std::to_string(io::store_migrations().back().version);
+  EXPECT_NE(init.output.find("schema version 0 -> " + latest), std::string::npos) << init.output;
+  const auto again = run_cli("db migrate --db " + db);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find(latest + " -> " + latest + " (0 migration(s)"), std::string::npos)
+      << again.output;
+}
+
+}  // namespace
+}  // namespace urbanmine::testing

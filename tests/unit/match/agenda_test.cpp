@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// Agendas: per-participant CSV and RFC 5545 calendars with CRLF lines of at most 75 octets, the
+// event time zone, and UIDs that stay the same when a meeting moves, so an update replaces it.
+#include "match/agenda.h"
+
+#include <map>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "io/files.h"
+#include "io/match_json.h"
+
+#include "test_support.h"
+
+namespace urbanmine::match {
+namespace {
+
+Instance small() {
+  const std::string path = testing::test_data("match/small-s1.json");
+  auto text = io::read_text_file(path);
+  auto inst = io::parse_match_instance(*text, path);
+  EXPECT_TRUE(inst.has_value());
+  return *inst;
+}
+
+std::vector<Meeting> optimum(const Instance& inst) {
+  const std::string path = testing::test_data("match/small-s1.opt.json");
+  auto text = io::read_text_file(path);
+  auto s = io::parse_match_schedule(*text, path, inst);
+  EXPECT_TRUE(s.has_value());
+  return s->meetings;
+}
+
+AgendaOptions options() {
+  AgendaOptions o;
+  o.date = "2023-11-30";
+  o.timezone = "Asia/Seoul";
+  o.dtstamp = "20231130T000000Z";
+  return o;
+}
+
+std::map<std::string, std::string> by_name(const std::vector<AgendaFile>& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : files) out[f.name] = f.content;
+  return out;
+}
+
+std::vector<std::string> uids(const std::string& ics) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = ics.find("\r\nUID:", pos)) != std::string::npos) {
+    pos += 6;
+    out.push_back(ics.substr(pos, ics.find("\r\n", pos) - pos));
+  }
+  return out;
+}
+
+TEST(MatchAgenda, CalendarsFollowRfc5545) {
+  const Instance inst = small();
+  auto files = build_agendas(inst, optimum(inst), options());
+  ASSERT_TRUE(files.has_value()) << files.error().to_string();
+  const auto named = by_name(*files);
+  ASSERT_EQ(named.count("K0003.ics"), 1u);
+  const std::string& ics = named.at("K0003.ics");
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_NE(ics.find("BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("DTSTART;TZID=Asia/Seoul:20231130T"), std::string::npos);
+  EXPECT_EQ(ics.substr(ics.size() - 15), "END:VCALENDAR\r\n");
+  // Every line ends in CRLF and has at most 75 octets.
+  std::size_t start = 0;
+  while (start < ics.size()) {
+    const std::size_t end = ics.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_LE(end - start, 75u);
+    EXPECT_EQ(ics.substr(start, end - start).find('\n'), std::string::npos);
+    start = end + 2;
+  }
+  // One VEVENT per meeting of K0003, and as many CSV rows.
+  int meetings = 0;
+  for (const Meeting& m : optimum(inst)) meetings += inst.participants[m.k].id == "K0003";
+  EXPECT_EQ(uids(ics).size(), static_cast<std::size_t>(meetings));
+  const std::string& csv = named.at("K0003.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), meetings + 1);
+  EXPECT_EQ(named.count("meetings.csv"), 1u);
+}
+
+TEST(MatchAgenda, UidsAreStableWhenAMeetingMovesAndDroppedMeetingsAreCancelled) {
+  Instance inst = small();
+  const std::vector<Meeting> before = optimum(inst);
+  auto first = build_agendas(inst, before, options());
+  ASSERT_TRUE(first.has_value());
+  // Re-publish: meeting 0 moves to another slot's time (same pair), meeting 1 is dropped.
+  std::vector<Meeting> after = before;
+  const Meeting dropped = after[1];
+  after[0].slot = (after[0].slot + 1) % inst.slot_count();
+  after.erase(after.begin() + 1);
+  inst.previous_schedule = before;
+  AgendaOptions o = options();
+  o.sequence = 1;
+  auto second = build_agendas(inst, after, o);
+  ASSERT_TRUE(second.has_value());
+  const std::string k0 = inst.participants[before[0].k].id + ".ics";
+  const auto u1 = uids(by_name(*first).at(k0));
+  const auto u2 = uids(by_name(*second).at(k0));
+  EXPECT_EQ(u1, u2);  // same events, updated in place
+  const std::string kd = inst.participants[dropped.k].id + ".ics";
+  const std::string& ics = by_name(*second).at(kd);
+  EXPECT_NE(ics.find("STATUS:CANCELLED"), std::string::npos);
+  EXPECT_NE(ics.find("SEQUENCE:1"), std::string::npos);
+}
+
+TEST(MatchAgenda, UnknownTimeZoneAndBadDateAreInputErrors) {
+  const Instance inst = small();
+  AgendaOptions o = options();
+  o.timezone = "Mars/Olympus";
+  auto a = build_agendas(inst, optimum(inst), o);
+  ASSERT_FALSE(a.has_value());
+  EXPECT_EQ(a.error().code, core::ErrorCode::kInvalidInput);
+  o = options();
+  o.date = "30.11.2023";
+  EXPECT_FALSE(build_agendas(inst, optimum(inst), o).has_value());
+}
+
+}  // namespace
+}  // namespace urbanmine::match
