@@ -60,5 +60,6 @@ void add_scenario_routes(RouteTable& routes, ApiState& state);
 void add_plant_routes(RouteTable& routes, ApiState& state);
 void add_run_routes(RouteTable& routes, ApiState& state);
 void add_coop_routes(RouteTable& routes, ApiState& state);
+void add_event_routes(RouteTable& routes, ApiState& state);
 
 }  // namespace urbanmine::server

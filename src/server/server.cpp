@@ -262,6 +262,7 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions
   add_plant_routes(impl->routes, impl->state);
   add_run_routes(impl->routes, impl->state);
   add_coop_routes(impl->routes, impl->state);
+  add_event_routes(impl->routes, impl->state);
   impl->state.openapi_text = openapi_json(impl->routes);
   impl->configure();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
