@@ -191,17 +191,33 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
        "Upload an event: participant profiles (match-profiles, scored into candidate pairs like "
        "`urbanmine match score`) or a match-instance/1 file; answers 201 with the event",
        true,
-       "match-profiles JSON, or a match-instance/1 object (\"format\": \"match-instance/1\")",
+       "match-profiles JSON or CSV (Content-Type: text/csv), or a match-instance/1 object "
+       "(\"format\": \"match-instance/1\")",
        {},
        {kJsonType},
        [](const ApiRequest& request) -> core::Result<Reply> {
+         Event event;
+         if (request.raw.get_header_value("Content-Type").rfind("text/csv", 0) == 0) {
+           engine::ScoreRequest score;
+           score.csv = true;
+           auto scored = engine::score_match_text(request.body(), "request body", score);
+           if (!scored) return scored.error();
+           event.instance_json = scored->instance_json;
+           auto parsed = io::parse_json(scored->instance_json, "instance");
+           if (!parsed) return parsed.error();
+           event.instance = std::move(*parsed);
+           event.name = event.instance.value("name", std::string("event"));
+           const std::string csv_id = events().add(event);
+           auto csv_stored = events().get(csv_id);
+           if (!csv_stored) return csv_stored.error();
+           return Reply::json(to_json_text(event_json(*csv_stored)), 201);
+         }
          auto body = parse_body(request);
          if (!body) return body.error();
          if (!body->is_object()) {
            return core::Error::invalid_input("expected a JSON object", "request body: $",
                                              "send participant profiles or a match instance");
          }
-         Event event;
          if (body->value("format", std::string()) == "match-instance/1") {
            // Validated by the facade's own reader (the same as `match check` uses).
            auto checked = engine::check_match_text(request.body(), "request body",

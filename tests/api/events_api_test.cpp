@@ -130,6 +130,24 @@ TEST(EventsApi, UploadScheduleRescheduleCheckAndAgendas) {
   EXPECT_EQ(garbage->status, 400) << garbage->body;
 }
 
+TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string profiles = source_path("examples/event/profiles.csv");
+  auto created = c->Post("/api/events", read_file(profiles), "text/csv");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = json::parse(created->body)["id"];
+  auto instance = c->Get(("/api/events/" + id + "/instance").c_str());
+  ASSERT_TRUE(instance);
+  auto cli = run_cli("--quiet match score " + profiles);
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(json::parse(instance->body)["pairs"], json::parse(cli.output)["pairs"]);
+  auto bad = c->Post("/api/events", "id,side\nK1,Z\n", "text/csv");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
+}
+
 TEST(EventsApi, WritesNeedTheToken) {
   ServerProcess server({"--token", "tok"});
   auto c = server.client();
