@@ -44,7 +44,11 @@ Handler cached(ApiState& state, Handler handler) {
     const std::string key = request.raw.method + " " + request.raw.target;
     if (auto hit = state.cache.get(key)) return *hit;
     auto reply = handler(request);
-    if (reply && reply->status == 200) state.cache.put(key, *reply);
+    if (reply && reply->status == 200 && !reply->shared_body) {
+      reply->shared_body = std::make_shared<const std::string>(std::move(reply->body));
+      reply->body.clear();
+      state.cache.put(key, *reply);
+    }
     return reply;
   };
 }

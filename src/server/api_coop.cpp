@@ -136,7 +136,7 @@ Reply records_reply(const ApiRequest& request, const std::vector<engine::RecordT
                     const std::string& download_name) {
   if (request.query("format") == "csv") {
     return Reply{200, kCsvType, engine::format_records(tables, engine::RecordFormat::kCsv),
-                 download_name + ".csv"};
+                 download_name + ".csv", nullptr};
   }
   nlohmann::json list = nlohmann::json::array();
   for (const auto& t : tables) {

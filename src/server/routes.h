@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,10 @@ struct Reply {
   std::string content_type = kJsonType;
   std::string body;
   std::string download_name;  // non-empty: sent as Content-Disposition attachment
+  // Set instead of `body` for cached answers: sent without copying (large summaries).
+  std::shared_ptr<const std::string> shared_body;
   static Reply json(std::string text, int status = 200) {
-    return Reply{status, kJsonType, std::move(text), {}};
+    return Reply{status, kJsonType, std::move(text), {}, nullptr};
   }
 };
 

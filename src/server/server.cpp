@@ -137,6 +137,16 @@ struct HttpServer::Impl {
         res.set_header("Content-Disposition",
                        "attachment; filename=\"" + reply->download_name + "\"");
       }
+      if (reply->shared_body) {
+        // Cached answer: stream it from the shared buffer instead of copying it.
+        auto body = reply->shared_body;
+        res.set_content_provider(
+            body->size(), reply->content_type.c_str(),
+            [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+              return sink.write(body->data() + offset, length);
+            });
+        return;
+      }
       res.set_content(std::move(reply->body), reply->content_type.c_str());
     };
     const std::string pattern = path_regex(route.path);
