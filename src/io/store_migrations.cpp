@@ -58,7 +58,7 @@ CREATE TABLE result_rows (
   value REAL NOT NULL,
   FOREIGN KEY (run_id, table_name) REFERENCES result_tables(run_id, name) ON DELETE CASCADE
 );
-CREATE INDEX result_rows_lookup ON result_rows (run_id, table_name, region, element, year);
+CREATE INDEX result_rows_lookup ON result_rows (run_id, table_name);
 CREATE TABLE record_tables (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   name TEXT NOT NULL,
