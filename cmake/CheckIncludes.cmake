@@ -11,7 +11,7 @@ set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
 set(allowed_io "core;mfa;plant;match;risk;policy;market;io")
 set(allowed_engine "core;mfa;plant;match;risk;policy;market;io;engine")
-set(allowed_cli "core;io;engine;cli")
+set(allowed_cli "core;io;engine;server;cli")
 set(allowed_server "core;io;engine;server")
 # Third-party headers and the modules that may include them.
 set(third_party_rules

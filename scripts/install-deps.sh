@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages urbanmine needs to build, test and run its demo.
 # Idempotent: runs `apt-get update` and `apt-get install` only when a package is missing.
-# Usage: scripts/install-deps.sh [--with-browser]   (as root, or with sudo available)
+# Usage: scripts/install-deps.sh   (as root, or with sudo available)
 set -euo pipefail
 
 packages=(
@@ -12,11 +12,10 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
-  chromium  # the report screenshot test (tests/browser); skipped when absent
+  # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
+  # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
+  chromium fonts-nanum nodejs npm wrk
 )
-if [[ "${1:-}" == "--with-browser" || "${URBANMINE_WITH_BROWSER:-0}" == "1" ]]; then
-  packages+=(nodejs npm wrk)
-fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,8 +31,20 @@ fi
 clean=()
 for p in "${missing[@]}"; do [[ -n "$p" ]] && clean+=("$p"); done
 
+# npm packages of the dashboard (web/package-lock.json), installed once: `npm ci` only when
+# web/node_modules is missing. Never downloads a browser (playwright-core drives /usr/bin/chromium).
+install_web_packages() {
+  local web_dir
+  web_dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+  if [[ -f "$web_dir/package-lock.json" && ! -d "$web_dir/node_modules" ]] && command -v npm >/dev/null; then
+    echo "install-deps: npm ci in web/"
+    (cd "$web_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 if [[ ${#clean[@]} -eq 0 ]]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  install_web_packages
   exit 0
 fi
 
@@ -43,3 +54,4 @@ echo "install-deps: installing ${clean[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${clean[@]}"
+install_web_packages

@@ -9,6 +9,7 @@
 namespace urbanmine::cli {
 
 void register_mfa_commands(CLI::App& app, CliContext& ctx);
+void register_serve_commands(CLI::App& app, CliContext& ctx);
 void register_validate_commands(CLI::App& app, CliContext& ctx);
 void register_plant_commands(CLI::App& app, CliContext& ctx);
 void register_run_out_commands(CLI::App& app, CliContext& ctx);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   urbanmine::cli::register_mfa_commands(app, ctx);
+  urbanmine::cli::register_serve_commands(app, ctx);
   urbanmine::cli::register_validate_commands(app, ctx);
   urbanmine::cli::register_plant_commands(app, ctx);
   urbanmine::cli::register_run_out_commands(app, ctx);

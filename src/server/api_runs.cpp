@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: Apache-2.0
+// Run endpoints: start a run (429 beyond the cap), poll its state and progress, and read its
+// summary, tables (filtered by region, element and year; JSON or CSV), record tables (risk,
+// policy, market), Sankey data and HTML report. Finished runs never change, so read answers are
+// cached in memory (the load benchmark's "cached reads").
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "engine/run_outputs.h"
+#include "engine/service.h"
+#include "io/json_reader.h"
+#include "io/run_writers.h"
+#include "server/api.h"
+
+namespace urbanmine::server {
+
+namespace {
+
+core::Result<std::int64_t> run_id_of(const ApiRequest& request) {
+  const std::string text = request.path_param("id");
+  bool digits = !text.empty() && text.size() < 19;
+  for (char c : text) digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
+  if (!digits) {
+    return core::Error::not_found("no run '" + text + "'", text,
+                                  "run ids are numbers; list them with GET /api/runs");
+  }
+  return std::stoll(text);
+}
+
+nlohmann::json run_json(const engine::ServiceRun& r) {
+  nlohmann::json out = {{"id", std::to_string(r.id)},
+                        {"scenario_id", std::to_string(r.scenario_id)},
+                        {"scenario_name", r.scenario_name},
+                        {"state", std::string(engine::run_state_name(r.state))},
+                        {"progress_fraction", r.progress_fraction},
+                        {"stage", r.stage},
+                        {"created_at", r.started_at},
+                        {"elapsed_seconds", r.elapsed_seconds}};
+  if (r.error) {
+    out["error"] = {{"code", std::string(core::error_code_name(r.error->code))},
+                    {"message", r.error->message},
+                    {"hint", r.error->hint},
+                    {"location", r.error->location}};
+  }
+  return out;
+}
+
+// A succeeded run, or the error to answer.
+core::Result<engine::ServiceRun> finished_run(ApiState& state, const ApiRequest& request) {
+  auto id = run_id_of(request);
+  if (!id) return id.error();
+  auto run = state.service->run(*id);
+  if (!run) return run.error();
+  if (run->state != engine::RunState::kSucceeded) {
+    return core::Error{
+        core::ErrorCode::kConflict,
+        "run " + std::to_string(*id) + " is " + std::string(engine::run_state_name(run->state)) +
+            ", not succeeded",
+        "poll GET /api/runs/" + std::to_string(*id) + " until its state is succeeded",
+        std::to_string(*id)};
+  }
+  return run;
+}
+
+bool wants_csv(const ApiRequest& request) {
+  const std::string f = request.query("format");
+  return f == "csv" || request.raw.get_header_value("Accept").find("text/csv") == 0;
+}
+
+core::Status check_format(const ApiRequest& request) {
+  const std::string f = request.query("format");
+  if (f.empty() || f == "json" || f == "csv") return {};
+  return core::Error::invalid_input("unknown format '" + f + "'", "query: format",
+                                    "use format=json or format=csv");
+}
+
+// Table/record names are [a-z0-9_] words; anything else cannot name one.
+core::Status check_name(const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 128;
+  for (char c : name) {
+    ok = ok && (std::islower(static_cast<unsigned char>(c)) != 0 ||
+                std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '_');
+  }
+  if (ok) return {};
+  return core::Error::not_found("no table '" + name + "'", name,
+                                "list the run's tables with GET /api/runs/{id}/tables");
+}
+
+std::vector<std::string> run_elements(const engine::RunResults& results) {
+  std::set<std::string> elements;
+  for (const auto& t : results.tables) {
+    const auto idx = t.values.dim_index(std::string(engine::kDimElement));
+    if (!idx) continue;
+    for (const auto& item : t.values.dims()[*idx].items()) elements.insert(item);
+  }
+  return {elements.begin(), elements.end()};
+}
+
+}  // namespace
+
+void add_run_routes(RouteTable& routes, ApiState& state) {
+  routes.add({"POST",
+              "/api/runs",
+              "runs",
+              "Start a run of a scenario (like `urbanmine run`); answers 202 with the run; 429 "
+              "when the server already runs its maximum number of runs",
+              true,
+              "{\"scenario_id\": \"1\"} (a scenario id or name, e.g. \"baseline\")",
+              {},
+              {kJsonType},
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto body = parse_body(request);
+                if (!body) return body.error();
+                io::JsonReader reader(*body, "request body");
+                std::string scenario;
+                if (body->is_object() && body->contains("scenario_id") &&
+                    (*body)["scenario_id"].is_number_integer()) {
+                  scenario = std::to_string((*body)["scenario_id"].get<long long>());
+                } else {
+                  auto text = reader.string("scenario_id");
+                  if (!text) return text.error();
+                  scenario = *text;
+                }
+                auto started = state.service->start_run(scenario);
+                if (!started) return started.error();
+                if (!started->accepted) {
+                  Reply reply = Reply::json(
+                      error_json("too_many_runs",
+                                 std::to_string(started->running) +
+                                     " runs are in progress, the most this server runs at once",
+                                 "wait for a run to finish (poll GET /api/runs) and try again, or "
+                                 "start the server with a larger --max-runs"),
+                      429);
+                  return reply;
+                }
+                auto run = state.service->run(started->run_id);
+                if (!run) return run.error();
+                return Reply::json(to_json_text(run_json(*run)), 202);
+              }});
+  routes.add({"GET",
+              "/api/runs",
+              "runs",
+              "List runs, newest first, with state and progress",
+              false,
+              "",
+              {},
+              {kJsonType},
+              [&state](const ApiRequest&) -> core::Result<Reply> {
+                auto runs = state.service->list_runs();
+                if (!runs) return runs.error();
+                nlohmann::json list = nlohmann::json::array();
+                for (const auto& r : *runs) list.push_back(run_json(r));
+                return Reply::json(to_json_text({{"runs", list}}));
+              }});
+  routes.add({"GET",
+              "/api/runs/{id}",
+              "runs",
+              "One run: state (running, succeeded, failed), progress_fraction, stage, error",
+              false,
+              "",
+              {},
+              {kJsonType},
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto id = run_id_of(request);
+                if (!id) return id.error();
+                auto run = state.service->run(*id);
+                if (!run) return run.error();
+                return Reply::json(to_json_text(run_json(*run)));
+              }});
+  routes.add({"GET",
+              "/api/runs/{id}/summary",
+              "runs",
+              "The run's summary.json (urbanmine-summary/1: key figures, findings, balance)",
+              false,
+              "",
+              {},
+              {kJsonType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                auto text = state.service->file(run->id, std::string(engine::kSummaryFile));
+                if (!text) return text.error();
+                return Reply::json(std::move(*text));
+              })});
+  routes.add({"GET",
+              "/api/runs/{id}/report",
+              "runs",
+              "The run's self-contained HTML report",
+              false,
+              "",
+              {},
+              {kHtmlType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                auto text = state.service->file(run->id, std::string(engine::kReportFile));
+                if (!text) return text.error();
+                return Reply{200, kHtmlType, std::move(*text), {}, nullptr};
+              })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/sankey",
+       "runs",
+       "World flows of one element (or kWh) in one year, as urbanmine-sankey/1 plus the years "
+       "and elements to choose from",
+       false,
+       "",
+       {{"year", "calendar year of the run (default: the run's stored Sankey year)"},
+        {"element", "Li, Ni, Co, Mn, graphite, Cu, Al or kWh (default: Li)"}},
+       {kJsonType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         auto run = finished_run(state, request);
+         if (!run) return run.error();
+         auto artifacts = state.service->artifacts(run->id);
+         std::string text;
+         if (artifacts && (request.has_query("year") || request.has_query("element"))) {
+           int year = std::min(engine::kDefaultSankeyYear, artifacts->results.meta.last_year);
+           if (request.has_query("year")) {
+             try {
+               std::size_t used = 0;
+               year = std::stoi(request.query("year"), &used);
+               if (used != request.query("year").size()) throw std::invalid_argument("year");
+             } catch (const std::exception&) {
+               return core::Error::invalid_input(
+                   "year '" + request.query("year") + "' is not a whole number", "query: year",
+                   "give a calendar year");
+             }
+           }
+           const std::string element = request.has_query("element")
+                                           ? request.query("element")
+                                           : std::string(engine::kDefaultSankeyElement);
+           auto sankey = engine::sankey_json(artifacts->results, year, element);
+           if (!sankey) {
+             core::Error e = sankey.error();
+             if (e.location == "--sankey-year") e.location = "query: year";
+             if (e.location == "--sankey-element") e.location = "query: element";
+             return e;
+           }
+           text = std::move(*sankey);
+         } else {
+           auto stored = state.service->file(run->id, std::string(engine::kSankeyFile));
+           if (!stored) return stored.error();
+           text = std::move(*stored);
+         }
+         auto doc = io::parse_json(text, "sankey.json");
+         if (!doc) return doc.error();
+         nlohmann::json years = nlohmann::json::array();
+         nlohmann::json elements = nlohmann::json::array();
+         if (artifacts) {
+           for (int y = artifacts->results.meta.first_year; y <= artifacts->results.meta.last_year;
+                ++y) {
+             years.push_back(y);
+           }
+           for (const auto& e : run_elements(artifacts->results)) elements.push_back(e);
+           elements.push_back(std::string(engine::kSankeyCapacity));
+         } else {
+           years.push_back((*doc)["year"]);
+           elements.push_back((*doc)["element"]);
+         }
+         (*doc)["years"] = years;
+         (*doc)["elements"] = elements;
+         return Reply::json(to_json_text(*doc));
+       })});
+  routes.add({"GET",
+              "/api/runs/{id}/tables",
+              "runs",
+              "The run's result tables (name, unit column, dimensions and their items) and "
+              "record tables (risk, policy, market)",
+              false,
+              "",
+              {},
+              {kJsonType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                nlohmann::json tables = nlohmann::json::array();
+                nlohmann::json records = nlohmann::json::array();
+                if (auto a = state.service->artifacts(run->id)) {
+                  for (const auto& t : a->results.tables) {
+                    nlohmann::json dims = nlohmann::json::array();
+                    for (const auto& d : t.values.dims()) {
+                      dims.push_back({{"name", d.name()}, {"items", d.items()}});
+                    }
+                    tables.push_back({{"name", t.name},
+                                      {"value_column", t.value_column},
+                                      {"description", t.description},
+                                      {"dims", dims}});
+                  }
+                } else {
+                  auto stored = state.service->tables(run->id);
+                  if (!stored) return stored.error();
+                  for (const auto& t : *stored) {
+                    nlohmann::json dims = nlohmann::json::array();
+                    for (const auto& d : t.dims) {
+                      dims.push_back({{"name", d}, {"items", nlohmann::json::array()}});
+                    }
+                    tables.push_back({{"name", t.name},
+                                      {"value_column", t.value_column},
+                                      {"description", t.description},
+                                      {"dims", dims}});
+                  }
+                }
+                auto stored_records = state.service->record_tables(run->id);
+                if (!stored_records) return stored_records.error();
+                for (const auto& r : *stored_records) {
+                  records.push_back(
+                      {{"name", r.name},
+                       {"title", r.title},
+                       {"description", r.description},
+                       {"columns", nlohmann::json::parse(r.columns_json, nullptr, false)}});
+                }
+                return Reply::json(to_json_text({{"tables", tables}, {"records", records}}));
+              })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/tables/{name}",
+       "runs",
+       "One result table in long form, filtered; JSON {columns, rows} or CSV (format=csv)",
+       false,
+       "",
+       {{"region", "region code (ISO 3166 alpha-3 or an aggregate such as WORLD)"},
+        {"element", "element code (Li, Ni, Co, Mn, graphite, Cu, Al)"},
+        {"year", "calendar year"},
+        {"segment", "segment code"},
+        {"chemistry", "chemistry code"},
+        {"route", "recycling route"},
+        {"format", "json (default) or csv"}},
+       {kJsonType, kCsvType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         URBANMINE_TRY_STATUS(check_format(request));
+         auto run = finished_run(state, request);
+         if (!run) return run.error();
+         const std::string name = request.path_param("name");
+         URBANMINE_TRY_STATUS(check_name(name));
+         io::TableFilter filter;
+         if (request.has_query("region")) filter.region = request.query("region");
+         if (request.has_query("element")) filter.element = request.query("element");
+         if (request.has_query("year")) {
+           const std::string y = request.query("year");
+           bool digits = !y.empty() && y.size() <= 4;
+           for (char c : y) digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
+           if (!digits) {
+             return core::Error::invalid_input("year '" + y + "' is not a calendar year",
+                                               "query: year", "give a year such as 2030");
+           }
+           filter.year = std::stoi(y);
+         }
+         for (const char* dim : {"segment", "chemistry", "route"}) {
+           if (request.has_query(dim)) filter.dims[dim] = request.query(dim);
+         }
+         auto infos = state.service->tables(run->id);
+         if (!infos) return infos.error();
+         const io::TableInfo* info = nullptr;
+         for (const auto& t : *infos) {
+           if (t.name == name) info = &t;
+         }
+         if (info == nullptr) {
+           return core::Error::not_found(
+               "run " + std::to_string(run->id) + " has no table '" + name + "'", name,
+               "list the run's tables with GET /api/runs/" + std::to_string(run->id) + "/tables");
+         }
+         auto rows = state.service->read_table(run->id, name, filter);
+         if (!rows) return rows.error();
+         std::vector<std::string> columns = info->dims;
+         columns.push_back(info->value_column);
+         if (wants_csv(request)) {
+           std::vector<std::vector<std::string>> cells;
+           cells.reserve(rows->size());
+           for (const auto& row : *rows) {
+             std::vector<std::string> line;
+             for (const auto& d : info->dims) {
+               auto it = row.coords.find(d);
+               line.push_back(it == row.coords.end() ? "" : it->second);
+             }
+             line.push_back(io::format_number(row.value));
+             cells.push_back(std::move(line));
+           }
+           Reply reply{200, kCsvType, io::records_csv(columns, cells), name + ".csv", nullptr};
+           return reply;
+         }
+         nlohmann::json out_rows = nlohmann::json::array();
+         for (const auto& row : *rows) {
+           nlohmann::json line = nlohmann::json::array();
+           for (const auto& d : info->dims) {
+             auto it = row.coords.find(d);
+             if (it == row.coords.end()) {
+               line.push_back(nullptr);
+             } else if (d == engine::kDimYear) {
+               line.push_back(std::stoi(it->second));
+             } else {
+               line.push_back(it->second);
+             }
+           }
+           line.push_back(row.value);
+           out_rows.push_back(std::move(line));
+         }
+         return Reply::json(to_json_text({{"name", info->name},
+                                          {"value_column", info->value_column},
+                                          {"description", info->description},
+                                          {"columns", columns},
+                                          {"rows", out_rows}}));
+       })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/records/{name}",
+       "runs",
+       "One record table of the run (hhi, supply_risk, policy_checks, market_ranking, ...) "
+       "as JSON {title, columns, rows} or CSV (format=csv)",
+       false,
+       "",
+       {{"format", "json (default) or csv"}},
+       {kJsonType, kCsvType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         URBANMINE_TRY_STATUS(check_format(request));
+         auto run = finished_run(state, request);
+         if (!run) return run.error();
+         const std::string name = request.path_param("name");
+         URBANMINE_TRY_STATUS(check_name(name));
+         auto records = state.service->record_tables(run->id);
+         if (!records) return records.error();
+         for (const auto& r : *records) {
+           if (r.name != name) continue;
+           auto columns = nlohmann::json::parse(r.columns_json, nullptr, false);
+           auto rows = nlohmann::json::parse(r.rows_json, nullptr, false);
+           if (wants_csv(request)) {
+             std::vector<std::string> cols;
+             for (const auto& c : columns) cols.push_back(c.get<std::string>());
+             std::vector<std::vector<std::string>> cells;
+             for (const auto& row : rows) {
+               std::vector<std::string> line;
+               for (const auto& c : row) {
+                 line.push_back(c.is_string()   ? c.get<std::string>()
+                                : c.is_number() ? io::format_number(c.get<double>())
+                                                : std::string());
+               }
+               cells.push_back(std::move(line));
+             }
+             return Reply{200, kCsvType, io::records_csv(cols, cells), name + ".csv", nullptr};
+           }
+           return Reply::json(to_json_text({{"name", r.name},
+                                            {"title", r.title},
+                                            {"description", r.description},
+                                            {"columns", columns},
+                                            {"rows", rows}}));
+         }
+         return core::Error::not_found(
+             "run " + std::to_string(run->id) + " has no record table '" + name + "'", name,
+             "list the run's record tables with GET /api/runs/" + std::to_string(run->id) +
+                 "/tables");
+       })});
+}
+
+}  // namespace urbanmine::server

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: Apache-2.0
+// HttpServer: registers the route table with cpp-httplib, adds the token check, the JSON error
+// bodies for every failure status, the static dashboard and the worker pool.
+#include "server/server.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <httplib.h>
+
+#include "server/api.h"
+#include "server/routes.h"
+#include "server/static_files.h"
+
+namespace urbanmine::server {
+
+namespace {
+
+// Enough threads that each keep-alive client (a browser opens 6, a load test a few dozen) gets
+// one: httplib serves one connection per worker thread.
+constexpr int kDefaultWorkerThreads = 64;
+// Requests one keep-alive connection may send before httplib closes it.
+constexpr std::size_t kKeepAliveMaxRequests = 100000;
+constexpr time_t kKeepAliveTimeoutSeconds = 5;
+
+bool token_matches(const std::string& expected, const std::string& given) {
+  // Constant-time over the expected length so that timing does not reveal a prefix.
+  unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const char g = i < given.size() ? given[i] : '\0';
+    diff = static_cast<unsigned char>(diff | static_cast<unsigned char>(expected[i] ^ g));
+  }
+  return diff == 0;
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.compare(0, prefix.size(), prefix) == 0) return header.substr(prefix.size());
+  return req.get_header_value("X-Urbanmine-Token");
+}
+
+const char* status_code_name(int status) {
+  switch (status) {
+    case 400:
+      return "invalid_input";
+    case 401:
+      return "unauthorized";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 408:
+      return "timeout";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 429:
+      return "too_many_runs";
+    default:
+      return status >= 500 ? "internal" : "invalid_input";
+  }
+}
+
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+std::string default_web_dir() {
+  if (const char* env = std::getenv("URBANMINE_WEB_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(URBANMINE_WEB_DIST_DIR, ec)) return URBANMINE_WEB_DIST_DIR;
+  return URBANMINE_INSTALLED_WEB_DIR;
+}
+
+struct HttpServer::Impl {
+  ApiState state;
+  RouteTable routes;
+  httplib::Server http;
+  int port = 0;
+  bool bound = false;
+
+  void log(core::LogLevel level, const std::string& message) const {
+    if (state.options.logger != nullptr) state.options.logger->log(level, message);
+  }
+
+  void send_error(httplib::Response& res, int status, const std::string& body) const {
+    res.status = status;
+    res.set_content(body, kJsonType);
+  }
+
+  void register_route(const Route& route) {
+    const auto names = path_param_names(route.path);
+    const bool needs_token = route.write && !state.options.token.empty();
+    const Handler handler = route.handler;
+    auto wrapped = [this, names, needs_token, handler](const httplib::Request& req,
+                                                       httplib::Response& res) {
+      if (needs_token && !token_matches(state.options.token, bearer_token(req))) {
+        send_error(res, 401,
+                   error_json("unauthorized", "this endpoint writes and needs the server's token",
+                              "send the header 'Authorization: Bearer TOKEN' (the --token given "
+                              "to `urbanmine serve`)"));
+        return;
+      }
+      ApiRequest request{req, {}};
+      for (std::size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
+        request.path_params[names[i]] = req.matches[static_cast<int>(i + 1)].str();
+      }
+      core::Result<Reply> reply = core::Error::internal("handler did not run");
+      try {
+        reply = handler(request);
+      } catch (const std::exception& e) {
+        reply = core::Error::internal(std::string("unexpected exception: ") + e.what());
+      }
+      if (!reply) {
+        const int status = core::http_status_for(reply.error().code);
+        if (status >= 500) log(core::LogLevel::kError, reply.error().to_string());
+        send_error(res, status, error_json(reply.error()));
+        return;
+      }
+      res.status = reply->status;
+      if (!reply->download_name.empty()) {
+        res.set_header("Content-Disposition",
+                       "attachment; filename=\"" + reply->download_name + "\"");
+      }
+      if (reply->shared_body) {
+        // Cached answer: stream it from the shared buffer instead of copying it.
+        auto body = reply->shared_body;
+        res.set_content_provider(
+            body->size(), reply->content_type.c_str(),
+            [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+              return sink.write(body->data() + offset, length);
+            });
+        return;
+      }
+      res.set_content(std::move(reply->body), reply->content_type.c_str());
+    };
+    const std::string pattern = path_regex(route.path);
+    if (route.method == "GET") {
+      http.Get(pattern, wrapped);
+    } else if (route.method == "POST") {
+      http.Post(pattern, wrapped);
+    } else if (route.method == "DELETE") {
+      http.Delete(pattern, wrapped);
+    } else if (route.method == "PUT") {
+      http.Put(pattern, wrapped);
+    }
+  }
+
+  void serve_static(const httplib::Request& req, httplib::Response& res) const {
+    if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
+      send_error(res, 404,
+                 error_json("not_found", "no API route " + req.method + " " + req.path,
+                            "see /api/openapi.json for the routes that exist", req.path));
+      return;
+    }
+    const std::string web_dir =
+        state.options.web_dir.empty() ? default_web_dir() : state.options.web_dir;
+    const auto file = resolve_static_path(web_dir, req.path);
+    if (!file) {
+      send_error(
+          res, 404,
+          error_json("not_found", "no file " + req.path + " in the dashboard",
+                     "open / for the dashboard (build it with `make` if it is missing)", req.path));
+      return;
+    }
+    auto content = read_whole_file(*file);
+    if (!content) {
+      send_error(res, 404, error_json("not_found", "cannot read " + req.path, "", req.path));
+      return;
+    }
+    // Hashed bundle files never change; index.html must be revalidated.
+    if (file->find("/assets/") != std::string::npos) {
+      res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+    } else {
+      res.set_header("Cache-Control", "no-cache");
+    }
+    res.set_content(std::move(*content), content_type_for(*file).c_str());
+  }
+
+  void configure() {
+    const ServerOptions& o = state.options;
+    const int workers = o.worker_threads > 0 ? o.worker_threads : kDefaultWorkerThreads;
+    http.new_task_queue = [workers] {
+      return new httplib::ThreadPool(static_cast<std::size_t>(workers));
+    };
+    http.set_payload_max_length(o.max_body_bytes);
+    http.set_read_timeout(o.read_timeout_seconds, 0);
+    http.set_write_timeout(o.write_timeout_seconds, 0);
+    http.set_keep_alive_max_count(kKeepAliveMaxRequests);
+    http.set_keep_alive_timeout(kKeepAliveTimeoutSeconds);
+    http.set_tcp_nodelay(true);
+    for (const auto& route : routes.routes()) register_route(route);
+    http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      serve_static(req, res);
+    });
+    // Unmatched methods and paths, oversized bodies, malformed requests: a JSON body for every
+    // failure status httplib produces itself.
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string message;
+      std::string hint;
+      if (res.status == 404) {
+        message = "no route " + req.method + " " + req.path;
+        hint = "see /api/openapi.json for the routes that exist";
+      } else if (res.status == 413) {
+        message = "request body is larger than the server's limit";
+        hint = "send a smaller body, or start the server with a larger --max-body-mb";
+      } else {
+        message = "request failed with HTTP status " + std::to_string(res.status);
+        hint = "check the method, path and body against /api/openapi.json";
+      }
+      res.set_content(error_json(status_code_name(res.status), message, hint, req.path), kJsonType);
+    });
+    http.set_exception_handler(
+        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+          std::string what = "unknown exception";
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          log(core::LogLevel::kError, "request failed: " + what);
+          send_error(res, 500, error_json(core::Error::internal("unexpected exception: " + what)));
+        });
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      if (state.options.logger != nullptr) {
+        log(core::LogLevel::kDebug,
+            req.method + " " + req.path + " -> " + std::to_string(res.status));
+      }
+    });
+  }
+};
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HttpServer::~HttpServer() {
+  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+}
+
+core::Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions& options) {
+  if (options.max_concurrent_runs < 1) {
+    return core::Error::invalid_input("max concurrent runs must be at least 1", "--max-runs",
+                                      "give a positive number");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->state.options = options;
+  engine::RunServiceOptions service_options;
+  service_options.db_path = options.db_path;
+  service_options.max_concurrent_runs = options.max_concurrent_runs;
+  service_options.logger = options.logger;
+  auto service = engine::RunService::open(std::move(service_options));
+  if (!service) return service.error();
+  impl->state.service = std::move(*service);
+  add_system_routes(impl->routes, impl->state);
+  add_mfa_routes(impl->routes, impl->state);
+  add_scenario_routes(impl->routes, impl->state);
+  add_plant_routes(impl->routes, impl->state);
+  add_run_routes(impl->routes, impl->state);
+  add_coop_routes(impl->routes, impl->state);
+  add_event_routes(impl->routes, impl->state);
+  impl->state.openapi_text = openapi_json(impl->routes);
+  impl->configure();
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+core::Result<int> HttpServer::bind() {
+  const ServerOptions& o = impl_->state.options;
+  int port = -1;
+  if (o.port == 0) {
+    port = impl_->http.bind_to_any_port(o.bind_address);
+  } else if (impl_->http.bind_to_port(o.bind_address, o.port)) {
+    port = o.port;
+  }
+  if (port <= 0) {
+    return core::Error::io("cannot listen on " + o.bind_address + ":" + std::to_string(o.port),
+                           "--port",
+                           "choose a free port (--port 0 picks one) or stop the program using it");
+  }
+  impl_->port = port;
+  impl_->bound = true;
+  return port;
+}
+
+core::Status HttpServer::serve() {
+  if (!impl_->bound) return core::Error::internal("serve() before bind()");
+  if (!impl_->http.listen_after_bind()) {
+    return core::Error::io("the HTTP server stopped with an error", "",
+                           "see the log above; restart the server");
+  }
+  return {};
+}
+
+void HttpServer::stop() { impl_->http.stop(); }
+
+int HttpServer::port() const { return impl_->port; }
+
+}  // namespace urbanmine::server

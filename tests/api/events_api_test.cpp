@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// API tests of events: upload the reference instance small-s1, schedule it and check the
+// schedule is feasible with the objective the CLI's checker gives; reschedule after a
+// cancellation (the cancelled participant loses every meeting, the rest is kept where it can
+// be); agendas as CSV and ICS; errors (unknown event 404, no schedule 409, bad fields 400 with
+// the JSON path, token on writes).
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "api/server_process.h"
+#include "test_support.h"
+
+namespace urbanmine::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void expect_error(const httplib::Result& res, int status, const std::string& code) {
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, status) << res->body;
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], code) << res->body;
+}
+
+TEST(EventsApi, UploadScheduleRescheduleCheckAndAgendas) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string instance = read_file(test_data("match/small-s1.json"));
+  auto created = c->Post("/api/events", instance, "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const auto ev = json::parse(created->body);
+  const std::string id = ev["id"];
+  EXPECT_EQ(ev["participants"], 42);
+  EXPECT_EQ(ev["pairs"], 186);
+  EXPECT_EQ(ev["slots"].size(), 12u);
+
+  expect_error(c->Get(("/api/events/" + id + "/schedule").c_str()), 409, "conflict");
+  auto scheduled = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                           R"({"time_limit_seconds": 5, "seed": 1})", "application/json");
+  ASSERT_TRUE(scheduled);
+  ASSERT_EQ(scheduled->status, 200) << scheduled->body;
+  const auto schedule = json::parse(scheduled->body);
+  // The reference optimum of small-s1 is 20114 (tests/data/match/README.md).
+  EXPECT_EQ(schedule["objective"], 20114);
+  EXPECT_EQ(schedule["meetings"].size(), 96u);
+
+  // The server's check of its own schedule, and the CLI's check of the same schedule.
+  auto check = c->Post(("/api/events/" + id + "/check").c_str(), "", "application/json");
+  ASSERT_TRUE(check);
+  ASSERT_EQ(check->status, 200) << check->body;
+  EXPECT_EQ(json::parse(check->body)["feasible"], true);
+  EXPECT_EQ(json::parse(check->body)["objective"], 20114);
+  TempDir dir;
+  std::ofstream(dir.path("schedule.json")) << scheduled->body;
+  auto cli = run_cli("--quiet match check " + test_data("match/small-s1.json") + " " +
+                     dir.path("schedule.json"));
+  EXPECT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(json::parse(cli.output)["objective"], 20114);
+  // A broken schedule: the same meeting twice.
+  json broken = schedule;
+  broken["meetings"].push_back(schedule["meetings"][0]);
+  auto bad = c->Post(("/api/events/" + id + "/check").c_str(), broken.dump(), "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(json::parse(bad->body)["feasible"], false) << bad->body;
+
+  // Agendas.
+  const std::string person = schedule["meetings"][0]["k"];
+  auto ics = c->Get(("/api/events/" + id + "/agendas/" + person + ".ics?date=2026-11-30").c_str());
+  ASSERT_TRUE(ics);
+  ASSERT_EQ(ics->status, 200) << ics->body;
+  EXPECT_NE(ics->get_header_value("Content-Type").find("text/calendar"), std::string::npos);
+  EXPECT_EQ(ics->body.rfind("BEGIN:VCALENDAR", 0), 0u);
+  EXPECT_NE(ics->body.find("BEGIN:VEVENT"), std::string::npos);
+  auto csv = c->Get(("/api/events/" + id + "/agendas.csv?date=2026-11-30").c_str());
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  EXPECT_NE(csv->body.find(person), std::string::npos);
+  auto mine = c->Get(("/api/events/" + id + "/agendas/" + person + ".csv?date=2026-11-30").c_str());
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(mine->status, 200) << mine->body;
+  expect_error(c->Get(("/api/events/" + id + "/agendas/NOBODY.ics?date=2026-11-30").c_str()), 404,
+               "not_found");
+
+  // Reschedule after a cancellation.
+  const std::string gone = schedule["meetings"][0]["f"];
+  auto re =
+      c->Post(("/api/events/" + id + "/reschedule").c_str(),
+              json{{"cancelled", {gone}}, {"keep_bonus", 40}, {"time_limit_seconds", 5}}.dump(),
+              "application/json");
+  ASSERT_TRUE(re);
+  ASSERT_EQ(re->status, 200) << re->body;
+  const auto after = json::parse(re->body);
+  int kept = 0;
+  for (const auto& m : after["meetings"]) {
+    EXPECT_NE(m["f"], gone) << "a cancelled participant still has a meeting";
+    for (const auto& p : schedule["meetings"]) {
+      if (p["k"] == m["k"] && p["f"] == m["f"] && p["slot"] == m["slot"]) ++kept;
+    }
+  }
+  EXPECT_GT(kept, 80) << "rescheduling kept few meetings in place";
+  EXPECT_EQ(json::parse(c->Get(("/api/events/" + id).c_str())->body)["cancelled"][0], gone);
+
+  // Errors.
+  expect_error(c->Get("/api/events/e999"), 404, "not_found");
+  auto no_keep = c->Post(("/api/events/" + id + "/reschedule").c_str(),
+                         R"({"cancelled": ["K0001"]})", "application/json");
+  ASSERT_TRUE(no_keep);
+  // The variant now carries keep_bonus from the previous reschedule, so this one is accepted.
+  EXPECT_EQ(no_keep->status, 200) << no_keep->body;
+  auto unknown = c->Post(("/api/events/" + id + "/reschedule").c_str(),
+                         R"({"cancelled": ["ZZZ"], "keep_bonus": 40})", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(json::parse(unknown->body)["error"]["location"], "request body: $.cancelled[0]");
+  auto too_long = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                          R"({"time_limit_seconds": 3600})", "application/json");
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 400);
+  EXPECT_EQ(json::parse(too_long->body)["error"]["location"], "request body: $.time_limit_seconds");
+  auto garbage =
+      c->Post("/api/events", R"({"format": "match-instance/1", "slots": 3})", "application/json");
+  ASSERT_TRUE(garbage);
+  EXPECT_EQ(garbage->status, 400) << garbage->body;
+}
+
+TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string profiles = source_path("examples/event/profiles.csv");
+  auto created = c->Post("/api/events", read_file(profiles), "text/csv");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = json::parse(created->body)["id"];
+  auto instance = c->Get(("/api/events/" + id + "/instance").c_str());
+  ASSERT_TRUE(instance);
+  auto cli = run_cli("--quiet match score " + profiles);
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(json::parse(instance->body)["pairs"], json::parse(cli.output)["pairs"]);
+  auto bad = c->Post("/api/events", "id,side\nK1,Z\n", "text/csv");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
+}
+
+TEST(EventsApi, WritesNeedTheToken) {
+  ServerProcess server({"--token", "tok"});
+  auto c = server.client();
+  const std::string instance = read_file(test_data("match/small-s1.json"));
+  expect_error(c->Post("/api/events", instance, "application/json"), 401, "unauthorized");
+  httplib::Headers auth = {{"Authorization", "Bearer tok"}};
+  auto created = c->Post("/api/events", auth, instance, "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201);
+  const std::string id = json::parse(created->body)["id"];
+  expect_error(c->Post(("/api/events/" + id + "/schedule").c_str(), "", "application/json"), 401,
+               "unauthorized");
+  EXPECT_EQ(c->Get("/api/events")->status, 200);
+}
+
+}  // namespace
+}  // namespace urbanmine::testing

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+// API tests of runs: start the baseline, poll progress to success, read summary, tables (JSON,
+// CSV, filtered by region, element and year), record tables, the Sankey data and the report;
+// compare with the engine facade's own outputs for the same scenario; 409 before a run finished,
+// 404 for unknown runs and tables, 400 for bad filters, 429 beyond the run cap, 401 with a token.
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/run.h"
+#include "engine/run_outputs.h"
+
+#include "api/server_process.h"
+#include "test_support.h"
+
+namespace urbanmine::testing {
+namespace {
+
+using nlohmann::json;
+
+json parse(const std::string& text) { return json::parse(text); }
+
+void expect_error(const httplib::Result& res, int status, const std::string& code) {
+  ASSERT_TRUE(res) << "no response";
+  EXPECT_EQ(res->status, status) << res->body;
+  auto body = json::parse(res->body, nullptr, false);
+  ASSERT_TRUE(body.is_object() && body.contains("error")) << res->body;
+  EXPECT_EQ(body["error"]["code"], code) << res->body;
+}
+
+// Starts the baseline and waits until it finished; returns the final run object.
+json run_baseline(httplib::Client& c, const httplib::Headers& headers = {}) {
+  auto started = c.Post("/api/runs", headers, R"({"scenario_id": "baseline"})", "application/json");
+  EXPECT_TRUE(started);
+  if (!started) return {};
+  EXPECT_EQ(started->status, 202) << started->body;
+  const std::string id = parse(started->body)["id"];
+  double last_progress = -1.0;
+  for (int i = 0; i < 3000; ++i) {
+    auto res = c.Get(("/api/runs/" + id).c_str());
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    auto run = parse(res->body);
+    const double p = run["progress_fraction"];
+    EXPECT_GE(p, last_progress) << "progress went backwards";
+    last_progress = p;
+    if (run["state"] != "running") return run;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "run " << id << " did not finish";
+  return {};
+}
+
+TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.path("api.db")});
+  auto c = server.client();
+  auto scenarios = c->Get("/api/scenarios");
+  ASSERT_TRUE(scenarios);
+  const auto scenario_list = parse(scenarios->body)["scenarios"];
+  bool has_baseline = false;
+  for (const auto& s : scenario_list) has_baseline |= s["name"] == "baseline";
+  EXPECT_TRUE(has_baseline) << scenarios->body;
+
+  auto run = run_baseline(*c);
+  ASSERT_EQ(run["state"], "succeeded") << run.dump();
+  EXPECT_EQ(run["progress_fraction"], 1.0);
+  const std::string id = run["id"];
+  const std::string base = "/api/runs/" + id;
+
+  // The engine facade run in-process on the same scenario gives the same key figures and
+  // findings (the server adds no logic of its own).
+  auto summary = c->Get((base + "/summary").c_str());
+  ASSERT_TRUE(summary);
+  ASSERT_EQ(summary->status, 200);
+  auto direct = engine::run_scenario_file(engine::default_scenario_path(), {});
+  ASSERT_TRUE(direct) << direct.error().to_string();
+  engine::RenderOptions render;
+  render.sankey_year = std::min(engine::kDefaultSankeyYear, direct->meta.last_year);
+  json cli_summary = json::parse(engine::summary_json(*direct, render));
+  json api_summary = parse(summary->body);
+  EXPECT_EQ(api_summary["format"], cli_summary["format"]);
+  EXPECT_EQ(api_summary["metadata"]["scenario_hash"], cli_summary["metadata"]["scenario_hash"]);
+  EXPECT_EQ(api_summary["key_figures"], cli_summary["key_figures"]);
+  EXPECT_EQ(api_summary["findings"], cli_summary["findings"]);
+
+  // Tables: list, then one filtered by region, element and year as JSON and as CSV.
+  auto tables = c->Get((base + "/tables").c_str());
+  ASSERT_TRUE(tables);
+  auto list = parse(tables->body);
+  ASSERT_FALSE(list["tables"].empty());
+  bool has_eol = false;
+  for (auto& t : list["tables"]) has_eol |= t["name"] == "end_of_life_t";
+  ASSERT_TRUE(has_eol);
+  auto filtered = c->Get((base + "/tables/end_of_life_t?region=CHN&element=Li&year=2040").c_str());
+  ASSERT_TRUE(filtered);
+  ASSERT_EQ(filtered->status, 200) << filtered->body;
+  auto rows = parse(filtered->body);
+  ASSERT_EQ(rows["rows"].size(), 1u) << filtered->body;
+  const auto& cols = rows["columns"];
+  const auto row = rows["rows"][0];
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (cols[i] == "region") {
+      EXPECT_EQ(row[i], "CHN");
+    } else if (cols[i] == "element") {
+      EXPECT_EQ(row[i], "Li");
+    } else if (cols[i] == "year") {
+      EXPECT_EQ(row[i], 2040);
+    }
+  }
+  EXPECT_GT(row.back().get<double>(), 0.0);
+  auto csv = c->Get((base + "/tables/end_of_life_t?region=CHN&element=Li&format=csv").c_str());
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv->body.rfind("region,", 0) == 0 || csv->body.find("element") != std::string::npos,
+            true);
+  EXPECT_NE(csv->body.find("CHN,Li,"), std::string::npos);
+  EXPECT_EQ(csv->body.find("DEU,"), std::string::npos) << "region filter not applied";
+
+  // Sankey: the stored default and another year/element.
+  auto sankey = c->Get((base + "/sankey").c_str());
+  ASSERT_TRUE(sankey);
+  ASSERT_EQ(sankey->status, 200) << sankey->body;
+  auto s = parse(sankey->body);
+  EXPECT_EQ(s["format"], "urbanmine-sankey/1");
+  EXPECT_FALSE(s["links"].empty());
+  EXPECT_FALSE(s["years"].empty());
+  auto other = c->Get((base + "/sankey?year=2030&element=Ni").c_str());
+  ASSERT_TRUE(other);
+  ASSERT_EQ(other->status, 200) << other->body;
+  EXPECT_EQ(parse(other->body)["element"], "Ni");
+  EXPECT_EQ(parse(other->body)["year"], 2030);
+  expect_error(c->Get((base + "/sankey?year=1800").c_str()), 400, "invalid_input");
+  expect_error(c->Get((base + "/sankey?element=Xx").c_str()), 400, "invalid_input");
+
+  auto report = c->Get((base + "/report").c_str());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->status, 200);
+  EXPECT_NE(report->body.find("<html"), std::string::npos);
+
+  // Record tables appended by the cooperation modules, when present.
+  for (auto& r : list["records"]) {
+    auto rec = c->Get((base + "/records/" + r["name"].get<std::string>()).c_str());
+    ASSERT_TRUE(rec);
+    EXPECT_EQ(rec->status, 200) << r["name"];
+    EXPECT_EQ(parse(rec->body)["columns"], r["columns"]);
+  }
+
+  // Errors.
+  expect_error(c->Get("/api/runs/999999"), 404, "not_found");
+  expect_error(c->Get("/api/runs/abc/summary"), 404, "not_found");
+  expect_error(c->Get((base + "/tables/no_such_table").c_str()), 404, "not_found");
+  expect_error(c->Get((base + "/tables/end_of_life_t?year=20x0").c_str()), 400, "invalid_input");
+  expect_error(c->Get((base + "/tables/end_of_life_t?format=xml").c_str()), 400, "invalid_input");
+  expect_error(c->Get((base + "/records/nope").c_str()), 404, "not_found");
+  expect_error(c->Post("/api/runs", R"({"scenario_id": "nope"})", "application/json"), 404,
+               "not_found");
+  expect_error(c->Post("/api/runs", R"({"scenario_id": [1]})", "application/json"), 400,
+               "invalid_input");
+}
+
+TEST(RunsApi, RunsBeyondTheCapGet429AndUnfinishedRunsGet409) {
+  ServerProcess server({"--max-runs", "1"});
+  auto c = server.client();
+  auto first = c->Post("/api/runs", R"({"scenario_id": "baseline"})", "application/json");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 202) << first->body;
+  const std::string id = parse(first->body)["id"];
+  auto second = c->Post("/api/runs", R"({"scenario_id": "baseline"})", "application/json");
+  // A run takes far longer than two requests (it stores every table in one transaction).
+  ASSERT_EQ(parse(c->Get(("/api/runs/" + id).c_str())->body)["state"], "running");
+  expect_error(second, 429, "too_many_runs");
+  expect_error(c->Get(("/api/runs/" + id + "/summary").c_str()), 409, "conflict");
+}
+
+TEST(RunsApi, StartingARunNeedsTheTokenWhenOneIsSet) {
+  ServerProcess server({"--token", "t0k"});
+  auto c = server.client();
+  expect_error(c->Post("/api/runs", R"({"scenario_id": "baseline"})", "application/json"), 401,
+               "unauthorized");
+  auto run = run_baseline(*c, {{"Authorization", "Bearer t0k"}});
+  EXPECT_EQ(run["state"], "succeeded") << run.dump();
+  EXPECT_EQ(c->Get("/api/runs")->status, 200);
+}
+
+}  // namespace
+}  // namespace urbanmine::testing

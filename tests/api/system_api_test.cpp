@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+// API tests of the server's own behaviour: health, version, OpenAPI, JSON errors (400 with the
+// JSON path, 404, 413, 401 with a token), the static dashboard and its path-traversal guard, and
+// the mfa dsm endpoint against the CLI's answer for the same case.
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "api/server_process.h"
+#include "test_support.h"
+
+namespace urbanmine::testing {
+namespace {
+
+nlohmann::json parse(const std::string& text) { return nlohmann::json::parse(text); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void expect_error(const httplib::Result& res, int status, const std::string& code) {
+  ASSERT_TRUE(res) << "no response";
+  EXPECT_EQ(res->status, status) << res->body;
+  auto body = parse(res->body);
+  ASSERT_TRUE(body.contains("error")) << res->body;
+  EXPECT_EQ(body["error"]["code"], code) << res->body;
+  EXPECT_FALSE(body["error"]["message"].get<std::string>().empty());
+  EXPECT_TRUE(body["error"].contains("hint"));
+}
+
+TEST(ServerApi, HealthAndVersionAnswerJson) {
+  ServerProcess server;
+  ASSERT_TRUE(server.running());
+  auto c = server.client();
+  auto health = c->Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(parse(health->body)["status"], "ok");
+  auto version = c->Get("/api/version");
+  ASSERT_TRUE(version);
+  auto v = parse(version->body);
+  EXPECT_EQ(v["name"], "urbanmine");
+  EXPECT_FALSE(v["version"].get<std::string>().empty());
+  EXPECT_TRUE(v.contains("git_hash"));
+  // The same version as `urbanmine --version`.
+  auto cli = run_cli("--version");
+  EXPECT_NE(cli.output.find(v["version"].get<std::string>()), std::string::npos) << cli.output;
+}
+
+TEST(ServerApi, OpenApiDescribesEveryRouteWithErrorSchema) {
+  ServerProcess server;
+  auto c = server.client();
+  auto res = c->Get("/api/openapi.json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto doc = parse(res->body);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  ASSERT_TRUE(doc["paths"].contains("/api/health"));
+  ASSERT_TRUE(doc["paths"].contains("/api/mfa/dsm"));
+  ASSERT_TRUE(doc["paths"].contains("/api/scenarios/{id}"));
+  EXPECT_TRUE(doc["components"]["schemas"].contains("Error"));
+  // Every documented GET route without path parameters answers something other than 404/405.
+  for (auto& [path, ops] : doc["paths"].items()) {
+    if (path.find('{') != std::string::npos || !ops.contains("get")) continue;
+    auto r = c->Get(path.c_str());
+    ASSERT_TRUE(r) << path;
+    EXPECT_NE(r->status, 404) << path;
+  }
+}
+
+TEST(ServerApi, UnknownRoutesAre404WithJsonError) {
+  ServerProcess server;
+  auto c = server.client();
+  expect_error(c->Get("/api/no-such-thing"), 404, "not_found");
+  expect_error(c->Post("/api/no-such-thing", "{}", "application/json"), 404, "not_found");
+  expect_error(c->Delete("/api/health"), 404, "not_found");
+}
+
+TEST(ServerApi, MalformedJsonIs400NamingTheByte) {
+  ServerProcess server;
+  auto c = server.client();
+  auto res = c->Post("/api/scenarios", "{\"name\": ", "application/json");
+  expect_error(res, 400, "invalid_input");
+  EXPECT_NE(parse(res->body)["error"]["location"].get<std::string>().find("request body: byte"),
+            std::string::npos);
+}
+
+TEST(ServerApi, WrongTypeIs400NamingTheJsonPath) {
+  ServerProcess server;
+  auto c = server.client();
+  auto res = c->Post("/api/scenarios", R"({"name": 12, "toml": "x = 1"})", "application/json");
+  expect_error(res, 400, "invalid_input");
+  EXPECT_EQ(parse(res->body)["error"]["location"], "request body: $.name");
+  // A nested path from the dsm case reader.
+  auto text = read_file(test_data("dsm/s01_inflow_fixed_const_T40.json"));
+  auto dsm_case = parse(text);
+  dsm_case["lifetime"] = "forty";
+  auto dsm = c->Post("/api/mfa/dsm", dsm_case.dump(), "application/json");
+  expect_error(dsm, 400, "invalid_input");
+  EXPECT_NE(parse(dsm->body)["error"]["location"].get<std::string>().find("$.lifetime"),
+            std::string::npos)
+      << dsm->body;
+}
+
+TEST(ServerApi, BodyOverTheLimitIs413) {
+  ServerProcess server({"--max-body-mb", "0.01"});
+  auto c = server.client();
+  const std::string big(20000, ' ');
+  expect_error(c->Post("/api/scenarios", big, "application/json"), 413, "payload_too_large");
+  // Just under the limit passes the size check (and fails on content instead).
+  expect_error(c->Post("/api/scenarios", std::string(100, ' '), "application/json"), 400,
+               "invalid_input");
+}
+
+TEST(ServerApi, TokenGuardsWritesButNotReads) {
+  ServerProcess server({"--token", "s3cret"});
+  auto c = server.client();
+  const std::string body = R"({"name": "t", "toml": "[scenario]\nname = \"t\"\n"})";
+  expect_error(c->Post("/api/scenarios", body, "application/json"), 401, "unauthorized");
+  httplib::Headers wrong = {{"Authorization", "Bearer s3cre"}};
+  expect_error(c->Post("/api/scenarios", wrong, body, "application/json"), 401, "unauthorized");
+  httplib::Headers right = {{"Authorization", "Bearer s3cret"}};
+  auto created = c->Post("/api/scenarios", right, body, "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201) << created->body;
+  // Reads stay open.
+  auto list = c->Get("/api/scenarios");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+  const std::string id = parse(created->body)["id"];
+  const auto scenarios = parse(list->body)["scenarios"];
+  bool listed = false;
+  for (const auto& s : scenarios) listed |= s["id"] == id;
+  EXPECT_TRUE(listed) << list->body;
+}
+
+TEST(ServerApi, ScenariosCreateListRead) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string toml = "[scenario]\nname = \"high collection\"\n";
+  auto created = c->Post("/api/scenarios", nlohmann::json{{"name", "hc"}, {"toml", toml}}.dump(),
+                         "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = parse(created->body)["id"];
+  auto one = c->Get(("/api/scenarios/" + id).c_str());
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 200);
+  EXPECT_EQ(parse(one->body)["toml"], toml);
+  EXPECT_EQ(parse(one->body)["name"], "hc");
+  expect_error(c->Get("/api/scenarios/nope"), 404, "not_found");
+  expect_error(c->Post("/api/scenarios", R"({"name": "", "toml": "x"})", "application/json"), 400,
+               "invalid_input");
+}
+
+TEST(ServerApi, DsmEndpointMatchesTheCli) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string path = test_data("dsm/s01_inflow_fixed_const_T40.json");
+  auto res = c->Post("/api/mfa/dsm", read_file(path), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto cli = run_cli("--quiet mfa dsm " + path);
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_EQ(parse(res->body), parse(cli.output));
+}
+
+class StaticFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    namespace fs = std::filesystem;
+    fs::create_directories(web_.path("web/assets"));
+    std::ofstream(web_.path("web/index.html")) << "<!doctype html><title>urbanmine</title>";
+    std::ofstream(web_.path("web/assets/app.js")) << "console.log(1)";
+    std::ofstream(web_.path("secret.txt")) << "do not serve";
+    fs::create_directory_symlink("/etc", web_.path("web/etc-link"));
+  }
+  TempDir web_;
+};
+
+TEST_F(StaticFiles, ServesTheDashboardAndFallsBackToIndex) {
+  ServerProcess server({"--web-dir", web_.path("web")});
+  auto c = server.client();
+  auto index = c->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("urbanmine"), std::string::npos);
+  EXPECT_NE(index->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  auto js = c->Get("/assets/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_NE(js->get_header_value("Content-Type").find("javascript"), std::string::npos);
+  auto route = c->Get("/runs/r1");
+  ASSERT_TRUE(route);
+  EXPECT_EQ(route->status, 200);
+  expect_error(c->Get("/assets/missing.js"), 404, "not_found");
+}
+
+TEST_F(StaticFiles, RefusesPathTraversal) {
+  ServerProcess server({"--web-dir", web_.path("web")});
+  auto c = server.client();
+  for (const char* path :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/etc-link/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/assets/..\\..\\secret.txt"}) {
+    auto res = c->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_GE(res->status, 400) << path;
+    EXPECT_EQ(res->body.find("do not serve"), std::string::npos) << path;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << path;
+  }
+}
+
+}  // namespace
+}  // namespace urbanmine::testing

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// End-to-end test of the dashboard in a real browser: starts `urbanmine serve` on a free loopback
+// port with a fresh store, drives Debian's Chromium headless through playwright-core, walks the
+// pages a user would, asserts what they must show, and saves a screenshot of each step in
+// $URBANMINE_ARTIFACTS. Prints "N passed, N failed" and exits non-zero on any failure.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const sourceDir = process.env.URBANMINE_SOURCE_DIR || path.resolve(__dirname, '../..');
+const bin = process.env.URBANMINE_BIN || path.join(sourceDir, 'build/urbanmine');
+const artifacts = process.env.URBANMINE_ARTIFACTS || path.join(sourceDir, 'artifacts/e2e');
+const { chromium } = require(path.join(sourceDir, 'web/node_modules/playwright-core'));
+
+const kChromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function startServer(extraArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['--quiet', 'serve', '--port', '0', '--bind', '127.0.0.1', ...extraArgs],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 20000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/serving http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, base: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+async function hasRoute(base, route) {
+  const res = await fetch(`${base}/api/openapi.json`);
+  const doc = await res.json();
+  const [method, p] = route.split(' ');
+  return Boolean(doc.paths[p] && doc.paths[p][method.toLowerCase()]);
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'urbanmine-e2e-'));
+  const { child, base } = await startServer(['--db', path.join(tmp, 'e2e.db')]);
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: kChromiumArgs,
+    viewport: { width: 1360, height: 900 },
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  let passed = 0;
+  let failed = 0;
+  const step = async (name, fn) => {
+    try {
+      await fn();
+      passed += 1;
+      console.log(`ok   ${name}`);
+    } catch (e) {
+      failed += 1;
+      console.log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
+    }
+    await page.screenshot({ path: path.join(artifacts, `${String(passed + failed).padStart(2, '0')}-${name}.png`), fullPage: true })
+      .catch(() => {});
+  };
+  const expect = (cond, message) => {
+    if (!cond) throw new Error(message);
+  };
+
+  try {
+    await step('overview', async () => {
+      await page.goto(`${base}/#/overview`);
+      await page.waitForSelector('dl.facts', { timeout: 15000 });
+      const text = await page.textContent('main');
+      expect(text.includes('running'), 'overview does not say the server is running');
+      expect(/\d+\.\d+\.\d+/.test(text), 'overview shows no version');
+    });
+
+    await step('korean-labels', async () => {
+      await page.click('#lang-switch');
+      await page.waitForSelector('nav a[data-page="overview"]');
+      const nav = await page.textContent('nav');
+      expect(nav.includes('개요') && nav.includes('시나리오'), `navigation not in Korean: ${nav}`);
+      await page.waitForSelector('dl.facts');
+      await page.click('#lang-switch');
+      const back = await page.textContent('nav');
+      expect(back.includes('Overview'), 'switching back to English failed');
+    });
+
+    await step('scenarios', async () => {
+      await page.goto(`${base}/#/scenarios`);
+      await page.waitForSelector('#scenario-toml', { timeout: 15000 });
+      const toml = await page.inputValue('#scenario-toml');
+      expect(toml.includes('[scenario]'), 'the form is not prefilled with the baseline scenario');
+      const params = await page.$$('.params input');
+      expect(params.length >= 3, `only ${params.length} main parameters shown`);
+    });
+
+    await step('run-baseline', async () => {
+      await page.goto(`${base}/#/overview`);
+      await page.click('button[data-scenario="baseline"]');
+      await page.waitForSelector('.progress[data-state="running"], .progress[data-state="succeeded"]', { timeout: 20000 });
+      await page.waitForSelector('#open-flows', { timeout: 180000 });
+      const text = await page.textContent('.run-start');
+      expect(text.includes('succeeded'), `run did not succeed: ${text}`);
+    });
+
+    await step('sankey', async () => {
+      await page.click('#open-flows');
+      await page.waitForSelector('#sankey canvas', { timeout: 20000 });
+      await page.waitForTimeout(1500);
+      const painted = await page.$eval('#sankey canvas', (canvas) => {
+        const ctx = canvas.getContext('2d');
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let colored = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) colored += 1;
+        }
+        return colored;
+      });
+      expect(painted > 5000, `the Sankey canvas is (nearly) empty: ${painted} painted pixels`);
+      await page.selectOption('#sankey-element', 'Ni');
+      await page.waitForFunction(() => document.querySelector('.card .note')?.textContent?.includes('Ni'), null, { timeout: 20000 });
+    });
+
+    await step('time-series', async () => {
+      await page.goto(`${base}/#/series`);
+      await page.waitForSelector('#series canvas', { timeout: 20000 });
+      await page.waitForTimeout(1000);
+      const options = await page.$$eval('#series-region option', (o) => o.length);
+      expect(options > 3, 'no regions to choose from');
+    });
+
+    await step('policy', async () => {
+      await page.goto(`${base}/#/policy`);
+      await page.waitForSelector('[data-record="policy_checks"] table.data tbody tr', { timeout: 60000 });
+      const rows = await page.$$('[data-record="policy_checks"] table.data tbody tr');
+      expect(rows.length > 0, 'the policy table has no rows');
+      const badges = await page.$$eval('[data-record="policy_checks"] .badge', (b) => b.map((x) => x.textContent));
+      expect(badges.some((b) => b === 'pass' || b === 'fail'), `no pass/fail results: ${badges.slice(0, 5)}`);
+      const head = await page.textContent('[data-record="policy_checks"] thead');
+      expect(head.includes('Legal reference') && head.includes('Gap'), `missing columns: ${head}`);
+    });
+
+    await step('market', async () => {
+      await page.goto(`${base}/#/market`);
+      await page.waitForSelector('[data-record="market_ranking"] table.data tbody tr', { timeout: 60000 });
+    });
+
+    await step('risk', async () => {
+      await page.goto(`${base}/#/risk`);
+      await page.waitForSelector('[data-record="supply_risk"] table.data tbody tr', { timeout: 60000 });
+      await page.waitForSelector('[data-record="hhi"] table.data tbody tr', { timeout: 60000 });
+    });
+
+    await step('korean-policy', async () => {
+      await page.goto(`${base}/#/policy`);
+      await page.click('#lang-switch');
+      await page.waitForSelector('[data-record="policy_checks"] table.data tbody tr', { timeout: 60000 });
+      const nav = await page.textContent('nav');
+      expect(nav.includes('정책'), 'policy page not in Korean');
+      await page.click('#lang-switch');
+    });
+
+    if (await hasRoute(base, 'POST /api/events')) {
+      await step('event', async () => {
+        await page.goto(`${base}/#/event`);
+        const instance = fs.readFileSync(path.join(sourceDir, 'tests/data/match/small-s1.json'), 'utf8');
+        await page.fill('#event-json', instance);
+        await page.click('#event-upload');
+        await page.click('#event-schedule', { timeout: 20000 });
+        await page.waitForSelector('#schedule-grid td.meet', { timeout: 120000 });
+        const meetings = await page.$$('#schedule-grid td.meet');
+        expect(meetings.length > 10, `only ${meetings.length} meetings in the grid`);
+        await page.waitForSelector('#ics-link', { timeout: 20000 });
+      });
+    }
+  } finally {
+    await context.close();
+    child.kill('SIGTERM');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (consoleErrors.length) {
+    failed += 1;
+    console.log(`FAIL page errors: ${consoleErrors.join('; ')}`);
+  }
+  console.log(`screenshots: ${artifacts}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+// Dashboard labels in English and Korean. t(key) returns the label in the chosen language; the
+// choice is kept in localStorage. Every key exists in both languages (checked by the type).
+
+export type Lang = 'en' | 'ko';
+
+const en = {
+  appTitle: 'urbanmine',
+  appSubtitle: 'Waste EV batteries and critical minerals',
+  navOverview: 'Overview',
+  navScenarios: 'Scenarios',
+  navRuns: 'Runs',
+  navFlows: 'Flows',
+  navSeries: 'Time series',
+  navRisk: 'Supply risk',
+  navPolicy: 'Policy',
+  navMarket: 'Markets',
+  navPlant: 'Plant',
+  navEvents: 'Event',
+  language: '한국어',
+  serverStatus: 'Server',
+  version: 'Version',
+  ok: 'running',
+  unavailable: 'This server does not offer this yet.',
+  loading: 'Loading…',
+  error: 'Error',
+  hint: 'What to do',
+  scenarios: 'Scenarios',
+  scenarioName: 'Name',
+  scenarioId: 'Id',
+  created: 'Created',
+  newScenario: 'New scenario',
+  scenarioToml: 'Scenario (TOML)',
+  mainParameters: 'Main parameters',
+  create: 'Create',
+  validate: 'Validate',
+  validOk: 'No problems found.',
+  run: 'Run',
+  runBaseline: 'Run the baseline',
+  runs: 'Runs',
+  state: 'State',
+  progress: 'Progress',
+  stage: 'Stage',
+  elapsed: 'Elapsed (s)',
+  open: 'Open',
+  noRuns: 'No runs yet. Start one from a scenario.',
+  noScenarios: 'No scenarios yet.',
+  chooseRun: 'Run',
+  year: 'Year',
+  element: 'Element',
+  region: 'Region',
+  table: 'Table',
+  sankeyTitle: 'Material flows',
+  seriesTitle: 'Time series by region and element',
+  download: 'Download',
+  downloadCsv: 'CSV',
+  report: 'Report',
+  summary: 'Summary',
+  findings: 'Findings',
+  riskTitle: 'Supply risk by element',
+  policyTitle: 'Policy rules checked against the run',
+  pass: 'pass',
+  fail: 'fail',
+  marketTitle: 'Country ranking for a recycler',
+  scoreParts: 'Score parts',
+  plantTitle: 'Recycling plant balance',
+  chemistry: 'Chemistry',
+  massTonnes: 'Feed (tonnes)',
+  route: 'Route',
+  compute: 'Compute',
+  eventTitle: 'Partnering event',
+  uploadProfiles: 'Participant profiles (JSON)',
+  upload: 'Upload',
+  schedule: 'Schedule',
+  makeSchedule: 'Make schedule',
+  slot: 'Slot',
+  tableNo: 'Table',
+  agenda: 'Agenda',
+  person: 'Person',
+  downloadIcs: 'Download ICS',
+  meetings: 'Meetings',
+  objective: 'Objective',
+  empty: '—',
+  needRun: 'Run a scenario first: this page shows the results of the selected run.',
+  weight: 'Weight',
+  allRegions: 'All regions (sum)',
+  allElements: 'Every element',
+  supplyStage: 'Supply stage',
+  date: 'Date',
+  hhiTitle: 'Supply concentration of one element (HHI)',
+};
+
+type Labels = typeof en;
+
+const ko: Labels = {
+  appTitle: 'urbanmine',
+  appSubtitle: '폐전기차 배터리와 핵심광물',
+  navOverview: '개요',
+  navScenarios: '시나리오',
+  navRuns: '실행',
+  navFlows: '물질 흐름',
+  navSeries: '시계열',
+  navRisk: '공급 위험',
+  navPolicy: '정책',
+  navMarket: '시장',
+  navPlant: '재활용 공장',
+  navEvents: '행사',
+  language: 'English',
+  serverStatus: '서버',
+  version: '버전',
+  ok: '작동 중',
+  unavailable: '이 서버는 아직 이 기능을 제공하지 않습니다.',
+  loading: '불러오는 중…',
+  error: '오류',
+  hint: '조치 방법',
+  scenarios: '시나리오',
+  scenarioName: '이름',
+  scenarioId: 'ID',
+  created: '생성 시각',
+  newScenario: '새 시나리오',
+  scenarioToml: '시나리오 (TOML)',
+  mainParameters: '주요 매개변수',
+  create: '만들기',
+  validate: '검증',
+  validOk: '문제가 없습니다.',
+  run: '실행',
+  runBaseline: '기준 시나리오 실행',
+  runs: '실행 목록',
+  state: '상태',
+  progress: '진행률',
+  stage: '단계',
+  elapsed: '소요 시간 (초)',
+  open: '열기',
+  noRuns: '아직 실행이 없습니다. 시나리오에서 실행을 시작하세요.',
+  noScenarios: '아직 시나리오가 없습니다.',
+  chooseRun: '실행',
+  year: '연도',
+  element: '원소',
+  region: '지역',
+  table: '표',
+  sankeyTitle: '물질 흐름',
+  seriesTitle: '지역·원소별 시계열',
+  download: '내려받기',
+  downloadCsv: 'CSV',
+  report: '보고서',
+  summary: '요약',
+  findings: '주요 결과',
+  riskTitle: '원소별 공급 위험',
+  policyTitle: '실행 결과에 대한 정책 규칙 점검',
+  pass: '충족',
+  fail: '미충족',
+  marketTitle: '재활용 기업을 위한 국가 순위',
+  scoreParts: '점수 구성',
+  plantTitle: '재활용 공장 물질 수지',
+  chemistry: '화학 조성',
+  massTonnes: '투입량 (톤)',
+  route: '공정',
+  compute: '계산',
+  eventTitle: '파트너링 행사',
+  uploadProfiles: '참가자 프로필 (JSON)',
+  upload: '올리기',
+  schedule: '일정',
+  makeSchedule: '일정 만들기',
+  slot: '시간대',
+  tableNo: '테이블',
+  agenda: '개인 일정',
+  person: '참가자',
+  downloadIcs: 'ICS 내려받기',
+  meetings: '미팅',
+  objective: '목적함수 값',
+  empty: '—',
+  needRun: '먼저 시나리오를 실행하세요. 이 페이지는 선택한 실행의 결과를 보여 줍니다.',
+  weight: '가중치',
+  allRegions: '전체 지역 (합계)',
+  allElements: '모든 원소',
+  supplyStage: '공급 단계',
+  date: '날짜',
+  hhiTitle: '원소별 공급 집중도 (HHI)',
+};
+
+const labels: Record<Lang, Labels> = { en, ko };
+export type LabelKey = keyof Labels;
+
+let current: Lang = (localStorage.getItem('urbanmine.lang') as Lang) === 'ko' ? 'ko' : 'en';
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  localStorage.setItem('urbanmine.lang', next);
+  document.documentElement.lang = next;
+}
+
+export function t(key: LabelKey): string {
+  return labels[current][key];
+}
+
+// Column names of API tables (snake_case with unit suffixes) made readable: "mass_tonnes" ->
+// "mass (t)"; Korean adds the unit in the same form.
+export function columnLabel(name: string): string {
+  const units: Array<[string, string]> = [
+    ['_tonnes', ' (t)'],
+    ['_t', ' (t)'],
+    ['_kwh', ' (kWh)'],
+    ['_fraction', ' (0–1)'],
+    ['_usd_per_t', ' (USD/t)'],
+    ['_usd', ' (USD)'],
+  ];
+  let base = name;
+  let unit = '';
+  for (const [suffix, shown] of units) {
+    if (name.endsWith(suffix) && name.length > suffix.length) {
+      base = name.slice(0, -suffix.length);
+      unit = shown;
+      break;
+    }
+  }
+  const words = base.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1) + unit;
+}

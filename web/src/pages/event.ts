@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// Event: upload participant profiles (or a match-instance/1 file), make the 1:1 schedule, see it
+// as a slot × table grid, and each person's agenda with an ICS download.
+import { getJson, hasRoute, postJson } from '../api';
+import { card, errorBox, h, table } from '../dom';
+import { t } from '../i18n';
+
+interface Meeting {
+  k: string;
+  f: string;
+  slot: number;
+  table: number;
+}
+interface EventAnswer {
+  id: string;
+  name: string;
+  participants: number;
+  pairs: number;
+  slots: Array<{ id: number; start: string; end: string }>;
+  tables_per_slot: number[];
+  event?: { date?: string };
+}
+interface ScheduleAnswer {
+  objective: number;
+  meetings: Meeting[];
+  feasible?: boolean;
+}
+interface Participant {
+  id: string;
+  side: string;
+  country: string;
+  org_type: string;
+}
+
+function grid(ev: EventAnswer, schedule: ScheduleAnswer): HTMLElement {
+  const maxTables = Math.max(...ev.tables_per_slot, 0);
+  const cells = new Map<string, Meeting>();
+  for (const m of schedule.meetings) cells.set(`${m.slot}:${m.table}`, m);
+  const head = h('tr', {}, h('th', {}, t('slot')),
+    ...Array.from({ length: maxTables }, (_, i) => h('th', {}, `${t('tableNo')} ${i + 1}`)));
+  const rows = ev.slots.map((s) =>
+    h('tr', {}, h('th', {}, `${s.start}–${s.end}`),
+      ...Array.from({ length: maxTables }, (_, tb) => {
+        const m = cells.get(`${s.id}:${tb}`);
+        if (tb >= (ev.tables_per_slot[s.id] ?? 0)) return h('td', { class: 'off' }, '');
+        return h('td', { class: m ? 'meet' : 'free' }, m ? h('span', {}, m.k, h('br'), m.f) : '');
+      })));
+  return h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'schedule-grid' }, h('thead', {}, head), h('tbody', {}, ...rows)));
+}
+
+export async function eventPage(main: HTMLElement): Promise<void> {
+  if (!(await hasRoute('POST /api/events'))) {
+    main.append(card(t('eventTitle'), h('p', {}, t('unavailable'))));
+    return;
+  }
+  const file = h('input', { type: 'file', accept: '.json,application/json', id: 'event-file' });
+  const text = h('textarea', { rows: '6', id: 'event-json', spellcheck: 'false', placeholder: '{"format": "match-instance/1", ...}' });
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (f) text.value = await f.text();
+  });
+  const out = h('div', { id: 'event-out' });
+  const upload = h('button', {
+    id: 'event-upload',
+    onclick: async () => {
+      out.replaceChildren();
+      try {
+        const body = JSON.parse(text.value);
+        const ev = await postJson<EventAnswer>('/api/events', body);
+        await showEvent(out, ev);
+      } catch (e) {
+        out.append(errorBox(e));
+      }
+    },
+  }, t('upload'));
+  main.append(card(t('eventTitle'), h('label', { class: 'field' }, h('span', {}, t('uploadProfiles')), file, text),
+    h('div', { class: 'buttons' }, upload)), out);
+}
+
+async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
+  const scheduleBox = h('div', {});
+  const make = h('button', {
+    id: 'event-schedule',
+    onclick: async () => {
+      scheduleBox.replaceChildren(h('p', {}, t('loading')));
+      try {
+        const schedule = await postJson<ScheduleAnswer>(`/api/events/${ev.id}/schedule`, {});
+        await showSchedule(scheduleBox, ev, schedule);
+      } catch (e) {
+        scheduleBox.replaceChildren(errorBox(e));
+      }
+    },
+  }, t('makeSchedule'));
+  out.append(card(`${ev.name} (${ev.id})`,
+    h('p', {}, `${ev.participants} participants · ${ev.pairs} candidate pairs · ${ev.slots.length} slots`),
+    h('div', { class: 'buttons' }, make), scheduleBox));
+}
+
+async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: ScheduleAnswer): Promise<void> {
+  const instance = await getJson<{ participants: Participant[] }>(`/api/events/${ev.id}/instance`);
+  const who = new Map(instance.participants.map((p) => [p.id, p]));
+  const people = [...new Set(schedule.meetings.flatMap((m) => [m.k, m.f]))].sort();
+  const personSel = h('select', { id: 'agenda-person' }, ...people.map((p) => h('option', { value: p }, p)));
+  const date = h('input', { type: 'date', id: 'agenda-date', value: ev.event?.date || new Date().toISOString().slice(0, 10) });
+  const agendaBox = h('div', {});
+  const slotOf = new Map(ev.slots.map((s) => [s.id, s]));
+  const showAgenda = () => {
+    const person = personSel.value;
+    const mine = schedule.meetings.filter((m) => m.k === person || m.f === person).sort((a, b) => a.slot - b.slot);
+    const q = `date=${encodeURIComponent(date.value)}`;
+    agendaBox.replaceChildren(
+      table([t('slot'), t('tableNo'), t('person'), 'country', 'type'],
+        mine.map((m) => {
+          const other = m.k === person ? m.f : m.k;
+          const s = slotOf.get(m.slot);
+          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, other, who.get(other)?.country ?? '', who.get(other)?.org_type ?? ''];
+        })),
+      h('p', {},
+        h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics?${q}`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs')),
+        ' · ', h('a', { href: `/api/events/${ev.id}/agendas/${person}.csv?${q}` }, `${t('agenda')} CSV`),
+        ' · ', h('a', { href: `/api/events/${ev.id}/agendas.csv?${q}` }, `${t('meetings')} CSV`)),
+    );
+  };
+  personSel.addEventListener('change', showAgenda);
+  date.addEventListener('change', showAgenda);
+  box.replaceChildren(
+    h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}`),
+    grid(ev, schedule),
+    h('h3', {}, t('agenda')),
+    h('div', { class: 'controls' }, h('label', {}, t('person'), personSel), h('label', {}, t('date'), date)),
+    agendaBox,
+  );
+  if (people.length) showAgenda();
+}
