@@ -105,7 +105,7 @@ TEST(MatchAgenda, UidsAreStableWhenAMeetingMovesAndDroppedMeetingsAreCancelled) 
   const auto u2 = uids(by_name(*second).at(k0));
   EXPECT_EQ(u1, u2);  // same events, updated in place
   const std::string kd = inst.participants[dropped.k].id + ".ics";
-  const std::string& ics = by_name(*second).at(kd);
+  const std::string ics = by_name(*second).at(kd);  // a copy: by_name() returns a temporary
   EXPECT_NE(ics.find("STATUS:CANCELLED"), std::string::npos);
   EXPECT_NE(ics.find("SEQUENCE:1"), std::string::npos);
 }
