@@ -197,20 +197,28 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
        {kJsonType},
        [](const ApiRequest& request) -> core::Result<Reply> {
          Event event;
-         if (request.raw.get_header_value("Content-Type").rfind("text/csv", 0) == 0) {
-           engine::ScoreRequest score;
-           score.csv = true;
-           auto scored = engine::score_match_text(request.body(), "request body", score);
+         // Profiles (CSV or JSON) are scored into an instance by the same facade as `match score`.
+         auto adopt_scored = [&](const engine::ScoreRequest& options) -> core::Status {
+           auto scored = engine::score_match_text(request.body(), "request body", options);
            if (!scored) return scored.error();
            event.instance_json = scored->instance_json;
            auto parsed = io::parse_json(scored->instance_json, "instance");
            if (!parsed) return parsed.error();
            event.instance = std::move(*parsed);
+           return {};
+         };
+         auto store_event = [&]() -> core::Result<Reply> {
            event.name = event.instance.value("name", std::string("event"));
-           const std::string csv_id = events().add(event);
-           auto csv_stored = events().get(csv_id);
-           if (!csv_stored) return csv_stored.error();
-           return Reply::json(to_json_text(event_json(*csv_stored)), 201);
+           const std::string id = events().add(event);
+           auto stored = events().get(id);
+           if (!stored) return stored.error();
+           return Reply::json(to_json_text(event_json(*stored)), 201);
+         };
+         if (request.raw.get_header_value("Content-Type").rfind("text/csv", 0) == 0) {
+           engine::ScoreRequest score;
+           score.csv = true;
+           URBANMINE_TRY_STATUS(adopt_scored(score));
+           return store_event();
          }
          auto body = parse_body(request);
          if (!body) return body.error();
@@ -226,18 +234,9 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
            event.instance_json = request.body();
            event.instance = std::move(*body);
          } else {
-           auto scored = engine::score_match_text(request.body(), "request body", {});
-           if (!scored) return scored.error();
-           event.instance_json = scored->instance_json;
-           auto parsed = io::parse_json(scored->instance_json, "instance");
-           if (!parsed) return parsed.error();
-           event.instance = std::move(*parsed);
+           URBANMINE_TRY_STATUS(adopt_scored({}));
          }
-         event.name = event.instance.value("name", std::string("event"));
-         const std::string id = events().add(event);
-         auto stored = events().get(id);
-         if (!stored) return stored.error();
-         return Reply::json(to_json_text(event_json(*stored)), 201);
+         return store_event();
        }});
   routes.add({"GET",
               "/api/events",
