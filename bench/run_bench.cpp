@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // Benchmarks of the main job: the full baseline run (load data/, parse examples/global.toml,
-// resolve, model, checks; every country 2010-2050) and the model step alone.
+// resolve, model, checks, cooperation tables; every country 2010-2050), the same run with every
+// output written (CSV tables, summary.json, sankey.json, report.html and the run stored in a new
+// SQLite file, as `urbanmine run --out DIR` does), and the model step alone.
 // Run: build/bench/urbanmine_run_bench --benchmark_min_time=2
+// The whole command, process start included: bash bench/run.sh build
+#include <filesystem>
 #include <string>
 
 #include <benchmark/benchmark.h>
 
 #include "engine/run.h"
 #include "engine/run_model.h"
+#include "engine/run_outputs.h"
 #include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
@@ -39,6 +44,32 @@ void BM_RunBaselineAllCountries2010To2050(benchmark::State& state) {
   state.counters["balance_checks"] = static_cast<double>(checks);
 }
 BENCHMARK(BM_RunBaselineAllCountries2010To2050)->Unit(benchmark::kMillisecond);
+
+void BM_RunBaselineWithAllOutputs(benchmark::State& state) {
+  const RunOptions o = options();
+  const auto dir = std::filesystem::temp_directory_path() / "urbanmine_run_bench";
+  std::size_t files = 0;
+  for (auto _ : state) {
+    std::filesystem::remove_all(dir);
+    auto r = urbanmine::engine::run_scenario_file(kBaseline, o);
+    if (!r) {
+      state.SkipWithError(r.error().to_string().c_str());
+      return;
+    }
+    urbanmine::engine::OutputOptions out;
+    out.out_dir = dir.string();
+    out.scenario_text = "# benchmark\n";
+    auto written = urbanmine::engine::write_run_outputs(*r, out);
+    if (!written) {
+      state.SkipWithError(written.error().to_string().c_str());
+      return;
+    }
+    files = written->files.size();
+  }
+  std::filesystem::remove_all(dir);
+  state.counters["files"] = static_cast<double>(files);
+}
+BENCHMARK(BM_RunBaselineWithAllOutputs)->Unit(benchmark::kMillisecond);
 
 void BM_RunModelOnlyBaseline(benchmark::State& state) {
   urbanmine::core::Diagnostics diags;

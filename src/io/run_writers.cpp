@@ -2,19 +2,38 @@
 // Deterministic CSV and JSON writing for run outputs.
 #include "io/run_writers.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <system_error>
 
 #include "core/assert.h"
 
 namespace urbanmine::io {
 
-std::string format_number(double value) {
-  if (!std::isfinite(value)) return "";
-  if (value == 0.0) return "0";  // also turns -0 into 0
+namespace {
+
+// Appends format_number(value) to `out` without a temporary string. std::to_chars with the
+// general format and a precision gives the same text as printf's "%.*g", several times faster.
+void append_number(std::string& out, double value) {
+  if (!std::isfinite(value)) return;
+  if (value == 0.0) {  // also turns -0 into 0
+    out += '0';
+    return;
+  }
   char buf[64];
-  std::snprintf(buf, sizeof(buf), "%.*g", kOutputSignificantDigits, value);
-  return buf;
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value, std::chars_format::general,
+                                       kOutputSignificantDigits);
+  URBANMINE_ASSERT(ec == std::errc(), "a 64-byte buffer holds any %.12g number");
+  out.append(buf, end);
+}
+
+}  // namespace
+
+std::string format_number(double value) {
+  std::string out;
+  append_number(out, value);
+  return out;
 }
 
 std::string csv_field(std::string_view text) {
@@ -38,15 +57,17 @@ std::string long_form_csv(const core::DimArray& values, std::string_view value_c
   }
   out += csv_field(value_column);
   out += '\n';
+  // Each item's field text once ("item,"), not once per row.
+  std::vector<std::vector<std::string>> fields(dims.size());
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    for (const auto& item : dims[d].items()) fields[d].push_back(csv_field(item) + ',');
+  }
   const auto data = values.data();
   std::vector<std::size_t> index(dims.size(), 0);
   for (std::size_t flat = 0; flat < data.size(); ++flat) {
     if (!(skip_zero_rows && data[flat] == 0.0)) {
-      for (std::size_t d = 0; d < dims.size(); ++d) {
-        out += csv_field(dims[d].items()[index[d]]);
-        out += ',';
-      }
-      out += format_number(data[flat]);
+      for (std::size_t d = 0; d < dims.size(); ++d) out += fields[d][index[d]];
+      append_number(out, data[flat]);
       out += '\n';
     }
     // Advance the row-major index (last dimension fastest).

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -50,6 +52,9 @@ class Statement {
   void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void bind_int(int i, int v) { sqlite3_bind_int(stmt_, i, v); }
   void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
+  void bind_blob(int i, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int step() { return sqlite3_step(stmt_); }
   void reset() {
@@ -63,6 +68,13 @@ class Statement {
   double real(int c) const { return sqlite3_column_double(stmt_, c); }
   std::int64_t int64(int c) const { return sqlite3_column_int64(stmt_, c); }
   bool is_null(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+  std::string_view blob(int c) const {
+    const void* p = sqlite3_column_blob(stmt_, c);
+    const int n = sqlite3_column_bytes(stmt_, c);
+    return p == nullptr
+               ? std::string_view()
+               : std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n));
+  }
 
  private:
   sqlite3* db_;
@@ -89,6 +101,33 @@ RunRecord read_run_row(const Statement& st) {
   r.seed = static_cast<std::uint64_t>(st.int64(14));
   r.balance_ok = st.int64(15) != 0;
   return r;
+}
+
+// Packed cells of a result table (result_tables.cells): for each stored cell, its row-major flat
+// index as a little-endian uint32 and its value as a little-endian IEEE-754 binary64.
+constexpr std::size_t kCellBytes = 12;
+
+void put_le(std::string& out, std::uint64_t v, int bytes) {
+  for (int b = 0; b < bytes; ++b) out += static_cast<char>((v >> (8 * b)) & 0xFFU);
+}
+
+std::uint64_t get_le(const char* p, int bytes) {
+  std::uint64_t v = 0;
+  for (int b = 0; b < bytes; ++b) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+  }
+  return v;
+}
+
+std::vector<std::string> string_array(const std::string& json_text) {
+  std::vector<std::string> out;
+  const auto j = nlohmann::json::parse(json_text, nullptr, false);
+  if (j.is_array()) {
+    for (const auto& v : j) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
 }
 
 constexpr const char* kRunColumns =
@@ -327,69 +366,42 @@ core::Status Store::put_result_table(std::int64_t run_id, const std::string& nam
                                      const std::string& value_column,
                                      const std::string& description, const core::DimArray& values,
                                      bool skip_zero_rows) {
+  const auto& dims = values.dims();
+  const auto data = values.data();
+  if (data.size() > 0xFFFFFFFFULL) {
+    return core::Error::internal("table " + name + " has more cells than the store can index");
+  }
+  nlohmann::json dim_names = nlohmann::json::array();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : dims) {
+    dim_names.push_back(d.name());
+    items.push_back(d.items());
+  }
+  std::string cells;
+  cells.reserve(data.size() * kCellBytes);
+  std::int64_t row_count = 0;
+  for (std::size_t flat = 0; flat < data.size(); ++flat) {
+    if (skip_zero_rows && data[flat] == 0.0) continue;
+    put_le(cells, flat, 4);
+    std::uint64_t bits = 0;
+    static_assert(sizeof(bits) == sizeof(double));
+    std::memcpy(&bits, &data[flat], sizeof(bits));
+    put_le(cells, bits, 8);
+    ++row_count;
+  }
   return transaction([&]() -> core::Status {
-    const auto& dims = values.dims();
-    nlohmann::json dim_names = nlohmann::json::array();
-    for (const auto& d : dims) dim_names.push_back(d.name());
     Statement head(db_,
                    "INSERT INTO result_tables (run_id, name, value_column, description, "
-                   "dims_json) VALUES (?,?,?,?,?)");
+                   "dims_json, items_json, cells, row_count) VALUES (?,?,?,?,?,?,?,?)");
     head.bind(1, run_id);
     head.bind(2, name);
     head.bind(3, value_column);
     head.bind(4, description);
     head.bind(5, dim_names.dump());
+    head.bind(6, items.dump());
+    head.bind_blob(7, cells);
+    head.bind(8, row_count);
     if (head.step() != SQLITE_DONE) return db_error(db_, "cannot store table " + name, path_);
-
-    // Column position (1-based bind index) of each dimension; 0 = goes to other_dims_json.
-    static const std::vector<std::string> kCols = {"region",  "segment", "chemistry",
-                                                   "element", "route",   "year"};
-    std::vector<int> bind_at(dims.size(), 0);
-    bool has_other = false;
-    for (std::size_t d = 0; d < dims.size(); ++d) {
-      for (std::size_t c = 0; c < kCols.size(); ++c) {
-        if (dims[d].name() == kCols[c]) bind_at[d] = static_cast<int>(c) + 3;
-      }
-      has_other = has_other || bind_at[d] == 0;
-    }
-    Statement row(db_,
-                  "INSERT INTO result_rows (run_id, table_name, region, segment, chemistry, "
-                  "element, route, year, other_dims_json, value) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    const auto data = values.data();
-    std::vector<std::size_t> index(dims.size(), 0);
-    for (std::size_t flat = 0; flat < data.size(); ++flat) {
-      if (!(skip_zero_rows && data[flat] == 0.0)) {
-        row.reset();
-        row.bind(1, run_id);
-        row.bind(2, name);
-        nlohmann::json other;
-        for (std::size_t d = 0; d < dims.size(); ++d) {
-          const std::string& item = dims[d].items()[index[d]];
-          if (bind_at[d] == 0) {
-            other[dims[d].name()] = item;
-          } else if (bind_at[d] == 8) {
-            char* end = nullptr;
-            const long long year = std::strtoll(item.c_str(), &end, 10);
-            if (end == item.c_str() || *end != '\0') {
-              return core::Error::internal("table " + name +
-                                           ": year item is not a number: " + item);
-            }
-            row.bind(8, static_cast<std::int64_t>(year));
-          } else {
-            row.bind(bind_at[d], item);
-          }
-        }
-        if (has_other) row.bind(9, other.dump());
-        row.bind(10, data[flat]);
-        if (row.step() != SQLITE_DONE) {
-          return db_error(db_, "cannot store a row of table " + name, path_);
-        }
-      }
-      for (std::size_t d = dims.size(); d-- > 0;) {
-        if (++index[d] < dims[d].size()) break;
-        index[d] = 0;
-      }
-    }
     return {};
   });
 }
@@ -397,54 +409,33 @@ core::Status Store::put_result_table(std::int64_t run_id, const std::string& nam
 core::Result<std::vector<TableInfo>> Store::list_tables(std::int64_t run_id) {
   Statement st(db_,
                "SELECT t.name, t.value_column, t.description, t.dims_json, "
-               "(SELECT COUNT(*) FROM result_rows r WHERE r.run_id = t.run_id AND r.table_name = "
-               "t.name) FROM result_tables t WHERE t.run_id = ? ORDER BY t.rowid");
+               "COALESCE(t.row_count, (SELECT COUNT(*) FROM result_rows r WHERE r.run_id = "
+               "t.run_id AND r.table_name = t.name)) FROM result_tables t WHERE t.run_id = ? "
+               "ORDER BY t.rowid");
   st.bind(1, run_id);
   std::vector<TableInfo> out;
   int rc = 0;
   while ((rc = st.step()) == SQLITE_ROW) {
-    TableInfo info{st.text(0), st.text(1), st.text(2), {}, st.int64(4)};
-    const auto dims = nlohmann::json::parse(st.text(3), nullptr, false);
-    if (dims.is_array()) {
-      for (const auto& d : dims) info.dims.push_back(d.get<std::string>());
-    }
-    out.push_back(std::move(info));
+    out.push_back(
+        TableInfo{st.text(0), st.text(1), st.text(2), string_array(st.text(3)), st.int64(4)});
   }
   if (rc != SQLITE_DONE) return db_error(db_, "cannot list tables", path_);
   return out;
 }
 
-core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, const std::string& name,
-                                                       const TableFilter& filter) {
-  Statement head(db_, "SELECT dims_json FROM result_tables WHERE run_id = ? AND name = ?");
-  head.bind(1, run_id);
-  head.bind(2, name);
-  const int hrc = head.step();
-  if (hrc == SQLITE_DONE) {
-    return core::Error::not_found("run " + std::to_string(run_id) + " has no table " + name, path_,
-                                  "list the run's tables to see their names");
-  }
-  if (hrc != SQLITE_ROW) return db_error(db_, "cannot read table " + name, path_);
-  std::vector<std::string> dims;
-  const auto dims_json = nlohmann::json::parse(head.text(0), nullptr, false);
-  if (dims_json.is_array()) {
-    for (const auto& d : dims_json) dims.push_back(d.get<std::string>());
-  }
-  // Equality filters; dimensions stored in columns are filtered in SQL, others afterwards.
-  std::map<std::string, std::string> wanted = filter.dims;
-  if (filter.region) wanted["region"] = *filter.region;
-  if (filter.element) wanted["element"] = *filter.element;
-  if (filter.year) wanted["year"] = std::to_string(*filter.year);
+namespace {
+
+// Rows of a table stored by schema version 1 (one result_rows row per cell). `wanted` holds only
+// dimensions the table has.
+core::Result<std::vector<ResultRow>> read_row_table(
+    sqlite3* db, const std::string& path, std::int64_t run_id, const std::string& name,
+    const std::map<std::string, std::string>& wanted) {
   std::string sql =
       "SELECT region, segment, chemistry, element, route, year, other_dims_json, value FROM "
       "result_rows WHERE run_id = ? AND table_name = ?";
   std::vector<std::pair<std::string, std::string>> column_filters;
   std::map<std::string, std::string> other_filters;
   for (const auto& [dim, item] : wanted) {
-    if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
-      return core::Error::invalid_input("table " + name + " has no dimension " + dim, path_,
-                                        "filter only on the table's dimensions");
-    }
     if (kColumnDims.count(dim)) {
       sql += " AND " + dim + " = ?";
       column_filters.emplace_back(dim, item);
@@ -453,17 +444,13 @@ core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, cons
     }
   }
   sql += " ORDER BY rowid";
-  Statement st(db_, sql);
+  Statement st(db, sql);
   st.bind(1, run_id);
   st.bind(2, name);
   int bind_index = 3;
   for (const auto& [dim, item] : column_filters) {
     if (dim == "year") {
-      try {
-        st.bind(bind_index++, static_cast<std::int64_t>(std::stoll(item)));
-      } catch (const std::exception&) {
-        return core::Error::invalid_input("year filter is not a number: " + item, path_);
-      }
+      st.bind(bind_index++, static_cast<std::int64_t>(std::strtoll(item.c_str(), nullptr, 10)));
     } else {
       st.bind(bind_index++, item);
     }
@@ -491,8 +478,98 @@ core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, cons
     r.value = st.real(7);
     if (keep) out.push_back(std::move(r));
   }
-  if (rc != SQLITE_DONE) return db_error(db_, "cannot read table " + name, path_);
+  if (rc != SQLITE_DONE) return db_error(db, "cannot read table " + name, path);
   return out;
+}
+
+// Rows of a packed table (schema version 2): `items_json` and the `cells` blob.
+core::Result<std::vector<ResultRow>> read_packed_table(
+    const std::string& path, const std::string& name, const std::vector<std::string>& dims,
+    const std::string& items_json, std::string_view cells,
+    const std::map<std::string, std::string>& wanted) {
+  const auto corrupt = [&](const std::string& what) {
+    return core::Error::io("stored table " + name + " is corrupt: " + what, path,
+                           "re-run the scenario into a new database");
+  };
+  const auto items = nlohmann::json::parse(items_json, nullptr, false);
+  if (!items.is_array() || items.size() != dims.size()) return corrupt("items do not match dims");
+  std::vector<std::vector<std::string>> dim_items(dims.size());
+  std::uint64_t total = 1;
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    if (!items[d].is_array()) return corrupt("items of " + dims[d] + " are not a list");
+    for (const auto& v : items[d]) {
+      if (!v.is_string()) return corrupt("an item of " + dims[d] + " is not text");
+      dim_items[d].push_back(v.get<std::string>());
+    }
+    total *= dim_items[d].size();
+  }
+  // The wanted item index of each filtered dimension (-1: any).
+  std::vector<std::ptrdiff_t> want(dims.size(), -1);
+  for (const auto& [dim, item] : wanted) {
+    const auto d =
+        static_cast<std::size_t>(std::find(dims.begin(), dims.end(), dim) - dims.begin());
+    const auto it = std::find(dim_items[d].begin(), dim_items[d].end(), item);
+    if (it == dim_items[d].end()) return std::vector<ResultRow>{};  // no such item: no rows
+    want[d] = it - dim_items[d].begin();
+  }
+  if (cells.size() % kCellBytes != 0) return corrupt("cell bytes are not whole cells");
+  std::vector<ResultRow> out;
+  std::vector<std::size_t> index(dims.size(), 0);
+  for (std::size_t at = 0; at < cells.size(); at += kCellBytes) {
+    std::uint64_t flat = get_le(cells.data() + at, 4);
+    if (flat >= total) return corrupt("a cell index is out of range");
+    bool keep = true;
+    for (std::size_t d = dims.size(); d-- > 0;) {
+      index[d] = static_cast<std::size_t>(flat % dim_items[d].size());
+      flat /= dim_items[d].size();
+      keep = keep && (want[d] < 0 || static_cast<std::size_t>(want[d]) == index[d]);
+    }
+    if (!keep) continue;
+    ResultRow r;
+    for (std::size_t d = 0; d < dims.size(); ++d) r.coords[dims[d]] = dim_items[d][index[d]];
+    const std::uint64_t bits = get_le(cells.data() + at + 4, 8);
+    std::memcpy(&r.value, &bits, sizeof(r.value));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, const std::string& name,
+                                                       const TableFilter& filter) {
+  Statement head(db_,
+                 "SELECT dims_json, items_json, cells FROM result_tables WHERE run_id = ? AND "
+                 "name = ?");
+  head.bind(1, run_id);
+  head.bind(2, name);
+  const int hrc = head.step();
+  if (hrc == SQLITE_DONE) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " has no table " + name, path_,
+                                  "list the run's tables to see their names");
+  }
+  if (hrc != SQLITE_ROW) return db_error(db_, "cannot read table " + name, path_);
+  const std::vector<std::string> dims = string_array(head.text(0));
+  // Equality filters, on the table's own dimensions only.
+  std::map<std::string, std::string> wanted = filter.dims;
+  if (filter.region) wanted["region"] = *filter.region;
+  if (filter.element) wanted["element"] = *filter.element;
+  if (filter.year) wanted["year"] = std::to_string(*filter.year);
+  for (const auto& [dim, item] : wanted) {
+    if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
+      return core::Error::invalid_input("table " + name + " has no dimension " + dim, path_,
+                                        "filter only on the table's dimensions");
+    }
+    if (dim == "year") {
+      char* end = nullptr;
+      (void)std::strtoll(item.c_str(), &end, 10);
+      if (item.empty() || end == item.c_str() || *end != '\0') {
+        return core::Error::invalid_input("year filter is not a number: " + item, path_);
+      }
+    }
+  }
+  if (head.is_null(2)) return read_row_table(db_, path_, run_id, name, wanted);
+  return read_packed_table(path_, name, dims, head.text(1), head.blob(2), wanted);
 }
 
 core::Status Store::put_record_table(std::int64_t run_id, const StoredRecordTable& table) {

@@ -116,6 +116,78 @@ TEST(RunStore, KeepsDimensionsWithoutAColumnAsJson) {
   EXPECT_EQ(rows->front().coords.at("year"), "2030");
 }
 
+TEST(RunStore, PackedTableKeepsEveryValueBitForBit) {
+  auto store = memory_store();
+  const auto id = store->create_run(NewRun{});
+  auto a = core::DimArray::zeros(
+      {core::Dimension("region", {"KOR"}), core::Dimension::years("year", 2030, 2033)});
+  a->data()[0] = 0.1 + 0.2;  // not a short decimal
+  a->data()[1] = -1.5e-300;
+  a->data()[2] = 6.02214076e23;
+  a->data()[3] = 0.0;  // stored (skip_zero_rows off) and read back as 0
+  ASSERT_TRUE(store->put_result_table(*id, "t", "x", "", *a, false));
+  EXPECT_EQ(store->list_tables(*id)->front().row_count, 4);
+  const auto rows = store->read_table(*id, "t");
+  ASSERT_EQ(rows->size(), 4U);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(rows->at(i).value, a->data()[i]) << i;  // exact, not near
+    EXPECT_EQ(rows->at(i).coords.at("year"), std::to_string(2030 + i));
+  }
+  TableFilter filter;
+  filter.region = "CHN";  // an item the table does not have: no rows, not an error
+  EXPECT_TRUE(store->read_table(*id, "t", filter)->empty());
+  filter = {};
+  filter.dims["year"] = "20x0";
+  EXPECT_EQ(store->read_table(*id, "t", filter).error().code, core::ErrorCode::kInvalidInput);
+}
+
+TEST(RunStore, ReportsACorruptPackedTable) {
+  auto store = memory_store();
+  const auto id = store->create_run(NewRun{});
+  ASSERT_TRUE(store->put_result_table(*id, "t", "x", "", small_table(), true));
+  ASSERT_EQ(sqlite3_exec(store->handle(), "UPDATE result_tables SET cells = x'0102'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  const auto rows = store->read_table(*id, "t");
+  ASSERT_FALSE(rows.has_value());
+  EXPECT_EQ(rows.error().code, core::ErrorCode::kIo);
+  EXPECT_NE(rows.error().message.find("corrupt"), std::string::npos);
+}
+
+// A database written by schema version 1 (one result_rows row per cell) still reads after the
+// upgrade to packed tables.
+TEST(RunStore, ReadsTablesStoredBeforeThePackedSchema) {
+  auto opened = Store::open_unmigrated(":memory:");
+  ASSERT_TRUE(opened.has_value());
+  auto& store = **opened;
+  const auto& v1 = store_migrations().front();
+  ASSERT_EQ(v1.version, 1);
+  const std::string setup =
+      v1.sql +
+      "INSERT INTO schema_version VALUES (1, 'v1', '2026-01-01T00:00:00Z');"
+      "INSERT INTO runs (id, scenario_name, scenario_hash, code_version, status, started_at) "
+      "VALUES (1, 'old', 'h', '0.1.0', 'ok', '2026-01-01T00:00:00Z');"
+      "INSERT INTO result_tables VALUES (1, 'end_of_life_t', 'mass_tonnes', 'd', "
+      "'[\"region\",\"variant\",\"year\"]');"
+      "INSERT INTO result_rows VALUES (1, 'end_of_life_t', 'CHN', NULL, NULL, NULL, NULL, 2030, "
+      "'{\"variant\":\"low\"}', 2.5);"
+      "INSERT INTO result_rows VALUES (1, 'end_of_life_t', 'USA', NULL, NULL, NULL, NULL, 2031, "
+      "'{\"variant\":\"high\"}', 4.0);";
+  ASSERT_EQ(sqlite3_exec(store.handle(), setup.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(*store.migrate(), static_cast<int>(store_migrations().size()) - 1);
+  const auto tables = store.list_tables(1);
+  ASSERT_EQ(tables->size(), 1U);
+  EXPECT_EQ(tables->front().row_count, 2);
+  EXPECT_EQ(store.read_table(1, "end_of_life_t")->size(), 2U);
+  TableFilter filter;
+  filter.year = 2031;
+  filter.dims["variant"] = "high";
+  const auto rows = store.read_table(1, "end_of_life_t", filter);
+  ASSERT_EQ(rows->size(), 1U);
+  EXPECT_EQ(rows->front().coords.at("region"), "USA");
+  EXPECT_DOUBLE_EQ(rows->front().value, 4.0);
+}
+
 TEST(RunStore, FailedTransactionLeavesNothing) {
   auto store = memory_store();
   std::int64_t id = 0;

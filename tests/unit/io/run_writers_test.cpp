@@ -3,6 +3,11 @@
 // escaping, readable numbers and the SVG charts.
 #include "io/run_writers.h"
 
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -18,6 +23,22 @@ TEST(RunWriters, FormatsNumbersWithTwelveSignificantDigits) {
   EXPECT_EQ(format_number(1.0 / 3.0), "0.333333333333");
   EXPECT_EQ(format_number(1.5e-13), "1.5e-13");
   EXPECT_EQ(format_number(123456789012345.0), "1.23456789012e+14");
+}
+
+// format_number uses std::to_chars for speed; its text must stay that of printf's "%.12g" (the
+// documented format, and the bytes of every earlier output).
+TEST(RunWriters, FormatsNumbersExactlyAsPrintfDoes) {
+  std::mt19937_64 rng(20261126);
+  std::uniform_real_distribution<double> mantissa(-10.0, 10.0);
+  std::uniform_int_distribution<int> exponent(-320, 300);
+  for (int i = 0; i < 20000; ++i) {
+    const double v = i % 3 == 0 ? std::ldexp(mantissa(rng), exponent(rng) / 4)
+                                : mantissa(rng) * std::pow(10.0, exponent(rng) / 10);
+    char expected[64];
+    std::snprintf(expected, sizeof(expected), "%.12g", v);
+    ASSERT_EQ(format_number(v), v == 0.0 ? std::string("0") : std::string(expected)) << v;
+  }
+  EXPECT_EQ(format_number(std::nan("")), "");
 }
 
 TEST(RunWriters, QuotesCsvFieldsOnlyWhenNeeded) {
