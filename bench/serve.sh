@@ -3,7 +3,9 @@
 # Load benchmark of `urbanmine serve` on cached reads, with wrk (Debian), loopback only, bounded
 # in time. Starts a server on a free 127.0.0.1 port with a fresh store, runs the baseline when
 # the server offers runs (so that the run's summary is a cached read), then drives each URL with
-# wrk and checks the bar: >= 5,000 requests/s, p99 < 20 ms, no errors.
+# wrk and checks the bar: >= 5,000 requests/s, p99 < 20 ms, no errors. Requests carry a browser's
+# Accept-Encoding (gzip, deflate, br), as the dashboard's do: cached answers are compressed once
+# and sent compressed. The run summary is also measured without compression, for information.
 # Usage: bench/serve.sh [BUILD_DIR]   (env: DURATION=10s THREADS=2 CONNECTIONS=16)
 set -euo pipefail
 build=${1:-build}
@@ -41,12 +43,18 @@ if curl -sf "$base/api/openapi.json" | grep -q '"/api/runs"'; then
         "$base/api/runs/$run/sankey?year=2030&element=Ni" "$base/api/runs/$run/policy")
 fi
 
+browser_encoding='Accept-Encoding: gzip, deflate, br'
 status=0
-for url in "${urls[@]}"; do
-  path=${url#"$base"}
+# measure URL ENCODING GATE: one wrk run; GATE=1 holds it to the bar, 0 only reports it.
+measure() {
+  local url=$1 encoding=$2 gate=$3
+  local path=${url#"$base"}
   # Cached reads: the first request computes and caches the answer; wrk measures the rest.
-  bytes=$(curl -sf -o /dev/null -w '%{size_download}' "$url") || { echo "serve.sh: GET $path failed"; status=1; continue; }
-  report=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")
+  local bytes
+  bytes=$(curl -sf -H "$encoding" -o /dev/null -w '%{size_download}' "$url") || {
+    echo "serve.sh: GET $path failed"; status=1; return; }
+  local report rps p99 errors p99_ms verdict label
+  report=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$encoding" "$url")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$report")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$report")
   errors=$(grep -E 'Non-2xx|Socket errors' <<<"$report" || true)
@@ -54,20 +62,24 @@ for url in "${urls[@]}"; do
   p99_ms=$(python3 -c "
 import re,sys; v,u=re.match(r'([0-9.]+)(us|ms|s)','$p99').groups(); print(float(v)*{'us':1e-3,'ms':1,'s':1e3}[u])")
   verdict=ok
-  if [[ -n "$errors" ]] || ! python3 -c "import sys; sys.exit(0 if $p99_ms < $max_p99_ms else 1)"; then
-    verdict=FAIL
-    status=1
-  elif ! python3 -c "import sys; sys.exit(0 if $rps >= $min_rps else 1)"; then
-    # Answers above 256 KiB are bound by memory and loopback bandwidth, not by the server: they
-    # are reported with their MB/s but not held to the requests/s bar.
-    if (( bytes > 262144 )); then
-      verdict="bandwidth-bound ($((bytes / 1024)) KiB x $rps/s = $(python3 -c "print(round($bytes*$rps/1e6))") MB/s)"
-    else
+  if [[ -n "$errors" ]] ||
+     ! python3 -c "import sys; sys.exit(0 if $p99_ms < $max_p99_ms and $rps >= $min_rps else 1)"; then
+    if [[ $gate == 1 ]]; then
       verdict=FAIL
       status=1
+    else
+      verdict="under the bar (information, not gated)"
     fi
   fi
-  printf 'serve %-66s %7s B %10s req/s  p99 %8s  %s %s\n' "GET $path" "$bytes" "$rps" "$p99" "$verdict" "$errors"
+  label="GET $path"
+  [[ $encoding == "$browser_encoding" ]] || label="$label (no compression)"
+  printf 'serve %-78s %7s B %10s req/s  p99 %8s  %s %s\n' "$label" "$bytes" "$rps" "$p99" "$verdict" "$errors"
+}
+for url in "${urls[@]}"; do
+  measure "$url" "$browser_encoding" 1
 done
-echo "serve.sh: wrk -t$threads -c$connections -d$duration --latency (bar: >= $min_rps req/s, p99 < ${max_p99_ms} ms, no errors)"
+if [[ -n "${run:-}" ]]; then
+  measure "$base/api/runs/$run/summary" "Accept-Encoding: identity" 0
+fi
+echo "serve.sh: wrk -t$threads -c$connections -d$duration --latency -H '$browser_encoding' (bar: >= $min_rps req/s, p99 < ${max_p99_ms} ms, no errors)"
 exit $status

@@ -9,7 +9,7 @@ packages=(
   cmake g++ make pkg-config git python3
   libgtest-dev libgmock-dev libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
-  libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
+  libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev zlib1g-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load

@@ -1076,6 +1076,58 @@ core::Result<std::int64_t> store_run(io::Store& store, const RunResults& r,
   return run_id;
 }
 
+core::Result<RunResults> load_stored_run(io::Store& store, std::int64_t run_id) {
+  auto record = store.get_run(run_id);
+  if (!record) return record.error();
+  RunResults r;
+  r.meta.scenario_name = record->scenario_name;
+  r.meta.scenario_path = "stored run " + std::to_string(run_id);
+  r.meta.scenario_hash = record->scenario_hash;
+  r.meta.code_version = record->code_version;
+  r.meta.first_year = record->first_year;
+  r.meta.last_year = record->last_year;
+  r.meta.seed = record->seed;
+  r.meta.elapsed_seconds = record->elapsed_seconds;
+  auto tables = store.read_table_values(run_id);
+  if (!tables) return tables.error();
+  for (auto& t : *tables) {
+    r.tables.push_back({t.info.name, t.info.value_column, t.info.description, std::move(t.values)});
+  }
+  // Runs the server started record their years only in their tables.
+  if (r.meta.first_year == 0 || r.meta.last_year == 0) {
+    const std::set<int> years = run_years(r);
+    if (!years.empty()) {
+      r.meta.first_year = *years.begin();
+      r.meta.last_year = *years.rbegin();
+    }
+  }
+  auto records = store.read_record_tables(run_id);
+  if (!records) return records.error();
+  for (const auto& stored : *records) {
+    auto parsed = io::parse_record_table(stored);
+    if (!parsed) return parsed.error();
+    RecordTable t{stored.name, stored.title, stored.description, parsed->columns, {}};
+    for (const auto& row : parsed->rows) {
+      std::vector<Cell> cells;
+      for (const auto& c : row) {
+        if (c.kind == io::StoredCell::Kind::kText) {
+          cells.push_back(Cell::of(c.text));
+        } else if (c.kind == io::StoredCell::Kind::kNumber) {
+          cells.push_back(Cell::of(c.number));
+        } else {
+          cells.push_back(Cell::empty());
+        }
+      }
+      t.rows.push_back(std::move(cells));
+    }
+    r.records.push_back(std::move(t));
+  }
+  auto findings = store.read_findings(run_id);
+  if (!findings) return findings.error();
+  for (const auto& f : *findings) r.findings.push_back({f.section, f.text});
+  return r;
+}
+
 namespace {
 
 core::Status write_documents(const fs::path& dir, const RunDocuments& docs) {

@@ -82,6 +82,14 @@ core::Status store_results_into_run(io::Store& store, std::int64_t run_id,
                                     const RunResults& results, const RunDocuments& documents,
                                     const core::ProgressCallback& progress = {});
 
+// A stored run read back whole (the HTTP server re-renders other Sankey years and the
+// cooperation routes of runs an earlier process made): metadata, every result table with its
+// values (bit for bit), record tables (numbers as written: 12 significant digits) and findings.
+// Balance checks and assumptions are not stored one by one (the stored summary.json carries them),
+// so `balance` and `assumptions` are empty. kNotFound for an unknown run; kConflict for a run
+// stored before schema version 2.
+core::Result<RunResults> load_stored_run(io::Store& store, std::int64_t run_id);
+
 struct OutputOptions {
   std::string out_dir;        // required; replaced only after everything succeeded
   std::string db_path;        // empty = <out_dir>/urbanmine.db (kept across runs)

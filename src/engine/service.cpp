@@ -246,7 +246,7 @@ void RunService::execute(std::int64_t run_id, ServiceScenario scenario) {
     live.state = RunState::kSucceeded;
     live.progress_fraction = 1.0;
     live.stage = "done";
-    artifacts_[run_id] = std::move(artifacts);
+    keep(run_id, std::move(artifacts));
   } else {
     live.state = RunState::kFailed;
     live.error = stored.error();
@@ -330,10 +330,53 @@ int RunService::running_count() const {
   return running_;
 }
 
-std::shared_ptr<const RunArtifacts> RunService::artifacts(std::int64_t id) const {
+std::shared_ptr<const RunArtifacts> RunService::in_memory(std::int64_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = artifacts_.find(id);
-  return it == artifacts_.end() ? nullptr : it->second;
+  if (it == artifacts_.end()) return nullptr;
+  it->second.last_use = ++uses_;
+  return it->second.artifacts;
+}
+
+void RunService::keep(std::int64_t id, std::shared_ptr<const RunArtifacts> artifacts) {
+  artifacts_[id] = Kept{std::move(artifacts), ++uses_};
+  while (artifacts_.size() > kRunsInMemory) {
+    auto oldest = std::min_element(
+        artifacts_.begin(), artifacts_.end(),
+        [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; });
+    artifacts_.erase(oldest);
+  }
+}
+
+core::Result<std::shared_ptr<const RunArtifacts>> RunService::results(std::int64_t id) {
+  if (auto a = in_memory(id)) return a;
+  auto found = run(id);
+  if (!found) return found.error();
+  if (found->state != RunState::kSucceeded) {
+    return core::Error{core::ErrorCode::kConflict,
+                       "run " + std::to_string(id) + " is " +
+                           std::string(run_state_name(found->state)) + ", not succeeded",
+                       "poll GET /api/runs/" + std::to_string(id) +
+                           " until its state is succeeded, or start it again",
+                       std::to_string(id)};
+  }
+  auto artifacts = std::make_shared<RunArtifacts>();
+  {
+    std::lock_guard<std::mutex> store_lock(store_mutex_);
+    auto loaded = load_stored_run(*store_, id);
+    if (!loaded) return loaded.error();
+    artifacts->results = std::move(*loaded);
+    for (auto name : {kSummaryFile, kSankeyFile, kReportFile}) {
+      auto text = store_->read_file(id, std::string(name));
+      if (text) artifacts->documents.files[std::string(name)] = std::move(*text);
+    }
+  }
+  if (options_.logger != nullptr) {
+    options_.logger->info("run " + std::to_string(id) + " loaded back from the store");
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  keep(id, artifacts);
+  return std::shared_ptr<const RunArtifacts>(std::move(artifacts));
 }
 
 core::Result<std::vector<io::TableInfo>> RunService::tables(std::int64_t run_id) {
@@ -354,7 +397,7 @@ core::Result<std::vector<io::StoredRecordTable>> RunService::record_tables(std::
 }
 
 core::Result<std::string> RunService::file(std::int64_t run_id, const std::string& name) {
-  if (auto a = artifacts(run_id)) {
+  if (auto a = in_memory(run_id)) {
     auto it = a->documents.files.find(name);
     if (it != a->documents.files.end()) return it->second;
   }

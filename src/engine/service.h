@@ -3,7 +3,8 @@
 // shared with the CLI (io::Store, WAL mode; ":memory:" when no file is given). Starts runs on
 // their own threads with a cap on how many run at once, records progress in the store, renders
 // and stores each finished run in one transaction (engine/run_outputs.h) and keeps the results of
-// this process's runs in memory for fast reads. The run itself is engine::run_scenario_text
+// the results of recent runs in memory for fast reads (this process's, and earlier processes'
+// loaded back from the store on demand). The run itself is engine::run_scenario_text
 // (engine/run.h); the service holds no model logic.
 //
 // Crash safety: a run is reported "succeeded" only after its transaction committed. A run that
@@ -110,9 +111,12 @@ class RunService {
   core::Result<std::vector<ServiceRun>> list_runs();
   int running_count() const;
 
-  // Results of a succeeded run of this process (nullptr for runs of earlier processes, whose
-  // results are read from the store below).
-  std::shared_ptr<const RunArtifacts> artifacts(std::int64_t id) const;
+  // The full results of a succeeded run: from memory, or loaded back from the store (runs of an
+  // earlier process, or evicted ones; documents then hold summary.json, sankey.json and
+  // report.html only). The last kRunsInMemory runs used stay in memory. kNotFound for an
+  // unknown run, kConflict for a run that has not succeeded or was stored by an older urbanmine.
+  core::Result<std::shared_ptr<const RunArtifacts>> results(std::int64_t id);
+  static constexpr std::size_t kRunsInMemory = 8;
 
   // Store reads for any finished run (of this process or an earlier one).
   core::Result<std::vector<io::TableInfo>> tables(std::int64_t run_id);
@@ -132,7 +136,15 @@ class RunService {
   std::unique_ptr<io::Store> store_;
   mutable std::mutex mutex_;                 // guards everything below
   std::map<std::int64_t, ServiceRun> live_;  // runs of this process
-  std::map<std::int64_t, std::shared_ptr<const RunArtifacts>> artifacts_;
+  // Results in memory, with the use counter of their last use (the least recent is evicted).
+  struct Kept {
+    std::shared_ptr<const RunArtifacts> artifacts;
+    std::uint64_t last_use = 0;
+  };
+  std::shared_ptr<const RunArtifacts> in_memory(std::int64_t id);  // nullptr when not; locks
+  void keep(std::int64_t id, std::shared_ptr<const RunArtifacts> artifacts);  // mutex_ held
+  std::map<std::int64_t, Kept> artifacts_;
+  std::uint64_t uses_ = 0;
   std::vector<std::thread> threads_;
   int running_ = 0;
 };

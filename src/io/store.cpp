@@ -482,55 +482,94 @@ core::Result<std::vector<ResultRow>> read_row_table(
   return out;
 }
 
-// Rows of a packed table (schema version 2): `items_json` and the `cells` blob.
+// A packed table's items (from items_json) and a walk over its cells (schema version 2).
+struct PackedTable {
+  std::vector<std::vector<std::string>> items;  // per dimension
+  std::uint64_t total = 1;                      // cells of the dense array
+
+  // Calls visit(flat index, value) for each stored cell, in stored order.
+  template <typename Visit>
+  core::Status each_cell(std::string_view cells, const core::Error& corrupt, Visit visit) const {
+    if (cells.size() % kCellBytes != 0) return corrupt;
+    for (std::size_t at = 0; at < cells.size(); at += kCellBytes) {
+      const std::uint64_t flat = get_le(cells.data() + at, 4);
+      if (flat >= total) return corrupt;
+      const std::uint64_t bits = get_le(cells.data() + at + 4, 8);
+      double value = 0.0;
+      std::memcpy(&value, &bits, sizeof(value));
+      visit(flat, value);
+    }
+    return {};
+  }
+};
+
+core::Error corrupt_table(const std::string& path, const std::string& name,
+                          const std::string& what) {
+  return core::Error::io("stored table " + name + " is corrupt: " + what, path,
+                         "re-run the scenario into a new database");
+}
+
+core::Result<PackedTable> parse_packed_items(const std::string& path, const std::string& name,
+                                             const std::vector<std::string>& dims,
+                                             const std::string& items_json) {
+  const auto items = nlohmann::json::parse(items_json, nullptr, false);
+  if (!items.is_array() || items.size() != dims.size()) {
+    return corrupt_table(path, name, "items do not match dims");
+  }
+  PackedTable table;
+  table.items.resize(dims.size());
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    if (!items[d].is_array())
+      return corrupt_table(path, name, "items of " + dims[d] + " are not a list");
+    std::set<std::string> seen;
+    for (const auto& v : items[d]) {
+      if (!v.is_string())
+        return corrupt_table(path, name, "an item of " + dims[d] + " is not text");
+      if (!seen.insert(v.get<std::string>()).second) {
+        return corrupt_table(path, name, "an item of " + dims[d] + " is repeated");
+      }
+      table.items[d].push_back(v.get<std::string>());
+    }
+    table.total *= table.items[d].size();
+  }
+  return table;
+}
+
+// Rows of a packed table, filtered by `wanted` (dimensions the table has).
 core::Result<std::vector<ResultRow>> read_packed_table(
     const std::string& path, const std::string& name, const std::vector<std::string>& dims,
     const std::string& items_json, std::string_view cells,
     const std::map<std::string, std::string>& wanted) {
-  const auto corrupt = [&](const std::string& what) {
-    return core::Error::io("stored table " + name + " is corrupt: " + what, path,
-                           "re-run the scenario into a new database");
-  };
-  const auto items = nlohmann::json::parse(items_json, nullptr, false);
-  if (!items.is_array() || items.size() != dims.size()) return corrupt("items do not match dims");
-  std::vector<std::vector<std::string>> dim_items(dims.size());
-  std::uint64_t total = 1;
-  for (std::size_t d = 0; d < dims.size(); ++d) {
-    if (!items[d].is_array()) return corrupt("items of " + dims[d] + " are not a list");
-    for (const auto& v : items[d]) {
-      if (!v.is_string()) return corrupt("an item of " + dims[d] + " is not text");
-      dim_items[d].push_back(v.get<std::string>());
-    }
-    total *= dim_items[d].size();
-  }
+  auto table = parse_packed_items(path, name, dims, items_json);
+  if (!table) return table.error();
+  const auto& items = table->items;
   // The wanted item index of each filtered dimension (-1: any).
   std::vector<std::ptrdiff_t> want(dims.size(), -1);
   for (const auto& [dim, item] : wanted) {
     const auto d =
         static_cast<std::size_t>(std::find(dims.begin(), dims.end(), dim) - dims.begin());
-    const auto it = std::find(dim_items[d].begin(), dim_items[d].end(), item);
-    if (it == dim_items[d].end()) return std::vector<ResultRow>{};  // no such item: no rows
-    want[d] = it - dim_items[d].begin();
+    const auto it = std::find(items[d].begin(), items[d].end(), item);
+    if (it == items[d].end()) return std::vector<ResultRow>{};  // no such item: no rows
+    want[d] = it - items[d].begin();
   }
-  if (cells.size() % kCellBytes != 0) return corrupt("cell bytes are not whole cells");
   std::vector<ResultRow> out;
   std::vector<std::size_t> index(dims.size(), 0);
-  for (std::size_t at = 0; at < cells.size(); at += kCellBytes) {
-    std::uint64_t flat = get_le(cells.data() + at, 4);
-    if (flat >= total) return corrupt("a cell index is out of range");
-    bool keep = true;
-    for (std::size_t d = dims.size(); d-- > 0;) {
-      index[d] = static_cast<std::size_t>(flat % dim_items[d].size());
-      flat /= dim_items[d].size();
-      keep = keep && (want[d] < 0 || static_cast<std::size_t>(want[d]) == index[d]);
-    }
-    if (!keep) continue;
-    ResultRow r;
-    for (std::size_t d = 0; d < dims.size(); ++d) r.coords[dims[d]] = dim_items[d][index[d]];
-    const std::uint64_t bits = get_le(cells.data() + at + 4, 8);
-    std::memcpy(&r.value, &bits, sizeof(r.value));
-    out.push_back(std::move(r));
-  }
+  auto status = table->each_cell(
+      cells, corrupt_table(path, name, "cells are not whole or out of range"),
+      [&](std::uint64_t flat, double value) {
+        bool keep = true;
+        for (std::size_t d = dims.size(); d-- > 0;) {
+          index[d] = static_cast<std::size_t>(flat % items[d].size());
+          flat /= items[d].size();
+          keep = keep && (want[d] < 0 || static_cast<std::size_t>(want[d]) == index[d]);
+        }
+        if (!keep) return;
+        ResultRow r;
+        for (std::size_t d = 0; d < dims.size(); ++d) r.coords[dims[d]] = items[d][index[d]];
+        r.value = value;
+        out.push_back(std::move(r));
+      });
+  if (!status) return status.error();
   return out;
 }
 
@@ -570,6 +609,79 @@ core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, cons
   }
   if (head.is_null(2)) return read_row_table(db_, path_, run_id, name, wanted);
   return read_packed_table(path_, name, dims, head.text(1), head.blob(2), wanted);
+}
+
+core::Result<std::vector<StoredTable>> Store::read_table_values(std::int64_t run_id) {
+  Statement st(db_,
+               "SELECT name, value_column, description, dims_json, items_json, cells, row_count "
+               "FROM result_tables WHERE run_id = ? ORDER BY rowid");
+  st.bind(1, run_id);
+  std::vector<StoredTable> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    StoredTable t;
+    t.info = TableInfo{st.text(0), st.text(1), st.text(2), string_array(st.text(3)), st.int64(6)};
+    if (st.is_null(5)) {
+      return core::Error{core::ErrorCode::kConflict,
+                         "run " + std::to_string(run_id) +
+                             " was stored by an older urbanmine "
+                             "(one row per value) and cannot be loaded whole",
+                         "run the scenario again to store it in the current form", path_};
+    }
+    auto packed = parse_packed_items(path_, t.info.name, t.info.dims, st.text(4));
+    if (!packed) return packed.error();
+    std::vector<core::Dimension> dims;
+    for (std::size_t d = 0; d < t.info.dims.size(); ++d) {
+      dims.emplace_back(t.info.dims[d], packed->items[d]);
+    }
+    auto values = core::DimArray::zeros(std::move(dims));
+    if (!values) return corrupt_table(path_, t.info.name, values.error().message);
+    auto data = values->data();
+    auto status = packed->each_cell(
+        st.blob(5), corrupt_table(path_, t.info.name, "cells are not whole or out of range"),
+        [&](std::uint64_t flat, double value) { data[flat] = value; });
+    if (!status) return status.error();
+    t.values = std::move(*values);
+    out.push_back(std::move(t));
+  }
+  if (rc != SQLITE_DONE)
+    return db_error(db_, "cannot read the tables of run " + std::to_string(run_id), path_);
+  return out;
+}
+
+core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& table) {
+  const auto bad = [&](const std::string& what) {
+    return core::Error::io("stored record table " + table.name + " is corrupt: " + what, "",
+                           "re-run the scenario into a new database");
+  };
+  ParsedRecordTable out;
+  const auto columns = nlohmann::json::parse(table.columns_json, nullptr, false);
+  if (!columns.is_array()) return bad("columns are not a list");
+  for (const auto& c : columns) {
+    if (!c.is_string()) return bad("a column name is not text");
+    out.columns.push_back(c.get<std::string>());
+  }
+  const auto rows = nlohmann::json::parse(table.rows_json, nullptr, false);
+  if (!rows.is_array()) return bad("rows are not a list");
+  for (const auto& row : rows) {
+    if (!row.is_array() || row.size() != out.columns.size()) {
+      return bad("a row does not have one cell per column");
+    }
+    std::vector<StoredCell> cells;
+    for (const auto& v : row) {
+      if (v.is_null()) {
+        cells.push_back({});
+      } else if (v.is_string()) {
+        cells.push_back({StoredCell::Kind::kText, v.get<std::string>(), 0.0});
+      } else if (v.is_number()) {
+        cells.push_back({StoredCell::Kind::kNumber, {}, v.get<double>()});
+      } else {
+        return bad("a cell is neither null, text nor a number");
+      }
+    }
+    out.rows.push_back(std::move(cells));
+  }
+  return out;
 }
 
 core::Status Store::put_record_table(std::int64_t run_id, const StoredRecordTable& table) {

@@ -127,6 +127,27 @@ struct StoredRecordTable {
   std::string rows_json;     // JSON array of arrays (numbers, strings or null)
 };
 
+// A stored result table with its values (for runs stored packed, schema version 2 on).
+struct StoredTable {
+  TableInfo info;
+  core::DimArray values;  // zeros where no cell was stored
+};
+
+// One cell of a stored record table: JSON null, a string or a number.
+struct StoredCell {
+  enum class Kind { kEmpty, kText, kNumber };
+  Kind kind = Kind::kEmpty;
+  std::string text;
+  double number = 0.0;
+};
+
+// A record table's columns and rows parsed from its JSON text (`table.name` names errors).
+struct ParsedRecordTable {
+  std::vector<std::string> columns;
+  std::vector<std::vector<StoredCell>> rows;  // each row has columns.size() cells
+};
+core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& table);
+
 struct StoredFinding {
   std::string section;
   std::string text;
@@ -173,6 +194,9 @@ class Store {
   core::Result<std::vector<TableInfo>> list_tables(std::int64_t run_id);
   core::Result<std::vector<ResultRow>> read_table(std::int64_t run_id, const std::string& name,
                                                   const TableFilter& filter = {});
+  // Every result table of a run with its values, in the order stored. Tables stored before
+  // schema version 2 (one row per value) have no items to rebuild the array from: kConflict.
+  core::Result<std::vector<StoredTable>> read_table_values(std::int64_t run_id);
 
   core::Status put_record_table(std::int64_t run_id, const StoredRecordTable& table);
   core::Result<std::vector<StoredRecordTable>> read_record_tables(std::int64_t run_id);

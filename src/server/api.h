@@ -4,11 +4,15 @@
 // second copy of model logic.
 #pragma once
 
+#include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -21,17 +25,36 @@
 namespace urbanmine::server {
 
 // Answers of reads that never change once they succeeded (a finished run's summary, tables,
-// records, report), keyed by request target. Bounded: cleared when full.
+// records, report), keyed by request target. Bounded: cleared when full. Concurrent misses of the
+// same key are coalesced: one request computes the answer, the others wait for it.
 class ResponseCache {
  public:
-  std::optional<Reply> get(const std::string& key) const;
-  void put(const std::string& key, const Reply& reply);
+  // The cached answer for `key`, or compute() run once for all concurrent callers of that key;
+  // a 200 answer is kept (its body shared and gzip-compressed once), anything else is not.
+  core::Result<Reply> get_or_compute(const std::string& key,
+                                     const std::function<core::Result<Reply>()>& compute);
+  // How many answers were computed (misses that ran compute()); for tests.
+  std::size_t computed() const;
 
  private:
   static constexpr std::size_t kMaxEntries = 2048;
   mutable std::mutex mutex_;
+  std::condition_variable done_;
   std::unordered_map<std::string, Reply> entries_;
+  std::unordered_set<std::string> in_flight_;
+  std::size_t computed_ = 0;
 };
+
+// zlib levels: best for answers compressed once and kept (cached reads, dashboard files), a fast
+// one for answers compressed per request.
+inline constexpr int kCachedGzipLevel = 9;
+inline constexpr int kDynamicGzipLevel = 1;
+// gzip (RFC 1952) of `text` at zlib `level` (1-9), or nullopt when zlib fails.
+std::optional<std::string> gzip_compress(std::string_view text, int level);
+// Whether an answer is worth compressing: text or JSON (not images or fonts) of >= 1 KiB.
+bool worth_compressing(const std::string& content_type, std::size_t bytes);
+// Whether an Accept-Encoding header value accepts gzip (a "gzip" or "*" token, q not 0).
+bool accepts_gzip(std::string_view accept_encoding);
 
 struct ApiState {
   ServerOptions options;

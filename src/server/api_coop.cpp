@@ -135,8 +135,8 @@ nlohmann::json cell_json(const engine::Cell& cell) {
 Reply records_reply(const ApiRequest& request, const std::vector<engine::RecordTable>& tables,
                     const std::string& download_name) {
   if (request.query("format") == "csv") {
-    return Reply{200, kCsvType, engine::format_records(tables, engine::RecordFormat::kCsv),
-                 download_name + ".csv", nullptr};
+    return Reply::content(kCsvType, engine::format_records(tables, engine::RecordFormat::kCsv),
+                          download_name + ".csv");
   }
   nlohmann::json list = nlohmann::json::array();
   for (const auto& t : tables) {
@@ -173,22 +173,11 @@ core::Result<engine::RunResults> run_with_cooperation(ApiState& state, const Api
                                   "run ids are numbers; list them with GET /api/runs");
   }
   const std::int64_t id = std::stoll(id_text);
-  auto run = state.service->run(id);
-  if (!run) return run.error();
-  auto artifacts = state.service->artifacts(id);
-  if (run->state != engine::RunState::kSucceeded || !artifacts) {
-    return core::Error{core::ErrorCode::kConflict,
-                       run->state != engine::RunState::kSucceeded
-                           ? "run " + id_text + " has not succeeded"
-                           : "run " + id_text +
-                                 " was made by an earlier server process; its full results "
-                                 "are not in memory",
-                       "start the run again (POST /api/runs) and ask once it has succeeded",
-                       id_text};
-  }
+  auto artifacts = state.service->results(id);  // from memory or loaded back from the store
+  if (!artifacts) return artifacts.error();
   auto data = cooperation_data();
   if (!data) return data.error();
-  engine::RunResults results = artifacts->results;
+  engine::RunResults results = (*artifacts)->results;
   // The run may already carry cooperation tables (computed with default options): replace them.
   std::erase_if(results.records, [](const engine::RecordTable& t) {
     for (auto name : {engine::kRecordsHhi, engine::kRecordsHhiContributions,

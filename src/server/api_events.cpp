@@ -175,7 +175,7 @@ core::Result<Reply> agenda_file(const Event& e, const ApiRequest& request, const
   auto files = agendas(e, request);
   if (!files) return files.error();
   for (const auto& f : *files) {
-    if (f.name == name) return Reply{200, type, f.content, e.id + "-" + name, nullptr};
+    if (f.name == name) return Reply::content(type, f.content, e.id + "-" + name);
   }
   return core::Error::not_found("no agenda file '" + name + "' in event " + e.id, name,
                                 "participant ids are those of the schedule's meetings");
@@ -275,7 +275,7 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               [](const ApiRequest& request) -> core::Result<Reply> {
                 auto e = event_of(request);
                 if (!e) return e.error();
-                return Reply{200, kJsonType, e->instance_json, e->id + "-instance.json", nullptr};
+                return Reply::content(kJsonType, e->instance_json, e->id + "-instance.json");
               }});
   routes.add({"POST",
               "/api/events/{id}/schedule",

@@ -154,8 +154,8 @@ void add_plant_routes(RouteTable& routes, ApiState& /*state*/) {
          auto outcome = engine::run_plant_balance(s, **d);
          if (!outcome) return with_body_location(outcome.error());
          if (wants_csv(request)) {
-           return Reply{200, kCsvType, engine::plant_balance_csv(*outcome), "plant_balance.csv",
-                        nullptr};
+           return Reply::content(kCsvType, engine::plant_balance_csv(*outcome),
+                                 "plant_balance.csv");
          }
          return Reply::json(engine::plant_balance_json(*outcome));
        }});
@@ -197,8 +197,7 @@ void add_plant_routes(RouteTable& routes, ApiState& /*state*/) {
          auto result = engine::run_plant_infer(s, **d);
          if (!result) return with_body_location(result.error());
          if (wants_csv(request)) {
-           return Reply{200, kCsvType, engine::plant_infer_csv(*result), "plant_infer.csv",
-                        nullptr};
+           return Reply::content(kCsvType, engine::plant_infer_csv(*result), "plant_infer.csv");
          }
          return Reply::json(to_json_text(infer_json(*result)));
        }});

@@ -196,7 +196,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 if (!run) return run.error();
                 auto text = state.service->file(run->id, std::string(engine::kReportFile));
                 if (!text) return text.error();
-                return Reply{200, kHtmlType, std::move(*text), {}, nullptr};
+                return Reply::content(kHtmlType, std::move(*text));
               })});
   routes.add(
       {"GET",
@@ -212,9 +212,15 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
        cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
          auto run = finished_run(state, request);
          if (!run) return run.error();
-         auto artifacts = state.service->artifacts(run->id);
+         // Full results (from memory or loaded back from the store); a run stored by an older
+         // urbanmine has only its stored Sankey.
+         auto loaded = state.service->results(run->id);
+         if (!loaded && loaded.error().code != core::ErrorCode::kConflict) return loaded.error();
+         const auto artifacts = loaded ? *loaded : nullptr;
+         const bool chosen = request.has_query("year") || request.has_query("element");
+         if (chosen && !artifacts) return loaded.error();
          std::string text;
-         if (artifacts && (request.has_query("year") || request.has_query("element"))) {
+         if (chosen) {
            int year = std::min(engine::kDefaultSankeyYear, artifacts->results.meta.last_year);
            if (request.has_query("year")) {
              try {
@@ -276,7 +282,12 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 if (!run) return run.error();
                 nlohmann::json tables = nlohmann::json::array();
                 nlohmann::json records = nlohmann::json::array();
-                if (auto a = state.service->artifacts(run->id)) {
+                auto loaded = state.service->results(run->id);
+                if (!loaded && loaded.error().code != core::ErrorCode::kConflict) {
+                  return loaded.error();
+                }
+                if (loaded) {
+                  const auto& a = *loaded;
                   for (const auto& t : a->results.tables) {
                     nlohmann::json dims = nlohmann::json::array();
                     for (const auto& d : t.values.dims()) {
@@ -312,143 +323,142 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 }
                 return Reply::json(to_json_text({{"tables", tables}, {"records", records}}));
               })});
-  routes.add(
-      {"GET",
-       "/api/runs/{id}/tables/{name}",
-       "runs",
-       "One result table in long form, filtered; JSON {columns, rows} or CSV (format=csv)",
-       false,
-       "",
-       {{"region", "region code (ISO 3166 alpha-3 or an aggregate such as WORLD)"},
-        {"element", "element code (Li, Ni, Co, Mn, graphite, Cu, Al)"},
-        {"year", "calendar year"},
-        {"segment", "segment code"},
-        {"chemistry", "chemistry code"},
-        {"route", "recycling route"},
-        {"format", "json (default) or csv"}},
-       {kJsonType, kCsvType},
-       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-         URBANMINE_TRY_STATUS(check_format(request));
-         auto run = finished_run(state, request);
-         if (!run) return run.error();
-         const std::string name = request.path_param("name");
-         URBANMINE_TRY_STATUS(check_name(name));
-         io::TableFilter filter;
-         if (request.has_query("region")) filter.region = request.query("region");
-         if (request.has_query("element")) filter.element = request.query("element");
-         if (request.has_query("year")) {
-           const std::string y = request.query("year");
-           bool digits = !y.empty() && y.size() <= 4;
-           for (char c : y) digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
-           if (!digits) {
-             return core::Error::invalid_input("year '" + y + "' is not a calendar year",
-                                               "query: year", "give a year such as 2030");
-           }
-           filter.year = std::stoi(y);
-         }
-         for (const char* dim : {"segment", "chemistry", "route"}) {
-           if (request.has_query(dim)) filter.dims[dim] = request.query(dim);
-         }
-         auto infos = state.service->tables(run->id);
-         if (!infos) return infos.error();
-         const io::TableInfo* info = nullptr;
-         for (const auto& t : *infos) {
-           if (t.name == name) info = &t;
-         }
-         if (info == nullptr) {
-           return core::Error::not_found(
-               "run " + std::to_string(run->id) + " has no table '" + name + "'", name,
-               "list the run's tables with GET /api/runs/" + std::to_string(run->id) + "/tables");
-         }
-         auto rows = state.service->read_table(run->id, name, filter);
-         if (!rows) return rows.error();
-         std::vector<std::string> columns = info->dims;
-         columns.push_back(info->value_column);
-         if (wants_csv(request)) {
-           std::vector<std::vector<std::string>> cells;
-           cells.reserve(rows->size());
-           for (const auto& row : *rows) {
-             std::vector<std::string> line;
-             for (const auto& d : info->dims) {
-               auto it = row.coords.find(d);
-               line.push_back(it == row.coords.end() ? "" : it->second);
-             }
-             line.push_back(io::format_number(row.value));
-             cells.push_back(std::move(line));
-           }
-           Reply reply{200, kCsvType, io::records_csv(columns, cells), name + ".csv", nullptr};
-           return reply;
-         }
-         nlohmann::json out_rows = nlohmann::json::array();
-         for (const auto& row : *rows) {
-           nlohmann::json line = nlohmann::json::array();
-           for (const auto& d : info->dims) {
-             auto it = row.coords.find(d);
-             if (it == row.coords.end()) {
-               line.push_back(nullptr);
-             } else if (d == engine::kDimYear) {
-               line.push_back(std::stoi(it->second));
-             } else {
-               line.push_back(it->second);
-             }
-           }
-           line.push_back(row.value);
-           out_rows.push_back(std::move(line));
-         }
-         return Reply::json(to_json_text({{"name", info->name},
-                                          {"value_column", info->value_column},
-                                          {"description", info->description},
-                                          {"columns", columns},
-                                          {"rows", out_rows}}));
-       })});
-  routes.add(
-      {"GET",
-       "/api/runs/{id}/records/{name}",
-       "runs",
-       "One record table of the run (hhi, supply_risk, policy_checks, market_ranking, ...) "
-       "as JSON {title, columns, rows} or CSV (format=csv)",
-       false,
-       "",
-       {{"format", "json (default) or csv"}},
-       {kJsonType, kCsvType},
-       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-         URBANMINE_TRY_STATUS(check_format(request));
-         auto run = finished_run(state, request);
-         if (!run) return run.error();
-         const std::string name = request.path_param("name");
-         URBANMINE_TRY_STATUS(check_name(name));
-         auto records = state.service->record_tables(run->id);
-         if (!records) return records.error();
-         for (const auto& r : *records) {
-           if (r.name != name) continue;
-           auto columns = nlohmann::json::parse(r.columns_json, nullptr, false);
-           auto rows = nlohmann::json::parse(r.rows_json, nullptr, false);
-           if (wants_csv(request)) {
-             std::vector<std::string> cols;
-             for (const auto& c : columns) cols.push_back(c.get<std::string>());
-             std::vector<std::vector<std::string>> cells;
-             for (const auto& row : rows) {
-               std::vector<std::string> line;
-               for (const auto& c : row) {
-                 line.push_back(c.is_string()   ? c.get<std::string>()
-                                : c.is_number() ? io::format_number(c.get<double>())
-                                                : std::string());
-               }
-               cells.push_back(std::move(line));
-             }
-             return Reply{200, kCsvType, io::records_csv(cols, cells), name + ".csv", nullptr};
-           }
-           return Reply::json(to_json_text({{"name", r.name},
-                                            {"title", r.title},
-                                            {"description", r.description},
-                                            {"columns", columns},
-                                            {"rows", rows}}));
-         }
-         return core::Error::not_found(
-             "run " + std::to_string(run->id) + " has no record table '" + name + "'", name,
-             "list the run's record tables with GET /api/runs/" + std::to_string(run->id) +
-                 "/tables");
-       })});
+  routes.add({"GET",
+              "/api/runs/{id}/tables/{name}",
+              "runs",
+              "One result table in long form, filtered; JSON {columns, rows} or CSV (format=csv)",
+              false,
+              "",
+              {{"region", "region code (ISO 3166 alpha-3 or an aggregate such as WORLD)"},
+               {"element", "element code (Li, Ni, Co, Mn, graphite, Cu, Al)"},
+               {"year", "calendar year"},
+               {"segment", "segment code"},
+               {"chemistry", "chemistry code"},
+               {"route", "recycling route"},
+               {"format", "json (default) or csv"}},
+              {kJsonType, kCsvType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                URBANMINE_TRY_STATUS(check_format(request));
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                const std::string name = request.path_param("name");
+                URBANMINE_TRY_STATUS(check_name(name));
+                io::TableFilter filter;
+                if (request.has_query("region")) filter.region = request.query("region");
+                if (request.has_query("element")) filter.element = request.query("element");
+                if (request.has_query("year")) {
+                  const std::string y = request.query("year");
+                  bool digits = !y.empty() && y.size() <= 4;
+                  for (char c : y)
+                    digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
+                  if (!digits) {
+                    return core::Error::invalid_input("year '" + y + "' is not a calendar year",
+                                                      "query: year", "give a year such as 2030");
+                  }
+                  filter.year = std::stoi(y);
+                }
+                for (const char* dim : {"segment", "chemistry", "route"}) {
+                  if (request.has_query(dim)) filter.dims[dim] = request.query(dim);
+                }
+                auto infos = state.service->tables(run->id);
+                if (!infos) return infos.error();
+                const io::TableInfo* info = nullptr;
+                for (const auto& t : *infos) {
+                  if (t.name == name) info = &t;
+                }
+                if (info == nullptr) {
+                  return core::Error::not_found(
+                      "run " + std::to_string(run->id) + " has no table '" + name + "'", name,
+                      "list the run's tables with GET /api/runs/" + std::to_string(run->id) +
+                          "/tables");
+                }
+                auto rows = state.service->read_table(run->id, name, filter);
+                if (!rows) return rows.error();
+                std::vector<std::string> columns = info->dims;
+                columns.push_back(info->value_column);
+                if (wants_csv(request)) {
+                  std::vector<std::vector<std::string>> cells;
+                  cells.reserve(rows->size());
+                  for (const auto& row : *rows) {
+                    std::vector<std::string> line;
+                    for (const auto& d : info->dims) {
+                      auto it = row.coords.find(d);
+                      line.push_back(it == row.coords.end() ? "" : it->second);
+                    }
+                    line.push_back(io::format_number(row.value));
+                    cells.push_back(std::move(line));
+                  }
+                  return Reply::content(kCsvType, io::records_csv(columns, cells), name + ".csv");
+                }
+                nlohmann::json out_rows = nlohmann::json::array();
+                for (const auto& row : *rows) {
+                  nlohmann::json line = nlohmann::json::array();
+                  for (const auto& d : info->dims) {
+                    auto it = row.coords.find(d);
+                    if (it == row.coords.end()) {
+                      line.push_back(nullptr);
+                    } else if (d == engine::kDimYear) {
+                      line.push_back(std::stoi(it->second));
+                    } else {
+                      line.push_back(it->second);
+                    }
+                  }
+                  line.push_back(row.value);
+                  out_rows.push_back(std::move(line));
+                }
+                return Reply::json(to_json_text({{"name", info->name},
+                                                 {"value_column", info->value_column},
+                                                 {"description", info->description},
+                                                 {"columns", columns},
+                                                 {"rows", out_rows}}));
+              })});
+  routes.add({"GET",
+              "/api/runs/{id}/records/{name}",
+              "runs",
+              "One record table of the run (hhi, supply_risk, policy_checks, market_ranking, ...) "
+              "as JSON {title, columns, rows} or CSV (format=csv)",
+              false,
+              "",
+              {{"format", "json (default) or csv"}},
+              {kJsonType, kCsvType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                URBANMINE_TRY_STATUS(check_format(request));
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                const std::string name = request.path_param("name");
+                URBANMINE_TRY_STATUS(check_name(name));
+                auto records = state.service->record_tables(run->id);
+                if (!records) return records.error();
+                for (const auto& r : *records) {
+                  if (r.name != name) continue;
+                  auto columns = nlohmann::json::parse(r.columns_json, nullptr, false);
+                  auto rows = nlohmann::json::parse(r.rows_json, nullptr, false);
+                  if (wants_csv(request)) {
+                    std::vector<std::string> cols;
+                    for (const auto& c : columns) cols.push_back(c.get<std::string>());
+                    std::vector<std::vector<std::string>> cells;
+                    for (const auto& row : rows) {
+                      std::vector<std::string> line;
+                      for (const auto& c : row) {
+                        line.push_back(c.is_string()   ? c.get<std::string>()
+                                       : c.is_number() ? io::format_number(c.get<double>())
+                                                       : std::string());
+                      }
+                      cells.push_back(std::move(line));
+                    }
+                    return Reply::content(kCsvType, io::records_csv(cols, cells), name + ".csv");
+                  }
+                  return Reply::json(to_json_text({{"name", r.name},
+                                                   {"title", r.title},
+                                                   {"description", r.description},
+                                                   {"columns", columns},
+                                                   {"rows", rows}}));
+                }
+                return core::Error::not_found(
+                    "run " + std::to_string(run->id) + " has no record table '" + name + "'", name,
+                    "list the run's record tables with GET /api/runs/" + std::to_string(run->id) +
+                        "/tables");
+              })});
 }
 
 }  // namespace urbanmine::server

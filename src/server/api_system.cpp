@@ -42,9 +42,10 @@ void add_system_routes(RouteTable& routes, ApiState& state) {
               "",
               {},
               {kJsonType},
-              [&state](const ApiRequest&) -> core::Result<Reply> {
+              // Cached: shared and gzip-compressed once (the text is built after every route).
+              cached(state, [&state](const ApiRequest&) -> core::Result<Reply> {
                 return Reply::json(state.openapi_text);
-              }});
+              })});
 }
 
 }  // namespace urbanmine::server

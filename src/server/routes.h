@@ -30,8 +30,16 @@ struct Reply {
   std::string download_name;  // non-empty: sent as Content-Disposition attachment
   // Set instead of `body` for cached answers: sent without copying (large summaries).
   std::shared_ptr<const std::string> shared_body;
+  // The same answer gzip-compressed, made once when it was cached (null when not worth it):
+  // sent to clients whose Accept-Encoding takes gzip, as browsers' does.
+  std::shared_ptr<const std::string> shared_gzip;
   static Reply json(std::string text, int status = 200) {
-    return Reply{status, kJsonType, std::move(text), {}, nullptr};
+    return Reply{status, kJsonType, std::move(text), {}, nullptr, nullptr};
+  }
+  // A 200 answer of `content_type`; a download (Content-Disposition) when `download_as` is set.
+  static Reply content(std::string content_type, std::string text, std::string download_as = {}) {
+    return Reply{200,    std::move(content_type), std::move(text), std::move(download_as), nullptr,
+                 nullptr};
   }
 };
 

@@ -171,10 +171,59 @@ TEST(RunsApi, RunsBeyondTheCapGet429AndUnfinishedRunsGet409) {
   ASSERT_EQ(first->status, 202) << first->body;
   const std::string id = parse(first->body)["id"];
   auto second = c->Post("/api/runs", R"({"scenario_id": "baseline"})", "application/json");
-  // A run takes far longer than two requests (it stores every table in one transaction).
+  // A run (about 0.2 s: model, outputs, one store transaction) takes hundreds of times longer
+  // than two loopback requests.
   ASSERT_EQ(parse(c->Get(("/api/runs/" + id).c_str())->body)["state"], "running");
   expect_error(second, 429, "too_many_runs");
   expect_error(c->Get(("/api/runs/" + id + "/summary").c_str()), 409, "conflict");
+}
+
+// Cached answers are compressed once and sent gzip-compressed to clients that take gzip (a
+// browser's "gzip, deflate, br"), never with httplib's own per-request brotli; clients that do
+// not take gzip get the same bytes uncompressed.
+TEST(RunsApi, CachedReadsAreSentGzippedToClientsThatTakeIt) {
+  ServerProcess server;
+  auto c = server.client();
+  auto run = run_baseline(*c);
+  ASSERT_EQ(run["state"], "succeeded") << run.dump();
+  const std::string path = "/api/runs/" + run["id"].get<std::string>() + "/summary";
+  auto raw_client = server.client();
+  raw_client->set_decompress(false);  // see the bytes on the wire
+  auto plain = raw_client->Get(path.c_str(), {{"Accept-Encoding", "identity"}});
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 200);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_NO_THROW((void)parse(plain->body));
+  for (int i = 0; i < 2; ++i) {  // the first answer computes and caches, the second is cached
+    auto packed = raw_client->Get(path.c_str(), {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_TRUE(packed);
+    EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip");
+    ASSERT_GE(packed->body.size(), 2U);
+    EXPECT_EQ(static_cast<unsigned char>(packed->body[0]), 0x1f);  // gzip magic
+    EXPECT_EQ(static_cast<unsigned char>(packed->body[1]), 0x8b);
+    EXPECT_LT(packed->body.size() * 5, plain->body.size());
+  }
+  // A client that decompresses gets exactly the uncompressed answer.
+  auto unpacked = c->Get(path.c_str(), {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(unpacked);
+  EXPECT_EQ(unpacked->body, plain->body);
+  // brotli alone, or gzip refused with q=0: sent as it is.
+  for (const char* accept : {"br", "gzip;q=0, br"}) {
+    auto other = raw_client->Get(path.c_str(), {{"Accept-Encoding", accept}});
+    ASSERT_TRUE(other);
+    EXPECT_FALSE(other->has_header("Content-Encoding")) << accept;
+    EXPECT_EQ(other->body, plain->body) << accept;
+  }
+  // Small answers are never compressed; errors neither.
+  auto health = raw_client->Get("/api/health", {{"Accept-Encoding", "gzip, br"}});
+  ASSERT_TRUE(health);
+  EXPECT_FALSE(health->has_header("Content-Encoding"));
+  auto missing = raw_client->Get("/api/runs/999/summary", {{"Accept-Encoding", "gzip, br"}});
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_FALSE(missing->has_header("Content-Encoding"));
+  EXPECT_EQ(parse(missing->body)["error"]["code"], "not_found");
 }
 
 TEST(RunsApi, StartingARunNeedsTheTokenWhenOneIsSet) {

@@ -200,6 +200,31 @@ TEST_F(StaticFiles, ServesTheDashboardAndFallsBackToIndex) {
   expect_error(c->Get("/assets/missing.js"), 404, "not_found");
 }
 
+// Dashboard files are read once and kept with their gzip form, sent compressed to browsers, and
+// read again when they change on disk (a rebuilt dashboard).
+TEST_F(StaticFiles, SendsFilesGzippedAndRereadsChangedOnes) {
+  const std::string script = web_.path("web/assets/big.js");
+  std::string first(4000, ' ');
+  first.replace(0, 12, "console.log(");
+  std::ofstream(script) << first;
+  ServerProcess server({"--web-dir", web_.path("web")});
+  auto raw = server.client();
+  raw->set_decompress(false);
+  auto packed = raw->Get("/assets/big.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(packed);
+  EXPECT_EQ(packed->status, 200);
+  EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(packed->body.size(), first.size() / 4);
+  auto c = server.client();
+  EXPECT_EQ(c->Get("/assets/big.js", {{"Accept-Encoding", "gzip"}})->body, first);
+  const std::string second = "console.log(2); // rebuilt";
+  std::ofstream(script, std::ios::trunc) << second;
+  auto changed = raw->Get("/assets/big.js", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(changed);
+  EXPECT_FALSE(changed->has_header("Content-Encoding"));  // now under 1 KiB
+  EXPECT_EQ(changed->body, second);
+}
+
 TEST_F(StaticFiles, RefusesPathTraversal) {
   ServerProcess server({"--web-dir", web_.path("web")});
   auto c = server.client();

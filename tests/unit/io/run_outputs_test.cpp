@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/files.h"
+#include "io/store.h"
 
 #include "run_fixture.h"
 #include "test_support.h"
@@ -170,6 +171,62 @@ TEST(RunOutputs, TextSummaryNamesKeyYearsAndElements) {
   EXPECT_NE(text.find("2040"), std::string::npos);
   EXPECT_NE(text.find("graphite"), std::string::npos);
   EXPECT_NE(text.find("mass balance ok"), std::string::npos);
+}
+
+// A stored run reads back whole: every table bit for bit (zeros included), records, findings
+// and metadata, so that the server renders the same Sankey for any year from the store alone.
+TEST(RunOutputs, StoredRunLoadsBackWholeAndRendersTheSameSankey) {
+  auto r = make_fixture_results();
+  r.records.push_back({"mixed",
+                       "Mixed cells",
+                       "d",
+                       {"name", "value", "note"},
+                       {{Cell::of("a"), Cell::of(0.1 + 0.2), Cell::empty()},
+                        {Cell::of("b,\"quoted\""), Cell::of(-3.0), Cell::of("x")}}});
+  r.findings.push_back({"test", "a finding"});
+  auto store = io::Store::open(":memory:");
+  ASSERT_TRUE(store.has_value());
+  const auto docs = render_run_outputs(r, {});
+  ASSERT_TRUE(docs.has_value());
+  const auto id = store_run(**store, r, "[scenario]\n", *docs);
+  ASSERT_TRUE(id.has_value()) << id.error().to_string();
+  const auto loaded = load_stored_run(**store, *id);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  EXPECT_EQ(loaded->meta.scenario_hash, r.meta.scenario_hash);
+  EXPECT_EQ(loaded->meta.first_year, r.meta.first_year);
+  EXPECT_EQ(loaded->meta.last_year, r.meta.last_year);
+  ASSERT_EQ(loaded->tables.size(), r.tables.size());
+  for (std::size_t i = 0; i < r.tables.size(); ++i) {
+    const auto& a = r.tables[i];
+    const auto& b = loaded->tables[i];
+    EXPECT_EQ(b.name, a.name);
+    EXPECT_EQ(b.value_column, a.value_column);
+    EXPECT_EQ(b.values.dims(), a.values.dims()) << a.name;
+    ASSERT_EQ(b.values.size(), a.values.size()) << a.name;
+    for (std::size_t k = 0; k < a.values.size(); ++k) {
+      ASSERT_EQ(b.values.data()[k], a.values.data()[k]) << a.name << " cell " << k;
+    }
+  }
+  ASSERT_EQ(loaded->records.size(), r.records.size());
+  const auto& mixed = loaded->records.back();
+  EXPECT_EQ(mixed.columns, (std::vector<std::string>{"name", "value", "note"}));
+  ASSERT_EQ(mixed.rows.size(), 2U);
+  EXPECT_EQ(mixed.rows[1][0].text, "b,\"quoted\"");
+  EXPECT_DOUBLE_EQ(mixed.rows[0][1].number, 0.1 + 0.2);  // record cells keep 12 digits
+  EXPECT_EQ(mixed.rows[0][2].kind, Cell::Kind::kEmpty);
+  ASSERT_EQ(loaded->findings.size(), r.findings.size());
+  EXPECT_EQ(loaded->findings.back().text, "a finding");
+  for (int year : {r.meta.first_year, 2040, r.meta.last_year}) {
+    for (const std::string element : {"Li", "Co", "kWh"}) {
+      const auto want = sankey_json(r, year, element);
+      const auto got = sankey_json(*loaded, year, element);
+      ASSERT_EQ(want.has_value(), got.has_value()) << year << " " << element;
+      if (want) {
+        EXPECT_EQ(*got, *want) << year << " " << element;
+      }
+    }
+  }
+  EXPECT_EQ(load_stored_run(**store, *id + 1).error().code, core::ErrorCode::kNotFound);
 }
 
 TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {

@@ -186,6 +186,8 @@ TEST(RunStore, ReadsTablesStoredBeforeThePackedSchema) {
   ASSERT_EQ(rows->size(), 1U);
   EXPECT_EQ(rows->front().coords.at("region"), "USA");
   EXPECT_DOUBLE_EQ(rows->front().value, 4.0);
+  // Without the items of each dimension the arrays cannot be rebuilt: re-run to load it whole.
+  EXPECT_EQ(store.read_table_values(1).error().code, core::ErrorCode::kConflict);
 }
 
 TEST(RunStore, FailedTransactionLeavesNothing) {
