@@ -743,6 +743,123 @@ core::Result<std::vector<StoredFinding>> Store::read_findings(std::int64_t run_i
   return out;
 }
 
+core::Result<std::int64_t> Store::create_event(const std::string& name,
+                                               const std::string& instance_json,
+                                               const std::vector<EventParticipant>& participants) {
+  std::int64_t id = 0;
+  auto status = transaction([&]() -> core::Status {
+    const std::string now = utc_now();
+    Statement st(db_,
+                 "INSERT INTO events (name, instance_json, created_at, updated_at) VALUES "
+                 "(?,?,?,?)");
+    st.bind(1, name);
+    st.bind(2, instance_json);
+    st.bind(3, now);
+    st.bind(4, now);
+    if (st.step() != SQLITE_DONE) return db_error(db_, "cannot store event " + name, path_);
+    id = sqlite3_last_insert_rowid(db_);
+    Statement p(db_,
+                "INSERT INTO event_participants (event_id, participant_id, side, country, "
+                "org_type) VALUES (?,?,?,?,?)");
+    for (const auto& participant : participants) {
+      p.reset();
+      p.bind(1, id);
+      p.bind(2, participant.id);
+      p.bind(3, participant.side);
+      p.bind(4, participant.country);
+      p.bind(5, participant.org_type);
+      if (p.step() != SQLITE_DONE) {
+        return db_error(db_, "cannot store participant " + participant.id, path_);
+      }
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+namespace {
+
+constexpr const char* kEventSelect =
+    "SELECT e.id, e.name, COALESCE(s.instance_json, e.instance_json), "
+    "COALESCE(s.schedule_json, ''), COALESCE(s.sequence, -1), e.created_at, e.updated_at "
+    "FROM events e LEFT JOIN event_schedules s ON s.event_id = e.id AND s.sequence = "
+    "(SELECT MAX(sequence) FROM event_schedules WHERE event_id = e.id)";
+
+EventRecord read_event_row(const Statement& st) {
+  return EventRecord{st.int64(0), st.text(1), st.text(2), st.text(3), static_cast<int>(st.int64(4)),
+                     st.text(5),  st.text(6)};
+}
+
+}  // namespace
+
+core::Result<EventRecord> Store::get_event(std::int64_t id) {
+  Statement st(db_, std::string(kEventSelect) + " WHERE e.id = ?");
+  st.bind(1, id);
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) {
+    return core::Error::not_found("no event " + std::to_string(id), path_,
+                                  "list the events to see their ids");
+  }
+  if (rc != SQLITE_ROW) return db_error(db_, "cannot read event", path_);
+  return read_event_row(st);
+}
+
+core::Result<std::vector<EventRecord>> Store::list_events() {
+  Statement st(db_, std::string(kEventSelect) + " ORDER BY e.id");
+  std::vector<EventRecord> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) out.push_back(read_event_row(st));
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot list events", path_);
+  return out;
+}
+
+core::Result<int> Store::add_event_schedule(std::int64_t event_id, const std::string& instance_json,
+                                            const std::string& schedule_json) {
+  int sequence = 0;
+  auto status = transaction([&]() -> core::Status {
+    const std::string now = utc_now();
+    Statement up(db_, "UPDATE events SET updated_at = ? WHERE id = ?");
+    up.bind(1, now);
+    up.bind(2, event_id);
+    if (up.step() != SQLITE_DONE) return db_error(db_, "cannot update event", path_);
+    if (sqlite3_changes(db_) == 0) {
+      return core::Error::not_found("no event " + std::to_string(event_id), path_);
+    }
+    Statement next(db_,
+                   "SELECT COALESCE(MAX(sequence) + 1, 0) FROM event_schedules WHERE event_id = ?");
+    next.bind(1, event_id);
+    if (next.step() != SQLITE_ROW) return db_error(db_, "cannot number the schedule", path_);
+    sequence = static_cast<int>(next.int64(0));
+    Statement ins(db_,
+                  "INSERT INTO event_schedules (event_id, sequence, instance_json, schedule_json, "
+                  "created_at) VALUES (?,?,?,?,?)");
+    ins.bind(1, event_id);
+    ins.bind_int(2, sequence);
+    ins.bind(3, instance_json);
+    ins.bind(4, schedule_json);
+    ins.bind(5, now);
+    if (ins.step() != SQLITE_DONE) return db_error(db_, "cannot store the schedule", path_);
+    return {};
+  });
+  if (!status) return status.error();
+  return sequence;
+}
+
+core::Result<std::vector<EventParticipant>> Store::event_participants(std::int64_t event_id) {
+  Statement st(db_,
+               "SELECT participant_id, side, country, org_type FROM event_participants WHERE "
+               "event_id = ? ORDER BY rowid");
+  st.bind(1, event_id);
+  std::vector<EventParticipant> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+  }
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot read participants", path_);
+  return out;
+}
+
 core::Status Store::put_file(std::int64_t run_id, const std::string& name,
                              const std::string& content) {
   return transaction([&]() -> core::Status {

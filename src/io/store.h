@@ -153,6 +153,26 @@ struct StoredFinding {
   std::string text;
 };
 
+// A partnering event: the match-instance/1 text as uploaded or last rescheduled, and its latest
+// schedule (empty until scheduled) with that schedule's sequence (0 for the first; each
+// reschedule adds one; agendas carry it as the ICS SEQUENCE).
+struct EventRecord {
+  std::int64_t id = 0;
+  std::string name;
+  std::string instance_json;
+  std::string schedule_json;
+  int schedule_sequence = -1;  // -1: not scheduled
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct EventParticipant {
+  std::string id;
+  std::string side;
+  std::string country;
+  std::string org_type;
+};
+
 class Store {
  public:
   // Opens (creating if needed) and migrates to the latest schema. ":memory:" for tests.
@@ -202,6 +222,19 @@ class Store {
   core::Result<std::vector<StoredRecordTable>> read_record_tables(std::int64_t run_id);
   core::Status put_findings(std::int64_t run_id, const std::vector<StoredFinding>& findings);
   core::Result<std::vector<StoredFinding>> read_findings(std::int64_t run_id);
+
+  // Events. create_event stores the instance and its participants in one transaction;
+  // add_event_schedule appends a schedule (with the instance it was made for, which a
+  // reschedule changes) as the next sequence. list_events is oldest first. An event's
+  // instance_json is that of its latest schedule (the upload until it is scheduled).
+  core::Result<std::int64_t> create_event(const std::string& name, const std::string& instance_json,
+                                          const std::vector<EventParticipant>& participants);
+  core::Result<EventRecord> get_event(std::int64_t id);
+  core::Result<std::vector<EventRecord>> list_events();
+  // Returns the new schedule's sequence.
+  core::Result<int> add_event_schedule(std::int64_t event_id, const std::string& instance_json,
+                                       const std::string& schedule_json);
+  core::Result<std::vector<EventParticipant>> event_participants(std::int64_t event_id);
 
   // Output files by name ("summary.json", "sankey.json", "report.html").
   core::Status put_file(std::int64_t run_id, const std::string& name, const std::string& content);

@@ -91,6 +91,34 @@ ALTER TABLE result_tables ADD COLUMN items_json TEXT;
 ALTER TABLE result_tables ADD COLUMN cells BLOB;
 ALTER TABLE result_tables ADD COLUMN row_count INTEGER;
 )sql"},
+      // Partnering events of the HTTP server: the uploaded instance, its participants (queryable
+      // copy of the instance's list) and every schedule made for it (reschedules append).
+      {3, "events, event participants, event schedules",
+       R"sql(
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  instance_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE event_participants (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  side TEXT NOT NULL,
+  country TEXT NOT NULL,
+  org_type TEXT NOT NULL,
+  PRIMARY KEY (event_id, participant_id)
+);
+CREATE TABLE event_schedules (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  sequence INTEGER NOT NULL,
+  instance_json TEXT NOT NULL,
+  schedule_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, sequence)
+);
+)sql"},
       // Append new migrations here with the next version number.
   };
   return kMigrations;

@@ -4,7 +4,9 @@
 // match-instance/1 file, make the 1:1 schedule (`match schedule`), reschedule after
 // cancellations (the instance's rescheduling variant: previous schedule, cancelled ids and a keep
 // bonus), check any schedule (`match check`), and download agendas as CSV and ICS
-// (`match agenda`). Events live in the server's memory (the store has no event tables yet).
+// (`match agenda`). Events are kept in the SQLite store (io::Store, schema version 3: events,
+// event_participants, event_schedules; in memory when the server has no --db), so they survive
+// a restart like runs do; every schedule made is kept, the latest is the event's.
 #include <algorithm>
 #include <ctime>
 #include <map>
@@ -24,53 +26,124 @@ namespace {
 constexpr double kMaxScheduleSeconds = 60.0;
 
 struct Event {
-  std::string id;
+  std::string id;  // "e" + the store's event id
   std::string name;
-  std::string instance_json;  // match-instance/1
+  std::string instance_json;  // match-instance/1 of the latest schedule (or as uploaded)
   nlohmann::json instance;    // parsed, for slots and participants
   std::string schedule_json;  // match-schedule/1; empty until scheduled
-  int agenda_sequence = 0;    // ICS SEQUENCE: raised by each reschedule
+  int agenda_sequence = 0;    // ICS SEQUENCE: the schedule's number (0 first, +1 each new one)
 };
 
+}  // namespace
+
+// Events over the store. One connection, guarded by a mutex (io::Store is one per thread).
 class EventStore {
  public:
-  std::string add(Event event) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    event.id = "e" + std::to_string(next_++);
-    const std::string id = event.id;
-    events_[id] = std::move(event);
-    return id;
+  explicit EventStore(std::unique_ptr<io::Store> store) : store_(std::move(store)) {}
+
+  core::Result<Event> add(const std::string& instance_json, const nlohmann::json& instance) {
+    std::vector<io::EventParticipant> participants;
+    for (const auto& p : instance.value("participants", nlohmann::json::array())) {
+      participants.push_back({p.value("id", std::string()), p.value("side", std::string()),
+                              p.value("country", std::string()),
+                              p.value("org_type", std::string())});
+    }
+    core::Result<std::int64_t> id = std::int64_t{0};
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      id = store_->create_event(instance.value("name", std::string("event")), instance_json,
+                                participants);
+    }
+    if (!id) return id.error();
+    return get("e" + std::to_string(*id));
   }
+
   core::Result<Event> get(const std::string& id) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = events_.find(id);
-    if (it == events_.end()) {
+    const auto number = parse_id(id);
+    if (!number) {
       return core::Error::not_found("no event '" + id + "'", id,
                                     "list the events with GET /api/events");
     }
-    return it->second;
+    core::Result<io::EventRecord> record = io::EventRecord{};
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      record = store_->get_event(*number);
+    }
+    if (!record) {
+      if (record.error().code == core::ErrorCode::kNotFound) {
+        return core::Error::not_found("no event '" + id + "'", id,
+                                      "list the events with GET /api/events");
+      }
+      return record.error();
+    }
+    return from_record(*record);
   }
-  void put(const Event& event) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    events_[event.id] = event;
-  }
-  std::vector<Event> list() const {
-    std::lock_guard<std::mutex> lock(mutex_);
+
+  core::Result<std::vector<Event>> list() const {
+    core::Result<std::vector<io::EventRecord>> records = std::vector<io::EventRecord>{};
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      records = store_->list_events();
+    }
+    if (!records) return records.error();
     std::vector<Event> out;
-    for (const auto& [id, e] : events_) out.push_back(e);
+    for (const auto& r : *records) {
+      auto e = from_record(r);
+      if (!e) return e.error();
+      out.push_back(std::move(*e));
+    }
     return out;
   }
 
+  // Keeps a new schedule (made for `instance_json`) as the event's latest.
+  core::Result<Event> add_schedule(const Event& event, const std::string& instance_json,
+                                   const std::string& schedule_json) {
+    const auto number = parse_id(event.id);
+    if (!number) return core::Error::internal("event id " + event.id + " is not a store id");
+    core::Result<int> sequence = 0;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      sequence = store_->add_event_schedule(*number, instance_json, schedule_json);
+    }
+    if (!sequence) return sequence.error();
+    return get(event.id);
+  }
+
  private:
+  static std::optional<std::int64_t> parse_id(const std::string& id) {
+    if (id.size() < 2 || id.size() > 18 || id[0] != 'e') return std::nullopt;
+    std::int64_t n = 0;
+    for (std::size_t i = 1; i < id.size(); ++i) {
+      if (id[i] < '0' || id[i] > '9') return std::nullopt;
+      n = n * 10 + (id[i] - '0');
+    }
+    return n;
+  }
+
+  static core::Result<Event> from_record(const io::EventRecord& r) {
+    Event e;
+    e.id = "e" + std::to_string(r.id);
+    e.name = r.name;
+    e.instance_json = r.instance_json;
+    auto parsed = io::parse_json(r.instance_json, "stored instance of " + e.id);
+    if (!parsed) return parsed.error();
+    e.instance = std::move(*parsed);
+    e.schedule_json = r.schedule_json;
+    e.agenda_sequence = std::max(r.schedule_sequence, 0);
+    return e;
+  }
+
   mutable std::mutex mutex_;
-  std::map<std::string, Event> events_;
-  int next_ = 1;
+  std::unique_ptr<io::Store> store_;
 };
 
-EventStore& events() {
-  static EventStore store;
-  return store;
+core::Result<std::shared_ptr<EventStore>> open_event_store(const std::string& db_path) {
+  auto store = io::Store::open(db_path.empty() ? ":memory:" : db_path);
+  if (!store) return store.error();
+  return std::make_shared<EventStore>(std::move(*store));
 }
+
+namespace {
 
 nlohmann::json event_json(const Event& e) {
   const auto& inst = e.instance;
@@ -85,12 +158,12 @@ nlohmann::json event_json(const Event& e) {
           {"scheduled", !e.schedule_json.empty()}};
 }
 
-core::Result<Event> event_of(const ApiRequest& request) {
-  return events().get(request.path_param("id"));
+core::Result<Event> event_of(ApiState& state, const ApiRequest& request) {
+  return state.events->get(request.path_param("id"));
 }
 
-core::Result<Event> scheduled_event(const ApiRequest& request) {
-  auto e = event_of(request);
+core::Result<Event> scheduled_event(ApiState& state, const ApiRequest& request) {
+  auto e = event_of(state, request);
   if (!e) return e.error();
   if (e->schedule_json.empty()) {
     return core::Error{core::ErrorCode::kConflict, "event " + e->id + " has no schedule yet",
@@ -127,16 +200,13 @@ core::Result<nlohmann::json> optional_body(const ApiRequest& request) {
   return parse_body(request);
 }
 
-core::Result<Reply> schedule_reply(Event event, const std::string& instance_json,
+core::Result<Reply> schedule_reply(ApiState& state, const Event& event,
+                                   const std::string& instance_json,
                                    const engine::ScheduleRequest& req) {
   auto outcome = engine::schedule_match_text(instance_json, "event " + event.id, req);
   if (!outcome) return outcome.error();
-  event.instance_json = instance_json;
-  auto parsed = io::parse_json(instance_json, "instance");
-  if (!parsed) return parsed.error();
-  event.instance = std::move(*parsed);
-  event.schedule_json = outcome->schedule_json;
-  events().put(event);
+  auto stored = state.events->add_schedule(event, instance_json, outcome->schedule_json);
+  if (!stored) return stored.error();
   return Reply::json(outcome->schedule_json);
 }
 
@@ -183,7 +253,7 @@ core::Result<Reply> agenda_file(const Event& e, const ApiRequest& request, const
 
 }  // namespace
 
-void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
+void add_event_routes(RouteTable& routes, ApiState& state) {
   routes.add(
       {"POST",
        "/api/events",
@@ -195,22 +265,21 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
        "(\"format\": \"match-instance/1\")",
        {},
        {kJsonType},
-       [](const ApiRequest& request) -> core::Result<Reply> {
-         Event event;
+       [&state](const ApiRequest& request) -> core::Result<Reply> {
+         std::string instance_json;
+         nlohmann::json instance;
          // Profiles (CSV or JSON) are scored into an instance by the same facade as `match score`.
          auto adopt_scored = [&](const engine::ScoreRequest& options) -> core::Status {
            auto scored = engine::score_match_text(request.body(), "request body", options);
            if (!scored) return scored.error();
-           event.instance_json = scored->instance_json;
+           instance_json = scored->instance_json;
            auto parsed = io::parse_json(scored->instance_json, "instance");
            if (!parsed) return parsed.error();
-           event.instance = std::move(*parsed);
+           instance = std::move(*parsed);
            return {};
          };
          auto store_event = [&]() -> core::Result<Reply> {
-           event.name = event.instance.value("name", std::string("event"));
-           const std::string id = events().add(event);
-           auto stored = events().get(id);
+           auto stored = state.events->add(instance_json, instance);
            if (!stored) return stored.error();
            return Reply::json(to_json_text(event_json(*stored)), 201);
          };
@@ -231,8 +300,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
            auto checked = engine::check_match_text(request.body(), "request body",
                                                    R"({"meetings": []})", "empty schedule");
            if (!checked) return checked.error();
-           event.instance_json = request.body();
-           event.instance = std::move(*body);
+           instance_json = request.body();
+           instance = std::move(*body);
          } else {
            URBANMINE_TRY_STATUS(adopt_scored({}));
          }
@@ -246,9 +315,11 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "",
               {},
               {kJsonType},
-              [](const ApiRequest&) -> core::Result<Reply> {
+              [&state](const ApiRequest&) -> core::Result<Reply> {
+                auto events = state.events->list();
+                if (!events) return events.error();
                 nlohmann::json list = nlohmann::json::array();
-                for (const auto& e : events().list()) list.push_back(event_json(e));
+                for (const auto& e : *events) list.push_back(event_json(e));
                 return Reply::json(to_json_text({{"events", list}}));
               }});
   routes.add({"GET",
@@ -259,8 +330,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "",
               {},
               {kJsonType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = event_of(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = event_of(state, request);
                 if (!e) return e.error();
                 return Reply::json(to_json_text(event_json(*e)));
               }});
@@ -272,8 +343,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "",
               {},
               {kJsonType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = event_of(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = event_of(state, request);
                 if (!e) return e.error();
                 return Reply::content(kJsonType, e->instance_json, e->id + "-instance.json");
               }});
@@ -285,14 +356,14 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "optional {\"time_limit_seconds\": 10, \"seed\": 1}",
               {},
               {kJsonType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = event_of(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = event_of(state, request);
                 if (!e) return e.error();
                 auto body = optional_body(request);
                 if (!body) return body.error();
                 auto req = schedule_request(*body);
                 if (!req) return req.error();
-                return schedule_reply(*e, e->instance_json, *req);
+                return schedule_reply(state, *e, e->instance_json, *req);
               }});
   routes.add({"GET",
               "/api/events/{id}/schedule",
@@ -302,8 +373,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "",
               {},
               {kJsonType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = scheduled_event(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = scheduled_event(state, request);
                 if (!e) return e.error();
                 return Reply::json(e->schedule_json);
               }});
@@ -317,8 +388,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
        "{\"cancelled\": [\"F0007\", \"K0010\"], \"keep_bonus\": 40, \"time_limit_seconds\": 10}",
        {},
        {kJsonType},
-       [](const ApiRequest& request) -> core::Result<Reply> {
-         auto e = scheduled_event(request);
+       [&state](const ApiRequest& request) -> core::Result<Reply> {
+         auto e = scheduled_event(state, request);
          if (!e) return e.error();
          auto body = parse_body(request);
          if (!body) return body.error();
@@ -368,9 +439,7 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
          auto previous = io::parse_json(e->schedule_json, "schedule");
          if (!previous) return previous.error();
          inst["previous_schedule"] = (*previous)["meetings"];
-         Event next = *e;
-         next.agenda_sequence += 1;
-         return schedule_reply(next, to_json_text(inst), *req);
+         return schedule_reply(state, *e, to_json_text(inst), *req);
        }});
   routes.add({"POST",
               "/api/events/{id}/check",
@@ -381,8 +450,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "optional match-schedule/1 ({\"meetings\": [...]})",
               {},
               {kJsonType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = event_of(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = event_of(state, request);
                 if (!e) return e.error();
                 std::string schedule = request.body();
                 std::string source = "request body";
@@ -411,8 +480,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
                 "IANA time zone with a fixed offset (default: the event's, or "
                 "Asia/Seoul)"}},
               {kCsvType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = scheduled_event(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = scheduled_event(state, request);
                 if (!e) return e.error();
                 return agenda_file(*e, request, "meetings.csv", kCsvType);
               }});
@@ -424,8 +493,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
               "",
               {{"date", "event day YYYY-MM-DD (default: the event's date)"}},
               {kCsvType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = scheduled_event(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = scheduled_event(state, request);
                 if (!e) return e.error();
                 return agenda_file(*e, request, request.path_param("person") + ".csv", kCsvType);
               }});
@@ -439,8 +508,8 @@ void add_event_routes(RouteTable& routes, ApiState& /*state*/) {
                {"timezone", "IANA time zone with a fixed offset"},
                {"dtstamp", "publication time YYYYMMDDTHHMMSSZ (default: now)"}},
               {kIcsType},
-              [](const ApiRequest& request) -> core::Result<Reply> {
-                auto e = scheduled_event(request);
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto e = scheduled_event(state, request);
                 if (!e) return e.error();
                 return agenda_file(*e, request, request.path_param("person") + ".ics", kIcsType);
               }});

@@ -130,6 +130,63 @@ TEST(EventsApi, UploadScheduleRescheduleCheckAndAgendas) {
   EXPECT_EQ(garbage->status, 400) << garbage->body;
 }
 
+// Events are kept in the SQLite store: a restarted server lists the event with its schedule and
+// agendas unchanged, and reschedules it; each new schedule raises the agendas' ICS SEQUENCE.
+TEST(EventsApi, EventsAndSchedulesSurviveARestart) {
+  TempDir dir;
+  const std::string db = dir.path("events.db");
+  const std::string instance = read_file(test_data("match/small-s1.json"));
+  std::string id;
+  std::string schedule;
+  std::string ics;
+  const std::string ics_path_tail = ".ics?date=2026-11-30&dtstamp=20261126T000000Z";
+  std::string person;
+  {
+    ServerProcess server({"--db", db});
+    auto c = server.client();
+    auto created = c->Post("/api/events", instance, "application/json");
+    ASSERT_TRUE(created);
+    ASSERT_EQ(created->status, 201) << created->body;
+    id = json::parse(created->body)["id"];
+    auto scheduled = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                             R"({"time_limit_seconds": 5, "seed": 1})", "application/json");
+    ASSERT_TRUE(scheduled);
+    ASSERT_EQ(scheduled->status, 200) << scheduled->body;
+    schedule = scheduled->body;
+    person = json::parse(schedule)["meetings"][0]["k"];
+    ics = c->Get(("/api/events/" + id + "/agendas/" + person + ics_path_tail).c_str())->body;
+    EXPECT_NE(ics.find("SEQUENCE:0"), std::string::npos);
+    EXPECT_EQ(server.stop(), 0);
+  }
+  ServerProcess restarted({"--db", db});
+  auto c = restarted.client();
+  auto list = c->Get("/api/events");
+  ASSERT_TRUE(list);
+  const auto events = json::parse(list->body)["events"];
+  ASSERT_EQ(events.size(), 1U) << list->body;
+  EXPECT_EQ(events[0]["id"], id);
+  EXPECT_EQ(events[0]["participants"], 42);
+  EXPECT_EQ(events[0]["scheduled"], true);
+  EXPECT_EQ(c->Get(("/api/events/" + id + "/schedule").c_str())->body, schedule);
+  EXPECT_EQ(c->Get(("/api/events/" + id + "/agendas/" + person + ics_path_tail).c_str())->body,
+            ics);
+  auto again =
+      c->Post(("/api/events/" + id + "/reschedule").c_str(),
+              R"({"cancelled": [")" + person + R"("], "keep_bonus": 40})", "application/json");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 200) << again->body;
+  for (const auto& m : json::parse(again->body)["meetings"]) {
+    EXPECT_NE(m["k"], person);
+    EXPECT_NE(m["f"], person);
+  }
+  auto event = json::parse(c->Get(("/api/events/" + id).c_str())->body);
+  EXPECT_EQ(event["cancelled"], json::array({person}));
+  const std::string other = json::parse(again->body)["meetings"][0]["k"];
+  const auto rescheduled_ics =
+      c->Get(("/api/events/" + id + "/agendas/" + other + ics_path_tail).c_str())->body;
+  EXPECT_NE(rescheduled_ics.find("SEQUENCE:1"), std::string::npos) << rescheduled_ics;
+}
+
 TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
   ServerProcess server;
   auto c = server.client();

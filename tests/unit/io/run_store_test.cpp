@@ -190,6 +190,35 @@ TEST(RunStore, ReadsTablesStoredBeforeThePackedSchema) {
   EXPECT_EQ(store.read_table_values(1).error().code, core::ErrorCode::kConflict);
 }
 
+TEST(RunStore, EventsKeepParticipantsAndEverySchedule) {
+  auto store = memory_store();
+  const auto id =
+      store->create_event("Seoul 2026", R"({"name":"Seoul 2026"})",
+                          {{"K0001", "K", "KR", "recycler"}, {"F0001", "F", "ID", "ministry"}});
+  ASSERT_TRUE(id.has_value()) << id.error().to_string();
+  auto event = store->get_event(*id);
+  ASSERT_TRUE(event.has_value());
+  EXPECT_EQ(event->name, "Seoul 2026");
+  EXPECT_EQ(event->schedule_sequence, -1);
+  EXPECT_TRUE(event->schedule_json.empty());
+  EXPECT_EQ(store->event_participants(*id)->size(), 2U);
+  EXPECT_EQ(store->event_participants(*id)->at(1).org_type, "ministry");
+  EXPECT_EQ(*store->add_event_schedule(*id, R"({"v":1})", R"({"meetings":[1]})"), 0);
+  EXPECT_EQ(*store->add_event_schedule(*id, R"({"v":2})", R"({"meetings":[2]})"), 1);
+  event = store->get_event(*id);
+  EXPECT_EQ(event->schedule_sequence, 1);
+  EXPECT_EQ(event->schedule_json, R"({"meetings":[2]})");
+  EXPECT_EQ(event->instance_json, R"({"v":2})");  // the instance the latest schedule was made for
+  ASSERT_EQ(store->list_events()->size(), 1U);
+  EXPECT_EQ(store->get_event(*id + 1).error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(store->add_event_schedule(*id + 1, "{}", "{}").error().code,
+            core::ErrorCode::kNotFound);
+  // A participant listed twice violates the key: nothing of the event is kept.
+  EXPECT_FALSE(store->create_event("dup", "{}", {{"K1", "K", "KR", "x"}, {"K1", "K", "KR", "x"}})
+                   .has_value());
+  EXPECT_EQ(store->list_events()->size(), 1U);
+}
+
 TEST(RunStore, FailedTransactionLeavesNothing) {
   auto store = memory_store();
   std::int64_t id = 0;
