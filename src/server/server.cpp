@@ -288,6 +288,10 @@ struct HttpServer::Impl {
       if (res.status == 404) {
         message = "no route " + req.method + " " + req.path;
         hint = "see /api/openapi.json for the routes that exist";
+      } else if (res.status == 400 && (req.method == "POST" || req.method == "PUT") &&
+                 !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+        message = "a " + req.method + " request needs a Content-Length header";
+        hint = "send a body (a JSON object such as {}), or Content-Length: 0 for none";
       } else if (res.status == 413) {
         message = "request body is larger than the server's limit";
         hint = "send a smaller body, or start the server with a larger --max-body-mb";

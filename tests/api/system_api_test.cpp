@@ -6,8 +6,12 @@
 #include <fstream>
 #include <set>
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "api/server_process.h"
 #include "test_support.h"
@@ -114,6 +118,37 @@ TEST(ServerApi, BodyOverTheLimitIs413) {
   // Just under the limit passes the size check (and fails on content instead).
   expect_error(c->Post("/api/scenarios", std::string(100, ' '), "application/json"), 400,
                "invalid_input");
+}
+
+// A POST without Content-Length (curl -X POST with no data) gets a 400 that says what is missing.
+TEST(ServerApi, PostWithoutContentLengthIs400SayingSo) {
+  ServerProcess server;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  const std::string request =
+      "POST /api/events/e1/schedule HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+  std::string answer;
+  char buf[4096];
+  // Read the head and the Content-Length bytes of body (the server may keep the socket open).
+  const auto complete = [&answer] {
+    const auto head_end = answer.find("\r\n\r\n");
+    if (head_end == std::string::npos) return false;
+    const auto at = answer.find("Content-Length: ");
+    if (at == std::string::npos || at > head_end) return true;
+    return answer.size() >= head_end + 4 + std::stoul(answer.substr(at + 16));
+  };
+  for (ssize_t n = 0; !complete() && (n = recv(fd, buf, sizeof(buf), 0)) > 0;) {
+    answer.append(buf, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0U) << answer;
+  EXPECT_NE(answer.find("needs a Content-Length header"), std::string::npos) << answer;
 }
 
 TEST(ServerApi, TokenGuardsWritesButNotReads) {

@@ -69,6 +69,9 @@ async function main() {
       failed += 1;
       console.log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
     }
+    // Scrolled to the top first: table headers are sticky, and a full-page shot of a scrolled
+    // page draws them over the rows.
+    await page.evaluate(() => window.scrollTo(0, 0)).catch(() => {});
     await page.screenshot({ path: path.join(artifacts, `${String(passed + failed).padStart(2, '0')}-${name}.png`), fullPage: true })
       .catch(() => {});
   };
@@ -182,6 +185,21 @@ async function main() {
         const meetings = await page.$$('#schedule-grid td.meet');
         expect(meetings.length > 10, `only ${meetings.length} meetings in the grid`);
         await page.waitForSelector('#ics-link', { timeout: 20000 });
+        // The event is kept in the store: reopen it from the saved list, cancel a participant
+        // and reschedule; the cancelled person leaves the grid.
+        await page.goto(`${base}/#/overview`);
+        await page.goto(`${base}/#/event`);
+        await page.click('button[id^="open-e"]', { timeout: 20000 });
+        await page.waitForSelector('#schedule-grid td.meet', { timeout: 20000 });
+        const gone = await page.$eval('#cancel-person', (el) => el.value);
+        await page.click('#event-reschedule');
+        await page.waitForFunction((who) => {
+          const note = document.querySelector('#event-out p.ok');
+          return note && note.textContent.includes(who);
+        }, gone, { timeout: 120000 });
+        const cells = await page.$$eval('#schedule-grid td.meet', (tds) => tds.map((td) => td.textContent));
+        expect(cells.length > 10, `only ${cells.length} meetings after rescheduling`);
+        expect(!cells.some((c) => c.includes(gone)), `${gone} still in the grid after cancelling`);
       });
     }
   } finally {

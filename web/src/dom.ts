@@ -72,7 +72,8 @@ export function table(
       {},
       ...row.map((v, i) => {
         const col = columns[i] ?? '';
-        const content = options.cell ? options.cell(col, v) : cellNode(col, v);
+        // Nodes (buttons, links) are placed as they are.
+        const content = v instanceof Node ? v : options.cell ? options.cell(col, v) : cellNode(col, v);
         return h('td', { class: typeof v === 'number' ? 'num' : '', 'data-col': col }, content);
       }),
     ),

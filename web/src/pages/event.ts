@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Event: upload participant profiles (or a match-instance/1 file), make the 1:1 schedule, see it
-// as a slot × table grid, and each person's agenda with an ICS download.
+// Event: upload participant profiles (or a match-instance/1 file), or open an event kept in the
+// server's store; make the 1:1 schedule, see it as a slot × table grid and each person's agenda
+// with an ICS download; cancel participants and reschedule (meetings kept where possible).
 import { getJson, hasRoute, postJson } from '../api';
 import { card, errorBox, h, table } from '../dom';
 import { t } from '../i18n';
@@ -19,6 +20,8 @@ interface EventAnswer {
   slots: Array<{ id: number; start: string; end: string }>;
   tables_per_slot: number[];
   event?: { date?: string };
+  cancelled?: string[];
+  scheduled?: boolean;
 }
 interface ScheduleAnswer {
   objective: number;
@@ -74,7 +77,25 @@ export async function eventPage(main: HTMLElement): Promise<void> {
     },
   }, t('upload'));
   main.append(card(t('eventTitle'), h('label', { class: 'field' }, h('span', {}, t('uploadProfiles')), file, text),
-    h('div', { class: 'buttons' }, upload)), out);
+    h('div', { class: 'buttons' }, upload)));
+  // Events kept in the server's store (earlier uploads, also of an earlier server process).
+  const saved = await getJson<{ events: EventAnswer[] }>('/api/events');
+  if (saved.events.length) {
+    main.append(card(t('savedEvents'), table([t('eventName'), 'id', t('participants'), t('schedule'), ''],
+      saved.events.map((ev) => [ev.name, ev.id, ev.participants, ev.scheduled ? '✓' : t('empty'),
+        h('button', {
+          class: 'small', id: `open-${ev.id}`,
+          onclick: async () => {
+            out.replaceChildren();
+            try {
+              await showEvent(out, await getJson<EventAnswer>(`/api/events/${ev.id}`));
+            } catch (e) {
+              out.append(errorBox(e));
+            }
+          },
+        }, t('open'))]))));
+  }
+  main.append(out);
 }
 
 async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
@@ -91,9 +112,13 @@ async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
       }
     },
   }, t('makeSchedule'));
+  const cancelled = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   out.append(card(`${ev.name} (${ev.id})`,
-    h('p', {}, `${ev.participants} participants · ${ev.pairs} candidate pairs · ${ev.slots.length} slots`),
+    h('p', {}, `${ev.participants} participants · ${ev.pairs} candidate pairs · ${ev.slots.length} slots${cancelled}`),
     h('div', { class: 'buttons' }, make), scheduleBox));
+  if (ev.scheduled) {
+    await showSchedule(scheduleBox, ev, await getJson<ScheduleAnswer>(`/api/events/${ev.id}/schedule`));
+  }
 }
 
 async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: ScheduleAnswer): Promise<void> {
@@ -109,7 +134,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
     const mine = schedule.meetings.filter((m) => m.k === person || m.f === person).sort((a, b) => a.slot - b.slot);
     const q = `date=${encodeURIComponent(date.value)}`;
     agendaBox.replaceChildren(
-      table([t('slot'), t('tableNo'), t('person'), 'country', 'type'],
+      table([t('slot'), t('tableNo'), t('person'), t('country'), t('orgType')],
         mine.map((m) => {
           const other = m.k === person ? m.f : m.k;
           const s = slotOf.get(m.slot);
@@ -123,9 +148,29 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   };
   personSel.addEventListener('change', showAgenda);
   date.addEventListener('change', showAgenda);
+  // Cancellations: the person loses every slot; the rest keeps its meetings where it can
+  // (keep bonus per meeting left in its slot, as in the reference rescheduling instance).
+  const cancelSel = h('select', { id: 'cancel-person' }, ...people.map((p) => h('option', { value: p }, p)));
+  const keepBonus = h('input', { type: 'number', id: 'keep-bonus', value: '40', min: '0', step: '1' });
+  const reschedule = h('button', {
+    id: 'event-reschedule',
+    onclick: async () => {
+      try {
+        const next = await postJson<ScheduleAnswer>(`/api/events/${ev.id}/reschedule`,
+          { cancelled: [cancelSel.value], keep_bonus: Number(keepBonus.value) });
+        const updated = await getJson<EventAnswer>(`/api/events/${ev.id}`);
+        await showSchedule(box, updated, next);
+      } catch (e) {
+        box.append(errorBox(e));
+      }
+    },
+  }, t('reschedule'));
+  const cancelledNote = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   box.replaceChildren(
-    h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}`),
+    h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}${cancelledNote}`),
     grid(ev, schedule),
+    h('div', { class: 'controls' }, h('label', {}, t('cancelParticipant'), cancelSel),
+      h('label', {}, t('keepBonus'), keepBonus), h('div', { class: 'buttons' }, reschedule)),
     h('h3', {}, t('agenda')),
     h('div', { class: 'controls' }, h('label', {}, t('person'), personSel), h('label', {}, t('date'), date)),
     agendaBox,
