@@ -27,12 +27,13 @@ test: build
 test-fast: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
 
-# One address+undefined sanitizer build of the unit and property tests.
+# One address+undefined sanitizer build of the unit, property and API tests (the API tests start
+# the sanitized server binary, so its request handling runs under the sanitizers too).
 test-sanitize: deps
 	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DURBANMINE_SANITIZE=address,undefined \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(CMAKE_FLAGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
-	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property" -LE "slow|browser"
+	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property|api" -LE "slow|browser"
 
 bench: build
 	bash scripts/bench.sh $(BUILD_DIR)

@@ -13,6 +13,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +50,9 @@ class ServerProcess {
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     pid_ = fork();
     if (pid_ == 0) {
+      // The server dies with the test: a test that crashes (a sanitizer report, say) must not
+      // leave it holding CTest's output pipe open until CTest's timeout.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
       dup2(out_pipe[1], STDOUT_FILENO);
       close(out_pipe[0]);
       close(out_pipe[1]);
