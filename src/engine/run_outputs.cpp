@@ -1046,6 +1046,8 @@ core::Status store_results_into_run(io::Store& store, std::int64_t run_id, const
     finish.status = r.balance_ok() ? io::kRunOk : io::kRunChecksFailed;
     finish.elapsed_seconds = r.meta.elapsed_seconds;
     finish.balance_ok = r.balance_ok();
+    finish.first_year = r.meta.first_year;
+    finish.last_year = r.meta.last_year;
     return store.finish_run(run_id, finish);
   });
 }
@@ -1093,7 +1095,8 @@ core::Result<RunResults> load_stored_run(io::Store& store, std::int64_t run_id) 
   for (auto& t : *tables) {
     r.tables.push_back({t.info.name, t.info.value_column, t.info.description, std::move(t.values)});
   }
-  // Runs the server started record their years only in their tables.
+  // Runs the server started before their years were stored at the end have them only in
+  // their tables.
   if (r.meta.first_year == 0 || r.meta.last_year == 0) {
     const std::set<int> years = run_years(r);
     if (!years.empty()) {

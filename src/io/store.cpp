@@ -324,13 +324,19 @@ core::Status Store::finish_run(std::int64_t run_id, const RunFinish& finish) {
   return transaction([&]() -> core::Status {
     Statement st(db_,
                  "UPDATE runs SET status = ?, finished_at = ?, elapsed_seconds = ?, "
-                 "error_message = ?, balance_ok = ?, progress_fraction = 1 WHERE id = ?");
+                 "error_message = ?, balance_ok = ?, progress_fraction = 1, first_year = "
+                 "CASE WHEN ? > 0 THEN ? ELSE first_year END, last_year = CASE WHEN ? > 0 THEN "
+                 "? ELSE last_year END WHERE id = ?");
     st.bind(1, finish.status);
     st.bind(2, utc_now());
     st.bind(3, finish.elapsed_seconds);
     st.bind(4, finish.error_message);
     st.bind_int(5, finish.balance_ok ? 1 : 0);
-    st.bind(6, run_id);
+    st.bind_int(6, finish.first_year);
+    st.bind_int(7, finish.first_year);
+    st.bind_int(8, finish.last_year);
+    st.bind_int(9, finish.last_year);
+    st.bind(10, run_id);
     if (st.step() != SQLITE_DONE) return db_error(db_, "cannot finish run", path_);
     if (sqlite3_changes(db_) == 0) {
       return core::Error::not_found("no run with id " + std::to_string(run_id), path_);

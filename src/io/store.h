@@ -94,6 +94,9 @@ struct RunFinish {
   double elapsed_seconds = 0.0;
   std::string error_message;
   bool balance_ok = true;
+  // The run's years, when known only at the end (runs the server starts); 0 keeps the stored.
+  int first_year = 0;
+  int last_year = 0;
 };
 
 // A stored result table's header.

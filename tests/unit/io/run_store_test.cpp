@@ -65,8 +65,12 @@ TEST(RunStore, RunGoesFromRunningToFinished) {
   finish.status = kRunChecksFailed;
   finish.elapsed_seconds = 2.5;
   finish.balance_ok = false;
+  finish.first_year = 2010;  // a run started before its years were known stores them at the end
+  finish.last_year = 2050;
   ASSERT_TRUE(store->finish_run(*id, finish).has_value());
   const auto done = store->get_run(*id);
+  EXPECT_EQ(done->first_year, 2010);
+  EXPECT_EQ(done->last_year, 2050);
   EXPECT_EQ(done->status, kRunChecksFailed);
   EXPECT_FALSE(done->finished_at.empty());
   EXPECT_FALSE(done->balance_ok);
