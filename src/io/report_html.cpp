@@ -410,7 +410,8 @@ std::string html_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows,
                        const std::vector<bool>& numeric) {
   const auto is_num = [&](std::size_t c) { return c < numeric.size() && numeric[c]; };
-  std::string html = "<table><thead><tr>";
+  // Wide tables (the policy checks have 19 columns) scroll inside their box, not the page.
+  std::string html = "<div class=\"tablewrap\"><table><thead><tr>";
   for (std::size_t c = 0; c < header.size(); ++c) {
     html += is_num(c) ? "<th class=\"num\">" : "<th>";
     html += html_escape(header[c]) + "</th>";
@@ -424,7 +425,7 @@ std::string html_table(const std::vector<std::string>& header,
     }
     html += "</tr>";
   }
-  html += "</tbody></table>";
+  html += "</tbody></table></div>";
   return html;
 }
 
@@ -459,6 +460,7 @@ svg.sankey text { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-l
 svg .grid { stroke: #e3e6eb; stroke-width: 1; }
 svg .axis { stroke: #5a6372; stroke-width: 1; }
 svg .marker { stroke: #5a6372; stroke-width: 1; stroke-dasharray: 4 3; }
+.tablewrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { border-bottom: 1px solid #e3e6eb; padding: 4px 10px; text-align: left;
   vertical-align: top; }
