@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // Store: the SQLite database of scenarios and runs (one file in WAL mode, or ":memory:" for
 // tests). It keeps each scenario's text and hash, each run's status, progress, timings and code
-// version, every result table as long-form rows (region, segment, chemistry, element, route and
-// year as columns, any other dimension as JSON), record tables and findings as JSON, and the
-// run's output files (summary.json, sankey.json, report.html) as text.
+// version, every result table packed in one row (each dimension's items as JSON and the non-zero
+// cells as a blob; docs/formats/store.md), record tables and findings as JSON, the run's output
+// files (summary.json, sankey.json, report.html) as text, and the HTTP server's partnering
+// events with every schedule made for them. Tables stored by schema version 1 (one row per
+// value, result_rows) still read.
 //
 // The schema evolves through ordered migrations (io/store_migrations.cpp; others append there,
 // never edit a released one); a schema_version table records what has been applied. Every write
 // method runs in one transaction (or inside the caller's transaction()), so a crash loses nothing
 // committed and never leaves half a run.
 //
-// The API takes plain values (no engine types): engine/run_outputs stores a RunResults, the HTTP
-// server reads the same rows back. Errors are kIo for database failures, kNotFound for unknown
-// ids, kInvalidInput for bad filters.
+// The API takes plain values (no engine types): engine/run_outputs stores a RunResults and
+// loads it back (load_stored_run), the HTTP server reads tables filtered. Errors are kIo for
+// database failures, kNotFound for unknown ids, kInvalidInput for bad filters.
 //
 // Thread safety: one Store (one connection) per thread; several processes may share a file (WAL
 // mode, 5 s busy timeout).
