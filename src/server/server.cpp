@@ -80,10 +80,10 @@ using SharedText = std::shared_ptr<const std::string>;
 
 // Every answer leaves through here, as a content provider of known length, which httplib sends
 // as it is. Left to itself, httplib compresses each set_content() answer for a browser with
-// brotli at its slowest setting: about 1 s for the dashboard's script bundle, and a quarter of
-// the throughput of the smallest JSON answer. Instead, answers worth it (>= 1 KiB of text or
-// JSON) are gzip-compressed here, once for cached answers (`gzip` given) and per request for
-// the rest, and sent compressed to clients whose Accept-Encoding takes gzip.
+// brotli at its slowest setting: about 1 s for the dashboard's script bundle, and a tenth of
+// the throughput for the smallest JSON answer (/api/version). Instead, answers worth it (>= 1 KiB
+// of text or JSON) are gzip-compressed here, once for cached answers (`gzip` given) and per request
+// for the rest, and sent compressed to clients whose Accept-Encoding takes gzip.
 void send_body(const httplib::Request& req, httplib::Response& res, const std::string& content_type,
                SharedText body, SharedText gzip = nullptr) {
   if (worth_compressing(content_type, body->size())) {
