@@ -982,12 +982,21 @@ std::string text_summary(const RunResults& r) {
   return s;
 }
 
-core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderOptions& options) {
+core::Result<RunDocuments> render_run_documents(const RunResults& r, const RenderOptions& options) {
   RunDocuments docs;
   auto sankey = sankey_json(r, options.sankey_year, options.sankey_element);
   if (!sankey) return sankey.error();
+  docs.files[std::string(kSummaryFile)] = summary_json(r, options);
+  docs.files[std::string(kSankeyFile)] = std::move(*sankey);
+  docs.files[std::string(kReportFile)] = report_html(r, options);
+  return docs;
+}
+
+core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderOptions& options) {
+  auto docs = render_run_documents(r, options);
+  if (!docs) return docs;
   for (const auto& t : r.tables) {
-    if (!docs.files
+    if (!docs->files
              .emplace(t.name + ".csv",
                       io::long_form_csv(t.values, t.value_column, options.skip_zero_rows))
              .second) {
@@ -1006,13 +1015,10 @@ core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderO
       for (const auto& c : row) cells.push_back(cell_text(c));
       rows.push_back(std::move(cells));
     }
-    if (!docs.files.emplace(t.name + ".csv", io::records_csv(t.columns, rows)).second) {
+    if (!docs->files.emplace(t.name + ".csv", io::records_csv(t.columns, rows)).second) {
       return core::Error::internal("two tables are named " + t.name);
     }
   }
-  docs.files[std::string(kSummaryFile)] = summary_json(r, options);
-  docs.files[std::string(kSankeyFile)] = std::move(*sankey);
-  docs.files[std::string(kReportFile)] = report_html(r, options);
   return docs;
 }
 

@@ -7,7 +7,7 @@
 // then renames the folder into place, so on any error nothing partial is left and an existing
 // output folder is untouched. The formats are documented in docs/formats/outputs.md.
 //
-// The HTTP server uses render_run_outputs() and store_run() directly.
+// The HTTP server uses render_run_documents() and store_results_into_run() directly.
 //
 //   engine::OutputOptions opts;
 //   opts.out_dir = "out/baseline";
@@ -66,6 +66,10 @@ std::string report_html(const RunResults& results, const RenderOptions& options)
 // A short plain-text summary for people (stdout of `urbanmine run`).
 std::string text_summary(const RunResults& results);
 
+// summary.json, sankey.json and report.html: the documents stored with a run.
+core::Result<RunDocuments> render_run_documents(const RunResults& results,
+                                                const RenderOptions& options);
+// Those and a CSV file per result and record table: the whole output folder.
 core::Result<RunDocuments> render_run_outputs(const RunResults& results,
                                               const RenderOptions& options);
 

@@ -216,7 +216,7 @@ void RunService::execute(std::int64_t run_id, ServiceScenario scenario) {
     RenderOptions render;
     render.sankey_year = std::min(kDefaultSankeyYear, artifacts->results.meta.last_year);
     set_progress(run_id, kModelShare, "writing summary, Sankey and report");
-    auto docs = render_run_outputs(artifacts->results, render);
+    auto docs = render_run_documents(artifacts->results, render);  // the stored three, no CSVs
     if (docs) {
       artifacts->documents = std::move(*docs);
       set_progress(run_id, kRenderedFraction, "storing results");

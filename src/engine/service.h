@@ -69,7 +69,7 @@ struct ServiceRun {
 // The finished results of a run of this process, shared read-only with readers.
 struct RunArtifacts {
   RunResults results;
-  RunDocuments documents;  // summary.json, sankey.json, report.html, <table>.csv
+  RunDocuments documents;  // summary.json, sankey.json, report.html
 };
 
 using RunFunction = std::function<core::Result<RunResults>(
