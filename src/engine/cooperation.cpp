@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/run.h"
+#include "engine/run_outputs.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
@@ -1155,21 +1156,17 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
   return results;
 }
 
-core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(db_path, ec)) {
-    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
-                                  "give the --db file that `urbanmine run` stored the run in");
-  }
-  auto store = io::Store::open(db_path);
-  if (!store) return store.error();
-  auto infos = (*store)->list_tables(run_id);
+namespace {
+
+// The run's tables from rows of schema version 1, reassembled (zero rows were not stored).
+core::Result<RunResults> assemble_stored_rows(io::Store& store, std::int64_t run_id) {
+  auto infos = store.list_tables(run_id);
   if (!infos) return infos.error();
   const auto& wanted = run_tables_read();
   std::vector<LongTable> tables;
   for (const auto& info : *infos) {
     if (std::find(wanted.begin(), wanted.end(), info.name) == wanted.end()) continue;
-    auto rows = (*store)->read_table(run_id, info.name);
+    auto rows = store.read_table(run_id, info.name);
     if (!rows) return rows.error();
     LongTable t{info.name, info.value_column, info.description, info.dims, {}};
     for (const auto& row : *rows) {
@@ -1185,7 +1182,32 @@ core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t
     }
     tables.push_back(std::move(t));
   }
-  auto results = assemble(tables);
+  return assemble(tables);
+}
+
+}  // namespace
+
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
+                                  "give the --db file that `urbanmine run` stored the run in");
+  }
+  auto store = io::Store::open(db_path);
+  if (!store) return store.error();
+  // Runs stored packed (schema version 2 on) load back exactly: the tables read here, with the
+  // run's metadata. Those stored as rows by version 1 are reassembled.
+  auto results = load_stored_run(**store, run_id);
+  if (results) {
+    const auto& wanted = run_tables_read();
+    std::erase_if(results->tables, [&](const ResultTable& t) {
+      return std::find(wanted.begin(), wanted.end(), t.name) == wanted.end();
+    });
+    results->records.clear();
+    results->findings.clear();
+  } else if (results.error().code == core::ErrorCode::kConflict) {
+    results = assemble_stored_rows(**store, run_id);
+  }
   if (!results) return results;
   if (results->find(kTableMaterialDemandT) == nullptr) {
     return core::Error::not_found("run " + std::to_string(run_id) + " in " + db_path + " has no " +

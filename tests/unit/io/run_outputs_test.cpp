@@ -10,7 +10,9 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
+#include "engine/cooperation.h"
 #include "io/files.h"
 #include "io/store.h"
 
@@ -227,6 +229,50 @@ TEST(RunOutputs, StoredRunLoadsBackWholeAndRendersTheSameSankey) {
     }
   }
   EXPECT_EQ(load_stored_run(**store, *id + 1).error().code, core::ErrorCode::kNotFound);
+}
+
+// `policy check RUN_ID --db FILE` reads runs stored packed exactly and still reads runs stored
+// as rows by schema version 1 (zero rows filled back as 0).
+TEST(RunOutputs, LoadRunStoreReadsPackedAndVersionOneRuns) {
+  testing::TempDir dir;
+  const auto r = make_fixture_results();
+  const std::string packed_db = dir.path("packed.db");
+  {
+    auto store = io::Store::open(packed_db);
+    ASSERT_TRUE(store.has_value());
+    ASSERT_TRUE(store_run(**store, r, "[scenario]\n", *render_run_documents(r, {})).has_value());
+  }
+  const auto packed = load_run_store(packed_db, 1);
+  ASSERT_TRUE(packed.has_value()) << packed.error().to_string();
+  const auto* demand = packed->find(kTableMaterialDemandT);
+  ASSERT_NE(demand, nullptr);
+  EXPECT_EQ(demand->values.dims(), r.find(kTableMaterialDemandT)->values.dims());
+  EXPECT_TRUE(packed->records.empty());  // the cooperation tables are computed afresh
+
+  const std::string rows_db = dir.path("rows.db");
+  {
+    auto opened = io::Store::open_unmigrated(rows_db);
+    ASSERT_TRUE(opened.has_value());
+    const std::string setup =
+        io::store_migrations().front().sql +
+        "INSERT INTO schema_version VALUES (1, 'v1', '2026-01-01T00:00:00Z');"
+        "INSERT INTO runs (id, scenario_name, scenario_hash, code_version, status, started_at) "
+        "VALUES (1, 'old', 'h', '0.1.0', 'ok', '2026-01-01T00:00:00Z');"
+        "INSERT INTO result_tables VALUES (1, 'material_demand_t', 'mass_tonnes', 'd', "
+        "'[\"region\",\"element\",\"year\"]');"
+        "INSERT INTO result_rows VALUES (1, 'material_demand_t', 'CHN', NULL, NULL, 'Li', NULL, "
+        "2030, NULL, 2.5);"
+        "INSERT INTO result_rows VALUES (1, 'material_demand_t', 'USA', NULL, NULL, 'Co', NULL, "
+        "2031, NULL, 4.0);";
+    ASSERT_EQ(sqlite3_exec((*opened)->handle(), setup.c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+  }
+  const auto old = load_run_store(rows_db, 1);
+  ASSERT_TRUE(old.has_value()) << old.error().to_string();
+  const auto& values = old->find(kTableMaterialDemandT)->values;
+  EXPECT_EQ(values.size(), 8U);  // 2 regions x 2 elements x 2 years, zeros filled back
+  EXPECT_DOUBLE_EQ(values.total(), 6.5);
+  EXPECT_EQ(load_run_store(rows_db, 2).error().code, core::ErrorCode::kNotFound);
 }
 
 TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {
