@@ -3,16 +3,18 @@
 # Usage: cmake -DSRC=path/to/src -P CheckIncludes.cmake
 cmake_policy(VERSION 3.25)
 set(allowed_core "core")
+set(allowed_results "core;results")
 set(allowed_mfa "core;mfa")
 set(allowed_plant "core;plant")
 set(allowed_match "core;match")
 set(allowed_risk "core;mfa;risk")
 set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
-set(allowed_io "core;mfa;plant;match;risk;policy;market;io")
-set(allowed_engine "core;mfa;plant;match;risk;policy;market;io;engine")
-set(allowed_cli "core;io;engine;server;cli")
-set(allowed_server "core;io;engine;server")
+set(allowed_io "core;results;mfa;plant;match;risk;policy;market;io")
+set(allowed_report "core;results;io;report")
+set(allowed_engine "core;results;mfa;plant;match;risk;policy;market;io;report;engine")
+set(allowed_cli "core;results;io;report;engine;server;cli")
+set(allowed_server "core;results;io;report;engine;server")
 # Third-party headers and the modules that may include them.
 set(third_party_rules
   "nlohmann/=io,server"
@@ -20,8 +22,9 @@ set(third_party_rules
   "httplib.h=server"
   "sqlite3.h=io"
   "toml++/=io"
+  "openssl/=io"
   "coin/=plant,match")
-set(modules core mfa plant match risk policy market io engine cli server)
+set(modules core results mfa plant match risk policy market io report engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

@@ -15,6 +15,8 @@
 #include "engine/cooperation.h"
 #include "engine/run.h"
 
+#include "results/registry.h"
+
 namespace urbanmine::cli {
 namespace {
 
@@ -65,9 +67,7 @@ core::Result<std::optional<int>> parse_year(const std::string& text, const std::
 
 // Element code from a code or a mineral name (Co, cobalt).
 core::Result<std::string> parse_element(const std::string& text) {
-  for (const char* code : {"Li", "Ni", "Co", "Mn", "graphite", "Cu", "Al"}) {
-    if (text == code) return std::string(code);
-  }
+  if (results::element_index(text)) return text;
   if (auto e = io::element_for_mineral(text)) return *e;
   if (text == "graphite" || text == "natural graphite") return std::string("graphite");
   return core::Error::invalid_input("unknown element '" + text + "'", "--element",

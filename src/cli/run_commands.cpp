@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // `urbanmine validate [SCENARIO]`: every problem in a scenario and the data it uses, with file,
 // row or key, and what to do. Exit 3 when there is an error (or a warning under --strict),
-// otherwise 0 and "ok". (`urbanmine run` is registered by its own command file.)
+// otherwise 0 and "ok". `urbanmine tables`: the table registry. (`urbanmine run` is registered by
+// its own command file.)
 #include <memory>
 #include <string>
 
 #include "cli/commands.h"
 #include "engine/run.h"
+
+#include "report/run_report.h"
 
 namespace urbanmine::cli {
 
@@ -40,6 +43,15 @@ void register_validate_commands(CLI::App& app, CliContext& ctx) {
       if (code != core::kExitOk) return code;
       return failed ? core::kExitInvalidInput : core::kExitOk;
     };
+  });
+
+  auto* tables = app.add_subcommand(
+      "tables",
+      "List every result table and record table a run writes: name, unit column, dimensions\n"
+      "and contents (the registry in src/results/registry.h), as Markdown.\n"
+      "Example: urbanmine tables");
+  tables->callback([&ctx] {
+    ctx.action = [&ctx]() -> int { return emit(ctx, report::table_registry_markdown()); };
   });
 }
 

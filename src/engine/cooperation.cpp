@@ -23,8 +23,16 @@ namespace {
 
 constexpr int kGrowthWindowYears = 5;
 constexpr double kPercentPerUnit = 100.0;
-// Elements with supply data by country (the battery minerals of the risk module).
-const std::vector<std::string> kRiskElements{"Li", "Ni", "Co", "Mn", "graphite"};
+// The model's elements (results/registry.h) that have supply data by country.
+std::vector<std::string> risk_elements(const CooperationData& data) {
+  std::set<std::string> with_data;
+  for (const auto& r : data.supply.records()) with_data.insert(r.element);
+  std::vector<std::string> out;
+  for (const char* e : results::kElementCodes) {
+    if (with_data.count(e)) out.emplace_back(e);
+  }
+  return out;
+}
 
 std::string join_path(const std::string& dir, const std::string& file) {
   if (dir.empty()) return file;
@@ -241,7 +249,7 @@ RecordTable hhi_overview(const CooperationData& data, risk::HhiConvention conven
                "missing_producers",
                "denominator_basis",
                "source"};
-  for (const auto& element : kRiskElements) {
+  for (const auto& element : risk_elements(data)) {
     for (const auto stage :
          {risk::SupplyStage::kMine, risk::SupplyStage::kRefining, risk::SupplyStage::kReserves}) {
       const auto years = data.supply.years(element, stage);
@@ -334,7 +342,7 @@ RecordTable supply_risk_records(const CooperationData& data, const CooperationOp
     return total;
   };
   for (const auto& [region, parts] : targets) {
-    for (const auto& element : kRiskElements) {
+    for (const auto& element : risk_elements(data)) {
       if (std::find(ind.elements.begin(), ind.elements.end(), element) == ind.elements.end()) {
         continue;
       }
@@ -520,7 +528,7 @@ std::vector<market::CountryCriteria> market_criteria(const RunResults& results,
     double imported = 0.0;
     std::vector<std::string> used;
     std::vector<std::string> skipped;
-    for (const auto& element : kRiskElements) {
+    for (const auto& element : risk_elements(data)) {
       const auto d = cell(ind.demand_t, region, element, year);
       if (!d || !(*d > 0.0)) continue;
       const DomesticProduction p = domestic_production(data, region, element, year);
@@ -648,7 +656,7 @@ RecordTable sensitivity_records(const std::vector<market::SensitivityRow>& rows)
 
 void add_suppliers(policy::RunIndicators& ind, const CooperationData& data,
                    risk::HhiConvention convention) {
-  for (const auto& element : kRiskElements) {
+  for (const auto& element : risk_elements(data)) {
     for (const auto stage : {risk::SupplyStage::kMine, risk::SupplyStage::kRefining}) {
       const auto years = data.supply.years(element, stage);
       if (years.empty()) continue;
@@ -743,29 +751,7 @@ std::string cooperation_data_dir(const std::string& given) {
 }
 
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options) {
-  CooperationData data;
-  data.data_dir = cooperation_data_dir(options.data_dir);
-  data.rules_path = options.rules_path.empty() ? join_path(data.data_dir, "policy_rules.csv")
-                                               : options.rules_path;
-  auto codes = io::load_country_codes(join_path(data.data_dir, "country_codes.csv"));
-  if (!codes) return codes.error();
-  data.codes = std::move(*codes);
-  auto supply = io::load_supply_data(data.data_dir, data.codes);
-  if (!supply) return supply.error();
-  data.supply = std::move(*supply);
-  auto wgi = io::load_wgi(join_path(data.data_dir, "wgi.csv"));
-  if (!wgi) return wgi.error();
-  data.wgi = std::move(*wgi);
-  auto rules = io::load_policy_rules(data.rules_path);
-  if (!rules) return rules.error();
-  data.rules = std::move(*rules);
-  auto groups = io::load_element_groups(join_path(data.data_dir, "element_groups.csv"));
-  if (!groups) return groups.error();
-  data.element_groups = std::move(*groups);
-  auto regions = io::load_region_members(join_path(data.data_dir, "regions.csv"));
-  if (!regions) return regions.error();
-  data.regions = std::move(*regions);
-  return data;
+  return io::load_cooperation_inputs(cooperation_data_dir(options.data_dir), options.rules_path);
 }
 
 policy::RunIndicators run_indicators(const RunResults& results) {

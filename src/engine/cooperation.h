@@ -20,6 +20,7 @@
 
 #include "core/result.h"
 #include "engine/run_results.h"
+#include "io/dataset.h"
 #include "io/risk_data.h"
 #include "market/ranking.h"
 #include "policy/checker.h"
@@ -32,13 +33,14 @@ namespace urbanmine::engine {
 // Upper end of the HHI_WGI scale (EU scaling of WGI).
 inline constexpr double kHhiWgiMax = risk::kWgiScaleMax;
 
-// Record table names added to a run (never renamed: file names and API names).
-inline constexpr std::string_view kRecordsHhi = "hhi";
-inline constexpr std::string_view kRecordsHhiContributions = "hhi_contributions";
-inline constexpr std::string_view kRecordsSupplyRisk = "supply_risk";
-inline constexpr std::string_view kRecordsPolicyChecks = "policy_checks";
-inline constexpr std::string_view kRecordsMarketRanking = "market_ranking";
-inline constexpr std::string_view kRecordsMarketSensitivity = "market_sensitivity";
+// Record table names added to a run (declared in results/registry.h).
+inline constexpr std::string_view kRecordsHhi = results::kRecordsHhi.name;
+inline constexpr std::string_view kRecordsHhiContributions = results::kRecordsHhiContributions.name;
+inline constexpr std::string_view kRecordsSupplyRisk = results::kRecordsSupplyRisk.name;
+inline constexpr std::string_view kRecordsPolicyChecks = results::kRecordsPolicyChecks.name;
+inline constexpr std::string_view kRecordsMarketRanking = results::kRecordsMarketRanking.name;
+inline constexpr std::string_view kRecordsMarketSensitivity =
+    results::kRecordsMarketSensitivity.name;
 
 struct CooperationOptions {
   // Folder with the sourced CSVs; empty = cooperation_data_dir("").
@@ -69,17 +71,9 @@ struct CooperationOptions {
 // The data folder: `given` when non-empty, else default_data_dir() (engine/run.h).
 std::string cooperation_data_dir(const std::string& given);
 
-// Every data file the cooperation modules read, loaded and validated.
-struct CooperationData {
-  io::CountryCodes codes;
-  io::SupplyData supply;
-  std::map<std::string, risk::GovernanceScore> wgi;
-  std::vector<policy::PolicyRule> rules;
-  policy::ElementGroups element_groups;
-  std::map<std::string, io::RegionMembers> regions;  // data/regions.csv (may be empty)
-  std::string data_dir;
-  std::string rules_path;
-};
+// Every data file the cooperation modules read, loaded and validated (io/dataset.h; a run loads
+// them with the rest of its dataset).
+using CooperationData = io::CooperationInputs;
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options);
 
 // Computes risk, policy and market results for `results` and appends record tables, findings and

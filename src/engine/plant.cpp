@@ -767,30 +767,21 @@ core::Result<PlantRunTables> PlantRunCollector::finish() const {
     return list;
   };
   const int price_year = params_[0].price_year.value_or(defaults_.default_price_year);
-  out.tables.push_back(ResultTable{
-      std::string(kTableRecyclingProductsT), "mass_tonnes",
-      "Products of recycling by region and year (compounds such as Li2CO3 and NiSO4·6H2O in "
-      "tonnes of product; other materials as sold), from the plant model with EverBatt defaults.",
-      std::move(*products_arr)});
-  out.tables.push_back(ResultTable{
-      std::string(kTableRecyclingRevenueUsd), "revenue_usd",
-      "Revenue of recycling products in USD of " + std::to_string(price_year) +
-          " prices (prices.csv)" +
+  auto products = results::make_table(results::kRecyclingProductsT, std::move(*products_arr));
+  auto revenue = results::make_table(
+      results::kRecyclingRevenueUsd, std::move(*revenue_arr),
+      " in USD of " + std::to_string(price_year) + " prices (prices.csv)" +
           (unpriced_.empty() ? std::string(".")
-                             : "; excludes products without a price: " + join(unpriced_) + "."),
-      std::move(*revenue_arr)});
-  out.tables.push_back(ResultTable{
-      std::string(kTableRecyclingCo2eAvoidedT), "co2e_tonnes",
-      "Primary-production CO2e avoided by the recycled products (GREET 2022 factors in EverBatt "
-      "2023, co2_factors.csv).",
-      std::move(*avoided_arr)});
-  out.tables.push_back(
-      ResultTable{std::string(kTableRecyclingCo2eEmittedT), "co2e_tonnes",
-                  "Process CO2e of recycling reagents with a factor in co2_factors.csv" +
-                      (missing_factors_.empty()
-                           ? std::string(".")
-                           : "; incomplete: no factor for " + join(missing_factors_) + "."),
-                  std::move(*emitted_arr)});
+                             : "; excludes products without a price: " + join(unpriced_) + "."));
+  auto avoided = results::make_table(results::kRecyclingCo2eAvoidedT, std::move(*avoided_arr));
+  auto emitted = results::make_table(
+      results::kRecyclingCo2eEmittedT, std::move(*emitted_arr),
+      missing_factors_.empty() ? std::string(".")
+                               : "; incomplete: no factor for " + join(missing_factors_) + ".");
+  for (auto* t : {&products, &revenue, &avoided, &emitted}) {
+    if (!*t) return t->error();
+    out.tables.push_back(std::move(**t));
+  }
   for (const auto& a : defaults_.assumptions) out.assumptions.push_back("plant: " + a);
   if (basis_assumed_) {
     out.assumptions.push_back(

@@ -13,9 +13,9 @@
 #include "engine/plant.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
+#include "io/dataset.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
-#include "io/sha256.h"
 
 #ifndef URBANMINE_SOURCE_DATA_DIR
 #define URBANMINE_SOURCE_DATA_DIR ""
@@ -43,11 +43,12 @@ bool is_file(const std::string& path) {
 
 struct Prepared {
   io::ScenarioSpec spec;
-  io::RunData data;
+  io::Dataset data;
   ModelInputs inputs;
 };
 
-// Parses the scenario and loads the data, collecting every problem; resolves when both loaded.
+// Parses the scenario and loads the whole dataset (io::load_dataset: every file a run reads),
+// collecting every problem; resolves the scenario when both loaded.
 Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnostics& diags) {
   Prepared p;
   const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
@@ -59,30 +60,30 @@ Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnos
     return p;
   }
   core::Diagnostics data_diags;
-  p.data = io::load_run_data(data_dir, data_diags);
+  p.data = io::load_dataset(data_dir, data_diags);
   diags.merge(data_diags);
   p.spec = std::move(spec);
-  if (!data_diags.has_errors()) p.inputs = resolve_scenario(p.spec, p.data, diags);
-  // The recycling plant model's data (docs/plant.md).
-  auto plant_defaults = load_plant_defaults(data_dir);
-  if (plant_defaults) {
-    p.inputs.plant_defaults =
-        std::make_shared<const plant::PlantDefaults>(std::move(*plant_defaults));
-  } else {
-    diags.add_error(plant_defaults.error());
+  if (!data_diags.has_errors()) {
+    p.inputs = resolve_scenario(p.spec, p.data.run, diags);
+    // The recycling plant model's data (docs/plant.md).
+    p.inputs.plant_defaults = std::make_shared<const plant::PlantDefaults>(*p.data.plant);
   }
   return p;
 }
 
-std::string scenario_hash(const io::ScenarioSpec& spec, const io::RunData& data) {
-  io::Sha256 h;
-  h.update("scenario\n");
-  h.update(spec.text);
-  for (const auto& f : data.files) {
-    h.update("\nfile " + f.name + " " + std::to_string(f.content.size()) + "\n");
-    h.update(f.content);
+// The provenance record table: every data file the run read, with its size and SHA-256.
+RecordTable data_files_table(const std::vector<DataFile>& files) {
+  RecordTable t{std::string(results::kRecordsDataFiles.name),
+                std::string(results::kRecordsDataFiles.title),
+                "Every data file this run read (names relative to the data folder), with its size "
+                "and SHA-256. The run hash covers the scenario text and all of these files.",
+                {"file", "size_bytes", "sha256"},
+                {}};
+  for (const auto& f : files) {
+    t.rows.push_back(
+        {Cell::of(f.name), Cell::of(static_cast<double>(f.bytes)), Cell::of(f.sha256)});
   }
-  return h.hex_digest();
+  return t;
 }
 
 core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags,
@@ -99,9 +100,9 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   auto results = compute_run(p.inputs, options.progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
-  // Supply risk, policy checks and the market ranking (engine/cooperation.h).
+  // Supply risk, policy checks and the market ranking (engine/cooperation.h), on the same data.
   CooperationOptions coop;
-  coop.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  coop.data_dir = p.data.data_dir;
   for (const auto& [name, weight] : p.spec.market_weights) {
     if (const auto criterion = market::parse_criterion(name)) {
       coop.market_weights[*criterion] = weight;
@@ -109,10 +110,13 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
     }
   }
   coop.market_year = p.spec.market_year;
-  URBANMINE_TRY_STATUS(add_cooperation_results(out, coop));
+  URBANMINE_TRY_STATUS(add_cooperation_results(out, *p.data.cooperation, coop));
+  out.records.push_back(data_files_table(p.data.files));
   out.meta.scenario_name = p.inputs.scenario_name;
+  out.meta.scenario_description = p.spec.description;
   out.meta.scenario_path = p.spec.source;
-  out.meta.scenario_hash = scenario_hash(p.spec, p.data);
+  out.meta.scenario_hash = io::run_hash(p.spec.text, p.data.files);
+  out.meta.data_files = p.data.files;
   out.meta.code_version =
       std::string(core::version()) + " (git " + std::string(core::git_hash()) + ")";
   out.meta.first_year = p.inputs.first_year;

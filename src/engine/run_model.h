@@ -17,19 +17,7 @@
 
 namespace urbanmine::engine {
 
-// Extra tables of every run (names never change; see run_results.h for the rest).
-inline constexpr std::string_view kTableBatteryInflowT = "new_batteries_t";  // + segment, chemistry
-inline constexpr std::string_view kTableEndOfLifeDetailT = "use_to_end_of_life_t";  // same dims
-inline constexpr std::string_view kTableCollectedBatteryT =
-    "collected_battery_t";  // [region, year]
-inline constexpr std::string_view kTableRecyclingResidueT = "recycling_to_residue_t";  // + route
-inline constexpr std::string_view kTableInUseVehicles =
-    "in_use_vehicles";  // [region, segment, year]
-
-// Record tables of every run.
-inline constexpr std::string_view kRecordsRegions = "regions";
-inline constexpr std::string_view kRecordsDemandCheck = "battery_demand_check";
-inline constexpr std::string_view kRecordsReplacementPerVehicle = "replacement_packs_per_vehicle";
+// Its tables and record tables are declared in results/registry.h.
 
 // Per vehicle sold in cohort c (row) and year t (column), for one segment: vehicles still in
 // use and replacement packs installed. T x T, row-major, zero for t < c.

@@ -24,13 +24,14 @@
 #include "mfa/lifetime.h"
 #include "plant/plant.h"
 
+#include "results/registry.h"
+
 namespace urbanmine::engine {
 
-// Element codes of every element array, in this order.
-inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "Co", "Mn",
-                                                             "graphite", "Cu", "Al"};
-inline constexpr std::size_t kElementCount = kElementCodes.size();
-inline constexpr std::size_t kRouteCount = io::kRouteCount;
+// Element and route codes of every element and route array (results/registry.h).
+using results::kElementCodes;
+using results::kElementCount;
+using results::kRouteCount;
 
 // A group of model regions sharing recycling capacity (a region code or an aggregate).
 struct CapacityPool {

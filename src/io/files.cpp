@@ -10,6 +10,8 @@
 #include <random>
 #include <sstream>
 
+#include "io/read_log.h"
+
 namespace urbanmine::io {
 
 core::Result<std::string> read_text_file(const std::string& path) {
@@ -29,7 +31,9 @@ core::Result<std::string> read_text_file(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return core::Error::io("error while reading file", path);
-  return buffer.str();
+  std::string text = buffer.str();
+  note_file_read(path, text);  // provenance of the current FileReadScope (io/read_log.h)
+  return text;
 }
 
 core::Status write_file_atomic(const std::string& path, const std::string& content) {

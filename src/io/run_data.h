@@ -16,6 +16,8 @@
 
 #include "core/error.h"
 
+#include "results/registry.h"
+
 namespace urbanmine::io {
 
 // data/regions.csv: model regions (kind "country" or "residual") and aggregates.
@@ -91,10 +93,9 @@ struct RecoveryRecord {
   bool assumption = false;         // from recovery_assumptions.csv
 };
 
-inline constexpr std::size_t kRouteCount = 3;
-// Route codes in the order of every route array.
-inline constexpr std::array<const char*, kRouteCount> kRouteCodes = {"pyrometallurgy",
-                                                                     "hydrometallurgy", "direct"};
+// Route codes in the order of every route array (results/registry.h).
+using results::kRouteCodes;
+using results::kRouteCount;
 
 struct CapacityPoint {
   std::string region;  // a model region or an aggregate code

@@ -239,4 +239,69 @@ std::string JsonWriter::str() const {
   return out_ + "\n";
 }
 
+std::string cell_text(const results::Cell& c) {
+  switch (c.kind) {
+    case results::Cell::Kind::kText:
+      return c.text;
+    case results::Cell::Kind::kNumber:
+      return format_number(c.number);
+    case results::Cell::Kind::kEmpty:
+      break;
+  }
+  return "";
+}
+
+namespace {
+
+void write_cell_json(JsonWriter& w, const results::Cell& c) {
+  switch (c.kind) {
+    case results::Cell::Kind::kText:
+      w.value(c.text);
+      return;
+    case results::Cell::Kind::kNumber:
+      w.value(c.number);
+      return;
+    case results::Cell::Kind::kEmpty:
+      w.null();
+      return;
+  }
+}
+
+}  // namespace
+
+std::string record_columns_json(const results::RecordTable& t) {
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& c : t.columns) w.value(c);
+  w.end_array();
+  return w.str();
+}
+
+std::string record_rows_json(const results::RecordTable& t) {
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& row : t.rows) {
+    w.begin_array();
+    for (const auto& c : row) write_cell_json(w, c);
+    w.end_array();
+  }
+  w.end_array();
+  return w.str();
+}
+
+core::Result<std::string> record_table_csv(const results::RecordTable& t) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : t.rows) {
+    if (row.size() != t.columns.size()) {
+      return core::Error::internal("record table " + t.name + " has a row of " +
+                                   std::to_string(row.size()) + " cells for " +
+                                   std::to_string(t.columns.size()) + " columns");
+    }
+    std::vector<std::string> cells;
+    for (const auto& c : row) cells.push_back(cell_text(c));
+    rows.push_back(std::move(cells));
+  }
+  return records_csv(t.columns, rows);
+}
+
 }  // namespace urbanmine::io

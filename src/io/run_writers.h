@@ -14,6 +14,9 @@
 #include <vector>
 
 #include "core/dim_array.h"
+#include "core/result.h"
+
+#include "results/run_results.h"
 
 namespace urbanmine::io {
 
@@ -81,5 +84,15 @@ class JsonWriter {
   std::string out_;
   std::vector<Level> stack_;
 };
+
+// A record cell as CSV text: numbers by format_number(), empty cells as "".
+std::string cell_text(const results::Cell& cell);
+// A record table's columns as a JSON array of strings, and its rows as a JSON array of arrays
+// (null, strings or numbers): the form summary.json and the store use.
+std::string record_columns_json(const results::RecordTable& table);
+std::string record_rows_json(const results::RecordTable& table);
+// The CSV of a record table (columns, then its cells by cell_text); an Internal error when a
+// row does not have one cell per column.
+core::Result<std::string> record_table_csv(const results::RecordTable& table);
 
 }  // namespace urbanmine::io

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "io/run_writers.h"
+
 namespace urbanmine::io {
 namespace {
 
@@ -617,16 +619,19 @@ core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, cons
   return read_packed_table(path_, name, dims, head.text(1), head.blob(2), wanted);
 }
 
-core::Result<std::vector<StoredTable>> Store::read_table_values(std::int64_t run_id) {
+core::Result<std::vector<results::ResultTable>> Store::read_table_values(std::int64_t run_id) {
   Statement st(db_,
                "SELECT name, value_column, description, dims_json, items_json, cells, row_count "
                "FROM result_tables WHERE run_id = ? ORDER BY rowid");
   st.bind(1, run_id);
-  std::vector<StoredTable> out;
+  std::vector<results::ResultTable> out;
   int rc = 0;
   while ((rc = st.step()) == SQLITE_ROW) {
-    StoredTable t;
-    t.info = TableInfo{st.text(0), st.text(1), st.text(2), string_array(st.text(3)), st.int64(6)};
+    results::ResultTable t;
+    t.name = st.text(0);
+    t.value_column = st.text(1);
+    t.description = st.text(2);
+    const std::vector<std::string> dim_names = string_array(st.text(3));
     if (st.is_null(5)) {
       return core::Error{core::ErrorCode::kConflict,
                          "run " + std::to_string(run_id) +
@@ -634,17 +639,17 @@ core::Result<std::vector<StoredTable>> Store::read_table_values(std::int64_t run
                              "(one row per value) and cannot be loaded whole",
                          "run the scenario again to store it in the current form", path_};
     }
-    auto packed = parse_packed_items(path_, t.info.name, t.info.dims, st.text(4));
+    auto packed = parse_packed_items(path_, t.name, dim_names, st.text(4));
     if (!packed) return packed.error();
     std::vector<core::Dimension> dims;
-    for (std::size_t d = 0; d < t.info.dims.size(); ++d) {
-      dims.emplace_back(t.info.dims[d], packed->items[d]);
+    for (std::size_t d = 0; d < dim_names.size(); ++d) {
+      dims.emplace_back(dim_names[d], packed->items[d]);
     }
     auto values = core::DimArray::zeros(std::move(dims));
-    if (!values) return corrupt_table(path_, t.info.name, values.error().message);
+    if (!values) return corrupt_table(path_, t.name, values.error().message);
     auto data = values->data();
     auto status = packed->each_cell(
-        st.blob(5), corrupt_table(path_, t.info.name, "cells are not whole or out of range"),
+        st.blob(5), corrupt_table(path_, t.name, "cells are not whole or out of range"),
         [&](std::uint64_t flat, double value) { data[flat] = value; });
     if (!status) return status.error();
     t.values = std::move(*values);
@@ -655,12 +660,12 @@ core::Result<std::vector<StoredTable>> Store::read_table_values(std::int64_t run
   return out;
 }
 
-core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& table) {
+core::Result<results::RecordTable> parse_record_table(const StoredRecordTable& table) {
   const auto bad = [&](const std::string& what) {
     return core::Error::io("stored record table " + table.name + " is corrupt: " + what, "",
                            "re-run the scenario into a new database");
   };
-  ParsedRecordTable out;
+  results::RecordTable out{table.name, table.title, table.description, {}, {}};
   const auto columns = nlohmann::json::parse(table.columns_json, nullptr, false);
   if (!columns.is_array()) return bad("columns are not a list");
   for (const auto& c : columns) {
@@ -673,14 +678,14 @@ core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& tabl
     if (!row.is_array() || row.size() != out.columns.size()) {
       return bad("a row does not have one cell per column");
     }
-    std::vector<StoredCell> cells;
+    std::vector<results::Cell> cells;
     for (const auto& v : row) {
       if (v.is_null()) {
-        cells.push_back({});
+        cells.push_back(results::Cell::empty());
       } else if (v.is_string()) {
-        cells.push_back({StoredCell::Kind::kText, v.get<std::string>(), 0.0});
+        cells.push_back(results::Cell::of(v.get<std::string>()));
       } else if (v.is_number()) {
-        cells.push_back({StoredCell::Kind::kNumber, {}, v.get<double>()});
+        cells.push_back(results::Cell::of(v.get<double>()));
       } else {
         return bad("a cell is neither null, text nor a number");
       }
@@ -690,7 +695,9 @@ core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& tabl
   return out;
 }
 
-core::Status Store::put_record_table(std::int64_t run_id, const StoredRecordTable& table) {
+core::Status Store::put_record_table(std::int64_t run_id, const results::RecordTable& records) {
+  const StoredRecordTable table{records.name, records.title, records.description,
+                                record_columns_json(records), record_rows_json(records)};
   return transaction([&]() -> core::Status {
     Statement st(db_,
                  "INSERT INTO record_tables (run_id, name, title, description, columns_json, "
@@ -710,6 +717,18 @@ core::Status Store::put_record_table(std::int64_t run_id, const StoredRecordTabl
   });
 }
 
+core::Result<std::vector<results::RecordTable>> Store::read_records(std::int64_t run_id) {
+  auto stored = read_record_tables(run_id);
+  if (!stored) return stored.error();
+  std::vector<results::RecordTable> out;
+  for (const auto& t : *stored) {
+    auto parsed = parse_record_table(t);
+    if (!parsed) return parsed.error();
+    out.push_back(std::move(*parsed));
+  }
+  return out;
+}
+
 core::Result<std::vector<StoredRecordTable>> Store::read_record_tables(std::int64_t run_id) {
   Statement st(db_,
                "SELECT name, title, description, columns_json, rows_json FROM record_tables "
@@ -724,7 +743,8 @@ core::Result<std::vector<StoredRecordTable>> Store::read_record_tables(std::int6
   return out;
 }
 
-core::Status Store::put_findings(std::int64_t run_id, const std::vector<StoredFinding>& findings) {
+core::Status Store::put_findings(std::int64_t run_id,
+                                 const std::vector<results::Finding>& findings) {
   return transaction([&]() -> core::Status {
     Statement st(db_, "INSERT INTO findings (run_id, seq, section, text) VALUES (?,?,?,?)");
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -739,10 +759,10 @@ core::Status Store::put_findings(std::int64_t run_id, const std::vector<StoredFi
   });
 }
 
-core::Result<std::vector<StoredFinding>> Store::read_findings(std::int64_t run_id) {
+core::Result<std::vector<results::Finding>> Store::read_findings(std::int64_t run_id) {
   Statement st(db_, "SELECT section, text FROM findings WHERE run_id = ? ORDER BY seq");
   st.bind(1, run_id);
-  std::vector<StoredFinding> out;
+  std::vector<results::Finding> out;
   int rc = 0;
   while ((rc = st.step()) == SQLITE_ROW) out.push_back({st.text(0), st.text(1)});
   if (rc != SQLITE_DONE) return db_error(db_, "cannot read findings", path_);

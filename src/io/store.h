@@ -34,6 +34,8 @@
 #include "core/dim_array.h"
 #include "core/result.h"
 
+#include "results/run_results.h"
+
 struct sqlite3;
 
 namespace urbanmine::io {
@@ -132,31 +134,8 @@ struct StoredRecordTable {
   std::string rows_json;     // JSON array of arrays (numbers, strings or null)
 };
 
-// A stored result table with its values (for runs stored packed, schema version 2 on).
-struct StoredTable {
-  TableInfo info;
-  core::DimArray values;  // zeros where no cell was stored
-};
-
-// One cell of a stored record table: JSON null, a string or a number.
-struct StoredCell {
-  enum class Kind { kEmpty, kText, kNumber };
-  Kind kind = Kind::kEmpty;
-  std::string text;
-  double number = 0.0;
-};
-
-// A record table's columns and rows parsed from its JSON text (`table.name` names errors).
-struct ParsedRecordTable {
-  std::vector<std::string> columns;
-  std::vector<std::vector<StoredCell>> rows;  // each row has columns.size() cells
-};
-core::Result<ParsedRecordTable> parse_record_table(const StoredRecordTable& table);
-
-struct StoredFinding {
-  std::string section;
-  std::string text;
-};
+// A stored record table's JSON read back as cells (`table.name` names errors).
+core::Result<results::RecordTable> parse_record_table(const StoredRecordTable& table);
 
 // A partnering event: the match-instance/1 text as uploaded or last rescheduled, and its latest
 // schedule (empty until scheduled) with that schedule's sequence (0 for the first; each
@@ -221,12 +200,15 @@ class Store {
                                                   const TableFilter& filter = {});
   // Every result table of a run with its values, in the order stored. Tables stored before
   // schema version 2 (one row per value) have no items to rebuild the array from: kConflict.
-  core::Result<std::vector<StoredTable>> read_table_values(std::int64_t run_id);
+  core::Result<std::vector<results::ResultTable>> read_table_values(std::int64_t run_id);
 
-  core::Status put_record_table(std::int64_t run_id, const StoredRecordTable& table);
+  // Record tables are stored as JSON (columns, rows of null, text or numbers); read_record_tables
+  // returns that JSON as stored (the server answers with it), read_records the cells.
+  core::Status put_record_table(std::int64_t run_id, const results::RecordTable& table);
   core::Result<std::vector<StoredRecordTable>> read_record_tables(std::int64_t run_id);
-  core::Status put_findings(std::int64_t run_id, const std::vector<StoredFinding>& findings);
-  core::Result<std::vector<StoredFinding>> read_findings(std::int64_t run_id);
+  core::Result<std::vector<results::RecordTable>> read_records(std::int64_t run_id);
+  core::Status put_findings(std::int64_t run_id, const std::vector<results::Finding>& findings);
+  core::Result<std::vector<results::Finding>> read_findings(std::int64_t run_id);
 
   // Events. create_event stores the instance and its participants in one transaction;
   // add_event_schedule appends a schedule (with the instance it was made for, which a

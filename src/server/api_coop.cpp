@@ -14,6 +14,8 @@
 #include "io/risk_data.h"
 #include "server/api.h"
 
+#include "results/registry.h"
+
 namespace urbanmine::server {
 
 namespace {
@@ -71,9 +73,7 @@ core::Result<std::string> query_element(const ApiRequest& request) {
                                       "add element=Li (Li, Ni, Co, Mn or graphite)");
   }
   const std::string text = request.query("element");
-  for (const char* code : {"Li", "Ni", "Co", "Mn", "graphite", "Cu", "Al"}) {
-    if (text == code) return std::string(code);
-  }
+  if (results::element_index(text)) return text;
   if (auto e = io::element_for_mineral(text)) return *e;
   return core::Error::invalid_input("unknown element '" + text + "'", "query: element",
                                     "use Li, Ni, Co, Mn or graphite (or lithium, cobalt, ...)");

@@ -244,14 +244,22 @@ TEST(RunStore, FailedTransactionLeavesNothing) {
 TEST(RunStore, RecordsFindingsAndFilesRoundTrip) {
   auto store = memory_store();
   const auto id = store->create_run(NewRun{});
-  ASSERT_TRUE(store->put_record_table(*id, {"policy", "Policy", "d", "[\"a\"]", "[[1]]"}));
-  ASSERT_TRUE(store->put_record_table(*id, {"market", "Market", "d", "[\"b\"]", "[[\"x\"]]"}));
+  using results::Cell;
+  ASSERT_TRUE(store->put_record_table(*id, {"policy", "Policy", "d", {"a"}, {{Cell::of(1.0)}}}));
+  ASSERT_TRUE(store->put_record_table(
+      *id, {"market", "Market", "d", {"b", "c"}, {{Cell::of("x"), Cell::empty()}}}));
   ASSERT_TRUE(store->put_findings(*id, {{"recycling", "one"}, {"policy", "two"}}));
   ASSERT_TRUE(store->put_file(*id, "summary.json", "{}"));
   const auto records = store->read_record_tables(*id);
   ASSERT_EQ(records->size(), 2U);
   EXPECT_EQ((*records)[1].name, "market");
-  EXPECT_EQ((*records)[1].rows_json, "[[\"x\"]]");
+  EXPECT_EQ((*records)[1].rows_json, "[[\"x\",null]]");
+  const auto cells = store->read_records(*id);
+  ASSERT_TRUE(cells.has_value()) << cells.error().to_string();
+  EXPECT_EQ((*cells)[0].rows[0][0].number, 1.0);
+  EXPECT_EQ((*cells)[1].rows[0][0].text, "x");
+  EXPECT_EQ((*cells)[1].rows[0][1].kind, Cell::Kind::kEmpty);
+  EXPECT_EQ((*cells)[1].title, "Market");
   const auto findings = store->read_findings(*id);
   ASSERT_EQ(findings->size(), 2U);
   EXPECT_EQ((*findings)[1].text, "two");

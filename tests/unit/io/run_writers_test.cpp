@@ -11,10 +11,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "io/report_html.h"
+#include "report/html.h"
 
 namespace urbanmine::io {
 namespace {
+
+using namespace urbanmine::report;  // HTML and SVG building blocks (report/html.h)
 
 TEST(RunWriters, FormatsNumbersWithTwelveSignificantDigits) {
   EXPECT_EQ(format_number(2040.0), "2040");

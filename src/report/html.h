@@ -3,7 +3,7 @@
 // inline SVG charts (lines or stacked areas over years, horizontal bars, a Sankey diagram), plus
 // an HTML page shell with inline CSS. Everything is plain text with no script, font or URL from
 // outside the file, so a report opens offline in any browser. The charts know nothing of the
-// model: engine/run_outputs chooses what to plot.
+// model: report/run_report chooses what to plot.
 //
 // Thread safety: all functions are reentrant.
 #pragma once
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace urbanmine::io {
+namespace urbanmine::report {
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
@@ -88,4 +88,4 @@ std::string html_page(std::string_view title, std::string_view body_html);
 // The colour of series `index` (a colour-blind-safe palette that repeats after 10).
 std::string_view chart_colour(std::size_t index);
 
-}  // namespace urbanmine::io
+}  // namespace urbanmine::report

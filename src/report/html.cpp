@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Inline SVG charts and HTML helpers for report.html.
-#include "io/report_html.h"
+#include "report/html.h"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <map>
 
-namespace urbanmine::io {
+namespace urbanmine::report {
 namespace {
 
 // Chart geometry in SVG user units (pixels at 100% zoom).
@@ -480,4 +480,4 @@ ul.findings li { margin-bottom: 6px; }
   return html;
 }
 
-}  // namespace urbanmine::io
+}  // namespace urbanmine::report

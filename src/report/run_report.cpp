@@ -1,0 +1,970 @@
+// SPDX-License-Identifier: Apache-2.0
+// Turns RunResults into CSV, summary.json, sankey.json, report.html and the text summary.
+#include "report/run_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include <unistd.h>
+
+#include "core/tolerance.h"
+#include "io/run_writers.h"
+
+#include "report/html.h"
+#include "results/registry.h"
+
+namespace urbanmine::report {
+namespace {
+
+using results::Cell;
+using results::RecordTable;
+using results::ResultTable;
+using results::RunResults;
+using namespace results;  // dimension and table names (registry.h)
+
+namespace fs = std::filesystem;
+
+constexpr std::array<int, 3> kPreferredKeyYears = {2030, 2040, 2050};
+constexpr std::size_t kTopRegions = 5;
+constexpr std::size_t kChartRegions = 6;
+constexpr std::size_t kBarRegions = 10;
+constexpr double kHalfChartWidth = 620.0;
+constexpr std::size_t kMaxFailedChecksShown = 20;
+constexpr std::size_t kMaxRecordRowsShown = 60;
+constexpr double kKwhPerGwh = 1e6;
+constexpr double kKwhPerMwh = 1e3;
+constexpr double kPercent = 100.0;
+// Order in which elements are listed; others follow alphabetically.
+
+bool has_dim(const core::DimArray& a, std::string_view dim) {
+  return a.dim_index(std::string(dim)).has_value();
+}
+
+const core::Dimension* find_dim(const core::DimArray& a, std::string_view dim) {
+  const auto idx = a.dim_index(std::string(dim));
+  return idx ? &a.dims()[*idx] : nullptr;
+}
+
+// The world total of `a`: the WORLD region item when present, else the sum over regions.
+core::Result<core::DimArray> world_of(const core::DimArray& a) {
+  const auto* region = find_dim(a, kDimRegion);
+  if (region == nullptr) return a;
+  if (region->index_of(std::string(kWorldRegion))) {
+    return a.slice(std::string(kDimRegion), std::string(kWorldRegion));
+  }
+  return a.sum_over(std::string(kDimRegion));
+}
+
+// Values of `values` by year for the world, for one element when `element` is non-empty (arrays
+// without an element dimension then give nothing). Empty without a year dimension.
+std::map<int, double> world_by_year(const core::DimArray& values, const std::string& element) {
+  std::map<int, double> out;
+  if (!has_dim(values, kDimYear)) return out;
+  auto world = world_of(values);
+  if (!world) return out;
+  core::DimArray a = std::move(*world);
+  if (!element.empty()) {
+    const auto* el = find_dim(a, kDimElement);
+    if (el == nullptr || !el->index_of(element)) return out;
+    auto sliced = a.slice(std::string(kDimElement), element);
+    if (!sliced) return out;
+    a = std::move(*sliced);
+  }
+  auto by_year = a.sum_to({std::string(kDimYear)});
+  if (!by_year) return out;
+  const auto& years = by_year->dims()[0].items();
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    out[std::stoi(years[i])] = by_year->data()[i];
+  }
+  return out;
+}
+
+// The same for table `name` of the run; empty when the run has no such table.
+std::map<int, double> world_by_year(const RunResults& r, std::string_view name,
+                                    const std::string& element) {
+  const ResultTable* t = r.find(name);
+  if (t == nullptr) return {};
+  return world_by_year(t->values, element);
+}
+
+// region -> values over the table's years, for one element (or all when empty), world excluded.
+struct RegionSeries {
+  std::vector<std::string> years;
+  std::vector<std::pair<std::string, std::vector<double>>> regions;
+};
+RegionSeries by_region_year(const ResultTable& t, const std::string& element) {
+  RegionSeries out;
+  core::DimArray a = t.values;
+  if (!element.empty()) {
+    const auto* el = find_dim(a, kDimElement);
+    if (el == nullptr || !el->index_of(element)) return out;
+    auto sliced = a.slice(std::string(kDimElement), element);
+    if (!sliced) return out;
+    a = std::move(*sliced);
+  }
+  auto reduced = a.sum_to({std::string(kDimRegion), std::string(kDimYear)});
+  if (!reduced || reduced->dims().size() != 2) return out;
+  const auto& regions = reduced->dims()[0].items();
+  out.years = reduced->dims()[1].items();
+  const std::size_t ny = out.years.size();
+  for (std::size_t ri = 0; ri < regions.size(); ++ri) {
+    if (regions[ri] == kWorldRegion) continue;
+    std::vector<double> v(reduced->data().begin() + static_cast<std::ptrdiff_t>(ri * ny),
+                          reduced->data().begin() + static_cast<std::ptrdiff_t>((ri + 1) * ny));
+    out.regions.emplace_back(regions[ri], std::move(v));
+  }
+  return out;
+}
+
+// Elements found in the mass tables, in the registry's order first (results::kElementCodes).
+std::vector<std::string> run_elements(const RunResults& r) {
+  std::set<std::string> found;
+  for (const auto& t : r.tables) {
+    if (const auto* el = find_dim(t.values, kDimElement)) {
+      found.insert(el->items().begin(), el->items().end());
+    }
+  }
+  std::vector<std::string> out;
+  for (const char* e : kElementCodes) {
+    if (found.erase(e)) out.push_back(e);
+  }
+  out.insert(out.end(), found.begin(), found.end());
+  return out;
+}
+
+std::set<int> run_years(const RunResults& r) {
+  std::set<int> years;
+  for (const auto& t : r.tables) {
+    if (const auto* y = find_dim(t.values, kDimYear)) {
+      for (const auto& item : y->items()) years.insert(std::stoi(item));
+    }
+  }
+  return years;
+}
+
+double value_at(const std::map<int, double>& m, int year) {
+  const auto it = m.find(year);
+  return it == m.end() ? 0.0 : it->second;
+}
+
+// Regions ranked by a table's value in one year (world and aggregates excluded as in
+// by_region_year), largest first.
+std::vector<std::pair<std::string, double>> regions_in_year(const ResultTable& t, int year) {
+  std::vector<std::pair<std::string, double>> out;
+  const auto series = by_region_year(t, "");
+  const auto it = std::find(series.years.begin(), series.years.end(), std::to_string(year));
+  if (it == series.years.end()) return out;
+  const auto yi = static_cast<std::size_t>(it - series.years.begin());
+  for (const auto& [region, values] : series.regions) out.emplace_back(region, values[yi]);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+// One link of the Sankey, from a table (optionally one route) or computed.
+struct FlowLink {
+  std::string source;
+  std::string target;
+  double value = 0.0;
+  std::string table;
+};
+struct FlowGraph {
+  std::vector<SankeyNode> nodes;
+  std::vector<FlowLink> links;
+  std::string unit;
+};
+
+double table_value(const RunResults& r, std::string_view name, int year, const std::string& element,
+                   const std::string& route = "") {
+  const ResultTable* t = r.find(name);
+  if (t == nullptr) return 0.0;
+  if (route.empty()) return value_at(world_by_year(t->values, element), year);
+  auto sliced = t->values.slice(std::string(kDimRoute), route);
+  if (!sliced) return 0.0;
+  return value_at(world_by_year(*sliced, element), year);
+}
+
+std::vector<std::string> routes_of(const RunResults& r) {
+  std::vector<std::string> routes;
+  for (auto name : {kTableRecycledT, kTableRecoveredT}) {
+    if (const auto* t = r.find(name)) {
+      if (const auto* d = find_dim(t->values, kDimRoute)) {
+        for (const auto& item : d->items()) {
+          if (std::find(routes.begin(), routes.end(), item) == routes.end()) {
+            routes.push_back(item);
+          }
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+std::string route_label(const std::string& route) {
+  std::string label = route;
+  std::replace(label.begin(), label.end(), '_', ' ');
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
+  return label;
+}
+
+FlowGraph build_flows(const RunResults& r, int year, const std::string& element) {
+  FlowGraph g;
+  auto add_node = [&](std::string id, std::string label, int column) {
+    g.nodes.push_back(SankeyNode{std::move(id), std::move(label), column});
+  };
+  auto add_link = [&](std::string source, std::string target, double value, std::string table) {
+    if (value > 0.0) g.links.push_back({std::move(source), std::move(target), value, table});
+  };
+  if (element == kSankeyCapacity) {
+    g.unit = "kWh";
+    const auto v = [&](std::string_view name) { return table_value(r, name, year, ""); };
+    add_node("new_batteries", "New batteries", 0);
+    add_node("in_use", "In use", 1);
+    add_node("end_of_life", "End of first life", 2);
+    add_node("stock_added", "Added to in-use stock", 2);
+    add_node("second_life", "Second life (storage)", 3);
+    add_node("waste", "Waste batteries", 4);
+    const double inflow = v(kTableBatteryInflowKwh);
+    const double eol = v(kTableEndOfLifeKwh);
+    const double to_second = v(kTableSecondLifeInflowKwh);
+    add_link("new_batteries", "in_use", inflow, std::string(kTableBatteryInflowKwh));
+    add_link("in_use", "stock_added", inflow - eol, "new_batteries_kwh - use_to_end_of_life_kwh");
+    add_link("in_use", "end_of_life", eol, std::string(kTableEndOfLifeKwh));
+    add_link("end_of_life", "second_life", to_second, std::string(kTableSecondLifeInflowKwh));
+    add_link("end_of_life", "waste", eol - to_second,
+             "use_to_end_of_life_kwh - end_of_life_to_second_life_kwh");
+    add_link("second_life", "waste", v(kTableSecondLifeOutflowKwh),
+             std::string(kTableSecondLifeOutflowKwh));
+    return g;
+  }
+  g.unit = "t";
+  const auto v = [&](std::string_view name) { return table_value(r, name, year, element); };
+  add_node("new_batteries", "New batteries", 0);
+  add_node("in_use", "In use and second life", 1);
+  add_node("waste", "Waste batteries", 2);
+  add_node("stock_added", "Added to stock", 2);
+  add_node("collection", "Collected", 3);
+  add_node("lost_or_exported", "Lost or exported", 3);
+  const auto routes = routes_of(r);
+  for (const auto& route : routes) add_node("recycling_" + route, route_label(route), 4);
+  add_node("black_mass_surplus", "Black mass surplus", 4);
+  add_node("secondary_metal", "Recovered metal", 5);
+  add_node("process_losses", "Process losses", 5);
+  const double demand = v(kTableMaterialDemandT);
+  const double eol = v(kTableEndOfLifeT);
+  add_link("new_batteries", "in_use", demand, std::string(kTableMaterialDemandT));
+  add_link("in_use", "stock_added", demand - eol, "material_demand_t - end_of_life_t");
+  add_link("in_use", "waste", eol, std::string(kTableEndOfLifeT));
+  add_link("waste", "collection", v(kTableCollectedT), std::string(kTableCollectedT));
+  add_link("waste", "lost_or_exported", v(kTableLostOrExportedT),
+           std::string(kTableLostOrExportedT));
+  for (const auto& route : routes) {
+    const double fed = table_value(r, kTableRecycledT, year, element, route);
+    const double recovered = table_value(r, kTableRecoveredT, year, element, route);
+    add_link("collection", "recycling_" + route, fed, std::string(kTableRecycledT));
+    add_link("recycling_" + route, "secondary_metal", recovered, std::string(kTableRecoveredT));
+    add_link("recycling_" + route, "process_losses", fed - recovered,
+             "collection_to_recycling_t - recycling_to_secondary_metal_t");
+  }
+  add_link("collection", "black_mass_surplus", v(kTableUnrecycledT),
+           std::string(kTableUnrecycledT));
+  return g;
+}
+
+core::Status check_sankey_choice(const RunResults& r, int year, const std::string& element) {
+  const auto years = run_years(r);
+  if (!years.empty() && !years.count(year)) {
+    return core::Error::invalid_input(
+        "Sankey year " + std::to_string(year) + " is outside the run's years " +
+            std::to_string(*years.begin()) + "-" + std::to_string(*years.rbegin()),
+        "--sankey-year", "choose a year the scenario covers");
+  }
+  if (element == kSankeyCapacity) return {};
+  const auto elements = run_elements(r);
+  if (std::find(elements.begin(), elements.end(), element) == elements.end()) {
+    std::string list;
+    for (const auto& e : elements) list += (list.empty() ? "" : ", ") + e;
+    return core::Error::invalid_input("unknown Sankey element '" + element + "'",
+                                      "--sankey-element", "use one of: " + list + ", or kWh");
+  }
+  return {};
+}
+
+// Readable capacity: the unit (kWh, MWh or GWh) whose numbers stay short for `max_kwh`.
+std::pair<double, std::string> capacity_scale(double max_kwh) {
+  if (max_kwh >= kKwhPerGwh) return {kKwhPerGwh, "GWh"};
+  if (max_kwh >= kKwhPerMwh) return {kKwhPerMwh, "MWh"};
+  return {1.0, "kWh"};
+}
+
+std::string element_name(const std::string& element) {
+  // "Lithium (Li)", but "Graphite" rather than "Graphite (graphite)".
+  if (!results::element_index(element)) return element;
+  std::string name = results::element_name(element);
+  const bool same = name == element;
+  name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return same ? name : name + " (" + element + ")";
+}
+
+using io::cell_text;
+using io::record_columns_json;
+using io::record_rows_json;
+
+struct BalanceSummary {
+  std::size_t checks = 0;
+  std::size_t failed = 0;
+  const BalanceCheck* worst = nullptr;
+};
+BalanceSummary summarise_balance(const RunResults& r) {
+  BalanceSummary s;
+  s.checks = r.balance.size();
+  for (const auto& b : r.balance) {
+    if (!b.ok) ++s.failed;
+    if (s.worst == nullptr || std::fabs(b.residual) > std::fabs(s.worst->residual)) s.worst = &b;
+  }
+  return s;
+}
+
+void write_year_element_figure(io::JsonWriter& w, const RunResults& r, std::string_view table,
+                               const std::vector<int>& years,
+                               const std::vector<std::string>& elements) {
+  w.begin_object();
+  for (int y : years) {
+    w.key(std::to_string(y)).begin_object();
+    for (const auto& e : elements) w.key(e).value(value_at(world_by_year(r, table, e), y));
+    w.end_object();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::vector<int> key_years(const RunResults& results) {
+  const auto years = run_years(results);
+  std::vector<int> out;
+  for (int y : kPreferredKeyYears) {
+    if (years.count(y)) out.push_back(y);
+  }
+  if (out.empty() && !years.empty()) out.push_back(*years.rbegin());
+  return out;
+}
+
+std::string summary_json(const RunResults& r, const RenderOptions& options) {
+  const auto years = key_years(r);
+  const auto elements = run_elements(r);
+  io::JsonWriter w;
+  w.begin_object();
+  w.key("format").value("urbanmine-summary/1");
+  w.key("metadata").begin_object();
+  w.key("scenario_name").value(r.meta.scenario_name);
+  w.key("scenario_path").value(r.meta.scenario_path);
+  w.key("scenario_hash").value(r.meta.scenario_hash);
+  w.key("code_version").value(r.meta.code_version);
+  w.key("first_year").value(r.meta.first_year);
+  w.key("last_year").value(r.meta.last_year);
+  w.key("seed").value(static_cast<long long>(r.meta.seed));
+  w.key("elapsed_seconds").value(r.meta.elapsed_seconds);
+  w.end_object();
+  w.key("key_years").begin_array();
+  for (int y : years) w.value(y);
+  w.end_array();
+  w.key("elements").begin_array();
+  for (const auto& e : elements) w.value(e);
+  w.end_array();
+
+  w.key("key_figures").begin_object();
+  w.key("world_end_of_life_kwh").begin_object();
+  const auto eol_kwh = world_by_year(r, kTableEndOfLifeKwh, "");
+  for (int y : years) w.key(std::to_string(y)).value(value_at(eol_kwh, y));
+  w.end_object();
+  w.key("world_in_use_stock_kwh").begin_object();
+  const auto stock_kwh = world_by_year(r, kTableInUseStockKwh, "");
+  for (int y : years) w.key(std::to_string(y)).value(value_at(stock_kwh, y));
+  w.end_object();
+  w.key("world_end_of_life_mass_tonnes");
+  write_year_element_figure(w, r, kTableEndOfLifeT, years, elements);
+  w.key("world_material_demand_mass_tonnes");
+  write_year_element_figure(w, r, kTableMaterialDemandT, years, elements);
+  w.key("world_collected_mass_tonnes");
+  write_year_element_figure(w, r, kTableCollectedT, years, elements);
+  w.key("world_recovered_mass_tonnes");
+  write_year_element_figure(w, r, kTableRecoveredT, years, elements);
+  // Share of new-battery material demand met by recovered metal, world: recovered / demand.
+  w.key("world_secondary_supply_share_fraction").begin_object();
+  for (int y : years) {
+    w.key(std::to_string(y)).begin_object();
+    for (const auto& e : elements) {
+      const double demand = value_at(world_by_year(r, kTableMaterialDemandT, e), y);
+      const double recovered = value_at(world_by_year(r, kTableRecoveredT, e), y);
+      if (demand > 0.0) {
+        w.key(e).value(recovered / demand);
+      } else {
+        w.key(e).null();
+      }
+    }
+    w.end_object();
+  }
+  w.end_object();
+  w.key("top_feedstock_surplus_regions").begin_object();
+  if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
+    for (int y : years) {
+      w.key(std::to_string(y)).begin_array();
+      std::size_t n = 0;
+      for (const auto& [region, value] : regions_in_year(*surplus, y)) {
+        if (n++ >= kTopRegions || value <= 0.0) break;
+        w.begin_object().key("region").value(region).key("mass_tonnes").value(value).end_object();
+      }
+      w.end_array();
+    }
+  }
+  w.end_object();
+  w.key("top_end_of_life_regions").begin_object();
+  if (const auto* eol = r.find(kTableEndOfLifeKwh)) {
+    for (int y : years) {
+      w.key(std::to_string(y)).begin_array();
+      std::size_t n = 0;
+      for (const auto& [region, value] : regions_in_year(*eol, y)) {
+        if (n++ >= kTopRegions || value <= 0.0) break;
+        w.begin_object().key("region").value(region).key("capacity_kwh").value(value).end_object();
+      }
+      w.end_array();
+    }
+  }
+  w.end_object();
+  w.end_object();  // key_figures
+
+  const auto bal = summarise_balance(r);
+  w.key("mass_balance").begin_object();
+  w.key("status").value(r.balance_ok() ? "ok" : "failed");
+  w.key("checks").value(static_cast<long long>(bal.checks));
+  w.key("failed").value(static_cast<long long>(bal.failed));
+  w.key("max_abs_residual").value(bal.worst ? std::fabs(bal.worst->residual) : 0.0);
+  w.key("worst");
+  if (bal.worst != nullptr) {
+    w.begin_object()
+        .key("process")
+        .value(bal.worst->process)
+        .key("region")
+        .value(bal.worst->region)
+        .key("element")
+        .value(bal.worst->element)
+        .key("year")
+        .value(bal.worst->year)
+        .key("residual")
+        .value(bal.worst->residual)
+        .end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+
+  w.key("findings").begin_array();
+  for (const auto& f : r.findings) {
+    w.begin_object().key("section").value(f.section).key("text").value(f.text).end_object();
+  }
+  w.end_array();
+  w.key("assumptions").begin_array();
+  for (const auto& a : r.assumptions) w.value(a);
+  w.end_array();
+  w.key("sankey").begin_object();
+  w.key("file").value(kSankeyFile);
+  w.key("year").value(options.sankey_year);
+  w.key("element").value(options.sankey_element);
+  w.end_object();
+
+  w.key("tables").begin_array();
+  for (const auto& t : r.tables) {
+    w.begin_object();
+    w.key("name").value(t.name);
+    w.key("file").value(t.name + ".csv");
+    w.key("value_column").value(t.value_column);
+    w.key("description").value(t.description);
+    w.key("dims").begin_array();
+    for (const auto& d : t.values.dims()) w.value(d.name());
+    w.end_array();
+    w.key("total").value(t.values.total());
+    w.end_object();
+  }
+  w.end_array();
+  w.key("records").begin_array();
+  for (const auto& t : r.records) {
+    w.begin_object();
+    w.key("name").value(t.name);
+    w.key("file").value(t.name + ".csv");
+    w.key("title").value(t.title);
+    w.key("description").value(t.description);
+    w.key("columns").raw(record_columns_json(t));
+    w.key("rows").raw(record_rows_json(t));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+core::Result<std::string> sankey_json(const RunResults& r, int year, const std::string& element) {
+  URBANMINE_TRY_STATUS(check_sankey_choice(r, year, element));
+  const FlowGraph g = build_flows(r, year, element);
+  std::set<std::string> used;
+  for (const auto& l : g.links) {
+    used.insert(l.source);
+    used.insert(l.target);
+  }
+  io::JsonWriter w;
+  w.begin_object();
+  w.key("format").value("urbanmine-sankey/1");
+  w.key("year").value(year);
+  w.key("element").value(element);
+  w.key("region").value(kWorldRegion);
+  w.key("unit").value(g.unit);
+  w.key("nodes").begin_array();
+  for (const auto& n : g.nodes) {
+    if (!used.count(n.id)) continue;
+    w.begin_object().key("id").value(n.id).key("label").value(n.label).key("column").value(
+        n.column);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("links").begin_array();
+  for (const auto& l : g.links) {
+    w.begin_object();
+    w.key("source").value(l.source).key("target").value(l.target);
+    w.key("value").value(l.value).key("unit").value(g.unit).key("from_table").value(l.table);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+namespace {
+
+std::string section(const std::string& id, const std::string& title) {
+  return "<h2 id=\"" + id + "\">" + html_escape(title) + "</h2>\n";
+}
+
+std::string para(const std::string& text) { return "<p>" + html_escape(text) + "</p>\n"; }
+
+std::string figure(const std::string& title, const std::string& svg, const std::string& caption) {
+  return "<figure><h3>" + html_escape(title) + "</h3>" + svg + "<figcaption>" +
+         html_escape(caption) + "</figcaption></figure>\n";
+}
+
+// A stacked-area chart of the largest regions of `t` (one element or all), "Other regions"
+// holding the rest; `divisor` rescales values for the unit in `y_label`.
+std::string region_chart(const ResultTable& t, const std::string& element,
+                         const std::string& y_label, double divisor, const std::string& marker) {
+  auto series = by_region_year(t, element);
+  std::vector<std::pair<double, std::size_t>> order;
+  for (std::size_t i = 0; i < series.regions.size(); ++i) {
+    double total = 0.0;
+    for (double v : series.regions[i].second) total += v;
+    order.emplace_back(total, i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  LineChart chart;
+  chart.x = series.years;
+  chart.x_label = "year";
+  chart.y_label = y_label;
+  chart.stacked = true;
+  chart.marker_x = marker;
+  std::vector<double> other(series.years.size(), 0.0);
+  bool has_other = false;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& [region, values] = series.regions[order[k].second];
+    if (k < kChartRegions) {
+      ChartSeries s{region, values};
+      for (double& v : s.values) v /= divisor;
+      chart.series.push_back(std::move(s));
+    } else {
+      for (std::size_t i = 0; i < values.size(); ++i) other[i] += values[i] / divisor;
+      has_other = true;
+    }
+  }
+  if (has_other) chart.series.push_back({"Other regions", other});
+  return svg_line_chart(chart);
+}
+
+std::string figure_table_year_element(const RunResults& r, std::string_view table,
+                                      const std::vector<int>& years,
+                                      const std::vector<std::string>& elements) {
+  std::vector<std::string> header = {"Element"};
+  std::vector<bool> numeric = {false};
+  for (int y : years) {
+    header.push_back(std::to_string(y) + " (t)");
+    numeric.push_back(true);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : elements) {
+    const auto series = world_by_year(r, table, e);
+    std::vector<std::string> row = {element_name(e)};
+    for (int y : years) row.push_back(format_readable(value_at(series, y)));
+    rows.push_back(std::move(row));
+  }
+  return html_table(header, rows, numeric);
+}
+
+}  // namespace
+
+std::string report_html(const RunResults& r, const RenderOptions& options) {
+  const auto years = key_years(r);
+  const auto elements = run_elements(r);
+  const std::string marker = std::to_string(options.sankey_year);
+  std::string b;
+  const std::string name = r.meta.scenario_name.empty() ? "scenario" : r.meta.scenario_name;
+  b += "<header class=\"top\"><h1>Waste EV batteries and critical minerals: " + html_escape(name) +
+       "</h1>\n";
+  b += "<p class=\"meta\">Years " + std::to_string(r.meta.first_year) + "\xe2\x80\x93" +
+       std::to_string(r.meta.last_year) + " \xc2\xb7 scenario " +
+       html_escape(r.meta.scenario_path) + " \xc2\xb7 scenario hash " +
+       html_escape(r.meta.scenario_hash.substr(0, 12)) + " \xc2\xb7 urbanmine " +
+       html_escape(r.meta.code_version) + "</p></header>\n";
+
+  b += "<div class=\"howto\"><strong>How to read this report.</strong> urbanmine follows "
+       "electric-vehicle batteries from sale, through use and an optional second life in "
+       "stationary storage, to end of life, collection and recycling, and counts the lithium, "
+       "nickel, cobalt, manganese, graphite and other metals they carry. Masses are metric "
+       "tonnes (t) of each element; battery capacity is in kWh (1 GWh = 1,000,000 kWh). "
+       "\xe2\x80\x9cWorld\xe2\x80\x9d figures add up every region of the run. Charts stack "
+       "regions, so the top edge of a chart is the world total. Every number here is also in "
+       "the CSV files next to this page; sources and assumptions are listed at the end.</div>\n";
+
+  // Key figure cards.
+  const auto eol_kwh = world_by_year(r, kTableEndOfLifeKwh, "");
+  const int card_year = options.sankey_year;
+  const auto [cap_div, cap_unit] = capacity_scale(value_at(eol_kwh, card_year));
+  const auto bal = summarise_balance(r);
+  b += "<div class=\"cards\">";
+  auto card = [&](const std::string& value, const std::string& label) {
+    b += "<div class=\"card\"><div class=\"v\">" + html_escape(value) + "</div><div class=\"k\">" +
+         html_escape(label) + "</div></div>";
+  };
+  card(format_readable(value_at(eol_kwh, card_year) / cap_div) + " " + cap_unit,
+       "batteries reaching end of life in " + marker + ", world");
+  const std::string card_element =
+      std::find(elements.begin(), elements.end(), "Li") != elements.end()
+          ? "Li"
+          : (elements.empty() ? "" : elements.front());
+  if (!card_element.empty()) {
+    card(format_readable(value_at(world_by_year(r, kTableEndOfLifeT, card_element), card_year)) +
+             " t",
+         element_name(card_element) + " in end-of-life batteries in " + marker);
+    const double demand =
+        value_at(world_by_year(r, kTableMaterialDemandT, card_element), card_year);
+    const double recovered = value_at(world_by_year(r, kTableRecoveredT, card_element), card_year);
+    card(demand > 0.0 ? format_readable(kPercent * recovered / demand) + " %" : "n/a",
+         "of new-battery " + card_element + " demand met by recycled metal in " + marker);
+  }
+  card(r.balance_ok() ? "passed" : "FAILED",
+       "mass balance: " + format_thousands(static_cast<double>(bal.checks), 0) + " checks");
+  b += "</div>\n";
+
+  b += section("findings", "Main findings");
+  if (r.findings.empty()) {
+    b += para("The model reported no findings for this run.");
+  } else {
+    b += "<ul class=\"findings\">";
+    for (const auto& f : r.findings) {
+      b += "<li>" + html_escape(f.text) + " <span class=\"small\">(" + html_escape(f.section) +
+           ")</span></li>";
+    }
+    b += "</ul>\n";
+  }
+
+  b += section("key-figures", "Key figures, world");
+  b += para(
+      "Metal contained in batteries that reach end of life (after any second life), by "
+      "element and year:");
+  b += figure_table_year_element(r, kTableEndOfLifeT, years, elements);
+  b += para("Metal needed for new batteries, and metal recovered by recycling (secondary supply):");
+  b += "<div class=\"grid2\"><div><h3>New-battery demand</h3>" +
+       figure_table_year_element(r, kTableMaterialDemandT, years, elements) +
+       "</div><div><h3>Recovered by recycling</h3>" +
+       figure_table_year_element(r, kTableRecoveredT, years, elements) + "</div></div>\n";
+
+  b += section("time-series", "End of life over time, by region and element");
+  b += para(
+      "Each chart stacks the regions with the most end-of-life material; the rest are "
+      "grouped as \xe2\x80\x9cOther regions\xe2\x80\x9d. The dashed line marks " +
+      marker + ", the year of the flow diagram below.");
+  b += "<div class=\"grid2\">";
+  if (const auto* t = r.find(kTableEndOfLifeKwh)) {
+    double max_total = 0.0;
+    for (const auto& [y, v] : eol_kwh) max_total = std::max(max_total, v);
+    const auto [div, unit] = capacity_scale(max_total);
+    b += "<div>" +
+         figure("Batteries reaching end of life",
+                region_chart(*t, "", "capacity, " + unit, div, marker),
+                "Capacity of batteries leaving first use (" + unit + " per year).") +
+         "</div>";
+  }
+  if (const auto* t = r.find(kTableEndOfLifeT)) {
+    for (const auto& e : elements) {
+      b += "<div>" +
+           figure(element_name(e) + " in end-of-life batteries",
+                  region_chart(*t, e, "tonnes of " + e + " per year", 1.0, marker),
+                  "Tonnes of " + e + " contained in waste batteries, per year.") +
+           "</div>";
+    }
+  }
+  b += "</div>\n";
+
+  if (r.find(kTableMaterialDemandT) && r.find(kTableRecoveredT)) {
+    LineChart share;
+    share.x_label = "year";
+    share.y_label = "share of demand, %";
+    share.marker_x = marker;
+    for (const auto& e : elements) {
+      const auto demand = world_by_year(r, kTableMaterialDemandT, e);
+      const auto recovered = world_by_year(r, kTableRecoveredT, e);
+      if (share.x.empty()) {
+        for (const auto& [y, v] : demand) share.x.push_back(std::to_string(y));
+      }
+      ChartSeries s{e, {}};
+      for (const auto& [y, v] : demand) {
+        s.values.push_back(v > 0.0 ? kPercent * value_at(recovered, y) / v : 0.0);
+      }
+      share.series.push_back(std::move(s));
+    }
+    b += section("secondary-supply", "Secondary supply: recycled metal against demand");
+    b += "<div class=\"grid2\"><div>" +
+         figure("Recycled share of new-battery demand, world", svg_line_chart(share),
+                "Recovered metal as a percentage of the metal needed for new batteries in the "
+                "same year.") +
+         "</div><div>" +
+         para(
+             "A rising line means recycling covers a growing part of the metal that new "
+             "batteries need. It stays well below 100 % while the fleet grows, because the "
+             "batteries retiring today were built when sales were much smaller.") +
+         "</div></div>\n";
+  }
+
+  b += section("sankey", "Where the material goes in " + marker);
+  auto graph = build_flows(r, options.sankey_year, options.sankey_element);
+  // Capacity flows are drawn in MWh or GWh so that their labels stay short.
+  double max_link = 0.0;
+  for (const auto& l : graph.links) max_link = std::max(max_link, l.value);
+  double link_divisor = 1.0;
+  if (graph.unit == "kWh") std::tie(link_divisor, graph.unit) = capacity_scale(max_link);
+  std::vector<SankeyLink> links;
+  for (const auto& l : graph.links) links.push_back({l.source, l.target, l.value / link_divisor});
+  const std::string what = options.sankey_element == kSankeyCapacity
+                               ? std::string("battery capacity (kWh)")
+                               : element_name(options.sankey_element) + " (tonnes)";
+  b += para("World flows of " + what + " in " + marker +
+            ", from new batteries to recovered metal. Band widths are proportional to the "
+            "flow. \xe2\x80\x9c"
+            "Added to stock\xe2\x80\x9d is material that stays in vehicles and "
+            "storage in that year. Collected batteries go to the recycling routes within the "
+            "region's capacity (the rest is black mass surplus); process losses are what a "
+            "route does not recover.");
+  b += svg_sankey(graph.nodes, links, graph.unit);
+
+  if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
+    // Two charts with their own scales, so that one region's large idle capacity does not
+    // flatten every surplus.
+    const auto ranked = regions_in_year(*surplus, options.sankey_year);
+    BarChart over;
+    over.value_label = "tonnes of collected batteries beyond capacity, " + marker;
+    over.width = kHalfChartWidth;
+    for (const auto& [region, value] : ranked) {
+      if (value > 0.0 && over.bars.size() < kBarRegions) over.bars.push_back({region, value});
+    }
+    BarChart idle;
+    idle.value_label = "tonnes of recycling capacity without domestic feedstock, " + marker;
+    idle.width = kHalfChartWidth;
+    idle.colour = "#e15759";
+    for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
+      if (it->second < 0.0 && idle.bars.size() < kBarRegions) {
+        idle.bars.push_back({it->first, -it->second});
+      }
+    }
+    b += section("surplus", "Recycling feedstock against capacity by region, " + marker);
+    b += para(
+        "Feedstock surplus is the mass of collected waste batteries a region cannot recycle "
+        "with its own plants: black mass for export, or the case for a new plant. Idle capacity "
+        "is the reverse: plants that need imported feedstock to run full.");
+    b += "<div class=\"grid2\"><div>" +
+         figure("Feedstock surplus (largest " + std::to_string(kBarRegions) + ")",
+                over.bars.empty() ? para("No region has a surplus in " + marker + ".")
+                                  : svg_bar_chart(over),
+                "Collected battery mass minus recycling capacity, where positive.") +
+         "</div><div>" +
+         figure("Idle recycling capacity (largest " + std::to_string(kBarRegions) + ")",
+                idle.bars.empty() ? para("No region has idle capacity in " + marker + ".")
+                                  : svg_bar_chart(idle),
+                "Recycling capacity minus collected battery mass, where positive.") +
+         "</div></div>\n";
+  }
+
+  for (const auto& t : r.records) {
+    b += section("records-" + t.name, t.title.empty() ? t.name : t.title);
+    if (!t.description.empty()) b += para(t.description);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> numeric(t.columns.size(), false);
+    for (const auto& row : t.rows) {
+      if (rows.size() >= kMaxRecordRowsShown) break;
+      std::vector<std::string> cells;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (row[c].kind == Cell::Kind::kNumber) {
+          numeric[c] = true;
+          // Years read as years (2031), other numbers with thousands separators.
+          const std::string& column = t.columns[c];
+          const bool is_year = column == "year" || column.ends_with("_year");
+          cells.push_back(is_year ? io::format_number(row[c].number)
+                                  : format_readable(row[c].number));
+        } else {
+          cells.push_back(row[c].text);
+        }
+      }
+      rows.push_back(std::move(cells));
+    }
+    b += html_table(t.columns, rows, numeric);
+    const std::string shown = rows.size() < t.rows.size()
+                                  ? "First " + std::to_string(rows.size()) + " of " +
+                                        format_thousands(static_cast<double>(t.rows.size()), 0) +
+                                        " rows. "
+                                  : std::string();
+    b += "<p class=\"small\">" + html_escape(shown + "Full table: " + t.name + ".csv") + "</p>\n";
+  }
+
+  b += section("assumptions", "Assumptions and sources");
+  if (r.assumptions.empty()) {
+    b += para("The run reported no assumptions.");
+  } else {
+    b += "<ul>";
+    for (const auto& a : r.assumptions) b += "<li>" + html_escape(a) + "</li>";
+    b += "</ul>\n";
+  }
+
+  b += section("mass-balance", "Mass balance");
+  if (r.balance_ok()) {
+    b += "<p><span class=\"ok\">Passed.</span> " +
+         html_escape("All " + format_thousands(static_cast<double>(bal.checks), 0) +
+                     " checks (inputs = outputs + stock change, per process, region, year "
+                     "and element) hold within tolerance; the largest residual is " +
+                     format_readable(bal.worst ? std::fabs(bal.worst->residual) : 0.0) + ".") +
+         "</p>\n";
+  } else {
+    b += "<p><span class=\"fail\">Failed.</span> " +
+         html_escape(std::to_string(bal.failed) + " of " + std::to_string(bal.checks) +
+                     " checks do not balance; do not use these results before the cause is "
+                     "found.") +
+         "</p>\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : r.balance) {
+      if (c.ok) continue;
+      if (rows.size() >= kMaxFailedChecksShown) break;
+      rows.push_back({c.process, c.region, c.element, std::to_string(c.year),
+                      format_readable(c.inputs), format_readable(c.outputs),
+                      format_readable(c.stock_change), format_readable(c.residual)});
+    }
+    b += html_table(
+        {"Process", "Region", "Element", "Year", "Inputs", "Outputs", "Stock change", "Residual"},
+        rows, {false, false, false, false, true, true, true, true});
+  }
+
+  b += section("files", "Files of this run");
+  b += para(
+      "Each table is a long-form CSV with one column per dimension and a value column "
+      "whose name carries the unit. Rows with a value of exactly zero are left out.");
+  std::vector<std::vector<std::string>> files;
+  for (const auto& t : r.tables) files.push_back({t.name + ".csv", t.value_column, t.description});
+  for (const auto& t : r.records) files.push_back({t.name + ".csv", "", t.title});
+  b += html_table({"File", "Value column", "Contents"}, files, {});
+  return html_page("urbanmine report: " + name, b);
+}
+
+std::string text_summary(const RunResults& r) {
+  const auto years = key_years(r);
+  const auto elements = run_elements(r);
+  const auto bal = summarise_balance(r);
+  std::string s = "urbanmine run: " + r.meta.scenario_name + " (" +
+                  std::to_string(r.meta.first_year) + "-" + std::to_string(r.meta.last_year) +
+                  "), mass balance " + (r.balance_ok() ? "ok" : "FAILED") + " (" +
+                  format_thousands(static_cast<double>(bal.checks), 0) + " checks)\n";
+  const auto pad = [](std::string text, std::size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+  };
+  constexpr std::size_t kColumn = 14;
+  constexpr std::size_t kLabel = 12;
+  std::string head = std::string(kLabel, ' ');
+  for (int y : years) head += pad(std::to_string(y), kColumn);
+  const auto eol_kwh = world_by_year(r, kTableEndOfLifeKwh, "");
+  double max_kwh = 0.0;
+  for (int y : years) max_kwh = std::max(max_kwh, value_at(eol_kwh, y));
+  const auto [div, unit] = capacity_scale(max_kwh);
+  s += "\nWorld end-of-life batteries (" + unit + ")\n" + head + "\n";
+  std::string line = "  capacity  ";
+  for (int y : years) line += pad(format_readable(value_at(eol_kwh, y) / div), kColumn);
+  s += line + "\n";
+  auto block = [&](const std::string& title, std::string_view table) {
+    if (r.find(table) == nullptr) return;
+    s += "\n" + title + "\n" + head + "\n";
+    for (const auto& e : elements) {
+      const auto series = world_by_year(r, table, e);
+      std::string row = "  " + e;
+      row.resize(kLabel, ' ');
+      for (int y : years) row += pad(format_readable(value_at(series, y)), kColumn);
+      s += row + "\n";
+    }
+  };
+  block("World metal in end-of-life batteries (t)", kTableEndOfLifeT);
+  block("World metal recovered by recycling (t)", kTableRecoveredT);
+  if (const auto* surplus = r.find(kTableFeedstockSurplusT); surplus && !years.empty()) {
+    const int y = years.size() > 1 ? years[1] : years[0];
+    std::string top;
+    std::size_t n = 0;
+    for (const auto& [region, value] : regions_in_year(*surplus, y)) {
+      if (n++ >= kTopRegions || value <= 0.0) break;
+      top += (top.empty() ? "" : ", ") + region + " " + format_readable(value) + " t";
+    }
+    s += "\nLargest feedstock surplus in " + std::to_string(y) + ": " +
+         (top.empty() ? "none" : top) + "\n";
+  }
+  if (!r.findings.empty()) {
+    s += "\nFindings\n";
+    for (const auto& f : r.findings) s += "  - " + f.text + "\n";
+  }
+  return s;
+}
+
+core::Result<RunDocuments> render_run_documents(const RunResults& r, const RenderOptions& options) {
+  RunDocuments docs;
+  auto sankey = sankey_json(r, options.sankey_year, options.sankey_element);
+  if (!sankey) return sankey.error();
+  docs.files[std::string(kSummaryFile)] = summary_json(r, options);
+  docs.files[std::string(kSankeyFile)] = std::move(*sankey);
+  docs.files[std::string(kReportFile)] = report_html(r, options);
+  return docs;
+}
+
+core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderOptions& options) {
+  auto docs = render_run_documents(r, options);
+  if (!docs) return docs;
+  for (const auto& t : r.tables) {
+    if (!docs->files
+             .emplace(t.name + ".csv",
+                      io::long_form_csv(t.values, t.value_column, options.skip_zero_rows))
+             .second) {
+      return core::Error::internal("two result tables are named " + t.name);
+    }
+  }
+  for (const auto& t : r.records) {
+    auto csv = io::record_table_csv(t);
+    if (!csv) return csv.error();
+    if (!docs->files.emplace(t.name + ".csv", std::move(*csv)).second) {
+      return core::Error::internal("two tables are named " + t.name);
+    }
+  }
+  return docs;
+}
+
+}  // namespace urbanmine::report

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: Apache-2.0
+// The table registry: every result table and record table a run produces is declared here once
+// (name, unit column, dimensions, description), with the dimension names and the element and
+// route codes of the model. The model builds its tables through make_table(); the CSV/JSON
+// renderers, the store, the HTTP API and docs/formats/outputs.md (checked by a test) all follow
+// this list, so a table is never declared in two places.
+//
+//   auto t = results::make_table(results::kEndOfLifeT, std::move(values));  // checks the dims
+#pragma once
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dim_array.h"
+#include "core/result.h"
+
+#include "results/run_results.h"
+
+namespace urbanmine::results {
+
+// Dimension names (never renamed: they are CSV column names and SQL columns).
+inline constexpr std::string_view kDimRegion = "region";
+inline constexpr std::string_view kDimSegment = "segment";
+inline constexpr std::string_view kDimChemistry = "chemistry";
+inline constexpr std::string_view kDimElement = "element";
+inline constexpr std::string_view kDimRoute = "route";
+inline constexpr std::string_view kDimYear = "year";
+inline constexpr std::string_view kDimProduct = "product";
+
+// The elements of every element array, in this order, with their names for people.
+inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "Co", "Mn",
+                                                             "graphite", "Cu", "Al"};
+inline constexpr std::array<const char*, 7> kElementNames = {
+    "lithium", "nickel", "cobalt", "manganese", "graphite", "copper", "aluminium"};
+inline constexpr std::size_t kElementCount = kElementCodes.size();
+// Element index by code, or nullopt.
+std::optional<std::size_t> element_index(std::string_view code);
+// "lithium" for "Li"; the code itself when unknown.
+std::string element_name(std::string_view code);
+
+// Recycling routes (after pretreatment to black mass), in this order.
+inline constexpr std::size_t kRouteCount = 3;
+inline constexpr std::array<const char*, kRouteCount> kRouteCodes = {"pyrometallurgy",
+                                                                     "hydrometallurgy", "direct"};
+
+// A result table's declaration.
+struct TableSpec {
+  std::string_view name;
+  std::string_view value_column;  // unit-suffixed: mass_tonnes, capacity_kwh, vehicles, ...
+  std::array<std::string_view, 6> dims{};  // in order; empty entries unused
+  std::string_view description;
+
+  std::vector<std::string> dim_names() const;
+};
+
+// Battery capacity flows and stocks [region, segment, chemistry, year], kWh.
+inline constexpr TableSpec kBatteryInflowKwh{
+    "new_batteries_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+    "New battery packs (sales plus replacements), kWh by region, segment, chemistry and year"};
+inline constexpr TableSpec kInUseStockKwh{"in_use_stock_kwh",
+                                          "capacity_kwh",
+                                          {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+                                          "Battery packs in use in vehicles at year end"};
+inline constexpr TableSpec kEndOfLifeKwh{
+    "use_to_end_of_life_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+    "Packs leaving vehicles: failed packs and packs of scrapped vehicles"};
+inline constexpr TableSpec kSecondLifeInflowKwh{
+    "end_of_life_to_second_life_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+    "Packs of scrapped vehicles repurposed for stationary storage"};
+inline constexpr TableSpec kSecondLifeStockKwh{"second_life_stock_kwh",
+                                               "capacity_kwh",
+                                               {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+                                               "Repurposed packs in second-life use at year end"};
+inline constexpr TableSpec kSecondLifeOutflowKwh{"second_life_to_waste_kwh",
+                                                 "capacity_kwh",
+                                                 {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+                                                 "Packs leaving second life as waste"};
+// Vehicles [region, segment, year].
+inline constexpr TableSpec kSalesVehicles{
+    "sales_vehicles",
+    "vehicles",
+    {kDimRegion, kDimSegment, kDimYear},
+    "EV sales by region, segment and year (history, projection)"};
+inline constexpr TableSpec kReplacementPacks{
+    "replacement_packs",
+    "packs",
+    {kDimRegion, kDimSegment, kDimYear},
+    "Replacement packs installed in running vehicles whose pack failed"};
+inline constexpr TableSpec kInUseVehicles{"in_use_vehicles",
+                                          "vehicles",
+                                          {kDimRegion, kDimSegment, kDimYear},
+                                          "EVs in use at the end of each year"};
+// Element masses [region, segment, chemistry, element, year], tonnes.
+inline constexpr TableSpec kBatteryInflowT{
+    "new_batteries_t",
+    "mass_tonnes",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimElement, kDimYear},
+    "Element content of new packs by region, segment, chemistry, element and year"};
+inline constexpr TableSpec kEndOfLifeDetailT{
+    "use_to_end_of_life_t",
+    "mass_tonnes",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimElement, kDimYear},
+    "Element content of packs leaving vehicles by region, segment, chemistry, element and year"};
+// Element masses [region, element, year] (+ route where declared), tonnes.
+inline constexpr TableSpec kMaterialDemandT{"material_demand_t",
+                                            "mass_tonnes",
+                                            {kDimRegion, kDimElement, kDimYear},
+                                            "Element content of new packs (material demand)"};
+inline constexpr TableSpec kInUseStockT{"in_use_stock_t",
+                                        "mass_tonnes",
+                                        {kDimRegion, kDimElement, kDimYear},
+                                        "Element content of packs in use at year end"};
+inline constexpr TableSpec kUseToEndOfLifeT{
+    "use_to_end_of_life_by_element_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Element content of packs leaving vehicles (failed or with a scrapped vehicle)"};
+inline constexpr TableSpec kSecondLifeInflowT{"end_of_life_to_second_life_t",
+                                              "mass_tonnes",
+                                              {kDimRegion, kDimElement, kDimYear},
+                                              "Element content of packs entering second life"};
+inline constexpr TableSpec kSecondLifeStockT{"second_life_stock_t",
+                                             "mass_tonnes",
+                                             {kDimRegion, kDimElement, kDimYear},
+                                             "Element content of packs in second life at year end"};
+inline constexpr TableSpec kSecondLifeOutflowT{"second_life_to_waste_t",
+                                               "mass_tonnes",
+                                               {kDimRegion, kDimElement, kDimYear},
+                                               "Element content of packs leaving second life"};
+inline constexpr TableSpec kEndOfLifeT{
+    "end_of_life_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Element content of waste batteries (end of life not repurposed, plus second-life outflow)"};
+inline constexpr TableSpec kCollectedT{"waste_to_collection_t",
+                                       "mass_tonnes",
+                                       {kDimRegion, kDimElement, kDimYear},
+                                       "Waste batteries collected for recycling"};
+inline constexpr TableSpec kLostOrExportedT{"waste_to_lost_or_exported_t",
+                                            "mass_tonnes",
+                                            {kDimRegion, kDimElement, kDimYear},
+                                            "Waste batteries not collected (lost or exported)"};
+inline constexpr TableSpec kRecycledT{"collection_to_recycling_t",
+                                      "mass_tonnes",
+                                      {kDimRegion, kDimElement, kDimRoute, kDimYear},
+                                      "Collected batteries recycled within capacity, by route"};
+inline constexpr TableSpec kRecoveredT{"recycling_to_secondary_metal_t",
+                                       "mass_tonnes",
+                                       {kDimRegion, kDimElement, kDimRoute, kDimYear},
+                                       "Metal recovered by recycling (secondary supply), by route"};
+inline constexpr TableSpec kRecyclingResidueT{
+    "recycling_to_residue_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimRoute, kDimYear},
+    "Element mass entering recycling but not recovered (slag, residues), by route"};
+inline constexpr TableSpec kUnrecycledT{"collection_to_black_mass_surplus_t",
+                                        "mass_tonnes",
+                                        {kDimRegion, kDimElement, kDimYear},
+                                        "Collected batteries beyond local recycling capacity "
+                                        "(black mass to export or a plant to build)"};
+// Battery mass balance [region, year], tonnes of battery.
+inline constexpr TableSpec kCollectedBatteryT{"collected_battery_t",
+                                              "mass_tonnes",
+                                              {kDimRegion, kDimYear},
+                                              "Collected battery (cell) mass, tonnes of battery"};
+inline constexpr TableSpec kRecyclingCapacityT{
+    "recycling_capacity_t",
+    "mass_tonnes",
+    {kDimRegion, kDimYear},
+    "Recycling capacity available to the region, tonnes of battery per year"};
+inline constexpr TableSpec kFeedstockSurplusT{"feedstock_surplus_t",
+                                              "mass_tonnes",
+                                              {kDimRegion, kDimYear},
+                                              "Collected battery mass minus recycling capacity: "
+                                              "positive = surplus, negative = idle capacity"};
+// Secondary supply share of material demand [region, element, year], a fraction.
+inline constexpr TableSpec kSecondaryShare{
+    "secondary_supply_share",
+    "share_fraction",
+    {kDimRegion, kDimElement, kDimYear},
+    "Recovered metal as a share of material demand for new batteries"};
+// The recycling plant model per region and year (docs/plant.md).
+inline constexpr TableSpec kRecyclingProductsT{
+    "recycling_to_products_t",
+    "mass_tonnes",
+    {kDimRegion, kDimProduct, kDimYear},
+    "Products of recycling by region and year (compounds such as Li2CO3 and NiSO4·6H2O in tonnes "
+    "of product; other materials as sold), from the plant model with EverBatt defaults."};
+inline constexpr TableSpec kRecyclingRevenueUsd{"recycling_revenue_usd",
+                                                "revenue_usd",
+                                                {kDimRegion, kDimYear},
+                                                "Revenue of recycling products"};
+inline constexpr TableSpec kRecyclingCo2eAvoidedT{
+    "recycling_co2e_avoided_t",
+    "co2e_tonnes",
+    {kDimRegion, kDimYear},
+    "Primary-production CO2e avoided by the recycled products (GREET 2022 factors in EverBatt "
+    "2023, co2_factors.csv)."};
+inline constexpr TableSpec kRecyclingCo2eEmittedT{
+    "recycling_co2e_emitted_t",
+    "co2e_tonnes",
+    {kDimRegion, kDimYear},
+    "Process CO2e of recycling reagents with a factor in co2_factors.csv"};
+
+// The table names as strings (derived from the specs above, not declared again).
+inline constexpr std::string_view kTableBatteryInflowKwh = kBatteryInflowKwh.name;
+inline constexpr std::string_view kTableInUseStockKwh = kInUseStockKwh.name;
+inline constexpr std::string_view kTableEndOfLifeKwh = kEndOfLifeKwh.name;
+inline constexpr std::string_view kTableSecondLifeInflowKwh = kSecondLifeInflowKwh.name;
+inline constexpr std::string_view kTableSecondLifeStockKwh = kSecondLifeStockKwh.name;
+inline constexpr std::string_view kTableSecondLifeOutflowKwh = kSecondLifeOutflowKwh.name;
+inline constexpr std::string_view kTableSalesVehicles = kSalesVehicles.name;
+inline constexpr std::string_view kTableReplacementPacks = kReplacementPacks.name;
+inline constexpr std::string_view kTableInUseVehicles = kInUseVehicles.name;
+inline constexpr std::string_view kTableBatteryInflowT = kBatteryInflowT.name;
+inline constexpr std::string_view kTableEndOfLifeDetailT = kEndOfLifeDetailT.name;
+inline constexpr std::string_view kTableMaterialDemandT = kMaterialDemandT.name;
+inline constexpr std::string_view kTableInUseStockT = kInUseStockT.name;
+inline constexpr std::string_view kTableUseToEndOfLifeT = kUseToEndOfLifeT.name;
+inline constexpr std::string_view kTableSecondLifeInflowT = kSecondLifeInflowT.name;
+inline constexpr std::string_view kTableSecondLifeStockT = kSecondLifeStockT.name;
+inline constexpr std::string_view kTableSecondLifeOutflowT = kSecondLifeOutflowT.name;
+inline constexpr std::string_view kTableEndOfLifeT = kEndOfLifeT.name;
+inline constexpr std::string_view kTableCollectedT = kCollectedT.name;
+inline constexpr std::string_view kTableLostOrExportedT = kLostOrExportedT.name;
+inline constexpr std::string_view kTableRecycledT = kRecycledT.name;
+inline constexpr std::string_view kTableRecoveredT = kRecoveredT.name;
+inline constexpr std::string_view kTableRecyclingResidueT = kRecyclingResidueT.name;
+inline constexpr std::string_view kTableUnrecycledT = kUnrecycledT.name;
+inline constexpr std::string_view kTableCollectedBatteryT = kCollectedBatteryT.name;
+inline constexpr std::string_view kTableRecyclingCapacityT = kRecyclingCapacityT.name;
+inline constexpr std::string_view kTableFeedstockSurplusT = kFeedstockSurplusT.name;
+inline constexpr std::string_view kTableSecondaryShare = kSecondaryShare.name;
+inline constexpr std::string_view kTableRecyclingProductsT = kRecyclingProductsT.name;
+inline constexpr std::string_view kTableRecyclingRevenueUsd = kRecyclingRevenueUsd.name;
+inline constexpr std::string_view kTableRecyclingCo2eAvoidedT = kRecyclingCo2eAvoidedT.name;
+inline constexpr std::string_view kTableRecyclingCo2eEmittedT = kRecyclingCo2eEmittedT.name;
+
+// Every result table a run may produce, in output order.
+std::span<const TableSpec* const> run_table_specs();
+const TableSpec* find_table_spec(std::string_view name);
+
+// A table of `spec` holding `values`; an Internal error when the array's dimensions are not the
+// declared ones (a model bug). `note` is appended to the description (e.g. the price year).
+core::Result<ResultTable> make_table(const TableSpec& spec, core::DimArray values,
+                                     std::string_view note = {});
+
+// Record tables (heterogeneous rows) a run produces: name and title, declared once.
+struct RecordSpec {
+  std::string_view name;
+  std::string_view title;
+};
+inline constexpr RecordSpec kRecordsRegions{"regions", "Model regions"};
+inline constexpr RecordSpec kRecordsDemandCheck{
+    "battery_demand_check", "EV battery demand: model against IEA (validation case B)"};
+inline constexpr RecordSpec kRecordsReplacementPerVehicle{"replacement_packs_per_vehicle",
+                                                          "Replacement packs per vehicle sold"};
+inline constexpr RecordSpec kRecordsDataFiles{"data_files",
+                                              "Data files this run read, with their SHA-256"};
+inline constexpr RecordSpec kRecordsHhi{
+    "hhi", "Supply concentration (Herfindahl-Hirschman index) by element and stage"};
+inline constexpr RecordSpec kRecordsHhiContributions{"hhi_contributions",
+                                                     "Producer shares and HHI contributions"};
+inline constexpr RecordSpec kRecordsSupplyRisk{
+    "supply_risk", "Import reliance and EU supply risk with and without the run's recycling"};
+inline constexpr RecordSpec kRecordsPolicyChecks{"policy_checks",
+                                                 "Policy rules checked against this run"};
+inline constexpr RecordSpec kRecordsMarketRanking{
+    "market_ranking", "Country opportunities for a recycler (ranking with its parts)"};
+inline constexpr RecordSpec kRecordsMarketSensitivity{
+    "market_sensitivity", "Ranking sensitivity to each weight (+/-20%)"};
+std::span<const RecordSpec* const> run_record_specs();
+const RecordSpec* find_record_spec(std::string_view name);
+
+}  // namespace urbanmine::results
