@@ -86,6 +86,30 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
     if (!take(row.integer(year_column), diag, year)) continue;
     std::optional<double> value;
     if (!take(row.optional_number(value_column), diag, value)) continue;
+    std::string withheld;
+    if (table->has_column("withheld")) {
+      if (!take(row.text("withheld"), diag, withheld)) continue;
+      if (!withheld.empty() && withheld != "W") {
+        diag.add_error(core::Error::invalid_input(
+            "withheld '" + withheld + "' is not W or blank", row.location("withheld"),
+            "write W where the publisher withholds a figure"));
+        continue;
+      }
+      if (withheld == "W" && value) {
+        diag.add_error(core::Error::invalid_input(
+            "a figure marked withheld (W) has a value", row.location(value_column),
+            "leave the value blank where the publisher prints W"));
+        continue;
+      }
+    }
+    rec.withheld = withheld == "W";
+    if (fixed_stage == risk::SupplyStage::kMine && table->has_column("withheld") && !value &&
+        !rec.withheld) {
+      diag.add_error(core::Error::invalid_input(
+          "blank production figure not marked withheld", row.location(value_column),
+          "fill the publisher's figure, or write W in column withheld where it prints W"));
+      continue;
+    }
     if (value && *value < 0.0) {
       diag.add_error(core::Error::invalid_input("negative figure", row.location(value_column),
                                                 "figures are >= 0; leave unknown values blank"));
@@ -102,6 +126,9 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
     rec.location = table->source() + ":" + std::to_string(row.line());
     if (auto v = row.text("verification")) rec.verification = *v;
     if (auto s = row.text("source")) rec.source = *s;
+    if (table->has_column("edition")) {
+      if (auto e = row.text("edition")) rec.edition = *e;
+    }
     if (country.rfind("World total", 0) == 0) {
       rec.world_total = true;
     } else if (country == "Other countries") {
@@ -116,8 +143,11 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
       }
       rec.iso3 = *iso3;
     }
+    // One row per element, stage, country (by ISO3, so two spellings of one country clash) and
+    // year.
     const std::string key = rec.element + "|" + std::string(risk::stage_name(rec.stage)) + "|" +
-                            rec.country + "|" + std::to_string(rec.year);
+                            (rec.iso3.empty() ? rec.country : rec.iso3) + "|" +
+                            std::to_string(rec.year);
     if (!seen.insert(key).second) {
       diag.add_error(core::Error::invalid_input(
           "duplicate row for " + mineral + ", " + country + ", " + std::to_string(rec.year),
@@ -125,6 +155,28 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
       continue;
     }
     data.add(std::move(rec));
+  }
+}
+
+// A producer whose figure exceeds the world total of its element, stage and year has a share
+// above 1: an error naming the producer's row.
+void check_shares(const SupplyData& data, core::Diagnostics& diag) {
+  std::map<std::string, double> world;
+  const auto key = [](const SupplyRecord& r) {
+    return r.element + "|" + std::string(risk::stage_name(r.stage)) + "|" + std::to_string(r.year);
+  };
+  for (const auto& r : data.records()) {
+    if (r.world_total && r.value) world[key(r)] = *r.value;
+  }
+  for (const auto& r : data.records()) {
+    if (r.world_total || !r.value) continue;
+    const auto it = world.find(key(r));
+    if (it == world.end() || *r.value <= it->second) continue;
+    diag.add_error(core::Error::invalid_input(
+        r.country + " " + r.element + " " + std::to_string(r.year) + " figure " +
+            std::to_string(*r.value) + " exceeds the world total " + std::to_string(it->second) +
+            " (a share above 1)",
+        r.location + ":value", "check the figure and the world total against the source"));
   }
 }
 
@@ -284,7 +336,7 @@ core::Result<risk::SupplySnapshot> SupplyData::snapshot(const std::string& eleme
       snap.world_total = r.value;
       snap.world_source = r.source;
     } else if (!r.other_countries) {
-      snap.producers.push_back({r.country, r.iso3, r.value, r.source});
+      snap.producers.push_back({r.country, r.iso3, r.value, r.source, r.withheld});
     }
   }
   if (stage == risk::SupplyStage::kRefining) {
@@ -310,6 +362,7 @@ core::Result<SupplyData> load_supply_data(const std::string& data_dir, const Cou
                    data, diag);
   read_supply_file(join_path(data_dir, "refining_share.csv"), risk::SupplyStage::kRefining, true,
                    codes, data, diag);
+  check_shares(data, diag);
   if (diag.has_errors()) return diag.to_error();
   return data;
 }

@@ -68,6 +68,8 @@ struct SupplyRecord {
   std::string location;  // file:line
   bool world_total = false;
   bool other_countries = false;
+  bool withheld = false;  // the publisher prints W (figure withheld); value is blank
+  std::string edition;    // e.g. "MCS2024"; empty when the file has no edition column
 };
 
 class SupplyData {
