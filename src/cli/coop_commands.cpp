@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "engine/cooperation.h"
 #include "engine/risk_disruption.h"
+#include "engine/risk_eu.h"
 #include "engine/run.h"
 
 namespace urbanmine::cli {
@@ -327,7 +328,23 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         }
         auto table = engine::risk_score_table(*data, req, options);
         if (!table) return report_error(ctx, table.error());
-        return emit(ctx, engine::format_records({*table}, record_format(ctx)));
+        std::vector<engine::RecordTable> tables{*table};
+        if (req.region == "EU27") {
+          // The EU 2023 assessment's own inputs (shares, t, EoL-RIR) for the EU27.
+          auto eu = io::load_eu_crm(data->data_dir + "/eu_crm_2023.csv", data->codes);
+          if (!eu) return report_error(ctx, eu.error());
+          if (eu->count(req.element) != 0) {
+            engine::EuRiskRequest er;
+            er.element = req.element;
+            er.import_reliance = req.import_reliance;
+            er.substitution_index = req.substitution_index;
+            er.eol_rir = req.eol_rir;
+            auto eu_table = engine::eu_supply_risk_table(*eu, data->wgi, er);
+            if (!eu_table) return report_error(ctx, eu_table.error());
+            tables.push_back(std::move(*eu_table));
+          }
+        }
+        return emit(ctx, engine::format_records(tables, record_format(ctx)));
       };
     });
   }

@@ -397,4 +397,113 @@ core::Result<std::map<std::string, risk::GovernanceScore>> load_wgi(const std::s
   return out;
 }
 
+core::Result<std::map<std::string, EuCrmMaterial>> load_eu_crm(const std::string& path,
+                                                               const CountryCodes& codes) {
+  std::map<std::string, EuCrmMaterial> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  auto table = CsvTable::read_file(path);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(
+      table->require_columns({"material", "indicator", "stage", "country", "value", "source"}));
+  core::Diagnostics diag;
+  std::set<std::string> seen;
+  // trade_variable_t rows, applied to the shares after reading: material|stage|country -> t.
+  std::map<std::string, double> trade_t;
+  constexpr double kMaxPercent = 100.0;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const CsvRow row = table->row(i);
+    std::string material;
+    std::string indicator;
+    std::string stage;
+    std::string country;
+    std::string notes;
+    std::string source;
+    if (!take(row.required_text("material"), diag, material)) continue;
+    if (!take(row.required_text("indicator"), diag, indicator)) continue;
+    if (!take(row.text("stage"), diag, stage)) continue;
+    if (!take(row.text("country"), diag, country)) continue;
+    if (!take(row.text("source"), diag, source)) continue;
+    if (table->has_column("notes")) {
+      if (auto n = row.text("notes")) notes = *n;
+    }
+    std::optional<double> value;
+    if (!take(row.optional_number("value"), diag, value)) continue;
+    if (value && *value < 0.0) {
+      diag.add_error(core::Error::invalid_input("negative value", row.location("value"),
+                                                "values are >= 0; leave gaps blank"));
+      continue;
+    }
+    const auto element = element_for_mineral(material);
+    if (!element) continue;
+    const std::string key = material + "|" + indicator + "|" + stage + "|" + country;
+    if (!seen.insert(key).second) {
+      diag.add_error(core::Error::invalid_input(
+          "duplicate row for " + material + ", " + indicator + ", stage '" + stage + "', " +
+              (country.empty() ? "no country" : country),
+          row.location(country.empty() ? "indicator" : "country"),
+          "keep one row per material, indicator, stage and country"));
+      continue;
+    }
+    EuCrmMaterial& m = out[*element];
+    m.element = *element;
+    m.material = material;
+    const std::string src = source.empty() ? notes : source;
+    const bool percent = indicator == "global_supply_share" || indicator == "eu_sourcing_share" ||
+                         indicator == "EoL_RIR" || indicator == "IR";
+    if (percent && value && *value > kMaxPercent) {
+      diag.add_error(core::Error::invalid_input("share above 100 % (a share above 1)",
+                                                row.location("value"), "shares are 0-100 %"));
+      continue;
+    }
+    if (indicator == "SR") {
+      m.sr_published = {value, src};
+    } else if (indicator == "EoL_RIR") {
+      m.eol_rir = {value ? std::optional<double>(*value / kMaxPercent) : std::nullopt, src};
+    } else if (indicator == "IR") {
+      m.import_reliance = {value ? std::optional<double>(*value / kMaxPercent) : std::nullopt, src};
+    } else if (indicator == "SI_SR") {
+      if (value && *value > 1.0) {
+        diag.add_error(core::Error::invalid_input("substitution index above 1",
+                                                  row.location("value"), "SI_SR is 0-1"));
+        continue;
+      }
+      m.si_sr = {value, src};
+    } else if (indicator == "trade_variable_t") {
+      if (value) trade_t[material + "|" + stage + "|" + country] = *value;
+    } else if (indicator == "global_supply_share" || indicator == "eu_sourcing_share") {
+      if (!value) continue;  // "<0.1%" kept blank in the transcription
+      const auto iso3 = codes.iso3_for_name(country);
+      if (!iso3) {
+        diag.add_error(core::Error::invalid_input(
+            "country '" + country + "' has no ISO3 code", row.location("country"),
+            "add the name as written here to data/country_codes.csv"));
+        continue;
+      }
+      EuCrmStage& st = m.stages[stage];
+      EuCrmShare share{country, *iso3, *value / kMaxPercent, 1.0};
+      if (indicator == "global_supply_share") {
+        st.global_supply.push_back(share);
+        st.global_source = src;
+      } else {
+        st.eu_sourcing.push_back(share);
+        st.eu_source = src;
+      }
+    }
+  }
+  for (auto& entry : out) {
+    EuCrmMaterial& m = entry.second;
+    for (auto& [stage, st] : m.stages) {
+      for (auto* list : {&st.global_supply, &st.eu_sourcing}) {
+        for (auto& sh : *list) {
+          const auto it = trade_t.find(m.material + "|" + stage + "|" + sh.country);
+          if (it != trade_t.end()) sh.trade_t = it->second;
+        }
+      }
+    }
+  }
+  if (diag.has_errors()) return diag.to_error();
+  return out;
+}
+
 }  // namespace urbanmine::io

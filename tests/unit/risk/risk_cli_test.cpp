@@ -38,7 +38,21 @@ TEST(RiskCli, ScoreReportsMissingInputsAndComputesWhenGiven) {
       "--substitution-index 0.9 --hhi-wgi-sourcing 3" +
       kData);
   ASSERT_EQ(full.exit_code, 0) << full.output;
-  EXPECT_EQ(full.output.find("\"supply_risk\":null"), std::string::npos) << full.output;
+  // The first table (USGS shares with the given inputs) has a value; the EU 2023 table follows.
+  const auto eu = full.output.find("\"name\":\"eu_supply_risk\"");
+  ASSERT_NE(eu, std::string::npos) << full.output;
+  EXPECT_GT(full.output.find("\"supply_risk\":null"), eu) << full.output;
+}
+
+// The acceptance command of issue 18: every input of the EU 2023 formula with its source.
+TEST(RiskCli, ScoreCobaltEu27PrintsEveryInputWithItsSource) {
+  auto r = run_cli("--format csv risk score --element Co --region EU27" + kData);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("# eu_supply_risk"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("EU27,Co,E,3.62"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Annex 7"), std::string::npos);
+  EXPECT_NE(r.output.find("World Bank Worldwide Governance Indicators"), std::string::npos);
+  EXPECT_NE(r.output.find("EoL-RIR: European Commission (2023)"), std::string::npos);
 }
 
 TEST(RiskCli, BadFlagsExitWith3NamingTheFlag) {
