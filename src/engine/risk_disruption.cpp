@@ -195,4 +195,14 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
   return std::vector<RecordTable>{std::move(dis), std::move(buys)};
 }
 
+core::Status add_disruption_records(RunResults& results, const CooperationData& data) {
+  auto tables = disruption_tables(data, &results, DisruptionOptions{});
+  if (!tables) return tables.error();
+  std::erase_if(results.records, [](const RecordTable& t) {
+    return t.name == kRecordsSupplyDisruption || t.name == kRecordsRecyclingBuys;
+  });
+  for (auto& t : *tables) results.records.push_back(std::move(t));
+  return core::Status{};
+}
+
 }  // namespace urbanmine::engine

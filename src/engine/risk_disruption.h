@@ -44,4 +44,9 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
                                                          const RunResults* run,
                                                          const DisruptionOptions& options);
 
+// Appends the two tables for a finished run (largest supplier out, every run region that is not
+// an aggregate summed, run years every 5 years plus 2035 and the last year), replacing tables of
+// an earlier call. For the run pipeline and the report (the lead wires it in); errors as above.
+core::Status add_disruption_records(RunResults& results, const CooperationData& data);
+
 }  // namespace urbanmine::engine
