@@ -362,15 +362,20 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         "Example: urbanmine risk disruption examples/global.toml --year 2035\n"
         "Example: urbanmine risk disruption --element Co --drop \"Congo (Kinshasa)\"");
     struct Flags : CommonFlags {
-      std::string target, element, region = "WORLD", year, top = "1";
+      std::string target, element, region = "WORLD", year, top;
       std::vector<std::string> drop;
+      bool export_quotas = false;
     };
     auto f = std::make_shared<Flags>();
     dis->add_option("RUN", f->target, "Optional scenario .toml, run folder, or run id (--db)");
     dis->add_option("--element", f->element, "Element: Li, Ni, Co, Mn, graphite (default: all)");
     dis->add_option("--year", f->year, "Year (default: data year, or run years)");
     dis->add_option("--drop", f->drop, "Supplier(s) that drop out (country or ISO3); repeatable");
-    dis->add_option("--top", f->top, "Drop the K largest suppliers (default 1)");
+    dis->add_option("--top", f->top,
+                    "Drop the K largest suppliers (default 1; 0 with --export-quotas)");
+    dis->add_flag("--export-quotas", f->export_quotas,
+                  "Cap each supplier at its annual export quota where "
+                  "data/export_restrictions.csv has one for the year (world, without RUN)");
     dis->add_option("--region", f->region,
                     "Run region whose demand and recycling are used (default WORLD: all run "
                     "regions that are not aggregates)");
@@ -387,14 +392,19 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         auto year = parse_year(f->year, "--year");
         if (!year) return report_error(ctx, year.error());
         if (*year) opt.years = {**year};
+        const std::string top_text = f->top.empty() ? (f->export_quotas ? "0" : "1") : f->top;
         int top = 0;
-        const auto [ptr, ec] = std::from_chars(f->top.data(), f->top.data() + f->top.size(), top);
+        const auto [ptr, ec] =
+            std::from_chars(top_text.data(), top_text.data() + top_text.size(), top);
         constexpr int kMaxTop = 50;
-        if (ec != std::errc{} || ptr != f->top.data() + f->top.size() || top < 1 || top > kMaxTop) {
-          return report_error(ctx, core::Error::invalid_input("'" + f->top + "' is not 1-50",
+        const int min_top = f->export_quotas ? 0 : 1;
+        if (ec != std::errc{} || ptr != top_text.data() + top_text.size() || top < min_top ||
+            top > kMaxTop) {
+          return report_error(ctx, core::Error::invalid_input("'" + top_text + "' is not " +
+                                                                  std::to_string(min_top) + "-50",
                                                               "--top", "e.g. --top 2"));
         }
-        if (!f->drop.empty() && top != 1) {
+        if (!f->drop.empty() && !f->top.empty()) {
           return report_error(ctx, core::Error::invalid_input("--drop and --top exclude each other",
                                                               "--top", "give one of them"));
         }
@@ -414,6 +424,12 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           return report_error(ctx, core::Error::invalid_input(
                                        "--region needs a RUN (without one the test is global)",
                                        "--region", "give a scenario or drop --region"));
+        }
+        if (f->export_quotas) {
+          auto q = io::load_export_restrictions(data->data_dir + "/export_restrictions.csv",
+                                                data->codes);
+          if (!q) return report_error(ctx, q.error());
+          opt.export_quotas = std::move(*q);
         }
         auto tables = engine::disruption_tables(*data, run ? &*run : nullptr, opt);
         if (!tables) return report_error(ctx, tables.error());

@@ -71,6 +71,11 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
   }
   policy::RunIndicators ind;
   std::vector<std::string> parts;  // run regions summed for the demand
+  if (run != nullptr && !options.export_quotas.empty()) {
+    return core::Error::invalid_input(
+        "export quotas are tonnes of world exports; they apply only without a run", "RUN",
+        "drop RUN to see the quotas against world supply");
+  }
   if (run != nullptr) {
     ind = run_indicators(*run);
     if (!ind.demand_t) {
@@ -169,7 +174,24 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
           }
         }
         if (!demand || *demand <= 0.0) continue;
-        auto r = risk::compute_disruption(shares->suppliers, options.drop, *demand, recycled);
+        risk::DropRule rule = options.drop;
+        if (stage == risk::SupplyStage::kMine) {
+          for (const auto& q : options.export_quotas) {
+            if (!q.annual_cap || q.element != element || year < q.year_from || year > q.year_to) {
+              continue;
+            }
+            const bool listed =
+                std::any_of(shares->suppliers.begin(), shares->suppliers.end(),
+                            [&](const risk::SupplierShare& s) { return s.iso3 == q.iso3; });
+            if (!listed) continue;
+            rule.caps.push_back({q.iso3, *q.quantity_t / *demand,
+                                 q.measure + " " +
+                                     std::to_string(static_cast<long long>(*q.quantity_t)) +
+                                     " t/yr, " + q.location.substr(q.location.rfind('/') + 1)});
+          }
+        }
+        if (rule.named.empty() && rule.top_k == 0 && rule.caps.empty()) continue;
+        auto r = risk::compute_disruption(shares->suppliers, rule, *demand, recycled);
         if (!r) {
           auto e = r.error();
           e.message = element + " " + std::string(risk::stage_name(stage)) + ": " + e.message;

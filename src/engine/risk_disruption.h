@@ -36,6 +36,10 @@ struct DisruptionOptions {
   // Years: empty = the supply data years (no run) or every 5 years from the run's first year,
   // 2035 when inside the run, and its last year.
   std::vector<int> years;
+  // Annual export caps (data/export_restrictions.csv rows with annual_cap) applied to the mine
+  // stage in the years they cover: the country supplies at most its quota. Needs world demand,
+  // so only without a run.
+  std::vector<io::ExportRestriction> export_quotas;
 };
 
 // Errors: InvalidInput (unknown element, region not in the run, named supplier not listed for

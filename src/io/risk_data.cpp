@@ -506,4 +506,80 @@ core::Result<std::map<std::string, EuCrmMaterial>> load_eu_crm(const std::string
   return out;
 }
 
+core::Result<std::vector<ExportRestriction>> load_export_restrictions(const std::string& path,
+                                                                      const CountryCodes& codes) {
+  std::vector<ExportRestriction> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  auto table = CsvTable::read_file(path);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"country", "mineral", "measure_type", "year_from",
+                                               "year_to", "annual_cap", "quantity", "source"}));
+  core::Diagnostics diag;
+  std::set<std::string> caps;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const CsvRow row = table->row(i);
+    ExportRestriction r;
+    std::string mineral;
+    std::string cap;
+    long long from = 0;
+    long long to = 0;
+    if (!take(row.required_text("country"), diag, r.country)) continue;
+    if (!take(row.required_text("mineral"), diag, mineral)) continue;
+    if (!take(row.required_text("measure_type"), diag, r.measure)) continue;
+    if (!take(row.integer("year_from"), diag, from)) continue;
+    if (!take(row.integer("year_to"), diag, to)) continue;
+    if (!take(row.required_text("annual_cap"), diag, cap)) continue;
+    if (!take(row.optional_number("quantity"), diag, r.quantity_t)) continue;
+    if (auto src = row.text("source")) r.source = *src;
+    const auto element = element_for_mineral(mineral);
+    if (!element) continue;
+    r.element = *element;
+    const auto iso3 = codes.iso3_for_name(r.country);
+    if (!iso3) {
+      diag.add_error(core::Error::invalid_input(
+          "country '" + r.country + "' has no ISO3 code", row.location("country"),
+          "add the name as written here to data/country_codes.csv"));
+      continue;
+    }
+    r.iso3 = *iso3;
+    if (to < from) {
+      diag.add_error(
+          core::Error::invalid_input("year_to before year_from", row.location("year_to")));
+      continue;
+    }
+    if (cap != "yes" && cap != "no") {
+      diag.add_error(
+          core::Error::invalid_input("'" + cap + "' is not yes or no", row.location("annual_cap")));
+      continue;
+    }
+    r.annual_cap = cap == "yes";
+    if (r.quantity_t && *r.quantity_t < 0.0) {
+      diag.add_error(core::Error::invalid_input("negative quantity", row.location("quantity")));
+      continue;
+    }
+    if (r.annual_cap && !r.quantity_t) {
+      diag.add_error(
+          core::Error::invalid_input("an annual cap needs a quantity", row.location("quantity")));
+      continue;
+    }
+    r.year_from = static_cast<int>(from);
+    r.year_to = static_cast<int>(to);
+    r.location = table->source() + ":" + std::to_string(row.line());
+    bool clash = false;
+    for (int y = r.year_from; r.annual_cap && y <= r.year_to; ++y) {
+      if (!caps.insert(r.iso3 + "|" + r.element + "|" + std::to_string(y)).second) clash = true;
+    }
+    if (clash) {
+      diag.add_error(core::Error::invalid_input(
+          "two annual caps for " + r.country + " " + mineral + " in one year",
+          row.location("year_from"), "keep one annual cap per country, mineral and year"));
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+  if (diag.has_errors()) return diag.to_error();
+  return out;
+}
+
 }  // namespace urbanmine::io

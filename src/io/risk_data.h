@@ -131,6 +131,26 @@ struct EuCrmMaterial {
 core::Result<std::map<std::string, EuCrmMaterial>> load_eu_crm(const std::string& path,
                                                                const CountryCodes& codes);
 
+// data/export_restrictions.csv: export restrictions by country, mineral and period. An
+// `annual_cap` row caps the country's exports at `quantity` t per year in year_from..year_to.
+struct ExportRestriction {
+  std::string country;
+  std::string iso3;
+  std::string element;
+  std::string measure;  // "export quota", "export ban (temporary)", ...
+  int year_from = 0;
+  int year_to = 0;
+  bool annual_cap = false;
+  std::optional<double> quantity_t;
+  std::string source;
+  std::string location;  // file:line
+};
+// An absent file gives no rows. Errors (naming file, line and column): unknown country,
+// year_to before year_from, a negative quantity, an annual cap without a quantity, two annual
+// caps for one country, mineral and year.
+core::Result<std::vector<ExportRestriction>> load_export_restrictions(const std::string& path,
+                                                                      const CountryCodes& codes);
+
 // wgi.csv: ISO3 -> EU-scaled WGI (0-10) with its source; blank scores stay blank.
 core::Result<std::map<std::string, risk::GovernanceScore>> load_wgi(const std::string& path);
 

@@ -21,7 +21,7 @@ core::Result<DisruptionResult> compute_disruption(const std::vector<SupplierShar
   if (!(recycled_t >= 0.0) || !std::isfinite(recycled_t)) {
     return core::Error::invalid_input("recycled supply must be >= 0", "recycled_t");
   }
-  if (rule.named.empty() && rule.top_k < 1) {
+  if (rule.named.empty() && (rule.top_k < 0 || (rule.top_k == 0 && rule.caps.empty()))) {
     return core::Error::invalid_input("top_k must be at least 1", "top_k");
   }
   double total = 0.0;
@@ -43,7 +43,8 @@ core::Result<DisruptionResult> compute_disruption(const std::vector<SupplierShar
   });
   DisruptionResult out;
   if (rule.named.empty()) {
-    const auto k = std::min<std::size_t>(static_cast<std::size_t>(rule.top_k), sorted.size());
+    const auto k =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(0, rule.top_k)), sorted.size());
     for (std::size_t i = 0; i < k; ++i) {
       out.dropped.push_back(sorted[i].country);
       out.dropped_share += sorted[i].share_fraction;
@@ -64,6 +65,25 @@ core::Result<DisruptionResult> compute_disruption(const std::vector<SupplierShar
       }
       out.dropped.push_back(it->country);
       out.dropped_share += it->share_fraction;
+    }
+  }
+  for (const auto& cap : rule.caps) {
+    if (!(cap.max_share_fraction >= 0.0)) {
+      return core::Error::invalid_input("negative cap for " + cap.country, cap.country);
+    }
+    const auto it = std::find_if(sorted.begin(), sorted.end(), [&](const SupplierShare& s) {
+      return s.country == cap.country || (!s.iso3.empty() && s.iso3 == cap.country);
+    });
+    if (it == sorted.end()) {
+      return core::Error::invalid_input("capped supplier '" + cap.country + "' is not listed",
+                                        cap.country);
+    }
+    if (std::find(out.dropped.begin(), out.dropped.end(), it->country) != out.dropped.end()) {
+      continue;  // already out entirely
+    }
+    if (it->share_fraction > cap.max_share_fraction) {
+      out.dropped.push_back(it->country + " (capped: " + cap.reason + ")");
+      out.dropped_share += it->share_fraction - cap.max_share_fraction;
     }
   }
   const double s = std::min(1.0, out.dropped_share);

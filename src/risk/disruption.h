@@ -28,10 +28,19 @@ struct SupplierShare {
   double share_fraction = 0.0;  // of world supply, 0-1
 };
 
-// Which suppliers drop out: the `top_k` largest, or the named ones (country name or ISO3).
+// A supplier whose output is capped (e.g. an export quota), as a fraction of world supply.
+struct SupplyCap {
+  std::string country;  // country name or ISO3
+  double max_share_fraction = 0.0;
+  std::string reason;  // e.g. "export quota 96,600 t/yr (USGS MCS 2026)"
+};
+
+// Which suppliers drop out: the `top_k` largest (0 = none), or the named ones (country name or
+// ISO3); capped suppliers lose the part of their share above the cap.
 struct DropRule {
   int top_k = 1;
   std::vector<std::string> named;  // non-empty: drop these instead of the largest
+  std::vector<SupplyCap> caps;
 };
 
 struct DisruptionResult {
@@ -48,8 +57,8 @@ struct DisruptionResult {
 };
 
 // Errors: InvalidInput when a share is outside 0-1, shares sum above 1 (beyond 1e-6), demand is
-// not positive, recycled supply is negative, top_k < 1, or a named supplier is not listed
-// (the error names it and lists the suppliers).
+// not positive, recycled supply is negative, top_k < 0 (or 0 without caps), a cap is negative,
+// or a named or capped supplier is not listed (the error names it and lists the suppliers).
 core::Result<DisruptionResult> compute_disruption(const std::vector<SupplierShare>& suppliers,
                                                   const DropRule& rule, double demand_t,
                                                   double recycled_t);

@@ -50,6 +50,22 @@ TEST(Disruption, RecyclingAboveDemandCoversAll) {
   EXPECT_DOUBLE_EQ(r->gap_with_recycling_t, 0.0);
 }
 
+TEST(Disruption, CappedSupplierLosesOnlyItsShareAboveTheCap) {
+  DropRule rule;
+  rule.top_k = 0;
+  rule.caps = {{"AAA", 0.25, "quota"}};
+  auto r = compute_disruption(kThree, rule, 1000.0, 0.0);
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  EXPECT_EQ(r->dropped, std::vector<std::string>{"A (capped: quota)"});
+  EXPECT_NEAR(r->dropped_share, 0.35, 1e-12);
+  EXPECT_NEAR(r->gap_without_recycling_t, 350.0, 1e-9);
+  rule.caps = {{"AAA", 0.7, "loose quota"}};  // above the share: not binding
+  auto loose = compute_disruption(kThree, rule, 1000.0, 0.0);
+  ASSERT_TRUE(loose.has_value());
+  EXPECT_TRUE(loose->dropped.empty());
+  EXPECT_DOUBLE_EQ(loose->coverage_without_recycling, 1.0);
+}
+
 TEST(Disruption, BadInputsAreInvalid) {
   DropRule unknown;
   unknown.named = {"Atlantis"};
@@ -87,6 +103,25 @@ TEST(DisruptionCli, WithheldLithiumProducerIsNamed) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("United States (withheld by the publisher: W)"), std::string::npos)
       << r.output;
+}
+
+// USGS MCS 2026: DRC cobalt exports capped at 96,600 t/yr in 2026-2027, against 2025e world
+// mine supply of 310,000 t (DRC 230,000 t): 133,400 t (43 %) cannot reach the market.
+TEST(DisruptionCli, DrcCobaltExportQuota2026LeavesFiftySevenPercent) {
+  auto r = run_cli("--format csv risk disruption --element Co --year 2026 --export-quotas" + kData);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("export quota 96600 t/yr, export_restrictions.csv:4"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find(",0.4303225806,310000,0,0.5696774194"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("WORLD,Co,mine,2026,133400,0,133400,0,133400"), std::string::npos);
+  // 2025 has no annual cap (a ban, then a quota for the rest of the year): nothing is capped.
+  auto y2025 =
+      run_cli("--format csv risk disruption --element Co --year 2025 --export-quotas" + kData);
+  ASSERT_EQ(y2025.exit_code, 0) << y2025.output;
+  EXPECT_EQ(y2025.output.find("capped"), std::string::npos) << y2025.output;
+  auto with_run = run_cli("risk disruption " + source_path("examples/global.toml") +
+                          " --export-quotas" + kData);
+  EXPECT_EQ(with_run.exit_code, 3) << with_run.output;
 }
 
 TEST(DisruptionCli, BadFlagsExitWith3) {

@@ -118,5 +118,28 @@ TEST(RiskData, BlankProductionMustBeMarkedWithheld) {
   EXPECT_TRUE(withheld->records().front().withheld);
 }
 
+TEST(RiskData, ExportRestrictionsLoadAndBadRowsAreNamed) {
+  auto codes = load_country_codes(kData + "/country_codes.csv");
+  auto shipped = load_export_restrictions(kData + "/export_restrictions.csv", *codes);
+  ASSERT_TRUE(shipped.has_value()) << shipped.error().to_string();
+  ASSERT_EQ(shipped->size(), 3u);
+  EXPECT_TRUE(shipped->back().annual_cap);
+  EXPECT_DOUBLE_EQ(*shipped->back().quantity_t, 96600.0);
+  EXPECT_EQ(shipped->back().iso3, "COD");
+  testing::TempDir dir;
+  const std::string header =
+      "country,mineral,measure_type,period,year_from,year_to,annual_cap,quantity,source\n";
+  std::ofstream(dir.path("e.csv")) << header << "Chile,lithium,quota,p,2026,2025,yes,5,s\n"
+                                   << "Chile,lithium,quota,p,2026,2026,yes,-5,s\n"
+                                   << "Chile,lithium,quota,p,2027,2027,yes,5,s\n"
+                                   << "Chile,lithium,quota,p,2027,2028,yes,6,s\n";
+  auto bad = load_export_restrictions(dir.path("e.csv"), *codes);
+  ASSERT_FALSE(bad.has_value());
+  const std::string msg = bad.error().to_string();
+  EXPECT_NE(msg.find("e.csv:2:year_to"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("e.csv:3:quantity"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("e.csv:5:year_from"), std::string::npos) << msg;
+}
+
 }  // namespace
 }  // namespace urbanmine::io
