@@ -140,23 +140,6 @@ core::Result<engine::RunResults> load_run(const std::string& target, const std::
   return engine::run_scenario_file(scenario, options);
 }
 
-// A region of `risk score` must be EU27, a code of data/regions.csv or a country's ISO3 code;
-// otherwise an error naming the valid regions.
-std::optional<core::Error> unknown_region(const std::string& region,
-                                          const engine::CooperationData& data) {
-  if (region == "EU27" || data.regions.count(region) != 0) return std::nullopt;
-  for (const auto& c : data.codes.all()) {
-    if (c.iso3 == region) return std::nullopt;
-  }
-  std::string valid = "EU27";
-  for (const auto& [code, r] : data.regions) {
-    if (code != "EU27") valid += ", " + code;
-  }
-  return core::Error::invalid_input(
-      "unknown region '" + region + "'", "--region",
-      "use one of: " + valid + ", or a country's ISO 3166 alpha-3 code (e.g. DEU)");
-}
-
 struct CommonFlags {
   std::string data_dir;
   std::string db;
@@ -297,7 +280,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.sourcing_as_global = f->sourcing_as_global;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        if (auto bad = unknown_region(req.region, *data)) return report_error(ctx, *bad);
+        if (auto bad = engine::unknown_region(req.region, *data)) return report_error(ctx, *bad);
         if (!f->target.empty()) {
           // From a run: the supply_risk rows of the region and element, by year.
           if (req.import_reliance || req.eol_rir) {
@@ -326,25 +309,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           }
           return emit(ctx, engine::format_records({rows}, record_format(ctx)));
         }
-        auto table = engine::risk_score_table(*data, req, options);
-        if (!table) return report_error(ctx, table.error());
-        std::vector<engine::RecordTable> tables{*table};
-        if (req.region == "EU27") {
-          // The EU 2023 assessment's own inputs (shares, t, EoL-RIR) for the EU27.
-          auto eu = io::load_eu_crm(data->data_dir + "/eu_crm_2023.csv", data->codes);
-          if (!eu) return report_error(ctx, eu.error());
-          if (eu->count(req.element) != 0) {
-            engine::EuRiskRequest er;
-            er.element = req.element;
-            er.import_reliance = req.import_reliance;
-            er.substitution_index = req.substitution_index;
-            er.eol_rir = req.eol_rir;
-            auto eu_table = engine::eu_supply_risk_table(*eu, data->wgi, er);
-            if (!eu_table) return report_error(ctx, eu_table.error());
-            tables.push_back(std::move(*eu_table));
-          }
-        }
-        return emit(ctx, engine::format_records(tables, record_format(ctx)));
+        auto tables = engine::risk_score_tables(*data, req, options);
+        if (!tables) return report_error(ctx, tables.error());
+        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
       };
     });
   }

@@ -130,4 +130,40 @@ core::Result<RecordTable> eu_supply_risk_table(
   return t;
 }
 
+std::optional<core::Error> unknown_region(const std::string& region, const CooperationData& data) {
+  if (region == "EU27" || data.regions.count(region) != 0) return std::nullopt;
+  for (const auto& c : data.codes.all()) {
+    if (c.iso3 == region) return std::nullopt;
+  }
+  std::string valid = "EU27";
+  for (const auto& [code, r] : data.regions) {
+    if (code != "EU27") valid += ", " + code;
+  }
+  return core::Error::invalid_input(
+      "unknown region '" + region + "'", "--region",
+      "use one of: " + valid + ", or a country's ISO 3166 alpha-3 code (e.g. DEU)");
+}
+
+core::Result<std::vector<RecordTable>> risk_score_tables(const CooperationData& data,
+                                                         const RiskScoreRequest& request,
+                                                         const CooperationOptions& options) {
+  if (auto bad = unknown_region(request.region, data)) return *bad;
+  auto table = risk_score_table(data, request, options);
+  if (!table) return table.error();
+  std::vector<RecordTable> out{std::move(*table)};
+  if (request.region != "EU27") return out;
+  auto eu = io::load_eu_crm(data.data_dir + "/eu_crm_2023.csv", data.codes);
+  if (!eu) return eu.error();
+  if (eu->count(request.element) == 0) return out;
+  EuRiskRequest er;
+  er.element = request.element;
+  er.import_reliance = request.import_reliance;
+  er.substitution_index = request.substitution_index;
+  er.eol_rir = request.eol_rir;
+  auto eu_table = eu_supply_risk_table(*eu, data.wgi, er);
+  if (!eu_table) return eu_table.error();
+  out.push_back(std::move(*eu_table));
+  return out;
+}
+
 }  // namespace urbanmine::engine

@@ -15,8 +15,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
+#include "engine/cooperation.h"
 #include "engine/run_results.h"
 #include "io/risk_data.h"
 #include "risk/concentration.h"
@@ -36,5 +38,17 @@ struct EuRiskRequest {
 core::Result<RecordTable> eu_supply_risk_table(
     const std::map<std::string, io::EuCrmMaterial>& eu,
     const std::map<std::string, risk::GovernanceScore>& wgi, const EuRiskRequest& request);
+
+// `urbanmine risk score` and GET /api/risk/score without a run: the table of
+// risk_score_table (cooperation.h) and, for EU27, eu_supply_risk_table on
+// <data_dir>/eu_crm_2023.csv. Errors: InvalidInput "--region" when the region is not EU27, a
+// code of data/regions.csv or a country's ISO3 code (the hint lists the valid regions); errors
+// of the two tables and of the file.
+core::Result<std::vector<RecordTable>> risk_score_tables(const CooperationData& data,
+                                                         const RiskScoreRequest& request,
+                                                         const CooperationOptions& options);
+
+// The region check above alone (nullopt when valid).
+std::optional<core::Error> unknown_region(const std::string& region, const CooperationData& data);
 
 }  // namespace urbanmine::engine
