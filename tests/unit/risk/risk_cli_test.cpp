@@ -71,7 +71,7 @@ TEST(RiskCli, BadFlagsExitWith3NamingTheFlag) {
 }
 
 TEST(RiskCli, HelpShowsAnExample) {
-  for (const char* cmd : {"risk hhi --help", "risk score --help"}) {
+  for (const char* cmd : {"risk hhi --help", "risk score --help", "risk disruption --help"}) {
     auto help = run_cli(cmd);
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.output.find("Example: urbanmine risk"), std::string::npos) << cmd;
