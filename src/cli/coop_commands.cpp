@@ -10,9 +10,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "engine/cooperation.h"
+#include "engine/risk_disruption.h"
+#include "engine/risk_eu.h"
 #include "engine/run.h"
 
 #include "results/registry.h"
@@ -277,6 +280,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.sourcing_as_global = f->sourcing_as_global;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
+        if (auto bad = engine::unknown_region(req.region, *data)) return report_error(ctx, *bad);
         if (!f->target.empty()) {
           // From a run: the supply_risk rows of the region and element, by year.
           if (req.import_reliance || req.eol_rir) {
@@ -305,9 +309,98 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           }
           return emit(ctx, engine::format_records({rows}, record_format(ctx)));
         }
-        auto table = engine::risk_score_table(*data, req, options);
-        if (!table) return report_error(ctx, table.error());
-        return emit(ctx, engine::format_records({*table}, record_format(ctx)));
+        auto tables = engine::risk_score_tables(*data, req, options);
+        if (!tables) return report_error(ctx, tables.error());
+        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+      };
+    });
+  }
+
+  {
+    auto* dis = risk_cmd->add_subcommand(
+        "disruption",
+        "Supply disruption test: for each element, stage (mine, refining where shares exist) "
+        "and year, the share of demand the remaining suppliers cover when the largest supplier "
+        "(or --drop COUNTRY, or the --top K largest) drops out, without and with recycled "
+        "supply; and the recycled tonnes that would close the gap (table recycling_buys). "
+        "Without RUN, demand is world mine production of the data year and there is no "
+        "recycling; with RUN (a scenario .toml, run folder or run id), the run's battery demand "
+        "and secondary supply by year.\n"
+        "Example: urbanmine risk disruption examples/global.toml --year 2035\n"
+        "Example: urbanmine risk disruption --element Co --drop \"Congo (Kinshasa)\"");
+    struct Flags : CommonFlags {
+      std::string target, element, region = "WORLD", year, top;
+      std::vector<std::string> drop;
+      bool export_quotas = false;
+    };
+    auto f = std::make_shared<Flags>();
+    dis->add_option("RUN", f->target, "Optional scenario .toml, run folder, or run id (--db)");
+    dis->add_option("--element", f->element, "Element: Li, Ni, Co, Mn, graphite (default: all)");
+    dis->add_option("--year", f->year, "Year (default: data year, or run years)");
+    dis->add_option("--drop", f->drop, "Supplier(s) that drop out (country or ISO3); repeatable");
+    dis->add_option("--top", f->top,
+                    "Drop the K largest suppliers (default 1; 0 with --export-quotas)");
+    dis->add_flag("--export-quotas", f->export_quotas,
+                  "Cap each supplier at its annual export quota where "
+                  "data/export_restrictions.csv has one for the year (world, without RUN)");
+    dis->add_option("--region", f->region,
+                    "Run region whose demand and recycling are used (default WORLD: all run "
+                    "regions that are not aggregates)");
+    dis->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+    dis->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+    dis->callback([&ctx, f] {
+      ctx.action = [&ctx, f]() -> int {
+        engine::DisruptionOptions opt;
+        if (!f->element.empty()) {
+          auto element = parse_element(f->element);
+          if (!element) return report_error(ctx, element.error());
+          opt.elements = {*element};
+        }
+        auto year = parse_year(f->year, "--year");
+        if (!year) return report_error(ctx, year.error());
+        if (*year) opt.years = {**year};
+        const std::string top_text = f->top.empty() ? (f->export_quotas ? "0" : "1") : f->top;
+        int top = 0;
+        const auto [ptr, ec] =
+            std::from_chars(top_text.data(), top_text.data() + top_text.size(), top);
+        constexpr int kMaxTop = 50;
+        const int min_top = f->export_quotas ? 0 : 1;
+        if (ec != std::errc{} || ptr != top_text.data() + top_text.size() || top < min_top ||
+            top > kMaxTop) {
+          return report_error(ctx, core::Error::invalid_input("'" + top_text + "' is not " +
+                                                                  std::to_string(min_top) + "-50",
+                                                              "--top", "e.g. --top 2"));
+        }
+        if (!f->drop.empty() && !f->top.empty()) {
+          return report_error(ctx, core::Error::invalid_input("--drop and --top exclude each other",
+                                                              "--top", "give one of them"));
+        }
+        opt.drop.top_k = top;
+        opt.drop.named = f->drop;
+        opt.region = f->region;
+        engine::CooperationOptions options;
+        options.data_dir = f->data_dir;
+        auto data = engine::load_cooperation_data(options);
+        if (!data) return report_error(ctx, data.error());
+        std::optional<engine::RunResults> run;
+        if (!f->target.empty()) {
+          auto loaded = load_run(f->target, f->data_dir, f->db, ctx);
+          if (!loaded) return report_error(ctx, loaded.error());
+          run = std::move(*loaded);
+        } else if (f->region != "WORLD") {
+          return report_error(ctx, core::Error::invalid_input(
+                                       "--region needs a RUN (without one the test is global)",
+                                       "--region", "give a scenario or drop --region"));
+        }
+        if (f->export_quotas) {
+          auto q = io::load_export_restrictions(data->data_dir + "/export_restrictions.csv",
+                                                data->codes);
+          if (!q) return report_error(ctx, q.error());
+          opt.export_quotas = std::move(*q);
+        }
+        auto tables = engine::disruption_tables(*data, run ? &*run : nullptr, opt);
+        if (!tables) return report_error(ctx, tables.error());
+        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
       };
     });
   }

@@ -86,6 +86,30 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
     if (!take(row.integer(year_column), diag, year)) continue;
     std::optional<double> value;
     if (!take(row.optional_number(value_column), diag, value)) continue;
+    std::string withheld;
+    if (table->has_column("withheld")) {
+      if (!take(row.text("withheld"), diag, withheld)) continue;
+      if (!withheld.empty() && withheld != "W") {
+        diag.add_error(core::Error::invalid_input(
+            "withheld '" + withheld + "' is not W or blank", row.location("withheld"),
+            "write W where the publisher withholds a figure"));
+        continue;
+      }
+      if (withheld == "W" && value) {
+        diag.add_error(core::Error::invalid_input(
+            "a figure marked withheld (W) has a value", row.location(value_column),
+            "leave the value blank where the publisher prints W"));
+        continue;
+      }
+    }
+    rec.withheld = withheld == "W";
+    if (fixed_stage == risk::SupplyStage::kMine && table->has_column("withheld") && !value &&
+        !rec.withheld) {
+      diag.add_error(core::Error::invalid_input(
+          "blank production figure not marked withheld", row.location(value_column),
+          "fill the publisher's figure, or write W in column withheld where it prints W"));
+      continue;
+    }
     if (value && *value < 0.0) {
       diag.add_error(core::Error::invalid_input("negative figure", row.location(value_column),
                                                 "figures are >= 0; leave unknown values blank"));
@@ -102,6 +126,9 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
     rec.location = table->source() + ":" + std::to_string(row.line());
     if (auto v = row.text("verification")) rec.verification = *v;
     if (auto s = row.text("source")) rec.source = *s;
+    if (table->has_column("edition")) {
+      if (auto e = row.text("edition")) rec.edition = *e;
+    }
     if (country.rfind("World total", 0) == 0) {
       rec.world_total = true;
     } else if (country == "Other countries") {
@@ -116,8 +143,11 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
       }
       rec.iso3 = *iso3;
     }
+    // One row per element, stage, country (by ISO3, so two spellings of one country clash) and
+    // year.
     const std::string key = rec.element + "|" + std::string(risk::stage_name(rec.stage)) + "|" +
-                            rec.country + "|" + std::to_string(rec.year);
+                            (rec.iso3.empty() ? rec.country : rec.iso3) + "|" +
+                            std::to_string(rec.year);
     if (!seen.insert(key).second) {
       diag.add_error(core::Error::invalid_input(
           "duplicate row for " + mineral + ", " + country + ", " + std::to_string(rec.year),
@@ -125,6 +155,28 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
       continue;
     }
     data.add(std::move(rec));
+  }
+}
+
+// A producer whose figure exceeds the world total of its element, stage and year has a share
+// above 1: an error naming the producer's row.
+void check_shares(const SupplyData& data, core::Diagnostics& diag) {
+  std::map<std::string, double> world;
+  const auto key = [](const SupplyRecord& r) {
+    return r.element + "|" + std::string(risk::stage_name(r.stage)) + "|" + std::to_string(r.year);
+  };
+  for (const auto& r : data.records()) {
+    if (r.world_total && r.value) world[key(r)] = *r.value;
+  }
+  for (const auto& r : data.records()) {
+    if (r.world_total || !r.value) continue;
+    const auto it = world.find(key(r));
+    if (it == world.end() || *r.value <= it->second) continue;
+    diag.add_error(core::Error::invalid_input(
+        r.country + " " + r.element + " " + std::to_string(r.year) + " figure " +
+            std::to_string(*r.value) + " exceeds the world total " + std::to_string(it->second) +
+            " (a share above 1)",
+        r.location + ":value", "check the figure and the world total against the source"));
   }
 }
 
@@ -284,7 +336,7 @@ core::Result<risk::SupplySnapshot> SupplyData::snapshot(const std::string& eleme
       snap.world_total = r.value;
       snap.world_source = r.source;
     } else if (!r.other_countries) {
-      snap.producers.push_back({r.country, r.iso3, r.value, r.source});
+      snap.producers.push_back({r.country, r.iso3, r.value, r.source, r.withheld});
     }
   }
   if (stage == risk::SupplyStage::kRefining) {
@@ -310,6 +362,7 @@ core::Result<SupplyData> load_supply_data(const std::string& data_dir, const Cou
                    data, diag);
   read_supply_file(join_path(data_dir, "refining_share.csv"), risk::SupplyStage::kRefining, true,
                    codes, data, diag);
+  check_shares(data, diag);
   if (diag.has_errors()) return diag.to_error();
   return data;
 }
@@ -339,6 +392,191 @@ core::Result<std::map<std::string, risk::GovernanceScore>> load_wgi(const std::s
     score.wgi_scaled = scaled;
     if (auto s = row.text("source")) score.source = *s;
     out[iso3] = score;
+  }
+  if (diag.has_errors()) return diag.to_error();
+  return out;
+}
+
+core::Result<std::map<std::string, EuCrmMaterial>> load_eu_crm(const std::string& path,
+                                                               const CountryCodes& codes) {
+  std::map<std::string, EuCrmMaterial> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  auto table = CsvTable::read_file(path);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(
+      table->require_columns({"material", "indicator", "stage", "country", "value", "source"}));
+  core::Diagnostics diag;
+  std::set<std::string> seen;
+  // trade_variable_t rows, applied to the shares after reading: material|stage|country -> t.
+  std::map<std::string, double> trade_t;
+  constexpr double kMaxPercent = 100.0;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const CsvRow row = table->row(i);
+    std::string material;
+    std::string indicator;
+    std::string stage;
+    std::string country;
+    std::string notes;
+    std::string source;
+    if (!take(row.required_text("material"), diag, material)) continue;
+    if (!take(row.required_text("indicator"), diag, indicator)) continue;
+    if (!take(row.text("stage"), diag, stage)) continue;
+    if (!take(row.text("country"), diag, country)) continue;
+    if (!take(row.text("source"), diag, source)) continue;
+    if (table->has_column("notes")) {
+      if (auto n = row.text("notes")) notes = *n;
+    }
+    std::optional<double> value;
+    if (!take(row.optional_number("value"), diag, value)) continue;
+    if (value && *value < 0.0) {
+      diag.add_error(core::Error::invalid_input("negative value", row.location("value"),
+                                                "values are >= 0; leave gaps blank"));
+      continue;
+    }
+    const auto element = element_for_mineral(material);
+    if (!element) continue;
+    const std::string key = material + "|" + indicator + "|" + stage + "|" + country;
+    if (!seen.insert(key).second) {
+      diag.add_error(core::Error::invalid_input(
+          "duplicate row for " + material + ", " + indicator + ", stage '" + stage + "', " +
+              (country.empty() ? "no country" : country),
+          row.location(country.empty() ? "indicator" : "country"),
+          "keep one row per material, indicator, stage and country"));
+      continue;
+    }
+    EuCrmMaterial& m = out[*element];
+    m.element = *element;
+    m.material = material;
+    const std::string src = source.empty() ? notes : source;
+    const bool percent = indicator == "global_supply_share" || indicator == "eu_sourcing_share" ||
+                         indicator == "EoL_RIR" || indicator == "IR";
+    if (percent && value && *value > kMaxPercent) {
+      diag.add_error(core::Error::invalid_input("share above 100 % (a share above 1)",
+                                                row.location("value"), "shares are 0-100 %"));
+      continue;
+    }
+    if (indicator == "SR") {
+      m.sr_published = {value, src};
+    } else if (indicator == "EoL_RIR") {
+      m.eol_rir = {value ? std::optional<double>(*value / kMaxPercent) : std::nullopt, src};
+    } else if (indicator == "IR") {
+      m.import_reliance = {value ? std::optional<double>(*value / kMaxPercent) : std::nullopt, src};
+    } else if (indicator == "SI_SR") {
+      if (value && *value > 1.0) {
+        diag.add_error(core::Error::invalid_input("substitution index above 1",
+                                                  row.location("value"), "SI_SR is 0-1"));
+        continue;
+      }
+      m.si_sr = {value, src};
+    } else if (indicator == "trade_variable_t") {
+      if (value) trade_t[material + "|" + stage + "|" + country] = *value;
+    } else if (indicator == "global_supply_share" || indicator == "eu_sourcing_share") {
+      if (!value) continue;  // "<0.1%" kept blank in the transcription
+      const auto iso3 = codes.iso3_for_name(country);
+      if (!iso3) {
+        diag.add_error(core::Error::invalid_input(
+            "country '" + country + "' has no ISO3 code", row.location("country"),
+            "add the name as written here to data/country_codes.csv"));
+        continue;
+      }
+      EuCrmStage& st = m.stages[stage];
+      EuCrmShare share{country, *iso3, *value / kMaxPercent, 1.0};
+      if (indicator == "global_supply_share") {
+        st.global_supply.push_back(share);
+        st.global_source = src;
+      } else {
+        st.eu_sourcing.push_back(share);
+        st.eu_source = src;
+      }
+    }
+  }
+  for (auto& entry : out) {
+    EuCrmMaterial& m = entry.second;
+    for (auto& [stage, st] : m.stages) {
+      for (auto* list : {&st.global_supply, &st.eu_sourcing}) {
+        for (auto& sh : *list) {
+          const auto it = trade_t.find(m.material + "|" + stage + "|" + sh.country);
+          if (it != trade_t.end()) sh.trade_t = it->second;
+        }
+      }
+    }
+  }
+  if (diag.has_errors()) return diag.to_error();
+  return out;
+}
+
+core::Result<std::vector<ExportRestriction>> load_export_restrictions(const std::string& path,
+                                                                      const CountryCodes& codes) {
+  std::vector<ExportRestriction> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  auto table = CsvTable::read_file(path);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"country", "mineral", "measure_type", "year_from",
+                                               "year_to", "annual_cap", "quantity", "source"}));
+  core::Diagnostics diag;
+  std::set<std::string> caps;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const CsvRow row = table->row(i);
+    ExportRestriction r;
+    std::string mineral;
+    std::string cap;
+    long long from = 0;
+    long long to = 0;
+    if (!take(row.required_text("country"), diag, r.country)) continue;
+    if (!take(row.required_text("mineral"), diag, mineral)) continue;
+    if (!take(row.required_text("measure_type"), diag, r.measure)) continue;
+    if (!take(row.integer("year_from"), diag, from)) continue;
+    if (!take(row.integer("year_to"), diag, to)) continue;
+    if (!take(row.required_text("annual_cap"), diag, cap)) continue;
+    if (!take(row.optional_number("quantity"), diag, r.quantity_t)) continue;
+    if (auto src = row.text("source")) r.source = *src;
+    const auto element = element_for_mineral(mineral);
+    if (!element) continue;
+    r.element = *element;
+    const auto iso3 = codes.iso3_for_name(r.country);
+    if (!iso3) {
+      diag.add_error(core::Error::invalid_input(
+          "country '" + r.country + "' has no ISO3 code", row.location("country"),
+          "add the name as written here to data/country_codes.csv"));
+      continue;
+    }
+    r.iso3 = *iso3;
+    if (to < from) {
+      diag.add_error(
+          core::Error::invalid_input("year_to before year_from", row.location("year_to")));
+      continue;
+    }
+    if (cap != "yes" && cap != "no") {
+      diag.add_error(
+          core::Error::invalid_input("'" + cap + "' is not yes or no", row.location("annual_cap")));
+      continue;
+    }
+    r.annual_cap = cap == "yes";
+    if (r.quantity_t && *r.quantity_t < 0.0) {
+      diag.add_error(core::Error::invalid_input("negative quantity", row.location("quantity")));
+      continue;
+    }
+    if (r.annual_cap && !r.quantity_t) {
+      diag.add_error(
+          core::Error::invalid_input("an annual cap needs a quantity", row.location("quantity")));
+      continue;
+    }
+    r.year_from = static_cast<int>(from);
+    r.year_to = static_cast<int>(to);
+    r.location = table->source() + ":" + std::to_string(row.line());
+    bool clash = false;
+    for (int y = r.year_from; r.annual_cap && y <= r.year_to; ++y) {
+      if (!caps.insert(r.iso3 + "|" + r.element + "|" + std::to_string(y)).second) clash = true;
+    }
+    if (clash) {
+      diag.add_error(core::Error::invalid_input(
+          "two annual caps for " + r.country + " " + mineral + " in one year",
+          row.location("year_from"), "keep one annual cap per country, mineral and year"));
+      continue;
+    }
+    out.push_back(std::move(r));
   }
   if (diag.has_errors()) return diag.to_error();
   return out;

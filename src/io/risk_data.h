@@ -68,6 +68,8 @@ struct SupplyRecord {
   std::string location;  // file:line
   bool world_total = false;
   bool other_countries = false;
+  bool withheld = false;  // the publisher prints W (figure withheld); value is blank
+  std::string edition;    // e.g. "MCS2024"; empty when the file has no edition column
 };
 
 class SupplyData {
@@ -92,6 +94,62 @@ class SupplyData {
 // another stage are skipped; a country name missing from `codes` is an error (add it to
 // data/country_codes.csv).
 core::Result<SupplyData> load_supply_data(const std::string& data_dir, const CountryCodes& codes);
+
+// data/eu_crm_2023.csv: the inputs and results of the EU 2023 criticality assessment per
+// material (EC 2023, Study on the critical raw materials for the EU, doi:10.2873/725585), as
+// transcribed (see data/README.md): published SR, EoL-RIR, import reliance and substitution
+// index (blank where no copy was found), and by stage (E extraction, P processing) the global
+// supply and EU sourcing shares by country with the trade variable t of each country.
+struct EuCrmValue {
+  std::optional<double> value;  // fraction 0-1 for percentages; score otherwise
+  std::string source;           // where the value came from, or the gap note
+};
+struct EuCrmShare {
+  std::string country;
+  std::string iso3;
+  double share_fraction = 0.0;  // 0-1
+  double trade_t = 1.0;         // the t of the SR formula (Annex 7); 1 when not listed
+};
+struct EuCrmStage {
+  std::vector<EuCrmShare> global_supply;
+  std::vector<EuCrmShare> eu_sourcing;
+  std::string global_source;
+  std::string eu_source;
+};
+struct EuCrmMaterial {
+  std::string element;         // Co, Li, Ni, Mn, graphite, Cu
+  std::string material;        // as written in the file: cobalt, natural_graphite, ...
+  EuCrmValue sr_published;     // SR 2023 as published (one decimal)
+  EuCrmValue eol_rir;          // 0-1
+  EuCrmValue import_reliance;  // 0-1
+  EuCrmValue si_sr;            // 0-1
+  std::map<std::string, EuCrmStage> stages;  // "E", "P"
+};
+// Element -> material. An absent file gives an empty map. Errors (all at once, naming file, line
+// and column): a share outside 0-100 %, a country twice for one material, indicator and stage,
+// a negative or non-numeric value, a country without an ISO3 code in `codes`.
+core::Result<std::map<std::string, EuCrmMaterial>> load_eu_crm(const std::string& path,
+                                                               const CountryCodes& codes);
+
+// data/export_restrictions.csv: export restrictions by country, mineral and period. An
+// `annual_cap` row caps the country's exports at `quantity` t per year in year_from..year_to.
+struct ExportRestriction {
+  std::string country;
+  std::string iso3;
+  std::string element;
+  std::string measure;  // "export quota", "export ban (temporary)", ...
+  int year_from = 0;
+  int year_to = 0;
+  bool annual_cap = false;
+  std::optional<double> quantity_t;
+  std::string source;
+  std::string location;  // file:line
+};
+// An absent file gives no rows. Errors (naming file, line and column): unknown country,
+// year_to before year_from, a negative quantity, an annual cap without a quantity, two annual
+// caps for one country, mineral and year.
+core::Result<std::vector<ExportRestriction>> load_export_restrictions(const std::string& path,
+                                                                      const CountryCodes& codes);
 
 // wgi.csv: ISO3 -> EU-scaled WGI (0-10) with its source; blank scores stay blank.
 core::Result<std::map<std::string, risk::GovernanceScore>> load_wgi(const std::string& path);

@@ -44,7 +44,8 @@ core::Result<HhiResult> compute_hhi(const SupplySnapshot& snapshot, HhiConventio
   std::size_t with_value = 0;
   for (const auto& p : snapshot.producers) {
     if (!p.value) {
-      result.missing_producers.push_back(p.country);
+      result.missing_producers.push_back(p.withheld ? p.country + " (withheld by the publisher: W)"
+                                                    : p.country);
       continue;
     }
     if (*p.value < 0.0) {

@@ -39,6 +39,7 @@ struct ProducerFigure {
   std::string iso3;             // ISO 3166 alpha-3; empty when the name is not mapped
   std::optional<double> value;  // blank in the source -> nullopt (reported as missing)
   std::string source;
+  bool withheld = false;  // blank because the publisher withholds it (USGS "W")
 };
 
 // All producer figures of one element, stage and year.
@@ -69,7 +70,9 @@ struct HhiResult {
   double residual = 0.0;  // denominator - named_total, >= 0
   double residual_share_fraction = 0.0;
   std::vector<HhiContribution> contributions;  // by share, largest first; ties by country name
-  std::vector<std::string> missing_producers;  // named in the source with a blank figure
+  // Named in the source with a blank figure; a withheld one reads "United States (withheld by
+  // the publisher: W)".
+  std::vector<std::string> missing_producers;
 };
 
 // Errors: NotFound when no producer has a figure; InvalidInput for a negative figure or a

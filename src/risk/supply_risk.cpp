@@ -62,4 +62,33 @@ std::optional<ImportReliance> import_reliance(core::Tonnes demand, core::Tonnes 
   return ir;
 }
 
+WeightedHhiResult hhi_wgi_trade(const std::vector<TradeWeightedShare>& shares,
+                                const std::map<std::string, GovernanceScore>& wgi_by_iso3) {
+  WeightedHhiResult out;
+  double total = 0.0;
+  std::string source;
+  for (const auto& s : shares) {
+    const auto it = wgi_by_iso3.find(s.iso3);
+    if (it == wgi_by_iso3.end() || !it->second.wgi_scaled) {
+      out.missing.push_back(s.country + " (" + s.iso3 + "): no WGI score");
+      continue;
+    }
+    total += s.share_fraction * s.share_fraction * *it->second.wgi_scaled * s.trade_t;
+    if (source.empty()) source = it->second.source;
+  }
+  out.source = source;
+  if (out.missing.empty()) out.value = total;
+  return out;
+}
+
+SrRange sr_before_substitution_range(double hhi_global, double hhi_sourcing, double eol_rir,
+                                     double ir_low, double ir_high) {
+  const auto at = [&](double ir) {
+    return (hhi_global * ir / 2.0 + hhi_sourcing * (1.0 - ir / 2.0)) * (1.0 - eol_rir);
+  };
+  const double a = at(ir_low);
+  const double b = at(ir_high);  // linear in IR: the extremes are at the ends
+  return SrRange{std::min(a, b), std::max(a, b)};
+}
+
 }  // namespace urbanmine::risk

@@ -20,6 +20,7 @@
 
 #include "core/result.h"
 #include "core/units.h"
+#include "risk/concentration.h"
 
 namespace urbanmine::risk {
 
@@ -65,5 +66,27 @@ struct ImportReliance {
 };
 std::optional<ImportReliance> import_reliance(core::Tonnes demand, core::Tonnes domestic_primary,
                                               core::Tonnes secondary);
+
+// The EU 2023 assessment's concentration term with the trade variable (EC 2023, and Blengini et
+// al. 2017): HHI_WGI,t = sum_i s_i^2 * WGI_i * t_i, shares s_i as fractions, t_i the trade
+// variable of country i (0.8-1.2; 1 = no export restriction or agreement effect).
+struct TradeWeightedShare {
+  std::string country;
+  std::string iso3;
+  double share_fraction = 0.0;
+  double trade_t = 1.0;
+};
+// Missing (listing the countries) when a country has no WGI score.
+WeightedHhiResult hhi_wgi_trade(const std::vector<TradeWeightedShare>& shares,
+                                const std::map<std::string, GovernanceScore>& wgi_by_iso3);
+
+// SR before substitution, [HHI_GS * IR/2 + HHI_EUS * (1 - IR/2)] * (1 - EoL_RIR), over a range of
+// IR (a known IR gives lo = hi): the range the formula allows when IR is not known.
+struct SrRange {
+  double low = 0.0;
+  double high = 0.0;
+};
+SrRange sr_before_substitution_range(double hhi_global, double hhi_sourcing, double eol_rir,
+                                     double ir_low, double ir_high);
 
 }  // namespace urbanmine::risk

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine/cooperation.h"
+#include "engine/risk_eu.h"
 #include "io/risk_data.h"
 #include "server/api.h"
 
@@ -300,9 +301,9 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
          options.sourcing_as_global = request.query("sourcing_as_global") == "true";
          auto data = cooperation_data();
          if (!data) return data.error();
-         auto table = engine::risk_score_table(**data, req, options);
-         if (!table) return table.error();
-         return records_reply(request, {*table}, "supply_risk_" + *element);
+         auto tables = engine::risk_score_tables(**data, req, options);
+         if (!tables) return tables.error();
+         return records_reply(request, *tables, "supply_risk_" + *element);
        })});
   routes.add({"GET",
               "/api/runs/{id}/risk",

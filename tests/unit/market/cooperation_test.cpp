@@ -78,9 +78,14 @@ TEST_F(CooperationTest, HhiTableCarriesTheCobaltMineFigureOfItsLatestYear) {
   const RecordTable* t = run_.find_records(kRecordsHhi);
   const auto* co = row_where(*t, {{"element", "Co"}, {"stage", "mine"}});
   ASSERT_NE(co, nullptr);
-  EXPECT_EQ((*co)[column(*t, "year")].number, 2023.0);
-  // 2023 has blank producers: listed, not filled.
-  EXPECT_NE((*co)[column(*t, "missing_producers")].text.find("Australia"), std::string::npos);
+  EXPECT_EQ((*co)[column(*t, "year")].number, 2025.0);
+  // USGS MCS 2026 lists every cobalt producer with a figure: none missing.
+  EXPECT_TRUE((*co)[column(*t, "missing_producers")].text.empty());
+  // Lithium: the US figure is withheld (W) and named.
+  const auto* li = row_where(*t, {{"element", "Li"}, {"stage", "mine"}});
+  ASSERT_NE(li, nullptr);
+  EXPECT_NE((*li)[column(*t, "missing_producers")].text.find("United States (withheld"),
+            std::string::npos);
 }
 
 TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
@@ -95,13 +100,17 @@ TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
   EXPECT_EQ((*deu)[column(*t, "supply_risk_with_recycling")].kind, Cell::Kind::kEmpty);
   EXPECT_NE((*deu)[column(*t, "missing_inputs")].text.find("substitution_index"),
             std::string::npos);
-  // CHN mines 2,200 t of cobalt (2022, the latest year with figures not after 2020 is none, so
-  // the earliest, 2022): IR without = (D - 2200) / D.
-  const auto* chn = row_where(*t, {{"region", "CHN"}, {"element", "Co"}, {"year", "2020"}});
+  // CHN mines 2,000 t of cobalt in 2025 (USGS MCS 2026): IR without = (D - 2000) / D.
+  const auto* chn = row_where(*t, {{"region", "CHN"}, {"element", "Co"}, {"year", "2025"}});
   ASSERT_NE(chn, nullptr);
-  const double d = testing::fixture_demand(4, 2, 2020);
-  EXPECT_NEAR((*chn)[column(*t, "import_reliance_without_recycling")].number, (d - 2200.0) / d,
+  const double d = testing::fixture_demand(4, 2, 2025);
+  EXPECT_NEAR((*chn)[column(*t, "import_reliance_without_recycling")].number, (d - 2000.0) / d,
               1e-12);
+  // In 2020 the earliest data year (2022, MCS 2024) applies, where USGS does not list China:
+  // a non-producer, IR without = 1.
+  const auto* chn2020 = row_where(*t, {{"region", "CHN"}, {"element", "Co"}, {"year", "2020"}});
+  ASSERT_NE(chn2020, nullptr);
+  EXPECT_DOUBLE_EQ((*chn2020)[column(*t, "import_reliance_without_recycling")].number, 1.0);
 }
 
 TEST_F(CooperationTest, Eu27RowSumsTheMemberRegions) {

@@ -20,33 +20,35 @@ io::SupplyData shipped_supply() {
   return *supply;
 }
 
-TEST(Hhi, CobaltMine2022FromShippedUsgsDataIs4763WithNamedShares) {
+// USGS MCS2024 data release (mcs2024-cobal_world.csv), 2022: 12 named producers sum to
+// 190,340 t of a rounded world total of 197,000 t (Other countries 6,600 t).
+TEST(Hhi, CobaltMine2022FromShippedUsgsDataIs5415WithNamedShares) {
   const auto supply = shipped_supply();
   auto snap = supply.snapshot("Co", SupplyStage::kMine, 2022);
   ASSERT_TRUE(snap.has_value());
-  EXPECT_EQ(snap->producers.size(), 13u);
+  EXPECT_EQ(snap->producers.size(), 12u);
   ASSERT_TRUE(snap->world_total.has_value());
-  EXPECT_DOUBLE_EQ(*snap->world_total, 190000.0);
+  EXPECT_DOUBLE_EQ(*snap->world_total, 197000.0);
   auto hhi = compute_hhi(*snap, HhiConvention::kNamedShare);
   ASSERT_TRUE(hhi.has_value());
-  EXPECT_NEAR(hhi->hhi, 4763.0, 1.0);
-  EXPECT_DOUBLE_EQ(hhi->named_total, 180300.0);
-  EXPECT_DOUBLE_EQ(hhi->residual, 9700.0);
+  EXPECT_NEAR(hhi->hhi, 5414.8, 0.1);
+  EXPECT_DOUBLE_EQ(hhi->named_total, 190340.0);
+  EXPECT_DOUBLE_EQ(hhi->residual, 6660.0);
   EXPECT_EQ(hhi->contributions.front().iso3, "COD");
   EXPECT_TRUE(hhi->missing_producers.empty());
   EXPECT_NE(hhi->convention_text.find("named-share"), std::string::npos);
 }
 
-TEST(Hhi, CobaltMine2022WithResidualAsOneProducerIs4789) {
+TEST(Hhi, CobaltMine2022WithResidualAsOneProducerIs5426) {
   const auto supply = shipped_supply();
   auto snap = supply.snapshot("Co", SupplyStage::kMine, 2022);
   ASSERT_TRUE(snap.has_value());
   auto hhi = compute_hhi(*snap, HhiConvention::kResidualAsProducer);
   ASSERT_TRUE(hhi.has_value());
-  EXPECT_NEAR(hhi->hhi, 4789.0, 1.0);
-  // The residual term is (100 * 9700 / 190000)^2.
+  EXPECT_NEAR(hhi->hhi, 5426.3, 0.1);
+  // The residual term is (100 * 6660 / 197000)^2.
   auto named = compute_hhi(*snap, HhiConvention::kNamedShare);
-  const double r = 100.0 * 9700.0 / 190000.0;
+  const double r = 100.0 * 6660.0 / 197000.0;
   EXPECT_NEAR(hhi->hhi - named->hhi, r * r, 1e-9);
 }
 
@@ -99,13 +101,27 @@ TEST(Hhi, NoFiguresIsNotFoundAndNegativeIsInvalid) {
   EXPECT_EQ(n.error().code, core::ErrorCode::kInvalidInput);
 }
 
-TEST(Hhi, ShippedCobalt2023KeepsBlankProducersBlank) {
+// Every HHI of the shipped mine data counts every producer USGS lists, except where USGS
+// withholds the figure (W): then the withheld country is named.
+TEST(Hhi, ShippedMineDataHasNoMissingProducerExceptWithheldUsLithium) {
   const auto supply = shipped_supply();
-  auto snap = supply.snapshot("Co", SupplyStage::kMine, 2023);
-  ASSERT_TRUE(snap.has_value());
-  auto h = compute_hhi(*snap, HhiConvention::kNamedShare);
-  ASSERT_TRUE(h.has_value());
-  EXPECT_EQ(h->missing_producers.size(), 10u);  // Australia ... United States are blank
+  for (const std::string element : {"Li", "Ni", "Co", "Mn", "graphite"}) {
+    const auto years = supply.years(element, SupplyStage::kMine);
+    ASSERT_EQ(years, (std::vector<int>{2022, 2023, 2024, 2025})) << element;
+    for (const int year : years) {
+      auto snap = supply.snapshot(element, SupplyStage::kMine, year);
+      ASSERT_TRUE(snap.has_value());
+      ASSERT_TRUE(snap->world_total.has_value()) << element << " " << year;
+      auto h = compute_hhi(*snap, HhiConvention::kNamedShare);
+      ASSERT_TRUE(h.has_value());
+      if (element == "Li") {
+        ASSERT_EQ(h->missing_producers.size(), 1u) << year;
+        EXPECT_EQ(h->missing_producers[0], "United States (withheld by the publisher: W)");
+      } else {
+        EXPECT_TRUE(h->missing_producers.empty()) << element << " " << year;
+      }
+    }
+  }
 }
 
 TEST(GovernanceWeightedHhi, HandComputed) {

@@ -36,9 +36,11 @@ TEST(RiskData, ShippedFilesLoadAndKeepBlanksBlank) {
   ASSERT_TRUE(supply.has_value()) << supply.error().to_string();
   bool blank_seen = false;
   for (const auto& r : supply->records()) {
-    if (r.element == "Co" && r.country == "Australia" && r.year == 2023 &&
+    if (r.element == "Li" && r.country == "United States" && r.year == 2023 &&
         r.stage == risk::SupplyStage::kMine) {
       EXPECT_FALSE(r.value.has_value());
+      EXPECT_TRUE(r.withheld);
+      EXPECT_EQ(r.edition, "MCS2024");
       blank_seen = true;
     }
   }
@@ -70,6 +72,73 @@ TEST(RiskData, NegativeOrNonNumericFiguresAreRejected) {
   EXPECT_NE(supply.error().message.find("mine_production.csv:2:value"), std::string::npos)
       << supply.error().message;
   EXPECT_NE(supply.error().message.find("mine_production.csv:3:value"), std::string::npos);
+}
+
+const std::string kHeaderW =
+    "mineral,country,year,value,unit,basis,withheld,estimated,edition,verification,source,notes\n";
+
+TEST(RiskData, ShareAboveOneIsRejectedNamingTheRow) {
+  testing::TempDir dir;
+  auto codes = load_country_codes(kData + "/country_codes.csv");
+  const std::string folder =
+      folder_with_mine_production(dir, kHeaderW + "cobalt,Cuba,2022,5000,t,b,,,E,v,s,\n" +
+                                           "cobalt,World total (rounded),2022,4000,t,b,,,E,v,s,\n");
+  auto supply = load_supply_data(folder, *codes);
+  ASSERT_FALSE(supply.has_value());
+  EXPECT_NE(supply.error().to_string().find("mine_production.csv:2:value"), std::string::npos)
+      << supply.error().to_string();
+  EXPECT_NE(supply.error().to_string().find("share above 1"), std::string::npos);
+}
+
+TEST(RiskData, CountryTwiceInOneYearIsRejectedEvenUnderTwoSpellings) {
+  testing::TempDir dir;
+  auto codes = load_country_codes(kData + "/country_codes.csv");
+  const std::string folder =
+      folder_with_mine_production(dir, kHeaderW + "cobalt,South Korea,2022,5,t,b,,,E,v,s,\n" +
+                                           "cobalt,\"Korea, Republic of\",2022,6,t,b,,,E,v,s,\n");
+  auto supply = load_supply_data(folder, *codes);
+  ASSERT_FALSE(supply.has_value());
+  EXPECT_EQ(supply.error().location, folder + "/mine_production.csv:3:country");
+  EXPECT_NE(supply.error().message.find("duplicate"), std::string::npos);
+}
+
+TEST(RiskData, BlankProductionMustBeMarkedWithheld) {
+  testing::TempDir dir;
+  auto codes = load_country_codes(kData + "/country_codes.csv");
+  const std::string folder =
+      folder_with_mine_production(dir, kHeaderW + "cobalt,Cuba,2022,,t,b,,,E,v,s,\n");
+  auto supply = load_supply_data(folder, *codes);
+  ASSERT_FALSE(supply.has_value());
+  EXPECT_EQ(supply.error().location, folder + "/mine_production.csv:2:value");
+  testing::TempDir ok_dir;
+  const std::string ok =
+      folder_with_mine_production(ok_dir, kHeaderW + "cobalt,Cuba,2022,,t,b,W,,E,v,s,\n");
+  auto withheld = load_supply_data(ok, *codes);
+  ASSERT_TRUE(withheld.has_value()) << withheld.error().to_string();
+  EXPECT_TRUE(withheld->records().front().withheld);
+}
+
+TEST(RiskData, ExportRestrictionsLoadAndBadRowsAreNamed) {
+  auto codes = load_country_codes(kData + "/country_codes.csv");
+  auto shipped = load_export_restrictions(kData + "/export_restrictions.csv", *codes);
+  ASSERT_TRUE(shipped.has_value()) << shipped.error().to_string();
+  ASSERT_EQ(shipped->size(), 3u);
+  EXPECT_TRUE(shipped->back().annual_cap);
+  EXPECT_DOUBLE_EQ(*shipped->back().quantity_t, 96600.0);
+  EXPECT_EQ(shipped->back().iso3, "COD");
+  testing::TempDir dir;
+  const std::string header =
+      "country,mineral,measure_type,period,year_from,year_to,annual_cap,quantity,source\n";
+  std::ofstream(dir.path("e.csv")) << header << "Chile,lithium,quota,p,2026,2025,yes,5,s\n"
+                                   << "Chile,lithium,quota,p,2026,2026,yes,-5,s\n"
+                                   << "Chile,lithium,quota,p,2027,2027,yes,5,s\n"
+                                   << "Chile,lithium,quota,p,2027,2028,yes,6,s\n";
+  auto bad = load_export_restrictions(dir.path("e.csv"), *codes);
+  ASSERT_FALSE(bad.has_value());
+  const std::string msg = bad.error().to_string();
+  EXPECT_NE(msg.find("e.csv:2:year_to"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("e.csv:3:quantity"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("e.csv:5:year_from"), std::string::npos) << msg;
 }
 
 }  // namespace
