@@ -8,7 +8,16 @@
 namespace urbanmine::engine {
 namespace {
 
-const std::vector<std::string> kElements{"Li", "Ni", "Co", "Mn", "graphite"};
+// The registry's elements that have supply data by country.
+std::vector<std::string> supply_elements(const CooperationData& data) {
+  std::set<std::string> with_data;
+  for (const auto& r : data.supply.records()) with_data.insert(r.element);
+  std::vector<std::string> out;
+  for (const char* e : results::kElementCodes) {
+    if (with_data.count(e)) out.emplace_back(e);
+  }
+  return out;
+}
 
 Cell txt(std::string s) { return Cell::of(std::move(s)); }
 Cell num(double v) { return Cell::of(v); }
@@ -62,9 +71,10 @@ std::optional<Shares> shares_of(const CooperationData& data, const std::string& 
 core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& data,
                                                          const RunResults* run,
                                                          const DisruptionOptions& options) {
-  const std::vector<std::string> elements = options.elements.empty() ? kElements : options.elements;
+  const std::vector<std::string> known = supply_elements(data);
+  const std::vector<std::string> elements = options.elements.empty() ? known : options.elements;
   for (const auto& e : elements) {
-    if (std::find(kElements.begin(), kElements.end(), e) == kElements.end()) {
+    if (std::find(known.begin(), known.end(), e) == known.end()) {
       return core::Error::invalid_input("element '" + e + "' has no supply data", "--element",
                                         "use Li, Ni, Co, Mn or graphite");
     }

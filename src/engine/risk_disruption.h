@@ -24,8 +24,8 @@
 
 namespace urbanmine::engine {
 
-inline constexpr std::string_view kRecordsSupplyDisruption = "supply_disruption";
-inline constexpr std::string_view kRecordsRecyclingBuys = "recycling_buys";
+inline constexpr std::string_view kRecordsSupplyDisruption = results::kRecordsSupplyDisruption.name;
+inline constexpr std::string_view kRecordsRecyclingBuys = results::kRecordsRecyclingBuys.name;
 
 struct DisruptionOptions {
   risk::DropRule drop;                // default: the largest supplier

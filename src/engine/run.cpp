@@ -11,6 +11,7 @@
 #include "core/version.h"
 #include "engine/cooperation.h"
 #include "engine/plant.h"
+#include "engine/risk_disruption.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
 #include "io/dataset.h"
@@ -111,6 +112,8 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   }
   coop.market_year = p.spec.market_year;
   URBANMINE_TRY_STATUS(add_cooperation_results(out, *p.data.cooperation, coop));
+  // N-1 supply disruption with and without the run's recycling (engine/risk_disruption.h).
+  URBANMINE_TRY_STATUS(add_disruption_records(out, *p.data.cooperation));
   out.records.push_back(data_files_table(p.data.files));
   out.meta.scenario_name = p.inputs.scenario_name;
   out.meta.scenario_description = p.spec.description;

@@ -40,11 +40,18 @@ constexpr std::array<const TableSpec*, 32> kRunTables = {&kSalesVehicles,
                                                          &kRecyclingCo2eAvoidedT,
                                                          &kRecyclingCo2eEmittedT};
 
-constexpr std::array<const RecordSpec*, 10> kRunRecords = {
-    &kRecordsRegions,          &kRecordsDemandCheck,  &kRecordsReplacementPerVehicle,
-    &kRecordsDataFiles,        &kRecordsHhi,          &kRecordsHhiContributions,
-    &kRecordsSupplyRisk,       &kRecordsPolicyChecks, &kRecordsMarketRanking,
-    &kRecordsMarketSensitivity};
+constexpr std::array<const RecordSpec*, 12> kRunRecords = {&kRecordsRegions,
+                                                           &kRecordsDemandCheck,
+                                                           &kRecordsReplacementPerVehicle,
+                                                           &kRecordsDataFiles,
+                                                           &kRecordsHhi,
+                                                           &kRecordsHhiContributions,
+                                                           &kRecordsSupplyRisk,
+                                                           &kRecordsPolicyChecks,
+                                                           &kRecordsMarketRanking,
+                                                           &kRecordsMarketSensitivity,
+                                                           &kRecordsSupplyDisruption,
+                                                           &kRecordsRecyclingBuys};
 
 }  // namespace
 

@@ -277,6 +277,10 @@ inline constexpr RecordSpec kRecordsPolicyChecks{"policy_checks",
                                                  "Policy rules checked against this run"};
 inline constexpr RecordSpec kRecordsMarketRanking{
     "market_ranking", "Country opportunities for a recycler (ranking with its parts)"};
+inline constexpr RecordSpec kRecordsSupplyDisruption{
+    "supply_disruption", "Supply disruption: demand covered when the largest supplier drops out"};
+inline constexpr RecordSpec kRecordsRecyclingBuys{
+    "recycling_buys", "What recycling buys: recycled tonnes against the disruption gap"};
 inline constexpr RecordSpec kRecordsMarketSensitivity{
     "market_sensitivity", "Ranking sensitivity to each weight (+/-20%)"};
 std::span<const RecordSpec* const> run_record_specs();
