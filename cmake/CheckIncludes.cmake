@@ -20,6 +20,7 @@ set(third_party_rules
   "httplib.h=server"
   "sqlite3.h=io"
   "toml++/=io"
+  "date/=io"
   "coin/=plant,match")
 set(modules core mfa plant match risk policy market io engine cli server)
 set(violations "")
