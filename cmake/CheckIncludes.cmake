@@ -23,6 +23,7 @@ set(third_party_rules
   "sqlite3.h=io"
   "toml++/=io"
   "openssl/=io"
+  "date/=io"
   "coin/=plant,match")
 set(modules core results mfa plant match risk policy market io report engine cli server)
 set(violations "")

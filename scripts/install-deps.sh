@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev zlib1g-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
+  # IANA time zones (daylight saving) for partnering-event agendas (src/io/match_timezone.cpp).
+  libhowardhinnant-date-dev tzdata
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk

@@ -103,6 +103,9 @@ void register_score(CLI::App& match, CliContext& ctx) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--tables", args->request.tables, "Tables per slot (default 40)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--host-keeps-table", args->request.host_keeps_table,
+                "Every Korean organisation keeps one table for all its meetings (needs at least "
+                "as many tables as Korean organisations)");
   cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
   cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
   cmd->add_option("--title", args->request.title, "Event title for agendas");
@@ -138,7 +141,11 @@ void register_agenda(CLI::App& match, CliContext& ctx) {
   cmd->add_option("--out-dir", args->out_dir, "Directory for the files (created)")->required();
   cmd->add_option("--date", args->options.date, "Meeting date YYYY-MM-DD (default: instance)");
   cmd->add_option("--timezone", args->options.timezone,
-                  "Time zone of the slot times (default: instance, else Asia/Seoul)");
+                  "IANA time zone of the slot times, daylight saving included, e.g. "
+                  "Europe/Brussels (default: instance, else Asia/Seoul)");
+  cmd->add_option("--language", args->options.language,
+                  "Language of the agenda text: en or ko (default en)")
+      ->check(CLI::IsMember({"en", "ko"}));
   cmd->add_option("--dtstamp", args->options.dtstamp,
                   "DTSTAMP in UTC, YYYYMMDDTHHMMSSZ (default: now)");
   cmd->add_option("--sequence", args->options.sequence,

@@ -6,6 +6,7 @@
 
 #include "io/files.h"
 #include "io/match_json.h"
+#include "io/match_timezone.h"
 
 namespace urbanmine::engine {
 
@@ -100,6 +101,7 @@ namespace {
 constexpr int kDefaultSlots = 16;
 constexpr int kDefaultSlotMinutes = 15;
 constexpr int kDefaultTables = 40;
+constexpr const char* kDefaultTimezone = "Asia/Seoul";
 
 }  // namespace
 
@@ -109,6 +111,17 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
   // The slot count must be known before availability "all" can be resolved: CLI first, then
   // the profiles file's event.slots (JSON), then the default.
   int slots = request.slots > 0 ? request.slots : kDefaultSlots;
+  if (request.slots > match::kMaxSlots) {
+    return core::Error::invalid_input("--slots " + std::to_string(request.slots) +
+                                          " is above the limit " + std::to_string(match::kMaxSlots),
+                                      "--slots", "give e.g. --slots 16");
+  }
+  if (request.tables > match::kMaxTablesPerSlot) {
+    return core::Error::invalid_input(
+        "--tables " + std::to_string(request.tables) + " is above the limit " +
+            std::to_string(match::kMaxTablesPerSlot),
+        "--tables", "give the tables the venue has, e.g. --tables 40");
+  }
   if (!request.csv && request.slots <= 0) {
     auto probe = io::parse_match_profiles_json(profiles_text, source, kDefaultSlots);
     if (!probe) return probe.error();
@@ -125,11 +138,17 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
   if (request.slot_minutes > 0) layout.slot_minutes = request.slot_minutes;
   if (layout.slot_minutes <= 0) layout.slot_minutes = kDefaultSlotMinutes;
   if (request.tables >= 0) layout.tables = request.tables;
+  if (request.host_keeps_table) layout.host_keeps_table = true;
   if (layout.tables < 0) layout.tables = kDefaultTables;
   if (!request.date.empty()) layout.event.date = request.date;
   if (!request.timezone.empty()) layout.event.timezone = request.timezone;
   if (!request.title.empty()) layout.event.title = request.title;
   if (!request.location.empty()) layout.event.location = request.location;
+  if (!layout.event.timezone.empty() && !io::is_known_timezone(layout.event.timezone)) {
+    return core::Error::invalid_input(
+        "time zone '" + layout.event.timezone + "' is not in the IANA time zone database",
+        "--timezone or event.timezone", "give an IANA name such as Asia/Seoul or Europe/Brussels");
+  }
   std::map<std::string, double> opportunity;
   if (!request.opportunity_csv.empty()) {
     auto parsed = io::parse_opportunity_csv(request.opportunity_csv, request.opportunity_source);
@@ -185,7 +204,16 @@ core::Result<std::vector<match::AgendaFile>> agenda_match_text(
   }
   auto schedule = io::parse_match_schedule(schedule_json, schedule_source, checked->instance);
   if (!schedule) return schedule.error();
-  return match::build_agendas(checked->instance, schedule->meetings, options);
+  match::AgendaOptions resolved = options;
+  if (resolved.zone.tzid.empty()) {
+    std::string tz = options.timezone.empty() ? checked->instance.event.timezone : options.timezone;
+    if (tz.empty()) tz = kDefaultTimezone;
+    const std::string date = options.date.empty() ? checked->instance.event.date : options.date;
+    auto zone = io::agenda_zone(tz, date);
+    if (!zone) return zone.error();
+    resolved.zone = std::move(*zone);
+  }
+  return match::build_agendas(checked->instance, schedule->meetings, resolved);
 }
 
 core::Result<std::vector<match::AgendaFile>> agenda_match_files(

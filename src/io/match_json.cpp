@@ -11,6 +11,7 @@
 
 #include "io/csv.h"
 #include "io/json_reader.h"
+#include "io/match_timezone.h"
 
 namespace urbanmine::io {
 
@@ -175,6 +176,12 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
       }
       inst.slots.push_back(slot);
     }
+    if (r.has("host_keeps_table")) {
+      if (!root.at("host_keeps_table").is_boolean()) {
+        return bad(source, "$.host_keeps_table", "expected true or false", "give a boolean");
+      }
+      inst.host_keeps_table = root.at("host_keeps_table").get<bool>();
+    }
     auto tables = r.integer_array("tables_per_slot");
     if (!tables) return tables.error();
     for (long long t : *tables) inst.tables_per_slot.push_back(static_cast<int>(t));
@@ -250,6 +257,12 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         auto v = optional_strings(pr, key);
         if (!v) return v.error();
         *field = *v;
+      }
+      if (pr.has("home_table")) {
+        auto home = int_field(parts[i], "home_table", source, at);
+        if (!home) return home.error();
+        if (*home < 0) return pr.error("home_table", "negative table", "give a table 0..T-1");
+        p.home_table = *home;
       }
       auto avail = pr.integer_array("available");
       if (!avail) return avail.error();
@@ -366,6 +379,11 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
       e.location = source + ": " + e.location;
       return e;
     }
+    if (!inst.event.timezone.empty() && !is_known_timezone(inst.event.timezone)) {
+      return bad(source, "$.event.timezone",
+                 "time zone '" + inst.event.timezone + "' is not in the IANA time zone database",
+                 "give an IANA name such as Asia/Seoul or Europe/Brussels");
+    }
     return inst;
   } catch (const json::exception& e) {
     return core::Error::invalid_input(std::string("malformed instance: ") + e.what(), source,
@@ -418,6 +436,7 @@ std::string match_instance_json(const match::Instance& inst) {
     slots.push_back({{"id", s.id}, {"start", s.start}, {"end", s.end}});
   root["slots"] = slots;
   root["tables_per_slot"] = inst.tables_per_slot;
+  if (inst.host_keeps_table) root["host_keeps_table"] = true;
   root["objective"] = {
       {"fairness_bonus", inst.fairness_bonus},
       {"request_bonus",
@@ -437,6 +456,7 @@ std::string match_instance_json(const match::Instance& inst) {
                {"processes", string_list(p.processes)}};
     if (p.side == match::Side::kKorean) pj["target_countries"] = string_list(p.target_countries);
     pj["available"] = p.available;
+    if (p.home_table >= 0) pj["home_table"] = p.home_table;
     parts.push_back(pj);
   }
   root["participants"] = parts;
@@ -466,10 +486,17 @@ namespace {
 json meetings_json(const match::Instance& inst, const std::vector<match::Meeting>& meetings) {
   json list = json::array();
   for (const auto& m : meetings) {
-    json mj = {{"k", inst.participants[m.k].id},
-               {"f", inst.participants[m.f].id},
-               {"slot", m.slot},
-               {"table", m.table}};
+    const match::Participant& k = inst.participants[m.k];
+    const match::Participant& f = inst.participants[m.f];
+    json mj = {{"k", k.id}, {"f", f.id}, {"slot", m.slot}, {"table", m.table}};
+    // For people reading the schedule: who meets whom, when (ignored when read back).
+    mj["k_organisation"] = k.organisation;
+    mj["f_organisation"] = f.organisation;
+    mj["f_country"] = f.country;
+    if (m.slot >= 0 && m.slot < inst.slot_count()) {
+      mj["start"] = inst.slots[m.slot].start;
+      mj["end"] = inst.slots[m.slot].end;
+    }
     if (m.locked) mj["locked"] = true;
     list.push_back(mj);
   }
@@ -576,6 +603,38 @@ std::string parse_slots(const std::string& text, int slot_count, std::vector<int
   return "";
 }
 
+// Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
+bool valid_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int extra = 0;
+    unsigned min = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= s.size()) return false;
+    for (int k = 1; k <= extra; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
 struct PendingRequest {
   int from;
   std::string to;
@@ -614,6 +673,13 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   };
   for (std::size_t r = 0; r < table->size(); ++r) {
     const CsvRow row = table->row(r);
+    for (std::size_t c = 0; c < table->header().size(); ++c) {
+      if (!valid_utf8(table->cell(r, c))) {
+        return core::Error::invalid_input(
+            "not valid UTF-8 text in column '" + table->header()[c] + "'",
+            row.location(table->header()[c]), "save the file as UTF-8");
+      }
+    }
     match::Participant p;
     auto id = row.required_text("id");
     if (!id) return id.error();
@@ -695,8 +761,24 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
         if (!ev->has(key)) continue;
         auto v = ev->integer(key);
         if (!v) return v.error();
+        const long long limit = std::string(key) == "tables"  ? match::kMaxTablesPerSlot
+                                : std::string(key) == "slots" ? match::kMaxSlots
+                                                              : match::kMinutesPerDay;
+        if (*v < 0 || *v > limit) {
+          return ev->error(
+              key,
+              std::string(key) + " " + std::to_string(*v) + " outside 0.." + std::to_string(limit),
+              "give a session layout that fits one day");
+        }
         *field = static_cast<int>(*v);
       }
+    }
+    if (root.contains("event") && root.at("event").contains("host_keeps_table")) {
+      const json& v = root.at("event").at("host_keeps_table");
+      if (!v.is_boolean()) {
+        return bad(source, "$.event.host_keeps_table", "expected true or false", "give a boolean");
+      }
+      out.layout.host_keeps_table = v.get<bool>();
     }
     if (!root.contains("participants") || !root.at("participants").is_array()) {
       return bad(source, "$.participants", "missing or not an array", "give a list of profiles");

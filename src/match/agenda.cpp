@@ -4,7 +4,9 @@
 #include "match/agenda.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -14,26 +16,6 @@ namespace urbanmine::match {
 namespace {
 
 constexpr std::size_t kIcsLineOctets = 75;
-
-struct Zone {
-  const char* name;
-  const char* offset;  // "+0900"
-  const char* abbreviation;
-};
-
-// Fixed-offset zones (no daylight saving since at least 1988 for the Asian ones).
-constexpr Zone kZones[] = {
-    {"Asia/Seoul", "+0900", "KST"},    {"Asia/Tokyo", "+0900", "JST"},
-    {"Asia/Jakarta", "+0700", "WIB"},  {"Asia/Kolkata", "+0530", "IST"},
-    {"Asia/Shanghai", "+0800", "CST"}, {"UTC", "+0000", "UTC"},
-};
-
-const Zone* find_zone(const std::string& name) {
-  for (const Zone& z : kZones) {
-    if (name == z.name) return &z;
-  }
-  return nullptr;
-}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -79,15 +61,57 @@ void ics_line(std::string& out, const std::string& line) {
   }
 }
 
+bool uid_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+// 64-bit FNV-1a: a stable hash of the exact bytes (the same on every platform and run).
+std::uint64_t fnv1a64(const std::string& s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// File names: characters outside [A-Za-z0-9._-] become '_'.
 std::string uid_safe(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_' || c == '.';
-    out += ok ? c : '_';
-  }
+  for (char c : s) out += uid_char(c) ? c : '_';
   return out;
 }
+
+// UID parts: kept as they are when every character is safe (UIDs of earlier publications stay
+// the same); otherwise the safe spelling plus a hash of the exact name, so that names differing
+// only in non-ASCII characters (서울-2023, 부산-2023) get different UIDs.
+std::string uid_part(const std::string& s) {
+  if (!s.empty() && std::all_of(s.begin(), s.end(), uid_char)) return s;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a64(s)));
+  return uid_safe(s) + "~" + hash;
+}
+
+// Minutes east of UTC -> "+0900".
+std::string utc_offset(int minutes) {
+  const char sign = minutes < 0 ? '-' : '+';
+  const int a = std::abs(minutes) % (24 * 60);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d%02d", sign, a / 60, a % 60);
+  return buf;
+}
+
+struct Words {
+  const char* meeting_with;
+  const char* partner;
+  const char* slot;
+  const char* table;
+  const char* default_title;
+};
+
+constexpr Words kEnglish = {"1:1 meeting with ", "Partner: ", "Slot ", "Table ", "1:1 meeting"};
+constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ", "테이블 ", "1:1 미팅"};
 
 // "14:15" -> "141500"; false when malformed.
 bool ics_time(const std::string& hhmm, std::string& out) {
@@ -108,35 +132,40 @@ std::string label(const Participant& p) {
 
 }  // namespace
 
-std::vector<std::string> supported_agenda_timezones() {
-  std::vector<std::string> out;
-  for (const Zone& z : kZones) out.push_back(z.name);
-  return out;
+AgendaZone fixed_offset_zone(const std::string& tzid, int offset_minutes,
+                             const std::string& abbreviation) {
+  AgendaZone zone;
+  zone.tzid = tzid;
+  ZoneObservance o;
+  o.onset_local = "19700101T000000";
+  o.offset_from_minutes = offset_minutes;
+  o.offset_to_minutes = offset_minutes;
+  o.abbreviation = abbreviation;
+  zone.observances.push_back(o);
+  return zone;
 }
 
 core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                                                     const std::vector<Meeting>& meetings,
                                                     const AgendaOptions& options) {
   const std::string date = options.date.empty() ? instance.event.date : options.date;
-  std::string tz_name = options.timezone.empty() ? instance.event.timezone : options.timezone;
-  if (tz_name.empty()) tz_name = "Asia/Seoul";
-  int y = 0;
-  int mo = 0;
-  int d = 0;
-  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 ||
-      mo > 12 || d < 1 || d > 31) {
-    return core::Error::invalid_input("meeting date '" + date + "' is not YYYY-MM-DD",
-                                      "--date or $.event.date", "give e.g. --date 2023-11-30");
+  if (!is_calendar_date(date)) {
+    return core::Error::invalid_input(
+        "meeting date '" + date + "' is not a calendar date YYYY-MM-DD", "--date or $.event.date",
+        "give e.g. --date 2023-11-30");
   }
-  char ymd[9];
-  std::snprintf(ymd, sizeof ymd, "%04d%02d%02d", y, mo, d);
-  const Zone* zone = find_zone(tz_name);
-  if (zone == nullptr) {
-    std::string list;
-    for (const auto& z : supported_agenda_timezones()) list += (list.empty() ? "" : ", ") + z;
-    return core::Error::invalid_input("time zone '" + tz_name + "' is not supported",
-                                      "--timezone or $.event.timezone", "use one of: " + list);
+  const std::string ymd = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+  if (options.zone.tzid.empty() || options.zone.observances.empty()) {
+    return core::Error::invalid_input("no time zone rules for the agendas",
+                                      "--timezone or $.event.timezone",
+                                      "give an IANA time zone such as Asia/Seoul");
   }
+  const AgendaZone& zone = options.zone;
+  if (options.language != "en" && options.language != "ko") {
+    return core::Error::invalid_input("agenda language '" + options.language + "' is not en or ko",
+                                      "--language", "give en or ko");
+  }
+  const Words& words = options.language == "ko" ? kKorean : kEnglish;
   if (options.dtstamp.size() != 16 || options.dtstamp[8] != 'T' || options.dtstamp[15] != 'Z') {
     return core::Error::invalid_input("DTSTAMP '" + options.dtstamp + "' is not YYYYMMDDTHHMMSSZ",
                                       "--dtstamp", "give a UTC time such as 20231130T000000Z");
@@ -168,10 +197,10 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     dropped[m.f].push_back(&m);
   }
   const std::string title =
-      instance.event.title.empty() ? std::string("1:1 meeting") : instance.event.title;
+      instance.event.title.empty() ? std::string(words.default_title) : instance.event.title;
   auto uid = [&](const Meeting& m) {
-    return uid_safe(instance.name) + "-" + uid_safe(instance.participants[m.k].id) + "-" +
-           uid_safe(instance.participants[m.f].id) + "@" + options.uid_domain;
+    return uid_part(instance.name) + "-" + uid_part(instance.participants[m.k].id) + "-" +
+           uid_part(instance.participants[m.f].id) + "@" + options.uid_domain;
   };
 
   std::vector<AgendaFile> files;
@@ -185,18 +214,22 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     std::string ics;
     ics_line(ics, "BEGIN:VCALENDAR");
     ics_line(ics, "VERSION:2.0");
-    ics_line(ics, "PRODID:-//urbanmine//match agenda//EN");
+    ics_line(ics, options.language == "ko" ? "PRODID:-//urbanmine//match agenda//KO"
+                                           : "PRODID:-//urbanmine//match agenda//EN");
     ics_line(ics, "CALSCALE:GREGORIAN");
     ics_line(ics, "METHOD:PUBLISH");
     ics_line(ics, "X-WR-CALNAME:" + ics_text(title + " - " + label(me)));
     ics_line(ics, "BEGIN:VTIMEZONE");
-    ics_line(ics, std::string("TZID:") + zone->name);
-    ics_line(ics, "BEGIN:STANDARD");
-    ics_line(ics, "DTSTART:19700101T000000");
-    ics_line(ics, std::string("TZOFFSETFROM:") + zone->offset);
-    ics_line(ics, std::string("TZOFFSETTO:") + zone->offset);
-    ics_line(ics, std::string("TZNAME:") + zone->abbreviation);
-    ics_line(ics, "END:STANDARD");
+    ics_line(ics, "TZID:" + zone.tzid);
+    for (const ZoneObservance& o : zone.observances) {
+      const char* kind = o.daylight ? "DAYLIGHT" : "STANDARD";
+      ics_line(ics, std::string("BEGIN:") + kind);
+      ics_line(ics, "DTSTART:" + o.onset_local);
+      ics_line(ics, "TZOFFSETFROM:" + utc_offset(o.offset_from_minutes));
+      ics_line(ics, "TZOFFSETTO:" + utc_offset(o.offset_to_minutes));
+      if (!o.abbreviation.empty()) ics_line(ics, "TZNAME:" + ics_text(o.abbreviation));
+      ics_line(ics, std::string("END:") + kind);
+    }
     ics_line(ics, "END:VTIMEZONE");
     auto event = [&](const Meeting& m, bool cancelled) {
       const Participant& other = instance.participants[m.k == i ? m.f : m.k];
@@ -209,17 +242,18 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       ics_line(ics, "UID:" + uid(m));
       ics_line(ics, "DTSTAMP:" + options.dtstamp);
       ics_line(ics, "SEQUENCE:" + std::to_string(options.sequence));
-      ics_line(ics, std::string("DTSTART;TZID=") + zone->name + ":" + ymd + "T" + t0);
-      ics_line(ics, std::string("DTEND;TZID=") + zone->name + ":" + ymd + "T" + t1);
-      ics_line(ics, "SUMMARY:" + ics_text("1:1 meeting with " + label(other)));
-      std::string where = "Table " + std::to_string(m.table + 1);
+      ics_line(ics, "DTSTART;TZID=" + zone.tzid + ":" + ymd + "T" + t0);
+      ics_line(ics, "DTEND;TZID=" + zone.tzid + ":" + ymd + "T" + t1);
+      ics_line(ics, "SUMMARY:" + ics_text(words.meeting_with + label(other)));
+      std::string where = words.table + std::to_string(m.table + 1);
       if (!instance.event.location.empty()) where += ", " + instance.event.location;
       ics_line(ics, "LOCATION:" + ics_text(where));
-      ics_line(ics,
-               "DESCRIPTION:" +
-                   ics_text(title + "\nPartner: " + label(other) + " (" + other.country +
-                            (other.org_type.empty() ? "" : ", " + other.org_type) + ")\nSlot " +
-                            std::to_string(m.slot) + ", table " + std::to_string(m.table + 1)));
+      ics_line(
+          ics,
+          "DESCRIPTION:" +
+              ics_text(title + "\n" + words.partner + label(other) + " (" + other.country +
+                       (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
+                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1)));
       ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
       ics_line(ics, "TRANSP:OPAQUE");
       ics_line(ics, "END:VEVENT");

@@ -14,11 +14,32 @@
 
 namespace urbanmine::match {
 
+// One observance of a VTIMEZONE: from `onset_local` (local time before the change,
+// "YYYYMMDDTHHMMSS") the zone's UTC offset is `offset_to_minutes` (was `offset_from_minutes`).
+struct ZoneObservance {
+  bool daylight = false;  // DAYLIGHT (summer time) or STANDARD
+  std::string onset_local;
+  int offset_from_minutes = 0;
+  int offset_to_minutes = 0;
+  std::string abbreviation;  // "CET", "KST"
+};
+
+// The event's time zone as agendas need it: its IANA name and the observances in force on the
+// event's date (io::agenda_zone derives them from the IANA database; the domain reads no files).
+struct AgendaZone {
+  std::string tzid;
+  std::vector<ZoneObservance> observances;  // in onset order; the last onset before an event
+                                            // time gives its offset
+};
+
 struct AgendaOptions {
-  std::string date;      // "2023-11-30"; empty = instance.event.date
-  std::string timezone;  // IANA name; empty = instance.event.timezone, else "Asia/Seoul"
-  std::string dtstamp;   // UTC "YYYYMMDDTHHMMSSZ" of this publication (DTSTAMP)
-  int sequence = 0;      // SEQUENCE of every event; raise it for each re-publication
+  std::string date;             // "2023-11-30"; empty = instance.event.date
+  std::string timezone;         // IANA name the engine resolves into `zone`; empty =
+                                // instance.event.timezone, else "Asia/Seoul" (unused here)
+  AgendaZone zone;              // required: tzid and at least one observance
+  std::string language = "en";  // agenda text: "en" or "ko"
+  std::string dtstamp;          // UTC "YYYYMMDDTHHMMSSZ" of this publication (DTSTAMP)
+  int sequence = 0;             // SEQUENCE of every event; raise it for each re-publication
   std::string uid_domain = "urbanmine.match";
 };
 
@@ -27,10 +48,11 @@ struct AgendaFile {
   std::string content;  // ICS files use CRLF line ends, as RFC 5545 requires
 };
 
-// Time zones with a fixed UTC offset that agendas support (no daylight saving rules needed).
-std::vector<std::string> supported_agenda_timezones();
+// A zone with one fixed offset (tests and zones without transitions), e.g. ("UTC", 0, "UTC").
+AgendaZone fixed_offset_zone(const std::string& tzid, int offset_minutes,
+                             const std::string& abbreviation);
 
-// Errors: no date, a malformed date or dtstamp, an unsupported time zone.
+// Errors: no date, a malformed date or dtstamp, no zone observances, an unknown language.
 core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                                                     const std::vector<Meeting>& meetings,
                                                     const AgendaOptions& options);

@@ -2,6 +2,8 @@
 // Domain validation of a meeting-scheduling instance.
 #include "match/instance.h"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -14,11 +16,113 @@ std::string at(const std::string& list, std::size_t index) {
   return "$." + list + "[" + std::to_string(index) + "]";
 }
 
+bool two_digits(const std::string& text, std::size_t pos, int& value) {
+  if (pos + 2 > text.size()) return false;
+  const char a = text[pos];
+  const char b = text[pos + 1];
+  if (a < '0' || a > '9' || b < '0' || b > '9') return false;
+  value = (a - '0') * 10 + (b - '0');
+  return true;
+}
+
+// a + b, or nullopt when the sum leaves 0..kMaxObjective (inputs are non-negative).
+std::optional<long long> bounded_add(long long a, long long b) {
+  long long sum = 0;
+  if (__builtin_add_overflow(a, b, &sum) || sum > kMaxObjective) return std::nullopt;
+  return sum;
+}
+
 }  // namespace
+
+std::optional<int> parse_clock_minutes(const std::string& text) {
+  int h = 0;
+  int m = 0;
+  if (text.size() != 5 || text[2] != ':' || !two_digits(text, 0, h) || !two_digits(text, 3, m)) {
+    return std::nullopt;
+  }
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
+
+bool is_calendar_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int y_hi = 0;
+  int y_lo = 0;
+  int mo = 0;
+  int d = 0;
+  if (!two_digits(text, 0, y_hi) || !two_digits(text, 2, y_lo) || !two_digits(text, 5, mo) ||
+      !two_digits(text, 8, d)) {
+    return false;
+  }
+  const int y = y_hi * 100 + y_lo;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int days = kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
+  return d <= days;
+}
+
+std::vector<int> home_tables(const Instance& instance) {
+  std::vector<int> home(instance.participants.size(), -1);
+  if (!instance.host_keeps_table) return home;
+  int next = 0;
+  for (std::size_t i = 0; i < instance.participants.size(); ++i) {
+    const Participant& p = instance.participants[i];
+    if (p.side != Side::kKorean) continue;
+    home[i] = p.home_table >= 0 ? p.home_table : next;
+    ++next;
+  }
+  return home;
+}
 
 core::Diagnostics validate_instance(const Instance& instance) {
   core::Diagnostics diag;
   const int slot_count = instance.slot_count();
+  if (slot_count == 0) {
+    diag.add_error(core::Error::invalid_input("the instance has no slots", "$.slots",
+                                              "give at least one slot {id, start, end}"));
+  } else if (slot_count > kMaxSlots) {
+    diag.add_error(core::Error::invalid_input(
+        std::to_string(slot_count) + " slots, more than the limit " + std::to_string(kMaxSlots),
+        "$.slots",
+        "split the session into sessions of at most " + std::to_string(kMaxSlots) + " slots"));
+  }
+  if (static_cast<long long>(slot_count) * instance.participant_count() >
+      kMaxParticipantSlotCells) {
+    diag.add_error(core::Error::invalid_input(
+        std::to_string(instance.participant_count()) + " participants x " +
+            std::to_string(slot_count) + " slots exceed the limit of " +
+            std::to_string(kMaxParticipantSlotCells) + " participant-slots",
+        "$.participants", "split the event into smaller sessions"));
+  }
+  if (!instance.event.date.empty() && !is_calendar_date(instance.event.date)) {
+    diag.add_error(core::Error::invalid_input(
+        "event date '" + instance.event.date + "' is not a calendar date YYYY-MM-DD",
+        "$.event.date", "give e.g. 2023-11-30"));
+  }
+  int previous_end = -1;
+  for (std::size_t s = 0; s < instance.slots.size(); ++s) {
+    const Slot& slot = instance.slots[s];
+    if (slot.start.empty() && slot.end.empty()) continue;  // times are optional
+    const auto start = parse_clock_minutes(slot.start);
+    const auto end = parse_clock_minutes(slot.end);
+    if (!start || !end) {
+      diag.add_error(core::Error::invalid_input(
+          "slot times '" + slot.start + "'-'" + slot.end + "' are not HH:MM (00:00..23:59)",
+          at("slots", s) + (start ? ".end" : ".start"), "give times such as 14:00 and 14:15"));
+      continue;
+    }
+    if (*end <= *start) {
+      diag.add_error(core::Error::invalid_input(
+          "slot ends at " + slot.end + ", not after its start " + slot.start,
+          at("slots", s) + ".end", "give an end after the start, on the same day"));
+    } else if (*start < previous_end) {
+      diag.add_error(core::Error::invalid_input(
+          "slot starts at " + slot.start + ", before the previous slot ends",
+          at("slots", s) + ".start", "list slots in time order without overlaps"));
+    }
+    previous_end = std::max(previous_end, *end);
+  }
   for (std::size_t s = 0; s < instance.slots.size(); ++s) {
     if (instance.slots[s].id != static_cast<int>(s)) {
       diag.add_error(
@@ -38,9 +142,17 @@ core::Diagnostics validate_instance(const Instance& instance) {
       diag.add_error(core::Error::invalid_input(
           "negative table count " + std::to_string(instance.tables_per_slot[s]),
           at("tables_per_slot", s), "give 0 or more tables"));
+    } else if (instance.tables_per_slot[s] > kMaxTablesPerSlot) {
+      diag.add_error(core::Error::invalid_input(
+          "table count " + std::to_string(instance.tables_per_slot[s]) + " above the limit " +
+              std::to_string(kMaxTablesPerSlot),
+          at("tables_per_slot", s), "give the tables the venue really has"));
     }
   }
   std::unordered_set<std::string> ids;
+  ids.reserve(instance.participants.size());
+  // seen[s] == i + 1 when participant i listed slot s (one array for all participants).
+  std::vector<std::size_t> seen_by(static_cast<std::size_t>(std::max(slot_count, 0)), 0);
   for (std::size_t i = 0; i < instance.participants.size(); ++i) {
     const Participant& p = instance.participants[i];
     if (!ids.insert(p.id).second) {
@@ -48,7 +160,6 @@ core::Diagnostics validate_instance(const Instance& instance) {
                                                 at("participants", i) + ".id",
                                                 "give every participant a unique id"));
     }
-    std::set<int> seen;
     for (std::size_t a = 0; a < p.available.size(); ++a) {
       const int s = p.available[a];
       if (s < 0 || s >= slot_count) {
@@ -57,15 +168,18 @@ core::Diagnostics validate_instance(const Instance& instance) {
                 std::to_string(slot_count - 1),
             at("participants", i) + ".available[" + std::to_string(a) + "]",
             "use slot ids listed in $.slots"));
-      } else if (!seen.insert(s).second) {
+      } else if (seen_by[s] == i + 1) {
         diag.add_error(core::Error::invalid_input(
             "slot " + std::to_string(s) + " listed twice for " + p.id,
             at("participants", i) + ".available[" + std::to_string(a) + "]",
             "list each available slot once"));
+      } else {
+        seen_by[s] = i + 1;
       }
     }
   }
-  std::set<std::pair<int, int>> pair_keys;
+  std::unordered_set<long long> pair_keys;
+  pair_keys.reserve(instance.pairs.size());
   const int n = instance.participant_count();
   for (std::size_t q = 0; q < instance.pairs.size(); ++q) {
     const CandidatePair& pair = instance.pairs[q];
@@ -81,12 +195,12 @@ core::Diagnostics validate_instance(const Instance& instance) {
               " is not a K-F pair",
           at("pairs", q), "put a side-K id in 'k' and a side-F id in 'f'"));
     }
-    if (pair.weight < 0) {
-      diag.add_error(core::Error::invalid_input("negative weight " + std::to_string(pair.weight),
-                                                at("pairs", q) + ".weight",
-                                                "give a weight of 0 or more"));
+    if (pair.weight < 0 || pair.weight > kMaxWeight) {
+      diag.add_error(core::Error::invalid_input(
+          "weight " + std::to_string(pair.weight) + " outside 0.." + std::to_string(kMaxWeight),
+          at("pairs", q) + ".weight", "give a weight between 0 and " + std::to_string(kMaxWeight)));
     }
-    if (!pair_keys.insert({pair.k, pair.f}).second) {
+    if (!pair_keys.insert(static_cast<long long>(pair.k) * n + pair.f).second) {
       diag.add_error(core::Error::invalid_input("pair " + instance.participants[pair.k].id + "-" +
                                                     instance.participants[pair.f].id +
                                                     " listed twice",
@@ -94,17 +208,109 @@ core::Diagnostics validate_instance(const Instance& instance) {
     }
   }
   for (std::size_t l = 0; l < instance.fairness_bonus.size(); ++l) {
-    if (instance.fairness_bonus[l] < 0 ||
+    if (instance.fairness_bonus[l] < 0 || instance.fairness_bonus[l] > kMaxWeight ||
         (l > 0 && instance.fairness_bonus[l] > instance.fairness_bonus[l - 1])) {
       diag.add_error(
-          core::Error::invalid_input("fairness bonus must be non-negative and non-increasing",
+          core::Error::invalid_input("fairness bonus must be non-negative, non-increasing and at "
+                                     "most " +
+                                         std::to_string(kMaxWeight),
                                      "$.objective.fairness_bonus[" + std::to_string(l) + "]",
                                      "give a list such as [150, 75]"));
     }
   }
-  if (instance.keep_bonus < 0) {
-    diag.add_error(core::Error::invalid_input("negative keep_bonus", "$.objective.keep_bonus",
-                                              "give 0 or more"));
+  if (instance.fairness_bonus.size() > static_cast<std::size_t>(kMaxSlots)) {
+    diag.add_error(core::Error::invalid_input(
+        "fairness bonus longer than " + std::to_string(kMaxSlots) + " entries",
+        "$.objective.fairness_bonus", "give a short list"));
+  }
+  if (instance.keep_bonus < 0 || instance.keep_bonus > kMaxWeight) {
+    diag.add_error(core::Error::invalid_input("keep_bonus outside 0.." + std::to_string(kMaxWeight),
+                                              "$.objective.keep_bonus", "give 0 or more"));
+  }
+  if (instance.host_keeps_table) {
+    const std::vector<int> home = home_tables(instance);
+    int most_tables = 0;
+    for (int t : instance.tables_per_slot) most_tables = std::max(most_tables, t);
+    std::set<int> taken;
+    for (std::size_t i = 0; i < home.size(); ++i) {
+      if (home[i] < 0) continue;
+      const std::string where = at("participants", i) + ".home_table";
+      if (home[i] >= most_tables) {
+        diag.add_error(core::Error::invalid_input(
+            instance.participants[i].id + " keeps table " + std::to_string(home[i]) +
+                ", but no slot has more than " + std::to_string(most_tables) + " tables",
+            where, "give one table per Korean organisation, or drop host_keeps_table"));
+      } else if (!taken.insert(home[i]).second) {
+        diag.add_error(
+            core::Error::invalid_input("table " + std::to_string(home[i]) + " is kept by two hosts",
+                                       where, "give every host its own home_table"));
+      }
+    }
+    for (std::size_t q = 0; q < instance.previous_schedule.size(); ++q) {
+      const Meeting& m = instance.previous_schedule[q];
+      if (m.locked && m.k >= 0 && m.k < static_cast<int>(home.size()) && home[m.k] >= 0 &&
+          m.table != home[m.k]) {
+        diag.add_error(core::Error::invalid_input(
+            "locked meeting at table " + std::to_string(m.table) + ", but its host keeps table " +
+                std::to_string(home[m.k]),
+            at("previous_schedule", q) + ".table", "lock it at the host's table"));
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < instance.participants.size(); ++i) {
+      if (instance.participants[i].home_table >= 0) {
+        diag.add_error(core::Error::invalid_input(
+            "home_table given without host_keeps_table", at("participants", i) + ".home_table",
+            "set \"host_keeps_table\": true or drop home_table"));
+      }
+    }
+  }
+  // Locked meetings stay exactly where they are: their slot and table must exist, once each.
+  std::set<std::pair<int, int>> locked_places;
+  for (std::size_t q = 0; q < instance.previous_schedule.size(); ++q) {
+    const Meeting& m = instance.previous_schedule[q];
+    if (!m.locked) continue;
+    const std::string where = at("previous_schedule", q);
+    if (m.slot < 0 || m.slot >= slot_count) {
+      diag.add_error(core::Error::invalid_input(
+          "locked meeting in slot " + std::to_string(m.slot) + ", which does not exist",
+          where + ".slot", "unlock it or give a slot listed in $.slots"));
+      continue;
+    }
+    const int tables = static_cast<std::size_t>(m.slot) < instance.tables_per_slot.size()
+                           ? instance.tables_per_slot[m.slot]
+                           : 0;
+    if (m.table < 0 || m.table >= tables) {
+      diag.add_error(core::Error::invalid_input(
+          "locked meeting at table " + std::to_string(m.table) + ", which does not exist in slot " +
+              std::to_string(m.slot) + " (tables 0.." + std::to_string(tables - 1) + ")",
+          where + ".table", "unlock it, move it to an existing table, or add the table"));
+    } else if (!locked_places.insert({m.slot, m.table}).second) {
+      diag.add_error(core::Error::invalid_input(
+          "two locked meetings at table " + std::to_string(m.table) + " in slot " +
+              std::to_string(m.slot),
+          where + ".table", "unlock one of them or move it to a free table"));
+    }
+  }
+  // The largest objective any schedule could reach must stay exact (int64 and LP doubles).
+  if (!diag.has_errors()) {
+    std::optional<long long> total = 0;
+    for (const CandidatePair& pair : instance.pairs) {
+      if (total) total = bounded_add(*total, pair.weight);
+    }
+    long long per_person = 0;
+    for (long long b : instance.fairness_bonus) per_person += b;  // <= kMaxSlots x kMaxWeight
+    for (int i = 0; i < instance.participant_count() && total; ++i) {
+      total = bounded_add(*total, per_person);
+    }
+    for (std::size_t q = 0; q < instance.previous_schedule.size() && total; ++q) {
+      total = bounded_add(*total, instance.keep_bonus);
+    }
+    if (!total) {
+      diag.add_error(core::Error::invalid_input(
+          "the weights and bonuses could add up to more than 2^53, beyond exact arithmetic",
+          "$.pairs", "scale the weights and bonuses down"));
+    }
   }
   return diag;
 }

@@ -5,6 +5,7 @@
 // keep bonus, locked meetings). Participants and pairs are referred to by index; io maps ids.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,7 @@ struct Participant {
   std::vector<std::string> processes;
   std::vector<std::string> target_countries;
   std::vector<int> available;  // slot ids; empty = absent or cancelled
+  int home_table = -1;         // side K with host_keeps_table: the table it keeps (-1 = auto)
 };
 
 struct Slot {
@@ -79,6 +81,10 @@ struct Instance {
   std::vector<long long> request_bonus = {60, 40, 20};  // by priority 1..3 (informational)
   long long mutual_bonus = 20;                          // informational
   std::vector<long long> fairness_bonus;                // non-increasing, >= 0; e.g. {150, 75}
+  // Host-keeps-table rule: every side-K organisation holds all its meetings at one table (its
+  // `home_table`, or by default the K participants' order 0, 1, 2, ...); it meets only in slots
+  // that have that table.
+  bool host_keeps_table = false;
   // Rescheduling variant.
   long long keep_bonus = 0;  // per previous meeting kept in the same slot
   std::vector<Meeting> previous_schedule;
@@ -95,6 +101,24 @@ struct Schedule {
   // meetings carry index -1 and the checker reports them.
   std::vector<std::pair<int, std::string>> unknown_ids;
 };
+
+// Limits on sizes and values, checked before anything is allocated from them (docs/formats/
+// match-instance.md). They keep memory proportional to the input and every objective sum exact
+// in int64 and in the LP's doubles.
+inline constexpr int kMaxSlots = 1000;                           // slots per session
+inline constexpr int kMaxTablesPerSlot = 100000;                 // tables in one slot
+inline constexpr long long kMaxParticipantSlotCells = 50000000;  // participants x slots
+inline constexpr long long kMaxWeight = 1000000000;              // any pair weight or bonus
+inline constexpr long long kMaxObjective = 1LL << 53;  // every objective exact in a double
+inline constexpr int kMinutesPerDay = 24 * 60;
+
+// "HH:MM" (two digits each, 00:00..23:59) -> minutes after midnight; nullopt when malformed.
+std::optional<int> parse_clock_minutes(const std::string& text);
+// "YYYY-MM-DD", a real calendar date (leap years included), year 1..9999.
+bool is_calendar_date(const std::string& text);
+
+// Per participant: the table a side-K host keeps under host_keeps_table, else -1.
+std::vector<int> home_tables(const Instance& instance);
 
 // Checks the domain rules that io cannot see from one field alone: slot ids 0..S-1 in order,
 // tables_per_slot length and signs, availability within range, pairs K-F without duplicates,

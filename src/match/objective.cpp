@@ -39,6 +39,7 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
   std::set<std::tuple<int, int, int>> previous;
   for (const Meeting& m : instance.previous_schedule) previous.insert({m.k, m.f, m.slot});
 
+  const std::vector<int> home = home_tables(instance);
   std::set<std::pair<int, int>> busy;    // (participant, slot)
   std::set<std::pair<int, int>> tables;  // (slot, table)
   std::set<std::pair<int, int>> seen;    // (k, f)
@@ -68,6 +69,10 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
         report.violations.push_back(where + "table out of range 0.." +
                                     std::to_string(instance.tables_per_slot[m.slot] - 1));
       }
+    }
+    if (home[m.k] >= 0 && m.table != home[m.k]) {
+      report.violations.push_back(where + instance.participants[m.k].id + " keeps table " +
+                                  std::to_string(home[m.k]) + " (host_keeps_table)");
     }
     if (!tables.insert({m.slot, m.table}).second) {
       report.violations.push_back(where + "table already used in this slot");

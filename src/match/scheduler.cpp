@@ -92,17 +92,22 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
   std::vector<char> avail(static_cast<std::size_t>(m.n) * S, 0);
   std::vector<char> cancelled(m.n, 0);
   for (int i : inst.cancelled) cancelled[i] = 1;
+  const std::vector<int> home = home_tables(inst);
   for (int i = 0; i < m.n; ++i) {
     if (cancelled[i]) continue;
-    for (int s : inst.participants[i].available) avail[static_cast<std::size_t>(i) * S + s] = 1;
+    for (int s : inst.participants[i].available) {
+      // A host that keeps its table meets only in slots that have that table.
+      if (home[i] >= 0 && home[i] >= inst.tables_per_slot[s]) continue;
+      avail[static_cast<std::size_t>(i) * S + s] = 1;
+    }
   }
   auto is_available = [&](int i, int s) {
     return s >= 0 && s < S && avail[static_cast<std::size_t>(i) * S + s] != 0;
   };
-  std::map<std::pair<int, int>, int> pair_index;
+  std::map<std::pair<int, int>, int> pair_index;  // only needed for the previous schedule
   const int P = static_cast<int>(inst.pairs.size());
   for (int p = 0; p < P; ++p) {
-    pair_index[{inst.pairs[p].k, inst.pairs[p].f}] = p;
+    if (!inst.previous_schedule.empty()) pair_index[{inst.pairs[p].k, inst.pairs[p].f}] = p;
     m.pair_k.push_back(inst.pairs[p].k);
     m.pair_f.push_back(inst.pairs[p].f);
     m.pair_weight.push_back(inst.pairs[p].weight);
@@ -162,7 +167,7 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
   m.pair_slots.assign(P, {});
   m.slot_pairs.assign(S, {});
   m.person_slots.assign(m.n, {});
-  std::vector<std::set<int>> person_slot_set(m.n);
+  std::vector<char> person_slot_seen(static_cast<std::size_t>(m.n) * S, 0);
   for (int p = 0; p < P; ++p) {
     if (pair_fixed[p]) continue;
     const int k = m.pair_k[p];
@@ -174,12 +179,14 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
       }
       m.pair_slots[p].push_back(s);
       m.slot_pairs[s].push_back(p);
-      person_slot_set[k].insert(s);
-      person_slot_set[f].insert(s);
+      person_slot_seen[static_cast<std::size_t>(k) * S + s] = 1;
+      person_slot_seen[static_cast<std::size_t>(f) * S + s] = 1;
     }
   }
   for (int i = 0; i < m.n; ++i) {
-    m.person_slots[i].assign(person_slot_set[i].begin(), person_slot_set[i].end());
+    for (int s = 0; s < S; ++s) {
+      if (person_slot_seen[static_cast<std::size_t>(i) * S + s]) m.person_slots[i].push_back(s);
+    }
   }
   return m;
 }
@@ -332,20 +339,19 @@ class Search {
     }
   }
 
-  // Slot-wise re-optimisation until a full pass over the changed slots gains nothing.
-  // The first pass of a search always completes, so that even a stopped search returns a full
-  // schedule; later passes stop as soon as asked.
+  // Slot-wise re-optimisation until a full pass over the changed slots gains nothing. Stops as
+  // soon as asked, even in the first pass: every intermediate state is a feasible schedule (the
+  // slots not solved yet are empty), so the time limit holds on any instance size.
   void descend() {
     for (;;) {
       long long gained = 0;
       for (int s : order_) {
         if (!dirty_[s]) continue;
-        if (complete_ && stopped()) return;
+        if (stopped()) return;
         const long long before = st_.value;
         reoptimise(s, 0, false);
         gained += st_.value - before;
       }
-      complete_ = true;
       if (gained <= 0) return;
     }
   }
@@ -353,6 +359,7 @@ class Search {
   // Perturb-and-descend rounds; a round that loses value is undone.
   int improve(int rounds) {
     int done = 0;
+    if (m_.slot_count == 0) return done;
     State best = st_;
     for (; done < rounds && !stopped(); ++done) {
       const int perturbed = 1 + static_cast<int>(rng_.below(2));
@@ -526,7 +533,6 @@ class Search {
   std::vector<int> arc_pair_;
   SlotMatcher matcher_;
   bool stopped_ = false;
-  bool complete_ = false;  // every slot has been solved once: the schedule is a full one
 };
 
 detail::ReducedProblem reduced_problem(const Model& m) {
@@ -586,28 +592,39 @@ std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
   std::sort(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
     return std::tie(a.slot, a.k, a.f) < std::tie(b.slot, b.k, b.f);
   });
-  std::vector<std::vector<char>> taken(S);
-  for (int s = 0; s < S; ++s) taken[s].assign(std::max(0, inst.tables_per_slot[s]), 0);
+  // Tables in use per slot: a set, so memory follows the meetings, not the table counts.
+  std::vector<std::set<int>> taken(S);
   std::vector<char> placed(all.size(), 0);
+  // Hosts that keep their table sit there (distinct per host, within every slot they meet in).
+  const std::vector<int> home = home_tables(inst);
   for (std::size_t a = 0; a < all.size(); ++a) {
-    auto it = previous_table.find({all[a].k, all[a].f, all[a].slot});
-    if (it == previous_table.end()) continue;
-    const int t = it->second;
-    auto& row = taken[all[a].slot];
-    if (t >= 0 && t < static_cast<int>(row.size()) && !row[t]) {
-      row[t] = 1;
-      all[a].table = t;
-      placed[a] = 1;
+    if (home[all[a].k] < 0) continue;
+    all[a].table = home[all[a].k];
+    taken[all[a].slot].insert(all[a].table);
+    placed[a] = 1;
+  }
+  // Locked meetings first (validated: each at its own existing table), then kept ones.
+  for (const bool locked_pass : {true, false}) {
+    for (std::size_t a = 0; a < all.size(); ++a) {
+      if (placed[a] || all[a].locked != locked_pass) continue;
+      auto it = previous_table.find({all[a].k, all[a].f, all[a].slot});
+      if (it == previous_table.end()) continue;
+      const int t = it->second;
+      const int s = all[a].slot;
+      if (t >= 0 && t < inst.tables_per_slot[s] && taken[s].insert(t).second) {
+        all[a].table = t;
+        placed[a] = 1;
+      }
     }
   }
   std::vector<int> next_free(S, 0);
   for (std::size_t a = 0; a < all.size(); ++a) {
     if (placed[a]) continue;
-    auto& row = taken[all[a].slot];
-    int& t = next_free[all[a].slot];
-    while (t < static_cast<int>(row.size()) && row[t]) ++t;
+    const int s = all[a].slot;
+    int& t = next_free[s];
+    while (taken[s].count(t) != 0) ++t;
     all[a].table = t;
-    if (t < static_cast<int>(row.size())) row[t] = 1;
+    taken[s].insert(t);
   }
   std::sort(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
     return std::tie(a.slot, a.table) < std::tie(b.slot, b.table);
@@ -659,6 +676,8 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     rounds_a = search_a.improve(options.lns_rounds);
   };
   auto work_b = [&] {
+    // Nothing more to start once the deadline passed (e.g. reading a huge input took it all).
+    if (options.should_stop && options.should_stop()) return;
     // The slot-free bound first: it is cheap and guarantees a bound if the big LP is cut.
     if (options.use_lp) {
       slot_free = detail::solve_slot_free_lp(reduced, time_limit, options.should_stop);

@@ -35,8 +35,8 @@ bool intersects(const std::vector<std::string>& a, const std::vector<std::string
 std::string clock_text(int minutes) {
   const int h = minutes / kMinutesPerHour;
   const int m = minutes % kMinutesPerHour;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", h % 24, m);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
   return buf;
 }
 
@@ -77,26 +77,48 @@ core::Result<Instance> score_profiles(const std::vector<Participant>& participan
   inst.fairness_bonus = layout.fairness_bonus;
   inst.request_bonus.assign(rules.request_bonus.begin(), rules.request_bonus.end());
   inst.mutual_bonus = rules.mutual_bonus;
-  if (layout.slot_count <= 0 || layout.slot_minutes <= 0 || layout.tables < 0) {
-    return core::Error::invalid_input("the session needs slots > 0, slot minutes > 0, tables >= 0",
-                                      "session layout", "check --slots, --slot-minutes, --tables");
+  if (layout.slot_count <= 0 || layout.slot_count > kMaxSlots) {
+    return core::Error::invalid_input("the session needs 1.." + std::to_string(kMaxSlots) +
+                                          " slots, got " + std::to_string(layout.slot_count),
+                                      "--slots or event.slots", "give e.g. --slots 16");
   }
-  int start_minutes = 0;
-  {
-    int h = 0;
-    int m = 0;
-    if (std::sscanf(layout.start.c_str(), "%d:%d", &h, &m) != 2 || h < 0 || h > 23 || m < 0 ||
-        m > 59) {
-      return core::Error::invalid_input("start time '" + layout.start + "' is not HH:MM",
-                                        "session layout", "give e.g. --start 14:00");
-    }
-    start_minutes = h * kMinutesPerHour + m;
+  if (layout.tables < 0 || layout.tables > kMaxTablesPerSlot) {
+    return core::Error::invalid_input("the session needs 0.." + std::to_string(kMaxTablesPerSlot) +
+                                          " tables, got " + std::to_string(layout.tables),
+                                      "--tables or event.tables", "give e.g. --tables 40");
+  }
+  if (layout.slot_minutes <= 0 || layout.slot_minutes > kMinutesPerDay) {
+    return core::Error::invalid_input("slot length " + std::to_string(layout.slot_minutes) +
+                                          " minutes outside 1.." + std::to_string(kMinutesPerDay),
+                                      "--slot-minutes or event.slot_minutes",
+                                      "give e.g. --slot-minutes 15");
+  }
+  const auto start = parse_clock_minutes(layout.start);
+  if (!start) {
+    return core::Error::invalid_input("start time '" + layout.start + "' is not HH:MM",
+                                      "--start or event.start", "give e.g. --start 14:00");
+  }
+  const int start_minutes = *start;
+  // The whole session stays within the day: agendas carry one date and times never wrap.
+  const long long end_minutes =
+      start_minutes + static_cast<long long>(layout.slot_count) * layout.slot_minutes;
+  if (end_minutes >= kMinutesPerDay) {
+    return core::Error::invalid_input(
+        std::to_string(layout.slot_count) + " slots of " + std::to_string(layout.slot_minutes) +
+            " minutes from " + layout.start + " end after 23:59",
+        "--slots/--slot-minutes/--start", "use fewer or shorter slots, or an earlier start");
+  }
+  if (!layout.event.date.empty() && !is_calendar_date(layout.event.date)) {
+    return core::Error::invalid_input(
+        "event date '" + layout.event.date + "' is not a calendar date YYYY-MM-DD",
+        "--date or event.date", "give e.g. --date 2023-11-30");
   }
   for (int s = 0; s < layout.slot_count; ++s) {
     const int t0 = start_minutes + s * layout.slot_minutes;
     inst.slots.push_back({s, clock_text(t0), clock_text(t0 + layout.slot_minutes)});
   }
   inst.tables_per_slot.assign(layout.slot_count, layout.tables);
+  inst.host_keeps_table = layout.host_keeps_table;
 
   std::vector<int> ks, fs;
   for (int i = 0; i < static_cast<int>(participants.size()); ++i) {

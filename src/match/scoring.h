@@ -44,6 +44,7 @@ struct SessionLayout {
   std::string start = "14:00";
   int slot_minutes = 15;
   int tables = 40;
+  bool host_keeps_table = false;  // every K organisation keeps one table (instance rule)
   std::vector<long long> fairness_bonus = {150, 75};
 };
 

@@ -10,6 +10,7 @@
 
 #include "io/files.h"
 #include "io/match_json.h"
+#include "io/match_timezone.h"
 
 #include "test_support.h"
 
@@ -36,6 +37,9 @@ AgendaOptions options() {
   AgendaOptions o;
   o.date = "2023-11-30";
   o.timezone = "Asia/Seoul";
+  auto zone = io::agenda_zone("Asia/Seoul", o.date);
+  EXPECT_TRUE(zone.has_value());
+  o.zone = *zone;
   o.dtstamp = "20231130T000000Z";
   return o;
 }
@@ -112,8 +116,11 @@ TEST(MatchAgenda, UidsAreStableWhenAMeetingMovesAndDroppedMeetingsAreCancelled) 
 
 TEST(MatchAgenda, UnknownTimeZoneAndBadDateAreInputErrors) {
   const Instance inst = small();
+  auto mars = io::agenda_zone("Mars/Olympus", "2023-11-30");
+  ASSERT_FALSE(mars.has_value());
+  EXPECT_EQ(mars.error().code, core::ErrorCode::kInvalidInput);
   AgendaOptions o = options();
-  o.timezone = "Mars/Olympus";
+  o.zone = AgendaZone{};
   auto a = build_agendas(inst, optimum(inst), o);
   ASSERT_FALSE(a.has_value());
   EXPECT_EQ(a.error().code, core::ErrorCode::kInvalidInput);
