@@ -20,6 +20,7 @@ set(third_party_rules
   "CLI/=cli"
   "httplib.h=server"
   "sqlite3.h=io"
+  "xlsxwriter=io"
   "toml++/=io"
   "coin/=plant,match")
 set(modules core mfa plant match risk policy market passport io engine cli server)

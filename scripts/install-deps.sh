@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev zlib1g-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
+  # Excel workbook (`urbanmine run --xlsx`) and its read-back test (openpyxl).
+  libxlsxwriter-dev python3-openpyxl
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk
