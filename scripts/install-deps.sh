@@ -14,6 +14,8 @@ packages=(
   libtbb-dev clang-format
   # IANA time zones (daylight saving) for partnering-event agendas (src/io/match_timezone.cpp).
   libhowardhinnant-date-dev tzdata
+  # Excel workbook (`urbanmine run --xlsx`) and its read-back test (openpyxl).
+  libxlsxwriter-dev python3-openpyxl
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "engine/passport.h"
 #include "engine/plant.h"
+#include "io/files.h"
 
 namespace urbanmine::cli {
 namespace {
@@ -34,6 +36,7 @@ core::Result<std::optional<double>> number_flag(const std::string& text, const s
 struct BalanceFlags {
   engine::PlantSettings settings;
   std::string mass_tonnes, capacity_kwh, black_mass_tonnes, price_year, data_dir;
+  std::string feed_passports, passport_fragment, feed_origin = "post-consumer", functional_unit_kwh;
 };
 
 struct InferFlags {
@@ -87,6 +90,16 @@ void register_plant_commands(CLI::App& app, CliContext& ctx) {
   balance->add_option("--co2-factor", b->settings.co2_factors,
                       "kg CO2e per unit of a process input, e.g. Electricity=0.12");
   balance->add_option("--data-dir", b->data_dir, "Folder with the data CSVs (default: data/)");
+  balance->add_option("--feed-passports", b->feed_passports,
+                      "Feed the batteries of a folder (or file) of passports (docs/passport.md)");
+  balance->add_option("--passport-fragment", b->passport_fragment,
+                      "Write the product's recycled content and Recycling carbon footprint as a "
+                      "passport fragment (JSON) to FILE");
+  balance->add_option("--feed-origin", b->feed_origin,
+                      "Origin of the feed given by flags for --passport-fragment: post-consumer "
+                      "(default) or pre-consumer; passports are post-consumer");
+  balance->add_option("--functional-unit-kwh", b->functional_unit_kwh,
+                      "kWh over the service life for the Recycling footprint (default: kWh fed)");
   balance->callback([&ctx, b] {
     ctx.action = [&ctx, b]() -> int {
       auto mass = number_flag(b->mass_tonnes, "--mass-tonnes");
@@ -102,10 +115,27 @@ void register_plant_commands(CLI::App& app, CliContext& ctx) {
       s.capacity_kwh = *kwh;
       s.black_mass_tonnes = *bm;
       if (*year) s.price_year = static_cast<int>(**year);
+      auto unit_kwh = number_flag(b->functional_unit_kwh, "--functional-unit-kwh");
+      if (!unit_kwh) return report_error(ctx, unit_kwh.error());
+      auto origin = engine::parse_feed_origin(b->feed_origin);
+      if (!origin) return report_error(ctx, origin.error());
+      if (!b->feed_passports.empty()) {
+        auto read = engine::read_passports(b->feed_passports, b->data_dir);
+        if (!read) return report_error(ctx, read.error());
+        auto feed = engine::passport_feed(*read);
+        if (!feed) return report_error(ctx, feed.error());
+        s.extra_feed.push_back(std::move(*feed));
+      }
       auto defaults = engine::load_plant_defaults(engine::plant_data_dir(b->data_dir));
       if (!defaults) return report_error(ctx, defaults.error());
       auto outcome = engine::run_plant_balance(s, *defaults);
       if (!outcome) return report_error(ctx, outcome.error());
+      if (!b->passport_fragment.empty()) {
+        auto fragment = engine::passport_fragment(*outcome, {*origin, *unit_kwh});
+        if (!fragment) return report_error(ctx, fragment.error());
+        auto written = io::write_file_atomic(b->passport_fragment, *fragment);
+        if (!written) return report_error(ctx, written.error());
+      }
       for (const auto& note : outcome->balance.notes) ctx.logger.debug(note);
       switch (ctx.output_format(OutputFormat::kTable)) {
         case OutputFormat::kJson:

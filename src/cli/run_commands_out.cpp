@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include "core/version.h"
 #include "engine/run.h"
 #include "engine/run_outputs.h"
+#include "engine/run_xlsx.h"
 #include "io/files.h"
 #include "io/store.h"
 
@@ -63,6 +65,7 @@ struct RunArgs {
   std::string out_dir;
   std::string db_path;
   std::string data_dir;
+  std::string xlsx_path;
   int sankey_year = engine::kDefaultSankeyYear;
   std::string sankey_element = std::string(engine::kDefaultSankeyElement);
 };
@@ -107,6 +110,15 @@ int run_main(CliContext& ctx, const RunArgs& args) {
   auto written = engine::write_run_outputs(*results, out);
   bar.finish();
   if (!written) return report_error(ctx, written.error());
+  if (!args.xlsx_path.empty()) {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    auto xlsx = engine::write_run_xlsx(*results, args.xlsx_path, {stamp});
+    if (!xlsx) return report_error(ctx, xlsx.error());
+  }
 
   std::string stdout_text;
   if (ctx.output_format(OutputFormat::kTable) == OutputFormat::kJson) {
@@ -162,6 +174,9 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
                   "<out>/urbanmine.db, kept across runs into <out>)");
   run->add_option("--data-dir", args->data_dir,
                   "Folder of sourced CSVs (default: $URBANMINE_DATA_DIR or the shipped data/)");
+  run->add_option("--xlsx", args->xlsx_path,
+                  "Also write one Excel workbook of the run to FILE (cover, charts, one sheet per "
+                  "table)");
   run->add_option("--sankey-year", args->sankey_year,
                   "Year of sankey.json and the report's flow diagram")
       ->capture_default_str();

@@ -328,6 +328,7 @@ core::Result<io::PlantSpec> plant_spec_from_settings(const PlantSettings& s,
     if (!c) return c.error();
     spec.feed.components.push_back(std::move(*c));
   }
+  for (const auto& c : s.extra_feed) spec.feed.components.push_back(c);
   if (spec.feed.components.empty()) {
     return core::Error::invalid_input(
         "no feed given", "--chemistry",

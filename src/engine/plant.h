@@ -48,6 +48,7 @@ struct PlantSettings {
   std::optional<int> price_year;
   std::string opex;      // "300@2019" USD per t of feed
   std::string gate_fee;  // "-1000@2019" USD per t of feed paid by the recycler
+  std::vector<plant::FeedComponent> extra_feed;  // built elsewhere, e.g. from passports
 };
 
 struct PlantOutcome {

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+// Engine facade for battery passports (docs/passport.md): `urbanmine passport read`, the plant
+// feed built from passports (`plant balance --feed-passports DIR`) and the passport fragment
+// of a plant run's product (`plant balance ... --passport-fragment FILE`).
+//
+// Example: auto r = read_passports("tests/data/passport", "");  // then passport_read_table(*r)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "engine/plant.h"
+#include "plant/plant.h"
+
+#include "passport/passport.h"
+
+namespace urbanmine::engine {
+
+struct PassportReadOutcome {
+  std::vector<passport::FileResult> files;
+  passport::Aggregate aggregate;
+  bool all_valid() const { return aggregate.invalid_files == 0; }
+};
+
+// Reads a passport file or folder, validates each file and aggregates the valid ones.
+// `data_dir` as for plant_data_dir(). Errors only for a missing path, an empty folder, an
+// unreadable file or bad data files; bad passports are reported inside the outcome.
+core::Result<PassportReadOutcome> read_passports(const std::string& path,
+                                                 const std::string& data_dir);
+std::string passport_read_json(const PassportReadOutcome& outcome);
+std::string passport_read_table(const PassportReadOutcome& outcome);
+
+// Label of the feed component built from passports.
+inline constexpr std::string_view kPassportFeedLabel = "battery passports";
+
+// Whole batteries of the valid passports as one plant feed: element tonnes from the material
+// masses (Li, Ni, Co, Mn, Al, Cu, graphite, Fe, P, O as plant materials; the rest of each
+// battery's mass as "other"), battery mass known, kWh when every passport states ratedEnergy.
+// Errors: any invalid passport (every one listed, exit 3), no valid passport.
+core::Result<plant::FeedComponent> passport_feed(const PassportReadOutcome& outcome);
+
+// Where flag-given (non-passport) feed comes from; passports always count as post-consumer.
+enum class FeedOrigin { kPreConsumer, kPostConsumer };
+core::Result<FeedOrigin> parse_feed_origin(const std::string& text);  // "pre-consumer", ...
+
+struct FragmentSettings {
+  FeedOrigin other_feed_origin = FeedOrigin::kPostConsumer;
+  // kWh delivered over the service life of the battery the product goes into (the model's
+  // functional unit); default: the kWh of the batteries fed, stated as the basis.
+  std::optional<double> functional_unit_kwh;
+};
+
+// The passport fragment (JSON) of a plant balance's recovered product. Errors: no functional
+// unit known (give --functional-unit-kwh), nothing recovered of Co, Li, Ni or Pb.
+core::Result<std::string> passport_fragment(const PlantOutcome& outcome,
+                                            const FragmentSettings& settings);
+
+}  // namespace urbanmine::engine
