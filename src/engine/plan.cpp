@@ -67,20 +67,43 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
                                                const PlanRequest& request,
                                                std::vector<std::string>* assumptions) {
   const ResultTable* surplus = run.find(kTableFeedstockSurplusT);
-  const ResultTable* surplus_elem = run.find(kTableUnrecycledT);
-  if (surplus == nullptr || surplus_elem == nullptr) {
-    return Error::invalid_input(std::string("the run has no table ") +
-                                    std::string(kTableFeedstockSurplusT) + " or " +
-                                    std::string(kTableUnrecycledT),
-                                "", "use a run made by this version of urbanmine run");
+  if (surplus == nullptr) {
+    return Error::invalid_input("the run has no table " + std::string(kTableFeedstockSurplusT), "",
+                                "use a run made by this version of urbanmine run");
   }
-  if (request.first_year > request.last_year || request.first_year < run.meta.first_year ||
-      request.last_year > run.meta.last_year) {
-    return Error::invalid_input(
-        "plan years " + std::to_string(request.first_year) + "-" +
-            std::to_string(request.last_year) + " are not inside the run's years " +
-            std::to_string(run.meta.first_year) + "-" + std::to_string(run.meta.last_year),
-        "--first-year/--last-year");
+  // Element tonnes of the surplus: the run's own table, or (runs read back from a folder or the
+  // store) collected minus recycled, which is the same by the run's black-mass balance.
+  core::DimArray surplus_elem_values;
+  if (const ResultTable* t = run.find(kTableUnrecycledT)) {
+    surplus_elem_values = t->values;
+  } else {
+    const ResultTable* collected = run.find(kTableCollectedT);
+    const ResultTable* recycled = run.find(kTableRecycledT);
+    if (collected == nullptr || recycled == nullptr) {
+      return Error::invalid_input("the run has neither " + std::string(kTableUnrecycledT) +
+                                      " nor " + std::string(kTableCollectedT) + " and " +
+                                      std::string(kTableRecycledT),
+                                  "", "use a run made by this version of urbanmine run");
+    }
+    auto by_region = recycled->values.sum_over(std::string(kDimRoute));
+    if (!by_region) return by_region.error();
+    surplus_elem_values = collected->values;
+    URBANMINE_TRY_STATUS(surplus_elem_values.subtract(*by_region));
+  }
+  {
+    const auto year_dim = surplus->values.dim_index(std::string(kDimYear));
+    if (!year_dim) return Error::internal("feedstock_surplus_t has no year dimension");
+    const auto& years = surplus->values.dims()[*year_dim].items();
+    for (int y : {request.first_year, request.last_year}) {
+      if (request.first_year > request.last_year ||
+          std::find(years.begin(), years.end(), std::to_string(y)) == years.end()) {
+        return Error::invalid_input("plan years " + std::to_string(request.first_year) + "-" +
+                                        std::to_string(request.last_year) +
+                                        " are not inside the run's years " + years.front() + "-" +
+                                        years.back(),
+                                    "--first-year/--last-year");
+      }
+    }
   }
   const auto region_dim = surplus->values.dim_index(std::string(kDimRegion));
   if (!region_dim) return Error::internal("feedstock_surplus_t has no region dimension");
@@ -110,9 +133,9 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
           return Error::invalid_input("plan_prices.csv: unknown element " + element,
                                       join(request.data_dir, "plan_prices.csv"));
         }
-        auto e = surplus_elem->values.get({{std::string(kDimRegion), in.regions[r]},
-                                           {std::string(kDimElement), element},
-                                           {std::string(kDimYear), year}});
+        auto e = surplus_elem_values.get({{std::string(kDimRegion), in.regions[r]},
+                                          {std::string(kDimElement), element},
+                                          {std::string(kDimYear), year}});
         if (!e) continue;  // element not tracked by the run
         // Price of the year, held after the path's last year, first year before it.
         auto it = series.upper_bound(in.years[t]);

@@ -236,6 +236,79 @@ double gap_of(double objective, double bound) {
   return std::max(0.0, bound - objective) / std::max(1.0, std::abs(objective));
 }
 
+// Solves the LP with the given column bounds; the primal solution, or empty when not optimal.
+std::vector<double> solve_lp(const Model& m, const std::vector<double>& cost,
+                             const std::vector<double>& lower, const std::vector<double>& upper) {
+  ClpSimplex clp;
+  clp.setLogLevel(0);
+  clp.loadProblem(static_cast<int>(cost.size()), m.rows, m.starts.data(), m.indices.data(),
+                  m.elements.data(), lower.data(), upper.data(), cost.data(), m.row_lower.data(),
+                  m.row_upper.data());
+  clp.dual();
+  if (!clp.isProvenOptimal()) return {};
+  const double* x = clp.primalColumnSolution();
+  return std::vector<double>(x, x + cost.size());
+}
+
+// A first plan for CBC: solve the LP relaxation, then give each site, year by year, whole
+// modules (the cheapest per tonne of capacity that covers the deficit) until its integer
+// capacity covers the LP's flows there, and re-solve the flows with those builds fixed.
+// Empty when the rounding does not give a feasible plan.
+std::vector<double> rounded_start(const PlanInput& in, const Model& m,
+                                  const std::vector<double>& cost) {
+  const std::size_t S = in.sites.size(), T = in.years.size(), K = in.modules.size();
+  const std::vector<double> lp = solve_lp(m, cost, m.col_lower, m.col_upper);
+  if (lp.empty()) return {};
+  std::vector<double> need(S * T, 0.0);
+  for (std::size_t i = 0; i < m.flow_region.size(); ++i) {
+    const auto s = static_cast<std::size_t>(m.flow_site[i]);
+    const auto t = static_cast<std::size_t>(m.flow_year[i]);
+    need[s * T + t] += lp[static_cast<std::size_t>(m.flow_first) + i];
+  }
+  // Column of (s, k, b), or -1.
+  std::vector<int> column(S * K * T, -1);
+  for (std::size_t c = 0; c < m.build_site.size(); ++c) {
+    column[(static_cast<std::size_t>(m.build_site[c]) * K +
+            static_cast<std::size_t>(m.build_module[c])) *
+               T +
+           static_cast<std::size_t>(m.build_year[c])] = static_cast<int>(c);
+  }
+  std::vector<double> lower = m.col_lower, upper = m.col_upper;
+  for (std::size_t c = 0; c < m.build_site.size(); ++c) lower[c] = upper[c] = 0.0;
+  constexpr double kSlackT = 1e-6;
+  for (std::size_t s = 0; s < S; ++s) {
+    std::vector<double> online(T, 0.0);
+    for (std::size_t t = 0; t < T; ++t) {
+      while (online[t] + kSlackT < need[s * T + t]) {
+        const double deficit = need[s * T + t] - online[t];
+        if (t < static_cast<std::size_t>(in.lead_years)) return {};
+        const std::size_t b = t - static_cast<std::size_t>(in.lead_years);
+        int best = -1;
+        double best_score = std::numeric_limits<double>::infinity();
+        for (std::size_t k = 0; k < K; ++k) {
+          const int c = column[(s * K + k) * T + b];
+          if (c < 0 || upper[static_cast<std::size_t>(c)] >= in.max_builds_per_site_year) continue;
+          const double cap = in.modules[k].capacity_t_per_year;
+          // Cost per useful tonne: the whole module is paid, at most `deficit` is used now.
+          const double score = cost[static_cast<std::size_t>(c)] / std::min(cap, deficit);
+          if (score < best_score) {
+            best_score = score;
+            best = static_cast<int>(k);
+          }
+        }
+        if (best < 0) return {};
+        const auto c = static_cast<std::size_t>(column[(s * K + best) * T + b]);
+        lower[c] = upper[c] = upper[c] + 1.0;
+        const auto& mod = in.modules[static_cast<std::size_t>(best)];
+        for (std::size_t u = t; u < std::min(T, t + mod.life_years); ++u) {
+          online[u] += mod.capacity_t_per_year;
+        }
+      }
+    }
+  }
+  return solve_lp(m, cost, lower, upper);
+}
+
 core::Result<PlanSolution> solve_mip(const PlanInput& in, const Weights& w) {
   const auto start = std::chrono::steady_clock::now();
   const Model m = build_model(in, w);
@@ -251,6 +324,12 @@ core::Result<PlanSolution> solve_mip(const PlanInput& in, const Weights& w) {
     CbcModel model(osi);
     model.setLogLevel(0);
     model.messageHandler()->setLogLevel(0);
+    const std::vector<double> first = rounded_start(in, m, cost);
+    if (!first.empty()) {
+      double value = 0.0;
+      for (std::size_t c = 0; c < cost.size(); ++c) value += cost[c] * first[c];
+      model.setBestSolution(first.data(), static_cast<int>(first.size()), value, true);
+    }
     CbcMain0(model);
     const std::string sec = std::to_string(in.time_limit_seconds);
     const std::string gap = std::to_string(in.relative_gap);
