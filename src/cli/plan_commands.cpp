@@ -9,6 +9,7 @@
 #include "engine/cooperation.h"
 #include "engine/plan.h"
 #include "engine/run.h"
+#include "engine/source.h"
 
 namespace urbanmine::cli {
 namespace {
@@ -128,6 +129,72 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
       auto report = engine::run_plan(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& a : report->assumptions) ctx.logger.log(core::LogLevel::kDebug, a);
+      return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+    };
+  });
+}
+
+void register_source_commands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "source",
+      "Recycled-content sourcing for battery makers in the EU: the cheapest (or lowest-CO2) mix "
+      "of recovered Co, Li and Ni from the run's recycling regions that meets the EU Regulation "
+      "2023/1542 Art. 8 minimum recycled content (2031 and 2036 levels, "
+      "data/eu_battery_regulation_targets.csv), every EU maker sharing the same supply. A target "
+      "the supply cannot meet is reported with its shortfall (exit 0), not as an error.\n"
+      "Example: urbanmine source examples/global.toml --maker HUN=0.3,DEU=0.1 --years 2031,2036");
+  struct Flags {
+    std::string target, data_dir, db, makers, suppliers, years = "2031,2036",
+                                                         objective = "min_cost";
+  };
+  auto f = std::make_shared<Flags>();
+  cmd->add_option("RUN", f->target,
+                  "Scenario .toml, run output folder, or run id in the --db store");
+  cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--maker", f->makers,
+                  "REGION=SHARE,... the maker's share of an EU region's battery material demand "
+                  "(default: each EU region as a whole)");
+  cmd->add_option("--years", f->years, "Years to check, comma-separated (default 2031,2036)");
+  cmd->add_option("--suppliers", f->suppliers,
+                  "Supplier regions, comma-separated; EU = the EU regions (default: every region)");
+  cmd->add_option("--objective", f->objective, "min_cost (default) or min_co2")
+      ->check(CLI::IsMember({"min_cost", "min_co2"}));
+  cmd->callback([&ctx, f] {
+    ctx.action = [&ctx, f]() -> int {
+      engine::SourceRequest req;
+      req.data_dir = f->data_dir;
+      req.objective = f->objective == "min_co2" ? plan::SourcingObjective::kMinCo2
+                                                : plan::SourcingObjective::kMinCost;
+      req.suppliers = split_commas(f->suppliers);
+      req.years.clear();
+      for (const auto& y : split_commas(f->years)) {
+        int year = 0;
+        const auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
+        if (ec != std::errc{} || ptr != y.data() + y.size()) {
+          return report_error(ctx, core::Error::invalid_input("bad year '" + y + "'", "--years"));
+        }
+        req.years.push_back(year);
+      }
+      for (const auto& item : split_commas(f->makers)) {
+        const auto eq = item.find('=');
+        double share = 0.0;
+        const char* begin = eq == std::string::npos ? nullptr : item.data() + eq + 1;
+        const auto [ptr, ec] = begin == nullptr
+                                   ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                                   : std::from_chars(begin, item.data() + item.size(), share);
+        if (eq == std::string::npos || ec != std::errc{} || ptr != item.data() + item.size()) {
+          return report_error(
+              ctx, core::Error::invalid_input("bad maker '" + item + "' (expected REGION=SHARE)",
+                                              "--maker"));
+        }
+        req.maker_shares.emplace_back(item.substr(0, eq), share);
+      }
+      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      if (!run) return report_error(ctx, run.error());
+      auto report = engine::run_source(*run, req);
+      if (!report) return report_error(ctx, report.error());
+      for (const auto& n : report->notes) ctx.logger.log(core::LogLevel::kInfo, n);
       return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
     };
   });

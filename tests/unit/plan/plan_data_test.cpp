@@ -159,5 +159,17 @@ TEST_F(PlanCli, BadInputExitsThreeNamingFileAndRow) {
   EXPECT_NE(rate.output.find("--discount-rate"), std::string::npos) << rate.output;
 }
 
+TEST_F(PlanCli, SourceReportsAnInfeasibleTargetWithItsShortfallAndExitsZero) {
+  // EU-only supply cannot give the 2031 cobalt minimum in the baseline: infeasible, exit 0.
+  const auto r =
+      run_cli("--format csv source " + run_dir_->path("run") + " --suppliers EU --maker HUN=0.3");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("maker@HUN"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("infeasible"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Pb: recycled-content target not evaluable"), std::string::npos);
+  const auto bad = run_cli("source " + run_dir_->path("run") + " --maker USA=0.5");
+  EXPECT_EQ(bad.exit_code, 3) << bad.output;
+}
+
 }  // namespace
 }  // namespace urbanmine
