@@ -263,6 +263,42 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
   return in;
 }
 
+core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data,
+                                                        const std::string& module_size,
+                                                        double discount_rate) {
+  const io::PlanModuleData* module = nullptr;
+  for (const auto& m : data.modules) {
+    if (m.module.size == module_size) module = &m;
+  }
+  if (module == nullptr) {
+    return Error::invalid_input("unknown module size " + module_size, "plan_modules.csv",
+                                "use a size listed in plan_modules.csv");
+  }
+  double ref_factor = 1.0;
+  for (const auto& s : data.sites) {
+    if (s.region == module->capex_country || s.iso3 == module->capex_country) {
+      ref_factor = s.capex_factor;
+      break;
+    }
+  }
+  const auto& m = module->module;
+  std::vector<SiteEconomics> out;
+  for (const auto& s : data.sites) {
+    SiteEconomics e;
+    e.site = s.code;
+    e.region = s.region;
+    e.capital_usd_per_t = m.capex_usd / ref_factor * s.capex_factor *
+                          plan::annuity_factor(discount_rate, m.life_years) / m.capacity_t_per_year;
+    e.labour_usd_per_t =
+        m.jobs * s.labour_usd_per_hour * data.hours_per_job_year / m.capacity_t_per_year;
+    e.electricity_usd_per_t = data.electricity_kwh_per_t_battery * s.electricity_usd_per_kwh;
+    e.processing_usd_per_t = e.capital_usd_per_t + e.labour_usd_per_t + e.electricity_usd_per_t;
+    e.grid_kg_co2_per_kwh = s.grid_kg_co2_per_kwh;
+    out.push_back(e);
+  }
+  return out;
+}
+
 core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request_in) {
   PlanRequest request = request_in;
   if (request.data_dir.empty()) request.data_dir = default_data_dir();

@@ -53,6 +53,24 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
                                                const PlanRequest& request,
                                                std::vector<std::string>* assumptions);
 
+// Cost to process one tonne of battery at each site with one module of `module_size` used at
+// full capacity, and its CO2: the "cost to process there" and "grid CO2" criteria of the
+// country ranking (docs/market.md). capital = capex x site factor / capex-country factor x
+// annuity(rate, life) / capacity; labour = jobs x USD/h x hours per job-year / capacity;
+// electricity = kWh per t x USD/kWh; processing = capital + labour + electricity.
+struct SiteEconomics {
+  std::string site;
+  std::string region;
+  double capital_usd_per_t = 0.0;
+  double labour_usd_per_t = 0.0;
+  double electricity_usd_per_t = 0.0;
+  double processing_usd_per_t = 0.0;
+  double grid_kg_co2_per_kwh = 0.0;
+};
+core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data,
+                                                        const std::string& module_size,
+                                                        double discount_rate);
+
 // Loads the data, builds the input, solves (and the Pareto front when asked) and renders.
 core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request);
 
