@@ -6,14 +6,15 @@ set(allowed_core "core")
 set(allowed_results "core;results")
 set(allowed_mfa "core;mfa")
 set(allowed_plant "core;plant")
+set(allowed_plan "core;plant;plan")
 set(allowed_match "core;match")
 set(allowed_risk "core;mfa;risk")
 set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
 set(allowed_passport "core;plant;passport")
-set(allowed_io "core;results;mfa;plant;match;risk;policy;market;passport;io")
+set(allowed_io "core;results;mfa;plant;plan;match;risk;policy;market;passport;io")
 set(allowed_report "core;results;io;report")
-set(allowed_engine "core;results;mfa;plant;match;risk;policy;market;passport;io;report;engine")
+set(allowed_engine "core;results;mfa;plant;plan;match;risk;policy;market;passport;io;report;engine")
 set(allowed_cli "core;results;io;report;engine;server;cli")
 set(allowed_server "core;results;io;report;engine;server")
 # Third-party headers and the modules that may include them.
@@ -26,8 +27,8 @@ set(third_party_rules
   "toml++/=io"
   "openssl/=io"
   "date/=io"
-  "coin/=plant,match")
-set(modules core results mfa plant match risk policy market passport io report engine cli server)
+  "coin/=plant,match,plan")
+set(modules core results mfa plant plan match risk policy market passport io report engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

@@ -16,5 +16,7 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx);
 void register_coop_commands(CLI::App& app, CliContext& ctx);
 void register_match_commands(CLI::App& app, CliContext& ctx);
 void register_passport_commands(CLI::App& app, CliContext& ctx);
+void register_plan_commands(CLI::App& app, CliContext& ctx);
+void register_source_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

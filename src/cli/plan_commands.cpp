@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine plan`: plant siting and investment (docs/plan.md).
+#include <algorithm>
+#include <charconv>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "engine/cooperation.h"
+#include "engine/plan.h"
+#include "engine/run.h"
+#include "engine/source.h"
+
+namespace urbanmine::cli {
+namespace {
+
+engine::RecordFormat plan_record_format(const CliContext& ctx) {
+  switch (ctx.output_format(OutputFormat::kTable)) {
+    case OutputFormat::kJson:
+      return engine::RecordFormat::kJson;
+    case OutputFormat::kCsv:
+      return engine::RecordFormat::kCsv;
+    case OutputFormat::kTable:
+      break;
+  }
+  return engine::RecordFormat::kTable;
+}
+
+// A scenario .toml (run now; empty = the shipped baseline), a run output folder, or a run id in
+// the --db store.
+core::Result<engine::RunResults> plan_load_run(const std::string& target,
+                                               const std::string& data_dir,
+                                               const std::string& db_path, CliContext& ctx) {
+  const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+  if (is_id) {
+    if (db_path.empty()) {
+      return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db");
+    }
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
+    if (ec != std::errc{} || ptr != target.data() + target.size()) {
+      return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
+    }
+    return engine::load_run_store(db_path, id);
+  }
+  const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
+  if (!target.empty() && !is_toml) return engine::load_run_dir(target);
+  engine::RunOptions options;
+  options.data_dir = data_dir;
+  options.logger = &ctx.logger;
+  options.strict = ctx.strict;
+  return engine::run_scenario_file(target.empty() ? engine::default_scenario_path() : target,
+                                   options);
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_plan_commands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "plan",
+      "Where and when to build recycling plants: a multi-period facility-location MILP (CBC) "
+      "over candidate sites (data/plan_sites.csv), module sizes (plan_modules.csv) and build "
+      "years, fed by the run's feedstock surplus, with transport, legal shipping rules, capex, "
+      "labour, electricity and CO2; prints builds, flows, utilisation, NPV, cost, CO2 and the "
+      "gap to the proven bound (docs/plan.md).\n"
+      "Example: urbanmine plan examples/global.toml --objective min_cost --pareto 5");
+  struct Flags {
+    std::string target, data_dir, db, objective = "max_npv", sites;
+    int first_year = 2025, last_year = 2050, max_builds = 1, pareto = 0;
+    std::optional<double> discount_rate, co2_cap;
+    double co2_price = 0.0, gap = 0.01, time_limit = 10.0;
+  };
+  auto f = std::make_shared<Flags>();
+  cmd->add_option("RUN", f->target,
+                  "Scenario .toml, run output folder, or run id in the --db store");
+  cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--objective", f->objective, "max_npv (default) or min_cost")
+      ->check(CLI::IsMember({"max_npv", "min_cost"}));
+  cmd->add_option("--first-year", f->first_year, "First plan year (default 2025)");
+  cmd->add_option("--last-year", f->last_year, "Last plan year (default 2050)");
+  cmd->add_option("--sites", f->sites, "Candidate sites, comma-separated (default: all rows)");
+  cmd->add_option("--discount-rate", f->discount_rate,
+                  "Per year, 0 <= r < 1 (default: plan_parameters.csv, EverBatt's 0.10)");
+  cmd->add_option("--max-builds", f->max_builds,
+                  "Most modules of one size per site and year (default 1)");
+  cmd->add_option("--co2-price-usd-per-t", f->co2_price,
+                  "CO2 price in the objective (weighted sum)");
+  cmd->add_option("--co2-cap-t", f->co2_cap, "Cap on total CO2, tonnes (epsilon constraint)");
+  cmd->add_option("--pareto", f->pareto, "Also compute a cost-CO2 Pareto front of N >= 2 points");
+  cmd->add_option("--gap", f->gap, "Stop at this relative gap to the proven bound (default 0.01)");
+  cmd->add_option("--time-limit", f->time_limit, "CBC time limit per solve, seconds (default 10)");
+  cmd->callback([&ctx, f] {
+    ctx.action = [&ctx, f]() -> int {
+      if (f->discount_rate && !(*f->discount_rate >= 0.0 && *f->discount_rate < 1.0)) {
+        return report_error(ctx, core::Error::invalid_input("--discount-rate must be in [0, 1)",
+                                                            "--discount-rate"));
+      }
+      if (f->pareto == 1 || f->pareto < 0) {
+        return report_error(
+            ctx, core::Error::invalid_input("--pareto needs 2 or more points", "--pareto"));
+      }
+      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      if (!run) return report_error(ctx, run.error());
+      engine::PlanRequest req;
+      req.data_dir = f->data_dir;
+      req.objective = *plan::parse_objective(f->objective);
+      req.first_year = f->first_year;
+      req.last_year = f->last_year;
+      req.discount_rate = f->discount_rate;
+      req.sites = split_commas(f->sites);
+      req.max_builds_per_site_year = f->max_builds;
+      req.co2_price_usd_per_t = f->co2_price;
+      req.co2_cap_t = f->co2_cap;
+      req.pareto_points = f->pareto;
+      req.relative_gap = f->gap;
+      req.time_limit_seconds = f->time_limit;
+      auto report = engine::run_plan(*run, req);
+      if (!report) return report_error(ctx, report.error());
+      for (const auto& a : report->assumptions) ctx.logger.log(core::LogLevel::kDebug, a);
+      return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+    };
+  });
+}
+
+void register_source_commands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "source",
+      "Recycled-content sourcing for battery makers in the EU: the cheapest (or lowest-CO2) mix "
+      "of recovered Co, Li and Ni from the run's recycling regions that meets the EU Regulation "
+      "2023/1542 Art. 8 minimum recycled content (2031 and 2036 levels, "
+      "data/eu_battery_regulation_targets.csv), every EU maker sharing the same supply. A target "
+      "the supply cannot meet is reported with its shortfall (exit 0), not as an error.\n"
+      "Example: urbanmine source examples/global.toml --maker HUN=0.3,DEU=0.1 --years 2031,2036");
+  struct Flags {
+    std::string target, data_dir, db, makers, suppliers, years = "2031,2036",
+                                                         objective = "min_cost";
+  };
+  auto f = std::make_shared<Flags>();
+  cmd->add_option("RUN", f->target,
+                  "Scenario .toml, run output folder, or run id in the --db store");
+  cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--maker", f->makers,
+                  "REGION=SHARE,... the maker's share of an EU region's battery material demand "
+                  "(default: each EU region as a whole)");
+  cmd->add_option("--years", f->years, "Years to check, comma-separated (default 2031,2036)");
+  cmd->add_option("--suppliers", f->suppliers,
+                  "Supplier regions, comma-separated; EU = the EU regions (default: every region)");
+  cmd->add_option("--objective", f->objective, "min_cost (default) or min_co2")
+      ->check(CLI::IsMember({"min_cost", "min_co2"}));
+  cmd->callback([&ctx, f] {
+    ctx.action = [&ctx, f]() -> int {
+      engine::SourceRequest req;
+      req.data_dir = f->data_dir;
+      req.objective = f->objective == "min_co2" ? plan::SourcingObjective::kMinCo2
+                                                : plan::SourcingObjective::kMinCost;
+      req.suppliers = split_commas(f->suppliers);
+      req.years.clear();
+      for (const auto& y : split_commas(f->years)) {
+        int year = 0;
+        const auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
+        if (ec != std::errc{} || ptr != y.data() + y.size()) {
+          return report_error(ctx, core::Error::invalid_input("bad year '" + y + "'", "--years"));
+        }
+        req.years.push_back(year);
+      }
+      for (const auto& item : split_commas(f->makers)) {
+        const auto eq = item.find('=');
+        double share = 0.0;
+        const char* begin = eq == std::string::npos ? nullptr : item.data() + eq + 1;
+        const auto [ptr, ec] = begin == nullptr
+                                   ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                                   : std::from_chars(begin, item.data() + item.size(), share);
+        if (eq == std::string::npos || ec != std::errc{} || ptr != item.data() + item.size()) {
+          return report_error(
+              ctx, core::Error::invalid_input("bad maker '" + item + "' (expected REGION=SHARE)",
+                                              "--maker"));
+        }
+        req.maker_shares.emplace_back(item.substr(0, eq), share);
+      }
+      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      if (!run) return report_error(ctx, run.error());
+      auto report = engine::run_source(*run, req);
+      if (!report) return report_error(ctx, report.error());
+      for (const auto& n : report->notes) ctx.logger.log(core::LogLevel::kInfo, n);
+      return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+    };
+  });
+}
+
+}  // namespace urbanmine::cli
