@@ -9,8 +9,9 @@ set(allowed_match "core;match")
 set(allowed_risk "core;mfa;risk")
 set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
-set(allowed_io "core;mfa;plant;match;risk;policy;market;io")
-set(allowed_engine "core;mfa;plant;match;risk;policy;market;io;engine")
+set(allowed_uncertainty "core;uncertainty")
+set(allowed_io "core;mfa;plant;match;risk;policy;market;uncertainty;io")
+set(allowed_engine "core;mfa;plant;match;risk;policy;market;uncertainty;io;engine")
 set(allowed_cli "core;io;engine;server;cli")
 set(allowed_server "core;io;engine;server")
 # Third-party headers and the modules that may include them.
@@ -21,7 +22,7 @@ set(third_party_rules
   "sqlite3.h=io"
   "toml++/=io"
   "coin/=plant,match")
-set(modules core mfa plant match risk policy market io engine cli server)
+set(modules core mfa plant match risk policy market uncertainty io engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

@@ -15,5 +15,6 @@ void register_plant_commands(CLI::App& app, CliContext& ctx);
 void register_run_out_commands(CLI::App& app, CliContext& ctx);
 void register_coop_commands(CLI::App& app, CliContext& ctx);
 void register_match_commands(CLI::App& app, CliContext& ctx);
+void register_uncertainty_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_run_out_commands(app, ctx);
   urbanmine::cli::register_coop_commands(app, ctx);
   urbanmine::cli::register_match_commands(app, ctx);
+  urbanmine::cli::register_uncertainty_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine mc SCENARIO --draws N --seed S [--threads T] [--compare OTHER] [--on-error M]`:
+// Monte Carlo over the scenario's uncertain inputs (docs/uncertainty.md); writes
+// mc_summary.csv and mc_summary.json into --out and prints the headline bands.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "engine/uncertainty.h"
+#include "io/uncertainty_writers.h"
+
+namespace urbanmine::cli {
+
+namespace {
+
+struct McArgs {
+  std::string scenario;
+  std::string compare;
+  std::string data_dir;
+  std::string out;
+  std::size_t draws = 1000;
+  unsigned long long seed = 0;
+  std::size_t threads = 0;
+  std::string on_error = "stop";
+};
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// "use_to_end_of_life_kwh total 2040: P50 ... (P5 ... - P95 ...)" lines for people.
+std::string headline(const uncertainty::McSummary& s) {
+  std::string text;
+  for (const auto& t : s.tables) {
+    if (t.name != "use_to_end_of_life_kwh" && t.name != "end_of_life_t" &&
+        t.name != "recycled_share_of_demand") {
+      continue;
+    }
+    for (std::size_t c = 0; c < t.cells.size(); ++c) {
+      const auto& l = t.labels[c];
+      const std::string& year = l.back();
+      if (year != "2030" && year != "2040" && year != "2050") continue;
+      if (t.dims.front() == "region" && l.front() != "total") continue;
+      if (t.name == "end_of_life_t" && l[1] != "Li" && l[1] != "Ni" && l[1] != "Co") continue;
+      if (t.name == "recycled_share_of_demand" && l[0] != "Li" && l[0] != "Ni" && l[0] != "Co") {
+        continue;
+      }
+      const auto& m = t.cells[c];
+      const bool gwh = t.value_column == "capacity_kwh";
+      const double f = gwh ? 1e-6 : 1.0;
+      const int digits = t.value_column == "share_fraction" ? 3 : (gwh ? 1 : 0);
+      std::string label = t.name;
+      for (std::size_t d = 0; d < l.size(); ++d) label += " " + l[d];
+      text += label + (gwh ? " (GWh)" : "") + ": P50 " + fixed(m.percentile[2] * f, digits) +
+              " (P5 " + fixed(m.percentile[0] * f, digits) + ", P95 " +
+              fixed(m.percentile[4] * f, digits) + "), mean " + fixed(m.mean * f, digits) +
+              " +/- " + fixed(m.mean_se * f, digits) + "\n";
+    }
+  }
+  return text;
+}
+
+int run_mc(CliContext& ctx, const McArgs& a) {
+  const auto start = std::chrono::steady_clock::now();
+  if (a.on_error != "stop" && a.on_error != "skip") {
+    return report_error(ctx, core::Error::invalid_input("--on-error must be stop or skip",
+                                                        "--on-error " + a.on_error));
+  }
+  if (a.draws == 0) {
+    return report_error(ctx, core::Error::invalid_input("--draws must be at least 1", "--draws"));
+  }
+  auto plan = engine::prepare_uncertainty(a.scenario, a.data_dir);
+  if (!plan) return report_error(ctx, plan.error());
+  std::optional<engine::UncertaintyPlan> compare;
+  if (!a.compare.empty()) {
+    auto c = engine::prepare_uncertainty(a.compare, a.data_dir);
+    if (!c) return report_error(ctx, c.error());
+    if (c->base.regions != plan->base.regions || c->base.first_year != plan->base.first_year ||
+        c->base.last_year != plan->base.last_year) {
+      return report_error(
+          ctx,
+          core::Error::invalid_input(
+              "--compare needs the same regions and years as the scenario", a.compare,
+              "compare scenarios that differ in assumptions, not in their region or year set"));
+    }
+    compare = std::move(*c);
+  }
+  engine::McOptions options;
+  options.draws = a.draws;
+  options.seed = a.seed;
+  options.threads = a.threads;
+  options.on_error = a.on_error == "skip" ? engine::OnError::kSkip : engine::OnError::kStop;
+  const auto layout = engine::key_output_layout(plan->base);
+  ctx.logger.info("mc: " + std::to_string(plan->inputs.size()) + " uncertain inputs, " +
+                  std::to_string(a.draws) + " draws, seed " + std::to_string(a.seed) + ", " +
+                  std::to_string(layout.cells) + " output cells kept per draw (" +
+                  std::to_string(layout.cells * a.draws * sizeof(double) / (1024 * 1024)) +
+                  " MiB)");
+  auto block = engine::run_draw_block(*plan, compare ? &*compare : nullptr, layout, options);
+  if (!block) return report_error(ctx, block.error());
+  std::vector<engine::DrawBlock> blocks;
+  blocks.push_back(std::move(*block));
+  const auto summary =
+      engine::summarize_blocks(*plan, compare ? &*compare : nullptr, layout, blocks, options);
+  for (const auto& f : summary.failures) {
+    ctx.logger.warn("draw " + std::to_string(f.draw) + " skipped: " + f.message);
+  }
+  if (summary.draws_ok == 0) {
+    return report_error(
+        ctx, core::Error::invalid_input("every draw failed", a.scenario, "see the warnings above"));
+  }
+  std::string out = a.out;
+  if (out.empty()) {
+    const std::string stem = std::filesystem::path(plan->scenario_path).stem().string();
+    out = "out/mc_" + stem;
+  }
+  if (auto st = io::write_mc_summary(summary, out); !st) return report_error(ctx, st.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::string text = "mc " + summary.scenario_name +
+                     (summary.compare_name.empty()
+                          ? ""
+                          : " -> " + summary.compare_name + " (difference, draw by draw)") +
+                     ": " + std::to_string(summary.draws_ok) + " of " +
+                     std::to_string(summary.draws_requested) + " draws, seed " +
+                     std::to_string(summary.seed) + ", " + fixed(seconds, 1) + " s\n";
+  text += headline(summary);
+  text += "wrote " + out + "/mc_summary.csv and " + out + "/mc_summary.json\n";
+  return emit(ctx, text);
+}
+
+}  // namespace
+
+void register_uncertainty_commands(CLI::App& app, CliContext& ctx) {
+  auto* mc = app.add_subcommand(
+      "mc",
+      "Monte Carlo over the scenario's uncertain inputs ([uncertainty] and "
+      "data/uncertainty_defaults.csv): P5/P25/P50/P75/P95 and mean, each with its Monte Carlo "
+      "standard error, for the key outputs. Draw k uses the same random numbers for the same "
+      "input in every scenario and with any thread count.\n"
+      "Example: urbanmine mc examples/global.toml --draws 1000 --seed 1 --out out/mc");
+  auto a = std::make_shared<McArgs>();
+  mc->add_option("SCENARIO", a->scenario, "Scenario TOML file (default: examples/global.toml)");
+  mc->add_option("--draws", a->draws, "Number of draws (default 1000)");
+  mc->add_option("--seed", a->seed, "Seed of the random numbers (default 0)");
+  mc->add_option("--threads", a->threads, "Worker threads (default: every core)");
+  mc->add_option("--compare", a->compare,
+                 "Second scenario: report its difference from SCENARIO draw by draw");
+  mc->add_option("--on-error", a->on_error,
+                 "stop (default): a failing draw ends the run (exit 3); skip: leave it out");
+  mc->add_option("--out", a->out, "Output folder (default: out/mc_<scenario file name>)");
+  mc->add_option("--data-dir", a->data_dir,
+                 "Folder of sourced CSVs (default: $URBANMINE_DATA_DIR or the shipped data/)");
+  mc->callback([&ctx, a] { ctx.action = [&ctx, a]() -> int { return run_mc(ctx, *a); }; });
+}
+
+}  // namespace urbanmine::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+// Writers for Monte Carlo bands (docs/uncertainty.md): mc_summary.csv (one row per table cell
+// with mean, its standard error and P5..P95 with theirs) and mc_summary.json (the same plus
+// the seed, the uncertain inputs with their distributions and sources, and failed draws).
+// Numbers are printed with 17 significant digits so that equal results give equal bytes.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+
+#include "uncertainty/bands.h"
+
+namespace urbanmine::io {
+
+std::string mc_summary_csv(const uncertainty::McSummary& summary);
+std::string mc_summary_json(const uncertainty::McSummary& summary);
+
+// Writes both files into `dir` (created if needed), each atomically.
+core::Status write_mc_summary(const uncertainty::McSummary& summary, const std::string& dir);
+
+}  // namespace urbanmine::io
