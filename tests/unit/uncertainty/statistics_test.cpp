@@ -26,8 +26,9 @@ Distribution normal(double mean, double sd) {
 
 // y = 3 + 2 x1 - 1.5 x2 + x3 with independent normal inputs is normal with mean
 // 3 + 2 m1 - 1.5 m2 + m3 and sd sqrt(4 s1^2 + 2.25 s2^2 + s3^2). Tolerance: every percentile
-// within 4 of its reported Monte Carlo standard errors and within 2 % of the output sd;
-// the reported standard errors within 30 % of the asymptotic sqrt(p (1 - p) / n) / f(x_p).
+// within 4 of its reported Monte Carlo standard errors and within 5 % of the output sd (about 3
+// standard errors at P5 and P95); the reported standard errors within 30 % of the asymptotic sqrt(p
+// (1 - p) / n) / f(x_p).
 TEST(Statistics, PercentilesOfALinearModelMatchTheNormalDistribution) {
   const std::vector<std::string> names = {"x1", "x2", "x3"};
   const std::vector<Distribution> dists = {normal(10, 2), normal(-4, 3), normal(1, 0.5)};
@@ -51,7 +52,7 @@ TEST(Statistics, PercentilesOfALinearModelMatchTheNormalDistribution) {
     const double p = kPercentiles[i];
     const double exact = mean + sd * normal_quantile(p);
     EXPECT_NEAR(s.percentile[i], exact, 4 * s.percentile_se[i]) << kPercentileNames[i];
-    EXPECT_NEAR(s.percentile[i], exact, 0.02 * sd) << kPercentileNames[i];
+    EXPECT_NEAR(s.percentile[i], exact, 0.05 * sd) << kPercentileNames[i];
     const double density = std::exp(-0.5 * std::pow(normal_quantile(p), 2)) / (sd * 2.5066282746);
     const double asymptotic_se = std::sqrt(p * (1 - p) / double(kDraws)) / density;
     EXPECT_NEAR(s.percentile_se[i], asymptotic_se, 0.3 * asymptotic_se) << kPercentileNames[i];
