@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev zlib1g-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
   libtbb-dev clang-format
+  # MPI for `urbanmine mc` across ranks (optional at build: URBANMINE_MPI=AUTO)
+  openmpi-bin libopenmpi-dev
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk

@@ -2,13 +2,16 @@
 // `urbanmine mc SCENARIO --draws N --seed S [--threads T] [--compare OTHER] [--on-error M]`:
 // Monte Carlo over the scenario's uncertain inputs (docs/uncertainty.md); writes
 // mc_summary.csv and mc_summary.json into --out and prints the headline bands.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "cli/commands.h"
+#include "cli/mc_mpi.h"
 #include "engine/uncertainty.h"
 #include "io/uncertainty_writers.h"
 
@@ -65,7 +68,7 @@ std::string headline(const uncertainty::McSummary& s) {
   return text;
 }
 
-int run_mc(CliContext& ctx, const McArgs& a) {
+int run_mc(CliContext& ctx, const McArgs& a, const Ranks& ranks) {
   const auto start = std::chrono::steady_clock::now();
   if (a.on_error != "stop" && a.on_error != "skip") {
     return report_error(ctx, core::Error::invalid_input("--on-error must be stop or skip",
@@ -100,13 +103,33 @@ int run_mc(CliContext& ctx, const McArgs& a) {
                   std::to_string(a.draws) + " draws, seed " + std::to_string(a.seed) + ", " +
                   std::to_string(layout.cells) + " output cells kept per draw (" +
                   std::to_string(layout.cells * a.draws * sizeof(double) / (1024 * 1024)) +
-                  " MiB)");
-  auto block = engine::run_draw_block(*plan, compare ? &*compare : nullptr, layout, options);
-  if (!block) return report_error(ctx, block.error());
-  std::vector<engine::DrawBlock> blocks;
-  blocks.push_back(std::move(*block));
-  const auto summary =
-      engine::summarize_blocks(*plan, compare ? &*compare : nullptr, layout, blocks, options);
+                  " MiB), " + std::to_string(ranks.size) + " rank(s)");
+  const engine::UncertaintyPlan* other = compare ? &*compare : nullptr;
+  uncertainty::McSummary summary;
+  if (ranks.size > 1) {
+    // Every rank runs all of its draws (failures are judged on rank 0 after the reduction).
+    engine::McOptions local = options;
+    std::tie(local.first_draw, local.draw_count) = draw_range(a.draws, ranks);
+    local.on_error = engine::OnError::kSkip;
+    auto block = engine::run_draw_block(*plan, other, layout, local);
+    if (!block) return report_error(ctx, block.error());
+    Reduced reduced = mpi_reduce(*block, layout.cells, a.draws, ranks);
+    if (ranks.rank != 0) return core::kExitOk;
+    std::sort(reduced.failures.begin(), reduced.failures.end(),
+              [](const auto& x, const auto& y) { return x.draw < y.draw; });
+    if (options.on_error == engine::OnError::kStop && !reduced.failures.empty()) {
+      return report_error(
+          ctx, engine::draw_failure_error(reduced.failures.front(), plan->scenario_path));
+    }
+    summary = engine::assemble_summary(*plan, other, layout, options, std::move(reduced.cells),
+                                       reduced.draws_ok, std::move(reduced.failures));
+  } else {
+    auto block = engine::run_draw_block(*plan, other, layout, options);
+    if (!block) return report_error(ctx, block.error());
+    std::vector<engine::DrawBlock> blocks;
+    blocks.push_back(std::move(*block));
+    summary = engine::summarize_blocks(*plan, other, layout, blocks, options);
+  }
   for (const auto& f : summary.failures) {
     ctx.logger.warn("draw " + std::to_string(f.draw) + " skipped: " + f.message);
   }
@@ -156,7 +179,19 @@ void register_uncertainty_commands(CLI::App& app, CliContext& ctx) {
   mc->add_option("--out", a->out, "Output folder (default: out/mc_<scenario file name>)");
   mc->add_option("--data-dir", a->data_dir,
                  "Folder of sourced CSVs (default: $URBANMINE_DATA_DIR or the shipped data/)");
-  mc->callback([&ctx, a] { ctx.action = [&ctx, a]() -> int { return run_mc(ctx, *a); }; });
+  mc->callback([&ctx, a] {
+    ctx.action = [&ctx, a]() -> int {
+      const Ranks ranks = mpi_start();
+      // Only rank 0 speaks; every rank has the same inputs, so errors are the same on all.
+      if (ranks.rank != 0) {
+        ctx.logger.set_level(core::LogLevel::kError);
+        std::freopen("/dev/null", "w", stderr);  // NOLINT: quiet non-zero ranks
+      }
+      const int code = run_mc(ctx, *a, ranks);
+      mpi_finish();
+      return ranks.rank == 0 ? code : core::kExitOk;
+    };
+  });
 }
 
 }  // namespace urbanmine::cli

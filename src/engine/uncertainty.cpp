@@ -644,50 +644,70 @@ core::Result<DrawBlock> run_draw_block(const UncertaintyPlan& plan, const Uncert
   std::sort(block.failures.begin(), block.failures.end(),
             [](const auto& a, const auto& b) { return a.draw < b.draw; });
   if (options.on_error == OnError::kStop && !block.failures.empty()) {
-    const auto& f = block.failures.front();
-    std::string message = "draw " + std::to_string(f.draw) + " failed: " + f.message;
-    return core::Error::invalid_input(
-        message, f.input.empty() ? plan.scenario_path : f.input,
-        "rerun with --on-error skip to leave failing draws out, or narrow the distribution");
+    return draw_failure_error(block.failures.front(), plan.scenario_path);
   }
   return block;
 }
 
-uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
-                                        const KeyOutputLayout& layout,
-                                        std::vector<DrawBlock>& blocks, const McOptions& options) {
+core::Error draw_failure_error(const uncertainty::DrawFailure& f,
+                               const std::string& scenario_path) {
+  return core::Error::invalid_input(
+      "draw " + std::to_string(f.draw) + " failed: " + f.message,
+      f.input.empty() ? scenario_path : f.input,
+      "rerun with --on-error skip to leave failing draws out, or narrow the distribution");
+}
+
+uncertainty::McSummary assemble_summary(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
+                                        const KeyOutputLayout& layout, const McOptions& options,
+                                        std::vector<uncertainty::Summary> cells,
+                                        std::size_t draws_ok,
+                                        std::vector<uncertainty::DrawFailure> failures) {
   uncertainty::McSummary out;
   out.scenario_name = plan.scenario_name;
   out.scenario_path = plan.scenario_path;
   if (compare != nullptr) out.compare_name = compare->scenario_name;
   out.seed = options.seed;
   out.draws_requested = options.draws;
+  out.draws_ok = draws_ok;
   out.inputs = plan.inputs;
   out.correlations = plan.correlations;
+  std::sort(failures.begin(), failures.end(),
+            [](const auto& a, const auto& b) { return a.draw < b.draw; });
+  out.failures = std::move(failures);
+  out.tables = layout.tables;
+  std::size_t cell = 0;
+  for (auto& table : out.tables) {
+    table.cells.assign(cells.begin() + static_cast<std::ptrdiff_t>(cell),
+                       cells.begin() + static_cast<std::ptrdiff_t>(cell + table.labels.size()));
+    cell += table.labels.size();
+  }
+  return out;
+}
+
+uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
+                                        const KeyOutputLayout& layout,
+                                        std::vector<DrawBlock>& blocks, const McOptions& options) {
   std::sort(blocks.begin(), blocks.end(),
             [](const auto& a, const auto& b) { return a.first_draw < b.first_draw; });
   std::size_t ok = 0;
+  std::vector<uncertainty::DrawFailure> failures;
   for (const auto& b : blocks) {
     for (const auto flag : b.ok) ok += flag;
-    out.failures.insert(out.failures.end(), b.failures.begin(), b.failures.end());
+    failures.insert(failures.end(), b.failures.begin(), b.failures.end());
   }
-  out.draws_ok = ok;
   std::vector<double> column(ok);
-  std::size_t cell = 0;
-  out.tables = layout.tables;
-  for (auto& table : out.tables) {
-    table.cells.resize(table.labels.size());
-    for (std::size_t c = 0; c < table.labels.size(); ++c, ++cell) {
-      std::size_t n = 0;
-      for (const auto& b : blocks) {
-        for (std::size_t d = 0; d < b.draw_count; ++d) {
-          if (b.ok[d] != 0) column[n++] = b.values[d * layout.cells + cell];
-        }
+  std::vector<uncertainty::Summary> cells(layout.cells);
+  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
+    std::size_t n = 0;
+    for (const auto& b : blocks) {
+      for (std::size_t d = 0; d < b.draw_count; ++d) {
+        if (b.ok[d] != 0) column[n++] = b.values[d * layout.cells + cell];
       }
-      table.cells[c] = uncertainty::summarize(std::span<double>(column.data(), n));
     }
+    cells[cell] = uncertainty::summarize(std::span<double>(column.data(), n));
   }
-  return out;
+  return assemble_summary(plan, compare, layout, options, std::move(cells), ok,
+                          std::move(failures));
 }
 
 }  // namespace urbanmine::engine

@@ -101,6 +101,25 @@ struct DrawBlock {
 core::Result<DrawBlock> run_draw_block(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
                                        const KeyOutputLayout& layout, const McOptions& options);
 
+// The error of a failed draw under --on-error stop (exit 3): names the draw, the input and its
+// value.
+core::Error draw_failure_error(const uncertainty::DrawFailure& failure,
+                               const std::string& scenario_path);
+
+// Exact summary of one cell's draws (sorts them); the result depends only on the multiset of
+// values, never on the order of draws, threads or ranks.
+using uncertainty::DrawFailure;
+using uncertainty::summarize;
+using uncertainty::Summary;
+
+// Builds the result from the summary of every layout cell (in layout order), the number of
+// successful draws and the failures (any order; sorted by draw here).
+uncertainty::McSummary assemble_summary(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
+                                        const KeyOutputLayout& layout, const McOptions& options,
+                                        std::vector<uncertainty::Summary> cells,
+                                        std::size_t draws_ok,
+                                        std::vector<uncertainty::DrawFailure> failures);
+
 // Summarises blocks (in any order; together they must cover every draw once) into bands.
 uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const UncertaintyPlan* compare,
                                         const KeyOutputLayout& layout,
