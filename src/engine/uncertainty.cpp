@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include <tbb/blocked_range.h>
@@ -19,6 +20,8 @@
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 #include "io/uncertainty_input.h"
+
+#include "uncertainty/sensitivity.h"
 
 namespace urbanmine::engine {
 
@@ -708,6 +711,143 @@ uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const Uncer
   }
   return assemble_summary(plan, compare, layout, options, std::move(cells), ok,
                           std::move(failures));
+}
+
+namespace {
+
+struct SelectedOutput {
+  std::string label;
+  std::size_t cell = 0;
+};
+
+std::vector<SelectedOutput> sensitivity_outputs(const KeyOutputLayout& layout,
+                                                const ModelInputs& base) {
+  std::vector<SelectedOutput> out;
+  std::size_t offset = 0;
+  for (const auto& t : layout.tables) {
+    for (std::size_t c = 0; c < t.labels.size(); ++c) {
+      const auto& l = t.labels[c];
+      const std::string& year = l.back();
+      if (year != "2030" && year != "2040" && year != "2050") continue;
+      bool keep = false;
+      if (t.name == "use_to_end_of_life_kwh") keep = l.front() == kTotalRegion;
+      if (t.name == "end_of_life_t") {
+        keep = l.front() == kTotalRegion && (l[1] == "Li" || l[1] == "Ni" || l[1] == "Co");
+      }
+      if (t.name == "recycling_to_secondary_metal_t" || t.name == kRecycledShareTable) {
+        keep = l[0] == "Li" || l[0] == "Ni" || l[0] == "Co";
+      }
+      if (!keep) continue;
+      std::string label = t.name;
+      for (const auto& item : l) label += " " + item;
+      out.push_back({label, offset + c});
+    }
+    offset += t.labels.size();
+  }
+  (void)base;
+  return out;
+}
+
+}  // namespace
+
+core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPlan& plan,
+                                                             const SensitivityOptions& options) {
+  const bool sobol = options.method == "sobol";
+  if (!sobol && options.method != "morris") {
+    return core::Error::invalid_input("unknown method '" + options.method + "'", "--method",
+                                      "use sobol or morris");
+  }
+  if (!sobol && (options.morris_levels < 2 || options.morris_levels % 2 != 0)) {
+    return core::Error::invalid_input("Morris needs an even number of levels >= 2", "--levels");
+  }
+  const std::size_t k = plan.inputs.size();
+  if (k == 0) return core::Error::invalid_input("no uncertain inputs", plan.scenario_path);
+  const auto layout = key_output_layout(plan.base);
+  const auto outputs = sensitivity_outputs(layout, plan.base);
+  uncertainty::SaltelliDesign sd;
+  uncertainty::MorrisDesign md;
+  std::size_t rows = 0;
+  if (sobol) {
+    sd = uncertainty::saltelli_design(options.samples, plan.input_names, options.seed);
+    rows = sd.rows();
+  } else {
+    md = uncertainty::morris_design(options.samples, plan.input_names, options.morris_levels,
+                                    options.seed);
+    rows = md.rows();
+  }
+  // y[o][row]
+  std::vector<std::vector<double>> y(outputs.size(), std::vector<double>(rows, 0.0));
+  std::mutex mutex;
+  std::optional<uncertainty::DrawFailure> first_failure;
+  auto body = [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<double> cells(layout.cells);
+    for (std::size_t r = range.begin(); r != range.end(); ++r) {
+      const auto u = sobol ? sd.row(r) : md.row(r);
+      std::vector<double> values(k);
+      for (std::size_t i = 0; i < k; ++i) {
+        const auto& d = plan.inputs[i].distribution;
+        values[i] = d.quantile(u[i]);
+        if (d.kind == uncertainty::DistributionKind::kChoice) {
+          values[i] = std::strtod(d.options[static_cast<std::size_t>(values[i])].c_str(), nullptr);
+        }
+      }
+      ModelInputs copy = plan.base;
+      std::optional<uncertainty::DrawFailure> failure;
+      if (auto ok = apply_draw(plan, values, copy); !ok) {
+        failure = uncertainty::DrawFailure{r, ok.error().location, 0.0, ok.error().message};
+      } else if (auto res = compute_run(copy, {}); !res) {
+        failure = uncertainty::DrawFailure{r, "", 0.0,
+                                           "the model failed (" + res.error().message + ") with " +
+                                               input_values_text(plan, values)};
+      } else if (auto ex = extract(*res, layout, plan.base, cells.data()); !ex) {
+        failure = uncertainty::DrawFailure{r, "", 0.0, ex.error().message};
+      }
+      if (failure) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!first_failure || failure->draw < first_failure->draw) first_failure = failure;
+        continue;
+      }
+      for (std::size_t o = 0; o < outputs.size(); ++o) y[o][r] = cells[outputs[o].cell];
+    }
+  };
+  const tbb::blocked_range<std::size_t> range(0, rows, 2);
+  if (options.threads > 0) {
+    tbb::task_arena arena(static_cast<int>(options.threads));
+    arena.execute([&] { tbb::parallel_for(range, body); });
+  } else {
+    tbb::parallel_for(range, body);
+  }
+  if (first_failure) {
+    return core::Error::invalid_input(
+        "design row " + std::to_string(first_failure->draw) + " failed: " + first_failure->message,
+        first_failure->input.empty() ? plan.scenario_path : first_failure->input,
+        "bound the distribution so that every value is valid");
+  }
+  uncertainty::SensitivityReport report;
+  report.method = options.method;
+  report.scenario_name = plan.scenario_name;
+  report.seed = options.seed;
+  report.samples = options.samples;
+  report.model_runs = rows;
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    if (sobol) {
+      const auto idx =
+          uncertainty::sobol_indices(sd, y[o], options.resamples, options.confidence, options.seed);
+      for (std::size_t i = 0; i < k; ++i) {
+        report.rows.push_back(
+            {outputs[o].label, plan.input_names[i], idx.first[i], idx.total[i], 0.0});
+      }
+    } else {
+      const auto eff = uncertainty::morris_effects(md, y[o], options.resamples, options.confidence,
+                                                   options.seed);
+      for (std::size_t i = 0; i < k; ++i) {
+        uncertainty::Interval sigma{eff[i].sigma, eff[i].sigma, eff[i].sigma};
+        report.rows.push_back(
+            {outputs[o].label, plan.input_names[i], eff[i].mu_star, sigma, eff[i].mu});
+      }
+    }
+  }
+  return report;
 }
 
 }  // namespace urbanmine::engine

@@ -125,4 +125,22 @@ uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const Uncer
                                         const KeyOutputLayout& layout,
                                         std::vector<DrawBlock>& blocks, const McOptions& options);
 
+struct SensitivityOptions {
+  std::string method = "sobol";  // "sobol" or "morris"
+  std::size_t samples = 64;      // Sobol base samples N, or Morris trajectories r
+  std::uint64_t seed = 0;
+  std::size_t threads = 0;
+  std::size_t resamples = 200;  // bootstrap resamples for the intervals
+  double confidence = 0.95;
+  std::size_t morris_levels = 4;
+};
+
+// Global sensitivity of the key outputs (end-of-life GWh; Li, Ni, Co in waste and recovered;
+// recycled share of demand for Li, Ni, Co; each in 2030, 2040 and 2050 when modelled, world
+// totals) to the plan's uncertain inputs, treated as independent (correlations are not used:
+// Sobol indices assume independent inputs). A run the model rejects is an error naming the
+// design row, the input and its value.
+core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPlan& plan,
+                                                             const SensitivityOptions& options);
+
 }  // namespace urbanmine::engine

@@ -168,3 +168,25 @@ core::Status write_mc_summary(const uncertainty::McSummary& summary, const std::
 }
 
 }  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+std::string sensitivity_csv(const uncertainty::SensitivityReport& r) {
+  const bool sobol = r.method == "sobol";
+  std::string out = sobol ? "method,output,input,s1,s1_low,s1_high,st,st_low,st_high\n"
+                          : "method,output,input,mu_star,mu_star_low,mu_star_high,sigma,mu\n";
+  for (const auto& row : r.rows) {
+    out += r.method + "," + csv_escape(row.output) + "," + csv_escape(row.input) + "," +
+           g17(row.first.estimate) + "," + g17(row.first.lower) + "," + g17(row.first.upper) + "," +
+           g17(row.second.estimate);
+    if (sobol) {
+      out += "," + g17(row.second.lower) + "," + g17(row.second.upper);
+    } else {
+      out += "," + g17(row.mu);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace urbanmine::io

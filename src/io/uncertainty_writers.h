@@ -20,3 +20,12 @@ std::string mc_summary_json(const uncertainty::McSummary& summary);
 core::Status write_mc_summary(const uncertainty::McSummary& summary, const std::string& dir);
 
 }  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+// sensitivity.csv: method, output, input and the indices with their bootstrap intervals
+// (Sobol: s1, s1_low, s1_high, st, st_low, st_high; Morris: mu_star with its interval, sigma
+// and mu).
+std::string sensitivity_csv(const uncertainty::SensitivityReport& report);
+
+}  // namespace urbanmine::io

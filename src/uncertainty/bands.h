@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "uncertainty/sensitivity.h"
 #include "uncertainty/spec.h"
 #include "uncertainty/statistics.h"
 
@@ -41,6 +42,29 @@ struct McSummary {
   std::vector<RankCorrelation> correlations;
   std::vector<DrawFailure> failures;
   std::vector<BandTable> tables;
+};
+
+}  // namespace urbanmine::uncertainty
+
+namespace urbanmine::uncertainty {
+
+// Global sensitivity of one output to one input. Sobol: first = S_i, second = ST_i. Morris:
+// first = mu* (with its bootstrap interval), second = sigma (no interval), mu in `mu`.
+struct SensitivityRow {
+  std::string output;  // e.g. "end_of_life_t total Li 2040"
+  std::string input;
+  Interval first;
+  Interval second;
+  double mu = 0.0;
+};
+
+struct SensitivityReport {
+  std::string method;  // "sobol" or "morris"
+  std::string scenario_name;
+  std::uint64_t seed = 0;
+  std::size_t samples = 0;     // Sobol base samples N or Morris trajectories r
+  std::size_t model_runs = 0;  // N (k + 2) or r (k + 1)
+  std::vector<SensitivityRow> rows;
 };
 
 }  // namespace urbanmine::uncertainty

@@ -177,3 +177,60 @@ upper = 20
 
 }  // namespace
 }  // namespace urbanmine
+
+namespace urbanmine {
+namespace {
+
+// Morris on the small scenario: recovery rates cannot move the end-of-life flow (mu* exactly
+// 0), battery lifetime does; the Sobol run writes S1 and ST with intervals for every pair.
+TEST(SensitivityCli, MorrisSeparatesInfluentialFromInertInputs) {
+  testing::TempDir dir;
+  const auto path = write_scenario(dir, "s.toml", "");
+  const auto r = testing::run_cli(
+      "sensitivity " + path + " --method morris --samples 6 --bootstrap 20 --out " + dir.path("m"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto csv = io::read_text_file(dir.path("m/sensitivity_morris.csv"));
+  ASSERT_TRUE(csv);
+  EXPECT_NE(
+      csv->find("morris,use_to_end_of_life_kwh total 2030,recovery.hydrometallurgy.Li,0,0,0,"),
+      std::string::npos);
+  const auto at =
+      csv->find("morris,use_to_end_of_life_kwh total 2040,lifetime.all.battery.mean_factor,");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(csv->substr(at, 90).find("mean_factor,"), std::string::npos);
+  EXPECT_EQ(csv->find("mean_factor,0,", at), std::string::npos);
+}
+
+TEST(SensitivityCli, SobolWritesIndicesWithIntervals) {
+  testing::TempDir dir;
+  const auto path = write_scenario(dir, "s.toml", R"(
+[uncertainty]
+defaults = false
+
+[[uncertainty.input]]
+name = "second_life.share"
+distribution = "uniform"
+lower = 0.3
+upper = 0.7
+
+[[uncertainty.input]]
+name = "recovery.hydrometallurgy.Li"
+distribution = "uniform"
+lower = 0.5
+upper = 0.95
+)");
+  const auto r = testing::run_cli(
+      "sensitivity " + path + " --method sobol --samples 16 --bootstrap 20 --out " + dir.path("s"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("64 model runs"), std::string::npos) << r.output;
+  const auto csv = io::read_text_file(dir.path("s/sensitivity_sobol.csv"));
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->rfind("method,output,input,s1,s1_low,s1_high,st,st_low,st_high\n", 0), 0U);
+  // Recovery cannot change end-of-life tonnes: both indices exactly zero.
+  EXPECT_NE(csv->find("sobol,end_of_life_t total Li 2040,recovery.hydrometallurgy.Li,0,0,0,0,0,0"),
+            std::string::npos)
+      << *csv;
+}
+
+}  // namespace
+}  // namespace urbanmine
