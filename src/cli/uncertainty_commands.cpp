@@ -14,6 +14,7 @@
 #include "cli/mc_mpi.h"
 #include "engine/uncertainty.h"
 #include "io/files.h"
+#include "io/uncertainty_input.h"
 #include "io/uncertainty_writers.h"
 
 namespace urbanmine::cli {
@@ -217,6 +218,29 @@ int run_sensitivity(CliContext& ctx, const SensitivityArgs& a) {
   return emit(ctx, text);
 }
 
+int run_sweep(CliContext& ctx, const std::string& file, const std::string& data_dir,
+              const std::string& out_dir, std::size_t threads) {
+  const auto start = std::chrono::steady_clock::now();
+  core::Diagnostics diags;
+  const auto spec = io::read_sweep_file(file, diags);
+  if (diags.has_errors()) return report_error(ctx, diags.to_error());
+  auto report = engine::run_sweep(spec, data_dir, threads);
+  if (!report) return report_error(ctx, report.error());
+  const std::string out =
+      out_dir.empty() ? "out/sweep_" + std::filesystem::path(file).stem().string() : out_dir;
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  const std::string path = out + "/sweep_summary.csv";
+  if (auto st = io::write_file_atomic(path, io::sweep_csv(*report)); !st) {
+    return report_error(ctx, st.error());
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return emit(ctx, "sweep: " + std::to_string(report->variants) + " variants" +
+                       (report->draws > 0 ? " x " + std::to_string(report->draws) + " draws" : "") +
+                       ", " + fixed(seconds, 1) + " s\nwrote " + path + "\n");
+}
+
 }  // namespace
 
 void register_uncertainty_commands(CLI::App& app, CliContext& ctx) {
@@ -259,6 +283,25 @@ void register_uncertainty_commands(CLI::App& app, CliContext& ctx) {
   sens->add_option("--data-dir", s->data_dir, "Folder of sourced CSVs");
   sens->callback(
       [&ctx, s] { ctx.action = [&ctx, s]() -> int { return run_sensitivity(ctx, *s); }; });
+
+  auto* sweep = app.add_subcommand(
+      "sweep",
+      "Run every scenario x axis-value combination of SWEEP.toml (once each, or as a Monte "
+      "Carlo with [sweep] draws = N) and write one summary table, sweep_summary.csv.\n"
+      "Example: urbanmine sweep examples/sweep.toml --out out/sweep");
+  auto sweep_file = std::make_shared<std::string>();
+  auto sweep_out = std::make_shared<std::string>();
+  auto sweep_data = std::make_shared<std::string>();
+  auto sweep_threads = std::make_shared<std::size_t>(0);
+  sweep->add_option("SWEEP", *sweep_file, "Sweep TOML file")->required();
+  sweep->add_option("--out", *sweep_out, "Output folder (default: out/sweep_<file name>)");
+  sweep->add_option("--threads", *sweep_threads, "Worker threads (default: every core)");
+  sweep->add_option("--data-dir", *sweep_data, "Folder of sourced CSVs");
+  sweep->callback([&ctx, sweep_file, sweep_out, sweep_data, sweep_threads] {
+    ctx.action = [&ctx, sweep_file, sweep_out, sweep_data, sweep_threads]() -> int {
+      return run_sweep(ctx, *sweep_file, *sweep_data, *sweep_out, *sweep_threads);
+    };
+  });
 
   mc->callback([&ctx, a] {
     ctx.action = [&ctx, a]() -> int {

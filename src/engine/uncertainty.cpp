@@ -850,4 +850,134 @@ core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPl
   return report;
 }
 
+core::Result<uncertainty::SweepReport> run_sweep(const uncertainty::SweepSpec& sweep,
+                                                 const std::string& data_dir, std::size_t threads) {
+  uncertainty::SweepReport report;
+  report.draws = sweep.draws;
+  report.seed = sweep.seed;
+  for (const auto& axis : sweep.axes) report.axis_inputs.push_back(axis.input);
+  // Every combination of axis values, the last axis fastest.
+  std::vector<std::vector<double>> combos = {{}};
+  for (const auto& axis : sweep.axes) {
+    std::vector<std::vector<double>> next;
+    for (const auto& prefix : combos) {
+      for (const double v : axis.values) {
+        auto c = prefix;
+        c.push_back(v);
+        next.push_back(std::move(c));
+      }
+    }
+    combos = std::move(next);
+  }
+  struct Variant {
+    std::size_t plan = 0;
+    std::vector<double> values;
+  };
+  std::vector<UncertaintyPlan> plans;
+  std::vector<Variant> variants;
+  for (const auto& path : sweep.scenarios) {
+    auto plan = prepare_uncertainty(path, data_dir);
+    if (!plan) return plan.error();
+    for (const auto& axis : sweep.axes) {
+      if (auto t = bind_input(axis.input, axis.location, plan->base); !t) return t.error();
+      for (const double v : axis.values) {
+        if (is_share_input(axis.input) && (v < 0.0 || v > 1.0)) {
+          return core::Error::invalid_input(
+              "axis '" + axis.input + "' value " + num(v) + " is a share outside 0-1",
+              axis.location, "use values in 0-1");
+        }
+      }
+    }
+    plans.push_back(std::move(*plan));
+    for (const auto& c : combos) variants.push_back({plans.size() - 1, c});
+  }
+  report.variants = variants.size();
+  const auto layout = key_output_layout(plans.front().base);
+  const auto outputs = sensitivity_outputs(layout, plans.front().base);
+  // Each variant: its base inputs with the axis values applied, and its draws without them.
+  auto variant_plan = [&](const Variant& v) -> core::Result<UncertaintyPlan> {
+    UncertaintyPlan p = plans[v.plan];
+    for (std::size_t a = 0; a < sweep.axes.size(); ++a) {
+      const auto t = bind_input(sweep.axes[a].input, sweep.axes[a].location, p.base);
+      if (auto ok = apply_one(*t, sweep.axes[a].input, v.values[a], p.base); !ok) {
+        return ok.error();
+      }
+    }
+    std::vector<uncertainty::UncertainInput> kept;
+    for (const auto& in : p.inputs) {
+      const bool fixed = std::any_of(sweep.axes.begin(), sweep.axes.end(),
+                                     [&](const auto& axis) { return axis.input == in.name; });
+      if (!fixed) kept.push_back(in);
+    }
+    p.inputs = std::move(kept);
+    p.input_names.clear();
+    for (const auto& in : p.inputs) p.input_names.push_back(in.name);
+    std::vector<uncertainty::RankCorrelation> corr;
+    for (const auto& c : p.correlations) {
+      const auto has = [&](const std::string& n) {
+        return std::find(p.input_names.begin(), p.input_names.end(), n) != p.input_names.end();
+      };
+      if (has(c.first) && has(c.second)) corr.push_back(c);
+    }
+    p.correlations = std::move(corr);
+    return p;
+  };
+  std::vector<std::vector<uncertainty::Summary>> results(variants.size());
+  if (sweep.draws == 0) {
+    std::mutex mutex;
+    std::optional<core::Error> first_error;
+    auto body = [&](const tbb::blocked_range<std::size_t>& range) {
+      std::vector<double> cells(layout.cells);
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        auto p = variant_plan(variants[i]);
+        core::Result<RunResults> res =
+            p ? compute_run(p->base, {}) : core::Result<RunResults>(p.error());
+        core::Result<void> ex =
+            res ? extract(*res, layout, p->base, cells.data()) : core::Result<void>(res.error());
+        if (!ex) {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (!first_error) first_error = ex.error();
+          continue;
+        }
+        for (const auto& o : outputs) {
+          double v = cells[o.cell];
+          results[i].push_back(uncertainty::summarize(std::span<double>(&v, 1)));
+        }
+      }
+    };
+    const tbb::blocked_range<std::size_t> range(0, variants.size(), 1);
+    if (threads > 0) {
+      tbb::task_arena arena(static_cast<int>(threads));
+      arena.execute([&] { tbb::parallel_for(range, body); });
+    } else {
+      tbb::parallel_for(range, body);
+    }
+    if (first_error) return *first_error;
+  } else {
+    McOptions options;
+    options.draws = sweep.draws;
+    options.seed = sweep.seed;
+    options.threads = threads;
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+      auto p = variant_plan(variants[i]);
+      if (!p) return p.error();
+      auto block = run_draw_block(*p, nullptr, layout, options);
+      if (!block) return block.error();
+      std::vector<DrawBlock> blocks;
+      blocks.push_back(std::move(*block));
+      const auto summary = summarize_blocks(*p, nullptr, layout, blocks, options);
+      std::vector<uncertainty::Summary> flat;
+      for (const auto& t : summary.tables) flat.insert(flat.end(), t.cells.begin(), t.cells.end());
+      for (const auto& o : outputs) results[i].push_back(flat[o.cell]);
+    }
+  }
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    for (std::size_t o = 0; o < outputs.size(); ++o) {
+      report.rows.push_back({i, plans[variants[i].plan].scenario_name, variants[i].values,
+                             outputs[o].label, results[i][o]});
+    }
+  }
+  return report;
+}
+
 }  // namespace urbanmine::engine

@@ -143,4 +143,11 @@ struct SensitivityOptions {
 core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPlan& plan,
                                                              const SensitivityOptions& options);
 
+// Runs every scenario x axis-value combination of `sweep` (an axis input is fixed to its value
+// and left out of the draws); with sweep.draws == 0 one central run per variant (variants in
+// parallel), else a Monte Carlo per variant. Headline outputs as in run_sensitivity. An axis
+// name that is not an input, or a value the model cannot take, is an error (exit 3).
+core::Result<uncertainty::SweepReport> run_sweep(const uncertainty::SweepSpec& sweep,
+                                                 const std::string& data_dir, std::size_t threads);
+
 }  // namespace urbanmine::engine

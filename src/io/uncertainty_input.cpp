@@ -4,6 +4,8 @@
 #include "io/uncertainty_input.h"
 
 #include <cmath>
+#include <cstdint>
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -331,6 +333,104 @@ std::vector<uncertainty::UncertainInput> read_uncertainty_defaults(
     if (ok) finish(in, given, is_share, diags, out);
   }
   return out;
+}
+
+}  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+uncertainty::SweepSpec read_sweep_file(const std::string& path, core::Diagnostics& diags) {
+  uncertainty::SweepSpec spec;
+  spec.source = path;
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const bool missing = e.source().begin.line == 0;
+    diags.add_error(core::Error::invalid_input(
+        std::string(e.description()),
+        missing ? path : path + ":" + std::to_string(e.source().begin.line),
+        missing ? "check the path" : "fix the TOML syntax"));
+    return spec;
+  }
+  auto err = [&](const toml::node& n, const std::string& key, const std::string& message,
+                 const std::string& hint = {}) {
+    diags.add_error(core::Error::invalid_input(message, loc_of(path, n, key), hint));
+  };
+  for (const auto& [key, value] : root) {
+    if (key.str() != "sweep") err(value, std::string(key.str()), "unknown key", "use [sweep]");
+  }
+  const auto* sweep = root.get_as<toml::table>("sweep");
+  if (sweep == nullptr) {
+    diags.add_error(core::Error::invalid_input("missing [sweep] table", path,
+                                               "see docs/uncertainty.md for the format"));
+    return spec;
+  }
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  for (const auto& [key, value] : *sweep) {
+    const std::string k(key.str());
+    if (k == "scenarios") {
+      const auto* arr = value.as_array();
+      for (std::size_t i = 0; arr != nullptr && i < arr->size(); ++i) {
+        if (const auto s = arr->get(i)->value<std::string>()) {
+          const std::filesystem::path p(*s);
+          spec.scenarios.push_back(p.is_absolute() || dir.empty() ? *s : dir + "/" + *s);
+        } else {
+          err(*arr->get(i), "sweep.scenarios", "expected a file name");
+        }
+      }
+      if (arr == nullptr) err(value, "sweep.scenarios", "expected an array of file names");
+    } else if (k == "draws" || k == "seed") {
+      const auto v = value.value<std::int64_t>();
+      if (!v || *v < 0) {
+        err(value, "sweep." + k, "expected a whole number >= 0");
+      } else if (k == "draws") {
+        spec.draws = static_cast<std::size_t>(*v);
+      } else {
+        spec.seed = static_cast<std::uint64_t>(*v);
+      }
+    } else if (k == "axis") {
+      const auto* arr = value.as_array();
+      for (std::size_t i = 0; arr != nullptr && i < arr->size(); ++i) {
+        const std::string p = "sweep.axis[" + std::to_string(i) + "]";
+        const auto* t = arr->get(i)->as_table();
+        if (t == nullptr) {
+          err(*arr->get(i), p, "expected a table with input and values");
+          continue;
+        }
+        uncertainty::SweepAxis axis;
+        axis.location = loc_of(path, *t, p);
+        for (const auto& [ak, av] : *t) {
+          if (ak.str() != "input" && ak.str() != "values") {
+            err(av, p + "." + std::string(ak.str()), "unknown key", "allowed: input, values");
+          }
+        }
+        axis.input =
+            t->get("input") != nullptr ? t->get("input")->value<std::string>().value_or("") : "";
+        if (const auto* vals = t->get_as<toml::array>("values")) {
+          for (const auto& e : *vals) {
+            if (const auto v = e.value<double>()) {
+              axis.values.push_back(*v);
+            } else {
+              err(e, p + ".values", "expected numbers");
+            }
+          }
+        }
+        if (axis.input.empty() || axis.values.empty()) {
+          err(*t, p, "an axis needs input = \"name\" and values = [...]");
+          continue;
+        }
+        spec.axes.push_back(std::move(axis));
+      }
+    } else {
+      err(value, "sweep." + k, "unknown key", "allowed: scenarios, draws, seed, axis");
+    }
+  }
+  if (spec.scenarios.empty()) {
+    diags.add_error(core::Error::invalid_input("the sweep lists no scenario", path + ": sweep",
+                                               "add scenarios = [\"global.toml\"]"));
+  }
+  return spec;
 }
 
 }  // namespace urbanmine::io

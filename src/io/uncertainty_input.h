@@ -40,3 +40,18 @@ std::vector<uncertainty::UncertainInput> read_uncertainty_defaults(
     const std::string& path, bool (*is_share)(const std::string&), core::Diagnostics& diags);
 
 }  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+// SWEEP.toml:
+//   [sweep]
+//   scenarios = ["global.toml", "eu_circular.toml"]   # relative to the sweep file
+//   draws = 0          # 0: one central run per variant; N: Monte Carlo with N draws
+//   seed = 1
+//   [[sweep.axis]]
+//   input = "second_life.share"
+//   values = [0.3, 0.5, 0.7]
+// Problems (unknown keys, wrong types, no scenario, an axis without values) go to `diags`.
+uncertainty::SweepSpec read_sweep_file(const std::string& path, core::Diagnostics& diags);
+
+}  // namespace urbanmine::io

@@ -190,3 +190,26 @@ std::string sensitivity_csv(const uncertainty::SensitivityReport& r) {
 }
 
 }  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+std::string sweep_csv(const uncertainty::SweepReport& r) {
+  std::string out = "variant,scenario";
+  for (const auto& a : r.axis_inputs) out += "," + csv_escape(a);
+  out += ",output,draws,mean,mean_se,p5,p50,p95\n";
+  for (const auto& row : r.rows) {
+    out += std::to_string(row.variant) + "," + csv_escape(row.scenario);
+    for (const double v : row.axis_values) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", v);  // axis values as the user wrote them
+      out += std::string(",") + buf;
+    }
+    const auto& m = row.summary;
+    out += "," + csv_escape(row.output) + "," + std::to_string(m.draws) + "," + g17(m.mean) + "," +
+           g17(m.mean_se) + "," + g17(m.percentile[0]) + "," + g17(m.percentile[2]) + "," +
+           g17(m.percentile[4]) + "\n";
+  }
+  return out;
+}
+
+}  // namespace urbanmine::io

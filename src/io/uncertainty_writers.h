@@ -29,3 +29,11 @@ namespace urbanmine::io {
 std::string sensitivity_csv(const uncertainty::SensitivityReport& report);
 
 }  // namespace urbanmine::io
+
+namespace urbanmine::io {
+
+// sweep_summary.csv: variant, scenario, one column per axis input, output, draws, mean,
+// mean_se, p5, p50, p95.
+std::string sweep_csv(const uncertainty::SweepReport& report);
+
+}  // namespace urbanmine::io

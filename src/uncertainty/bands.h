@@ -68,3 +68,25 @@ struct SensitivityReport {
 };
 
 }  // namespace urbanmine::uncertainty
+
+namespace urbanmine::uncertainty {
+
+// One variant of a sweep and one headline output: the central value (draws == 1, every
+// percentile equal) or the Monte Carlo summary.
+struct SweepRow {
+  std::size_t variant = 0;
+  std::string scenario;
+  std::vector<double> axis_values;  // one per axis, in axis order
+  std::string output;
+  Summary summary;
+};
+
+struct SweepReport {
+  std::vector<std::string> axis_inputs;
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
+  std::size_t variants = 0;
+  std::vector<SweepRow> rows;
+};
+
+}  // namespace urbanmine::uncertainty

@@ -5,6 +5,7 @@
 // model inputs by the engine (engine/uncertainty.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,26 @@ struct UncertaintySpec {
   bool use_defaults = true;  // include data/uncertainty_defaults.csv
   std::vector<UncertainInput> inputs;
   std::vector<RankCorrelation> correlations;
+};
+
+}  // namespace urbanmine::uncertainty
+
+namespace urbanmine::uncertainty {
+
+// A sweep (SWEEP.toml, docs/uncertainty.md): every scenario x every combination of axis
+// values, each run once (draws = 0) or as a Monte Carlo with `draws` draws.
+struct SweepAxis {
+  std::string input;  // an uncertain-input name, set to each value in turn
+  std::vector<double> values;
+  std::string location;
+};
+
+struct SweepSpec {
+  std::string source;
+  std::vector<std::string> scenarios;  // paths, resolved against the sweep file's folder
+  std::vector<SweepAxis> axes;
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
 };
 
 }  // namespace urbanmine::uncertainty

@@ -3,6 +3,7 @@
 // output does not depend on the thread count, a scenario compared with itself differs by
 // exactly zero, and a failing draw names the draw, the input and its value.
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -230,6 +231,90 @@ upper = 0.95
   EXPECT_NE(csv->find("sobol,end_of_life_t total Li 2040,recovery.hydrometallurgy.Li,0,0,0,0,0,0"),
             std::string::npos)
       << *csv;
+}
+
+}  // namespace
+}  // namespace urbanmine
+
+namespace urbanmine {
+namespace {
+
+std::string write_sweep(const testing::TempDir& dir, const std::string& body) {
+  const std::string path = dir.path("sweep.toml");
+  std::ofstream(path) << body;
+  return path;
+}
+
+// 1 scenario x 2 collection fractions x 2 recovery rates = 4 variants; more collection and
+// more recovery give more recovered lithium, and end of life does not move.
+TEST(SweepCli, GridOfVariantsInOneTable) {
+  testing::TempDir dir;
+  write_scenario(dir, "s.toml", "");
+  const auto path = write_sweep(dir, R"([sweep]
+scenarios = ["s.toml"]
+[[sweep.axis]]
+input = "collection.fraction"
+values = [0.5, 1.0]
+[[sweep.axis]]
+input = "recovery.hydrometallurgy.Li"
+values = [0.5, 0.9]
+)");
+  const auto r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("4 variants"), std::string::npos) << r.output;
+  const auto csv = io::read_text_file(dir.path("o/sweep_summary.csv"));
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(
+      csv->rfind("variant,scenario,collection.fraction,recovery.hydrometallurgy.Li,output,", 0),
+      0U);
+  // Recovered Li in 2040 (mean column) by variant.
+  std::vector<double> recovered;
+  std::istringstream lines(*csv);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find(",recycling_to_secondary_metal_t Li 2040,") == std::string::npos) continue;
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    std::string cell;
+    while (std::getline(fields, cell, ',')) f.push_back(cell);
+    recovered.push_back(std::stod(f[6]));
+  }
+  ASSERT_EQ(recovered.size(), 4U);  // (0.5, 0.5), (0.5, 0.9), (1.0, 0.5), (1.0, 0.9)
+  EXPECT_LT(recovered[0], recovered[1]);
+  EXPECT_LT(recovered[0], recovered[2]);
+  EXPECT_NEAR(recovered[3] / recovered[2], 0.9 / 0.5, 1e-9);
+}
+
+TEST(SweepCli, UnknownAxisInputExitsThree) {
+  testing::TempDir dir;
+  write_scenario(dir, "s.toml", "");
+  const auto path = write_sweep(dir, R"([sweep]
+scenarios = ["s.toml"]
+[[sweep.axis]]
+input = "collection.rate"
+values = [0.5]
+)");
+  const auto r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("collection.rate"), std::string::npos) << r.output;
+}
+
+TEST(SweepCli, MonteCarloPerVariant) {
+  testing::TempDir dir;
+  write_scenario(dir, "s.toml", "");
+  const auto path = write_sweep(dir, R"([sweep]
+scenarios = ["s.toml"]
+draws = 6
+seed = 3
+[[sweep.axis]]
+input = "second_life.share"
+values = [0.3, 0.7]
+)");
+  const auto r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto csv = io::read_text_file(dir.path("o/sweep_summary.csv"));
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->find(",0.3,use_to_end_of_life_kwh total 2030,6,"), std::string::npos) << *csv;
 }
 
 }  // namespace
