@@ -3,6 +3,7 @@
 // toml++ exceptions are caught here and become errors.
 #include "io/uncertainty_input.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -171,10 +172,9 @@ void parse_input(const toml::table& t, const std::string& source, const std::str
         if (const auto s = e.value<std::string>()) {
           d.options.push_back(*s);
         } else if (const auto v = e.value<double>()) {
-          std::ostringstream os;
-          os.precision(17);
-          os << *v;
-          d.options.push_back(os.str());
+          char buf[32];
+          const auto r = std::to_chars(buf, buf + sizeof buf, *v);  // shortest round trip
+          d.options.emplace_back(buf, r.ptr);
         }
       }
       given.insert("options");
