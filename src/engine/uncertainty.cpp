@@ -698,16 +698,27 @@ uncertainty::McSummary summarize_blocks(const UncertaintyPlan& plan, const Uncer
     for (const auto flag : b.ok) ok += flag;
     failures.insert(failures.end(), b.failures.begin(), b.failures.end());
   }
-  std::vector<double> column(ok);
+  // Cells are independent: summarised in parallel, each exactly as in a single thread.
   std::vector<uncertainty::Summary> cells(layout.cells);
-  for (std::size_t cell = 0; cell < layout.cells; ++cell) {
-    std::size_t n = 0;
-    for (const auto& b : blocks) {
-      for (std::size_t d = 0; d < b.draw_count; ++d) {
-        if (b.ok[d] != 0) column[n++] = b.values[d * layout.cells + cell];
+  auto body = [&](const tbb::blocked_range<std::size_t>& range) {
+    std::vector<double> column(ok);
+    for (std::size_t cell = range.begin(); cell != range.end(); ++cell) {
+      std::size_t n = 0;
+      for (const auto& b : blocks) {
+        for (std::size_t d = 0; d < b.draw_count; ++d) {
+          if (b.ok[d] != 0) column[n++] = b.values[d * layout.cells + cell];
+        }
       }
+      cells[cell] = uncertainty::summarize(std::span<double>(column.data(), n));
     }
-    cells[cell] = uncertainty::summarize(std::span<double>(column.data(), n));
+  };
+  constexpr std::size_t kCellGrain = 64;
+  const tbb::blocked_range<std::size_t> range(0, layout.cells, kCellGrain);
+  if (options.threads > 0) {
+    tbb::task_arena arena(static_cast<int>(options.threads));
+    arena.execute([&] { tbb::parallel_for(range, body); });
+  } else {
+    tbb::parallel_for(range, body);
   }
   return assemble_summary(plan, compare, layout, options, std::move(cells), ok,
                           std::move(failures));
