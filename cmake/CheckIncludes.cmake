@@ -12,9 +12,10 @@ set(allowed_risk "core;mfa;risk")
 set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
 set(allowed_passport "core;plant;passport")
-set(allowed_io "core;results;mfa;plant;plan;match;risk;policy;market;passport;io")
+set(allowed_uncertainty "core;uncertainty")
+set(allowed_io "core;results;mfa;plant;plan;match;risk;policy;market;passport;uncertainty;io")
 set(allowed_report "core;results;io;report")
-set(allowed_engine "core;results;mfa;plant;plan;match;risk;policy;market;passport;io;report;engine")
+set(allowed_engine "core;results;mfa;plant;plan;match;risk;policy;market;passport;uncertainty;io;report;engine")
 set(allowed_cli "core;results;io;report;engine;server;cli")
 set(allowed_server "core;results;io;report;engine;server")
 # Third-party headers and the modules that may include them.
@@ -28,7 +29,7 @@ set(third_party_rules
   "openssl/=io"
   "date/=io"
   "coin/=plant,match,plan")
-set(modules core results mfa plant plan match risk policy market passport io report engine cli server)
+set(modules core results mfa plant plan match risk policy market passport uncertainty io report engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

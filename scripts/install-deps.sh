@@ -16,6 +16,8 @@ packages=(
   libhowardhinnant-date-dev tzdata
   # Excel workbook (`urbanmine run --xlsx`) and its read-back test (openpyxl).
   libxlsxwriter-dev python3-openpyxl
+  # MPI for `urbanmine mc` across ranks (optional at build: URBANMINE_MPI=AUTO)
+  openmpi-bin libopenmpi-dev
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk

@@ -18,5 +18,6 @@ void register_match_commands(CLI::App& app, CliContext& ctx);
 void register_passport_commands(CLI::App& app, CliContext& ctx);
 void register_plan_commands(CLI::App& app, CliContext& ctx);
 void register_source_commands(CLI::App& app, CliContext& ctx);
+void register_uncertainty_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

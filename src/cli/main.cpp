@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_passport_commands(app, ctx);
   urbanmine::cli::register_plan_commands(app, ctx);
   urbanmine::cli::register_source_commands(app, ctx);
+  urbanmine::cli::register_uncertainty_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

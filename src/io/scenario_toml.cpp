@@ -407,7 +407,7 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   w.check_keys(root,
                {"scenario", "sales", "pack_size", "chemistry_share",
                 "material_intensity_kg_per_kwh", "lifetime", "second_life", "collection",
-                "recycling_capacity", "recovery_fraction", "market"},
+                "recycling_capacity", "recovery_fraction", "market", "uncertainty"},
                "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
