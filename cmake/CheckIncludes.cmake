@@ -4,13 +4,15 @@
 cmake_policy(VERSION 3.25)
 set(allowed_core "core")
 set(allowed_mfa "core;mfa")
+set(allowed_fleet "core;mfa;fleet")
+set(allowed_chain "core;mfa;fleet;chain")
 set(allowed_plant "core;plant")
 set(allowed_match "core;match")
 set(allowed_risk "core;mfa;risk")
 set(allowed_policy "core;mfa;plant;policy")
 set(allowed_market "core;mfa;plant;risk;policy;market")
-set(allowed_io "core;mfa;plant;match;risk;policy;market;io")
-set(allowed_engine "core;mfa;plant;match;risk;policy;market;io;engine")
+set(allowed_io "core;mfa;fleet;chain;plant;match;risk;policy;market;io")
+set(allowed_engine "core;mfa;fleet;chain;plant;match;risk;policy;market;io;engine")
 set(allowed_cli "core;io;engine;server;cli")
 set(allowed_server "core;io;engine;server")
 # Third-party headers and the modules that may include them.
@@ -21,7 +23,7 @@ set(third_party_rules
   "sqlite3.h=io"
   "toml++/=io"
   "coin/=plant,match")
-set(modules core mfa plant match risk policy market io engine cli server)
+set(modules core mfa fleet chain plant match risk policy market io engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

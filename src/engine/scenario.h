@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // A resolved scenario: the scenario file's entries merged with the defaults from data/ into
 // dense arrays over model region x segment x chemistry x element x route x year, ready for the
-// fleet and recycling model (engine/run_model.h). Resolution also checks everything that needs
-// the data: region, segment, chemistry, element and route codes, shares that must sum to one,
-// lifetime parameters, and year ranges. Every problem names the scenario file and key (or the
-// data file and row).
+// fleet and recycling model (fleet/fleet.h, chain/chain.h, driven by engine/run_model.h).
+// Resolution also checks everything that needs the data: region, segment, chemistry, element and
+// route codes, shares that must sum to one, lifetime parameters, and year ranges. Every problem
+// names the scenario file and key (or the data file and row).
 //
 // Defaults and how a scenario changes them (docs/formats/scenario.md):
 // - history (sales 2015-2023, pack sizes and chemistry shares 2015-2024) comes from data;
@@ -24,21 +24,18 @@
 #include "mfa/lifetime.h"
 #include "plant/plant.h"
 
+#include "chain/chain.h"
+
 namespace urbanmine::engine {
 
-// Element codes of every element array, in this order.
-inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "Co", "Mn",
-                                                             "graphite", "Cu", "Al"};
-inline constexpr std::size_t kElementCount = kElementCodes.size();
-inline constexpr std::size_t kRouteCount = io::kRouteCount;
+// Element and route codes of every element and route array, in this order (chain/system.h).
+using chain::kElementCodes;
+using chain::kElementCount;
+inline constexpr std::size_t kRouteCount = chain::kRouteCount;
+static_assert(chain::kRouteCount == io::kRouteCount, "route lists of io and chain agree");
 
 // A group of model regions sharing recycling capacity (a region code or an aggregate).
-struct CapacityPool {
-  std::string code;
-  std::vector<std::size_t> regions;  // indices into ModelInputs::regions
-  std::vector<double> capacity_t;    // per year, tonnes of battery per year
-  std::array<double, kRouteCount> route_shares{};
-};
+using CapacityPool = chain::CapacityPool;
 
 struct ModelInputs {
   std::string scenario_name;
