@@ -107,6 +107,8 @@ fleet::FleetInputs fleet_inputs(const ModelInputs& in) {
   f.chemistry_share = in.chemistry_share;
   f.vehicle_lifetime = in.vehicle_lifetime;
   f.battery_lifetime = in.battery_lifetime;
+  f.replacement_probability = in.replacement_probability;
+  f.replacement_max_vehicle_age_years = in.replacement_max_vehicle_age_years;
   return f;
 }
 
@@ -251,8 +253,13 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     const ResultTable* repl = res.find(kTableReplacementPacks);
     const ResultTable* sales = res.find(kTableSalesVehicles);
     for (std::size_t s = 0; s < S; ++s) {
+      fleet::ReplacementRule rule;
+      if (!in.replacement_probability.empty()) {
+        rule.probability = in.replacement_probability[s];
+        rule.max_vehicle_age_years = in.replacement_max_vehicle_age_years[s];
+      }
       auto life = fleet::lifetime_replacements_per_vehicle(
-          in.vehicle_lifetime[s][0], in.battery_lifetime[s][0], kReplacementHorizonYears);
+          in.vehicle_lifetime[s][0], in.battery_lifetime[s][0], kReplacementHorizonYears, rule);
       if (!life) return life.error();
       const double lifetime_repl = *life;
       double repl_sum = 0.0, sales_sum = 0.0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -73,6 +74,7 @@ class Resolver {
     resolve_intensities();
     resolve_lifetimes();
     resolve_second_life();
+    resolve_replacement();
     resolve_collection();
     resolve_capacity();
     resolve_recovery();
@@ -744,6 +746,39 @@ class Resolver {
           if (year_at(t) >= from) in_.battery_lifetime[s][t] = p;
         }
       }
+    }
+  }
+
+  void resolve_replacement() {
+    const std::size_t S = in_.segments.size();
+    in_.replacement_probability.assign(S, spec_.replacement_probability.value_or(1.0));
+    in_.replacement_max_vehicle_age_years.assign(
+        S,
+        spec_.replacement_max_vehicle_age_years.value_or(std::numeric_limits<double>::infinity()));
+    for (const auto& [seg, v] : spec_.replacement_probability_by_segment) {
+      auto s = segment_index(seg, spec_.replacement_location + ".probability_by_segment." + seg);
+      if (s) in_.replacement_probability[*s] = v;
+    }
+    for (const auto& [seg, v] : spec_.replacement_max_vehicle_age_years_by_segment) {
+      auto s = segment_index(
+          seg, spec_.replacement_location + ".max_vehicle_age_years_by_segment." + seg);
+      if (s) in_.replacement_max_vehicle_age_years[*s] = v;
+    }
+    const bool set = spec_.replacement_probability || spec_.replacement_max_vehicle_age_years ||
+                     !spec_.replacement_probability_by_segment.empty() ||
+                     !spec_.replacement_max_vehicle_age_years_by_segment.empty();
+    if (set) {
+      std::string text =
+          "scenario [replacement]: a pack that fails in a running vehicle is "
+          "replaced by a new pack with probability";
+      for (std::size_t s = 0; s < S; ++s) {
+        text += std::string(s == 0 ? " " : ", ") + in_.segments[s] + " " +
+                fmt(in_.replacement_probability[s]);
+        if (std::isfinite(in_.replacement_max_vehicle_age_years[s])) {
+          text += " up to age " + fmt(in_.replacement_max_vehicle_age_years[s]);
+        }
+      }
+      in_.assumptions.push_back(text + "; otherwise the vehicle is retired with its failed pack");
     }
   }
 

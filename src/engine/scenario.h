@@ -61,6 +61,11 @@ struct ModelInputs {
   // [segment][year]: lifetime of vehicles sold in that year / packs installed in that year
   std::vector<std::vector<mfa::LifetimeParams>> vehicle_lifetime;
   std::vector<std::vector<mfa::LifetimeParams>> battery_lifetime;
+  // [segment]: share of packs failing in a running vehicle that are replaced by a new pack, and
+  // the vehicle age (years since the sales year) above which none is; a failed pack that is not
+  // replaced retires its vehicle. Defaults 1 and +infinity (every failed pack replaced).
+  std::vector<double> replacement_probability;
+  std::vector<double> replacement_max_vehicle_age_years;
   std::vector<double> second_life_share;  // [segment]
   mfa::LifetimeParams second_life_lifetime;
   // [region][year]

@@ -422,8 +422,8 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   w.check_keys(root,
                {"scenario", "sales", "pack_size", "chemistry_share",
-                "material_intensity_kg_per_kwh", "lifetime", "second_life", "collection",
-                "recycling_capacity", "recovery_fraction", "market"},
+                "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
+                "collection", "recycling_capacity", "recovery_fraction", "market"},
                "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
@@ -486,6 +486,25 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   }
 
   if (const auto* t = w.sub_table(root, "lifetime")) parse_lifetimes(w, *t, spec);
+
+  if (const auto* t = w.sub_table(root, "replacement")) {
+    const std::string p = "replacement";
+    w.check_keys(*t,
+                 {"probability", "max_vehicle_age_years", "probability_by_segment",
+                  "max_vehicle_age_years_by_segment"},
+                 p);
+    spec.replacement_location = w.loc(t, p);
+    double v = 0.0;
+    if (w.get_fraction(*t, "probability", p, v, false)) spec.replacement_probability = v;
+    if (w.get_number(*t, "max_vehicle_age_years", p, v, false, 0.0, kMaxLifetimeYears,
+                     "a vehicle age in years, e.g. 8")) {
+      spec.replacement_max_vehicle_age_years = v;
+    }
+    w.get_number_map(*t, "probability_by_segment", p, spec.replacement_probability_by_segment,
+                     false, 1.0);
+    w.get_number_map(*t, "max_vehicle_age_years_by_segment", p,
+                     spec.replacement_max_vehicle_age_years_by_segment, false, kMaxLifetimeYears);
+  }
 
   if (const auto* t = w.sub_table(root, "second_life")) {
     const std::string p = "second_life";

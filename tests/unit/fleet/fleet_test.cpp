@@ -85,6 +85,77 @@ TEST(RunFleet, HundredVehiclesWithFourYearPacksNeedTwoReplacementsEach) {
   }
 }
 
+// Sums of a [r, s, k, t] series over years for region 0, segment 0, chemistry 0.
+double total(const FleetResult& f, const std::vector<double>& v) {
+  double sum = 0.0;
+  for (std::size_t t = 0; t < f.years; ++t) sum += v[f.rskt(0, 0, 0, t)];
+  return sum;
+}
+
+TEST(ReplacementRule, OldVehiclesWithAFailedPackAreRetiredNotRefitted) {
+  // Vehicles 10 years, packs 4, new packs only up to age 5: the first failure (age 4) is
+  // replaced, the second (age 8) retires the vehicle with its failed pack.
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto fin = engine::fleet_inputs(b.inputs());
+  fin.replacement_probability = {1.0};
+  fin.replacement_max_vehicle_age_years = {5.0};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  for (int year = 2020; year <= 2034; ++year) {
+    const std::size_t t = b.t(year);
+    EXPECT_DOUBLE_EQ(f->replacement_packs[f->rst(0, 0, t)], year == 2024 ? 100.0 : 0.0) << year;
+    EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, t)], year < 2028 ? 100.0 : 0.0) << year;
+    const double eol = (year == 2024 || year == 2028) ? 5000.0 : 0.0;
+    EXPECT_DOUBLE_EQ(f->end_of_life_kwh[f->rskt(0, 0, 0, t)], eol) << year;
+    EXPECT_DOUBLE_EQ(f->scrapped_kwh[f->rskt(0, 0, 0, t)], 0.0) << year;  // none reach age 10
+  }
+}
+
+TEST(ReplacementRule, HalfOfFailedPacksReplacedHalvesTheFleetAtEachFailure) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto fin = engine::fleet_inputs(b.inputs());
+  fin.replacement_probability = {0.5};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  const auto at = [&](const std::vector<double>& v, int year) {
+    return v[f->rskt(0, 0, 0, b.t(year))];
+  };
+  EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, b.t(2024))], 50.0);
+  EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, b.t(2028))], 25.0);
+  EXPECT_DOUBLE_EQ(at(f->end_of_life_kwh, 2024), 5000.0);  // 100 failed packs
+  EXPECT_DOUBLE_EQ(at(f->end_of_life_kwh, 2028), 2500.0);  // 50 failed replacement packs
+  EXPECT_DOUBLE_EQ(at(f->scrapped_kwh, 2030), 1250.0);     // 25 vehicles reach age 10
+  EXPECT_DOUBLE_EQ(at(f->new_kwh, 2024), 2500.0);
+  // Everything that entered left: 5,000 + 2,500 + 1,250 kWh.
+  EXPECT_DOUBLE_EQ(total(*f, f->new_kwh), total(*f, f->end_of_life_kwh));
+  EXPECT_DOUBLE_EQ(total(*f, f->new_kwh), 8750.0);
+}
+
+TEST(ReplacementRule, DefaultRuleEqualsTheRuleThatReplacesEverything) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2015, 2040);
+  mfa::LifetimeParams v;
+  v.type = mfa::LifetimeType::kNormal;
+  v.mean = 14.0;
+  v.std = 4.0;
+  mfa::LifetimeParams p = v;
+  p.mean = 9.0;
+  b.lifetimes(0, v, p);
+  for (int year = 2015; year <= 2030; ++year) b.sales(0, 0, year, 1000.0 + year);
+  auto fin = engine::fleet_inputs(b.inputs());
+  auto base = run_fleet(fin);
+  fin.replacement_probability = {1.0};
+  fin.replacement_max_vehicle_age_years = {1000.0};  // finite: takes the retiring path
+  auto capped = run_fleet(fin);
+  ASSERT_TRUE(base.has_value() && capped.has_value());
+  for (std::size_t i = 0; i < base->in_use_kwh.size(); ++i) {
+    EXPECT_NEAR(base->in_use_kwh[i], capped->in_use_kwh[i], 1e-9 * (1.0 + base->in_use_kwh[i]));
+    EXPECT_NEAR(base->end_of_life_kwh[i], capped->end_of_life_kwh[i],
+                1e-9 * (1.0 + base->end_of_life_kwh[i]));
+  }
+}
+
 TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
   // Two regions, two segments with different Normal lifetimes, sales in several years: the
   // stock of each series equals a single-series inflow-driven solve on its survival matrix.

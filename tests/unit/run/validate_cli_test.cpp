@@ -39,7 +39,7 @@ void expect_invalid(const std::string& toml, const std::vector<std::string>& fra
 }
 
 TEST(ValidateCli, ShippedExamplesAreValid) {
-  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life"}) {
+  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life", "busch2024"}) {
     const auto r =
         run_cli("--strict validate " +
                 testing::source_path(std::string("examples/") + name + ".toml") + data_flag());
@@ -411,6 +411,32 @@ TEST(DataHardening, HugeLifetimeAndCapacityFailValidation) {
       "[lifetime.car_bev]\nvehicle = { distribution = \"Normal\", mean_years = 1e200, sd_years = "
       "4 }\n[[recycling_capacity]]\nregion = \"KOR\"\nyear = 2030\ncapacity_t_per_year = 1e300\n",
       {"lifetime.car_bev.vehicle.mean_years", "recycling_capacity[0].capacity_t_per_year"});
+}
+
+TEST(ValidateCli, ReplacementProbabilityOutsideZeroToOne) {
+  expect_invalid("[replacement]\nprobability = 1.5\n", {"replacement.probability", "0-1"});
+}
+
+TEST(ValidateCli, ReplacementAgeForUnknownSegment) {
+  expect_invalid("[replacement]\nmax_vehicle_age_years_by_segment = { ship = 8 }\n",
+                 {"replacement", "ship"});
+}
+
+TEST(ValidateApi, ReplacementAgeCapCutsEndOfLifeAndIsStatedAsAnAssumption) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  auto capped = engine::run_scenario_text(
+      "[replacement]\nprobability = 0.5\nmax_vehicle_age_years = 8\n", "capped.toml", options);
+  ASSERT_TRUE(base.has_value() && capped.has_value());
+  const auto world = [](const engine::RunResults& r, const char* table) {
+    return r.find(table)->values.slice("year", "2040")->total();
+  };
+  EXPECT_LT(world(*capped, "replacement_packs"), 0.5 * world(*base, "replacement_packs"));
+  EXPECT_LT(world(*capped, "new_batteries_kwh"), world(*base, "new_batteries_kwh"));
+  bool stated = false;
+  for (const auto& a : capped->assumptions) stated = stated || a.find("[replacement]") == 9;
+  EXPECT_TRUE(stated);
 }
 
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
