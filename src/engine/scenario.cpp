@@ -661,7 +661,7 @@ class Resolver {
     if (spec.distribution) {
       if (!mfa::parse_lifetime_type(*spec.distribution, p.type)) {
         error(spec.location + ".distribution", "unknown distribution '" + *spec.distribution + "'",
-              "use Fixed, Normal, FoldedNormal, LogNormal or Weibull");
+              "use Fixed, Normal, FoldedNormal, LogNormal, Weibull or Logistic");
         ok = false;
       }
     }

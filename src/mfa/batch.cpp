@@ -29,6 +29,7 @@ LifetimeParams canonical(const LifetimeParams& p) {
       break;
     case LifetimeType::kNormal:
     case LifetimeType::kFoldedNormal:
+    case LifetimeType::kLogistic:
       out.mean = p.mean + 0.0;
       out.std = p.std + 0.0;
       break;
