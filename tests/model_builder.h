@@ -78,6 +78,10 @@ class ModelBuilder {
     in_.second_life_lifetime = lifetime;
     return *this;
   }
+  ModelBuilder& second_life_cap_kwh(double kwh_per_year) {
+    in_.second_life_cap_kwh_per_year = kwh_per_year;
+    return *this;
+  }
   ModelBuilder& collection(double fraction) {
     for (auto& region : in_.collection_fraction)
       for (auto& v : region) v = fraction;

@@ -124,6 +124,16 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
           const std::size_t i = sh.rskt(r, s, k, t);
           sl_in_kwh.data()[i] = fl.scrapped_kwh[i] * in.second_life_share[s];
         }
+  if (in.second_life_cap_kwh_per_year < std::numeric_limits<double>::infinity()) {
+    std::vector<double> eligible(T, 0.0);
+    for (std::size_t n = 0; n < R * S * K; ++n)
+      for (std::size_t t = 0; t < T; ++t) eligible[t] += sl_in_kwh.data()[n * T + t];
+    for (std::size_t t = 0; t < T; ++t) {
+      if (!(eligible[t] > in.second_life_cap_kwh_per_year)) continue;
+      const double factor = in.second_life_cap_kwh_per_year / eligible[t];
+      for (std::size_t n = 0; n < R * S * K; ++n) sl_in_kwh.data()[n * T + t] *= factor;
+    }
+  }
   {
     mfa::LifetimeTable table(T);
     auto sl = table.add_uniform(in.second_life_lifetime, 0.0, "second-life lifetime");

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct ChainInputs {
   std::vector<double> battery_t_per_kwh;
   std::vector<double> second_life_share;  // [segment], of packs of scrapped vehicles
   mfa::LifetimeParams second_life_lifetime;
+  // Cap on packs entering second life over all regions, kWh per year (+infinity = none): when
+  // the eligible packs exceed it, every region's second-life inflow is scaled by the same
+  // factor and the rest goes to waste.
+  double second_life_cap_kwh_per_year = std::numeric_limits<double>::infinity();
   std::vector<std::vector<double>> collection_fraction;  // [region][year]
   std::vector<CapacityPool> pools;
   // [route][element]

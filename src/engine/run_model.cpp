@@ -122,6 +122,7 @@ chain::ChainInputs chain_inputs(const ModelInputs& in) {
   c.battery_t_per_kwh = in.battery_t_per_kwh;
   c.second_life_share = in.second_life_share;
   c.second_life_lifetime = in.second_life_lifetime;
+  c.second_life_cap_kwh_per_year = in.second_life_cap_kwh_per_year;
   c.collection_fraction = in.collection_fraction;
   c.pools = in.pools;
   c.recovery_fraction = in.recovery_fraction;

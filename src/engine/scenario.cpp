@@ -795,6 +795,14 @@ class Resolver {
           " of packs leaving with a scrapped vehicle (Busch et al. 2024 baseline, given for "
           "cars) applies to every segment (assumption: no segment-specific value in data)");
     }
+    if (spec_.second_life_cap_gwh_per_year) {
+      in_.second_life_cap_kwh_per_year = *spec_.second_life_cap_gwh_per_year * 1e6;
+      in_.assumptions.push_back(
+          "scenario [second_life] cap_gwh_per_year: at most " +
+          fmt(*spec_.second_life_cap_gwh_per_year) +
+          " GWh of packs enter second life per year over all model regions (each region's "
+          "eligible packs scaled by the same factor); packs beyond the cap go to waste");
+    }
     in_.second_life_lifetime.type = mfa::LifetimeType::kNormal;
     in_.second_life_lifetime.mean = data_.second_life_mean_years;
     in_.second_life_lifetime.std = data_.second_life_sd_years;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,8 @@ struct ModelInputs {
   std::vector<double> replacement_max_vehicle_age_years;
   std::vector<double> second_life_share;  // [segment]
   mfa::LifetimeParams second_life_lifetime;
+  // World-wide cap on second-life inflow, kWh per year (+infinity = no cap).
+  double second_life_cap_kwh_per_year = std::numeric_limits<double>::infinity();
   // [region][year]
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;

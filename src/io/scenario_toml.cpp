@@ -31,6 +31,7 @@ constexpr double kMaxSalesVehiclesPerYear = 1e9;   // vehicles per region and se
 constexpr double kMaxCapacityTonnesPerYear = 1e9;  // tonnes of battery per year
 constexpr double kMaxLifetimeYears = 200.0;        // mean, sd, Weibull scale
 constexpr double kMaxWeibullShape = 100.0;
+constexpr double kMaxSecondLifeCapGwhPerYear = 1e6;  // 1,000 TWh/yr; stationary storage ~0.1 TWh
 
 std::string num(double v) {
   std::ostringstream os;
@@ -508,9 +509,13 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
 
   if (const auto* t = w.sub_table(root, "second_life")) {
     const std::string p = "second_life";
-    w.check_keys(*t, {"share", "share_by_segment", "lifetime"}, p);
-    spec.second_life_location = w.loc(t, p);
+    w.check_keys(*t, {"share", "share_by_segment", "lifetime", "cap_gwh_per_year"}, p);
     double v = 0.0;
+    if (w.get_number(*t, "cap_gwh_per_year", p, v, false, 0.0, kMaxSecondLifeCapGwhPerYear,
+                     "GWh of packs per year that stationary storage can take, e.g. 50")) {
+      spec.second_life_cap_gwh_per_year = v;
+    }
+    spec.second_life_location = w.loc(t, p);
     if (w.get_fraction(*t, "share", p, v, false)) spec.second_life_share = v;
     w.get_number_map(*t, "share_by_segment", p, spec.second_life_share_by_segment, false, 1.0);
     spec.second_life_lifetime = w.get_lifetime(*t, "lifetime", p);

@@ -181,6 +181,27 @@ TEST(BalanceChecks, FireWhenSurplusOrStockIsPerturbed) {
   EXPECT_TRUE(fired(checks, kHorizonProcess, "kwh", "AAA"));
 }
 
+TEST(SecondLifeCap, InflowBeyondTheCapGoesToWasteAndBalances) {
+  // AAA sends 20,000 kWh to second life in 2026 (40 % of 50,000); a 5,000 kWh cap keeps a
+  // quarter, the other 15,000 kWh become waste that year.
+  testing::ModelBuilder b = small_world();
+  b.second_life_cap_kwh(5000.0);
+  const ChainRun capped = run(b);
+  const ChainRun free = run(small_world());
+  const auto sl = [](const ChainRun& r, const char* year) {
+    return at(table(r.chain, "end_of_life_to_second_life_kwh"),
+              {{"region", "AAA"}, {"segment", "car"}, {"chemistry", "LFP"}, {"year", year}});
+  };
+  EXPECT_DOUBLE_EQ(sl(capped, "2026"), 5000.0);
+  EXPECT_DOUBLE_EQ(sl(free, "2026"), 20000.0);
+  const auto waste = [](const ChainRun& r, const char* year) {
+    return at(table(r.chain, "end_of_life_t"),
+              {{"region", "AAA"}, {"element", "Li"}, {"year", year}});
+  };
+  EXPECT_DOUBLE_EQ(waste(capped, "2026") - waste(free, "2026"), 15.0);  // 15,000 kWh x 1 kg/kWh
+  EXPECT_TRUE(failed(capped.chain.balance).empty());
+}
+
 // A plant step that recovers a fixed share of each element and records its calls.
 class HalfRecovery final : public PlantStep {
  public:

@@ -439,6 +439,11 @@ TEST(ValidateApi, ReplacementAgeCapCutsEndOfLifeAndIsStatedAsAnAssumption) {
   EXPECT_TRUE(stated);
 }
 
+TEST(ValidateCli, NegativeSecondLifeCap) {
+  expect_invalid("[second_life]\ncap_gwh_per_year = -5\n",
+                 {"second_life.cap_gwh_per_year", "out of range"});
+}
+
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
   engine::RunOptions options;
   options.data_dir = testing::source_path("data");
