@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -73,6 +74,7 @@ class Resolver {
     resolve_intensities();
     resolve_lifetimes();
     resolve_second_life();
+    resolve_replacement();
     resolve_collection();
     resolve_capacity();
     resolve_recovery();
@@ -659,7 +661,7 @@ class Resolver {
     if (spec.distribution) {
       if (!mfa::parse_lifetime_type(*spec.distribution, p.type)) {
         error(spec.location + ".distribution", "unknown distribution '" + *spec.distribution + "'",
-              "use Fixed, Normal, FoldedNormal, LogNormal or Weibull");
+              "use Fixed, Normal, FoldedNormal, LogNormal, Weibull or Logistic");
         ok = false;
       }
     }
@@ -747,6 +749,39 @@ class Resolver {
     }
   }
 
+  void resolve_replacement() {
+    const std::size_t S = in_.segments.size();
+    in_.replacement_probability.assign(S, spec_.replacement_probability.value_or(1.0));
+    in_.replacement_max_vehicle_age_years.assign(
+        S,
+        spec_.replacement_max_vehicle_age_years.value_or(std::numeric_limits<double>::infinity()));
+    for (const auto& [seg, v] : spec_.replacement_probability_by_segment) {
+      auto s = segment_index(seg, spec_.replacement_location + ".probability_by_segment." + seg);
+      if (s) in_.replacement_probability[*s] = v;
+    }
+    for (const auto& [seg, v] : spec_.replacement_max_vehicle_age_years_by_segment) {
+      auto s = segment_index(
+          seg, spec_.replacement_location + ".max_vehicle_age_years_by_segment." + seg);
+      if (s) in_.replacement_max_vehicle_age_years[*s] = v;
+    }
+    const bool set = spec_.replacement_probability || spec_.replacement_max_vehicle_age_years ||
+                     !spec_.replacement_probability_by_segment.empty() ||
+                     !spec_.replacement_max_vehicle_age_years_by_segment.empty();
+    if (set) {
+      std::string text =
+          "scenario [replacement]: a pack that fails in a running vehicle is "
+          "replaced by a new pack with probability";
+      for (std::size_t s = 0; s < S; ++s) {
+        text += std::string(s == 0 ? " " : ", ") + in_.segments[s] + " " +
+                fmt(in_.replacement_probability[s]);
+        if (std::isfinite(in_.replacement_max_vehicle_age_years[s])) {
+          text += " up to age " + fmt(in_.replacement_max_vehicle_age_years[s]);
+        }
+      }
+      in_.assumptions.push_back(text + "; otherwise the vehicle is retired with its failed pack");
+    }
+  }
+
   void resolve_second_life() {
     const std::size_t S = in_.segments.size();
     in_.second_life_share.assign(S, spec_.second_life_share.value_or(data_.second_life_share));
@@ -759,6 +794,14 @@ class Resolver {
           "lifetime_params.csv: second-life share " + fmt(data_.second_life_share) +
           " of packs leaving with a scrapped vehicle (Busch et al. 2024 baseline, given for "
           "cars) applies to every segment (assumption: no segment-specific value in data)");
+    }
+    if (spec_.second_life_cap_gwh_per_year) {
+      in_.second_life_cap_kwh_per_year = *spec_.second_life_cap_gwh_per_year * 1e6;
+      in_.assumptions.push_back(
+          "scenario [second_life] cap_gwh_per_year: at most " +
+          fmt(*spec_.second_life_cap_gwh_per_year) +
+          " GWh of packs enter second life per year over all model regions (each region's "
+          "eligible packs scaled by the same factor); packs beyond the cap go to waste");
     }
     in_.second_life_lifetime.type = mfa::LifetimeType::kNormal;
     in_.second_life_lifetime.mean = data_.second_life_mean_years;

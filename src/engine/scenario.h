@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // A resolved scenario: the scenario file's entries merged with the defaults from data/ into
 // dense arrays over model region x segment x chemistry x element x route x year, ready for the
-// fleet and recycling model (engine/run_model.h). Resolution also checks everything that needs
-// the data: region, segment, chemistry, element and route codes, shares that must sum to one,
-// lifetime parameters, and year ranges. Every problem names the scenario file and key (or the
-// data file and row).
+// fleet and recycling model (fleet/fleet.h, chain/chain.h, driven by engine/run_model.h).
+// Resolution also checks everything that needs the data: region, segment, chemistry, element and
+// route codes, shares that must sum to one, lifetime parameters, and year ranges. Every problem
+// names the scenario file and key (or the data file and row).
 //
 // Defaults and how a scenario changes them (docs/formats/scenario.md):
 // - history (sales 2015-2023, pack sizes and chemistry shares 2015-2024) comes from data;
@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "mfa/lifetime.h"
 #include "plant/plant.h"
 
+#include "chain/chain.h"
 #include "results/registry.h"
 
 namespace urbanmine::engine {
@@ -34,12 +36,7 @@ using results::kElementCount;
 using results::kRouteCount;
 
 // A group of model regions sharing recycling capacity (a region code or an aggregate).
-struct CapacityPool {
-  std::string code;
-  std::vector<std::size_t> regions;  // indices into ModelInputs::regions
-  std::vector<double> capacity_t;    // per year, tonnes of battery per year
-  std::array<double, kRouteCount> route_shares{};
-};
+using CapacityPool = chain::CapacityPool;
 
 struct ModelInputs {
   std::string scenario_name;
@@ -65,8 +62,15 @@ struct ModelInputs {
   // [segment][year]: lifetime of vehicles sold in that year / packs installed in that year
   std::vector<std::vector<mfa::LifetimeParams>> vehicle_lifetime;
   std::vector<std::vector<mfa::LifetimeParams>> battery_lifetime;
+  // [segment]: share of packs failing in a running vehicle that are replaced by a new pack, and
+  // the vehicle age (years since the sales year) above which none is; a failed pack that is not
+  // replaced retires its vehicle. Defaults 1 and +infinity (every failed pack replaced).
+  std::vector<double> replacement_probability;
+  std::vector<double> replacement_max_vehicle_age_years;
   std::vector<double> second_life_share;  // [segment]
   mfa::LifetimeParams second_life_lifetime;
+  // World-wide cap on second-life inflow, kWh per year (+infinity = no cap).
+  double second_life_cap_kwh_per_year = std::numeric_limits<double>::infinity();
   // [region][year]
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;

@@ -113,7 +113,7 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
   mfa::LifetimeType type{};
   if (!mfa::parse_lifetime_type(*type_text, type)) {
     return lt->error("type", "unknown lifetime type '" + *type_text + "'",
-                     "use Fixed, Normal, FoldedNormal, LogNormal or Weibull");
+                     "use Fixed, Normal, FoldedNormal, LogNormal, Weibull or Logistic");
   }
   std::vector<double> mean(years, 0.0);
   std::vector<double> std_dev(years, 0.0);

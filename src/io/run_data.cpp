@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <initializer_list>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -111,6 +113,42 @@ std::string cell(const CsvRow& row, const std::string& column) {
   return t ? *t : std::string{};
 }
 
+// One row per key: a second row with the same key is an error naming the file and both rows
+// (issue 19: duplicates were silently doubled or overridden by the last row).
+class KeyIndex {
+ public:
+  // True when `key` is new; otherwise adds an error at `column` of `row` and returns false.
+  bool insert(const std::string& key, const CsvRow& row, const std::string& column,
+              const std::string& what, core::Diagnostics& diags) {
+    const auto [it, inserted] = first_line_.emplace(key, row.line());
+    if (inserted) return true;
+    diags.add_error(core::Error::invalid_input(
+        "duplicate " + what + " (" + key + "): rows on lines " + std::to_string(it->second) +
+            " and " + std::to_string(row.line()),
+        row.location(column), "keep one row per " + what + "; delete or merge the other"));
+    return false;
+  }
+
+ private:
+  std::map<std::string, std::size_t> first_line_;
+};
+
+// A table the model cannot run without must have data rows (issue 19: a header-only table ran
+// with all-zero results, or crashed).
+void require_rows(bool has_rows, const CsvTable& table, const std::string& what,
+                  core::Diagnostics& diags) {
+  if (has_rows) return;
+  diags.add_error(core::Error::invalid_input(
+      "no " + what + " rows (the file has only its header or no usable rows)", table.source(),
+      "restore the rows from the repository's data/ folder"));
+}
+
+std::string key_of(std::initializer_list<std::string> parts) {
+  std::string key;
+  for (const auto& part : parts) key += (key.empty() ? "" : " | ") + part;
+  return key;
+}
+
 void note_assumption(RunData& data, const std::string& file, const std::string& subject,
                      const CsvRow& row, const std::string& notes_column,
                      const std::string& source_column) {
@@ -183,6 +221,7 @@ void load_regions(RunData& data, core::Diagnostics& diags) {
     note_assumption(data, file, r.code, row, "notes", "source");
     data.regions.push_back(std::move(r));
   }
+  require_rows(!data.regions.empty(), *table, "region", diags);
 }
 
 void load_segments(RunData& data, core::Diagnostics& diags) {
@@ -192,6 +231,7 @@ void load_segments(RunData& data, core::Diagnostics& diags) {
                            "pack_size_powertrain", "lifetime_vehicle", "source", "notes"},
                           diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     SegmentRecord s;
@@ -200,6 +240,7 @@ void load_segments(RunData& data, core::Diagnostics& diags) {
     auto lt = take(row.required_text("lifetime_vehicle"), diags);
     auto pt = take(row.required_text("pack_size_powertrain"), diags);
     if (!seg || !mode || !lt || !pt) continue;
+    if (!keys.insert(*seg, row, "segment", "segment", diags)) continue;
     s.segment = *seg;
     s.vehicle_mode = *mode;
     s.lifetime_vehicle = *lt;
@@ -216,6 +257,7 @@ void load_segments(RunData& data, core::Diagnostics& diags) {
     note_assumption(data, file, s.segment, row, "notes", "source");
     data.segments.push_back(std::move(s));
   }
+  require_rows(!data.segments.empty(), *table, "segment", diags);
 }
 
 void load_sales(RunData& data, core::Diagnostics& diags) {
@@ -230,6 +272,7 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
   }
   std::set<std::string> modes;
   for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto region = take(row.required_text("region"), diags);
@@ -255,6 +298,10 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
                                                  row.location("powertrain"), "use BEV or PHEV"));
       continue;
     }
+    if (!keys.insert(key_of({*region, std::to_string(*year), *mode, *pt}), row, "region",
+                     "region, year, vehicle_mode and powertrain", diags)) {
+      continue;
+    }
     if (data.sales.empty()) {
       data.sales_first_year = *year;
       data.sales_last_year = *year;
@@ -263,6 +310,7 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
     data.sales_last_year = std::max(data.sales_last_year, *year);
     data.sales.push_back(SalesRecord{*region, *year, *mode, *pt, *v});
   }
+  require_rows(!data.sales.empty(), *table, "EV sales", diags);
 }
 
 void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
@@ -270,6 +318,7 @@ void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
       data, "pack_size.csv",
       {"region", "year", "segment", "powertrain", "kwh_per_vehicle", "source", "notes"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto region = take(row.required_text("region"), diags);
@@ -284,14 +333,20 @@ void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
                                                  "give kWh per vehicle, e.g. 60"));
       continue;
     }
+    if (!keys.insert(key_of({*region, std::to_string(*year), *seg, *pt}), row, "region",
+                     "region, year, segment and powertrain", diags)) {
+      continue;
+    }
     data.pack_sizes.push_back(PackSizeRecord{*region, *year, *seg, *pt, *v});
   }
+  require_rows(!data.pack_sizes.empty(), *table, "pack size", diags);
 }
 
 void load_intensities(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(data, "material_intensity.csv",
                           {"chemistry", "material", "kg_per_kwh", "basis", "source"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto chem = take(row.required_text("chemistry"), diags);
@@ -305,8 +360,12 @@ void load_intensities(RunData& data, core::Diagnostics& diags) {
           "intensities must be kg per kWh of finished pack; convert cell-level values first"));
       continue;
     }
+    if (!keys.insert(key_of({*chem, *mat}), row, "chemistry", "chemistry and material", diags)) {
+      continue;
+    }
     data.intensities.push_back(IntensityRecord{*chem, *mat, *v});
   }
+  require_rows(!data.intensities.empty(), *table, "material intensity", diags);
 }
 
 void load_chemistry_shares(RunData& data, core::Diagnostics& diags) {
@@ -316,6 +375,7 @@ void load_chemistry_shares(RunData& data, core::Diagnostics& diags) {
   if (!table) return;
   std::set<std::string> chemistries;
   for (const auto& r : data.intensities) chemistries.insert(r.chemistry);
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     const std::string source = cell(row, "source");
@@ -332,9 +392,15 @@ void load_chemistry_shares(RunData& data, core::Diagnostics& diags) {
           "use a chemistry code of material_intensity.csv"));
       continue;
     }
+    if (!keys.insert(key_of({*region, std::to_string(*year), *chem}), row, "region",
+                     "region, year and chemistry", diags)) {
+      continue;
+    }
     data.chemistry_shares.push_back(ChemistryShareRecord{
         *region, *year, *chem, *v, table->source() + ":" + std::to_string(row.line())});
   }
+  require_rows(!data.chemistry_shares.empty(), *table, "chemistry share (EV Volumes series)",
+               diags);
 }
 
 void load_lifetimes(RunData& data, core::Diagnostics& diags) {
@@ -344,6 +410,7 @@ void load_lifetimes(RunData& data, core::Diagnostics& diags) {
                           diags);
   if (!table) return;
   bool found_share = false;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     const std::string item = cell(row, "item");
@@ -353,14 +420,20 @@ void load_lifetimes(RunData& data, core::Diagnostics& diags) {
       auto mean = take_non_negative(row, "mean_years_or_value", diags);
       auto sd = take_non_negative(row, "sd_years", diags);
       if (!scen || !veh || !mean || !sd) continue;
+      if (!keys.insert(key_of({*scen, *veh, item}), row, "scenario", "scenario, vehicle and item",
+                       diags)) {
+        continue;
+      }
       data.lifetimes.push_back(LifetimeRecord{*scen, *veh, item, *mean, *sd});
     } else if (starts_with(item, "second-life share")) {
+      if (!keys.insert(item, row, "item", "second-life share", diags)) continue;
       auto v = take_fraction(row, "mean_years_or_value", diags);
       if (!v) continue;
       data.second_life_share = *v;
       found_share = true;
     }
   }
+  require_rows(!data.lifetimes.empty(), *table, "vehicle or battery lifetime", diags);
   if (!found_share) {
     diags.add_error(core::Error::invalid_input(
         "no 'second-life share of retired LIBs' row", table->source(),
@@ -372,6 +445,7 @@ void load_recovery(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(data, "recovery_rates.csv",
                           {"route", "element", "recovery_fraction", "type", "source"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     const std::string route = cell(row, "route");
@@ -386,12 +460,17 @@ void load_recovery(RunData& data, core::Diagnostics& diags) {
           "recovery fraction outside 0-1", row.location("recovery_fraction"), "fractions are 0-1"));
       continue;
     }
+    if (!keys.insert(key_of({route, *element}), row, "element", "route and element", diags)) {
+      continue;
+    }
     data.recovery.push_back(RecoveryRecord{route, *element, f, false});
   }
+  require_rows(!data.recovery.empty(), *table, "model default recovery", diags);
   const std::string file = "recovery_assumptions.csv";
   auto extra =
       open_table(data, file, {"route", "element", "recovery_fraction", "source", "notes"}, diags);
   if (!extra) return;
+  KeyIndex extra_keys;
   for (std::size_t i = 0; i < extra->size(); ++i) {
     const auto row = extra->row(i);
     auto route = take(row.required_text("route"), diags);
@@ -402,6 +481,10 @@ void load_recovery(RunData& data, core::Diagnostics& diags) {
       diags.add_error(core::Error::invalid_input("unknown route '" + *route + "'",
                                                  row.location("route"),
                                                  "use pyrometallurgy, hydrometallurgy or direct"));
+      continue;
+    }
+    if (!extra_keys.insert(key_of({*route, *element}), row, "element", "route and element",
+                           diags)) {
       continue;
     }
     // An assumption replaces the blank (not recovered) source value.
@@ -425,12 +508,17 @@ void load_capacity(RunData& data, core::Diagnostics& diags) {
                            "hydrometallurgy_share", "direct_share", "source", "notes"},
                           diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto region = take(row.required_text("region"), diags);
     auto year = take_year(row, "year", diags);
     auto cap = take_non_negative(row, "capacity_t_per_year", diags);
     if (!region || !year || !cap) continue;
+    if (!keys.insert(key_of({*region, std::to_string(*year)}), row, "region", "region and year",
+                     diags)) {
+      continue;
+    }
     CapacityPoint p{*region, *year, *cap, {}, table->source() + ":" + std::to_string(row.line())};
     bool ok = true;
     double sum = 0.0;
@@ -460,12 +548,17 @@ void load_collection(RunData& data, core::Diagnostics& diags) {
   auto table =
       open_table(data, file, {"region", "year", "collection_fraction", "source", "notes"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto region = take(row.required_text("region"), diags);
     auto year = take_year(row, "year", diags);
     auto v = take_fraction(row, "collection_fraction", diags);
     if (!region || !year || !v) continue;
+    if (!keys.insert(key_of({*region, std::to_string(*year)}), row, "region", "region and year",
+                     diags)) {
+      continue;
+    }
     note_assumption(data, file, *region, row, "notes", "source");
     data.collection.push_back(
         CollectionPoint{*region, *year, *v, table->source() + ":" + std::to_string(row.line())});
@@ -521,12 +614,14 @@ void load_battery_mass(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(
       data, file, {"chemistry", "basis_chemistry", "cell_energy_kwh", "source", "notes"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto chem = take(row.required_text("chemistry"), diags);
     auto basis = take(row.required_text("basis_chemistry"), diags);
     auto kwh = take_non_negative(row, "cell_energy_kwh", diags);
     if (!chem || !basis || !kwh) continue;
+    if (!keys.insert(*chem, row, "chemistry", "chemistry", diags)) continue;
     auto it = std::find_if(cell_mass.begin(), cell_mass.end(),
                            [&](const auto& p) { return p.first == *basis; });
     if (it == cell_mass.end() || *kwh <= 0.0) {
@@ -572,6 +667,7 @@ void load_battery_demand(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(data, "battery_demand.csv",
                           {"region", "metric", "year", "value", "unit", "source"}, diags);
   if (!table) return;
+  KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     if (cell(row, "metric") != "EV battery demand") continue;
@@ -583,6 +679,10 @@ void load_battery_demand(RunData& data, core::Diagnostics& diags) {
       diags.add_error(core::Error::invalid_input("unit '" + cell(row, "unit") + "' is not GWh",
                                                  row.location("unit"),
                                                  "EV battery demand rows are in GWh"));
+      continue;
+    }
+    if (!keys.insert(key_of({*region, std::to_string(*year)}), row, "region", "region and year",
+                     diags)) {
       continue;
     }
     data.battery_demand.push_back(DemandRecord{*region, *year, *v});

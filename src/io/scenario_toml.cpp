@@ -18,6 +18,21 @@ namespace {
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
 
+// Physical upper bounds of scenario numbers (docs/formats/scenario.md, "Bounds"). They are far
+// above any published value, so that no real scenario meets them, and low enough that a run
+// stays finite (issue 19: 1e60 or 1e300 passed validation and then broke the mass balance).
+// Growth: the fastest national EV sales growth IEA reports is about +200 %/yr (early markets);
+// pack: the largest vehicle packs (mining trucks) are about 1.4 MWh; sales: world vehicle sales
+// are about 90 million a year; capacity: world battery production is about 2 Mt a year;
+// lifetimes: no vehicle or pack lives 200 years.
+constexpr double kMaxGrowthRatePerYear = 3.0;      // +300 %/yr
+constexpr double kMaxPackKwhPerVehicle = 5000.0;   // kWh
+constexpr double kMaxSalesVehiclesPerYear = 1e9;   // vehicles per region and segment
+constexpr double kMaxCapacityTonnesPerYear = 1e9;  // tonnes of battery per year
+constexpr double kMaxLifetimeYears = 200.0;        // mean, sd, Weibull scale
+constexpr double kMaxWeibullShape = 100.0;
+constexpr double kMaxSecondLifeCapGwhPerYear = 1e6;  // 1,000 TWh/yr; stationary storage ~0.1 TWh
+
 std::string num(double v) {
   std::ostringstream os;
   os << v;
@@ -239,12 +254,14 @@ class Walker {
     if (get_string(tbl, "distribution", p, dist, false)) spec.distribution = dist;
     double v = 0.0;
     const std::string hint = "lifetimes are in years and cannot be negative";
-    if (get_number(tbl, "mean_years", p, v, false, 0.0, std::nullopt, hint)) spec.mean_years = v;
-    if (get_number(tbl, "sd_years", p, v, false, 0.0, std::nullopt, hint)) spec.sd_years = v;
-    if (get_number(tbl, "weibull_shape", p, v, false, 0.0, std::nullopt, hint)) {
+    if (get_number(tbl, "mean_years", p, v, false, 0.0, kMaxLifetimeYears, hint)) {
+      spec.mean_years = v;
+    }
+    if (get_number(tbl, "sd_years", p, v, false, 0.0, kMaxLifetimeYears, hint)) spec.sd_years = v;
+    if (get_number(tbl, "weibull_shape", p, v, false, 0.0, kMaxWeibullShape, hint)) {
       spec.weibull_shape = v;
     }
-    if (get_number(tbl, "weibull_scale_years", p, v, false, 0.0, std::nullopt, hint)) {
+    if (get_number(tbl, "weibull_scale_years", p, v, false, 0.0, kMaxLifetimeYears, hint)) {
       spec.weibull_scale_years = v;
     }
   }
@@ -339,7 +356,7 @@ void parse_scenario_table(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 void parse_sales(Walker& w, const toml::table& t, ScenarioSpec& spec) {
   w.check_keys(t, {"backcast_growth", "growth", "target"}, "sales");
   double v = 0.0;
-  if (w.get_number(t, "backcast_growth", "sales", v, false, 0.0, std::nullopt,
+  if (w.get_number(t, "backcast_growth", "sales", v, false, 0.0, kMaxGrowthRatePerYear,
                    "a yearly growth rate >= 0, e.g. 0.4")) {
     spec.backcast_growth = v;
   }
@@ -352,7 +369,7 @@ void parse_sales(Walker& w, const toml::table& t, ScenarioSpec& spec) {
     bool ok = w.get_year(e, "from_year", p, g.from_year, true);
     ok = w.get_year(e, "to_year", p, g.to_year, true) && ok;
     ok = w.get_number(e, "growth_rate_per_year", p, g.growth_rate_per_year, true, -0.999999,
-                      std::nullopt, "a yearly rate above -1, e.g. 0.05 for +5 %") &&
+                      kMaxGrowthRatePerYear, "a yearly rate above -1, e.g. 0.05 for +5 %") &&
          ok;
     if (ok && g.to_year < g.from_year) {
       w.error(e.get("to_year"), p + ".to_year", "to_year is before from_year",
@@ -368,7 +385,7 @@ void parse_sales(Walker& w, const toml::table& t, ScenarioSpec& spec) {
     bool ok = w.get_string(e, "region", p, s.region, true);
     ok = w.get_string(e, "segment", p, s.segment, true) && ok;
     ok = w.get_year(e, "year", p, s.year, true) && ok;
-    ok = w.get_number(e, "sales_vehicles", p, s.sales_vehicles, true, 0.0, std::nullopt,
+    ok = w.get_number(e, "sales_vehicles", p, s.sales_vehicles, true, 0.0, kMaxSalesVehiclesPerYear,
                       "vehicle sales cannot be negative") &&
          ok;
     if (ok) spec.targets.push_back(std::move(s));
@@ -406,8 +423,8 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   w.check_keys(root,
                {"scenario", "sales", "pack_size", "chemistry_share",
-                "material_intensity_kg_per_kwh", "lifetime", "second_life", "collection",
-                "recycling_capacity", "recovery_fraction", "market", "uncertainty"},
+                "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
+                "collection", "recycling_capacity", "recovery_fraction", "market", "uncertainty"},
                "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
@@ -428,7 +445,7 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
     w.get_string(e, "region", p, s.region, false);
     bool ok = w.get_string(e, "segment", p, s.segment, true);
     ok = w.get_year(e, "year", p, s.year, true) && ok;
-    ok = w.get_number(e, "kwh_per_vehicle", p, s.kwh_per_vehicle, true, 1e-9, std::nullopt,
+    ok = w.get_number(e, "kwh_per_vehicle", p, s.kwh_per_vehicle, true, 1e-9, kMaxPackKwhPerVehicle,
                       "pack size is a positive number of kWh per vehicle") &&
          ok;
     if (ok) spec.pack_sizes.push_back(std::move(s));
@@ -471,11 +488,34 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
 
   if (const auto* t = w.sub_table(root, "lifetime")) parse_lifetimes(w, *t, spec);
 
+  if (const auto* t = w.sub_table(root, "replacement")) {
+    const std::string p = "replacement";
+    w.check_keys(*t,
+                 {"probability", "max_vehicle_age_years", "probability_by_segment",
+                  "max_vehicle_age_years_by_segment"},
+                 p);
+    spec.replacement_location = w.loc(t, p);
+    double v = 0.0;
+    if (w.get_fraction(*t, "probability", p, v, false)) spec.replacement_probability = v;
+    if (w.get_number(*t, "max_vehicle_age_years", p, v, false, 0.0, kMaxLifetimeYears,
+                     "a vehicle age in years, e.g. 8")) {
+      spec.replacement_max_vehicle_age_years = v;
+    }
+    w.get_number_map(*t, "probability_by_segment", p, spec.replacement_probability_by_segment,
+                     false, 1.0);
+    w.get_number_map(*t, "max_vehicle_age_years_by_segment", p,
+                     spec.replacement_max_vehicle_age_years_by_segment, false, kMaxLifetimeYears);
+  }
+
   if (const auto* t = w.sub_table(root, "second_life")) {
     const std::string p = "second_life";
-    w.check_keys(*t, {"share", "share_by_segment", "lifetime"}, p);
-    spec.second_life_location = w.loc(t, p);
+    w.check_keys(*t, {"share", "share_by_segment", "lifetime", "cap_gwh_per_year"}, p);
     double v = 0.0;
+    if (w.get_number(*t, "cap_gwh_per_year", p, v, false, 0.0, kMaxSecondLifeCapGwhPerYear,
+                     "GWh of packs per year that stationary storage can take, e.g. 50")) {
+      spec.second_life_cap_gwh_per_year = v;
+    }
+    spec.second_life_location = w.loc(t, p);
     if (w.get_fraction(*t, "share", p, v, false)) spec.second_life_share = v;
     w.get_number_map(*t, "share_by_segment", p, spec.second_life_share_by_segment, false, 1.0);
     spec.second_life_lifetime = w.get_lifetime(*t, "lifetime", p);
@@ -497,7 +537,8 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
     s.location = w.loc(&e, p);
     bool ok = w.get_string(e, "region", p, s.region, true);
     ok = w.get_year(e, "year", p, s.year, true) && ok;
-    ok = w.get_number(e, "capacity_t_per_year", p, s.capacity_t_per_year, true, 0.0, std::nullopt,
+    ok = w.get_number(e, "capacity_t_per_year", p, s.capacity_t_per_year, true, 0.0,
+                      kMaxCapacityTonnesPerYear,
                       "capacity is tonnes of battery per year and cannot be negative") &&
          ok;
     w.get_number_map(e, "routes", p, s.routes, false, 1.0);

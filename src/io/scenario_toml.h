@@ -125,6 +125,15 @@ struct ScenarioSpec {
   std::string second_life_location;
   std::vector<std::pair<std::string, double>> second_life_share_by_segment;
   LifetimeSpec second_life_lifetime;
+  // World-wide cap on packs entering second life, GWh per year (stationary demand they can
+  // serve); packs beyond it go to waste. None by default.
+  std::optional<double> second_life_cap_gwh_per_year;
+  // [replacement]: what happens to a pack that fails in a running vehicle (docs/model.md).
+  std::optional<double> replacement_probability;            // 0-1, share replaced by a new pack
+  std::optional<double> replacement_max_vehicle_age_years;  // older vehicles are retired
+  std::vector<std::pair<std::string, double>> replacement_probability_by_segment;
+  std::vector<std::pair<std::string, double>> replacement_max_vehicle_age_years_by_segment;
+  std::string replacement_location;
   std::vector<CollectionSpec> collection;
   std::vector<CapacitySpec> capacity;
   std::vector<RecoverySpec> recovery;

@@ -29,6 +29,7 @@ LifetimeParams canonical(const LifetimeParams& p) {
       break;
     case LifetimeType::kNormal:
     case LifetimeType::kFoldedNormal:
+    case LifetimeType::kLogistic:
       out.mean = p.mean + 0.0;
       out.std = p.std + 0.0;
       break;
@@ -345,6 +346,52 @@ core::Result<BatchResult> solve_stock_driven_batch(const LifetimeTable& table,
       allocate(result, series.size(), table.years(), options, BatchKind::kStockDriven);
   URBANMINE_TRY_STATUS(solve_stock_driven_batch(table, series, options, buffers));
   return result;
+}
+
+core::Status apply_cohort_response_batch(std::span<const std::span<const double>> responses,
+                                         std::size_t years, std::span<const ResponseSeries> series,
+                                         std::span<double> out, const BatchOptions& options) {
+  const std::size_t n = series.size();
+  for (std::size_t i = 0; i < responses.size(); ++i) {
+    if (responses[i].size() != years * years) {
+      return core::Error::invalid_input(
+          "response[" + std::to_string(i) + "]: " + std::to_string(responses[i].size()) +
+          " values, expected years x years = " + std::to_string(years * years));
+    }
+  }
+  if (out.size() < n * years) {
+    return core::Error::invalid_input("output buffer holds " + std::to_string(out.size()) +
+                                      " values, needs " + std::to_string(n * years));
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (series[k].response >= responses.size()) {
+      return core::Error::invalid_input(series_location(k) + ": unknown response " +
+                                        std::to_string(series[k].response));
+    }
+    if (series[k].input.size() != years) {
+      return core::Error::invalid_input(series_location(k) + ": " +
+                                        std::to_string(series[k].input.size()) +
+                                        " values, expected " + std::to_string(years));
+    }
+    for (double v : series[k].input) {
+      if (!std::isfinite(v)) {
+        return core::Error::invalid_input(series_location(k) + ": non-finite input value");
+      }
+    }
+  }
+  for_series(n, years, options, [&](std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+      const double* response = responses[series[k].response].data();
+      const double* input = series[k].input.data();
+      double* y = out.data() + k * years;
+      for (std::size_t t = 0; t < years; ++t) {
+        double v = 0.0;
+        for (std::size_t c = 0; c <= t; ++c) v += input[c] * response[c * years + t];
+        y[t] = v;
+      }
+    }
+  });
+  return {};
 }
 
 }  // namespace urbanmine::mfa

@@ -212,4 +212,26 @@ core::Result<BatchResult> solve_stock_driven_batch(const LifetimeTable& table,
                                                    std::span<const StockSeries> series,
                                                    const BatchOptions& options = {});
 
+// One series through a cohort response: out[t] = sum over c <= t of input[c] * R[c * T + t],
+// where R (T x T, row-major by cohort, zero for t < c) is `responses[response]`.
+//
+// Why this kernel exists: the inflow- and stock-driven solves cover quantities that follow one
+// survival curve per cohort. The replacement packs a vehicle cohort receives do not: they follow
+// the pack-failure hazard inside the vehicles still running (fleet/fleet.h builds one T x T
+// response per distinct vehicle/pack lifetime pair from this module's LifetimeTable), which no
+// survival curve expresses. The fleet model applies those responses to every region x segment x
+// chemistry series with this kernel, in one call.
+struct ResponseSeries {
+  std::size_t response = 0;
+  std::span<const double> input;  // T values, finite
+};
+
+// Writes series k's T values to out[k * T, (k + 1) * T). Fails with InvalidInput when a response
+// has the wrong size, a series names an unknown response, has the wrong length or a non-finite
+// value (naming "series[k]"), or when `out` is too small. Parallel as the solves above
+// (BatchOptions::parallel and min_parallel_cells; check_mass_balance is ignored).
+core::Status apply_cohort_response_batch(std::span<const std::span<const double>> responses,
+                                         std::size_t years, std::span<const ResponseSeries> series,
+                                         std::span<double> out, const BatchOptions& options = {});
+
 }  // namespace urbanmine::mfa

@@ -49,13 +49,15 @@ std::string_view lifetime_type_name(LifetimeType type) {
       return "LogNormal";
     case LifetimeType::kWeibull:
       return "Weibull";
+    case LifetimeType::kLogistic:
+      return "Logistic";
   }
   return "Normal";
 }
 
 bool parse_lifetime_type(std::string_view text, LifetimeType& out) {
   for (auto t : {LifetimeType::kFixed, LifetimeType::kNormal, LifetimeType::kFoldedNormal,
-                 LifetimeType::kLogNormal, LifetimeType::kWeibull}) {
+                 LifetimeType::kLogNormal, LifetimeType::kWeibull, LifetimeType::kLogistic}) {
     if (lifetime_type_name(t) == text) {
       out = t;
       return true;
@@ -93,6 +95,7 @@ core::Status validate(const LifetimeParams& p, std::size_t cohort, std::string_v
     case LifetimeType::kNormal:
     case LifetimeType::kFoldedNormal:
     case LifetimeType::kLogNormal:
+    case LifetimeType::kLogistic:
       if (!finite(p.mean) || p.mean < 0.0) {
         return bad("mean", "is " + detail::number_text(p.mean) + ", not a finite number >= 0",
                    "give the mean lifetime in years, 0 or more");
@@ -144,6 +147,10 @@ double survival_function(const LifetimeParams& p, double age) {
     case LifetimeType::kWeibull:
       if (age <= 0.0) return 1.0;
       return std::exp(-std::pow(age / p.scale, p.shape));
+    case LifetimeType::kLogistic: {
+      const double scale = p.std * std::sqrt(3.0) / std::numbers::pi;
+      return 1.0 / (1.0 + std::exp((age - p.mean) / scale));
+    }
   }
   return 0.0;
 }

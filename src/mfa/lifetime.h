@@ -16,7 +16,7 @@
 
 namespace urbanmine::mfa {
 
-enum class LifetimeType { kFixed, kNormal, kFoldedNormal, kLogNormal, kWeibull };
+enum class LifetimeType { kFixed, kNormal, kFoldedNormal, kLogNormal, kWeibull, kLogistic };
 
 // How LogNormal's (mean M, std S) inputs become (mu, sigma).
 //   kMoments (flodym): the distribution has mean M and standard deviation S.
@@ -31,7 +31,9 @@ bool parse_lognormal_parameterisation(std::string_view text, LogNormalParameteri
 
 // Parameters of one cohort's lifetime, in years. Which fields count depends on the type:
 // Fixed: mean. Normal, FoldedNormal: mean and std of the normal before folding. LogNormal: mean,
-// std and the parameterisation. Weibull: shape (k) and scale (lambda), location 0.
+// std and the parameterisation. Weibull: shape (k) and scale (lambda), location 0. Logistic
+// (Busch et al. 2024): mean and std of the logistic distribution, whose scale is
+// std * sqrt(3) / pi; SF(age) = 1 / (1 + exp((age - mean) / scale)).
 struct LifetimeParams {
   LifetimeType type = LifetimeType::kNormal;
   double mean = 0.0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The vehicle-pack rule, the recycling step, scenario resolution (defaults, paths, scopes) and
-// the SHA-256 used for the run hash, each against hand-computed values.
+// Scenario resolution (defaults, paths, scopes) and
+// the SHA-256 used for the run hash, each against hand-computed values (the vehicle-pack rule and
+// the recycling step are tested in tests/unit/fleet and tests/unit/chain).
 #include "engine/run_model.h"
 
 #include <cmath>
@@ -19,65 +20,6 @@
 
 namespace urbanmine::engine {
 namespace {
-
-mfa::LifetimeParams fixed(double years) {
-  mfa::LifetimeParams p;
-  p.type = mfa::LifetimeType::kFixed;
-  p.mean = years;
-  return p;
-}
-
-TEST(VehiclePackResponse, FixedLifetimesReplaceAFailedPackEveryBatteryLifetime) {
-  // Vehicle lives 10 years (in use at ages 0-9), packs 4 years: the original pack fails at age
-  // 4 and its replacement at age 8; the vehicle is scrapped at age 10 with a 2-year-old pack.
-  const std::size_t T = 15;
-  const UnitResponse u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(10)),
-                                               std::vector<mfa::LifetimeParams>(T, fixed(4)));
-  for (std::size_t t = 0; t < T; ++t) {
-    EXPECT_DOUBLE_EQ(u.vehicles[t], t < 10 ? 1.0 : 0.0) << t;
-    EXPECT_DOUBLE_EQ(u.replacements[t], (t == 4 || t == 8) ? 1.0 : 0.0) << t;
-  }
-  // Cohort 3 (sold in year 3) is the same response shifted by three years.
-  for (std::size_t t = 3; t < T; ++t) {
-    EXPECT_DOUBLE_EQ(u.replacements[3 * T + t], (t == 7 || t == 11) ? 1.0 : 0.0) << t;
-  }
-}
-
-TEST(VehiclePackResponse, PacksOutlivingTheirVehicleAreNeverReplaced) {
-  const std::size_t T = 30;
-  const UnitResponse u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(8)),
-                                               std::vector<mfa::LifetimeParams>(T, fixed(12)));
-  double total = 0.0;
-  for (double r : u.replacements) total += r;
-  EXPECT_EQ(total, 0.0);
-}
-
-TEST(VehiclePackResponse, CohortVaryingBatteryLifetimeFollowsTheInstallationYear) {
-  // Packs installed from year 5 on last 2 years instead of 4: the original pack (year 0) fails
-  // at 4, its replacement (installed 4, 4-year life) at 8, the next (installed 8) at 10.
-  const std::size_t T = 14;
-  std::vector<mfa::LifetimeParams> battery(T, fixed(4));
-  for (std::size_t t = 5; t < T; ++t) battery[t] = fixed(2);
-  const UnitResponse u =
-      vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed(12)), battery);
-  for (std::size_t t = 0; t < T; ++t) {
-    EXPECT_DOUBLE_EQ(u.replacements[t], (t == 4 || t == 8 || t == 10) ? 1.0 : 0.0) << t;
-  }
-}
-
-TEST(RecycleElement, SplitsFeedByRouteAndAppliesRecovery) {
-  std::array<std::array<double, kElementCount>, kRouteCount> rec{};
-  rec[0][0] = 0.0;  // pyro Li
-  rec[1][0] = 0.9;  // hydro Li
-  rec[2][0] = 0.8;  // direct Li
-  const RecyclingOutcome out = recycle_element(100.0, {0.2, 0.5, 0.3}, 0, rec);
-  EXPECT_DOUBLE_EQ(out.recycled_t[0], 20.0);
-  EXPECT_DOUBLE_EQ(out.recycled_t[1], 50.0);
-  EXPECT_DOUBLE_EQ(out.recycled_t[2], 30.0);
-  EXPECT_DOUBLE_EQ(out.recovered_t[0], 0.0);
-  EXPECT_DOUBLE_EQ(out.recovered_t[1], 45.0);
-  EXPECT_DOUBLE_EQ(out.recovered_t[2], 24.0);
-}
 
 // Scenario resolution on the shipped data.
 class Resolve : public ::testing::Test {

@@ -39,7 +39,7 @@ void expect_invalid(const std::string& toml, const std::vector<std::string>& fra
 }
 
 TEST(ValidateCli, ShippedExamplesAreValid) {
-  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life"}) {
+  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life", "busch2024"}) {
     const auto r =
         run_cli("--strict validate " +
                 testing::source_path(std::string("examples/") + name + ".toml") + data_flag());
@@ -294,6 +294,154 @@ TEST(ValidateCli, MissingDataFileIsNamed) {
   const auto r = run_cli("validate --data-dir " + data.path());
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find("segments.csv"), std::string::npos) << r.output;
+}
+
+// Issue 19, items 4, 5 and 9: every case below used to validate and then run with doubled or
+// overridden data, all-zero results, an assertion, SIGFPE or a NaN balance.
+
+// First line of `file` after its header.
+std::string first_row(const BrokenData& data, const std::string& file) {
+  std::ifstream in(data.path() + "/" + file);
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  return line;
+}
+
+void append(const BrokenData& data, const std::string& file, const std::string& line) {
+  std::ofstream(data.path() + "/" + file, std::ios::app) << line << "\n";
+}
+
+void keep_header_only(const BrokenData& data, const std::string& file) {
+  std::ifstream in(data.path() + "/" + file);
+  std::string header;
+  std::getline(in, header);
+  in.close();
+  std::ofstream(data.path() + "/" + file) << header << "\n";
+}
+
+// validate and an in-process run both refuse the data with InvalidInput (exit 3 on the CLI),
+// naming `file` and each fragment.
+void expect_data_rejected(const BrokenData& data, const std::string& file,
+                          const std::vector<std::string>& fragments) {
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find(file), std::string::npos) << r.output;
+  for (const auto& f : fragments) {
+    EXPECT_NE(r.output.find(f), std::string::npos) << "missing '" << f << "' in:\n" << r.output;
+  }
+  engine::RunOptions options;
+  options.data_dir = data.path();
+  auto run = engine::run_scenario_text("", "empty.toml", options);
+  ASSERT_FALSE(run.has_value());
+  EXPECT_EQ(run.error().code, core::ErrorCode::kInvalidInput) << run.error().to_string();
+}
+
+TEST(DataHardening, DuplicatedSegmentsRowIsAnErrorNotAnAssertion) {
+  BrokenData data;
+  append(data, "segments.csv", first_row(data, "segments.csv"));
+  expect_data_rejected(data, "segments.csv", {"duplicate segment (car_bev)", "lines 2 and"});
+  const auto r = run_cli("run --out " + data.path() + "/out --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+}
+
+TEST(DataHardening, HeaderOnlySegmentsIsAnErrorNotSigfpe) {
+  BrokenData data;
+  keep_header_only(data, "segments.csv");
+  expect_data_rejected(data, "segments.csv", {"no segment rows"});
+  const auto r = run_cli("run --out " + data.path() + "/out --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+}
+
+TEST(DataHardening, DuplicateEvSalesRowIsNotDoubled) {
+  BrokenData data;
+  append(data, "ev_sales.csv", first_row(data, "ev_sales.csv"));
+  expect_data_rejected(data, "ev_sales.csv",
+                       {"duplicate region, year, vehicle_mode and powertrain", "China | 2015"});
+}
+
+TEST(DataHardening, ConflictingDuplicateKeysAreErrorsNotLastRowWins) {
+  struct Case {
+    const char* file;
+    std::size_t value_column;  // 0-based; the key columns come before it
+    const char* value;         // another valid value
+    const char* fragment;
+  };
+  for (const Case& c :
+       {Case{"material_intensity.csv", 2, "0.2", "duplicate chemistry and material"},
+        Case{"lifetime_params.csv", 4, "11", "duplicate scenario, vehicle and item"},
+        Case{"recovery_rates.csv", 2, "0.5", "duplicate route and element"},
+        Case{"recycling_capacity_assumptions.csv", 2, "7", "duplicate region and year"},
+        Case{"pack_size.csv", 4, "77", "duplicate region, year, segment and powertrain"}}) {
+    SCOPED_TRACE(c.file);
+    BrokenData data;
+    std::string row = first_row(data, c.file);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < c.value_column; ++i) start = row.find(',', start) + 1;
+    const std::size_t end = row.find(',', start);
+    row.replace(start, end - start, c.value);
+    append(data, c.file, row);
+    expect_data_rejected(data, c.file, {c.fragment});
+  }
+}
+
+TEST(DataHardening, HeaderOnlyRequiredTablesAreErrors) {
+  for (const char* file : {"ev_sales.csv", "recovery_rates.csv", "material_intensity.csv",
+                           "pack_size.csv", "regions.csv"}) {
+    SCOPED_TRACE(file);
+    BrokenData data;
+    keep_header_only(data, file);
+    expect_data_rejected(data, file, {"rows (the file has only its header"});
+  }
+}
+
+TEST(DataHardening, HugeGrowthRateFailsValidation) {
+  expect_invalid(
+      "[[sales.growth]]\nfrom_year = 2025\nto_year = 2050\ngrowth_rate_per_year = 1e60\n",
+      {"sales.growth[0].growth_rate_per_year", "out of range"});
+}
+
+TEST(DataHardening, HugePackSizeFailsValidation) {
+  expect_invalid("[[pack_size]]\nsegment = \"car_bev\"\nyear = 2030\nkwh_per_vehicle = 1e300\n",
+                 {"pack_size[0].kwh_per_vehicle", "out of range"});
+}
+
+TEST(DataHardening, HugeLifetimeAndCapacityFailValidation) {
+  expect_invalid(
+      "[lifetime.car_bev]\nvehicle = { distribution = \"Normal\", mean_years = 1e200, sd_years = "
+      "4 }\n[[recycling_capacity]]\nregion = \"KOR\"\nyear = 2030\ncapacity_t_per_year = 1e300\n",
+      {"lifetime.car_bev.vehicle.mean_years", "recycling_capacity[0].capacity_t_per_year"});
+}
+
+TEST(ValidateCli, ReplacementProbabilityOutsideZeroToOne) {
+  expect_invalid("[replacement]\nprobability = 1.5\n", {"replacement.probability", "0-1"});
+}
+
+TEST(ValidateCli, ReplacementAgeForUnknownSegment) {
+  expect_invalid("[replacement]\nmax_vehicle_age_years_by_segment = { ship = 8 }\n",
+                 {"replacement", "ship"});
+}
+
+TEST(ValidateApi, ReplacementAgeCapCutsEndOfLifeAndIsStatedAsAnAssumption) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  auto capped = engine::run_scenario_text(
+      "[replacement]\nprobability = 0.5\nmax_vehicle_age_years = 8\n", "capped.toml", options);
+  ASSERT_TRUE(base.has_value() && capped.has_value());
+  const auto world = [](const engine::RunResults& r, const char* table) {
+    return r.find(table)->values.slice("year", "2040")->total();
+  };
+  EXPECT_LT(world(*capped, "replacement_packs"), 0.5 * world(*base, "replacement_packs"));
+  EXPECT_LT(world(*capped, "new_batteries_kwh"), world(*base, "new_batteries_kwh"));
+  bool stated = false;
+  for (const auto& a : capped->assumptions) stated = stated || a.find("[replacement]") == 9;
+  EXPECT_TRUE(stated);
+}
+
+TEST(ValidateCli, NegativeSecondLifeCap) {
+  expect_invalid("[second_life]\ncap_gwh_per_year = -5\n",
+                 {"second_life.cap_gwh_per_year", "out of range"});
 }
 
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {

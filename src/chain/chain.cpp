@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: Apache-2.0
+// The recycling chain (see chain.h and docs/model.md).
+#include "chain/chain.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/units.h"
+#include "mfa/batch.h"
+
+namespace urbanmine::chain {
+
+namespace {
+
+// Dimension names (never renamed: they are CSV column names and SQL columns).
+constexpr const char* kDimRegion = "region";
+constexpr const char* kDimSegment = "segment";
+constexpr const char* kDimChemistry = "chemistry";
+constexpr const char* kDimElement = "element";
+constexpr const char* kDimRoute = "route";
+constexpr const char* kDimYear = "year";
+
+core::DimArray zeros(std::vector<core::Dimension> dims) {
+  auto a = core::DimArray::zeros(std::move(dims));
+  URBANMINE_ASSERT(a.has_value(), "result dimensions are unique by construction");
+  return std::move(*a);
+}
+
+// Flat index helpers (row-major, last dimension fastest, as DimArray stores data).
+struct Shape {
+  std::size_t R, S, K, E, Q, T;
+  std::size_t rskt(std::size_t r, std::size_t s, std::size_t k, std::size_t t) const {
+    return ((r * S + s) * K + k) * T + t;
+  }
+  std::size_t rkt(std::size_t r, std::size_t k, std::size_t t) const { return (r * K + k) * T + t; }
+  std::size_t ret(std::size_t r, std::size_t e, std::size_t t) const { return (r * E + e) * T + t; }
+  std::size_t reqt(std::size_t r, std::size_t e, std::size_t q, std::size_t t) const {
+    return ((r * E + e) * Q + q) * T + t;
+  }
+  std::size_t rsket(std::size_t r, std::size_t s, std::size_t k, std::size_t e,
+                    std::size_t t) const {
+    return (((r * S + s) * K + k) * E + e) * T + t;
+  }
+  std::size_t rt(std::size_t r, std::size_t t) const { return r * T + t; }
+};
+
+core::Status check_shape(const fleet::FleetResult& f, const ChainInputs& in) {
+  auto bad = [](const char* what) {
+    return core::Error::invalid_input(std::string("chain inputs: ") + what +
+                                      " does not match the fleet");
+  };
+  if (in.regions.size() != f.regions || in.collection_fraction.size() != f.regions) {
+    return bad("region count");
+  }
+  if (in.segments.size() != f.segments || in.second_life_share.size() != f.segments) {
+    return bad("segment count");
+  }
+  if (in.chemistries.size() != f.chemistries || in.intensity_kg_per_kwh.size() != f.chemistries ||
+      in.battery_t_per_kwh.size() != f.chemistries) {
+    return bad("chemistry count");
+  }
+  for (const auto& row : in.collection_fraction) {
+    if (row.size() != f.years) return bad("years of collection rates");
+  }
+  for (const auto& pool : in.pools) {
+    if (pool.capacity_t.size() != f.years) return bad("years of capacity");
+    for (std::size_t r : pool.regions) {
+      if (r >= f.regions) return bad("capacity pool region");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+RecyclingOutcome recycle_element(
+    double feed_t, const std::array<double, kRouteCount>& route_shares, std::size_t element,
+    const std::array<std::array<double, kElementCount>, kRouteCount>& recovery_fraction) {
+  RecyclingOutcome out;
+  for (std::size_t q = 0; q < kRouteCount; ++q) {
+    out.recycled_t[q] = feed_t * route_shares[q];
+    out.recovered_t[q] = out.recycled_t[q] * recovery_fraction[q][element];
+  }
+  return out;
+}
+
+core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInputs& in,
+                                    PlantStep* plant) {
+  URBANMINE_TRY_STATUS(check_shape(fl, in));
+  const Shape sh{fl.regions, fl.segments, fl.chemistries, kElementCount, kRouteCount, fl.years};
+  const std::size_t R = sh.R, S = sh.S, K = sh.K, E = sh.E, Q = sh.Q, T = sh.T;
+  ChainResult res;
+
+  const core::Dimension d_region(kDimRegion, in.regions);
+  const core::Dimension d_segment(kDimSegment, in.segments);
+  const core::Dimension d_chem(kDimChemistry, in.chemistries);
+  const core::Dimension d_element(
+      kDimElement, std::vector<std::string>(kElementCodes.begin(), kElementCodes.end()));
+  const core::Dimension d_route(kDimRoute,
+                                std::vector<std::string>(kRouteCodes.begin(), kRouteCodes.end()));
+  const core::Dimension d_year =
+      core::Dimension::years(kDimYear, in.first_year, in.first_year + static_cast<int>(T) - 1);
+
+  auto from_flat = [&](std::vector<core::Dimension> dims, const std::vector<double>& values) {
+    auto a = zeros(std::move(dims));
+    std::copy(values.begin(), values.end(), a.data().begin());
+    return a;
+  };
+  auto sales_tab = from_flat({d_region, d_segment, d_year}, fl.sales_vehicles);
+  auto repl_tab = from_flat({d_region, d_segment, d_year}, fl.replacement_packs);
+  auto vehicles_tab = from_flat({d_region, d_segment, d_year}, fl.in_use_vehicles);
+  auto new_kwh = from_flat({d_region, d_segment, d_chem, d_year}, fl.new_kwh);
+  auto stock_kwh = from_flat({d_region, d_segment, d_chem, d_year}, fl.in_use_kwh);
+  auto eol_kwh = from_flat({d_region, d_segment, d_chem, d_year}, fl.end_of_life_kwh);
+  auto sl_in_kwh = zeros({d_region, d_segment, d_chem, d_year});
+  auto sl_stock_kwh = zeros({d_region, d_segment, d_chem, d_year});
+  auto sl_out_kwh = zeros({d_region, d_segment, d_chem, d_year});
+
+  // --- second life: one batch over every region x segment x chemistry series ----------------
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t s = 0; s < S; ++s)
+      for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t t = 0; t < T; ++t) {
+          const std::size_t i = sh.rskt(r, s, k, t);
+          sl_in_kwh.data()[i] = fl.scrapped_kwh[i] * in.second_life_share[s];
+        }
+  if (in.second_life_cap_kwh_per_year < std::numeric_limits<double>::infinity()) {
+    std::vector<double> eligible(T, 0.0);
+    for (std::size_t n = 0; n < R * S * K; ++n)
+      for (std::size_t t = 0; t < T; ++t) eligible[t] += sl_in_kwh.data()[n * T + t];
+    for (std::size_t t = 0; t < T; ++t) {
+      if (!(eligible[t] > in.second_life_cap_kwh_per_year)) continue;
+      const double factor = in.second_life_cap_kwh_per_year / eligible[t];
+      for (std::size_t n = 0; n < R * S * K; ++n) sl_in_kwh.data()[n * T + t] *= factor;
+    }
+  }
+  {
+    mfa::LifetimeTable table(T);
+    auto sl = table.add_uniform(in.second_life_lifetime, 0.0, "second-life lifetime");
+    if (!sl) return sl.error();
+    const std::span<const double> all = std::as_const(sl_in_kwh).data();
+    std::vector<mfa::InflowSeries> series;
+    series.reserve(R * S * K);
+    for (std::size_t n = 0; n < R * S * K; ++n) series.push_back({*sl, all.subspan(n * T, T)});
+    mfa::BatchOptions options;
+    URBANMINE_TRY_STATUS(mfa::solve_inflow_driven_batch(
+        table, series, options,
+        mfa::BatchBuffers{sl_stock_kwh.data(), sl_out_kwh.data(), {}, {}, {}, {}}));
+  }
+
+  // --- kWh by region x chemistry, element tonnes -------------------------------------------
+  auto sum_segments = [&](const core::DimArray& a) {
+    std::vector<double> out(R * K * T, 0.0);
+    for (std::size_t r = 0; r < R; ++r)
+      for (std::size_t s = 0; s < S; ++s)
+        for (std::size_t k = 0; k < K; ++k)
+          for (std::size_t t = 0; t < T; ++t) out[sh.rkt(r, k, t)] += a.data()[sh.rskt(r, s, k, t)];
+    return out;
+  };
+  const auto new_rk = sum_segments(new_kwh);
+  const auto stock_rk = sum_segments(stock_kwh);
+  const auto eol_rk = sum_segments(eol_kwh);
+  const auto sl_in_rk = sum_segments(sl_in_kwh);
+  const auto sl_stock_rk = sum_segments(sl_stock_kwh);
+  const auto sl_out_rk = sum_segments(sl_out_kwh);
+  // Waste batteries: end of life not repurposed, plus packs leaving second life.
+  std::vector<double> waste_rk(R * K * T, 0.0);
+  std::vector<double> eol_direct_rk(R * K * T, 0.0);
+  for (std::size_t i = 0; i < waste_rk.size(); ++i) {
+    eol_direct_rk[i] = eol_rk[i] - sl_in_rk[i];
+    waste_rk[i] = eol_direct_rk[i] + sl_out_rk[i];
+  }
+  // tonnes = kWh x kg/kWh / 1000, per element.
+  auto to_tonnes = [&](const std::vector<double>& kwh_rk, std::size_t r, std::size_t e,
+                       std::size_t t) {
+    double v = 0.0;
+    for (std::size_t k = 0; k < K; ++k) {
+      v += core::tonnes_from_kwh(core::KilowattHours(kwh_rk[sh.rkt(r, k, t)]),
+                                 core::KgPerKwh(in.intensity_kg_per_kwh[k][e]))
+               .value();
+    }
+    return v;
+  };
+
+  auto demand_t = zeros({d_region, d_element, d_year});
+  auto stock_t = zeros({d_region, d_element, d_year});
+  auto eol_elem_t = zeros({d_region, d_element, d_year});
+  auto sl_in_t = zeros({d_region, d_element, d_year});
+  auto sl_stock_t = zeros({d_region, d_element, d_year});
+  auto sl_out_t = zeros({d_region, d_element, d_year});
+  auto waste_t = zeros({d_region, d_element, d_year});
+  auto collected_t = zeros({d_region, d_element, d_year});
+  auto lost_t = zeros({d_region, d_element, d_year});
+  auto recycled_t = zeros({d_region, d_element, d_route, d_year});
+  auto recovered_t = zeros({d_region, d_element, d_route, d_year});
+  auto residue_t = zeros({d_region, d_element, d_route, d_year});
+  auto unrecycled_t = zeros({d_region, d_element, d_year});
+  auto surplus_t = zeros({d_region, d_year});
+  auto capacity_t = zeros({d_region, d_year});
+  auto collected_battery = zeros({d_region, d_year});
+  auto secondary_share = zeros({d_region, d_element, d_year});
+  auto new_t = zeros({d_region, d_segment, d_chem, d_element, d_year});
+  auto eol_t = zeros({d_region, d_segment, d_chem, d_element, d_year});
+
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t s = 0; s < S; ++s)
+      for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t e = 0; e < E; ++e) {
+          const double f = in.intensity_kg_per_kwh[k][e] / core::kKgPerTonne;
+          for (std::size_t t = 0; t < T; ++t) {
+            new_t.data()[sh.rsket(r, s, k, e, t)] = new_kwh.data()[sh.rskt(r, s, k, t)] * f;
+            eol_t.data()[sh.rsket(r, s, k, e, t)] = eol_kwh.data()[sh.rskt(r, s, k, t)] * f;
+          }
+        }
+
+  // --- collection and capacity pools --------------------------------------------------------
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t t = 0; t < T; ++t) {
+      double mass = 0.0;
+      for (std::size_t k = 0; k < K; ++k) {
+        mass += waste_rk[sh.rkt(r, k, t)] * in.collection_fraction[r][t] * in.battery_t_per_kwh[k];
+      }
+      collected_battery.data()[sh.rt(r, t)] = mass;
+    }
+  }
+  std::vector<double> utilisation(R * T, 0.0);
+  std::vector<std::array<double, kRouteCount>> routes_of(R, {0.0, 1.0, 0.0});
+  for (const auto& pool : in.pools) {
+    for (std::size_t t = 0; t < T; ++t) {
+      double feed = 0.0;
+      for (std::size_t r : pool.regions) feed += collected_battery.data()[sh.rt(r, t)];
+      const double cap = pool.capacity_t[t];
+      const double u = feed > 0.0 ? std::min(1.0, cap / feed) : 0.0;
+      for (std::size_t r : pool.regions) {
+        const double coll = collected_battery.data()[sh.rt(r, t)];
+        const double share =
+            feed > 0.0 ? coll / feed : 1.0 / static_cast<double>(pool.regions.size());
+        utilisation[sh.rt(r, t)] = u;
+        capacity_t.data()[sh.rt(r, t)] = cap * share;
+        routes_of[r] = pool.route_shares;
+      }
+    }
+  }
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t t = 0; t < T; ++t) {
+      surplus_t.data()[sh.rt(r, t)] =
+          collected_battery.data()[sh.rt(r, t)] - capacity_t.data()[sh.rt(r, t)];
+    }
+  }
+
+  // --- recycling (the plant step when given) -------------------------------------------------
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t t = 0; t < T; ++t) {
+      const int year = in.first_year + static_cast<int>(t);
+      const double coll_rate = in.collection_fraction[r][t];
+      const double u = utilisation[sh.rt(r, t)];
+      std::array<std::array<double, kElementCount>, kRouteCount> plant_recovered{};
+      if (plant != nullptr) {
+        const double battery_t = collected_battery.data()[sh.rt(r, t)] * u;
+        for (std::size_t q = 0; q < Q; ++q) {
+          const double share = routes_of[r][q];
+          if (!(share > 0.0)) continue;
+          PlantFeed feed;
+          feed.region = r;
+          feed.year = year;
+          feed.route = q;
+          double total = 0.0;
+          for (std::size_t e = 0; e < E; ++e) {
+            // The same arithmetic as below (waste x collection x utilisation x route share).
+            feed.feed_t[e] = to_tonnes(waste_rk, r, e, t) * coll_rate * u * share;
+            total += feed.feed_t[e];
+          }
+          if (!(total > 0.0)) continue;
+          feed.battery_t = battery_t * share;
+          auto recovered = plant->recycle(feed);
+          if (!recovered) return recovered.error();
+          plant_recovered[q] = *recovered;
+        }
+      }
+      for (std::size_t e = 0; e < E; ++e) {
+        const double demand = to_tonnes(new_rk, r, e, t);
+        const double waste = to_tonnes(waste_rk, r, e, t);
+        const double collected = waste * coll_rate;
+        const double lost = waste * (1.0 - coll_rate);
+        const double feed = collected * u;
+        const double surplus = collected * (1.0 - u);
+        RecyclingOutcome rec = recycle_element(feed, routes_of[r], e, in.recovery_fraction);
+        if (plant != nullptr) {
+          for (std::size_t q = 0; q < Q; ++q) rec.recovered_t[q] = plant_recovered[q][e];
+        }
+        double recovered_sum = 0.0;
+        for (std::size_t q = 0; q < Q; ++q) {
+          recycled_t.data()[sh.reqt(r, e, q, t)] = rec.recycled_t[q];
+          recovered_t.data()[sh.reqt(r, e, q, t)] = rec.recovered_t[q];
+          residue_t.data()[sh.reqt(r, e, q, t)] = rec.recycled_t[q] - rec.recovered_t[q];
+          recovered_sum += rec.recovered_t[q];
+        }
+        demand_t.data()[sh.ret(r, e, t)] = demand;
+        stock_t.data()[sh.ret(r, e, t)] = to_tonnes(stock_rk, r, e, t);
+        eol_elem_t.data()[sh.ret(r, e, t)] = to_tonnes(eol_rk, r, e, t);
+        sl_in_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_in_rk, r, e, t);
+        sl_stock_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_stock_rk, r, e, t);
+        sl_out_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_out_rk, r, e, t);
+        waste_t.data()[sh.ret(r, e, t)] = waste;
+        collected_t.data()[sh.ret(r, e, t)] = collected;
+        lost_t.data()[sh.ret(r, e, t)] = lost;
+        unrecycled_t.data()[sh.ret(r, e, t)] = surplus;
+        secondary_share.data()[sh.ret(r, e, t)] = demand > 0.0 ? recovered_sum / demand : 0.0;
+      }
+    }
+  }
+
+  // --- flows for the balance checks (one kWh layer, one layer per element) ------------------
+  {
+    FlowLayers& fls = res.flows;
+    fls.regions = R;
+    fls.years = T;
+    auto kwh_rt = [&](const std::vector<double>& a) {
+      std::vector<double> out(R * T, 0.0);
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t t = 0; t < T; ++t) {
+          double v = 0.0;
+          for (std::size_t k = 0; k < K; ++k) v += a[sh.rkt(r, k, t)];
+          out[sh.rt(r, t)] = v;
+        }
+      return out;
+    };
+    FlowLayer kwh;
+    kwh.name = "kwh";
+    kwh.flows[index(Flow::kDemand)] = kwh_rt(new_rk);
+    kwh.flows[index(Flow::kEndOfLife)] = kwh_rt(eol_rk);
+    kwh.flows[index(Flow::kToSecondLife)] = kwh_rt(sl_in_rk);
+    kwh.flows[index(Flow::kDirectToWaste)] = kwh_rt(eol_direct_rk);
+    kwh.flows[index(Flow::kSecondLifeOut)] = kwh_rt(sl_out_rk);
+    kwh.stocks[index(Process::kUse)] = kwh_rt(stock_rk);
+    kwh.stocks[index(Process::kSecondLife)] = kwh_rt(sl_stock_rk);
+    fls.layers.push_back(std::move(kwh));
+    auto elem_rt = [&](const core::DimArray& a, std::size_t e) {
+      std::vector<double> out(R * T);
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t t = 0; t < T; ++t) out[sh.rt(r, t)] = a.data()[sh.ret(r, e, t)];
+      return out;
+    };
+    auto route_sum_rt = [&](const core::DimArray& a, std::size_t e) {
+      std::vector<double> out(R * T, 0.0);
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t q = 0; q < Q; ++q)
+          for (std::size_t t = 0; t < T; ++t) out[sh.rt(r, t)] += a.data()[sh.reqt(r, e, q, t)];
+      return out;
+    };
+    for (std::size_t e = 0; e < E; ++e) {
+      FlowLayer layer;
+      layer.name = kElementCodes[e];
+      layer.flows[index(Flow::kDemand)] = elem_rt(demand_t, e);
+      layer.flows[index(Flow::kEndOfLife)] = elem_rt(eol_elem_t, e);
+      layer.flows[index(Flow::kToSecondLife)] = elem_rt(sl_in_t, e);
+      layer.flows[index(Flow::kSecondLifeOut)] = elem_rt(sl_out_t, e);
+      std::vector<double> direct(R * T);
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t t = 0; t < T; ++t) direct[sh.rt(r, t)] = to_tonnes(eol_direct_rk, r, e, t);
+      layer.flows[index(Flow::kDirectToWaste)] = std::move(direct);
+      layer.flows[index(Flow::kCollected)] = elem_rt(collected_t, e);
+      layer.flows[index(Flow::kLost)] = elem_rt(lost_t, e);
+      layer.flows[index(Flow::kRecycled)] = route_sum_rt(recycled_t, e);
+      layer.flows[index(Flow::kSurplus)] = elem_rt(unrecycled_t, e);
+      layer.flows[index(Flow::kRecovered)] = route_sum_rt(recovered_t, e);
+      layer.flows[index(Flow::kRecyclingResidue)] = route_sum_rt(residue_t, e);
+      layer.stocks[index(Process::kUse)] = elem_rt(stock_t, e);
+      layer.stocks[index(Process::kSecondLife)] = elem_rt(sl_stock_t, e);
+      fls.layers.push_back(std::move(layer));
+    }
+    res.balance = check_balances(fls, in.regions, in.first_year);
+  }
+
+  // --- tables: each is declared once, in results/registry.h -------------------------------
+  core::Status table_status;
+  auto add = [&](const results::TableSpec& spec, core::DimArray values) {
+    auto table = results::make_table(spec, std::move(values));
+    if (!table) {
+      if (table_status) table_status = table.error();
+      return;
+    }
+    res.tables.push_back(std::move(*table));
+  };
+  add(results::kSalesVehicles, std::move(sales_tab));
+  add(results::kReplacementPacks, std::move(repl_tab));
+  add(results::kInUseVehicles, std::move(vehicles_tab));
+  add(results::kBatteryInflowKwh, std::move(new_kwh));
+  add(results::kInUseStockKwh, std::move(stock_kwh));
+  add(results::kEndOfLifeKwh, std::move(eol_kwh));
+  add(results::kSecondLifeInflowKwh, std::move(sl_in_kwh));
+  add(results::kSecondLifeStockKwh, std::move(sl_stock_kwh));
+  add(results::kSecondLifeOutflowKwh, std::move(sl_out_kwh));
+  add(results::kBatteryInflowT, std::move(new_t));
+  add(results::kEndOfLifeDetailT, std::move(eol_t));
+  add(results::kMaterialDemandT, std::move(demand_t));
+  add(results::kInUseStockT, std::move(stock_t));
+  add(results::kUseToEndOfLifeT, std::move(eol_elem_t));
+  add(results::kSecondLifeInflowT, std::move(sl_in_t));
+  add(results::kSecondLifeStockT, std::move(sl_stock_t));
+  add(results::kSecondLifeOutflowT, std::move(sl_out_t));
+  add(results::kEndOfLifeT, std::move(waste_t));
+  add(results::kCollectedT, std::move(collected_t));
+  add(results::kLostOrExportedT, std::move(lost_t));
+  add(results::kRecycledT, std::move(recycled_t));
+  add(results::kRecoveredT, std::move(recovered_t));
+  add(results::kRecyclingResidueT, std::move(residue_t));
+  add(results::kUnrecycledT, std::move(unrecycled_t));
+  add(results::kCollectedBatteryT, std::move(collected_battery));
+  add(results::kRecyclingCapacityT, std::move(capacity_t));
+  add(results::kFeedstockSurplusT, std::move(surplus_t));
+  add(results::kSecondaryShare, std::move(secondary_share));
+  if (!table_status) return table_status.error();
+  return res;
+}
+
+}  // namespace urbanmine::chain

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: Apache-2.0
+// The fleet model (see fleet.h and docs/model.md).
+#include "fleet/fleet.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+namespace urbanmine::fleet {
+
+namespace {
+
+core::Status check_shape(const FleetInputs& in) {
+  const std::size_t R = in.regions, S = in.segments, K = in.chemistries, T = in.years;
+  auto bad = [](const std::string& what) {
+    return core::Error::invalid_input("fleet inputs: " + what + " does not match the sizes");
+  };
+  if (in.sales_vehicles.size() != R || in.pack_kwh.size() != R || in.chemistry_share.size() != R) {
+    return bad("region count");
+  }
+  for (std::size_t r = 0; r < R; ++r) {
+    if (in.sales_vehicles[r].size() != S || in.pack_kwh[r].size() != S) return bad("segments");
+    for (std::size_t s = 0; s < S; ++s) {
+      if (in.sales_vehicles[r][s].size() != T || in.pack_kwh[r][s].size() != T) {
+        return bad("years of sales or pack size");
+      }
+    }
+    if (in.chemistry_share[r].size() != T) return bad("years of chemistry shares");
+    for (const auto& year : in.chemistry_share[r]) {
+      if (year.size() != K) return bad("chemistries");
+    }
+  }
+  if (in.vehicle_lifetime.size() != S || in.battery_lifetime.size() != S) {
+    return bad("segments of lifetimes");
+  }
+  if ((!in.replacement_probability.empty() && in.replacement_probability.size() != S) ||
+      (!in.replacement_max_vehicle_age_years.empty() &&
+       in.replacement_max_vehicle_age_years.size() != S)) {
+    return bad("segments of replacement rules");
+  }
+  return {};
+}
+
+}  // namespace
+
+UnitResponse vehicle_pack_response(const mfa::LifetimeTable& table, mfa::LifetimeId vehicle,
+                                   mfa::LifetimeId battery, const ReplacementRule& rule) {
+  const std::size_t T = table.years();
+  UnitResponse u;
+  u.years = T;
+  u.vehicles.assign(T * T, 0.0);
+  u.replacements.assign(T * T, 0.0);
+  u.scrapped.assign(T * T, 0.0);
+  u.retired.assign(T * T, 0.0);
+  std::vector<double> packs(T, 0.0);  // packs in use by installation year
+  for (std::size_t c = 0; c < T; ++c) {
+    std::fill(packs.begin(), packs.end(), 0.0);
+    double survival_before = 1.0;  // the vehicle sold in year c
+    double vehicles_before = 1.0;
+    bool any_retired = false;  // until a vehicle is retired, vehicles = survival exactly
+    for (std::size_t t = c; t < T; ++t) {
+      const double survival_now = table.survival(vehicle, t, c);
+      const double keep = survival_before > 0.0 ? survival_now / survival_before : 0.0;
+      double failed = 0.0;
+      double replaced = 0.0;
+      if (t == c) {
+        packs[c] = keep;  // new pack; scrapped with its vehicle in year c at most
+      } else {
+        for (std::size_t tau = c; tau < t; ++tau) {
+          const double alive = packs[tau] * keep;
+          const double before = table.survival(battery, t - 1, tau);
+          const double hazard = before > 0.0 ? 1.0 - table.survival(battery, t, tau) / before : 1.0;
+          const double fail = alive * hazard;
+          packs[tau] = alive - fail;
+          failed += fail;
+        }
+        const bool young_enough = static_cast<double>(t - c) <= rule.max_vehicle_age_years;
+        replaced = young_enough ? failed * rule.probability : 0.0;
+        packs[t] = replaced;  // replacements, installed in running vehicles
+      }
+      const double retired = failed - replaced;
+      any_retired = any_retired || retired > 0.0;
+      const double vehicles_now = any_retired ? vehicles_before * keep - retired : survival_now;
+      u.vehicles[c * T + t] = vehicles_now;
+      u.replacements[c * T + t] = replaced;
+      u.scrapped[c * T + t] = vehicles_before * (1.0 - keep);
+      u.retired[c * T + t] = retired;
+      survival_before = survival_now;
+      vehicles_before = vehicles_now;
+    }
+  }
+  return u;
+}
+
+core::Result<UnitResponse> vehicle_pack_response(
+    const std::vector<mfa::LifetimeParams>& vehicle_lifetime,
+    const std::vector<mfa::LifetimeParams>& battery_lifetime, const ReplacementRule& rule) {
+  mfa::LifetimeTable table(vehicle_lifetime.size());
+  auto v = table.add(vehicle_lifetime, 0.0, "vehicle lifetime");
+  if (!v) return v.error();
+  auto b = table.add(battery_lifetime, 0.0, "battery lifetime");
+  if (!b) return b.error();
+  return vehicle_pack_response(table, *v, *b, rule);
+}
+
+core::Result<double> lifetime_replacements_per_vehicle(const mfa::LifetimeParams& vehicle,
+                                                       const mfa::LifetimeParams& battery,
+                                                       std::size_t horizon_years,
+                                                       const ReplacementRule& rule) {
+  auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(horizon_years, vehicle),
+                                 std::vector<mfa::LifetimeParams>(horizon_years, battery), rule);
+  if (!u) return u.error();
+  double total = 0.0;
+  for (std::size_t t = 0; t < horizon_years; ++t) total += u->replacements[t];
+  return total;
+}
+
+core::Result<FleetResult> run_fleet(const FleetInputs& in) {
+  URBANMINE_TRY_STATUS(check_shape(in));
+  const std::size_t R = in.regions, S = in.segments, K = in.chemistries, T = in.years;
+  FleetResult res;
+  res.regions = R;
+  res.segments = S;
+  res.chemistries = K;
+  res.years = T;
+
+  // One lifetime table per run; one response per distinct (vehicle, pack, rule).
+  mfa::LifetimeTable table(T);
+  std::vector<mfa::LifetimeId> vehicle_id(S);
+  std::vector<std::size_t> response_of(S);
+  std::vector<ReplacementRule> rule(S);
+  for (std::size_t s = 0; s < S; ++s) {
+    if (!in.replacement_probability.empty()) rule[s].probability = in.replacement_probability[s];
+    if (!in.replacement_max_vehicle_age_years.empty()) {
+      rule[s].max_vehicle_age_years = in.replacement_max_vehicle_age_years[s];
+    }
+  }
+  struct Key {
+    mfa::LifetimeId vehicle, battery;
+    double probability, max_age;
+    bool operator==(const Key&) const = default;
+  };
+  std::vector<Key> pairs;
+  std::vector<UnitResponse> responses;
+  for (std::size_t s = 0; s < S; ++s) {
+    auto v =
+        table.add(in.vehicle_lifetime[s], 0.0, "vehicle lifetime, segment " + std::to_string(s));
+    if (!v) return v.error();
+    auto b =
+        table.add(in.battery_lifetime[s], 0.0, "battery lifetime, segment " + std::to_string(s));
+    if (!b) return b.error();
+    vehicle_id[s] = *v;
+    const Key key{*v, *b, rule[s].probability, rule[s].max_vehicle_age_years};
+    const auto it = std::find(pairs.begin(), pairs.end(), key);
+    if (it != pairs.end()) {
+      response_of[s] = static_cast<std::size_t>(it - pairs.begin());
+    } else {
+      response_of[s] = pairs.size();
+      pairs.push_back(key);
+    }
+  }
+  responses.reserve(pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const ReplacementRule r{pairs[i].probability, pairs[i].max_age};
+    responses.push_back(vehicle_pack_response(table, pairs[i].vehicle, pairs[i].battery, r));
+  }
+  // Kernels: replacements of every response, then (for responses whose rule retires vehicles)
+  // vehicles, scrapped and retired.
+  std::vector<std::span<const double>> kernels;
+  for (const auto& u : responses) kernels.emplace_back(u.replacements);
+  std::vector<std::size_t> extra_of(responses.size(), 0);
+  bool any_retiring = false;
+  for (std::size_t i = 0; i < responses.size(); ++i) {
+    if (ReplacementRule{pairs[i].probability, pairs[i].max_age}.replaces_all()) continue;
+    any_retiring = true;
+    extra_of[i] = kernels.size();
+    kernels.emplace_back(responses[i].vehicles);
+    kernels.emplace_back(responses[i].scrapped);
+    kernels.emplace_back(responses[i].retired);
+  }
+
+  // Series: vehicles by region x segment, then pack kWh by region x segment x chemistry.
+  const std::size_t n_vehicle = R * S;
+  const std::size_t n_kwh = R * S * K;
+  res.sales_vehicles.assign(n_vehicle * T, 0.0);
+  std::vector<double> cohort_kwh(n_kwh * T, 0.0);
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t s = 0; s < S; ++s) {
+      const auto& sales = in.sales_vehicles[r][s];
+      std::copy(sales.begin(), sales.end(), res.sales_vehicles.begin() + res.rst(r, s, 0));
+      for (std::size_t k = 0; k < K; ++k) {
+        for (std::size_t c = 0; c < T; ++c) {
+          cohort_kwh[res.rskt(r, s, k, c)] =
+              sales[c] * in.pack_kwh[r][s][c] * in.chemistry_share[r][c][k];
+        }
+      }
+    }
+  }
+  std::vector<mfa::InflowSeries> inflow;
+  std::vector<mfa::ResponseSeries> response;
+  inflow.reserve(n_vehicle + n_kwh);
+  response.reserve(n_vehicle + n_kwh);
+  const std::span<const double> sales_all(res.sales_vehicles);
+  const std::span<const double> kwh_all(cohort_kwh);
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t s = 0; s < S; ++s) {
+      const auto row = sales_all.subspan(res.rst(r, s, 0), T);
+      inflow.push_back({vehicle_id[s], row});
+      response.push_back({response_of[s], row});
+    }
+  }
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t s = 0; s < S; ++s) {
+      for (std::size_t k = 0; k < K; ++k) {
+        const auto row = kwh_all.subspan(res.rskt(r, s, k, 0), T);
+        inflow.push_back({vehicle_id[s], row});
+        response.push_back({response_of[s], row});
+      }
+    }
+  }
+  const std::size_t n = inflow.size();
+  std::vector<double> stock(n * T), outflow(n * T), replaced(n * T);
+  mfa::BatchOptions options;
+  URBANMINE_TRY_STATUS(mfa::solve_inflow_driven_batch(
+      table, inflow, options, mfa::BatchBuffers{stock, outflow, {}, {}, {}, {}}));
+  URBANMINE_TRY_STATUS(mfa::apply_cohort_response_batch(kernels, T, response, replaced, options));
+  std::vector<double> retired(n * T, 0.0);
+  if (any_retiring) {
+    // Segments whose failed packs can retire their vehicle: stocks and exits from the
+    // responses (the survival-curve solve above does not know about early retirement).
+    std::vector<mfa::ResponseSeries> extra;
+    std::vector<std::size_t> target;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t resp = response[k].response;
+      if (ReplacementRule{pairs[resp].probability, pairs[resp].max_age}.replaces_all()) continue;
+      for (std::size_t j = 0; j < 3; ++j) extra.push_back({extra_of[resp] + j, response[k].input});
+      target.push_back(k);
+    }
+    std::vector<double> values(extra.size() * T);
+    URBANMINE_TRY_STATUS(mfa::apply_cohort_response_batch(kernels, T, extra, values, options));
+    for (std::size_t i = 0; i < target.size(); ++i) {
+      const std::size_t k = target[i];
+      for (std::size_t t = 0; t < T; ++t) {
+        stock[k * T + t] = values[(3 * i) * T + t];
+        outflow[k * T + t] = values[(3 * i + 1) * T + t];
+        retired[k * T + t] = values[(3 * i + 2) * T + t];
+      }
+    }
+  }
+
+  const auto vehicle_part = [&](const std::vector<double>& v) {
+    return std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n_vehicle * T));
+  };
+  res.in_use_vehicles = vehicle_part(stock);
+  res.replacement_packs = vehicle_part(replaced);
+  const std::size_t base = n_vehicle * T;
+  res.new_kwh.resize(n_kwh * T);
+  res.in_use_kwh.assign(stock.begin() + static_cast<std::ptrdiff_t>(base), stock.end());
+  res.scrapped_kwh.assign(outflow.begin() + static_cast<std::ptrdiff_t>(base), outflow.end());
+  res.end_of_life_kwh.resize(n_kwh * T);
+  for (std::size_t i = 0; i < n_kwh * T; ++i) {
+    const double repl = replaced[base + i];
+    res.new_kwh[i] = cohort_kwh[i] + repl;
+    // Failed packs: the replaced ones plus those that retired their vehicle.
+    res.end_of_life_kwh[i] = res.scrapped_kwh[i] + repl + retired[base + i];
+  }
+  return res;
+}
+
+}  // namespace urbanmine::fleet

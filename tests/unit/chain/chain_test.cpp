@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+// The chain on in-memory inputs (tests/model_builder.h): hand-computed flows, the balance checks
+// derived from the declared processes and flows, and checks that fire when one flow is perturbed.
+#include "chain/chain.h"
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "engine/run_model.h"
+
+#include "model_builder.h"
+
+namespace urbanmine::chain {
+namespace {
+
+using testing::fixed_years;
+
+TEST(RecycleElement, SplitsFeedByRouteAndAppliesRecovery) {
+  std::array<std::array<double, kElementCount>, kRouteCount> rec{};
+  rec[0][0] = 0.0;  // pyro Li
+  rec[1][0] = 0.9;  // hydro Li
+  rec[2][0] = 0.8;  // direct Li
+  const RecyclingOutcome out = recycle_element(100.0, {0.2, 0.5, 0.3}, 0, rec);
+  EXPECT_DOUBLE_EQ(out.recycled_t[0], 20.0);
+  EXPECT_DOUBLE_EQ(out.recycled_t[1], 50.0);
+  EXPECT_DOUBLE_EQ(out.recycled_t[2], 30.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[0], 0.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[1], 45.0);
+  EXPECT_DOUBLE_EQ(out.recovered_t[2], 24.0);
+}
+
+// Two regions, 1,000 vehicles of 50 kWh sold by AAA in 2020 and 400 by BBB in 2021; vehicles
+// live 6 years, packs 20 (no replacement); 40 % of packs of scrapped vehicles go to a 3-year
+// second life; 80 % of waste collected; 100 t of capacity shared by both regions, routes half
+// hydrometallurgy, half direct.
+testing::ModelBuilder small_world() {
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2035);
+  b.sales(0, 0, 2020, 1000.0)
+      .sales(1, 0, 2021, 400.0)
+      .lifetimes(0, fixed_years(6), fixed_years(20))
+      .second_life(0, 0.4, fixed_years(3))
+      .collection(0.8)
+      .capacity(100.0, {0.0, 0.5, 0.5});
+  return b;
+}
+
+struct ChainRun {
+  fleet::FleetResult fleet;
+  ChainResult chain;
+};
+
+ChainRun run(const testing::ModelBuilder& b, PlantStep* plant = nullptr) {
+  auto f = fleet::run_fleet(engine::fleet_inputs(b.inputs()));
+  EXPECT_TRUE(f.has_value());
+  auto c = run_chain(*f, engine::chain_inputs(b.inputs()), plant);
+  EXPECT_TRUE(c.has_value()) << (c ? "" : c.error().to_string());
+  return ChainRun{std::move(*f), std::move(*c)};
+}
+
+const Table& table(const ChainResult& c, std::string_view name) {
+  const auto it = std::find_if(c.tables.begin(), c.tables.end(),
+                               [&](const Table& t) { return t.name == name; });
+  EXPECT_NE(it, c.tables.end()) << name;
+  return *it;
+}
+
+double at(const Table& t, std::vector<std::pair<std::string, std::string>> coords) {
+  auto v = t.values.get(coords);
+  EXPECT_TRUE(v.has_value());
+  return v ? *v : -1.0;
+}
+
+std::vector<const BalanceCheck*> failed(const std::vector<BalanceCheck>& checks) {
+  std::vector<const BalanceCheck*> out;
+  for (const auto& b : checks) {
+    if (!b.ok) out.push_back(&b);
+  }
+  return out;
+}
+
+TEST(RunChain, FlowsFollowTheRulesByHand) {
+  const ChainRun r = run(small_world());
+  // AAA's 50,000 kWh leave vehicles in 2026: 40 % to second life, back as waste in 2029.
+  const Table& sl_in = table(r.chain, "end_of_life_to_second_life_kwh");
+  EXPECT_DOUBLE_EQ(
+      at(sl_in, {{"region", "AAA"}, {"segment", "car"}, {"chemistry", "LFP"}, {"year", "2026"}}),
+      20000.0);
+  const Table& sl_out = table(r.chain, "second_life_to_waste_kwh");
+  EXPECT_DOUBLE_EQ(
+      at(sl_out, {{"region", "AAA"}, {"segment", "car"}, {"chemistry", "LFP"}, {"year", "2029"}}),
+      20000.0);
+  // Waste in 2026: 30,000 kWh = 30 t of Li at 1 kg/kWh; 80 % collected = 24 t.
+  const Table& waste = table(r.chain, "end_of_life_t");
+  EXPECT_DOUBLE_EQ(at(waste, {{"region", "AAA"}, {"element", "Li"}, {"year", "2026"}}), 30.0);
+  const Table& collected = table(r.chain, "waste_to_collection_t");
+  EXPECT_DOUBLE_EQ(at(collected, {{"region", "AAA"}, {"element", "Li"}, {"year", "2026"}}), 24.0);
+  // Collected battery 24,000 kWh x 0.005 t/kWh = 120 t against 100 t of capacity: 5/6 recycled.
+  const Table& battery = table(r.chain, "collected_battery_t");
+  EXPECT_DOUBLE_EQ(at(battery, {{"region", "AAA"}, {"year", "2026"}}), 120.0);
+  const Table& surplus = table(r.chain, "feedstock_surplus_t");
+  EXPECT_NEAR(at(surplus, {{"region", "AAA"}, {"year", "2026"}}), 20.0, 1e-9);
+  const Table& recycled = table(r.chain, "collection_to_recycling_t");
+  EXPECT_NEAR(
+      at(recycled, {{"region", "AAA"}, {"element", "Li"}, {"route", "direct"}, {"year", "2026"}}),
+      10.0, 1e-9);
+  const Table& recovered = table(r.chain, "recycling_to_secondary_metal_t");
+  EXPECT_NEAR(
+      at(recovered,
+         {{"region", "AAA"}, {"element", "Li"}, {"route", "hydrometallurgy"}, {"year", "2026"}}),
+      9.0, 1e-9);
+  EXPECT_DOUBLE_EQ(
+      at(recovered, {{"region", "AAA"}, {"element", "Li"}, {"route", "direct"}, {"year", "2026"}}),
+      0.0);  // the builder's direct route recovers nothing
+}
+
+TEST(RunChain, ChecksAreTheIndependentProcessesAndTheHorizonOnly) {
+  const ChainRun r = run(small_world());
+  EXPECT_TRUE(failed(r.chain.balance).empty());
+  std::set<std::string> processes;
+  for (const auto& b : r.chain.balance) processes.insert(b.process);
+  // Identities by construction (end of life, collection, recycling) are not counted.
+  EXPECT_EQ(processes, (std::set<std::string>{"use", "second_life", "black_mass_allocation",
+                                              std::string(kHorizonProcess)}));
+  const std::size_t R = 2, T = 16, E = kElementCount;
+  // Per region and year: use and second life in kWh and per element, black-mass allocation per
+  // element; per region: the horizon in kWh and per element.
+  EXPECT_EQ(r.chain.balance.size(), R * T * (2 + 3 * E) + R * (E + 1));
+}
+
+// Perturbs one flow (or stock) of one layer at one region and year and rechecks.
+std::vector<BalanceCheck> perturbed(const ChainRun& r, std::size_t layer, std::size_t slot,
+                                    bool is_stock, std::size_t region, int year, double delta) {
+  FlowLayers flows = r.chain.flows;
+  auto& values = is_stock ? flows.layers[layer].stocks[slot] : flows.layers[layer].flows[slot];
+  values[region * flows.years + static_cast<std::size_t>(year - 2020)] += delta;
+  return check_balances(flows, {"AAA", "BBB"}, 2020);
+}
+
+bool fired(const std::vector<BalanceCheck>& checks, std::string_view process,
+           std::string_view element, std::string_view region) {
+  for (const auto* b : failed(checks)) {
+    if (b->process == process && b->element == element && b->region == region) return true;
+  }
+  return false;
+}
+
+TEST(BalanceChecks, FireWhenSecondLifeInflowIsPerturbed) {
+  const ChainRun r = run(small_world());
+  const auto checks = perturbed(r, 1, index(Flow::kToSecondLife), false, 0, 2026, 0.5);
+  EXPECT_TRUE(fired(checks, "second_life", "Li", "AAA"));
+  EXPECT_FALSE(fired(checks, "use", "Li", "AAA"));
+}
+
+TEST(BalanceChecks, FireWhenDemandIsPerturbed) {
+  const ChainRun r = run(small_world());
+  const auto checks = perturbed(r, 0, index(Flow::kDemand), false, 1, 2021, 1.0);
+  EXPECT_TRUE(fired(checks, "use", "kwh", "BBB"));
+  EXPECT_TRUE(fired(checks, kHorizonProcess, "kwh", "BBB"));
+  EXPECT_FALSE(fired(checks, "use", "kwh", "AAA"));
+}
+
+TEST(BalanceChecks, HorizonFiresWhenASinkFlowIsPerturbed) {
+  // Lost batteries and recovered metal leave the system: only the horizon can see them.
+  const ChainRun r = run(small_world());
+  for (Flow f : {Flow::kLost, Flow::kRecovered}) {
+    const auto checks = perturbed(r, 2, index(f), false, 0, 2029, 0.01);
+    EXPECT_TRUE(fired(checks, kHorizonProcess, kElementCodes[1], "AAA")) << index(f);
+    EXPECT_EQ(failed(checks).size(), 1u) << index(f);
+  }
+}
+
+TEST(BalanceChecks, FireWhenSurplusOrStockIsPerturbed) {
+  const ChainRun r = run(small_world());
+  auto checks = perturbed(r, 3, index(Flow::kSurplus), false, 0, 2026, 0.25);
+  EXPECT_TRUE(fired(checks, "black_mass_allocation", kElementCodes[2], "AAA"));
+  EXPECT_TRUE(fired(checks, kHorizonProcess, kElementCodes[2], "AAA"));
+  checks = perturbed(r, 0, index(Process::kUse), true, 0, 2035, 5.0);
+  EXPECT_TRUE(fired(checks, "use", "kwh", "AAA"));
+  EXPECT_TRUE(fired(checks, kHorizonProcess, "kwh", "AAA"));
+}
+
+TEST(SecondLifeCap, InflowBeyondTheCapGoesToWasteAndBalances) {
+  // AAA sends 20,000 kWh to second life in 2026 (40 % of 50,000); a 5,000 kWh cap keeps a
+  // quarter, the other 15,000 kWh become waste that year.
+  testing::ModelBuilder b = small_world();
+  b.second_life_cap_kwh(5000.0);
+  const ChainRun capped = run(b);
+  const ChainRun free = run(small_world());
+  const auto sl = [](const ChainRun& r, const char* year) {
+    return at(table(r.chain, "end_of_life_to_second_life_kwh"),
+              {{"region", "AAA"}, {"segment", "car"}, {"chemistry", "LFP"}, {"year", year}});
+  };
+  EXPECT_DOUBLE_EQ(sl(capped, "2026"), 5000.0);
+  EXPECT_DOUBLE_EQ(sl(free, "2026"), 20000.0);
+  const auto waste = [](const ChainRun& r, const char* year) {
+    return at(table(r.chain, "end_of_life_t"),
+              {{"region", "AAA"}, {"element", "Li"}, {"year", year}});
+  };
+  EXPECT_DOUBLE_EQ(waste(capped, "2026") - waste(free, "2026"), 15.0);  // 15,000 kWh x 1 kg/kWh
+  EXPECT_TRUE(failed(capped.chain.balance).empty());
+}
+
+// A plant step that recovers a fixed share of each element and records its calls.
+class HalfRecovery final : public PlantStep {
+ public:
+  core::Result<std::array<double, kElementCount>> recycle(const PlantFeed& feed) override {
+    calls.push_back(feed);
+    std::array<double, kElementCount> out{};
+    for (std::size_t e = 0; e < kElementCount; ++e) out[e] = 0.5 * feed.feed_t[e];
+    return out;
+  }
+  std::vector<PlantFeed> calls;
+};
+
+TEST(RunChain, PlantStepReplacesTheRecoveryAndSeesEachRouteWithFeed) {
+  HalfRecovery plant;
+  const ChainRun r = run(small_world(), &plant);
+  EXPECT_TRUE(failed(r.chain.balance).empty());
+  ASSERT_FALSE(plant.calls.empty());
+  for (const auto& call : plant.calls) EXPECT_NE(call.route, 0u);  // no pyrometallurgy share
+  const Table& recovered = table(r.chain, "recycling_to_secondary_metal_t");
+  EXPECT_NEAR(
+      at(recovered, {{"region", "AAA"}, {"element", "Li"}, {"route", "direct"}, {"year", "2026"}}),
+      5.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace urbanmine::chain

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: Apache-2.0
+// The fleet model: the vehicle-pack rule against hand-computed responses, and run_fleet on
+// in-memory inputs (tests/model_builder.h) against hand counts and single-series solves.
+#include "fleet/fleet.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/run_model.h"
+#include "mfa/dsm.h"
+
+#include "model_builder.h"
+
+namespace urbanmine::fleet {
+namespace {
+
+using testing::fixed_years;
+
+TEST(VehiclePackResponse, FixedLifetimesReplaceAFailedPackEveryBatteryLifetime) {
+  // Vehicle lives 10 years (in use at ages 0-9), packs 4 years: the original pack fails at age
+  // 4 and its replacement at age 8; the vehicle is scrapped at age 10 with a 2-year-old pack.
+  const std::size_t T = 15;
+  auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed_years(10)),
+                                 std::vector<mfa::LifetimeParams>(T, fixed_years(4)));
+  ASSERT_TRUE(u.has_value());
+  for (std::size_t t = 0; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u->vehicles[t], t < 10 ? 1.0 : 0.0) << t;
+    EXPECT_DOUBLE_EQ(u->replacements[t], (t == 4 || t == 8) ? 1.0 : 0.0) << t;
+  }
+  // Cohort 3 (sold in year 3) is the same response shifted by three years.
+  for (std::size_t t = 3; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u->replacements[3 * T + t], (t == 7 || t == 11) ? 1.0 : 0.0) << t;
+  }
+}
+
+TEST(VehiclePackResponse, PacksOutlivingTheirVehicleAreNeverReplaced) {
+  const std::size_t T = 30;
+  auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed_years(8)),
+                                 std::vector<mfa::LifetimeParams>(T, fixed_years(12)));
+  ASSERT_TRUE(u.has_value());
+  double total = 0.0;
+  for (double r : u->replacements) total += r;
+  EXPECT_EQ(total, 0.0);
+}
+
+TEST(VehiclePackResponse, CohortVaryingBatteryLifetimeFollowsTheInstallationYear) {
+  // Packs installed from year 5 on last 2 years instead of 4: the original pack (year 0) fails
+  // at 4, its replacement (installed 4, 4-year life) at 8, the next (installed 8) at 10.
+  const std::size_t T = 14;
+  std::vector<mfa::LifetimeParams> battery(T, fixed_years(4));
+  for (std::size_t t = 5; t < T; ++t) battery[t] = fixed_years(2);
+  auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(T, fixed_years(12)), battery);
+  ASSERT_TRUE(u.has_value());
+  for (std::size_t t = 0; t < T; ++t) {
+    EXPECT_DOUBLE_EQ(u->replacements[t], (t == 4 || t == 8 || t == 10) ? 1.0 : 0.0) << t;
+  }
+}
+
+TEST(VehiclePackResponse, InvalidLifetimeIsAnError) {
+  mfa::LifetimeParams bad;
+  bad.type = mfa::LifetimeType::kNormal;
+  bad.mean = 10.0;
+  bad.std = -1.0;
+  auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(5, bad),
+                                 std::vector<mfa::LifetimeParams>(5, fixed_years(4)));
+  EXPECT_FALSE(u.has_value());
+}
+
+TEST(RunFleet, HundredVehiclesWithFourYearPacksNeedTwoReplacementsEach) {
+  // 100 vehicles of 50 kWh sold in 2020, vehicles 10 years, packs 4 years.
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP", "NMC811"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto f = run_fleet(engine::fleet_inputs(b.inputs()));
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  for (int year = 2020; year <= 2034; ++year) {
+    const std::size_t t = b.t(year);
+    const bool replaced = year == 2024 || year == 2028;
+    EXPECT_DOUBLE_EQ(f->replacement_packs[f->rst(0, 0, t)], replaced ? 100.0 : 0.0) << year;
+    EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, t)], year < 2030 ? 100.0 : 0.0) << year;
+    const double new_kwh = (year == 2020 || replaced) ? 5000.0 : 0.0;
+    EXPECT_DOUBLE_EQ(f->new_kwh[f->rskt(0, 0, 0, t)], new_kwh) << year;
+    EXPECT_DOUBLE_EQ(f->new_kwh[f->rskt(0, 0, 1, t)], 0.0) << year;  // no NMC811 share
+    const double eol = (replaced || year == 2030) ? 5000.0 : 0.0;
+    EXPECT_DOUBLE_EQ(f->end_of_life_kwh[f->rskt(0, 0, 0, t)], eol) << year;
+    EXPECT_DOUBLE_EQ(f->scrapped_kwh[f->rskt(0, 0, 0, t)], year == 2030 ? 5000.0 : 0.0) << year;
+  }
+}
+
+// Sums of a [r, s, k, t] series over years for region 0, segment 0, chemistry 0.
+double total(const FleetResult& f, const std::vector<double>& v) {
+  double sum = 0.0;
+  for (std::size_t t = 0; t < f.years; ++t) sum += v[f.rskt(0, 0, 0, t)];
+  return sum;
+}
+
+TEST(ReplacementRule, OldVehiclesWithAFailedPackAreRetiredNotRefitted) {
+  // Vehicles 10 years, packs 4, new packs only up to age 5: the first failure (age 4) is
+  // replaced, the second (age 8) retires the vehicle with its failed pack.
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto fin = engine::fleet_inputs(b.inputs());
+  fin.replacement_probability = {1.0};
+  fin.replacement_max_vehicle_age_years = {5.0};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  for (int year = 2020; year <= 2034; ++year) {
+    const std::size_t t = b.t(year);
+    EXPECT_DOUBLE_EQ(f->replacement_packs[f->rst(0, 0, t)], year == 2024 ? 100.0 : 0.0) << year;
+    EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, t)], year < 2028 ? 100.0 : 0.0) << year;
+    const double eol = (year == 2024 || year == 2028) ? 5000.0 : 0.0;
+    EXPECT_DOUBLE_EQ(f->end_of_life_kwh[f->rskt(0, 0, 0, t)], eol) << year;
+    EXPECT_DOUBLE_EQ(f->scrapped_kwh[f->rskt(0, 0, 0, t)], 0.0) << year;  // none reach age 10
+  }
+}
+
+TEST(ReplacementRule, HalfOfFailedPacksReplacedHalvesTheFleetAtEachFailure) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto fin = engine::fleet_inputs(b.inputs());
+  fin.replacement_probability = {0.5};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  const auto at = [&](const std::vector<double>& v, int year) {
+    return v[f->rskt(0, 0, 0, b.t(year))];
+  };
+  EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, b.t(2024))], 50.0);
+  EXPECT_DOUBLE_EQ(f->in_use_vehicles[f->rst(0, 0, b.t(2028))], 25.0);
+  EXPECT_DOUBLE_EQ(at(f->end_of_life_kwh, 2024), 5000.0);  // 100 failed packs
+  EXPECT_DOUBLE_EQ(at(f->end_of_life_kwh, 2028), 2500.0);  // 50 failed replacement packs
+  EXPECT_DOUBLE_EQ(at(f->scrapped_kwh, 2030), 1250.0);     // 25 vehicles reach age 10
+  EXPECT_DOUBLE_EQ(at(f->new_kwh, 2024), 2500.0);
+  // Everything that entered left: 5,000 + 2,500 + 1,250 kWh.
+  EXPECT_DOUBLE_EQ(total(*f, f->new_kwh), total(*f, f->end_of_life_kwh));
+  EXPECT_DOUBLE_EQ(total(*f, f->new_kwh), 8750.0);
+}
+
+TEST(ReplacementRule, DefaultRuleEqualsTheRuleThatReplacesEverything) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2015, 2040);
+  mfa::LifetimeParams v;
+  v.type = mfa::LifetimeType::kNormal;
+  v.mean = 14.0;
+  v.std = 4.0;
+  mfa::LifetimeParams p = v;
+  p.mean = 9.0;
+  b.lifetimes(0, v, p);
+  for (int year = 2015; year <= 2030; ++year) b.sales(0, 0, year, 1000.0 + year);
+  auto fin = engine::fleet_inputs(b.inputs());
+  auto base = run_fleet(fin);
+  fin.replacement_probability = {1.0};
+  fin.replacement_max_vehicle_age_years = {1000.0};  // finite: takes the retiring path
+  auto capped = run_fleet(fin);
+  ASSERT_TRUE(base.has_value() && capped.has_value());
+  for (std::size_t i = 0; i < base->in_use_kwh.size(); ++i) {
+    EXPECT_NEAR(base->in_use_kwh[i], capped->in_use_kwh[i], 1e-9 * (1.0 + base->in_use_kwh[i]));
+    EXPECT_NEAR(base->end_of_life_kwh[i], capped->end_of_life_kwh[i],
+                1e-9 * (1.0 + base->end_of_life_kwh[i]));
+  }
+}
+
+TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
+  // Two regions, two segments with different Normal lifetimes, sales in several years: the
+  // stock of each series equals a single-series inflow-driven solve on its survival matrix.
+  mfa::LifetimeParams car;
+  car.type = mfa::LifetimeType::kNormal;
+  car.mean = 12.0;
+  car.std = 3.0;
+  mfa::LifetimeParams bus = car;
+  bus.mean = 8.0;
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car", "bus"}, {"LFP"}, 2010, 2040);
+  b.lifetimes(0, car, fixed_years(30)).lifetimes(1, bus, fixed_years(30));
+  for (int year = 2012; year <= 2030; ++year) {
+    b.sales(0, 0, year, 10.0 * year - 20000.0).sales(1, 1, year, 3.0).sales(1, 0, year, 7.0);
+  }
+  const auto fin = engine::fleet_inputs(b.inputs());
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  for (std::size_t r = 0; r < 2; ++r) {
+    for (std::size_t s = 0; s < 2; ++s) {
+      const auto sm = mfa::make_survival_matrix(fin.vehicle_lifetime[s], 0.0);
+      std::vector<double> inflow(fin.years);
+      for (std::size_t t = 0; t < fin.years; ++t) inflow[t] = fin.sales_vehicles[r][s][t] * 50.0;
+      const auto one = mfa::solve_inflow_driven(sm, inflow);
+      for (std::size_t t = 0; t < fin.years; ++t) {
+        EXPECT_NEAR(f->in_use_kwh[f->rskt(r, s, 0, t)], one.stock[t], 1e-9 * (1.0 + one.stock[t]));
+        EXPECT_NEAR(f->scrapped_kwh[f->rskt(r, s, 0, t)], one.outflow[t],
+                    1e-9 * (1.0 + one.outflow[t]));
+      }
+    }
+  }
+}
+
+TEST(RunFleet, MismatchedSizesAreAnError) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2024);
+  auto fin = engine::fleet_inputs(b.inputs());
+  fin.pack_kwh[0][0].pop_back();
+  EXPECT_FALSE(run_fleet(fin).has_value());
+}
+
+TEST(CohortResponseBatch, AppliesTheResponseAndRejectsBadSizes) {
+  // Response: half of a cohort shows up one year later.
+  const std::size_t T = 3;
+  std::vector<double> response(T * T, 0.0);
+  for (std::size_t c = 0; c + 1 < T; ++c) response[c * T + c + 1] = 0.5;
+  const std::vector<std::span<const double>> responses = {response};
+  const std::vector<double> input = {2.0, 4.0, 8.0};
+  std::vector<double> out(T, -1.0);
+  const std::vector<mfa::ResponseSeries> series = {{0, input}};
+  ASSERT_TRUE(mfa::apply_cohort_response_batch(responses, T, series, out).has_value());
+  EXPECT_EQ(out, (std::vector<double>{0.0, 1.0, 2.0}));
+  const std::vector<mfa::ResponseSeries> unknown = {{1, input}};
+  EXPECT_FALSE(mfa::apply_cohort_response_batch(responses, T, unknown, out).has_value());
+  EXPECT_FALSE(mfa::apply_cohort_response_batch(responses, T + 1, series, out).has_value());
+}
+
+}  // namespace
+}  // namespace urbanmine::fleet
