@@ -40,14 +40,31 @@ void register_passport_commands(CLI::App& app, CliContext& ctx) {
     ctx.action = [&ctx, f]() -> int {
       auto outcome = engine::read_passports(f->path, f->data_dir);
       if (!outcome) return report_error(ctx, outcome.error());
-      const std::string text = ctx.output_format(OutputFormat::kTable) == OutputFormat::kJson
-                                   ? engine::passport_read_json(*outcome)
-                                   : engine::passport_read_table(*outcome);
+      std::string text;
+      switch (ctx.output_format(OutputFormat::kTable)) {
+        case OutputFormat::kJson:
+          text = engine::passport_read_json(*outcome);
+          break;
+        case OutputFormat::kCsv:
+          text = engine::passport_read_csv(*outcome);  // problems go to stderr below
+          break;
+        case OutputFormat::kTable:
+          text = engine::passport_read_table(*outcome);
+          break;
+      }
       const int written = emit(ctx, text);
       if (written != core::kExitOk) return written;
       bool warnings = false;
       for (const auto& file : outcome->files) {
         warnings = warnings || file.diagnostics.warning_count() > 0;
+      }
+      if (ctx.output_format(OutputFormat::kTable) == OutputFormat::kCsv) {
+        for (const auto& file : outcome->files) {
+          for (const auto& d : file.diagnostics.items()) {
+            ctx.logger.warn(std::string(d.severity == core::Severity::kError ? "error: " : "") +
+                            d.error.to_string());
+          }
+        }
       }
       if (!outcome->all_valid() || (ctx.strict && warnings)) {
         ctx.logger.error(std::to_string(outcome->aggregate.invalid_files) + " of " +

@@ -7,6 +7,7 @@
 #include <map>
 #include <utility>
 
+#include "io/csv.h"
 #include "io/passport_json.h"
 
 namespace urbanmine::engine {
@@ -17,6 +18,14 @@ constexpr double kKgPerTonne = 1000.0;
 std::string num(double v, int decimals = 3) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// Numbers in CSV: 12 significant digits, as the run's CSV files.
+std::string csv_number(double v) {
+  constexpr int kDigits = 12;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", kDigits, v);
   return buf;
 }
 
@@ -129,6 +138,25 @@ std::string passport_read_table(const PassportReadOutcome& outcome) {
     for (const auto& c : a.unmapped_cas) out += " " + c;
     out += "\n";
   }
+  return out;
+}
+
+std::string passport_read_csv(const PassportReadOutcome& outcome) {
+  const auto& a = outcome.aggregate;
+  std::string out = "group,key,battery_count,battery_mass_kg,element,element_kg\n";
+  auto add = [&out](const std::string& group, const std::string& key, const passport::Totals& t) {
+    const std::string head = group + "," + io::csv_escape(key) + "," +
+                             std::to_string(t.battery_count) + "," + csv_number(t.battery_mass_kg) +
+                             ",";
+    if (t.element_kg.empty()) out += head + ",\n";
+    for (const auto& [e, kg] : t.element_kg) {
+      out += head + io::csv_escape(e) + "," + csv_number(kg) + "\n";
+    }
+  };
+  if (a.valid_files > 0) add("total", "all", a.total);
+  for (const auto& [k, t] : a.by_chemistry) add("chemistry", k, t);
+  for (const auto& [k, t] : a.by_status) add("status", k, t);
+  for (const auto& [k, t] : a.by_soh_band) add("soh_percent", k, t);
   return out;
 }
 

@@ -31,6 +31,9 @@ core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir);
 std::string passport_read_json(const PassportReadOutcome& outcome);
 std::string passport_read_table(const PassportReadOutcome& outcome);
+// Tidy CSV of the aggregate: group,key,battery_count,battery_mass_kg,element,element_kg (one row
+// per group, key and element; element empty for a group without element content).
+std::string passport_read_csv(const PassportReadOutcome& outcome);
 
 // Label of the feed component built from passports.
 inline constexpr std::string_view kPassportFeedLabel = "battery passports";

@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <regex>
 #include <utility>
 
@@ -120,10 +121,10 @@ constexpr std::array<std::string_view, 7> kAllCategories = {"generalProductInfor
                                                             "supplyChainDueDiligence"};
 
 std::string num(double v) {
-  std::string s = std::to_string(v);
-  while (s.size() > 1 && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+  constexpr int kDigits = 10;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", kDigits, v);
+  return buf;
 }
 
 // Does `path` match `pattern`, where "[*]" matches any "[digits]"?

@@ -142,6 +142,17 @@ TEST(PassportCli, FolderReportsEveryFileAndExitsThree) {
   EXPECT_NE(r.output.find("12 of 20 passports are invalid"), std::string::npos);
 }
 
+TEST(PassportCli, CsvIsTidyAndProblemsGoToTheLog) {
+  const auto r = testing::run_cli("--format csv passport read " + kDir);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.output.find("group,key,battery_count,battery_mass_kg,element,element_kg\n"),
+            std::string::npos);
+  EXPECT_NE(r.output.find("\nstatus,Waste,4,1810,Ni,131\n"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\nsoh_percent,unknown,1,12,Mn,"), std::string::npos);
+  EXPECT_NE(r.output.find("p13_status_lowercase.json: $.generalProductInformation.batteryStatus"),
+            std::string::npos);
+}
+
 TEST(PassportCli, OneValidFileExitsZeroAndAMissingPathIsNotFound) {
   const auto ok = testing::run_cli("passport read " + kDir + "/p05_nca_ev_reused_utf16be.json");
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
