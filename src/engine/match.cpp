@@ -163,6 +163,11 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
     e.location = source + ": " + e.location;
     return e;
   }
+  if (auto vetoed = match::apply_vetoes(*instance, profiles->vetoes); !vetoed) {
+    core::Error e = vetoed.error();
+    e.location = source + ": " + e.location;
+    return e;
+  }
   ScoreOutcome out;
   out.instance = std::move(*instance);
   out.instance_json = io::match_instance_json(out.instance);

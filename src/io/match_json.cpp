@@ -258,6 +258,12 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         if (!v) return v.error();
         *field = *v;
       }
+      if (pr.has("max_meetings")) {
+        auto cap = int_field(parts[i], "max_meetings", source, at);
+        if (!cap) return cap.error();
+        if (*cap < 0) return pr.error("max_meetings", "negative cap", "give 0 or more");
+        p.max_meetings = *cap;
+      }
       if (pr.has("home_table")) {
         auto home = int_field(parts[i], "home_table", source, at);
         if (!home) return home.error();
@@ -346,6 +352,31 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         req.to = *to;
         req.priority = *priority;
         inst.requests.push_back(req);
+      }
+    }
+    // Organiser's rules: vetoes and forced breaks.
+    if (root.contains("vetoes")) {
+      const json& vs = root.at("vetoes");
+      if (!vs.is_array()) return bad(source, "$.vetoes", "expected an array", "give a list");
+      for (std::size_t v = 0; v < vs.size(); ++v) {
+        const std::string at = "$.vetoes[" + std::to_string(v) + "]";
+        if (!vs[v].is_object() || !vs[v].contains("from") || !vs[v].contains("to")) {
+          return bad(source, at, "expected {from, to}", "give both participant ids");
+        }
+        auto from = id_of(ids, vs[v].at("from"), source, at + ".from");
+        if (!from) return from.error();
+        auto to = id_of(ids, vs[v].at("to"), source, at + ".to");
+        if (!to) return to.error();
+        inst.vetoes.push_back({*from, *to});
+      }
+    }
+    if (root.contains("rules")) {
+      auto rules = r.object("rules");
+      if (!rules) return rules.error();
+      if (rules->has("max_consecutive_meetings")) {
+        auto run = int_field(root.at("rules"), "max_consecutive_meetings", source, "$.rules");
+        if (!run) return run.error();
+        inst.max_consecutive_meetings = *run;
       }
     }
     // Rescheduling fields.
@@ -457,6 +488,7 @@ std::string match_instance_json(const match::Instance& inst) {
     if (p.side == match::Side::kKorean) pj["target_countries"] = string_list(p.target_countries);
     pj["available"] = p.available;
     if (p.home_table >= 0) pj["home_table"] = p.home_table;
+    if (p.max_meetings >= 0) pj["max_meetings"] = p.max_meetings;
     parts.push_back(pj);
   }
   root["participants"] = parts;
@@ -467,6 +499,16 @@ std::string match_instance_json(const match::Instance& inst) {
                     {"priority", r.priority}});
   }
   root["requests"] = reqs;
+  if (!inst.vetoes.empty()) {
+    json vs = json::array();
+    for (const auto& v : inst.vetoes) {
+      vs.push_back({{"from", inst.participants[v.from].id}, {"to", inst.participants[v.to].id}});
+    }
+    root["vetoes"] = vs;
+  }
+  if (inst.max_consecutive_meetings > 0) {
+    root["rules"] = {{"max_consecutive_meetings", inst.max_consecutive_meetings}};
+  }
   json pairs = json::array();
   for (const auto& q : inst.pairs) {
     json rb = json::object();
@@ -666,6 +708,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   MatchProfiles out;
   IdMap ids;
   std::vector<PendingRequest> pending;
+  std::vector<PendingRequest> pending_vetoes;
   auto optional_text = [&](const CsvRow& row, const std::string& col) -> std::string {
     if (!table->has_column(col)) return "";
     auto v = row.text(col);
@@ -705,6 +748,20 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     p.materials = split_list(optional_text(row, "materials"));
     p.processes = split_list(optional_text(row, "processes"));
     p.target_countries = split_list(optional_text(row, "target_countries"));
+    const std::string cap = optional_text(row, "max_meetings");
+    if (!cap.empty()) {
+      auto v = row.integer("max_meetings");
+      if (!v) return v.error();
+      if (*v < 0 || *v > match::kMaxSlots) {
+        return core::Error::invalid_input(
+            "max_meetings outside 0.." + std::to_string(match::kMaxSlots),
+            row.location("max_meetings"), "give a small count");
+      }
+      p.max_meetings = static_cast<int>(*v);
+    }
+    for (const auto& to : split_list(optional_text(row, "vetoes"))) {
+      pending_vetoes.push_back({static_cast<int>(r), to, 0, row.location("vetoes")});
+    }
     const std::string problem =
         parse_slots(optional_text(row, "available"), slot_count, p.available);
     if (!problem.empty()) {
@@ -727,6 +784,9 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   auto requests = resolve_requests(pending, ids);
   if (!requests) return requests.error();
   out.requests = std::move(*requests);
+  auto vetoes = resolve_requests(pending_vetoes, ids);
+  if (!vetoes) return vetoes.error();
+  for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
   out.layout.slot_count = slot_count;
   return out;
 }
@@ -755,9 +815,11 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
         if (!v) return v.error();
         *field = *v;
       }
-      for (auto [key, field] : {std::pair{"slots", &out.layout.slot_count},
-                                std::pair{"slot_minutes", &out.layout.slot_minutes},
-                                std::pair{"tables", &out.layout.tables}}) {
+      for (auto [key, field] :
+           {std::pair{"max_consecutive_meetings", &out.layout.max_consecutive_meetings},
+            std::pair{"slots", &out.layout.slot_count},
+            std::pair{"slot_minutes", &out.layout.slot_minutes},
+            std::pair{"tables", &out.layout.tables}}) {
         if (!ev->has(key)) continue;
         auto v = ev->integer(key);
         if (!v) return v.error();
@@ -785,6 +847,7 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
     }
     IdMap ids;
     std::vector<PendingRequest> pending;
+    std::vector<PendingRequest> pending_vetoes;
     const json& parts = root.at("participants");
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const std::string at = "$.participants[" + std::to_string(i) + "]";
@@ -837,6 +900,24 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
       } else {
         for (int s = 0; s < out.layout.slot_count; ++s) p.available.push_back(s);
       }
+      if (pr.has("max_meetings")) {
+        auto cap = pr.integer("max_meetings");
+        if (!cap) return cap.error();
+        if (*cap < 0 || *cap > match::kMaxSlots) {
+          return pr.error("max_meetings",
+                          "max_meetings outside 0.." + std::to_string(match::kMaxSlots),
+                          "give a small count");
+        }
+        p.max_meetings = static_cast<int>(*cap);
+      }
+      if (pr.has("vetoes")) {
+        auto vs = pr.string_array("vetoes");
+        if (!vs) return vs.error();
+        for (std::size_t v = 0; v < vs->size(); ++v) {
+          pending_vetoes.push_back({static_cast<int>(i), (*vs)[v], 0,
+                                    source + ": " + at + ".vetoes[" + std::to_string(v) + "]"});
+        }
+      }
       if (parts[i].contains("requests")) {
         const json& reqs = parts[i].at("requests");
         if (!reqs.is_array()) return pr.error("requests", "expected an array", "give a list");
@@ -856,6 +937,9 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
     auto requests = resolve_requests(pending, ids);
     if (!requests) return requests.error();
     out.requests = std::move(*requests);
+    auto vetoes = resolve_requests(pending_vetoes, ids);
+    if (!vetoes) return vetoes.error();
+    for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
     return out;
   } catch (const json::exception& e) {
     return core::Error::invalid_input(std::string("malformed profiles: ") + e.what(), source,

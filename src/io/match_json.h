@@ -45,7 +45,8 @@ std::string match_check_json(const match::Instance& instance, const match::Check
 struct MatchProfiles {
   std::vector<match::Participant> participants;
   std::vector<match::Request> requests;
-  match::SessionLayout layout;  // from the JSON "event" object; CSV leaves the defaults
+  std::vector<match::Veto> vetoes;  // "no thanks" lists of the participants
+  match::SessionLayout layout;      // from the JSON "event" object; CSV leaves the defaults
 };
 
 // CSV: one row per participant; lists are ';'-separated; `available` holds slot ids and ranges

@@ -62,6 +62,13 @@ bool is_calendar_date(const std::string& text) {
   return d <= days;
 }
 
+bool is_vetoed(const Instance& instance, int k, int f) {
+  for (const Veto& v : instance.vetoes) {
+    if ((v.from == k && v.to == f) || (v.from == f && v.to == k)) return true;
+  }
+  return false;
+}
+
 std::vector<int> home_tables(const Instance& instance) {
   std::vector<int> home(instance.participants.size(), -1);
   if (!instance.host_keeps_table) return home;
@@ -262,6 +269,70 @@ core::Diagnostics validate_instance(const Instance& instance) {
         diag.add_error(core::Error::invalid_input(
             "home_table given without host_keeps_table", at("participants", i) + ".home_table",
             "set \"host_keeps_table\": true or drop home_table"));
+      }
+    }
+  }
+  const int n_people = instance.participant_count();
+  for (std::size_t v = 0; v < instance.vetoes.size(); ++v) {
+    const Veto& veto = instance.vetoes[v];
+    if (veto.from < 0 || veto.from >= n_people || veto.to < 0 || veto.to >= n_people ||
+        instance.participants[veto.from].side == instance.participants[veto.to].side) {
+      diag.add_error(core::Error::invalid_input("a veto must name a K and an F participant",
+                                                at("vetoes", v), "give {from, to} of both sides"));
+    }
+  }
+  for (std::size_t i = 0; i < instance.participants.size(); ++i) {
+    if (instance.participants[i].max_meetings < -1) {
+      diag.add_error(core::Error::invalid_input("negative max_meetings",
+                                                at("participants", i) + ".max_meetings",
+                                                "give 0 or more, or leave it out"));
+    }
+  }
+  if (instance.max_consecutive_meetings < 0) {
+    diag.add_error(core::Error::invalid_input("negative max_consecutive_meetings",
+                                              "$.rules.max_consecutive_meetings",
+                                              "give 1 or more, or 0 for no break rule"));
+  }
+  {
+    // Locked meetings must obey the organiser's rules themselves.
+    std::vector<int> locked_count(instance.participants.size(), 0);
+    std::vector<std::vector<char>> locked_busy(instance.participants.size());
+    for (std::size_t q = 0; q < instance.previous_schedule.size(); ++q) {
+      const Meeting& m = instance.previous_schedule[q];
+      if (!m.locked || m.k < 0 || m.k >= n_people || m.f < 0 || m.f >= n_people) continue;
+      if (is_vetoed(instance, m.k, m.f)) {
+        diag.add_error(core::Error::invalid_input("locked meeting of a vetoed pair",
+                                                  at("previous_schedule", q),
+                                                  "unlock it or withdraw the veto"));
+      }
+      for (int i : {m.k, m.f}) {
+        ++locked_count[i];
+        const int cap = instance.participants[i].max_meetings;
+        if (cap >= 0 && locked_count[i] > cap) {
+          diag.add_error(core::Error::invalid_input(
+              instance.participants[i].id + " has more locked meetings than its max_meetings " +
+                  std::to_string(cap),
+              at("previous_schedule", q), "unlock a meeting or raise the cap"));
+        }
+        if (m.slot >= 0 && m.slot < slot_count) {
+          locked_busy[i].resize(slot_count, 0);
+          locked_busy[i][m.slot] = 1;
+        }
+      }
+    }
+    if (instance.max_consecutive_meetings > 0) {
+      for (std::size_t i = 0; i < locked_busy.size(); ++i) {
+        int run = 0;
+        for (char b : locked_busy[i]) {
+          run = b ? run + 1 : 0;
+          if (run > instance.max_consecutive_meetings) {
+            diag.add_error(core::Error::invalid_input(
+                instance.participants[i].id + " has more consecutive locked meetings than "
+                                              "max_consecutive_meetings",
+                "$.previous_schedule", "unlock a meeting or relax the break rule"));
+            break;
+          }
+        }
       }
     }
   }

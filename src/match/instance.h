@@ -29,6 +29,14 @@ struct Participant {
   std::vector<std::string> target_countries;
   std::vector<int> available;  // slot ids; empty = absent or cancelled
   int home_table = -1;         // side K with host_keeps_table: the table it keeps (-1 = auto)
+  int max_meetings = -1;       // organiser's cap on this person's meetings in the session (-1 none)
+};
+
+// "No thanks": `from` does not want to meet `to` (either side may veto). A vetoed pair never
+// meets, whatever its score or requests.
+struct Veto {
+  int from = 0;
+  int to = 0;
 };
 
 struct Slot {
@@ -85,6 +93,9 @@ struct Instance {
   // `home_table`, or by default the K participants' order 0, 1, 2, ...); it meets only in slots
   // that have that table.
   bool host_keeps_table = false;
+  std::vector<Veto> vetoes;
+  // Forced breaks: nobody meets in more than this many consecutive slots (0 = no rule).
+  int max_consecutive_meetings = 0;
   // Rescheduling variant.
   long long keep_bonus = 0;  // per previous meeting kept in the same slot
   std::vector<Meeting> previous_schedule;
@@ -116,6 +127,9 @@ inline constexpr int kMinutesPerDay = 24 * 60;
 std::optional<int> parse_clock_minutes(const std::string& text);
 // "YYYY-MM-DD", a real calendar date (leap years included), year 1..9999.
 bool is_calendar_date(const std::string& text);
+
+// True when either side of the pair vetoed the other.
+bool is_vetoed(const Instance& instance, int k, int f);
 
 // Per participant: the table a side-K host keeps under host_keeps_table, else -1.
 std::vector<int> home_tables(const Instance& instance);

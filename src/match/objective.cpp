@@ -40,6 +40,11 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
   for (const Meeting& m : instance.previous_schedule) previous.insert({m.k, m.f, m.slot});
 
   const std::vector<int> home = home_tables(instance);
+  std::set<std::pair<int, int>> vetoed;
+  for (const Veto& v : instance.vetoes) {
+    vetoed.insert({v.from, v.to});
+    vetoed.insert({v.to, v.from});
+  }
   std::set<std::pair<int, int>> busy;    // (participant, slot)
   std::set<std::pair<int, int>> tables;  // (slot, table)
   std::set<std::pair<int, int>> seen;    // (k, f)
@@ -70,6 +75,9 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
                                     std::to_string(instance.tables_per_slot[m.slot] - 1));
       }
     }
+    if (vetoed.count({m.k, m.f}) != 0) {
+      report.violations.push_back(where + "vetoed pair (\"no thanks\")");
+    }
     if (home[m.k] >= 0 && m.table != home[m.k]) {
       report.violations.push_back(where + instance.participants[m.k].id + " keeps table " +
                                   std::to_string(home[m.k]) + " (host_keeps_table)");
@@ -91,6 +99,30 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
     ++obj.meetings;
     if (!it->second->requested_by.empty()) ++obj.requested_pairs_scheduled;
     if (previous.count({m.k, m.f, m.slot}) != 0) ++obj.kept_from_previous;
+  }
+  // Per-person rules: caps on meetings and forced breaks (longest run of consecutive slots).
+  for (std::size_t i = 0; i < count.size(); ++i) {
+    const Participant& p = instance.participants[i];
+    if (p.max_meetings >= 0 && count[i] > p.max_meetings) {
+      report.violations.push_back(p.id + ": " + std::to_string(count[i]) +
+                                  " meetings, more than max_meetings " +
+                                  std::to_string(p.max_meetings));
+    }
+  }
+  if (instance.max_consecutive_meetings > 0) {
+    for (std::size_t i = 0; i < count.size(); ++i) {
+      int run = 0;
+      for (int s = 0; s < slot_count; ++s) {
+        run = busy.count({static_cast<int>(i), s}) != 0 ? run + 1 : 0;
+        if (run == instance.max_consecutive_meetings + 1) {
+          report.violations.push_back(instance.participants[i].id + ": " + std::to_string(run) +
+                                      " consecutive meetings up to slot " + std::to_string(s) +
+                                      ", more than max_consecutive_meetings " +
+                                      std::to_string(instance.max_consecutive_meetings) +
+                                      " (no break)");
+        }
+      }
+    }
   }
   for (std::size_t i = 0; i < count.size(); ++i) {
     obj.fairness += fairness_for(instance.fairness_bonus, count[i]);

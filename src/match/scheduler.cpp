@@ -71,6 +71,9 @@ struct Model {
   std::vector<std::vector<int>> person_slots;  // slots in which each participant can meet
   std::vector<int> free_tables;
   std::vector<int> fixed_count;  // fixed meetings per participant
+  std::vector<int> cap;          // most meetings per participant (fixed ones included)
+  int max_run = 0;               // most consecutive meetings (0 = no break rule)
+  std::vector<char> fixed_busy;  // n x S: a fixed meeting holds the participant
   std::vector<Meeting> fixed;    // fixed meetings, tables as kept
   long long fixed_weight = 0;    // weights + keep bonus of fixed meetings
 
@@ -161,6 +164,17 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
     m.fixed.push_back(kept);
     m.fixed_weight += m.value(p, mt.slot);
   }
+  m.cap.assign(m.n, std::numeric_limits<int>::max());
+  for (int i = 0; i < m.n; ++i) {
+    if (inst.participants[i].max_meetings >= 0) m.cap[i] = inst.participants[i].max_meetings;
+  }
+  m.max_run = inst.max_consecutive_meetings;
+  m.fixed_busy = busy;
+  std::set<std::pair<int, int>> vetoed;
+  for (const Veto& v : inst.vetoes) {
+    vetoed.insert({v.from, v.to});
+    vetoed.insert({v.to, v.from});
+  }
   m.free_tables.resize(S);
   for (int s = 0; s < S; ++s)
     m.free_tables[s] = std::max(0, inst.tables_per_slot[s] - fixed_in_slot[s]);
@@ -172,6 +186,7 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
     if (pair_fixed[p]) continue;
     const int k = m.pair_k[p];
     const int f = m.pair_f[p];
+    if (vetoed.count({k, f}) != 0) continue;  // "no thanks" overrides any weight
     for (int s = 0; s < S; ++s) {
       if (m.free_tables[s] <= 0 || !is_available(k, s) || !is_available(f, s)) continue;
       if (busy[static_cast<std::size_t>(k) * S + s] || busy[static_cast<std::size_t>(f) * S + s]) {
@@ -324,6 +339,7 @@ class Search {
       }
     }
     local_f_.assign(m_.n, -1);
+    rules_ = rules_active();
   }
 
   // Starts from a given list of (pair, slot); conflicting entries are skipped.
@@ -331,6 +347,7 @@ class Search {
     for (const auto& [p, s] : placements) {
       if (st_.pair_slot[p] >= 0 || st_.used[s] >= m_.free_tables[s]) continue;
       if (occ(m_.pair_k[p], s) >= 0 || occ(m_.pair_f[p], s) >= 0) continue;
+      if (!can_join(m_.pair_k[p], s) || !can_join(m_.pair_f[p], s)) continue;
       if (std::find(m_.pair_slots[p].begin(), m_.pair_slots[p].end(), s) ==
           m_.pair_slots[p].end()) {
         continue;
@@ -404,6 +421,28 @@ class Search {
  private:
   int& occ(int i, int s) { return st_.occupant[static_cast<std::size_t>(i) * m_.slot_count + s]; }
 
+  bool busy(int i, int s) {
+    return occ(i, s) >= 0 || m_.fixed_busy[static_cast<std::size_t>(i) * m_.slot_count + s] != 0;
+  }
+
+  // The organiser's per-person rules for a new meeting of i in slot s (i free in s): the cap on
+  // meetings and the longest run of consecutive meetings. Both depend only on the other slots,
+  // so a slot's subproblem stays an exact matching.
+  bool can_join(int i, int s) {
+    if (st_.count[i] >= m_.cap[i]) return false;
+    if (m_.max_run <= 0) return true;
+    int run = 1;
+    for (int t = s - 1; t >= 0 && busy(i, t); --t) ++run;
+    for (int t = s + 1; t < m_.slot_count && busy(i, t); ++t) ++run;
+    return run <= m_.max_run;
+  }
+
+  bool rules_active() const {
+    return m_.max_run > 0 || std::any_of(m_.cap.begin(), m_.cap.end(), [](int c) {
+             return c != std::numeric_limits<int>::max();
+           });
+  }
+
   bool stopped() {
     if (!stopped_ && should_stop_ && should_stop_()) stopped_ = true;
     return stopped_;
@@ -413,7 +452,8 @@ class Search {
   // is within reach of the fairness bonus (both the marginal of a new meeting, B[c], and that
   // of a meeting already held elsewhere, B[c-1], are 0 beyond it).
   void touch_count(int i, int before, int after) {
-    if (std::min(before, after) > static_cast<int>(m_.bonus.size())) return;
+    // Under caps or break rules a change anywhere can free or block i's other slots.
+    if (!rules_ && std::min(before, after) > static_cast<int>(m_.bonus.size())) return;
     for (int s : m_.person_slots[i]) dirty_[s] = 1;
   }
 
@@ -465,10 +505,11 @@ class Search {
       const int f = m_.pair_f[p];
       long long gain = 0;
       if (st_.pair_slot[p] < 0) {
+        if (!can_join(k, s) || !can_join(f, s)) continue;
         gain =
             (m_.value(p, s) + m_.marginal(st_.count[k]) + m_.marginal(st_.count[f])) * kGainScale;
         if (!bias_.empty()) gain += bias_[p];
-      } else if (relocate) {
+      } else if (relocate && !rules_) {
         gain = (m_.value(p, s) - m_.value(p, st_.pair_slot[p])) * kGainScale;
       } else {
         continue;
@@ -533,6 +574,7 @@ class Search {
   std::vector<int> arc_pair_;
   SlotMatcher matcher_;
   bool stopped_ = false;
+  bool rules_ = false;  // caps or a break rule apply
 };
 
 detail::ReducedProblem reduced_problem(const Model& m) {
@@ -649,6 +691,11 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
       std::pow(static_cast<double>(columns) / kLpReferenceColumns, kLpGrowthExponent);
   const bool try_lp = options.use_lp && lp_estimate <= kLpTimeShare * time_limit;
   const bool two_threads = options.threads >= 2;
+  // Caps and break rules are not in the LP models: their LPs are relaxations then (the bound
+  // holds), but an integral LP optimum is no longer a schedule, and CBC's optimum no proof.
+  const bool relaxed_lp =
+      model.max_run > 0 || std::any_of(model.cap.begin(), model.cap.end(),
+                                       [](int c) { return c != std::numeric_limits<int>::max(); });
 
   // Thread A: the search from the empty schedule. Thread B: the LP (or, when the LP does not
   // fit, the slot-free bound and a second search with another seed).
@@ -684,7 +731,9 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     }
     if (try_lp) {
       lp = detail::solve_time_indexed_lp(reduced, time_limit, options.should_stop);
-      if (lp.solved && lp.integral) lp_optimal.store(true, std::memory_order_relaxed);
+      if (lp.solved && lp.integral && !relaxed_lp) {
+        lp_optimal.store(true, std::memory_order_relaxed);
+      }
     }
     if (!lp.solved && two_threads) {
       ran_b_search = true;
@@ -730,7 +779,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
         best_value = exact.state().value;
         result.method = "lp-integral";
       }
-    } else if (columns <= kMipColumnLimit && best_value < upper) {
+    } else if (!relaxed_lp && columns <= kMipColumnLimit && best_value < upper) {
       detail::LpOutcome mip = detail::solve_time_indexed_mip(reduced, time_limit, best);
       if (!mip.chosen.empty()) {
         Search exact(model, options.seed, options.should_stop);

@@ -61,6 +61,25 @@ int fit_score(const Participant& k, const Participant& f, const ScoringRules& ru
   return std::min(fit, kMaxFit);
 }
 
+core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes) {
+  for (std::size_t v = 0; v < vetoes.size(); ++v) {
+    const Participant& a = instance.participants[vetoes[v].from];
+    const Participant& b = instance.participants[vetoes[v].to];
+    if (a.side == b.side) {
+      return core::Error::invalid_input(
+          "veto between " + a.id + " and " + b.id + " of the same side", "vetoes of " + a.id,
+          "veto a participant of the other side");
+    }
+  }
+  instance.vetoes = vetoes;
+  std::vector<CandidatePair> kept;
+  for (CandidatePair& pair : instance.pairs) {
+    if (!is_vetoed(instance, pair.k, pair.f)) kept.push_back(std::move(pair));
+  }
+  instance.pairs = std::move(kept);
+  return {};
+}
+
 core::Result<Instance> score_profiles(const std::vector<Participant>& participants,
                                       const std::vector<Request>& requests,
                                       const SessionLayout& layout, const ScoringRules& rules,
@@ -119,6 +138,7 @@ core::Result<Instance> score_profiles(const std::vector<Participant>& participan
   }
   inst.tables_per_slot.assign(layout.slot_count, layout.tables);
   inst.host_keeps_table = layout.host_keeps_table;
+  inst.max_consecutive_meetings = layout.max_consecutive_meetings;
 
   std::vector<int> ks, fs;
   for (int i = 0; i < static_cast<int>(participants.size()); ++i) {

@@ -44,12 +44,17 @@ struct SessionLayout {
   std::string start = "14:00";
   int slot_minutes = 15;
   int tables = 40;
-  bool host_keeps_table = false;  // every K organisation keeps one table (instance rule)
+  bool host_keeps_table = false;     // every K organisation keeps one table (instance rule)
+  int max_consecutive_meetings = 0;  // forced breaks (0 = no rule)
   std::vector<long long> fairness_bonus = {150, 75};
 };
 
 int fit_score(const Participant& k, const Participant& f, const ScoringRules& rules,
               const std::map<std::string, double>* opportunity);
+
+// Records the vetoes in the instance and drops every vetoed candidate pair ("no thanks"
+// overrides any fit or request). Errors: a veto between two participants of the same side.
+core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes);
 
 // Builds the instance. Errors name the participant or request at fault (e.g. a request between
 // two participants of the same side, a priority outside 1..3, an unknown side).
