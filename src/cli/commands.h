@@ -17,5 +17,6 @@ void register_coop_commands(CLI::App& app, CliContext& ctx);
 void register_match_commands(CLI::App& app, CliContext& ctx);
 void register_plan_commands(CLI::App& app, CliContext& ctx);
 void register_source_commands(CLI::App& app, CliContext& ctx);
+void register_market_robust_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli
