@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_plan_commands(app, ctx);
   urbanmine::cli::register_source_commands(app, ctx);
   urbanmine::cli::register_uncertainty_commands(app, ctx);
+  urbanmine::cli::register_market_robust_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "engine/cooperation.h"
+#include "engine/market_robust.h"
 #include "engine/plan.h"
 #include "engine/run.h"
 #include "engine/source.h"
@@ -196,6 +197,70 @@ void register_source_commands(CLI::App& app, CliContext& ctx) {
       if (!report) return report_error(ctx, report.error());
       for (const auto& n : report->notes) ctx.logger.log(core::LogLevel::kInfo, n);
       return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+    };
+  });
+}
+
+void register_market_robust_commands(CLI::App& app, CliContext& ctx) {
+  CLI::App* market = nullptr;
+  try {
+    market = app.get_subcommand("market");
+  } catch (const CLI::OptionNotFound&) {
+    market = app.add_subcommand("market", "Country opportunities for a recycler");
+    market->require_subcommand(1);
+  }
+  auto* cmd = market->add_subcommand(
+      "robust",
+      "Rank the countries of a run on sourced criteria with units: value of their own feedstock "
+      "(USD), feedstock other regions may legally send (t), cost to process (USD/t), grid CO2 "
+      "(kg/kWh), recycled-content obligations (t), governance (WGI) and demand growth; "
+      "ratio-to-best normalisation, ties below --resolution, and rank ranges under random "
+      "(Dirichlet) weights (docs/market.md).\n"
+      "Example: urbanmine market robust examples/global.toml --year 2035 --draws 2000");
+  struct Flags {
+    std::string target, data_dir, db, weights;
+    std::optional<int> year;
+    int draws = 1000;
+    std::uint64_t seed = 0;
+    double resolution = 0.01;
+  };
+  auto f = std::make_shared<Flags>();
+  cmd->add_option("RUN", f->target,
+                  "Scenario .toml, run output folder, or run id in the --db store");
+  cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
+  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--year", f->year, "Ranking year (default 2035)");
+  cmd->add_option("--weights", f->weights,
+                  "Seven non-negative weights, comma-separated, in column order (default equal)");
+  cmd->add_option("--draws", f->draws, "Dirichlet weight draws for rank ranges (default 1000)");
+  cmd->add_option("--seed", f->seed, "Seed of the weight draws (default 0)");
+  cmd->add_option("--resolution", f->resolution,
+                  "Scores closer than this share a rank (default 0.01)");
+  cmd->callback([&ctx, f] {
+    ctx.action = [&ctx, f]() -> int {
+      engine::RobustMarketRequest req;
+      req.data_dir = f->data_dir;
+      req.year = f->year;
+      req.draws = f->draws;
+      req.seed = f->seed;
+      req.score_resolution = f->resolution;
+      if (!f->weights.empty()) {
+        req.weights.clear();
+        for (const auto& item : split_commas(f->weights)) {
+          double w = 0.0;
+          const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), w);
+          if (ec != std::errc{} || ptr != item.data() + item.size()) {
+            return report_error(
+                ctx, core::Error::invalid_input("bad weight '" + item + "'", "--weights"));
+          }
+          req.weights.push_back(w);
+        }
+      }
+      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      if (!run) return report_error(ctx, run.error());
+      auto tables = engine::robust_market_tables(*run, req);
+      if (!tables) return report_error(ctx, tables.error());
+      return emit(ctx, engine::format_records(*tables, plan_record_format(ctx)));
     };
   });
 }

@@ -171,5 +171,16 @@ TEST_F(PlanCli, SourceReportsAnInfeasibleTargetWithItsShortfallAndExitsZero) {
   EXPECT_EQ(bad.exit_code, 3) << bad.output;
 }
 
+TEST_F(PlanCli, RobustMarketRankingHasNoConstantCriterionAndRankRanges) {
+  const auto r =
+      run_cli("--format json market robust " + run_dir_->path("run") + " --year 2035 --draws 200");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("market_robust_ranking"), std::string::npos);
+  EXPECT_NE(r.output.find("their resolution): none."), std::string::npos) << r.output;
+  for (const char* col : {"processing_usd_per_t", "recycled_content_required_t", "rank_p95"}) {
+    EXPECT_NE(r.output.find(col), std::string::npos) << col;
+  }
+}
+
 }  // namespace
 }  // namespace urbanmine
