@@ -300,6 +300,13 @@ struct HttpServer::Impl {
              "call the API from the dashboard or a program, not from another site's page");
       return false;
     }
+    // httplib would read a length-less body until the client closes (the read timeout, 10 s).
+    if ((req.method == "POST" || req.method == "PUT") && !req.has_header("Content-Length") &&
+        !req.has_header("Transfer-Encoding")) {
+      refuse(req, res, 400, "a " + req.method + " request needs a Content-Length header",
+             "send a body (a JSON object such as {}), or Content-Length: 0 for none");
+      return false;
+    }
     // Bodies are JSON (a few routes take CSV too): a form or text/plain body is refused unread.
     if ((req.method == "POST" || req.method == "PUT") && has_body(req)) {
       for (const auto& route : route_media) {
