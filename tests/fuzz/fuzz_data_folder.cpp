@@ -2,7 +2,7 @@
 // libFuzzer harness: every data CSV loader (io/run_data, io/plant_data, io/risk_data,
 // io/policy_rules) over a copy of data/ in which the file picked by the input's first byte holds
 // the rest of the input.
-#include "core/diagnostics.h"
+#include "core/error.h"
 #include "io/plant_data.h"
 #include "io/policy_rules.h"
 #include "io/risk_data.h"

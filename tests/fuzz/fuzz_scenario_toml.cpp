@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer harness: scenario TOML (io/scenario_toml) never crashes; problems become diagnostics.
-#include "core/diagnostics.h"
+#include "core/error.h"
 #include "io/scenario_toml.h"
 
 #include "fuzz_support.h"
