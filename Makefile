@@ -3,10 +3,14 @@
 # packages first (scripts/install-deps.sh, idempotent), then build in Release.
 BUILD_DIR ?= build
 SAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+# Seconds each libFuzzer harness runs in `make test` (test-fuzz) and in `make fuzz`.
+FUZZ_SECONDS ?= 12
+FUZZ_LONG_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-fast test-sanitize bench format format-check clean
+.PHONY: all deps build demo test test-fast test-sanitize test-fuzz fuzz bench format format-check clean
 
 all: build
 
@@ -23,6 +27,7 @@ demo: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) test-sanitize
+	$(MAKE) test-fuzz
 
 test-fast: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
@@ -35,6 +40,15 @@ test-sanitize: deps
 	cmake --build $(SAN_DIR) -j $(JOBS)
 	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property|api" -LE "slow|browser"
 
+# libFuzzer harnesses (tests/fuzz) under ASan+UBSan, built with clang in $(FUZZ_DIR): each runs
+# FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/<name>); any finding fails the target.
+test-fuzz: deps
+	FUZZ_DIR=$(FUZZ_DIR) JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The same, longer (FUZZ_LONG_SECONDS per harness).
+fuzz: deps
+	FUZZ_DIR=$(FUZZ_DIR) JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_LONG_SECONDS)
+
 bench: build
 	bash scripts/bench.sh $(BUILD_DIR)
 
@@ -45,4 +59,4 @@ format-check:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format --dry-run -Werror
 
 clean:
-	rm -rf $(BUILD_DIR) $(SAN_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(FUZZ_DIR)

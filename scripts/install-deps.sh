@@ -18,6 +18,8 @@ packages=(
   libxlsxwriter-dev python3-openpyxl
   # MPI for `urbanmine mc` across ranks (optional at build: URBANMINE_MPI=AUTO)
   openmpi-bin libopenmpi-dev
+  # libFuzzer harnesses (tests/fuzz, `make fuzz`): clang and its fuzzer runtime.
+  clang-14 libfuzzer-14-dev
   # Web dashboard build (npm), its browser tests (Debian's Chromium, Korean font) and the load
   # benchmark (wrk); chromium is also the report screenshot test's browser (tests/browser).
   chromium fonts-nanum nodejs npm wrk

@@ -11,6 +11,30 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "core/version.h"
+#include "io/csv.h"
+
+namespace {
+
+// Every numeric flag takes a plain decimal only: CLI11 alone read "0x10" as 16.
+void require_plain_numbers(CLI::App& app) {
+  const CLI::Validator plain(
+      [](std::string& text) -> std::string {
+        if (urbanmine::io::parse_decimal(text)) return {};
+        return "'" + text + "' is not a plain decimal number (write e.g. 16 or 2.5)";
+      },
+      "", "");
+  for (CLI::Option* option : app.get_options()) {
+    // "INT", or "INT:INT in [0 - 65535]" with a range check.
+    const std::string type = option->get_type_name();
+    const std::string base = type.substr(0, type.find(':'));
+    if (base == "INT" || base == "UINT" || base == "FLOAT" || base == "NUMBER") {
+      option->check(plain);
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands({})) require_plain_numbers(*sub);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using urbanmine::cli::CliContext;
@@ -44,6 +68,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_source_commands(app, ctx);
   urbanmine::cli::register_uncertainty_commands(app, ctx);
   urbanmine::cli::register_market_robust_commands(app, ctx);
+  require_plain_numbers(app);
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "engine/passport.h"
 #include "engine/plant.h"
+#include "io/csv.h"
 #include "io/files.h"
 
 namespace urbanmine::cli {
@@ -21,12 +22,12 @@ namespace {
 // (exit 3), not usage errors.
 core::Result<std::optional<double>> number_flag(const std::string& text, const std::string& flag) {
   if (text.empty()) return std::optional<double>();
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end == nullptr || *end != '\0' || !std::isfinite(v)) {
-    return core::Error::invalid_input("'" + text + "' is not a number", flag,
+  const auto parsed = io::parse_decimal(text);
+  if (!parsed) {
+    return core::Error::invalid_input("'" + text + "' is not a plain decimal number", flag,
                                       "write a plain number, e.g. 1000");
   }
+  const double v = *parsed;
   if (v < 0.0) {
     return core::Error::invalid_input(text + " is negative", flag, "give zero or more");
   }

@@ -88,6 +88,28 @@ void register_serve_commands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   serve
+      ->add_option("--max-compute", options->max_concurrent_compute,
+                   "Compute requests at once (DSM, plant balance, validate, schedule); more get "
+                   "HTTP 503 with Retry-After")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve->add_option("--allow-host", options->allowed_hosts,
+                    "Host names the server answers besides IP addresses and localhost (repeat; "
+                    "'*' = any); others get 421 (DNS-rebinding guard)");
+  serve->add_option("--allow-origin", options->allowed_origins,
+                    "Origins (http://host:port) whose pages may call the API besides loopback "
+                    "and the server's own (repeat; '*' = any); others get 403");
+  serve
+      ->add_option("--header-timeout", options->header_timeout_seconds,
+                   "Seconds a client has to send the request headers (408 beyond)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--request-timeout", options->request_timeout_seconds,
+                   "Seconds a client has to send the request body after its headers")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve
       ->add_option("--threads", options->worker_threads,
                    "HTTP worker threads (one per keep-alive connection); 0 = default")
       ->check(CLI::Range(0, 1024));

@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include "io/files.h"
 #include "io/run_writers.h"
 
 namespace urbanmine::engine {
@@ -141,34 +142,6 @@ core::Status write_documents(const fs::path& dir, const RunDocuments& docs) {
   return {};
 }
 
-std::string unique_suffix() {
-  std::random_device rd;
-  return std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000U);
-}
-
-// Moves `staged` to `target`, replacing an existing `target` only once the move can succeed.
-core::Status swap_into_place(const fs::path& staged, const fs::path& target) {
-  std::error_code ec;
-  fs::path backup;
-  if (fs::exists(target, ec)) {
-    backup = target.parent_path() / ("." + target.filename().string() + ".old-" + unique_suffix());
-    fs::rename(target, backup, ec);
-    if (ec) {
-      return core::Error::io("cannot move the old output folder aside: " + ec.message(),
-                             target.string(), "check permissions on the output folder");
-    }
-  }
-  fs::rename(staged, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    if (!backup.empty()) fs::rename(backup, target, ignored);
-    return core::Error::io("cannot move the outputs into place: " + ec.message(), target.string(),
-                           "check permissions on the output folder");
-  }
-  if (!backup.empty()) fs::remove_all(backup, ec);
-  return {};
-}
-
 }  // namespace
 
 core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const OutputOptions& options) {
@@ -202,6 +175,8 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
         target_clean.string(), "pass a new folder to --out, e.g. --out out/baseline");
   }
   (void)cwd_end;
+  // A run killed mid-replace left the previous folder aside or temporaries beside it.
+  URBANMINE_TRY_STATUS(io::recover_dir(target_clean.string()));
   if (fs::is_directory(target_clean, ec) && !fs::is_empty(target_clean, ec) &&
       !fs::exists(target_clean / kSummaryFile, ec)) {
     return core::Error::invalid_input(
@@ -227,14 +202,21 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
       db_name = db.filename();
     }
   }
+  io::DirOwnership owned;
+  owned.legacy_names = {std::string(kSummaryFile), std::string(kSankeyFile),
+                        std::string(kReportFile)};
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    owned.legacy_names.push_back(db_name.string() + suffix);
+  }
+  owned.legacy_extensions = {".csv"};
+  URBANMINE_TRY_STATUS(io::check_no_foreign_entries(target_clean.string(), owned));
   const fs::path parent = target_clean.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
     return core::Error::io("cannot create the output folder's parent: " + ec.message(),
                            parent.string(), "check permissions");
   }
-  const fs::path staged =
-      parent / ("." + target_clean.filename().string() + ".tmp-" + unique_suffix());
+  const fs::path staged = io::staging_dir_for(target_clean.string());
   fs::create_directory(staged, ec);
   if (ec) {
     return core::Error::io("cannot create a temporary output folder: " + ec.message(),
@@ -272,7 +254,9 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     written.run_id = *id;
     report(kProgressStored, "closing the database");
     store->reset();  // closes the database (and folds its WAL back) before the rename
-    if (auto st = swap_into_place(staged, target_clean); !st) return fail(st.error());
+    if (auto st = io::replace_dir(staged.string(), target_clean.string(), owned); !st) {
+      return fail(st.error());
+    }
     written.db_path = (target_clean / db_name).string();
   } else {
     auto store = io::Store::open(options.db_path);
@@ -282,7 +266,7 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
       auto id = store_run(**store, r, options.scenario_text, *docs, storing);
       if (!id) return id.error();
       written.run_id = *id;
-      return swap_into_place(staged, target_clean);
+      return io::replace_dir(staged.string(), target_clean.string(), owned);
     });
     if (!st) return fail(st.error());
     written.db_path = options.db_path;

@@ -3,6 +3,7 @@
 #include "io/csv.h"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -20,6 +21,34 @@ std::string trim(const std::string& s) {
 }
 
 }  // namespace
+
+std::optional<double> parse_decimal(std::string_view text) {
+  // [+-] digits [. digits] [(e|E) [+-] digits], at least one digit before the exponent.
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+  const std::size_t mantissa_start = i;
+  std::size_t digits = 0;
+  while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++exponent_digits;
+    if (exponent_digits == 0) return std::nullopt;
+  }
+  if (i != n) return std::nullopt;
+  double v = 0.0;
+  const char* first = text.data() + (text[0] == '+' ? mantissa_start : 0);
+  const auto [ptr, ec] = std::from_chars(first, text.data() + n, v);
+  if (ec != std::errc() || ptr != text.data() + n || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
 
 core::Result<CsvTable> CsvTable::parse(const std::string& text, const std::string& source) {
   CsvTable table;
@@ -51,6 +80,15 @@ core::Result<CsvTable> CsvTable::parse(const std::string& text, const std::strin
   };
   for (; i < text.size(); ++i) {
     const char ch = text[i];
+    // Control bytes (NUL and the like) are never data: "0<NUL>5" was once read as 0.
+    if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+      return core::Error::invalid_input(
+          "control byte 0x" + std::string(1, "0123456789abcdef"[(ch >> 4) & 0xF]) +
+              std::string(1, "0123456789abcdef"[ch & 0xF]) + " in field " +
+              std::to_string(record.size() + 1),
+          source + ":" + std::to_string(line) + ":" + std::to_string(record.size() + 1),
+          "save the file as plain UTF-8 text without NUL or other control characters");
+    }
     if (in_quotes) {
       if (ch == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -166,14 +204,13 @@ core::Result<std::optional<double>> CsvRow::optional_number(const std::string& c
   auto t = text(column);
   if (!t) return t.error();
   if (t->empty()) return std::optional<double>{};
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(t->c_str(), &end);
-  if (end == t->c_str() || *end != '\0' || errno == ERANGE || !std::isfinite(v)) {
-    return core::Error::invalid_input("'" + *t + "' is not a finite number", location(column),
-                                      "give a plain decimal number such as 0.25");
+  const auto v = parse_decimal(*t);
+  if (!v) {
+    return core::Error::invalid_input("'" + *t + "' is not a finite plain decimal number",
+                                      location(column),
+                                      "give a plain decimal number such as 0.25 or 1.5e3");
   }
-  return std::optional<double>{v};
+  return std::optional<double>{*v};
 }
 
 core::Result<double> CsvRow::number(const std::string& column) const {
@@ -189,10 +226,12 @@ core::Result<double> CsvRow::number(const std::string& column) const {
 core::Result<long long> CsvRow::integer(const std::string& column) const {
   auto t = required_text(column);
   if (!t) return t.error();
-  errno = 0;
-  char* end = nullptr;
-  const long long v = std::strtoll(t->c_str(), &end, 10);
-  if (end == t->c_str() || *end != '\0' || errno == ERANGE) {
+  long long v = 0;
+  const char* first = t->data();
+  const char* last = t->data() + t->size();
+  if (first != last && *first == '+') ++first;
+  const auto [ptr, ec] = std::from_chars(first, last, v);
+  if (first == last || ptr != last || ec != std::errc()) {
     return core::Error::invalid_input("'" + *t + "' is not a whole number", location(column),
                                       "give an integer such as 2023");
   }

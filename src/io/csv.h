@@ -6,12 +6,17 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
 
 namespace urbanmine::io {
+
+// A plain decimal number ("12", "-0.5", "1.5e3"): no hex ("0x10"), no "inf"/"nan", no spaces
+// or trailing bytes, finite. The one number syntax of CSV cells and CLI number flags.
+std::optional<double> parse_decimal(std::string_view text);
 
 class CsvTable;
 

@@ -21,11 +21,32 @@ constexpr const char* kCaseFormat = "dsm-reference-v1";
 constexpr const char* kResultFormat = "dsm-result-v1";
 // Year labels beyond this are not calendar years (and would not fit an int).
 constexpr double kMaxYearLabel = 1e6;
+// Bounds on lifetime parameters, in years (Weibull shape is a pure number). An assumption, not a
+// sourced figure: no stock modelled here outlives a millennium, and beyond these the survival
+// curves' arithmetic overflows (a LogNormal std of 1e200 gave NaN results). See
+// docs/formats/dsm.md.
+constexpr double kMaxLifetimeYears = 1000.0;
+constexpr double kMaxWeibullShape = 1000.0;
+// Inflows and stocks beyond this magnitude overflow the cohort sums; far above any real fleet.
+constexpr double kMaxSeriesValue = 1e15;
 
 std::string format_number(double v) {
   std::ostringstream out;
   out << std::setprecision(17) << v;
   return out.str();
+}
+
+// The first cohort value of `values` (named `key`) above `limit`, as an error at key[index].
+core::Status check_bound(const JsonReader& reader, const std::string& key,
+                         const std::vector<double>& values, double limit, const char* unit) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::fabs(values[i]) > limit) {
+      return reader.error(key + "[" + std::to_string(i) + "]",
+                          key + " " + format_number(values[i]) + " is outside the accepted range",
+                          "give a value of at most " + format_number(limit) + unit);
+    }
+  }
+  return {};
 }
 
 core::Result<std::vector<double>> per_cohort(const JsonReader& lt, const std::string& key,
@@ -127,14 +148,18 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
     auto l = per_cohort(*lt, "scale", years);
     if (!l) return l.error();
     scale = *l;
+    URBANMINE_TRY_STATUS(check_bound(*lt, "shape", shape, kMaxWeibullShape, ""));
+    URBANMINE_TRY_STATUS(check_bound(*lt, "scale", scale, kMaxLifetimeYears, " years"));
   } else {
     auto m = per_cohort(*lt, "mean", years);
     if (!m) return m.error();
     mean = *m;
+    URBANMINE_TRY_STATUS(check_bound(*lt, "mean", mean, kMaxLifetimeYears, " years"));
     if (type != mfa::LifetimeType::kFixed) {
       auto s = per_cohort(*lt, "std", years);
       if (!s) return s.error();
       std_dev = *s;
+      URBANMINE_TRY_STATUS(check_bound(*lt, "std", std_dev, kMaxLifetimeYears, " years"));
     }
     if (type == mfa::LifetimeType::kLogNormal) {
       auto p = lt->string("lognormal_parameterisation");
@@ -160,6 +185,7 @@ core::Result<mfa::DsmCase> parse_dsm_case(const std::string& json_text, const st
   }
   auto series = input->number_array(series_key);
   if (!series) return series.error();
+  URBANMINE_TRY_STATUS(check_bound(*input, series_key, *series, kMaxSeriesValue, ""));
   (dc.mode == mfa::DsmMode::kInflowDriven ? dc.inflow : dc.stock) = *series;
   return dc;
 }

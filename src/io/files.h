@@ -1,17 +1,76 @@
 // SPDX-License-Identifier: Apache-2.0
-// File helpers used at the edges: read a whole text file, and write a file atomically (to a
-// temporary file beside it, then rename) so that nothing partial is ever left behind.
+// File helpers used at the edges: read a whole text file (size-capped), write a file atomically
+// (to a temporary file beside it, fsync, then rename) so that nothing partial is ever left
+// behind, and replace a whole folder crash-safely (replace_dir, recover_dir).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
 namespace urbanmine::io {
 
-core::Result<std::string> read_text_file(const std::string& path);
+// Input files larger than this are refused before they are read (a 50 MB scenario once cost
+// 1.5 GB of memory): no input of the tool comes near it (docs/reliability.md).
+inline constexpr std::uintmax_t kMaxInputFileBytes = 32ULL * 1024 * 1024;
 
-// Writes `content` to `path` via `path.tmp-XXXX` and rename(2). Creates no directories.
+// The whole file; an InvalidInput error naming the file when it is larger than `max_bytes`.
+core::Result<std::string> read_text_file(const std::string& path,
+                                         std::uintmax_t max_bytes = kMaxInputFileBytes);
+
+// Writes `content` to `path` via `path.tmp-XXXX`, fsync(2) and rename(2), then fsyncs the
+// folder. Creates no directories.
 core::Status write_file_atomic(const std::string& path, const std::string& content);
+
+// fsync(2) of every regular file under `dir` (recursively) and of every folder, `dir` included.
+core::Status sync_tree(const std::string& dir);
+
+// Fault injection for crash tests: when the environment variable URBANMINE_FAULT_AT equals
+// `step`, the process ends at once with _exit(kFaultExitCode), as a kill -9 would leave it.
+inline constexpr int kFaultExitCode = 86;
+void fault_point(const char* step);
+
+// The steps of replace_dir, in order, at which a fault can be injected (for tests).
+std::vector<std::string> replace_dir_fault_steps();
+
+// Which entries a folder may hold for replace_dir to replace it. A folder replace_dir made holds
+// a manifest (kManifestFile) naming every file it put there; those are the tool's. A folder
+// without a manifest (made by an earlier version) may hold `legacy_names` and files ending in
+// one of `legacy_extensions`. Anything else is foreign: replace_dir refuses and names it.
+struct DirOwnership {
+  std::vector<std::string> legacy_names;
+  std::vector<std::string> legacy_extensions;  // e.g. ".csv"
+};
+inline constexpr const char* kManifestFile = ".urbanmine-files";
+
+// The entries of `target` (names relative to it, sorted) that the tool did not write; empty when
+// `target` does not exist.
+std::vector<std::string> foreign_entries(const std::string& target, const DirOwnership& owned);
+
+// InvalidInput naming every foreign entry of `target` (foreign_entries), or ok.
+core::Status check_no_foreign_entries(const std::string& target, const DirOwnership& owned);
+
+// Replaces the folder `target` by the folder `staged` (a sibling of it, same file system) so
+// that after a crash at any step the next recover_dir(target) finds either the previous complete
+// folder or the new complete one:
+//   1. refuses (InvalidInput, listing them) when `target` holds foreign entries;
+//   2. writes the manifest into `staged` and fsyncs every file and folder in it;
+//   3. swaps the two folders in one step (renameat2 RENAME_EXCHANGE) and fsyncs the parent; where
+//      the file system cannot exchange, renames `target` to `.NAME.old-PID-N` and `staged` to
+//      `target` (a crash in between leaves the old folder for recover_dir to restore);
+//   4. removes the previous folder.
+// `use_exchange` false forces the two-rename path (tests).
+core::Status replace_dir(const std::string& staged, const std::string& target,
+                         const DirOwnership& owned, bool use_exchange = true);
+
+// The name of a temporary sibling folder of `target` for replace_dir: `.NAME.tmp-PID-N`.
+std::string staging_dir_for(const std::string& target);
+
+// Undoes what a killed replace_dir left: when `target` is missing and a `.NAME.old-*` sibling
+// exists, the newest is renamed back to `target`; `.NAME.old-*` and `.NAME.tmp-*` siblings of
+// processes that are no longer running are removed. Safe to call when nothing needs doing.
+core::Status recover_dir(const std::string& target);
 
 }  // namespace urbanmine::io

@@ -14,6 +14,10 @@ core::Result<nlohmann::json> parse_json(const std::string& text, const std::stri
                                       source + ": byte " + std::to_string(e.byte),
                                       "fix the JSON syntax (a validator such as `python3 -m "
                                       "json.tool FILE` shows where)");
+  } catch (const nlohmann::json::exception& e) {
+    // Out-of-range numbers (1e400) and similar: the text is JSON but not representable.
+    return core::Error::invalid_input("JSON value out of range: " + std::string(e.what()), source,
+                                      "give numbers within the range of a double (about 1e308)");
   }
 }
 

@@ -306,7 +306,8 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
            URBANMINE_TRY_STATUS(adopt_scored({}));
          }
          return store_event();
-       }});
+       },
+       {kJsonType, "text/csv"}});
   routes.add({"GET",
               "/api/events",
               "events",

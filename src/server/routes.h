@@ -72,6 +72,9 @@ struct Route {
   std::vector<QueryParam> query;
   std::vector<std::string> produces = {kJsonType};
   Handler handler;
+  // Media types of the request body (Content-Type without parameters); others get 415 before the
+  // body is read.
+  std::vector<std::string> consumes = {kJsonType};
 };
 
 class RouteTable {

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/logger.h"
 #include "core/result.h"
@@ -26,6 +27,8 @@ namespace urbanmine::server {
 inline constexpr int kDefaultPort = 8080;
 inline constexpr std::size_t kDefaultMaxBodyBytes = 8 * 1024 * 1024;
 inline constexpr int kDefaultMaxConcurrentRuns = 2;
+// Compute requests (POST /api/mfa/dsm, plant balance, validation, scheduling, ...) at once.
+inline constexpr int kDefaultMaxConcurrentCompute = 2;
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";             // loopback unless told otherwise
@@ -35,10 +38,21 @@ struct ServerOptions {
   std::string web_dir;                                // dashboard bundle; empty = default_web_dir()
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;  // larger bodies get 413
   int worker_threads = 0;                             // 0 = a default sized for keep-alive clients
-  int max_concurrent_runs = kDefaultMaxConcurrentRuns;  // runs beyond it get 429
-  int read_timeout_seconds = 10;                        // per socket read
-  int write_timeout_seconds = 30;                       // per socket write
-  core::Logger* logger = nullptr;                       // nullptr = no logs
+  int max_concurrent_runs = kDefaultMaxConcurrentRuns;        // runs beyond it get 429
+  int max_concurrent_compute = kDefaultMaxConcurrentCompute;  // compute requests beyond: 503
+  int read_timeout_seconds = 10;                              // per socket read
+  int write_timeout_seconds = 30;                             // per socket write
+  int header_timeout_seconds = 5;      // first byte to end of headers (408 beyond)
+  int request_timeout_seconds = 30;    // end of headers to end of body
+  std::size_t max_connections = 1024;  // open connections held; beyond: 503 + Retry-After
+  int listen_backlog = 1024;           // listen(2) backlog
+  // Host header names accepted besides IP literals and loopback names ("*" = any): DNS
+  // rebinding protection (421 otherwise).
+  std::vector<std::string> allowed_hosts;
+  // Origins (scheme://host[:port]) whose pages may call the API, besides loopback and the
+  // server's own origin ("*" = any); others get 403.
+  std::vector<std::string> allowed_origins;
+  core::Logger* logger = nullptr;  // nullptr = no logs
 };
 
 // The dashboard bundle folder used when ServerOptions::web_dir is empty: $URBANMINE_WEB_DIR, else
