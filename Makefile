@@ -10,7 +10,7 @@ FUZZ_LONG_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-fast test-sanitize test-fuzz fuzz bench format format-check clean
+.PHONY: tidy all deps build demo test test-fast test-sanitize test-fuzz fuzz bench format format-check clean
 
 all: build
 
@@ -51,6 +51,10 @@ fuzz: deps
 
 bench: build
 	bash scripts/bench.sh $(BUILD_DIR)
+
+# clang-tidy (.clang-tidy) on every source of src/, with the Release build's compile commands.
+tidy: build
+	find src -name '*.cpp' | xargs clang-tidy -p $(BUILD_DIR) --quiet
 
 format:
 	find src tests bench -name '*.h' -o -name '*.cpp' | xargs clang-format -i
