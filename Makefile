@@ -38,7 +38,7 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DURBANMINE_SANITIZE=address,undefined \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(CMAKE_FLAGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
-	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property|api" -LE "slow|browser"
+	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property|cli|api" -LE "slow|browser"
 
 # libFuzzer harnesses (tests/fuzz) under ASan+UBSan, built with clang in $(FUZZ_DIR): each runs
 # FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/<name>); any finding fails the target.
