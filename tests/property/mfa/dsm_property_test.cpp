@@ -95,6 +95,10 @@ LifetimeParams random_params(std::mt19937_64& rng, LifetimeType type, double age
       p.shape = uniform(rng, 0.5, 6.0);
       p.scale = uniform(rng, 1.0, 25.0);
       break;
+    case LifetimeType::kLogistic:
+      p.mean = uniform(rng, 1.0, 25.0);
+      p.std = uniform(rng, 0.5, 10.0);
+      break;
   }
   return p;
 }
