@@ -553,7 +553,8 @@ json parts_json(const match::ObjectiveParts& o) {
           {"meetings", o.meetings},
           {"kept_from_previous", o.kept_from_previous},
           {"requested_pairs_scheduled", o.requested_pairs_scheduled},
-          {"participants_without_meetings", o.participants_without_meetings}};
+          {"participants_without_meetings", o.participants_without_meetings},
+          {"min_meetings", o.min_meetings}};
 }
 
 }  // namespace
