@@ -12,7 +12,8 @@ mkdir -p "$out"
 # 12 slots of 15 minutes from 14:00 (the afternoon 1:1 session), 6 tables (one per Korean
 # organisation), on the conference day in Seoul.
 "$bin" match score "$here/profiles.csv" --name seoul-2023-11-30 --slots 12 --start 14:00 \
-  --slot-minutes 15 --tables 6 --date 2023-11-30 --timezone Asia/Seoul \
+  --slot-minutes 15 --tables 6 --host-keeps-table --max-consecutive-meetings 4 \
+  --date 2023-11-30 --timezone Asia/Seoul \
   --title "Battery recycling and critical minerals: 1:1 business meetings" \
   --location "Seoul" --output "$out/instance.json"
 "$bin" match schedule "$out/instance.json" --time-limit 5 --output "$out/schedule.json"

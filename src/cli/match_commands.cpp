@@ -106,6 +106,10 @@ void register_score(CLI::App& match, CliContext& ctx) {
   cmd->add_flag("--host-keeps-table", args->request.host_keeps_table,
                 "Every Korean organisation keeps one table for all its meetings (needs at least "
                 "as many tables as Korean organisations)");
+  cmd->add_option("--max-consecutive-meetings", args->request.max_consecutive_meetings,
+                  "Forced breaks: nobody meets in more than this many consecutive slots "
+                  "(default: none)")
+      ->check(CLI::Range(1, match::kMaxSlots));
   cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
   cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
   cmd->add_option("--title", args->request.title, "Event title for agendas");

@@ -139,6 +139,9 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
   if (layout.slot_minutes <= 0) layout.slot_minutes = kDefaultSlotMinutes;
   if (request.tables >= 0) layout.tables = request.tables;
   if (request.host_keeps_table) layout.host_keeps_table = true;
+  if (request.max_consecutive_meetings >= 0) {
+    layout.max_consecutive_meetings = request.max_consecutive_meetings;
+  }
   if (layout.tables < 0) layout.tables = kDefaultTables;
   if (!request.date.empty()) layout.event.date = request.date;
   if (!request.timezone.empty()) layout.event.timezone = request.timezone;

@@ -59,12 +59,13 @@ struct ScoreRequest {
   std::string opportunity_csv;  // optional country,opportunity_score table (text)
   std::string opportunity_source;
   // Session layout: fields left at their "unset" value keep what the profiles file says.
-  std::string name;               // instance name; empty = profiles event name or "event"
-  int slots = 0;                  // 0 = profiles file or 16
-  std::string start;              // "" = profiles file or 14:00
-  int slot_minutes = 0;           // 0 = profiles file or 15
-  int tables = -1;                // -1 = profiles file or 40
-  bool host_keeps_table = false;  // true: every K keeps one table (else the profiles file's)
+  std::string name;                   // instance name; empty = profiles event name or "event"
+  int slots = 0;                      // 0 = profiles file or 16
+  std::string start;                  // "" = profiles file or 14:00
+  int slot_minutes = 0;               // 0 = profiles file or 15
+  int tables = -1;                    // -1 = profiles file or 40
+  bool host_keeps_table = false;      // true: every K keeps one table (else the profiles file's)
+  int max_consecutive_meetings = -1;  // forced breaks; -1 = profiles file or none
   std::string date, timezone, title, location;
   match::ScoringRules rules;
 };

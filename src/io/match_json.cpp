@@ -553,7 +553,8 @@ json parts_json(const match::ObjectiveParts& o) {
           {"meetings", o.meetings},
           {"kept_from_previous", o.kept_from_previous},
           {"requested_pairs_scheduled", o.requested_pairs_scheduled},
-          {"participants_without_meetings", o.participants_without_meetings}};
+          {"participants_without_meetings", o.participants_without_meetings},
+          {"min_meetings", o.min_meetings}};
 }
 
 }  // namespace
@@ -685,12 +686,13 @@ struct PendingRequest {
 };
 
 core::Result<std::vector<match::Request>> resolve_requests(
-    const std::vector<PendingRequest>& pending, const IdMap& ids) {
+    const std::vector<PendingRequest>& pending, const IdMap& ids,
+    const std::string& what = "request to") {
   std::vector<match::Request> out;
   for (const auto& p : pending) {
     auto it = ids.find(p.to);
     if (it == ids.end()) {
-      return core::Error::invalid_input("request to unknown participant '" + p.to + "'", p.location,
+      return core::Error::invalid_input(what + " unknown participant '" + p.to + "'", p.location,
                                         "use an id from the profiles");
     }
     out.push_back({p.from, it->second, p.priority});
@@ -784,7 +786,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   auto requests = resolve_requests(pending, ids);
   if (!requests) return requests.error();
   out.requests = std::move(*requests);
-  auto vetoes = resolve_requests(pending_vetoes, ids);
+  auto vetoes = resolve_requests(pending_vetoes, ids, "veto of");
   if (!vetoes) return vetoes.error();
   for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
   out.layout.slot_count = slot_count;
@@ -937,7 +939,7 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
     auto requests = resolve_requests(pending, ids);
     if (!requests) return requests.error();
     out.requests = std::move(*requests);
-    auto vetoes = resolve_requests(pending_vetoes, ids);
+    auto vetoes = resolve_requests(pending_vetoes, ids, "veto of");
     if (!vetoes) return vetoes.error();
     for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
     return out;

@@ -130,6 +130,15 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
       ++obj.participants_without_meetings;
     }
   }
+  std::vector<char> in_a_pair(instance.participants.size(), 0);
+  for (const CandidatePair& p : instance.pairs) {
+    if (p.k >= 0 && p.k < instance.participant_count()) in_a_pair[p.k] = 1;
+    if (p.f >= 0 && p.f < instance.participant_count()) in_a_pair[p.f] = 1;
+  }
+  for (std::size_t i = 0; i < count.size(); ++i) {
+    if (!in_a_pair[i] || instance.participants[i].available.empty()) continue;
+    if (obj.min_meetings < 0 || count[i] < obj.min_meetings) obj.min_meetings = count[i];
+  }
   obj.keep = instance.keep_bonus * obj.kept_from_previous;
   return report;
 }

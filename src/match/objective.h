@@ -21,6 +21,9 @@ struct ObjectiveParts {
   int kept_from_previous = 0;
   int requested_pairs_scheduled = 0;
   int participants_without_meetings = 0;  // among participants with any availability
+  // Fewest meetings of any participant with availability and a candidate pair (the worst-off
+  // delegate; -1 when there is none).
+  int min_meetings = -1;
 };
 
 struct CheckReport {

@@ -86,6 +86,8 @@ TEST(MatchRules, CapsOnMeetingsPerPersonHoldAndCheckReportsThem) {
   }
   EXPECT_LE(count[capped], 1);
   EXPECT_EQ(count[silent], 0);
+  // The worst-off participant is reported: the one capped at 0 meetings.
+  EXPECT_EQ(s.schedule["objective_parts"]["min_meetings"], 0);
   auto check = check_optimum(inst);
   EXPECT_EQ(check.exit_code, 1) << check.output;
   EXPECT_NE(check.output.find(capped + ": "), std::string::npos) << check.output;
