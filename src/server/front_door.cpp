@@ -18,6 +18,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -294,6 +295,9 @@ struct GuardedHttpServer::State {
     }
     const int flags = ::fcntl(fd, F_GETFL, 0);
     ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    // Small answers leave at once (Nagle would hold them for the client's delayed ACK).
+    const int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
     if (connections.fetch_add(1) + 1 > options.max_connections) {
       reject(fd, 503, "Service Unavailable", "busy",
              "the server holds as many connections as it takes");
