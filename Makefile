@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 SAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 # Seconds each libFuzzer harness runs in `make test` (test-fuzz) and in `make fuzz`.
-FUZZ_SECONDS ?= 12
+FUZZ_SECONDS ?= 10
 FUZZ_LONG_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
