@@ -143,8 +143,8 @@ Model build_model(const PlanInput& in, const Weights& w) {
         m.flow_region.push_back(static_cast<int>(r));
         m.flow_site.push_back(static_cast<int>(s));
         m.flow_year.push_back(static_cast<int>(t));
-        m.revenue.push_back(npv ? df * in.revenue_usd_per_t[r][t]
-                                : df * in.revenue_usd_per_t[r][t]);
+        // Revenue is reported under min_cost too (it is just not optimised there).
+        m.revenue.push_back(df * in.revenue_usd_per_t[r][t]);
         m.cost.push_back(cost);
         m.co2.push_back(co2);
       }
