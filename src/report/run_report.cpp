@@ -218,7 +218,8 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
     g.nodes.push_back(SankeyNode{std::move(id), std::move(label), column});
   };
   auto add_link = [&](std::string source, std::string target, double value, std::string table) {
-    if (value > 0.0) g.links.push_back({std::move(source), std::move(target), value, table});
+    if (value > 0.0)
+      g.links.push_back({std::move(source), std::move(target), value, std::move(table)});
   };
   if (element == kSankeyCapacity) {
     g.unit = "kWh";

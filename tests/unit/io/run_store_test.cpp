@@ -2,6 +2,7 @@
 // SQLite store: migrations, scenarios, the run lifecycle, filtered table reads, transactions that
 // roll back as a whole, and a file database in WAL mode that survives reopening.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include "io/store.h"
@@ -253,7 +254,8 @@ TEST(RunStore, RecordsFindingsAndFilesRoundTrip) {
   const auto records = store->read_record_tables(*id);
   ASSERT_EQ(records->size(), 2U);
   EXPECT_EQ((*records)[1].name, "market");
-  EXPECT_EQ((*records)[1].rows_json, "[[\"x\",null]]");
+  EXPECT_EQ(nlohmann::json::parse((*records)[1].rows_json),
+            nlohmann::json::parse("[[\"x\",null]]"));
   const auto cells = store->read_records(*id);
   ASSERT_TRUE(cells.has_value()) << cells.error().to_string();
   EXPECT_EQ((*cells)[0].rows[0][0].number, 1.0);
