@@ -14,6 +14,7 @@
 #include "engine/risk_disruption.h"
 #include "engine/run_model.h"
 #include "engine/scenario.h"
+#include "engine/uncertainty.h"
 #include "io/dataset.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
@@ -162,7 +163,14 @@ core::Diagnostics validate_scenario_file(const std::string& scenario_path,
     prepare(std::move(spec), options, diags);
     return diags;
   }
+  const bool has_uncertainty = spec.text.find("uncertainty") != std::string::npos;
   prepare(std::move(spec), options, diags);
+  // The [uncertainty] section of `urbanmine mc|sensitivity` is checked with the same code.
+  if (has_uncertainty && !diags.has_errors()) {
+    if (auto plan = prepare_uncertainty(path, options.data_dir); !plan) {
+      diags.add_error(plan.error());
+    }
+  }
   return diags;
 }
 

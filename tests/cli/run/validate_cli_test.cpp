@@ -48,6 +48,17 @@ TEST(ValidateCli, ShippedExamplesAreValid) {
   }
 }
 
+// `validate` checks the [uncertainty] section of `urbanmine mc` with the same code (issue 13).
+TEST(ValidateCli, BadUncertaintyDistributionNamesTheKey) {
+  expect_invalid(R"([[uncertainty.input]]
+name = "pack_size.factor"
+distribution = "normal"
+mean = 1.0
+sd = -0.1
+)",
+                 {"pack_size.factor"});
+}
+
 TEST(ValidateCli, NoArgumentChecksTheBaseline) {
   const auto r = run_cli("validate" + data_flag());
   EXPECT_EQ(r.exit_code, 0) << r.output;
