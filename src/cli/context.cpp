@@ -3,6 +3,7 @@
 #include "cli/context.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include <unistd.h>
@@ -23,6 +24,14 @@ int emit(const CliContext& ctx, const std::string& content) {
     std::cout << content;
     std::cout.flush();
     return core::kExitOk;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(ctx.output, ec)) {
+    return report_error(
+        ctx,
+        core::Error::invalid_input(
+            "--output names a folder; it takes the FILE that receives the printed text", ctx.output,
+            "give a file name, or use `urbanmine run --out DIR` for a run's output folder"));
   }
   auto written = io::write_file_atomic(ctx.output, content);
   if (!written) return report_error(ctx, written.error());

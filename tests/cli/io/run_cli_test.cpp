@@ -135,5 +135,13 @@ TEST(RunCli, DbInitThenMigrateReportsVersions) {
       << again.output;
 }
 
+// Issue 17 papercut: `--output DIR` used to write the text summary into a file named DIR.
+TEST(RunCli, OutputNamingAFolderIsRefused) {
+  TempDir dir;
+  const auto r = run_cli("--output " + dir.path("") + " tables");
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("--out DIR"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace urbanmine::testing
