@@ -71,6 +71,14 @@ struct RunArgs {
 };
 
 int run_main(CliContext& ctx, const RunArgs& args) {
+  if (ctx.format == "csv") {
+    // Issue 17 papercut: this used to be ignored silently.
+    std::fputs(
+        "urbanmine: error: --format csv: `run` prints a text summary (table) or summary.json "
+        "(json)\n  hint: every table is written as CSV into the --out folder\n",
+        stderr);
+    return core::kExitUsage;
+  }
   const std::string scenario =
       args.scenario.empty() ? engine::default_scenario_path() : args.scenario;
   auto text = io::read_text_file(scenario);

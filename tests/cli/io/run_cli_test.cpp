@@ -143,5 +143,14 @@ TEST(RunCli, OutputNamingAFolderIsRefused) {
   EXPECT_NE(r.output.find("--out DIR"), std::string::npos) << r.output;
 }
 
+// Issue 17 papercut: `run --format csv` used to be ignored silently.
+TEST(RunCli, FormatCsvIsAUsageError) {
+  TempDir dir;
+  const auto r = run_cli("--format csv run --out " + dir.path("out"));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--out folder"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("out")));
+}
+
 }  // namespace
 }  // namespace urbanmine::testing
