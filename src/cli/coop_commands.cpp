@@ -83,9 +83,11 @@ core::Result<risk::HhiConvention> parse_convention_flag(const std::string& text)
                                     "use named-share or residual-as-producer");
 }
 
-// "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1" (criteria not named keep their default).
+// "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1". The weights given replace the defaults: a
+// criterion not named gets weight 0 (issue 17: `--weights feedstock=1` used to keep the others).
 core::Result<market::Weights> parse_weights(const std::string& text) {
   market::Weights w;
+  w.values.fill(0.0);
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const auto comma = text.find(',', pos);
@@ -467,7 +469,8 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
     rank->add_option("RUN", f->target,
                      "Scenario .toml, run output folder, or run id in the --db store");
     rank->add_option("--weights", f->weights,
-                     "feedstock=W,policy=W,risk=W,growth=W (non-negative; scaled to sum 1)");
+                     "feedstock=W,policy=W,risk=W,growth=W (non-negative; scaled to sum 1; "
+                     "criteria not named get 0)");
     rank->add_option("--year", f->year, "Ranking year (default: the run's last year)");
     rank->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
     rank->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
