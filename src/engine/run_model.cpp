@@ -9,10 +9,10 @@
 
 #include "core/units.h"
 #include "engine/plant.h"
-#include "engine/run_findings.h"
 
 #include "chain/chain.h"
 #include "fleet/fleet.h"
+#include "report/findings.h"
 
 namespace urbanmine::engine {
 
@@ -278,7 +278,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   }
 
   report(0.9, "findings");
-  add_run_findings(in, res);
+  report::add_findings(res);
 
   // --- assumptions ------------------------------------------------------------------------------
   res.assumptions = in.assumptions;

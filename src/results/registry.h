@@ -37,6 +37,9 @@ inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "
 inline constexpr std::array<const char*, 7> kElementNames = {
     "lithium", "nickel", "cobalt", "manganese", "graphite", "copper", "aluminium"};
 inline constexpr std::size_t kElementCount = kElementCodes.size();
+// The elements the run's findings name (the battery metals of the EU Regulation's recovery and
+// recycled-content targets), in this order.
+inline constexpr std::array<const char*, 3> kHeadlineElements = {"Li", "Ni", "Co"};
 // Element index by code, or nullopt.
 std::optional<std::size_t> element_index(std::string_view code);
 // "lithium" for "Li"; the code itself when unknown.

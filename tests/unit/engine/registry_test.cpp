@@ -11,6 +11,7 @@
 
 #include "engine/run.h"
 
+#include "report/findings.h"
 #include "report/run_report.h"
 #include "test_support.h"
 
@@ -89,6 +90,30 @@ TEST(Registry, DocsListEqualsTheRegistry) {
   ASSERT_NE(e, std::string::npos);
   EXPECT_EQ(docs.substr(b + begin.size(), e - b - begin.size()), report::table_registry_markdown())
       << "regenerate the list with `urbanmine tables`";
+}
+
+// Findings are built from the tables and records alone: the focus year is an option, region
+// names come from the `regions` record table (report/findings.h).
+TEST(Findings, ComeFromTheTablesWithTheFocusYearAndRecordNames) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto run = engine::run_scenario_file("", options);
+  ASSERT_TRUE(run.has_value()) << run.error().to_string();
+  run->findings.clear();
+  for (auto& r : run->records) {
+    if (r.name != "regions") continue;
+    for (auto& row : r.rows) row[1] = results::Cell::of("Region " + row[0].text);
+  }
+  report::add_findings(*run, {2030});
+  ASSERT_FALSE(run->findings.empty());
+  EXPECT_EQ(run->findings[0].text.rfind("In 2030, waste batteries", 0), 0U)
+      << run->findings[0].text;
+  EXPECT_NE(run->findings[0].text.find("of lithium"), std::string::npos);
+  EXPECT_NE(run->findings[0].text.find("; Region "), std::string::npos) << run->findings[0].text;
+  // A focus year outside the run is clamped to its last year.
+  run->findings.clear();
+  report::add_findings(*run, {2200});
+  EXPECT_EQ(run->findings[0].text.rfind("In " + std::to_string(run->meta.last_year), 0), 0U);
 }
 
 }  // namespace

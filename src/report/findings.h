@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+// The findings of a run: sentences a policy analyst can read, built from the run's result tables
+// and record tables only (no model inputs). The focus year is an option; the elements named are
+// results::kHeadlineElements; region names come from the `regions` record table; the validation
+// sentence uses the latest year the world battery-demand check has.
+#pragma once
+
+#include "results/run_results.h"
+
+namespace urbanmine::report {
+
+struct FindingOptions {
+  // The year the sentences describe (clamped to the run's years); the default is the documented
+  // default of `--sankey-year`.
+  int focus_year = 2040;
+};
+
+// Appends the findings on end of life, surplus, recycled share, replacements and the demand
+// check to `results.findings`. Tables that are missing are skipped.
+void add_findings(results::RunResults& results, const FindingOptions& options = {});
+
+}  // namespace urbanmine::report
