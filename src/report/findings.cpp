@@ -45,7 +45,7 @@ class TableView {
     return t_->values.dims()[*t_->values.dim_index(std::string(dim))].items();
   }
   // Sum over every dimension other than region, element and year, at the given items.
-  double value(std::optional<std::size_t> region, std::optional<std::string> element,
+  double value(std::optional<std::size_t> region, const std::optional<std::string>& element,
                const std::string& year) const {
     const auto& dims = t_->values.dims();
     std::vector<std::size_t> index(dims.size(), 0);
