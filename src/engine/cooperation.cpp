@@ -23,16 +23,6 @@ namespace {
 
 constexpr int kGrowthWindowYears = 5;
 constexpr double kPercentPerUnit = 100.0;
-// The model's elements (results/registry.h) that have supply data by country.
-std::vector<std::string> risk_elements(const CooperationData& data) {
-  std::set<std::string> with_data;
-  for (const auto& r : data.supply.records()) with_data.insert(r.element);
-  std::vector<std::string> out;
-  for (const char* e : results::kElementCodes) {
-    if (with_data.count(e)) out.emplace_back(e);
-  }
-  return out;
-}
 
 std::string join_path(const std::string& dir, const std::string& file) {
   if (dir.empty()) return file;
@@ -92,16 +82,6 @@ std::optional<core::DimArray> reduced(const RunResults& results, std::string_vie
       t->values.sum_to({std::string(kDimRegion), std::string(kDimElement), std::string(kDimYear)});
   if (!r) return std::nullopt;
   return std::move(*r);
-}
-
-std::optional<double> cell(const std::optional<core::DimArray>& a, const std::string& region,
-                           const std::string& element, int year) {
-  if (!a) return std::nullopt;
-  auto v = a->get({{std::string(kDimRegion), region},
-                   {std::string(kDimElement), element},
-                   {std::string(kDimYear), std::to_string(year)}});
-  if (!v) return std::nullopt;
-  return *v;
 }
 
 // Member countries of a run region: from data/regions.csv (a country, a residual group or an
@@ -744,6 +724,26 @@ std::string short_number(double v) {
 }
 
 }  // namespace
+
+std::vector<std::string> risk_elements(const CooperationData& data) {
+  std::set<std::string> with_data;
+  for (const auto& r : data.supply.records()) with_data.insert(r.element);
+  std::vector<std::string> out;
+  for (const char* e : results::kElementCodes) {
+    if (with_data.count(e)) out.emplace_back(e);
+  }
+  return out;
+}
+
+std::optional<double> cell(const std::optional<core::DimArray>& a, const std::string& region,
+                           const std::string& element, int year) {
+  if (!a) return std::nullopt;
+  auto v = a->get({{std::string(kDimRegion), region},
+                   {std::string(kDimElement), element},
+                   {std::string(kDimYear), std::to_string(year)}});
+  if (!v) return std::nullopt;
+  return *v;
+}
 
 std::string cooperation_data_dir(const std::string& given) {
   if (!given.empty()) return given;

@@ -105,6 +105,12 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data,
                                            const RiskScoreRequest& request,
                                            const CooperationOptions& options);
 
+// The model's elements (results/registry.h) that have supply data by country.
+std::vector<std::string> risk_elements(const CooperationData& data);
+// The value of a [region, element, year] array at those items; empty when absent.
+std::optional<double> cell(const std::optional<core::DimArray>& a, const std::string& region,
+                           const std::string& element, int year);
+
 // Builds the checker's indicators from a run.
 policy::RunIndicators run_indicators(const RunResults& results);
 

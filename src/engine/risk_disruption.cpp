@@ -8,17 +8,6 @@
 namespace urbanmine::engine {
 namespace {
 
-// The registry's elements that have supply data by country.
-std::vector<std::string> supply_elements(const CooperationData& data) {
-  std::set<std::string> with_data;
-  for (const auto& r : data.supply.records()) with_data.insert(r.element);
-  std::vector<std::string> out;
-  for (const char* e : results::kElementCodes) {
-    if (with_data.count(e)) out.emplace_back(e);
-  }
-  return out;
-}
-
 Cell txt(std::string s) { return Cell::of(std::move(s)); }
 Cell num(double v) { return Cell::of(v); }
 
@@ -26,16 +15,6 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
   return out;
-}
-
-std::optional<double> cell_of(const std::optional<core::DimArray>& a, const std::string& region,
-                              const std::string& element, int year) {
-  if (!a) return std::nullopt;
-  auto v = a->get({{std::string(kDimRegion), region},
-                   {std::string(kDimElement), element},
-                   {std::string(kDimYear), std::to_string(year)}});
-  if (!v) return std::nullopt;
-  return *v;
 }
 
 // Supplier shares of one element, stage and data year, with what is not counted.
@@ -71,7 +50,7 @@ std::optional<Shares> shares_of(const CooperationData& data, const std::string& 
 core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& data,
                                                          const RunResults* run,
                                                          const DisruptionOptions& options) {
-  const std::vector<std::string> known = supply_elements(data);
+  const std::vector<std::string> known = risk_elements(data);
   const std::vector<std::string> elements = options.elements.empty() ? known : options.elements;
   for (const auto& e : elements) {
     if (std::find(known.begin(), known.end(), e) == known.end()) {
@@ -179,8 +158,8 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
           }
         } else {
           for (const auto& p : parts) {
-            if (auto d = cell_of(ind.demand_t, p, element, year)) demand = demand.value_or(0) + *d;
-            if (auto r = cell_of(ind.recovered_t, p, element, year)) recycled += *r;
+            if (auto d = cell(ind.demand_t, p, element, year)) demand = demand.value_or(0) + *d;
+            if (auto r = cell(ind.recovered_t, p, element, year)) recycled += *r;
           }
         }
         if (!demand || *demand <= 0.0) continue;
