@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "cli/commands.h"
 #include "io/files.h"
 
 namespace urbanmine::cli {
@@ -17,6 +18,18 @@ OutputFormat CliContext::output_format(OutputFormat fallback) const {
   if (format == "json") return OutputFormat::kJson;
   if (format == "csv") return OutputFormat::kCsv;
   return fallback;
+}
+
+engine::RecordFormat record_format(const CliContext& ctx) {
+  switch (ctx.output_format(OutputFormat::kTable)) {
+    case OutputFormat::kJson:
+      return engine::RecordFormat::kJson;
+    case OutputFormat::kCsv:
+      return engine::RecordFormat::kCsv;
+    case OutputFormat::kTable:
+      break;
+  }
+  return engine::RecordFormat::kTable;
 }
 
 int emit(const CliContext& ctx, const std::string& content) {

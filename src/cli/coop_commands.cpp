@@ -23,18 +23,6 @@
 namespace urbanmine::cli {
 namespace {
 
-engine::RecordFormat record_format(const CliContext& ctx) {
-  switch (ctx.output_format(OutputFormat::kTable)) {
-    case OutputFormat::kJson:
-      return engine::RecordFormat::kJson;
-    case OutputFormat::kCsv:
-      return engine::RecordFormat::kCsv;
-    case OutputFormat::kTable:
-      break;
-  }
-  return engine::RecordFormat::kTable;
-}
-
 core::Result<double> parse_double(const std::string& text, const std::string& flag) {
   double v = 0.0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);

@@ -15,18 +15,6 @@
 namespace urbanmine::cli {
 namespace {
 
-engine::RecordFormat plan_record_format(const CliContext& ctx) {
-  switch (ctx.output_format(OutputFormat::kTable)) {
-    case OutputFormat::kJson:
-      return engine::RecordFormat::kJson;
-    case OutputFormat::kCsv:
-      return engine::RecordFormat::kCsv;
-    case OutputFormat::kTable:
-      break;
-  }
-  return engine::RecordFormat::kTable;
-}
-
 // A scenario .toml (run now; empty = the shipped baseline), a run output folder, or a run id in
 // the --db store.
 core::Result<engine::RunResults> plan_load_run(const std::string& target,
@@ -130,7 +118,7 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
       auto report = engine::run_plan(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& a : report->assumptions) ctx.logger.log(core::LogLevel::kDebug, a);
-      return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+      return emit(ctx, engine::format_records(report->tables, record_format(ctx)));
     };
   });
 }
@@ -196,7 +184,7 @@ void register_source_commands(CLI::App& app, CliContext& ctx) {
       auto report = engine::run_source(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& n : report->notes) ctx.logger.log(core::LogLevel::kInfo, n);
-      return emit(ctx, engine::format_records(report->tables, plan_record_format(ctx)));
+      return emit(ctx, engine::format_records(report->tables, record_format(ctx)));
     };
   });
 }
@@ -260,7 +248,7 @@ void register_market_robust_commands(CLI::App& app, CliContext& ctx) {
       if (!run) return report_error(ctx, run.error());
       auto tables = engine::robust_market_tables(*run, req);
       if (!tables) return report_error(ctx, tables.error());
-      return emit(ctx, engine::format_records(*tables, plan_record_format(ctx)));
+      return emit(ctx, engine::format_records(*tables, record_format(ctx)));
     };
   });
 }
