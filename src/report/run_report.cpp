@@ -411,32 +411,24 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
     w.end_object();
   }
   w.end_object();
-  w.key("top_feedstock_surplus_regions").begin_object();
-  if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
-    for (int y : years) {
-      w.key(std::to_string(y)).begin_array();
-      std::size_t n = 0;
-      for (const auto& [region, value] : regions_in_year(*surplus, y)) {
-        if (n++ >= kTopRegions || value <= 0.0) break;
-        w.begin_object().key("region").value(region).key("mass_tonnes").value(value).end_object();
+  // Up to kTopRegions regions with the largest positive value of `table` in each key year.
+  auto top_regions = [&](const char* key, std::string_view table, const char* value_key) {
+    w.key(key).begin_object();
+    if (const auto* t = r.find(table)) {
+      for (int y : years) {
+        w.key(std::to_string(y)).begin_array();
+        std::size_t n = 0;
+        for (const auto& [region, value] : regions_in_year(*t, y)) {
+          if (n++ >= kTopRegions || value <= 0.0) break;
+          w.begin_object().key("region").value(region).key(value_key).value(value).end_object();
+        }
+        w.end_array();
       }
-      w.end_array();
     }
-  }
-  w.end_object();
-  w.key("top_end_of_life_regions").begin_object();
-  if (const auto* eol = r.find(kTableEndOfLifeKwh)) {
-    for (int y : years) {
-      w.key(std::to_string(y)).begin_array();
-      std::size_t n = 0;
-      for (const auto& [region, value] : regions_in_year(*eol, y)) {
-        if (n++ >= kTopRegions || value <= 0.0) break;
-        w.begin_object().key("region").value(region).key("capacity_kwh").value(value).end_object();
-      }
-      w.end_array();
-    }
-  }
-  w.end_object();
+    w.end_object();
+  };
+  top_regions("top_feedstock_surplus_regions", kTableFeedstockSurplusT, "mass_tonnes");
+  top_regions("top_end_of_life_regions", kTableEndOfLifeKwh, "capacity_kwh");
   w.end_object();  // key_figures
 
   const auto bal = summarise_balance(r);
