@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/units.h"
 #include "engine/passport.h"
 #include "engine/plant.h"
 #include "io/csv.h"
@@ -115,7 +116,11 @@ void register_plant_commands(CLI::App& app, CliContext& ctx) {
       s.mass_tonnes = *mass;
       s.capacity_kwh = *kwh;
       s.black_mass_tonnes = *bm;
-      if (*year) s.price_year = static_cast<int>(**year);
+      if (*year) {
+        auto price_year = core::calendar_year(**year, "--price-year");
+        if (!price_year) return report_error(ctx, price_year.error());
+        s.price_year = *price_year;
+      }
       auto unit_kwh = number_flag(b->functional_unit_kwh, "--functional-unit-kwh");
       if (!unit_kwh) return report_error(ctx, unit_kwh.error());
       auto origin = engine::parse_feed_origin(b->feed_origin);

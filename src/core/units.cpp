@@ -2,6 +2,7 @@
 // Checked construction of fractions and money arithmetic.
 #include "core/units.h"
 
+#include <sstream>
 #include <string>
 
 namespace urbanmine::core {
@@ -28,6 +29,19 @@ Result<Money> add(const Money& a, const Money& b) {
                                 {}, "convert both amounts to one currency and price year first");
   }
   return Money{a.amount + b.amount, a.currency, a.price_year};
+}
+
+Result<int> calendar_year(double value, const std::string& location) {
+  if (!std::isfinite(value) || value < kMinCalendarYear || value > kMaxCalendarYear ||
+      std::floor(value) != value) {
+    std::ostringstream shown;
+    shown << value;
+    return Error::invalid_input("year " + shown.str() + " is not a whole year in " +
+                                    std::to_string(kMinCalendarYear) + "-" +
+                                    std::to_string(kMaxCalendarYear),
+                                location, "give a calendar year such as 2024");
+  }
+  return static_cast<int>(value);
 }
 
 }  // namespace urbanmine::core

@@ -122,4 +122,13 @@ struct Money {
 // Sum of two amounts; an error when currency or price year differ (convert first).
 Result<Money> add(const Money& a, const Money& b);
 
+// The calendar years an input may name (data, scenarios, prices).
+inline constexpr int kMinCalendarYear = 1900;
+inline constexpr int kMaxCalendarYear = 2200;
+
+// `value` as a calendar year; an error (naming `location`) unless it is a whole number in
+// kMinCalendarYear..kMaxCalendarYear. Use it before any double becomes an int year: converting an
+// out-of-range double to int is undefined behaviour.
+Result<int> calendar_year(double value, const std::string& location);
+
 }  // namespace urbanmine::core

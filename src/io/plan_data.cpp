@@ -3,8 +3,10 @@
 #include "io/plan_data.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
+#include "core/units.h"
 #include "io/csv.h"
 
 namespace urbanmine::io {
@@ -71,7 +73,13 @@ core::Result<PlanData> load_plan_data(const std::string& data_dir,
           "discount_rate must be in [0, 1); got " + std::to_string(out.discount_rate),
           path + " row discount_rate");
     }
-    out.lead_years = static_cast<int>(param["lead_years"]);
+    const double lead_years = param["lead_years"];
+    if (!(lead_years >= 0.0 && lead_years <= 50.0) || std::floor(lead_years) != lead_years) {
+      return Error::invalid_input(
+          "lead_years must be a whole number of years in 0..50; got " + std::to_string(lead_years),
+          path + " row lead_years");
+    }
+    out.lead_years = static_cast<int>(lead_years);
     out.black_mass_t_per_t_battery = param["black_mass_t_per_t_battery"];
     out.electricity_kwh_per_t_battery = param["electricity_kwh_per_t_battery"];
     out.hours_per_job_year = param["hours_per_job_year"];
@@ -269,8 +277,16 @@ core::Result<PlanData> load_plan_data(const std::string& data_dir,
       }
       r.origins = split_list(origin);
       r.destinations = split_list(destination);
-      r.first_year = first ? static_cast<int>(*first) : 0;
-      r.last_year = last ? static_cast<int>(*last) : 0;
+      r.first_year = 0;
+      r.last_year = 0;
+      if (first) {
+        URBANMINE_PLAN_TRY(year, core::calendar_year(*first, row.location("first_year")));
+        r.first_year = year;
+      }
+      if (last) {
+        URBANMINE_PLAN_TRY(year, core::calendar_year(*last, row.location("last_year")));
+        r.last_year = year;
+      }
       r.legal_reference = ref;
       out.shipping_rules.push_back(r);
     }

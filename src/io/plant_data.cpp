@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "core/units.h"
 #include "io/csv.h"
 #include "io/files.h"
 
@@ -85,10 +86,12 @@ core::Result<PriceBook> load_prices(const std::string& path) {
     auto source = row.text("source");
     if (!source) return source.error();
     if (!*usd || !*year) continue;  // gaps stay gaps
+    auto price_year = core::calendar_year(**year, row.location("price_year"));
+    if (!price_year) return price_year.error();
     plant::Price p;
-    p.usd_per_t = core::Money{**usd, "USD", static_cast<int>(**year)};
+    p.usd_per_t = core::Money{**usd, "USD", *price_year};
     p.source = *source + " (prices.csv line " + std::to_string(row.line()) + ")";
-    book.items[*item][static_cast<int>(**year)] = p;
+    book.items[*item][*price_year] = p;
   }
   return book;
 }
@@ -208,7 +211,11 @@ core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_d
                                       join_path(data_dir, "plant_assumptions.csv"));
   }
   d.pretreatment_yield.fill(plant::Sourced{yield.value, yield.source});
-  d.default_price_year = static_cast<int>(assumption_values["default_price_year"].value);
+  auto default_price_year =
+      core::calendar_year(assumption_values["default_price_year"].value,
+                          join_path(data_dir, "plant_assumptions.csv") + " row default_price_year");
+  if (!default_price_year) return default_price_year.error();
+  d.default_price_year = *default_price_year;
   if (assumption_values.count("max_feed_tonnes_per_year")) {
     d.max_feed_t = assumption_values["max_feed_tonnes_per_year"];
   }
@@ -662,7 +669,9 @@ core::Result<plant::Price> toml_price(const TomlContext& ctx, const toml::table&
   if (!year) return year.error();
   if (!*usd) return ctx.error(path + ".usd_per_t", "missing");
   if (!*year) return ctx.error(path + ".price_year", "missing", "give the dollar year, e.g. 2019");
-  return plant::Price{core::Money{**usd, "USD", static_cast<int>(**year)}, "user (" + path + ")"};
+  auto price_year = core::calendar_year(**year, ctx.source + ": " + path + ".price_year");
+  if (!price_year) return price_year.error();
+  return plant::Price{core::Money{**usd, "USD", *price_year}, "user (" + path + ")"};
 }
 
 core::Result<PlantSpec> parse_plant_table(const toml::table& root, const TomlContext& ctx,
@@ -721,7 +730,11 @@ core::Result<PlantSpec> parse_plant_table(const toml::table& root, const TomlCon
         check_keys(ctx, *econ, "economics", {"price_year", "prices", "opex", "gate_fee"}));
     auto year = toml_number(ctx, *econ, "price_year", "economics.price_year");
     if (!year) return year.error();
-    if (*year) spec.route.price_year = static_cast<int>(**year);
+    if (*year) {
+      auto price_year = core::calendar_year(**year, ctx.source + ": economics.price_year");
+      if (!price_year) return price_year.error();
+      spec.route.price_year = *price_year;
+    }
     if (const toml::table* prices = (*econ)["prices"].as_table()) {
       for (auto&& [key, node] : *prices) {
         const std::string k(key.str());

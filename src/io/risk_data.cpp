@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/units.h"
 #include "io/csv.h"
 #include "risk/supply_risk.h"
 
@@ -121,6 +122,13 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
       continue;
     }
     rec.country = country;
+    if (year < core::kMinCalendarYear || year > core::kMaxCalendarYear) {
+      diag.add_error(core::Error::invalid_input(
+          "year " + std::to_string(year) + " is outside " + std::to_string(core::kMinCalendarYear) +
+              "-" + std::to_string(core::kMaxCalendarYear),
+          row.location(year_column), "give a calendar year such as 2024"));
+      continue;
+    }
     rec.year = static_cast<int>(year);
     rec.value = value;
     rec.location = table->source() + ":" + std::to_string(row.line());
@@ -561,6 +569,13 @@ core::Result<std::vector<ExportRestriction>> load_export_restrictions(const std:
     if (r.annual_cap && !r.quantity_t) {
       diag.add_error(
           core::Error::invalid_input("an annual cap needs a quantity", row.location("quantity")));
+      continue;
+    }
+    if (from < core::kMinCalendarYear || to > core::kMaxCalendarYear || from > to) {
+      diag.add_error(core::Error::invalid_input(
+          "years " + std::to_string(from) + "-" + std::to_string(to) +
+              " are not a range of calendar years",
+          row.location("year_from"), "give year_from <= year_to, e.g. 2023 and 2025"));
       continue;
     }
     r.year_from = static_cast<int>(from);

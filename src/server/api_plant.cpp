@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/units.h"
 #include "engine/plant.h"
 #include "io/json_reader.h"
 #include "server/api.h"
@@ -148,7 +149,11 @@ void add_plant_routes(RouteTable& routes, ApiState& /*state*/) {
          URBANMINE_TRY_STATUS(read_number(r, "price_year", price_year));
          URBANMINE_TRY_STATUS(read_string(r, "opex", s.opex));
          URBANMINE_TRY_STATUS(read_string(r, "gate_fee", s.gate_fee));
-         if (price_year) s.price_year = static_cast<int>(*price_year);
+         if (price_year) {
+           auto year = core::calendar_year(*price_year, r.location("price_year"));
+           if (!year) return year.error();
+           s.price_year = *year;
+         }
          auto d = defaults();
          if (!d) return d.error();
          auto outcome = engine::run_plant_balance(s, **d);
