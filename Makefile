@@ -33,10 +33,11 @@ test-fast: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
 
 # One address+undefined sanitizer build of the unit, property and API tests (the API tests start
-# the sanitized server binary, so its request handling runs under the sanitizers too).
+# the sanitized server binary, so its request handling runs under the sanitizers too). -g1 keeps
+# the line tables the sanitizers' stack traces need and little else (compile time).
 test-sanitize: deps
 	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DURBANMINE_SANITIZE=address,undefined \
-	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(CMAKE_FLAGS)
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" $(CMAKE_FLAGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
 	ctest --test-dir $(SAN_DIR) --output-on-failure -j $(JOBS) -L "unit|property|cli|api" -LE "slow|browser"
 
@@ -47,7 +48,7 @@ test-fuzz: deps
 
 # The same, longer (FUZZ_LONG_SECONDS per harness).
 fuzz: deps
-	FUZZ_DIR=$(FUZZ_DIR) JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_LONG_SECONDS)
+	FUZZ_DIR=$(FUZZ_DIR) JOBS=$(JOBS) FUZZ_SEED=0 bash scripts/fuzz.sh $(FUZZ_LONG_SECONDS)
 
 bench: build
 	bash scripts/bench.sh $(BUILD_DIR)

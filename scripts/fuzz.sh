@@ -5,6 +5,10 @@
 # New inputs go to a scratch copy, so the repository's corpus is never changed. A crash, leak,
 # timeout or out-of-memory stops with exit 1 and leaves the input in FUZZ_DIR/artifacts/; to turn
 # it into a regression case, copy it into tests/fuzz/corpus/<name>/ and fix the bug.
+# Every run starts with the whole seed corpus (so each regression input found earlier is replayed)
+# and then mutates with a fixed seed (FUZZ_SEED, default 1): the same binary explores the same
+# inputs in the same order, so a finding in CI can be reproduced locally. Set FUZZ_SEED=0 for a
+# fresh random seed (make fuzz, the long run, does).
 # Reproduce one input: FUZZ_DIR/tests/fuzz/urbanmine_fuzz_<name> FILE
 # Usage: scripts/fuzz.sh [SECONDS] [NAME...]
 set -euo pipefail
@@ -13,6 +17,7 @@ seconds="${1:-20}"
 shift || true
 fuzz_dir="${FUZZ_DIR:-build-fuzz}"
 jobs="${JOBS:-$(nproc)}"
+seed="${FUZZ_SEED:-1}"
 
 cmake -S . -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++-14 -DURBANMINE_FUZZ=ON -DURBANMINE_SANITIZE=address,undefined \
@@ -34,7 +39,7 @@ for name in "${names[@]}"; do
   scratch="$(mktemp -d)"
   cp -r "tests/fuzz/corpus/$name/." "$scratch/"
   echo "fuzz: $name for ${seconds}s"
-  if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if ! "$binary" -seed="$seed" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$fuzz_dir/artifacts/$name-" "$scratch" \
       >"$fuzz_dir/artifacts/$name.log" 2>&1; then
     echo "fuzz: $name FOUND A PROBLEM (input and log in $fuzz_dir/artifacts/):"

@@ -99,6 +99,11 @@ TEST(PlantCli, PlantFileWorksAndBadFilesExitThreeNamingTheKey) {
       {"mass_tonnes = 1000", "mass_tonnes = -1000", "plant.toml: feed[0].mass_tonnes: -1000"},
       {"mass_tonnes = 1000", "mass_tonnes = 1000\nmass_tonne = 3",
        "plant.toml: feed[0].mass_tonne: unknown key"},
+      // A fuzzed price year far outside int (undefined behaviour before it was checked).
+      {"mass_tonnes = 1000", "mass_tonnes = 1000\n[economics]\nprice_year = 2.01956e11",
+       "plant.toml: economics.price_year"},
+      {"mass_tonnes = 1000", "mass_tonnes = 1000\n[economics]\nprice_year = 2019.5",
+       "is not a whole year in 1900-2200"},
   };
   for (const auto& c : cases) {
     std::string text = kGoodPlant;
