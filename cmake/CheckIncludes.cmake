@@ -30,7 +30,7 @@ set(third_party_rules
   "toml++/=io"
   "openssl/=io"
   "date/=io"
-  "coin/=plant,match,plan")
+  "coin/=plant,match,plan,chain")
 set(modules core results mfa fleet chain plant plan match risk policy market passport uncertainty io report engine cli server)
 set(violations "")
 foreach(module ${modules})

@@ -101,6 +101,48 @@ class ModelBuilder {
     return *this;
   }
 
+  // A pool of its own for each region, with a constant capacity each (tonnes of battery a year).
+  ModelBuilder& capacity_by_region(const std::vector<double>& tonnes_per_year,
+                                   std::array<double, engine::kRouteCount> routes) {
+    in_.pools.clear();
+    for (std::size_t r = 0; r < in_.regions.size(); ++r) {
+      engine::CapacityPool pool;
+      pool.code = in_.regions[r];
+      pool.regions = {r};
+      pool.capacity_t.assign(in_.years, tonnes_per_year[r]);
+      pool.route_shares = routes;
+      in_.pool_of_region[r] = static_cast<int>(r);
+      in_.pools.push_back(pool);
+    }
+    return *this;
+  }
+
+  // Production scrap at `scrap_fraction` of new kWh, placed by `share` (one per region).
+  ModelBuilder& production_scrap(const std::vector<double>& share, double scrap_fraction) {
+    auto& ps = in_.production_scrap;
+    ps.enabled = true;
+    ps.share.clear();
+    for (double s : share) ps.share.emplace_back(in_.years, s);
+    ps.scrap_fraction.assign(in_.years, scrap_fraction);
+    return *this;
+  }
+
+  // Trade on, every route (region x pool) open at `usd_per_t` and `co2_t_per_t`.
+  ModelBuilder& trade(double usd_per_t, double co2_t_per_t) {
+    const std::size_t routes = in_.regions.size() * in_.pools.size();
+    in_.trade.enabled = true;
+    in_.trade.cost_usd_per_t.assign(routes, usd_per_t);
+    in_.trade.co2_t_per_t.assign(routes, co2_t_per_t);
+    in_.trade.allowed.assign(in_.years, std::vector<char>(routes, 1));
+    return *this;
+  }
+
+  // Closes the route from region r to pool p in every year.
+  ModelBuilder& close_route(std::size_t r, std::size_t p) {
+    for (auto& year : in_.trade.allowed) year[r * in_.pools.size() + p] = 0;
+    return *this;
+  }
+
   const engine::ModelInputs& inputs() const { return in_; }
   std::size_t t(int year) const { return static_cast<std::size_t>(year - in_.first_year); }
 

@@ -8,6 +8,8 @@
 #include "core/units.h"
 #include "mfa/batch.h"
 
+#include "chain/trade.h"
+
 namespace urbanmine::chain {
 
 namespace {
@@ -66,6 +68,23 @@ core::Status check_shape(const fleet::FleetResult& f, const ChainInputs& in) {
     if (pool.capacity_t.size() != f.years) return bad("years of capacity");
     for (std::size_t r : pool.regions) {
       if (r >= f.regions) return bad("capacity pool region");
+    }
+  }
+  if (in.production_scrap.enabled) {
+    if (in.production_scrap.share.size() != f.regions) return bad("regions of production scrap");
+    for (const auto& row : in.production_scrap.share) {
+      if (row.size() != f.years) return bad("years of production scrap shares");
+    }
+    if (in.production_scrap.scrap_fraction.size() != f.years) return bad("years of scrap rates");
+  }
+  if (in.trade.enabled) {
+    const std::size_t routes = f.regions * in.pools.size();
+    if (in.trade.cost_usd_per_t.size() != routes || in.trade.co2_t_per_t.size() != routes) {
+      return bad("trade routes (regions x pools)");
+    }
+    if (in.trade.allowed.size() != f.years) return bad("years of trade routes");
+    for (const auto& row : in.trade.allowed) {
+      if (row.size() != routes) return bad("trade routes (regions x pools)");
     }
   }
   return {};
@@ -213,38 +232,157 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
           }
         }
 
-  // --- collection and capacity pools --------------------------------------------------------
+  // --- production scrap: the world's new kWh x scrap rate, placed by cell capacity ----------
+  auto scrap_kwh = zeros({d_region, d_chem, d_year});  // same layout as the rkt vectors
+  if (in.production_scrap.enabled) {
+    for (std::size_t k = 0; k < K; ++k) {
+      for (std::size_t t = 0; t < T; ++t) {
+        double world = 0.0;
+        for (std::size_t r = 0; r < R; ++r) world += new_rk[sh.rkt(r, k, t)];
+        const double scrap = world * in.production_scrap.scrap_fraction[t];
+        for (std::size_t r = 0; r < R; ++r) {
+          scrap_kwh.data()[sh.rkt(r, k, t)] = scrap * in.production_scrap.share[r][t];
+        }
+      }
+    }
+  }
+  const std::vector<double> scrap_rk(scrap_kwh.data().begin(), scrap_kwh.data().end());
+
+  // --- feedstock (collected + scrap) and home capacity pools --------------------------------
+  std::vector<double> available_battery(R * T, 0.0);
   for (std::size_t r = 0; r < R; ++r) {
     for (std::size_t t = 0; t < T; ++t) {
-      double mass = 0.0;
+      double collected = 0.0, scrap = 0.0;
       for (std::size_t k = 0; k < K; ++k) {
-        mass += waste_rk[sh.rkt(r, k, t)] * in.collection_fraction[r][t] * in.battery_t_per_kwh[k];
+        collected +=
+            waste_rk[sh.rkt(r, k, t)] * in.collection_fraction[r][t] * in.battery_t_per_kwh[k];
+        scrap += scrap_rk[sh.rkt(r, k, t)] * in.battery_t_per_kwh[k];
       }
-      collected_battery.data()[sh.rt(r, t)] = mass;
+      collected_battery.data()[sh.rt(r, t)] = collected;
+      available_battery[sh.rt(r, t)] = collected + scrap;
     }
   }
-  std::vector<double> utilisation(R * T, 0.0);
+  const std::size_t P = in.pools.size();
+  std::vector<double> utilisation(R * T, 0.0);  // share of available feedstock recycled at home
+  std::vector<double> pool_share(R * T, 0.0);   // region's share of its pool (imports follow it)
+  std::vector<double> spare(P * T, 0.0);        // pool capacity left after home feedstock
+  std::vector<int> pool_of(R, -1);
   std::vector<std::array<double, kRouteCount>> routes_of(R, {0.0, 1.0, 0.0});
-  for (const auto& pool : in.pools) {
+  for (std::size_t p = 0; p < P; ++p) {
+    const auto& pool = in.pools[p];
     for (std::size_t t = 0; t < T; ++t) {
       double feed = 0.0;
-      for (std::size_t r : pool.regions) feed += collected_battery.data()[sh.rt(r, t)];
+      for (std::size_t r : pool.regions) feed += available_battery[sh.rt(r, t)];
       const double cap = pool.capacity_t[t];
       const double u = feed > 0.0 ? std::min(1.0, cap / feed) : 0.0;
+      spare[p * T + t] = std::max(0.0, cap - feed);
       for (std::size_t r : pool.regions) {
-        const double coll = collected_battery.data()[sh.rt(r, t)];
-        const double share =
-            feed > 0.0 ? coll / feed : 1.0 / static_cast<double>(pool.regions.size());
+        const double share = feed > 0.0 ? available_battery[sh.rt(r, t)] / feed
+                                        : 1.0 / static_cast<double>(pool.regions.size());
         utilisation[sh.rt(r, t)] = u;
+        pool_share[sh.rt(r, t)] = share;
         capacity_t.data()[sh.rt(r, t)] = cap * share;
         routes_of[r] = pool.route_shares;
+        pool_of[r] = static_cast<int>(p);
       }
     }
   }
+  std::vector<double> surplus_battery(R * T, 0.0);  // beyond home capacity, before trade
   for (std::size_t r = 0; r < R; ++r) {
     for (std::size_t t = 0; t < T; ++t) {
       surplus_t.data()[sh.rt(r, t)] =
-          collected_battery.data()[sh.rt(r, t)] - capacity_t.data()[sh.rt(r, t)];
+          available_battery[sh.rt(r, t)] - capacity_t.data()[sh.rt(r, t)];
+      surplus_battery[sh.rt(r, t)] =
+          available_battery[sh.rt(r, t)] * (1.0 - utilisation[sh.rt(r, t)]);
+    }
+  }
+
+  // --- trade: surplus to legal spare capacity at least cost (chain/trade.h) ----------------
+  std::vector<std::string> pool_codes;
+  for (const auto& pool : in.pools) pool_codes.push_back(pool.code);
+  const core::Dimension d_destination(std::string(results::kDimDestination), pool_codes);
+  auto shipments = zeros({d_region, d_destination, d_year});
+  auto stranded_battery = zeros({d_region, d_year});
+  auto transport_cost = zeros({d_region, d_year});
+  auto transport_co2 = zeros({d_region, d_year});
+  std::vector<double> export_fraction(R * T, 0.0);  // of the region's surplus
+  for (std::size_t t = 0; t < T; ++t) {
+    for (std::size_t r = 0; r < R; ++r) {
+      stranded_battery.data()[sh.rt(r, t)] = surplus_battery[sh.rt(r, t)];
+    }
+    if (!in.trade.enabled || P == 0) continue;
+    TransportProblem problem;
+    problem.capacity_t.resize(P);
+    for (std::size_t p = 0; p < P; ++p) problem.capacity_t[p] = spare[p * T + t];
+    problem.cost_usd_per_t = in.trade.cost_usd_per_t;
+    problem.allowed = in.trade.allowed[t];
+    for (std::size_t r = 0; r < R; ++r) {
+      problem.supply_t.push_back(surplus_battery[sh.rt(r, t)]);
+      if (pool_of[r] >= 0) problem.allowed[r * P + static_cast<std::size_t>(pool_of[r])] = 0;
+    }
+    auto solution = solve_transport(problem);
+    if (!solution) return solution.error();
+    for (std::size_t r = 0; r < R; ++r) {
+      double sent = 0.0;
+      for (std::size_t p = 0; p < P; ++p) {
+        const double x = solution->shipped_t[r * P + p];
+        if (!(x > 0.0)) continue;
+        shipments.data()[(r * P + p) * T + t] = x;
+        sent += x;
+        transport_cost.data()[sh.rt(r, t)] += x * in.trade.cost_usd_per_t[r * P + p];
+        transport_co2.data()[sh.rt(r, t)] += x * in.trade.co2_t_per_t[r * P + p];
+      }
+      const double surplus = surplus_battery[sh.rt(r, t)];
+      export_fraction[sh.rt(r, t)] = surplus > 0.0 ? std::min(1.0, sent / surplus) : 0.0;
+      stranded_battery.data()[sh.rt(r, t)] = solution->stranded_t[r];
+    }
+  }
+
+  // --- element tonnes of feedstock: available, at home, exported, stranded, imported ---------
+  auto scrap_t = zeros({d_region, d_element, d_year});
+  auto available_t = zeros({d_region, d_element, d_year});
+  auto home_t = zeros({d_region, d_element, d_year});
+  auto exported_t = zeros({d_region, d_element, d_year});
+  auto imported_t = zeros({d_region, d_element, d_year});
+  std::vector<double> imported_battery(R * T, 0.0);
+  {
+    std::vector<double> pool_import_t(P * E * T, 0.0);
+    for (std::size_t r = 0; r < R; ++r) {
+      for (std::size_t t = 0; t < T; ++t) {
+        const double coll_rate = in.collection_fraction[r][t];
+        const double u = utilisation[sh.rt(r, t)];
+        const double xf = export_fraction[sh.rt(r, t)];
+        const double surplus_b = surplus_battery[sh.rt(r, t)];
+        for (std::size_t e = 0; e < E; ++e) {
+          const double scrap = to_tonnes(scrap_rk, r, e, t);
+          const double available = to_tonnes(waste_rk, r, e, t) * coll_rate + scrap;
+          const double surplus = available * (1.0 - u);
+          scrap_t.data()[sh.ret(r, e, t)] = scrap;
+          available_t.data()[sh.ret(r, e, t)] = available;
+          home_t.data()[sh.ret(r, e, t)] = available * u;
+          exported_t.data()[sh.ret(r, e, t)] = surplus * xf;
+          unrecycled_t.data()[sh.ret(r, e, t)] = surplus * (1.0 - xf);
+          if (!(surplus_b > 0.0)) continue;
+          // Shipments carry the origin's feedstock composition.
+          for (std::size_t p = 0; p < P; ++p) {
+            const double x = shipments.data()[(r * P + p) * T + t];
+            if (x > 0.0) pool_import_t[(p * E + e) * T + t] += surplus * x / surplus_b;
+          }
+        }
+      }
+    }
+    for (std::size_t r = 0; r < R; ++r) {
+      if (pool_of[r] < 0) continue;
+      const std::size_t p = static_cast<std::size_t>(pool_of[r]);
+      for (std::size_t t = 0; t < T; ++t) {
+        const double share = pool_share[sh.rt(r, t)];
+        double into_pool = 0.0;
+        for (std::size_t o = 0; o < R; ++o) into_pool += shipments.data()[(o * P + p) * T + t];
+        imported_battery[sh.rt(r, t)] = into_pool * share;
+        for (std::size_t e = 0; e < E; ++e) {
+          imported_t.data()[sh.ret(r, e, t)] = pool_import_t[(p * E + e) * T + t] * share;
+        }
+      }
     }
   }
 
@@ -253,10 +391,13 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
     for (std::size_t t = 0; t < T; ++t) {
       const int year = in.first_year + static_cast<int>(t);
       const double coll_rate = in.collection_fraction[r][t];
-      const double u = utilisation[sh.rt(r, t)];
+      auto feed_of = [&](std::size_t e) {
+        return home_t.data()[sh.ret(r, e, t)] + imported_t.data()[sh.ret(r, e, t)];
+      };
       std::array<std::array<double, kElementCount>, kRouteCount> plant_recovered{};
       if (plant != nullptr) {
-        const double battery_t = collected_battery.data()[sh.rt(r, t)] * u;
+        const double battery_t = available_battery[sh.rt(r, t)] * utilisation[sh.rt(r, t)] +
+                                 imported_battery[sh.rt(r, t)];
         for (std::size_t q = 0; q < Q; ++q) {
           const double share = routes_of[r][q];
           if (!(share > 0.0)) continue;
@@ -266,8 +407,8 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
           feed.route = q;
           double total = 0.0;
           for (std::size_t e = 0; e < E; ++e) {
-            // The same arithmetic as below (waste x collection x utilisation x route share).
-            feed.feed_t[e] = to_tonnes(waste_rk, r, e, t) * coll_rate * u * share;
+            // The same arithmetic as below (feed at home and imported x route share).
+            feed.feed_t[e] = feed_of(e) * share;
             total += feed.feed_t[e];
           }
           if (!(total > 0.0)) continue;
@@ -282,9 +423,7 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
         const double waste = to_tonnes(waste_rk, r, e, t);
         const double collected = waste * coll_rate;
         const double lost = waste * (1.0 - coll_rate);
-        const double feed = collected * u;
-        const double surplus = collected * (1.0 - u);
-        RecyclingOutcome rec = recycle_element(feed, routes_of[r], e, in.recovery_fraction);
+        RecyclingOutcome rec = recycle_element(feed_of(e), routes_of[r], e, in.recovery_fraction);
         if (plant != nullptr) {
           for (std::size_t q = 0; q < Q; ++q) rec.recovered_t[q] = plant_recovered[q][e];
         }
@@ -304,7 +443,6 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
         waste_t.data()[sh.ret(r, e, t)] = waste;
         collected_t.data()[sh.ret(r, e, t)] = collected;
         lost_t.data()[sh.ret(r, e, t)] = lost;
-        unrecycled_t.data()[sh.ret(r, e, t)] = surplus;
         secondary_share.data()[sh.ret(r, e, t)] = demand > 0.0 ? recovered_sum / demand : 0.0;
       }
     }
@@ -365,6 +503,9 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
       layer.flows[index(Flow::kSurplus)] = elem_rt(unrecycled_t, e);
       layer.flows[index(Flow::kRecovered)] = route_sum_rt(recovered_t, e);
       layer.flows[index(Flow::kRecyclingResidue)] = route_sum_rt(residue_t, e);
+      layer.flows[index(Flow::kProductionScrap)] = elem_rt(scrap_t, e);
+      layer.flows[index(Flow::kShippedOut)] = elem_rt(exported_t, e);
+      layer.flows[index(Flow::kShippedIn)] = elem_rt(imported_t, e);
       layer.stocks[index(Process::kUse)] = elem_rt(stock_t, e);
       layer.stocks[index(Process::kSecondLife)] = elem_rt(sl_stock_t, e);
       fls.layers.push_back(std::move(layer));
@@ -409,6 +550,16 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   add(results::kCollectedBatteryT, std::move(collected_battery));
   add(results::kRecyclingCapacityT, std::move(capacity_t));
   add(results::kFeedstockSurplusT, std::move(surplus_t));
+  add(results::kProductionScrapKwh, std::move(scrap_kwh));
+  add(results::kProductionScrapT, std::move(scrap_t));
+  add(results::kFeedstockAvailableT, std::move(available_t));
+  add(results::kRecycledAtHomeT, std::move(home_t));
+  add(results::kFeedstockExportedT, std::move(exported_t));
+  add(results::kFeedstockImportedT, std::move(imported_t));
+  add(results::kFeedstockShipmentsT, std::move(shipments));
+  add(results::kFeedstockStrandedBatteryT, std::move(stranded_battery));
+  add(results::kTransportCostUsd, std::move(transport_cost));
+  add(results::kTransportCo2T, std::move(transport_co2));
   add(results::kSecondaryShare, std::move(secondary_share));
   if (!table_status) return table_status.error();
   return res;

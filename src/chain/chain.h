@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The recycling chain (docs/model.md): packs leaving vehicles go to second life (a share of the
 // packs of scrapped vehicles, with its own lifetime) or become waste; waste batteries are
-// collected (collection rate by region and year) or lost/exported; collected batteries fill
-// recycling capacity pools (surplus = black mass beyond local capacity), are split by the pool's
-// route mix and recovered by route (recycle_element, or the plant model through a PlantStep).
+// collected (collection rate by region and year) or lost/exported; collected batteries and
+// production scrap fill their home recycling capacity pool; what is beyond it goes, at least
+// transport cost, to spare capacity elsewhere that it may legally reach (chain/trade.h), or is
+// stranded; what is recycled is split by the pool's route mix and recovered by route
+// (recycle_element, or the plant model through a PlantStep).
 //
 // The processes and flows are declared once (chain/system.h); the result tables and the mass
 // balance checks are derived from that declaration. Inputs are plain arrays (no files, no
@@ -34,6 +36,25 @@ struct CapacityPool {
   std::array<double, kRouteCount> route_shares{};
 };
 
+// Production scrap (docs/model.md): scrap kWh of a region = the world's new pack kWh (all run
+// regions, by chemistry) x scrap_fraction[year] x share[region][year] (its share of world cell
+// capacity). It joins the collected batteries as recycling feedstock.
+struct ProductionScrapInputs {
+  bool enabled = false;
+  std::vector<std::vector<double>> share;  // [region][year], sums to at most 1 over regions
+  std::vector<double> scrap_fraction;      // [year]
+};
+
+// Trade (docs/model.md, chain/trade.h): each year, feedstock beyond a region's home capacity
+// goes to spare capacity of other pools over allowed routes at least cost; the rest is stranded.
+// Routes are [region * pools + pool]; a region never "ships" to its own pool.
+struct TradeInputs {
+  bool enabled = false;
+  std::vector<double> cost_usd_per_t;      // [region * P + pool], per tonne of battery
+  std::vector<double> co2_t_per_t;         // [region * P + pool], per tonne of battery
+  std::vector<std::vector<char>> allowed;  // [year][region * P + pool]
+};
+
 struct ChainInputs {
   int first_year = 0;
   std::vector<std::string> regions;  // codes, for labels
@@ -53,6 +74,8 @@ struct ChainInputs {
   std::vector<CapacityPool> pools;
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
+  ProductionScrapInputs production_scrap;
+  TradeInputs trade;
 };
 
 // The recycling step, kept in one place so that the plant model can replace it: collected

@@ -34,8 +34,11 @@ enum class Process : std::size_t {
   kBlackMassSurplus,     // sink
   kSecondaryMetal,       // sink
   kResidue,              // sink
+  kCellManufacturing,    // source: production scrap of cell plants
+  kExport,               // sink: feedstock shipped to another region's capacity
+  kImport,               // source: feedstock shipped in from another region
 };
-inline constexpr std::size_t kProcessCount = 11;
+inline constexpr std::size_t kProcessCount = 14;
 
 struct ProcessDef {
   std::string_view name;  // the balance check's process name
@@ -58,22 +61,28 @@ inline constexpr std::array<ProcessDef, kProcessCount> kProcesses = {{
     {"black_mass_surplus", false, false, ""},
     {"secondary_metal", false, false, ""},
     {"residue", false, false, ""},
+    {"cell_manufacturing", false, false, ""},
+    {"export", false, false, ""},
+    {"import", false, false, ""},
 }};
 
 enum class Flow : std::size_t {
-  kDemand,           // new_batteries => use
-  kEndOfLife,        // use => end_of_life
-  kToSecondLife,     // end_of_life => second_life
-  kDirectToWaste,    // end_of_life => collection (waste not repurposed)
-  kSecondLifeOut,    // second_life => collection
-  kCollected,        // collection => black_mass_allocation
-  kLost,             // collection => lost_or_exported
-  kRecycled,         // black_mass_allocation => recycling (all routes)
-  kSurplus,          // black_mass_allocation => black_mass_surplus
-  kRecovered,        // recycling => secondary_metal
-  kRecyclingResidue  // recycling => residue
+  kDemand,            // new_batteries => use
+  kEndOfLife,         // use => end_of_life
+  kToSecondLife,      // end_of_life => second_life
+  kDirectToWaste,     // end_of_life => collection (waste not repurposed)
+  kSecondLifeOut,     // second_life => collection
+  kCollected,         // collection => black_mass_allocation (waste batteries collected)
+  kLost,              // collection => lost_or_exported
+  kRecycled,          // black_mass_allocation => recycling (all routes)
+  kSurplus,           // black_mass_allocation => black_mass_surplus (stranded: no legal capacity)
+  kRecovered,         // recycling => secondary_metal
+  kRecyclingResidue,  // recycling => residue
+  kProductionScrap,   // cell_manufacturing => black_mass_allocation
+  kShippedOut,        // black_mass_allocation => export
+  kShippedIn,         // import => black_mass_allocation
 };
-inline constexpr std::size_t kFlowCount = 11;
+inline constexpr std::size_t kFlowCount = 14;
 
 struct FlowDef {
   Process from;
@@ -92,6 +101,9 @@ inline constexpr std::array<FlowDef, kFlowCount> kFlows = {{
     {Process::kBlackMassAllocation, Process::kBlackMassSurplus},
     {Process::kRecycling, Process::kSecondaryMetal},
     {Process::kRecycling, Process::kResidue},
+    {Process::kCellManufacturing, Process::kBlackMassAllocation},
+    {Process::kBlackMassAllocation, Process::kExport},
+    {Process::kImport, Process::kBlackMassAllocation},
 }};
 
 constexpr std::size_t index(Process p) { return static_cast<std::size_t>(p); }
@@ -129,12 +141,18 @@ struct BalanceCheck {
 // Name of the whole-horizon check (year = last year): everything that entered the system over
 // the run equals what is still in stock at the end plus everything that left it.
 inline constexpr std::string_view kHorizonProcess = "system_horizon";
+// Name and region of the world trade check: per layer and year, what all regions export equals
+// what all regions import.
+inline constexpr std::string_view kTradeProcess = "trade";
+inline constexpr std::string_view kWorldRegion = "WORLD";
 
 // The checks derived from kProcesses and kFlows, region by region and year by year:
 // - every process that has inflows and outflows all tracked in the layer and is not an identity:
 //   inputs = sum of its inflows, outputs = sum of its outflows, stock change from its stock;
 // - per layer and region, once: cumulative outflow of the sources = year-end stocks of the last
 //   year + cumulative inflow of the sinks (processes whose outflows are not tracked in the layer).
+// - per layer and year, when exports and imports are tracked: the sum over regions of exports
+//   (inputs of the check) equals the sum of imports (outputs), region kWorldRegion.
 // A check is ok when its residual is finite and within core::kMassBalanceTolerance of the
 // largest of its three terms.
 std::vector<BalanceCheck> check_balances(const FlowLayers& flows,

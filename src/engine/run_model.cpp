@@ -126,6 +126,8 @@ chain::ChainInputs chain_inputs(const ModelInputs& in) {
   c.collection_fraction = in.collection_fraction;
   c.pools = in.pools;
   c.recovery_fraction = in.recovery_fraction;
+  c.production_scrap = in.production_scrap;
+  c.trade = in.trade;
   return c;
 }
 

@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "engine/feedstock.h"
+
 namespace urbanmine::engine {
 
 namespace {
@@ -77,6 +79,7 @@ class Resolver {
     resolve_replacement();
     resolve_collection();
     resolve_capacity();
+    resolve_feedstock(spec_, data_, in_, diags_);
     resolve_recovery();
     resolve_demand_checks();
   }

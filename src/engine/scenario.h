@@ -75,6 +75,9 @@ struct ModelInputs {
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;
   std::vector<int> pool_of_region;  // index into pools, or -1 (no capacity)
+  // Production scrap and trade between regions (engine/feedstock.h).
+  chain::ProductionScrapInputs production_scrap;
+  chain::TradeInputs trade;
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
   // The recycling plant model (docs/plant.md), loaded from the same data folder. When set, the

@@ -288,6 +288,7 @@ core::Result<PlanData> load_plan_data(const std::string& data_dir,
         r.last_year = year;
       }
       r.legal_reference = ref;
+      r.location = row.location("origin");
       out.shipping_rules.push_back(r);
     }
   }

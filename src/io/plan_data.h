@@ -40,6 +40,7 @@ struct PlanShippingRule {
   int first_year = 0;                     // 0 = no lower limit
   int last_year = 0;                      // 0 = no upper limit
   std::string legal_reference;
+  std::string location;  // file:line, for errors found later (a code that is not a model region)
 };
 
 struct PlanData {

@@ -13,6 +13,7 @@
 
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/risk_data.h"
 
 namespace urbanmine::io {
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
+constexpr double kMaxScrapFraction = 0.9;  // ramp-up peaks (production_scrap_rate.csv notes)
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -689,6 +691,105 @@ void load_battery_demand(RunData& data, core::Diagnostics& diags) {
   }
 }
 
+void load_cell_capacity(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "cell_production_share.csv";
+  auto table = open_table(
+      data, file, {"region", "year", "cell_capacity_gwh", "status", "source", "notes"}, diags);
+  if (!table) return;
+  KeyIndex keys;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto gwh = take_non_negative(row, "cell_capacity_gwh", diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!region || !year || !gwh || !source) continue;
+    const auto it = std::find_if(data.regions.begin(), data.regions.end(),
+                                 [&](const RegionRecord& r) { return r.code == *region; });
+    if (it == data.regions.end() || it->kind == "aggregate") {
+      diags.add_error(core::Error::invalid_input(
+          "'" + *region + "' is not a model region", row.location("region"),
+          "give a model region of regions.csv (a country such as HUN or a residual such as ROW), "
+          "not an aggregate"));
+      continue;
+    }
+    if (!keys.insert(key_of({*region, std::to_string(*year)}), row, "region", "region and year",
+                     diags)) {
+      continue;
+    }
+    note_assumption(data, file, *region, row, "notes", "source");
+    data.cell_capacity.push_back(CellCapacityPoint{
+        *region, *year, *gwh, table->source() + ":" + std::to_string(row.line())});
+  }
+  require_rows(!data.cell_capacity.empty(), *table, "cell capacity", diags);
+}
+
+void load_scrap_rates(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "production_scrap_rate.csv";
+  auto table =
+      open_table(data, file, {"year", "scrap_fraction", "status", "source", "notes"}, diags);
+  if (!table) return;
+  KeyIndex keys;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto year = take_year(row, "year", diags);
+    auto rate = take_fraction(row, "scrap_fraction", diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!year || !rate || !source) continue;
+    if (*rate > kMaxScrapFraction) {
+      diags.add_error(core::Error::invalid_input(
+          "scrap fraction " + std::to_string(*rate) + " is above 0.9",
+          row.location("scrap_fraction"),
+          "give the share of cell production scrapped, 0-0.9 (write 0.05 for 5 %)"));
+      continue;
+    }
+    if (!keys.insert(std::to_string(*year), row, "year", "year", diags)) continue;
+    note_assumption(data, file, "scrap rate " + std::to_string(*year), row, "notes", "source");
+    data.scrap_rates.push_back(
+        ScrapRatePoint{*year, *rate, table->source() + ":" + std::to_string(row.line())});
+  }
+  std::sort(data.scrap_rates.begin(), data.scrap_rates.end(),
+            [](const ScrapRatePoint& a, const ScrapRatePoint& b) { return a.year < b.year; });
+  require_rows(!data.scrap_rates.empty(), *table, "scrap rate", diags);
+}
+
+// Region coordinates, shipping rules and transport cost, from the plan data files; a rule must
+// name model regions (or *), since trade is between model regions.
+void load_trade(RunData& data, core::Diagnostics& diags) {
+  auto codes = load_country_codes(data.data_dir + "/country_codes.csv");
+  if (!codes) {
+    diags.add_error(codes.error());
+    return;
+  }
+  std::vector<std::string> iso3;
+  for (const auto& c : codes->all()) iso3.push_back(c.iso3);
+  auto plan = load_plan_data(data.data_dir, iso3);
+  if (!plan) {
+    diags.add_error(plan.error());
+    return;
+  }
+  auto is_leaf = [&](const std::string& code) {
+    return code == "*" ||
+           std::any_of(data.regions.begin(), data.regions.end(), [&](const RegionRecord& r) {
+             return r.code == code && r.kind != "aggregate";
+           });
+  };
+  for (const auto& rule : plan->shipping_rules) {
+    for (const auto* list : {&rule.origins, &rule.destinations}) {
+      for (const auto& code : *list) {
+        if (is_leaf(code)) continue;
+        diags.add_error(core::Error::invalid_input(
+            "shipping rule names '" + code + "', which is not a model region", rule.location,
+            "use model regions of regions.csv separated by ';', or * for all"));
+      }
+    }
+  }
+  data.trade.sites = std::move(plan->sites);
+  data.trade.rules = std::move(plan->shipping_rules);
+  data.trade.transport_usd_per_tkm = plan->transport_usd_per_tkm;
+  data.trade.transport_kg_co2_per_tkm = plan->transport_kg_co2_per_tkm;
+}
+
 }  // namespace
 
 std::vector<std::string> split_list(const std::string& text, char separator) {
@@ -722,6 +823,9 @@ RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
   load_battery_mass(data, diags);
   load_model_assumptions(data, diags);
   load_battery_demand(data, diags);
+  load_cell_capacity(data, diags);
+  load_scrap_rates(data, diags);
+  load_trade(data, diags);
   return data;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "io/plan_data.h"
 
 #include "results/registry.h"
 
@@ -127,6 +128,31 @@ struct BatteryMassRecord {
   std::string basis_chemistry;
 };
 
+// Cell manufacturing capacity of a model region in a year (data/cell_production_share.csv): where
+// production scrap arises, as shares of the world's capacity.
+struct CellCapacityPoint {
+  std::string region;  // a model region (not an aggregate)
+  int year = 0;
+  double cell_capacity_gwh = 0.0;
+  std::string location;
+};
+
+// Share of cell production scrapped in a year (data/production_scrap_rate.csv).
+struct ScrapRatePoint {
+  int year = 0;
+  double scrap_fraction = 0.0;
+  std::string location;
+};
+
+// What trade between regions needs of the plan data (io/plan_data.h): region coordinates, the
+// shipping rules with their legal references, and transport cost and CO2 per tonne-km.
+struct TradeData {
+  std::vector<PlanSiteData> sites;
+  std::vector<PlanShippingRule> rules;
+  double transport_usd_per_tkm = 0.0;
+  double transport_kg_co2_per_tkm = 0.0;
+};
+
 struct DemandRecord {
   std::string region;  // IEA name
   int year = 0;
@@ -164,6 +190,9 @@ struct RunData {
   std::vector<GrowthRow> growth;
   std::vector<BatteryMassRecord> battery_mass;
   std::vector<DemandRecord> battery_demand;  // "EV battery demand" rows in GWh
+  std::vector<CellCapacityPoint> cell_capacity;
+  std::vector<ScrapRatePoint> scrap_rates;  // sorted by year
+  TradeData trade;
   double second_life_mean_years = 0.0;
   double second_life_sd_years = 0.0;
   std::vector<AssumptionNote> assumptions;

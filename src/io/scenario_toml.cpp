@@ -29,7 +29,9 @@ constexpr double kMaxGrowthRatePerYear = 3.0;      // +300 %/yr
 constexpr double kMaxPackKwhPerVehicle = 5000.0;   // kWh
 constexpr double kMaxSalesVehiclesPerYear = 1e9;   // vehicles per region and segment
 constexpr double kMaxCapacityTonnesPerYear = 1e9;  // tonnes of battery per year
-constexpr double kMaxLifetimeYears = 200.0;        // mean, sd, Weibull scale
+constexpr double kMaxScrapFraction =
+    0.9;  // ramp-up peaks reach 90 % (data/production_scrap_rate.csv)
+constexpr double kMaxLifetimeYears = 200.0;  // mean, sd, Weibull scale
 constexpr double kMaxWeibullShape = 100.0;
 constexpr double kMaxSecondLifeCapGwhPerYear = 1e6;  // 1,000 TWh/yr; stationary storage ~0.1 TWh
 
@@ -196,6 +198,18 @@ class Walker {
                     bool required) {
     return get_number(t, key, path, out, required, 0.0, 1.0,
                       "fractions are 0-1 (write 0.9 for 90 %)");
+  }
+
+  bool get_bool(const toml::table& t, const char* key, const std::string& path, bool& out) {
+    const toml::node* n = t.get(key);
+    if (n == nullptr) return false;
+    const std::string p = path.empty() ? key : path + "." + key;
+    if (const auto* b = n->as_boolean()) {
+      out = b->get();
+      return true;
+    }
+    error(n, p, "expected true or false", std::string("write ") + key + " = true (no quotes)");
+    return false;
   }
 
   // A table of name -> number (e.g. shares = { LFP = 0.5, NMC811 = 0.5 }).
@@ -421,11 +435,12 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
-  w.check_keys(root,
-               {"scenario", "sales", "pack_size", "chemistry_share",
-                "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
-                "collection", "recycling_capacity", "recovery_fraction", "market", "uncertainty"},
-               "");
+  w.check_keys(
+      root,
+      {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
+       "lifetime", "second_life", "replacement", "collection", "recycling_capacity",
+       "recovery_fraction", "market", "uncertainty", "production_scrap", "trade"},
+      "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
     if (const toml::node* n = t->get("weights"); n != nullptr && n->as_table() != nullptr) {
@@ -544,6 +559,50 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
     w.get_number_map(e, "routes", p, s.routes, false, 1.0);
     if (ok) spec.capacity.push_back(std::move(s));
   });
+
+  if (const auto* t = w.sub_table(root, "production_scrap")) {
+    const std::string p = "production_scrap";
+    w.check_keys(*t, {"enabled", "rate"}, p);
+    spec.production_scrap_location = w.loc(t, p);
+    bool on = false;
+    if (w.get_bool(*t, "enabled", p, on)) spec.production_scrap_enabled = on;
+    w.for_each_table(*t, "rate", p, [&](const toml::table& e, const std::string& ep) {
+      w.check_keys(e, {"year", "scrap_fraction"}, ep);
+      ScrapRateSpec s;
+      s.location = w.loc(&e, ep);
+      bool ok = w.get_year(e, "year", ep, s.year, true);
+      ok = w.get_number(e, "scrap_fraction", ep, s.scrap_fraction, true, 0.0, kMaxScrapFraction,
+                        "the share of cell production scrapped, 0-0.9 (write 0.05 for 5 %)") &&
+           ok;
+      if (ok) spec.scrap_rates.push_back(std::move(s));
+    });
+  }
+
+  if (const auto* t = w.sub_table(root, "trade")) {
+    const std::string p = "trade";
+    w.check_keys(*t, {"enabled", "block"}, p);
+    spec.trade_location = w.loc(t, p);
+    bool on = false;
+    if (w.get_bool(*t, "enabled", p, on)) spec.trade_enabled = on;
+    w.for_each_table(*t, "block", p, [&](const toml::table& e, const std::string& ep) {
+      w.check_keys(e, {"origin", "destination", "first_year", "last_year", "reason"}, ep);
+      TradeBlockSpec s;
+      s.location = w.loc(&e, ep);
+      bool ok = w.get_string(e, "origin", ep, s.origin, true);
+      ok = w.get_string(e, "destination", ep, s.destination, true) && ok;
+      if (e.get("first_year") != nullptr)
+        ok = w.get_year(e, "first_year", ep, s.first_year, true) && ok;
+      if (e.get("last_year") != nullptr)
+        ok = w.get_year(e, "last_year", ep, s.last_year, true) && ok;
+      w.get_string(e, "reason", ep, s.reason, false);
+      if (ok && s.first_year != 0 && s.last_year != 0 && s.last_year < s.first_year) {
+        w.error(&e, ep + ".last_year", "last_year is before first_year",
+                "give first_year <= last_year, or leave one out for an open range");
+        ok = false;
+      }
+      if (ok) spec.trade_blocks.push_back(std::move(s));
+    });
+  }
 
   if (const auto* t = w.sub_table(root, "recovery_fraction")) {
     for (const auto& [key, node] : *t) {

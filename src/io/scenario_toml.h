@@ -101,6 +101,25 @@ struct RecoverySpec {
   std::string location;
 };
 
+// [[production_scrap.rate]]: the share of cell production that becomes scrap, from a year
+// (replaces data/production_scrap_rate.csv for those years; interpolated between points).
+struct ScrapRateSpec {
+  int year = 0;
+  double scrap_fraction = 0.0;
+  std::string location;
+};
+
+// [[trade.block]]: a route closed to waste batteries and black mass (in addition to
+// data/plan_shipping_rules.csv), e.g. no exports from the EU.
+struct TradeBlockSpec {
+  std::string origin;       // a model region, an aggregate or "all"
+  std::string destination;  // a model region, an aggregate or "all"
+  int first_year = 0;       // 0 = from the start
+  int last_year = 0;        // 0 = to the end
+  std::string reason;
+  std::string location;
+};
+
 struct ScenarioSpec {
   std::string source;  // file path or name, used in every location
   std::string text;    // the file's bytes (hashed into the run metadata)
@@ -137,6 +156,16 @@ struct ScenarioSpec {
   std::vector<CollectionSpec> collection;
   std::vector<CapacitySpec> capacity;
   std::vector<RecoverySpec> recovery;
+  // [production_scrap]: cell manufacturing scrap as recycling feedstock (docs/model.md). Unset =
+  // on when the run covers every model region (the scrap is placed by the world's cell
+  // production shares), off otherwise.
+  std::optional<bool> production_scrap_enabled;
+  std::vector<ScrapRateSpec> scrap_rates;
+  std::string production_scrap_location;
+  // [trade]: surplus feedstock shipped to spare capacity elsewhere (on unless enabled = false).
+  std::optional<bool> trade_enabled;
+  std::vector<TradeBlockSpec> trade_blocks;
+  std::string trade_location;
   // [market]: ranking weights by criterion (feedstock, policy, risk, growth; 0-1 each, scaled
   // to sum 1 by the ranking; criteria not given keep the equal default) and ranking year.
   std::vector<std::pair<std::string, double>> market_weights;

@@ -130,36 +130,78 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     }
     res.findings.push_back({"end_of_life", text + "."});
   }
-  if (R > 0) {
-    std::size_t top = 0, idle = 0;
-    for (std::size_t r = 1; r < R; ++r) {
-      const double v = surplus.value(r, std::nullopt, fy);
-      if (v > surplus.value(top, std::nullopt, fy)) top = r;
-      if (v < surplus.value(idle, std::nullopt, fy)) idle = r;
+  const TableView stranded(res.find(results::kTableFeedstockStrandedT));
+  const TableView stranded_metal(res.find(results::kTableUnrecycledT));
+  const results::ResultTable* shipments = res.find(results::kTableFeedstockShipmentsT);
+  if (R > 0 && stranded.ok()) {
+    // Surplus beyond home capacity, where it went (trade) and what is left without legal capacity.
+    double beyond = 0.0, left = 0.0, shipped = 0.0;
+    std::size_t top_left = 0, top_shipper = 0;
+    double top_shipper_t = 0.0;
+    for (std::size_t r = 0; r < R; ++r) {
+      beyond += std::max(0.0, surplus.value(r, std::nullopt, fy));
+      left += stranded.value(r, std::nullopt, fy);
+      if (stranded.value(r, std::nullopt, fy) > stranded.value(top_left, std::nullopt, fy)) {
+        top_left = r;
+      }
     }
-    const double top_v = surplus.value(top, std::nullopt, fy);
-    const double idle_v = surplus.value(idle, std::nullopt, fy);
-    std::string text =
-        top_v > 0.0
-            ? "In " + fy + ", " + name_of(top) +
-                  " has the largest black-mass surplus: " + fmt_t(top_v) +
-                  " of collected batteries beyond local recycling capacity (export feedstock or "
-                  "a plant to build)"
-            : "In " + fy +
-                  ", no modelled region collects more batteries than its recycling capacity";
-    if (idle_v < 0.0) {
-      text += "; " + name_of(idle) + " has the most idle capacity (" + fmt_t(-idle_v) + ")";
+    std::string main_destination;
+    if (shipments != nullptr) {
+      const TableView ship(shipments);
+      for (std::size_t r = 0; r < R; ++r) {
+        const double v = ship.value(r, std::nullopt, fy);
+        shipped += v;
+        if (v > top_shipper_t) {
+          top_shipper_t = v;
+          top_shipper = r;
+        }
+      }
+      // The top shipper's largest destination.
+      const auto& dims = shipments->values.dims();
+      const auto year_index = dims[2].index_of(fy);
+      double best = 0.0;
+      for (std::size_t d = 0; year_index && d < dims[1].size(); ++d) {
+        const double v =
+            shipments->values
+                .data()[(top_shipper * dims[1].size() + d) * dims[2].size() + *year_index];
+        if (v > best) {
+          best = v;
+          main_destination = dims[1].items()[d];
+        }
+      }
+    }
+    std::string text;
+    if (!(beyond > 0.0)) {
+      text = "In " + fy +
+             ", every modelled region recycles its feedstock (collected batteries "
+             "and production scrap) within its own recycling capacity";
+    } else {
+      text = "In " + fy + ", " + fmt_t(beyond) +
+             " of feedstock (collected batteries and production scrap) is beyond home recycling "
+             "capacity; ";
+      if (shipped > 0.0) {
+        text += fmt_t(shipped) +
+                " of it can legally be shipped to spare capacity elsewhere, most "
+                "from " +
+                name_of(top_shipper) + " (" + fmt_t(top_shipper_t) +
+                (main_destination.empty() ? "" : ", mainly to " + main_destination) + ")";
+      } else {
+        text += "none of it can be shipped to spare capacity elsewhere";
+      }
+      text += left > 0.0
+                  ? "; " + fmt_t(left) + " is stranded with no legal capacity, most in " +
+                        name_of(top_left) + " (" +
+                        fmt_t(stranded.value(top_left, std::nullopt, fy)) + "): a plant to build"
+                  : "; none is stranded";
     }
     res.findings.push_back({"recycling", text + "."});
   }
-  {
-    // The regions with the most feedstock beyond local capacity over the whole run.
+  if (stranded.ok()) {
+    // The regions with the most stranded feedstock over the whole run.
     std::vector<std::pair<double, std::size_t>> cumulative;
     for (std::size_t r = 0; r < R; ++r) {
       double v = 0.0;
-      for (int y = first; y <= last; ++y) {
-        v += std::max(0.0, surplus.value(r, std::nullopt, std::to_string(y)));
-      }
+      for (int y = first; y <= last; ++y) v += stranded.value(r, std::nullopt, std::to_string(y));
       if (v > 0.0) cumulative.emplace_back(v, r);
     }
     std::sort(cumulative.begin(), cumulative.end(), [](const auto& a, const auto& b) {
@@ -167,11 +209,19 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     });
     if (!cumulative.empty()) {
       std::string text = "Over " + std::to_string(first) + "-" + std::to_string(last) +
-                         ", the most collected batteries beyond local recycling capacity are in ";
+                         ", the most feedstock stranded after trade (no legal spare capacity) is "
+                         "in ";
       const std::size_t n = std::min(kTopSurplusRegions, cumulative.size());
       for (std::size_t i = 0; i < n; ++i) {
         text += (i == 0 ? "" : (i + 1 == n ? " and " : ", ")) + name_of(cumulative[i].second) +
                 " (" + fmt_t(cumulative[i].first) + ")";
+      }
+      if (stranded_metal.ok()) {
+        double metal = 0.0;
+        for (int y = first; y <= last; ++y) {
+          metal += stranded_metal.value(std::nullopt, lead, std::to_string(y));
+        }
+        text += "; it holds " + fmt_t(metal) + " of " + results::element_name(lead);
       }
       res.findings.push_back({"recycling", text + "."});
     }

@@ -250,12 +250,15 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
   add_node("waste", "Waste batteries", 2);
   add_node("stock_added", "Added to stock", 2);
   add_node("collection", "Collected", 3);
+  add_node("production_scrap", "Production scrap", 3);
   add_node("lost_or_exported", "Lost or exported", 3);
+  add_node("feedstock", "Feedstock for recycling", 4);
+  add_node("shipped", "Shipped to another region", 5);
+  add_node("black_mass_surplus", "Stranded (no legal capacity)", 5);
   const auto routes = routes_of(r);
-  for (const auto& route : routes) add_node("recycling_" + route, route_label(route), 4);
-  add_node("black_mass_surplus", "Black mass surplus", 4);
-  add_node("secondary_metal", "Recovered metal", 5);
-  add_node("process_losses", "Process losses", 5);
+  for (const auto& route : routes) add_node("recycling_" + route, route_label(route), 6);
+  add_node("secondary_metal", "Recovered metal", 7);
+  add_node("process_losses", "Process losses", 7);
   const double demand = v(kTableMaterialDemandT);
   const double eol = v(kTableEndOfLifeT);
   add_link("new_batteries", "in_use", demand, std::string(kTableMaterialDemandT));
@@ -264,16 +267,28 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
   add_link("waste", "collection", v(kTableCollectedT), std::string(kTableCollectedT));
   add_link("waste", "lost_or_exported", v(kTableLostOrExportedT),
            std::string(kTableLostOrExportedT));
+  add_link("collection", "feedstock", v(kTableCollectedT), std::string(kTableCollectedT));
+  add_link("production_scrap", "feedstock", v(kTableProductionScrapT),
+           std::string(kTableProductionScrapT));
+  add_link("feedstock", "shipped", v(kTableFeedstockExportedT),
+           std::string(kTableFeedstockExportedT));
+  add_link("feedstock", "black_mass_surplus", v(kTableUnrecycledT), std::string(kTableUnrecycledT));
+  // Each route's feed split into what regions recycle at home and what was shipped in, in the
+  // world's proportion of the two.
+  const double home = v(kTableRecycledAtHomeT);
+  const double imported = v(kTableFeedstockImportedT);
+  const double home_share = home + imported > 0.0 ? home / (home + imported) : 1.0;
   for (const auto& route : routes) {
     const double fed = table_value(r, kTableRecycledT, year, element, route);
     const double recovered = table_value(r, kTableRecoveredT, year, element, route);
-    add_link("collection", "recycling_" + route, fed, std::string(kTableRecycledT));
+    add_link("feedstock", "recycling_" + route, fed * home_share,
+             std::string(kTableRecycledT) + " x recycled at home / (at home + imported)");
+    add_link("shipped", "recycling_" + route, fed * (1.0 - home_share),
+             std::string(kTableRecycledT) + " x imported / (at home + imported)");
     add_link("recycling_" + route, "secondary_metal", recovered, std::string(kTableRecoveredT));
     add_link("recycling_" + route, "process_losses", fed - recovered,
              "collection_to_recycling_t - recycling_to_secondary_metal_t");
   }
-  add_link("collection", "black_mass_surplus", v(kTableUnrecycledT),
-           std::string(kTableUnrecycledT));
   return g;
 }
 
@@ -428,6 +443,7 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
     w.end_object();
   };
   top_regions("top_feedstock_surplus_regions", kTableFeedstockSurplusT, "mass_tonnes");
+  top_regions("top_stranded_feedstock_regions", kTableFeedstockStrandedT, "mass_tonnes");
   top_regions("top_end_of_life_regions", kTableEndOfLifeKwh, "capacity_kwh");
   w.end_object();  // key_figures
 
@@ -754,9 +770,10 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
             ", from new batteries to recovered metal. Band widths are proportional to the "
             "flow. \xe2\x80\x9c"
             "Added to stock\xe2\x80\x9d is material that stays in vehicles and "
-            "storage in that year. Collected batteries go to the recycling routes within the "
-            "region's capacity (the rest is black mass surplus); process losses are what a "
-            "route does not recover.");
+            "storage in that year. Collected batteries and production scrap are recycled within "
+            "the region's capacity; what is beyond it is shipped to spare capacity elsewhere "
+            "where the shipment rules allow, and the rest is stranded; process losses are what "
+            "a route does not recover.");
   b += svg_sankey(graph.nodes, links, graph.unit);
 
   if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
@@ -919,8 +936,18 @@ std::string text_summary(const RunResults& r) {
       if (n++ >= kTopRegions || value <= 0.0) break;
       top += (top.empty() ? "" : ", ") + region + " " + format_readable(value) + " t";
     }
-    s += "\nLargest feedstock surplus in " + std::to_string(y) + ": " +
+    s += "\nLargest feedstock beyond home capacity in " + std::to_string(y) + ": " +
          (top.empty() ? "none" : top) + "\n";
+    if (const auto* stranded = r.find(kTableFeedstockStrandedT)) {
+      std::string left;
+      std::size_t m = 0;
+      for (const auto& [region, value] : regions_in_year(*stranded, y)) {
+        if (m++ >= kTopRegions || value <= 0.0) break;
+        left += (left.empty() ? "" : ", ") + region + " " + format_readable(value) + " t";
+      }
+      s += "Stranded after trade (no legal spare capacity) in " + std::to_string(y) + ": " +
+           (left.empty() ? "none" : left) + "\n";
+    }
   }
   if (!r.findings.empty()) {
     s += "\nFindings\n";

@@ -30,6 +30,7 @@ inline constexpr std::string_view kDimElement = "element";
 inline constexpr std::string_view kDimRoute = "route";
 inline constexpr std::string_view kDimYear = "year";
 inline constexpr std::string_view kDimProduct = "product";
+inline constexpr std::string_view kDimDestination = "destination";  // a capacity pool code
 
 // The elements of every element array, in this order, with their names for people.
 inline constexpr std::array<const char*, 7> kElementCodes = {"Li",       "Ni", "Co", "Mn",
@@ -166,11 +167,66 @@ inline constexpr TableSpec kRecyclingResidueT{
     "mass_tonnes",
     {kDimRegion, kDimElement, kDimRoute, kDimYear},
     "Element mass entering recycling but not recovered (slag, residues), by route"};
-inline constexpr TableSpec kUnrecycledT{"collection_to_black_mass_surplus_t",
-                                        "mass_tonnes",
-                                        {kDimRegion, kDimElement, kDimYear},
-                                        "Collected batteries beyond local recycling capacity "
-                                        "(black mass to export or a plant to build)"};
+inline constexpr TableSpec kUnrecycledT{
+    "collection_to_black_mass_surplus_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Stranded feedstock: collected batteries and production scrap that neither home capacity nor "
+    "any capacity it may legally be shipped to takes (a plant to build)"};
+// Production scrap and trade (docs/model.md, "Production scrap" and "Trade").
+inline constexpr TableSpec kProductionScrapKwh{
+    "production_scrap_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimChemistry, kDimYear},
+    "Cell manufacturing scrap: the world's new pack kWh x the scrap rate, placed by the region's "
+    "share of world cell capacity"};
+inline constexpr TableSpec kProductionScrapT{
+    "cell_manufacturing_to_recycling_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Element mass in production scrap, fed to recycling with collected batteries"};
+inline constexpr TableSpec kFeedstockAvailableT{
+    "feedstock_available_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Available for recycling in the region: collected waste batteries plus production scrap"};
+inline constexpr TableSpec kRecycledAtHomeT{
+    "feedstock_recycled_at_home_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Available feedstock recycled by the region's own capacity pool"};
+inline constexpr TableSpec kFeedstockExportedT{
+    "feedstock_exported_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Feedstock shipped to spare capacity in another region (waste batteries or black mass)"};
+inline constexpr TableSpec kFeedstockImportedT{
+    "feedstock_imported_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Feedstock shipped in from other regions and recycled here"};
+inline constexpr TableSpec kFeedstockShipmentsT{
+    "feedstock_shipments_t",
+    "mass_tonnes",
+    {kDimRegion, kDimDestination, kDimYear},
+    "Shipments of feedstock, tonnes of battery, from a region to a capacity pool (a region or an "
+    "aggregate): the least-cost legal allocation of surplus to spare capacity"};
+inline constexpr TableSpec kFeedstockStrandedBatteryT{
+    "feedstock_stranded_t",
+    "mass_tonnes",
+    {kDimRegion, kDimYear},
+    "Feedstock, tonnes of battery, beyond home capacity that no legal route to spare capacity "
+    "takes"};
+inline constexpr TableSpec kTransportCostUsd{
+    "feedstock_transport_cost_usd",
+    "cost_usd",
+    {kDimRegion, kDimYear},
+    "Transport cost of the region's feedstock exports (great-circle distance x cost per t-km)"};
+inline constexpr TableSpec kTransportCo2T{
+    "feedstock_transport_co2_t",
+    "co2_tonnes",
+    {kDimRegion, kDimYear},
+    "Transport CO2 of the region's feedstock exports (great-circle distance x CO2 per t-km)"};
 // Battery mass balance [region, year], tonnes of battery.
 inline constexpr TableSpec kCollectedBatteryT{"collected_battery_t",
                                               "mass_tonnes",
@@ -181,11 +237,12 @@ inline constexpr TableSpec kRecyclingCapacityT{
     "mass_tonnes",
     {kDimRegion, kDimYear},
     "Recycling capacity available to the region, tonnes of battery per year"};
-inline constexpr TableSpec kFeedstockSurplusT{"feedstock_surplus_t",
-                                              "mass_tonnes",
-                                              {kDimRegion, kDimYear},
-                                              "Collected battery mass minus recycling capacity: "
-                                              "positive = surplus, negative = idle capacity"};
+inline constexpr TableSpec kFeedstockSurplusT{
+    "feedstock_surplus_t",
+    "mass_tonnes",
+    {kDimRegion, kDimYear},
+    "Collected battery and production scrap mass minus home recycling capacity, before trade: "
+    "positive = surplus, negative = idle capacity"};
 // Secondary supply share of material demand [region, element, year], a fraction.
 inline constexpr TableSpec kSecondaryShare{
     "secondary_supply_share",
@@ -244,6 +301,16 @@ inline constexpr std::string_view kTableCollectedBatteryT = kCollectedBatteryT.n
 inline constexpr std::string_view kTableRecyclingCapacityT = kRecyclingCapacityT.name;
 inline constexpr std::string_view kTableFeedstockSurplusT = kFeedstockSurplusT.name;
 inline constexpr std::string_view kTableSecondaryShare = kSecondaryShare.name;
+inline constexpr std::string_view kTableProductionScrapKwh = kProductionScrapKwh.name;
+inline constexpr std::string_view kTableProductionScrapT = kProductionScrapT.name;
+inline constexpr std::string_view kTableFeedstockAvailableT = kFeedstockAvailableT.name;
+inline constexpr std::string_view kTableRecycledAtHomeT = kRecycledAtHomeT.name;
+inline constexpr std::string_view kTableFeedstockExportedT = kFeedstockExportedT.name;
+inline constexpr std::string_view kTableFeedstockImportedT = kFeedstockImportedT.name;
+inline constexpr std::string_view kTableFeedstockShipmentsT = kFeedstockShipmentsT.name;
+inline constexpr std::string_view kTableFeedstockStrandedT = kFeedstockStrandedBatteryT.name;
+inline constexpr std::string_view kTableTransportCostUsd = kTransportCostUsd.name;
+inline constexpr std::string_view kTableTransportCo2T = kTransportCo2T.name;
 inline constexpr std::string_view kTableRecyclingProductsT = kRecyclingProductsT.name;
 inline constexpr std::string_view kTableRecyclingRevenueUsd = kRecyclingRevenueUsd.name;
 inline constexpr std::string_view kTableRecyclingCo2eAvoidedT = kRecyclingCo2eAvoidedT.name;

@@ -115,14 +115,18 @@ TEST(RunBalanceProperty, RandomScenariosConserveMassEverywhere) {
     for (const auto& row : regions->rows) {
       const std::string& region = row[0].text;
       for (const char* el : kElementCodes) {
-        const double in = table_total(*res, kTableMaterialDemandT, region, el, std::nullopt);
+        const double in = table_total(*res, kTableMaterialDemandT, region, el, std::nullopt) +
+                          table_total(*res, kTableProductionScrapT, region, el, std::nullopt) +
+                          table_total(*res, kTableFeedstockImportedT, region, el, std::nullopt);
         const double use_stock = table_total(*res, kTableInUseStockT, region, el, last);
         const double sl_stock = table_total(*res, kTableSecondLifeStockT, region, el, last);
         const double lost = table_total(*res, kTableLostOrExportedT, region, el, std::nullopt);
         const double recovered = table_total(*res, kTableRecoveredT, region, el, std::nullopt);
         const double residue = table_total(*res, kTableRecyclingResidueT, region, el, std::nullopt);
         const double surplus = table_total(*res, kTableUnrecycledT, region, el, std::nullopt);
-        const double out = use_stock + sl_stock + lost + recovered + residue + surplus;
+        const double exported =
+            table_total(*res, kTableFeedstockExportedT, region, el, std::nullopt);
+        const double out = use_stock + sl_stock + lost + recovered + residue + surplus + exported;
         ASSERT_NEAR(in, out, 1e-9 * std::max(1.0, in)) << region << " " << el;
         ASSERT_LE(recovered, in + 1e-9 * std::max(1.0, in)) << region << " " << el;
       }

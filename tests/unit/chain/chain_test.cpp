@@ -121,12 +121,13 @@ TEST(RunChain, ChecksAreTheIndependentProcessesAndTheHorizonOnly) {
   std::set<std::string> processes;
   for (const auto& b : r.chain.balance) processes.insert(b.process);
   // Identities by construction (end of life, collection, recycling) are not counted.
-  EXPECT_EQ(processes, (std::set<std::string>{"use", "second_life", "black_mass_allocation",
-                                              std::string(kHorizonProcess)}));
+  EXPECT_EQ(processes,
+            (std::set<std::string>{"use", "second_life", "black_mass_allocation",
+                                   std::string(kHorizonProcess), std::string(kTradeProcess)}));
   const std::size_t R = 2, T = 16, E = kElementCount;
   // Per region and year: use and second life in kWh and per element, black-mass allocation per
-  // element; per region: the horizon in kWh and per element.
-  EXPECT_EQ(r.chain.balance.size(), R * T * (2 + 3 * E) + R * (E + 1));
+  // element; per region: the horizon in kWh and per element; per year: world trade per element.
+  EXPECT_EQ(r.chain.balance.size(), R * T * (2 + 3 * E) + R * (E + 1) + T * E);
 }
 
 // Perturbs one flow (or stock) of one layer at one region and year and rechecks.
@@ -213,6 +214,105 @@ class HalfRecovery final : public PlantStep {
   }
   std::vector<PlantFeed> calls;
 };
+
+// AAA sells 1,000 vehicles of 50 kWh in 2020 that all leave in 2026: 50,000 kWh = 250 t of
+// battery, 50 t of each element. AAA can recycle 100 t a year; BBB, with no waste, has `bbb_t`.
+testing::ModelBuilder two_pools(double bbb_t) {
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2030);
+  b.sales(0, 0, 2020, 1000.0)
+      .lifetimes(0, fixed_years(6), fixed_years(20))
+      .capacity_by_region({100.0, bbb_t}, {0.0, 1.0, 0.0})
+      .trade(10.0, 0.02);
+  return b;
+}
+
+TEST(Trade, SurplusGoesToSpareCapacityElsewhereWithItsMetal) {
+  const ChainRun r = run(two_pools(300.0));
+  EXPECT_TRUE(failed(r.chain.balance).empty());
+  const std::vector<std::pair<std::string, std::string>> aaa = {{"region", "AAA"},
+                                                                {"year", "2026"}};
+  // 150 t beyond AAA's capacity go to BBB, which has 300 t spare.
+  EXPECT_NEAR(at(table(r.chain, "feedstock_shipments_t"),
+                 {{"region", "AAA"}, {"destination", "BBB"}, {"year", "2026"}}),
+              150.0, 1e-6);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_stranded_t"), aaa), 0.0, 1e-6);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_transport_cost_usd"), aaa), 1500.0, 1e-3);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_transport_co2_t"), aaa), 3.0, 1e-6);
+  auto li = [](const char* region) {
+    return std::vector<std::pair<std::string, std::string>>{
+        {"region", region}, {"element", "Li"}, {"year", "2026"}};
+  };
+  EXPECT_NEAR(at(table(r.chain, "feedstock_available_t"), li("AAA")), 50.0, 1e-9);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_recycled_at_home_t"), li("AAA")), 20.0, 1e-9);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_exported_t"), li("AAA")), 30.0, 1e-6);
+  EXPECT_NEAR(at(table(r.chain, "feedstock_imported_t"), li("BBB")), 30.0, 1e-6);
+  EXPECT_NEAR(at(table(r.chain, "collection_to_black_mass_surplus_t"), li("AAA")), 0.0, 1e-6);
+  // BBB recycles the imported 30 t of Li by hydrometallurgy at 90 %.
+  EXPECT_NEAR(
+      at(table(r.chain, "recycling_to_secondary_metal_t"),
+         {{"region", "BBB"}, {"element", "Li"}, {"route", "hydrometallurgy"}, {"year", "2026"}}),
+      27.0, 1e-6);
+}
+
+TEST(Trade, WhatNoLegalCapacityTakesIsStranded) {
+  {
+    const ChainRun r = run(two_pools(100.0));  // BBB takes 100 of the 150 t
+    EXPECT_TRUE(failed(r.chain.balance).empty());
+    EXPECT_NEAR(at(table(r.chain, "feedstock_stranded_t"), {{"region", "AAA"}, {"year", "2026"}}),
+                50.0, 1e-6);
+    EXPECT_NEAR(at(table(r.chain, "collection_to_black_mass_surplus_t"),
+                   {{"region", "AAA"}, {"element", "Li"}, {"year", "2026"}}),
+                10.0, 1e-6);
+  }
+  {
+    auto b = two_pools(300.0);
+    b.close_route(0, 1);  // AAA -> BBB closed by a rule
+    const ChainRun r = run(b);
+    EXPECT_TRUE(failed(r.chain.balance).empty());
+    EXPECT_DOUBLE_EQ(at(table(r.chain, "feedstock_shipments_t"),
+                        {{"region", "AAA"}, {"destination", "BBB"}, {"year", "2026"}}),
+                     0.0);
+    EXPECT_NEAR(at(table(r.chain, "collection_to_black_mass_surplus_t"),
+                   {{"region", "AAA"}, {"element", "Li"}, {"year", "2026"}}),
+                30.0, 1e-6);
+  }
+}
+
+TEST(Trade, WorldCheckFiresWhenAnImportHasNoExport) {
+  const ChainRun r = run(two_pools(300.0));
+  FlowLayers flows = r.chain.flows;
+  flows.layers[1].flows[index(Flow::kShippedIn)][1 * flows.years + 6] += 1.0;  // BBB, 2026
+  const auto checks = check_balances(flows, {"AAA", "BBB"}, 2020);
+  bool trade_fired = false;
+  for (const auto* b : failed(checks)) {
+    trade_fired = trade_fired || (b->process == kTradeProcess && b->year == 2026);
+  }
+  EXPECT_TRUE(trade_fired);
+}
+
+TEST(ProductionScrap, JoinsFeedstockWhereCellsAreMade) {
+  // AAA buys 50,000 kWh in 2020; all cells are made in BBB at a 10 % scrap rate.
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2030);
+  b.sales(0, 0, 2020, 1000.0).production_scrap({0.0, 1.0}, 0.1);
+  const ChainRun r = run(b);
+  EXPECT_TRUE(failed(r.chain.balance).empty());
+  EXPECT_NEAR(at(table(r.chain, "production_scrap_kwh"),
+                 {{"region", "BBB"}, {"chemistry", "LFP"}, {"year", "2020"}}),
+              5000.0, 1e-9);
+  EXPECT_NEAR(at(table(r.chain, "cell_manufacturing_to_recycling_t"),
+                 {{"region", "BBB"}, {"element", "Li"}, {"year", "2020"}}),
+              5.0, 1e-9);
+  EXPECT_DOUBLE_EQ(at(table(r.chain, "cell_manufacturing_to_recycling_t"),
+                      {{"region", "AAA"}, {"element", "Li"}, {"year", "2020"}}),
+                   0.0);
+  // No capacity anywhere: the scrap is stranded in BBB, and the horizon check counts it.
+  EXPECT_NEAR(at(table(r.chain, "collection_to_black_mass_surplus_t"),
+                 {{"region", "BBB"}, {"element", "Li"}, {"year", "2020"}}),
+              5.0, 1e-9);
+  FlowLayers flows = r.chain.flows;
+  flows.layers[1].flows[index(Flow::kProductionScrap)][1 * flows.years + 0] += 1.0;
+  EXPECT_FALSE(failed(check_balances(flows, {"AAA", "BBB"}, 2020)).empty());
+}
 
 TEST(RunChain, PlantStepReplacesTheRecoveryAndSeesEachRouteWithFeed) {
   HalfRecovery plant;
