@@ -465,5 +465,113 @@ TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
       << r.error().to_string();
 }
 
+// Production scrap and trade (issue 12): bad scenario keys and data rows exit 3 naming them.
+TEST(ValidateCli, BadProductionScrapAndTradeKeysNameTheKey) {
+  expect_invalid("[[production_scrap.rate]]\nyear = 2030\nscrap_fraction = -0.1\n",
+                 {"production_scrap.rate[0].scrap_fraction", "out of range"});
+  expect_invalid(
+      "[production_scrap]\n[[production_scrap.rate]]\nyear = 2030\nscrap_fraction = 0.95\n",
+      {"production_scrap.rate[0].scrap_fraction", "0-0.9"});
+  expect_invalid("[trade]\nenabled = \"yes\"\n", {"trade.enabled", "expected true or false"});
+  expect_invalid("[[trade.block]]\norigin = \"EUU\"\ndestination = \"all\"\n",
+                 {"trade.block[0].origin", "unknown region 'EUU'"});
+  expect_invalid("[[trade.block]]\norigin = \"EU27\"\n",
+                 {"trade.block[0].destination", "missing key"});
+  expect_invalid(
+      "[[trade.block]]\norigin = \"EU27\"\ndestination = \"all\"\nfirst_year = 2040\nlast_year = "
+      "2030\n",
+      {"trade.block[0].last_year", "before first_year"});
+}
+
+TEST(DataHardening, BadProductionScrapAndShippingRowsNameFileAndRow) {
+  {
+    BrokenData data;
+    data.replace("production_scrap_rate.csv", "2026,0.0624", "2026,-0.0624");
+    expect_data_rejected(data, "production_scrap_rate.csv:4:scrap_fraction", {"outside 0-1"});
+  }
+  {
+    BrokenData data;
+    data.replace("cell_production_share.csv", "HUN,2022,38", "EU27,2022,38");
+    expect_data_rejected(data, "cell_production_share.csv:5:region",
+                         {"'EU27' is not a model region"});
+  }
+  {
+    BrokenData data;
+    data.replace("plan_shipping_rules.csv", "KOR,CHN;IND;ROW", "KOR,CHN;XYZ;ROW");
+    expect_data_rejected(data, "plan_shipping_rules.csv:4", {"'XYZ', which is not a model region"});
+  }
+}
+
+// A scenario closes a route; the run shows where the feedstock goes instead (stranded at home
+// when no other legal capacity is spare), and still balances.
+TEST(TradeScenario, ClosingARouteStrandsOrReroutesTheFeedstock) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  auto blocked = engine::run_scenario_text(
+      "[[trade.block]]\norigin = \"USA\"\ndestination = \"CHN\"\nreason = \"test\"\n",
+      "blocked.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  ASSERT_TRUE(blocked.has_value()) << blocked.error().to_string();
+  EXPECT_TRUE(blocked->balance_ok());
+  auto get = [](const engine::RunResults& r, const char* table,
+                std::vector<std::pair<std::string, std::string>> at) {
+    const auto v = r.find(table)->values.get(at);
+    EXPECT_TRUE(v.has_value()) << table;
+    return v ? *v : -1.0;
+  };
+  const std::vector<std::pair<std::string, std::string>> usa_chn_2040 = {
+      {"region", "USA"}, {"destination", "CHN"}, {"year", "2040"}};
+  const std::vector<std::pair<std::string, std::string>> usa_2040 = {{"region", "USA"},
+                                                                     {"year", "2040"}};
+  const double shipped = get(*base, "feedstock_shipments_t", usa_chn_2040);
+  ASSERT_GT(shipped, 1e5);  // the baseline ships US surplus to China's idle capacity in 2040
+  EXPECT_EQ(get(*blocked, "feedstock_shipments_t", usa_chn_2040), 0.0);
+  EXPECT_NEAR(get(*blocked, "feedstock_stranded_t", usa_2040),
+              get(*base, "feedstock_stranded_t", usa_2040) + shipped, 1e-6 * shipped);
+  // Shipments to Europe, which are cheaper and legal, are unchanged in 2035.
+  const std::vector<std::pair<std::string, std::string>> usa_europe_2035 = {
+      {"region", "USA"}, {"destination", "EUROPE"}, {"year", "2035"}};
+  EXPECT_GT(get(*base, "feedstock_shipments_t", usa_europe_2035), 0.0);
+  EXPECT_DOUBLE_EQ(get(*blocked, "feedstock_shipments_t", usa_europe_2035),
+                   get(*base, "feedstock_shipments_t", usa_europe_2035));
+  // With trade off, everything beyond home capacity is stranded.
+  auto no_trade = engine::run_scenario_text("[trade]\nenabled = false\n", "off.toml", options);
+  ASSERT_TRUE(no_trade.has_value()) << no_trade.error().to_string();
+  EXPECT_EQ(no_trade->find("feedstock_shipments_t")->values.total(), 0.0);
+  EXPECT_NEAR(get(*no_trade, "feedstock_stranded_t", usa_2040),
+              get(*no_trade, "feedstock_surplus_t", usa_2040), 1e-6);
+}
+
+// Hungary, home to large cell plants, has feedstock from production scrap in the baseline; a run
+// of some regions has none unless the scenario turns it on.
+TEST(ProductionScrapScenario, ArisesWhereCellsAreMadeAndIsOffForPartialRunsByDefault) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  const std::vector<std::pair<std::string, std::string>> hun_li_2030 = {
+      {"region", "HUN"}, {"element", "Li"}, {"year", "2030"}};
+  auto value = [&](const engine::RunResults& r, const char* table) {
+    const auto v = r.find(table)->values.get(hun_li_2030);
+    return v ? *v : -1.0;
+  };
+  const double scrap_hun = value(*base, "cell_manufacturing_to_recycling_t");
+  EXPECT_GT(scrap_hun, 100.0);
+  EXPECT_GT(scrap_hun, value(*base, "end_of_life_t"));  // scrap dominates Hungary's feedstock
+
+  auto partial = engine::run_scenario_text("[scenario]\nregions = [\"HUN\", \"DEU\"]\n",
+                                           "partial.toml", options);
+  ASSERT_TRUE(partial.has_value()) << partial.error().to_string();
+  EXPECT_EQ(partial->find("cell_manufacturing_to_recycling_t")->values.total(), 0.0);
+  auto forced = engine::run_scenario_text(
+      "[scenario]\nregions = [\"HUN\", \"DEU\"]\n[production_scrap]\nenabled = true\n"
+      "[[production_scrap.rate]]\nyear = 2030\nscrap_fraction = 0.1\n",
+      "forced.toml", options);
+  ASSERT_TRUE(forced.has_value()) << forced.error().to_string();
+  EXPECT_GT(value(*forced, "cell_manufacturing_to_recycling_t"), 0.0);
+  EXPECT_TRUE(forced->balance_ok());
+}
+
 }  // namespace
 }  // namespace urbanmine
