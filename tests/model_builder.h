@@ -137,6 +137,15 @@ class ModelBuilder {
     return *this;
   }
 
+  // Capacity that follows feedstock: `share` of the pool's feedstock `lag_years` earlier.
+  ModelBuilder& capacity_growth(double share, std::size_t lag_years) {
+    in_.capacity_growth.enabled = true;
+    in_.capacity_growth.share = share;
+    in_.capacity_growth.lag_years = lag_years;
+    in_.capacity_growth.from = 0;
+    return *this;
+  }
+
   // Closes the route from region r to pool p in every year.
   ModelBuilder& close_route(std::size_t r, std::size_t p) {
     for (auto& year : in_.trade.allowed) year[r * in_.pools.size() + p] = 0;

@@ -270,10 +270,21 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   std::vector<std::array<double, kRouteCount>> routes_of(R, {0.0, 1.0, 0.0});
   for (std::size_t p = 0; p < P; ++p) {
     const auto& pool = in.pools[p];
+    std::vector<double> pool_feed(T, 0.0);
     for (std::size_t t = 0; t < T; ++t) {
-      double feed = 0.0;
-      for (std::size_t r : pool.regions) feed += available_battery[sh.rt(r, t)];
-      const double cap = pool.capacity_t[t];
+      for (std::size_t r : pool.regions) pool_feed[t] += available_battery[sh.rt(r, t)];
+    }
+    // Capacity built to follow feedstock stays once built (plants are not closed when feedstock
+    // dips).
+    const auto& growth = in.capacity_growth;
+    double built = 0.0;
+    for (std::size_t t = 0; t < T; ++t) {
+      const double feed = pool_feed[t];
+      double cap = pool.capacity_t[t];
+      if (growth.enabled && t >= growth.from && t >= growth.lag_years) {
+        built = std::max(built, growth.share * pool_feed[t - growth.lag_years]);
+        cap = std::max(cap, built);
+      }
       const double u = feed > 0.0 ? std::min(1.0, cap / feed) : 0.0;
       spare[p * T + t] = std::max(0.0, cap - feed);
       for (std::size_t r : pool.regions) {

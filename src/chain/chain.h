@@ -55,6 +55,16 @@ struct TradeInputs {
   std::vector<std::vector<char>> allowed;  // [year][region * P + pool]
 };
 
+// Capacity that follows feedstock (docs/model.md): from year index `from` on, a pool's capacity
+// is at least `share` x the largest feedstock (collected + scrap, tonnes of battery) its regions
+// had `lag_years` earlier or before (capacity once built stays).
+struct CapacityGrowthInputs {
+  bool enabled = false;
+  double share = 1.0;
+  std::size_t lag_years = 3;
+  std::size_t from = 0;
+};
+
 struct ChainInputs {
   int first_year = 0;
   std::vector<std::string> regions;  // codes, for labels
@@ -76,6 +86,7 @@ struct ChainInputs {
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
   ProductionScrapInputs production_scrap;
   TradeInputs trade;
+  CapacityGrowthInputs capacity_growth;
 };
 
 // The recycling step, kept in one place so that the plant model can replace it: collected

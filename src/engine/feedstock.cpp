@@ -187,11 +187,40 @@ void resolve_trade(const io::ScenarioSpec& spec, const io::RunData& data, ModelI
       "packs or black mass");
 }
 
+// Capacity that follows feedstock: regions in no pool get a pool of their own (no capacity of
+// their own, the default hydrometallurgy route) so that they can build some.
+void resolve_capacity_growth(const io::ScenarioSpec& spec, ModelInputs& in) {
+  if (!spec.capacity_follow_share) return;
+  auto& g = in.capacity_growth;
+  g.enabled = true;
+  g.share = *spec.capacity_follow_share;
+  g.lag_years = static_cast<std::size_t>(spec.capacity_follow_lag_years);
+  const int from = spec.capacity_follow_from_year;
+  g.from = from > in.first_year ? static_cast<std::size_t>(from - in.first_year) : 0;
+  for (std::size_t r = 0; r < in.regions.size(); ++r) {
+    if (in.pool_of_region[r] >= 0) continue;
+    CapacityPool pool;
+    pool.code = in.regions[r];
+    pool.regions = {r};
+    pool.capacity_t.assign(in.years, 0.0);
+    pool.route_shares = {0.0, 1.0, 0.0};
+    in.pool_of_region[r] = static_cast<int>(in.pools.size());
+    in.pools.push_back(std::move(pool));
+  }
+  in.assumptions.push_back("capacity follows feedstock ([capacity_follows_feedstock]): from " +
+                           std::to_string(from > 0 ? from : in.first_year) +
+                           ", each pool's capacity is at least " + std::to_string(g.share) +
+                           " x the feedstock its regions had " + std::to_string(g.lag_years) +
+                           " years earlier; regions without capacity data get a pool of their own "
+                           "(hydrometallurgy)");
+}
+
 }  // namespace
 
 void resolve_feedstock(const io::ScenarioSpec& spec, const io::RunData& data, ModelInputs& in,
                        core::Diagnostics& diags) {
   if (in.regions.empty() || in.years == 0) return;
+  resolve_capacity_growth(spec, in);  // before trade: it may add pools
   resolve_production_scrap(spec, data, in);
   resolve_trade(spec, data, in, diags);
 }

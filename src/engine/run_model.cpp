@@ -128,6 +128,7 @@ chain::ChainInputs chain_inputs(const ModelInputs& in) {
   c.recovery_fraction = in.recovery_fraction;
   c.production_scrap = in.production_scrap;
   c.trade = in.trade;
+  c.capacity_growth = in.capacity_growth;
   return c;
 }
 

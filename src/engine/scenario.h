@@ -78,6 +78,7 @@ struct ModelInputs {
   // Production scrap and trade between regions (engine/feedstock.h).
   chain::ProductionScrapInputs production_scrap;
   chain::TradeInputs trade;
+  chain::CapacityGrowthInputs capacity_growth;
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
   // The recycling plant model (docs/plant.md), loaded from the same data folder. When set, the

@@ -31,6 +31,8 @@ constexpr double kMaxSalesVehiclesPerYear = 1e9;   // vehicles per region and se
 constexpr double kMaxCapacityTonnesPerYear = 1e9;  // tonnes of battery per year
 constexpr double kMaxScrapFraction =
     0.9;  // ramp-up peaks reach 90 % (data/production_scrap_rate.csv)
+constexpr double kMaxFollowShare = 2.0;  // capacity at most twice the feedstock it follows
+constexpr int kMaxFollowLagYears = 30;   // years between feedstock and the capacity it calls for
 constexpr double kMaxLifetimeYears = 200.0;  // mean, sd, Weibull scale
 constexpr double kMaxWeibullShape = 100.0;
 constexpr double kMaxSecondLifeCapGwhPerYear = 1e6;  // 1,000 TWh/yr; stationary storage ~0.1 TWh
@@ -435,12 +437,12 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
-  w.check_keys(
-      root,
-      {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
-       "lifetime", "second_life", "replacement", "collection", "recycling_capacity",
-       "recovery_fraction", "market", "uncertainty", "production_scrap", "trade"},
-      "");
+  w.check_keys(root,
+               {"scenario", "sales", "pack_size", "chemistry_share",
+                "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
+                "collection", "recycling_capacity", "recovery_fraction", "market", "uncertainty",
+                "production_scrap", "trade", "capacity_follows_feedstock"},
+               "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
     if (const toml::node* n = t->get("weights"); n != nullptr && n->as_table() != nullptr) {
@@ -576,6 +578,19 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
            ok;
       if (ok) spec.scrap_rates.push_back(std::move(s));
     });
+  }
+
+  if (const auto* t = w.sub_table(root, "capacity_follows_feedstock")) {
+    const std::string p = "capacity_follows_feedstock";
+    w.check_keys(*t, {"share", "lag_years", "from_year"}, p);
+    spec.capacity_follow_location = w.loc(t, p);
+    double share = 0.0;
+    if (w.get_number(*t, "share", p, share, true, 0.0, kMaxFollowShare,
+                     "capacity as a share of the feedstock, 0-2 (1 = all of it)")) {
+      spec.capacity_follow_share = share;
+    }
+    w.get_int(*t, "lag_years", p, spec.capacity_follow_lag_years, false, 0, kMaxFollowLagYears);
+    w.get_year(*t, "from_year", p, spec.capacity_follow_from_year, false);
   }
 
   if (const auto* t = w.sub_table(root, "trade")) {

@@ -162,6 +162,12 @@ struct ScenarioSpec {
   std::optional<bool> production_scrap_enabled;
   std::vector<ScrapRateSpec> scrap_rates;
   std::string production_scrap_location;
+  // [capacity_follows_feedstock]: each pool's capacity grows to `share` of the feedstock it had
+  // `lag_years` earlier (never below its data or scenario path), from `from_year`.
+  std::optional<double> capacity_follow_share;
+  int capacity_follow_lag_years = 3;
+  int capacity_follow_from_year = 0;  // 0 = from the first year
+  std::string capacity_follow_location;
   // [trade]: surplus feedstock shipped to spare capacity elsewhere (on unless enabled = false).
   std::optional<bool> trade_enabled;
   std::vector<TradeBlockSpec> trade_blocks;

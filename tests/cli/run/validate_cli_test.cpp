@@ -483,6 +483,15 @@ TEST(ValidateCli, BadProductionScrapAndTradeKeysNameTheKey) {
       {"trade.block[0].last_year", "before first_year"});
 }
 
+TEST(ValidateCli, BadCapacityFollowsFeedstockNamesTheKey) {
+  expect_invalid("[capacity_follows_feedstock]\nshare = -1\n",
+                 {"capacity_follows_feedstock.share", "out of range"});
+  expect_invalid("[capacity_follows_feedstock]\nlag_years = 3\n",
+                 {"capacity_follows_feedstock.share", "missing key"});
+  expect_invalid("[capacity_follows_feedstock]\nshare = 1\nlag_years = 2.5\n",
+                 {"capacity_follows_feedstock.lag_years", "whole number"});
+}
+
 TEST(DataHardening, BadProductionScrapAndShippingRowsNameFileAndRow) {
   {
     BrokenData data;

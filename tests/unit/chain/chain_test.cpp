@@ -290,6 +290,28 @@ TEST(Trade, WorldCheckFiresWhenAnImportHasNoExport) {
   EXPECT_TRUE(trade_fired);
 }
 
+TEST(CapacityGrowth, FollowsFeedstockWithALagAndStays) {
+  // 1,000 vehicles a year from 2020 to 2024 leave after 6 years: 250 t of battery a year in
+  // 2026-2030, none after. No capacity of its own; capacity follows feedstock 2 years later.
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
+  for (int y = 2020; y <= 2024; ++y) b.sales(0, 0, y, 1000.0);
+  b.lifetimes(0, fixed_years(6), fixed_years(20))
+      .capacity_by_region({0.0}, {0.0, 1.0, 0.0})
+      .capacity_growth(0.8, 2);
+  const ChainRun r = run(b);
+  EXPECT_TRUE(failed(r.chain.balance).empty());
+  const Table& cap = table(r.chain, "recycling_capacity_t");
+  const Table& stranded = table(r.chain, "feedstock_stranded_t");
+  auto at_year = [&](const Table& t, int year) {
+    return at(t, {{"region", "AAA"}, {"year", std::to_string(year)}});
+  };
+  EXPECT_DOUBLE_EQ(at_year(cap, 2027), 0.0);  // feedstock of 2025 was zero
+  EXPECT_NEAR(at_year(stranded, 2027), 250.0, 1e-9);
+  EXPECT_NEAR(at_year(cap, 2028), 200.0, 1e-9);  // 0.8 x 250 t of 2026
+  EXPECT_NEAR(at_year(stranded, 2028), 50.0, 1e-9);
+  EXPECT_NEAR(at_year(cap, 2034), 200.0, 1e-9);  // built capacity stays when feedstock ends
+}
+
 TEST(ProductionScrap, JoinsFeedstockWhereCellsAreMade) {
   // AAA buys 50,000 kWh in 2020; all cells are made in BBB at a 10 % scrap rate.
   testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2030);
