@@ -886,6 +886,45 @@ class Resolver {
     return ok;
   }
 
+  // Model regions that no capacity figure covers get a pool of their own from the plant list
+  // (data/recycling_plants.csv): the sum of their operating and under-construction plants from
+  // each plant's commissioning year (a step path), black-mass capacity converted to battery.
+  void add_plant_pools() {
+    const double bm = data_.trade.black_mass_t_per_t_battery;
+    std::string used;
+    for (std::size_t r = 0; r < in_.regions.size(); ++r) {
+      if (in_.pool_of_region[r] >= 0) continue;
+      std::map<int, double> added;  // commissioning year -> tonnes of battery
+      for (const auto& p : data_.plants) {
+        if (p.region != in_.regions[r] || !p.counted) continue;
+        added[p.commissioning_year] +=
+            p.black_mass_basis && bm > 0.0 ? p.capacity_t_per_year / bm : p.capacity_t_per_year;
+      }
+      if (added.empty()) continue;
+      CapacityPool pool;
+      pool.code = in_.regions[r];
+      pool.regions = {r};
+      pool.capacity_t.assign(in_.years, 0.0);
+      for (std::size_t t = 0; t < in_.years; ++t) {
+        for (const auto& [year, tonnes] : added) {
+          if (year <= year_at(t)) pool.capacity_t[t] += tonnes;
+        }
+      }
+      pool.route_shares = {0.0, 1.0, 0.0};
+      in_.pool_of_region[r] = static_cast<int>(in_.pools.size());
+      in_.pools.push_back(std::move(pool));
+      used += (used.empty() ? "" : ", ") + in_.regions[r];
+    }
+    if (!used.empty()) {
+      in_.assumptions.push_back(
+          "recycling capacity of " + used +
+          ": the sum of the region's operating and under-construction plants in "
+          "recycling_plants.csv from each plant's commissioning year (announced plants are not "
+          "counted); black-mass capacity is converted to tonnes of battery with "
+          "black_mass_t_per_t_battery of plan_parameters.csv; route: hydrometallurgy");
+    }
+  }
+
   void resolve_capacity() {
     const std::size_t T = in_.years;
     const std::size_t R = in_.regions.size();
@@ -995,6 +1034,7 @@ class Resolver {
     for (auto& p : in_.pool_of_region) {
       if (p >= 0) p = remap[static_cast<std::size_t>(p)];
     }
+    add_plant_pools();
     std::string none;
     for (std::size_t r = 0; r < R; ++r) {
       if (in_.pool_of_region[r] < 0) none += (none.empty() ? "" : ", ") + in_.regions[r];
@@ -1002,8 +1042,8 @@ class Resolver {
     if (!none.empty()) {
       in_.assumptions.push_back(
           "recycling capacity: no capacity figure in data or scenario covers " + none +
-          "; their capacity is zero, so all their collected batteries are black-mass surplus "
-          "(for export or a plant to build)");
+          "; they have no capacity of their own, so all their feedstock is beyond home capacity "
+          "(for trade or a plant to build)");
     }
     in_.assumptions.push_back(
         "recycling capacity: a figure for an aggregate is shared by its model regions in "

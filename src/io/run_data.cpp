@@ -788,6 +788,54 @@ void load_trade(RunData& data, core::Diagnostics& diags) {
   data.trade.rules = std::move(plan->shipping_rules);
   data.trade.transport_usd_per_tkm = plan->transport_usd_per_tkm;
   data.trade.transport_kg_co2_per_tkm = plan->transport_kg_co2_per_tkm;
+  data.trade.black_mass_t_per_t_battery = plan->black_mass_t_per_t_battery;
+}
+
+void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "recycling_plants.csv";
+  auto table = open_table(data, file,
+                          {"region", "operator", "site", "capacity_t_per_year", "basis",
+                           "commissioning_year", "status", "source", "notes"},
+                          diags);
+  if (!table) return;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto name = take(row.required_text("operator"), diags);
+    auto capacity = take_non_negative(row, "capacity_t_per_year", diags);
+    auto basis = take(row.required_text("basis"), diags);
+    auto year = take_year(row, "commissioning_year", diags);
+    auto status = take(row.required_text("status"), diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!region || !name || !capacity || !basis || !year || !status || !source) continue;
+    const auto it = std::find_if(data.regions.begin(), data.regions.end(),
+                                 [&](const RegionRecord& r) { return r.code == *region; });
+    if (it == data.regions.end() || it->kind == "aggregate") {
+      diags.add_error(core::Error::invalid_input(
+          "'" + *region + "' is not a model region", row.location("region"),
+          "give the plant's model region of regions.csv (a country such as JPN, or ROW)"));
+      continue;
+    }
+    if (*basis != "battery" && *basis != "black_mass") {
+      diags.add_error(core::Error::invalid_input("unknown basis '" + *basis + "'",
+                                                 row.location("basis"),
+                                                 "write battery (tonnes of battery input) or "
+                                                 "black_mass (tonnes of black mass input)"));
+      continue;
+    }
+    static const std::set<std::string> kStatuses = {"operating", "under_construction", "announced",
+                                                    "closed"};
+    if (kStatuses.count(*status) == 0) {
+      diags.add_error(
+          core::Error::invalid_input("unknown status '" + *status + "'", row.location("status"),
+                                     "write operating, under_construction, announced or closed"));
+      continue;
+    }
+    note_assumption(data, file, *name, row, "notes", "source");
+    data.plants.push_back(RecyclingPlant{*region, *name, *capacity, *basis == "black_mass", *year,
+                                         *status == "operating" || *status == "under_construction",
+                                         table->source() + ":" + std::to_string(row.line())});
+  }
 }
 
 }  // namespace
@@ -826,6 +874,7 @@ RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
   load_cell_capacity(data, diags);
   load_scrap_rates(data, diags);
   load_trade(data, diags);
+  load_recycling_plants(data, diags);
   return data;
 }
 

@@ -144,6 +144,18 @@ struct ScrapRatePoint {
   std::string location;
 };
 
+// A recycling plant of data/recycling_plants.csv: the capacity path of model regions that no
+// capacity figure of recycling_capacity_assumptions.csv or the scenario covers.
+struct RecyclingPlant {
+  std::string region;  // a model region
+  std::string operator_name;
+  double capacity_t_per_year = 0.0;  // on `basis`
+  bool black_mass_basis = false;     // false: tonnes of battery
+  int commissioning_year = 0;
+  bool counted = false;  // operating or under construction (announced and closed are not)
+  std::string location;
+};
+
 // What trade between regions needs of the plan data (io/plan_data.h): region coordinates, the
 // shipping rules with their legal references, and transport cost and CO2 per tonne-km.
 struct TradeData {
@@ -151,6 +163,7 @@ struct TradeData {
   std::vector<PlanShippingRule> rules;
   double transport_usd_per_tkm = 0.0;
   double transport_kg_co2_per_tkm = 0.0;
+  double black_mass_t_per_t_battery = 0.0;  // converts black-mass plant capacity to battery
 };
 
 struct DemandRecord {
@@ -192,6 +205,7 @@ struct RunData {
   std::vector<DemandRecord> battery_demand;  // "EV battery demand" rows in GWh
   std::vector<CellCapacityPoint> cell_capacity;
   std::vector<ScrapRatePoint> scrap_rates;  // sorted by year
+  std::vector<RecyclingPlant> plants;
   TradeData trade;
   double second_life_mean_years = 0.0;
   double second_life_sd_years = 0.0;

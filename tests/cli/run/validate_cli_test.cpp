@@ -506,6 +506,19 @@ TEST(DataHardening, BadProductionScrapAndShippingRowsNameFileAndRow) {
   }
   {
     BrokenData data;
+    data.replace("recycling_plants.csv", "AUS,Envirostream", ",Envirostream");
+    expect_data_rejected(data, "recycling_plants.csv:11:region", {"missing value"});
+  }
+  {
+    BrokenData data;
+    data.replace("recycling_plants.csv", "JPN,DOWA", "EUROPE,DOWA");
+    data.replace("recycling_plants.csv", "3000,battery,2020", "3000,batteries,2020");
+    expect_data_rejected(data, "recycling_plants.csv:8:region",
+                         {"'EUROPE' is not a model region", "recycling_plants.csv:11:basis",
+                          "unknown basis 'batteries'"});
+  }
+  {
+    BrokenData data;
     data.replace("plan_shipping_rules.csv", "KOR,CHN;IND;ROW", "KOR,CHN;XYZ;ROW");
     expect_data_rejected(data, "plan_shipping_rules.csv:4", {"'XYZ', which is not a model region"});
   }
@@ -536,8 +549,18 @@ TEST(TradeScenario, ClosingARouteStrandsOrReroutesTheFeedstock) {
   const double shipped = get(*base, "feedstock_shipments_t", usa_chn_2040);
   ASSERT_GT(shipped, 1e5);  // the baseline ships US surplus to China's idle capacity in 2040
   EXPECT_EQ(get(*blocked, "feedstock_shipments_t", usa_chn_2040), 0.0);
-  EXPECT_NEAR(get(*blocked, "feedstock_stranded_t", usa_2040),
-              get(*base, "feedstock_stranded_t", usa_2040) + shipped, 1e-6 * shipped);
+  // The US surplus is the same; what China took is now stranded, or goes where another route is
+  // legal and has room (India's plants).
+  auto exports = [](const engine::RunResults& r) {
+    return r.find("feedstock_shipments_t")
+        ->values.slice("year", "2040")
+        ->slice("region", "USA")
+        ->total();
+  };
+  EXPECT_NEAR(get(*blocked, "feedstock_stranded_t", usa_2040) + exports(*blocked),
+              get(*base, "feedstock_stranded_t", usa_2040) + exports(*base), 1e-6 * shipped);
+  EXPECT_GT(get(*blocked, "feedstock_stranded_t", usa_2040),
+            get(*base, "feedstock_stranded_t", usa_2040) + 0.9 * shipped);
   // Shipments to Europe, which are cheaper and legal, are unchanged in 2035.
   const std::vector<std::pair<std::string, std::string>> usa_europe_2035 = {
       {"region", "USA"}, {"destination", "EUROPE"}, {"year", "2035"}};
@@ -550,6 +573,32 @@ TEST(TradeScenario, ClosingARouteStrandsOrReroutesTheFeedstock) {
   EXPECT_EQ(no_trade->find("feedstock_shipments_t")->values.total(), 0.0);
   EXPECT_NEAR(get(*no_trade, "feedstock_stranded_t", usa_2040),
               get(*no_trade, "feedstock_surplus_t", usa_2040), 1e-6);
+}
+
+// Regions without a capacity figure get their plants' capacity from their commissioning year;
+// a scenario figure for the region replaces the plant list.
+TEST(PlantCapacity, RegionsWithoutAFigureGetTheirPlantsFromTheirCommissioningYear) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  auto cap = [](const engine::RunResults& r, const char* region, int year) {
+    const auto v = r.find("recycling_capacity_t")
+                       ->values.get({{"region", region}, {"year", std::to_string(year)}});
+    return v ? *v : -1.0;
+  };
+  EXPECT_DOUBLE_EQ(cap(*base, "JPN", 2025), 300.0);    // DOWA (2019)
+  EXPECT_DOUBLE_EQ(cap(*base, "JPN", 2026), 10300.0);  // + Sumitomo Metal Mining (2026)
+  EXPECT_DOUBLE_EQ(cap(*base, "AUS", 2030), 3000.0);   // the announced TES plant is not counted
+  // Korea: two black-mass plants (20,000 + 12,000 t at 0.4444 t per t of battery) and two
+  // battery plants (20,000 + 2,000 t) by 2024.
+  EXPECT_NEAR(cap(*base, "KOR", 2024), 32000.0 / 0.4444 + 22000.0, 1e-6);
+  EXPECT_NEAR(cap(*base, "KOR", 2022), 20000.0 + 2000.0, 1e-6);
+  auto scenario = engine::run_scenario_text(
+      "[[recycling_capacity]]\nregion = \"JPN\"\nyear = 2030\ncapacity_t_per_year = 50000\n",
+      "jpn.toml", options);
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().to_string();
+  EXPECT_DOUBLE_EQ(cap(*scenario, "JPN", 2026), 50000.0);
 }
 
 // Hungary, home to large cell plants, has feedstock from production scrap in the baseline; a run
