@@ -21,10 +21,9 @@ from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Model segments of each IEA vehicle mode (data/segments.csv); IEA's 2/3-wheelers are not in the
-# model and are left out of the comparison.
+# Model segments of each IEA vehicle mode (data/segments.csv).
 MODE_SEGMENTS = {"Cars": {"car_bev", "car_phev"}, "Vans": {"van"}, "Buses": {"bus"},
-                 "Trucks": {"truck"}}
+                 "Trucks": {"truck"}, "2 and 3 wheelers": {"two_three_wheeler"}}
 # IEA region names and the model region or aggregate (data/regions.csv) they correspond to.
 REGION_CODES = {"World": "WORLD", "China": "CHN", "Europe": "EUROPE", "USA": "USA",
                 "India": "IND"}
@@ -105,7 +104,7 @@ def main():
         "change). New-battery demand of the model (sales plus replacement packs, GWh, by region of",
         "sale) against IEA's Global EV Data Explorer 2025 historical EV battery demand by vehicle",
         "mode (`data/validation_battery_demand.csv`; IEA rounds to two significant figures).",
-        "IEA's two/three-wheelers are not modelled and are left out. Europe is the model's EUROPE",
+        "Two/three-wheelers are the model's two_three_wheeler segment. Europe is the model's EUROPE",
         "aggregate (EU27, GBR and the rest of Europe in `data/regions.csv`). A figure is in-sample",
         "when the model was fitted to it.",
         "",

@@ -37,7 +37,7 @@ struct RegionRecord {
 
 // data/segments.csv: the model's vehicle segments and how data rows map onto them.
 struct SegmentRecord {
-  std::string segment;  // car_bev, car_phev, van, bus, truck
+  std::string segment;  // car_bev, car_phev, van, bus, truck, two_three_wheeler
   std::string vehicle_mode;
   std::vector<std::string> powertrains;
   std::vector<std::string> pack_size_segments;  // pack_size.csv labels, in order of preference
