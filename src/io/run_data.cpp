@@ -292,7 +292,8 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
     if (!modes.empty() && modes.count(*mode) == 0) {
       diags.add_error(core::Error::invalid_input(
           "vehicle mode '" + *mode + "' has no segment in segments.csv",
-          row.location("vehicle_mode"), "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
+          row.location("vehicle_mode"),
+          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
       continue;
     }
     if (*pt != "BEV" && *pt != "PHEV") {
