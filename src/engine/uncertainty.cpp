@@ -80,6 +80,8 @@ enum class TargetKind {
   kCapacityFactor,
   kSalesGrowthShift,
   kChemistryShareFactor,
+  kScrapRateFactor,
+  kTransportCostFactor,
 };
 
 // One input bound to the model: what it changes and where (-1 = every item).
@@ -97,7 +99,8 @@ constexpr const char* kNameForms =
     "second_life.share, second_life.SEG.share, second_life.lifetime.mean_years, "
     "collection.fraction, collection.REGION.fraction, recovery.ROUTE.ELEMENT, pack_size.factor, "
     "material_intensity.ELEMENT.factor, capacity.factor, sales.growth_shift_per_year, "
-    "chemistry.CHEM.share_factor (SEG a segment code or all)";
+    "chemistry.CHEM.share_factor, production_scrap.rate_factor, trade.transport_cost_factor "
+    "(SEG a segment code or all)";
 
 core::Result<Target> bind_input(const std::string& name, const std::string& location,
                                 const ModelInputs& in) {
@@ -176,6 +179,14 @@ core::Result<Target> bind_input(const std::string& name, const std::string& loca
   }
   if (name == "capacity.factor") {
     t.kind = TargetKind::kCapacityFactor;
+    return t;
+  }
+  if (name == "production_scrap.rate_factor") {
+    t.kind = TargetKind::kScrapRateFactor;
+    return t;
+  }
+  if (name == "trade.transport_cost_factor") {
+    t.kind = TargetKind::kTransportCostFactor;
     return t;
   }
   if (name == "sales.growth_shift_per_year") {
@@ -271,6 +282,15 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
       if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");
       for (auto& pool : in.pools)
         for (auto& c : pool.capacity_t) c *= v;
+      return {};
+    case TargetKind::kScrapRateFactor:
+      // The scaled rate stays a share of production (at most 0.9, as in the data files).
+      if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");
+      for (auto& rate : in.production_scrap.scrap_fraction) rate = std::min(0.9, rate * v);
+      return {};
+    case TargetKind::kTransportCostFactor:
+      if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");
+      for (auto& c : in.trade.cost_usd_per_t) c *= v;
       return {};
     case TargetKind::kSalesGrowthShift: {
       if (!(v > -1.0)) return value_error(name, v, "a growth shift needs > -1");
