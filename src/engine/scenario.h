@@ -7,7 +7,7 @@
 // names the scenario file and key (or the data file and row).
 //
 // Defaults and how a scenario changes them (docs/formats/scenario.md):
-// - history (sales 2015-2023, pack sizes and chemistry shares 2015-2024) comes from data;
+// - history (sales 2010-2024, pack sizes and chemistry shares 2015-2024) comes from data;
 //   scenario points for pack size and chemistry shares add or replace years of that path;
 // - assumption paths (growth, collection, capacity) are replaced, per region, by any scenario
 //   entry that applies to that region.

@@ -73,7 +73,8 @@ TEST_F(Resolve, SalesTargetIsInterpolatedFromTheLastHistoryYearThenGrowthApplies
   const auto& s = in.sales_vehicles[kor][index(in.segments, "car_bev")];
   const auto at = [&](int year) { return s[static_cast<std::size_t>(year - in.first_year)]; };
   EXPECT_DOUBLE_EQ(at(2023), 120000.0);  // IEA 2023 Korea BEV cars
-  EXPECT_NEAR(at(2028), 170000.0, 1e-6);
+  EXPECT_DOUBLE_EQ(at(2024), 120000.0);  // IEA 2024, the last history year
+  EXPECT_NEAR(at(2028), 120000.0 + 100000.0 * 4.0 / 9.0, 1e-6);
   EXPECT_NEAR(at(2033), 220000.0, 1e-6);
   EXPECT_NEAR(at(2035), 220000.0 * 1.02 * 1.02, 1e-6);
 }
@@ -90,7 +91,7 @@ TEST_F(Resolve, ResidualRegionsAreTheAggregateMinusCountriesShown) {
   double world = 0.0;
   for (std::size_t r = 0; r < in.regions.size(); ++r) world += in.sales_vehicles[r][car][t];
   EXPECT_DOUBLE_EQ(world, 9500000.0);            // IEA World BEV cars 2023
-  EXPECT_EQ(in.sales_vehicles[0][car][0], 0.0);  // 2010: no sales before 2015 by default
+  EXPECT_EQ(in.sales_vehicles[0][car][0], 0.0);  // 2010: IEA reports no Australian EV sales
 }
 
 TEST_F(Resolve, EmptyScenarioEqualsTheShippedBaseline) {
