@@ -781,13 +781,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     // flatten every surplus.
     const auto ranked = regions_in_year(*surplus, options.sankey_year);
     BarChart over;
-    over.value_label = "tonnes of collected batteries beyond capacity, " + marker;
+    over.value_label = "tonnes of feedstock beyond home capacity, " + marker;
     over.width = kHalfChartWidth;
     for (const auto& [region, value] : ranked) {
       if (value > 0.0 && over.bars.size() < kBarRegions) over.bars.push_back({region, value});
     }
     BarChart idle;
-    idle.value_label = "tonnes of recycling capacity without domestic feedstock, " + marker;
+    idle.value_label = "tonnes of recycling capacity without home feedstock, " + marker;
     idle.width = kHalfChartWidth;
     idle.colour = "#e15759";
     for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
@@ -797,9 +797,11 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     }
     b += section("surplus", "Recycling feedstock against capacity by region, " + marker);
     b += para(
-        "Feedstock surplus is the mass of collected waste batteries a region cannot recycle "
-        "with its own plants: black mass for export, or the case for a new plant. Idle capacity "
-        "is the reverse: plants that need imported feedstock to run full.");
+        "Feedstock beyond home capacity is the mass of collected waste batteries and production "
+        "scrap a region cannot recycle with its own plants; idle capacity is the reverse, plants "
+        "that need imported feedstock to run full. Trade ships the first to the second where the "
+        "shipment rules allow, at least transport cost; what no legal route can place is "
+        "stranded: the case for a new plant.");
     b += "<div class=\"grid2\"><div>" +
          figure("Feedstock surplus (largest " + std::to_string(kBarRegions) + ")",
                 over.bars.empty() ? para("No region has a surplus in " + marker + ".")
@@ -810,6 +812,52 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
                 idle.bars.empty() ? para("No region has idle capacity in " + marker + ".")
                                   : svg_bar_chart(idle),
                 "Recycling capacity minus collected battery mass, where positive.") +
+         "</div></div>\n";
+    BarChart shipped, stranded;
+    shipped.value_label = "tonnes of feedstock shipped to other regions' capacity, " + marker;
+    shipped.width = kHalfChartWidth;
+    stranded.value_label = "tonnes of feedstock stranded after trade, " + marker;
+    stranded.width = kHalfChartWidth;
+    stranded.colour = "#e15759";
+    if (const auto* ship = r.find(kTableFeedstockShipmentsT)) {
+      // By origin and destination: "USA to CHN".
+      const auto year =
+          ship->values.slice(std::string(kDimYear), std::to_string(options.sankey_year));
+      if (year) {
+        const auto& dims = year->dims();
+        std::vector<std::pair<double, std::string>> routes;
+        for (std::size_t o = 0; o < dims[0].size(); ++o) {
+          for (std::size_t d = 0; d < dims[1].size(); ++d) {
+            const double v = year->data()[o * dims[1].size() + d];
+            if (v > 0.0) routes.emplace_back(v, dims[0].items()[o] + " to " + dims[1].items()[d]);
+          }
+        }
+        std::sort(routes.begin(), routes.end(), [](const auto& x, const auto& y) {
+          return x.first > y.first || (x.first == y.first && x.second < y.second);
+        });
+        for (const auto& [v, label] : routes) {
+          if (shipped.bars.size() < kBarRegions) shipped.bars.push_back({label, v});
+        }
+      }
+    }
+    if (const auto* left = r.find(kTableFeedstockStrandedT)) {
+      for (const auto& [region, value] : regions_in_year(*left, options.sankey_year)) {
+        if (value > 0.0 && stranded.bars.size() < kBarRegions) {
+          stranded.bars.push_back({region, value});
+        }
+      }
+    }
+    b += "<div class=\"grid2\"><div>" +
+         figure("Shipments between regions (largest " + std::to_string(kBarRegions) + ")",
+                shipped.bars.empty() ? para("Nothing is shipped in " + marker + ".")
+                                     : svg_bar_chart(shipped),
+                "Least-cost legal allocation of feedstock to spare capacity "
+                "(feedstock_shipments_t).") +
+         "</div><div>" +
+         figure("Stranded feedstock (largest " + std::to_string(kBarRegions) + ")",
+                stranded.bars.empty() ? para("Nothing is stranded in " + marker + ".")
+                                      : svg_bar_chart(stranded),
+                "Feedstock no legal route to spare capacity takes (feedstock_stranded_t).") +
          "</div></div>\n";
   }
 

@@ -107,6 +107,20 @@ TEST(RunCli, BaselineWritesEveryOutputAndStoresTheRun) {
   EXPECT_NEAR(waste,
               summary["key_figures"]["world_end_of_life_mass_tonnes"]["2040"]["Co"].get<double>(),
               1e-6 * waste);
+  // Trade and production scrap are in the Sankey (shipped feedstock passes a node of its own)
+  // and the report charts the largest shipments by route.
+  double shipped_in = 0.0, shipped_out = 0.0, scrap = 0.0;
+  for (const auto& link : sankey["links"]) {
+    if (link["target"] == "shipped") shipped_in += link["value"].get<double>();
+    if (link["source"] == "shipped") shipped_out += link["value"].get<double>();
+    if (link["source"] == "production_scrap") scrap += link["value"].get<double>();
+  }
+  EXPECT_GT(shipped_in, 0.0);
+  EXPECT_NEAR(shipped_out, shipped_in, 1e-6 * shipped_in);
+  EXPECT_GT(scrap, 0.0);
+  const auto report = *io::read_text_file(out + "/report.html");
+  EXPECT_NE(report.find("Shipments between regions"), std::string::npos);
+  EXPECT_NE(report.find("USA to CHN"), std::string::npos);
   auto store = io::Store::open(out + "/urbanmine.db");
   ASSERT_TRUE(store.has_value());
   const auto runs = (*store)->list_runs();
