@@ -4,7 +4,8 @@
 # build-fuzz) and runs each for SECONDS (default 20) on its seed corpus tests/fuzz/corpus/<name>.
 # New inputs go to a scratch copy, so the repository's corpus is never changed. A crash, leak,
 # timeout or out-of-memory stops with exit 1 and leaves the input in FUZZ_DIR/artifacts/; to turn
-# it into a regression case, copy it into tests/fuzz/corpus/<name>/ and fix the bug.
+# it into a regression case, copy it into tests/fuzz/corpus/<name>/ and fix the bug. After adding
+# or renaming a data file, tools/fuzz_data_seeds.py rewrites the data_folder seeds.
 # Every run starts with the whole seed corpus (so each regression input found earlier is replayed)
 # and then mutates with a fixed seed (FUZZ_SEED, default 1): the same binary explores the same
 # inputs in the same order, so a finding in CI can be reproduced locally. Set FUZZ_SEED=0 for a

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """Rebuilds data/ev_sales.csv from the IEA Global EV Outlook 2025 data explorer copy in
-../shared/data/v2/ev_sales_2025ed.csv (history 2010-2024, every vehicle mode).
+../shared/data/v2/ev_sales_2025ed.csv (history 2010-2024, every vehicle mode), and
+data/ev_sales_steps.csv (IEA's Stated Policies Scenario sales in 2030, the only projection year
+the 2025 edition publishes, for World, China, Europe, India, USA and Rest of the world).
 
 Keeps the rows the model reads: parameter "EV sales", category Historical, powertrain BEV or PHEV
 (FCEV is not a battery vehicle here), every IEA name that data/regions.csv uses (sales_source or
@@ -24,6 +26,7 @@ def main():
     ap.add_argument("--source",
                     default=os.path.join(ROOT, "..", "shared", "data", "v2", "ev_sales_2025ed.csv"))
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "ev_sales.csv"))
+    ap.add_argument("--steps-out", default=os.path.join(ROOT, "data", "ev_sales_steps.csv"))
     args = ap.parse_args()
     names = set()
     with open(os.path.join(ROOT, "data", "regions.csv"), newline="") as f:
@@ -33,8 +36,16 @@ def main():
     with open(os.path.join(ROOT, "data", "segments.csv"), newline="") as f:
         modes = {r["vehicle_mode"] for r in csv.DictReader(f)}
     rows = []
+    steps = []
     with open(args.source, newline="") as f:
         for r in csv.DictReader(f):
+            if (r["parameter"] == "EV sales" and r["category"] == "Projection-STEPS"
+                    and r["year"] == "2030" and r["powertrain"] in ("BEV", "PHEV")
+                    and r["mode"] in modes):
+                value = float(r["value"])
+                steps.append((r["region"], 2030, r["mode"], r["powertrain"],
+                              str(int(value)) if value == int(value) else r["value"],
+                              r["source"] + '; parameter "EV sales", category Projection-STEPS'))
             if (r["parameter"] != "EV sales" or r["category"] != "Historical"
                     or r["powertrain"] not in ("BEV", "PHEV") or r["region"] not in names
                     or r["mode"] not in modes):
@@ -49,6 +60,12 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["region", "year", "vehicle_mode", "powertrain", "sales_vehicles", "source"])
         w.writerows(rows)
+    steps.sort(key=lambda x: (x[0], x[2], x[3]))
+    with open(args.steps_out, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["region", "year", "vehicle_mode", "powertrain", "sales_vehicles", "source"])
+        w.writerows(steps)
+    print(f"wrote {args.steps_out}: {len(steps)} STEPS rows for 2030")
     print(f"wrote {args.out}: {len(rows)} rows, years {min(r[1] for r in rows)}-"
           f"{max(r[1] for r in rows)}; IEA names with no rows: {', '.join(missing) or 'none'}")
     return 0

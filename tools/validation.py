@@ -27,7 +27,14 @@ MODE_SEGMENTS = {"Cars": {"car_bev", "car_phev"}, "Vans": {"van"}, "Buses": {"bu
 # IEA region names and the model region or aggregate (data/regions.csv) they correspond to.
 REGION_CODES = {"World": "WORLD", "China": "CHN", "Europe": "EUROPE", "USA": "USA",
                 "India": "IND"}
-SCENARIOS = [("baseline", "examples/global.toml"), ("busch2024", "examples/busch2024.toml")]
+SCENARIOS = [("baseline", "examples/global.toml"), ("busch2024", "examples/busch2024.toml"),
+             ("steps", "examples/steps.toml")]
+# IEA STEPS regions (data/ev_sales_steps.csv) as sums of model regions ("Rest of the world" is
+# the world minus the other four).
+STEPS_GROUPS = {"World": None, "China": {"CHN"}, "India": {"IND"}, "USA": {"USA"},
+                "Europe": {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER", "GBR",
+                           "EUROPE_OTHER"},
+                "Rest of the world": {"AUS", "CAN", "JPN", "KOR", "ROW"}}
 
 
 def in_sample(year):
@@ -65,6 +72,22 @@ def model_gwh(out_dir):
     return out
 
 
+def model_sales(out_dir, year):
+    """EV sales (vehicles) in `year` by (IEA STEPS region, IEA mode)."""
+    out = defaultdict(float)
+    with open(os.path.join(out_dir, "sales_vehicles.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            if int(row["year"]) != year:
+                continue
+            for mode, segments in MODE_SEGMENTS.items():
+                if row["segment"] not in segments:
+                    continue
+                for group, members in STEPS_GROUPS.items():
+                    if members is None or row["region"] in members:
+                        out[(group, mode)] += float(row["vehicles"])
+    return out
+
+
 def model_scrap_t(out_dir):
     """World production scrap, tonnes of battery, by year: feedstock beyond capacity (surplus)
     plus capacity minus collected batteries, summed over regions (all three are tables)."""
@@ -92,6 +115,7 @@ def main():
             run(args.bin, scenario, out_dir)
             models[name] = model_gwh(out_dir)
             models[name + "_scrap"] = model_scrap_t(out_dir)
+            models[name + "_sales2030"] = model_sales(out_dir, 2030)
     with open(os.path.join(ROOT, "data", "validation_feedstock.csv"), newline="") as f:
         feedstock = list(csv.DictReader(f))
 
@@ -141,7 +165,7 @@ def main():
         "",
         "Not yet compared (no figure in the data, or the model does not produce it): IEA and other",
         "end-of-life estimates for 2030/2040, Xu et al. 2020, Busch et al. 2024's North-American",
-        "end-of-life figures, IEA STEPS projections to 2030.",
+        "end-of-life figures.",
         "",
     ]
     lines += [
@@ -161,6 +185,32 @@ def main():
         lines.append(
             f"| Production scrap, {fig['region']} {year} | {fig['source']} | {published:,.0f} | "
             f"{base:,.0f} | {base / published:.2f} | {busch:,.0f} | {busch / published:.2f} |")
+    steps = defaultdict(float)
+    with open(os.path.join(ROOT, "data", "ev_sales_steps.csv"), newline="") as f:
+        for r in csv.DictReader(f):
+            steps[(r["region"], r["vehicle_mode"])] += float(r["sales_vehicles"])
+    lines += [
+        "",
+        "EV sales in 2030 (BEV + PHEV, millions of vehicles) against IEA's Stated Policies",
+        "Scenario (Global EV Outlook 2025, `data/ev_sales_steps.csv`): the baseline's growth",
+        "assumption out of sample, and `examples/steps.toml`, which takes these figures as",
+        "targets (in-sample by construction; Europe and Rest of the world are split among model",
+        "regions by 2024 shares, so only their sums match).",
+        "",
+        "| figure | source | IEA STEPS | baseline | ratio | steps.toml | ratio |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for group in STEPS_GROUPS:
+        for mode in MODE_SEGMENTS:
+            published = steps.get((group, mode), 0.0)
+            if published <= 0:
+                continue
+            base = models["baseline_sales2030"].get((group, mode), 0.0)
+            st = models["steps_sales2030"].get((group, mode), 0.0)
+            lines.append(
+                f"| EV sales, {mode}, {group} 2030 | IEA GEVO 2025 Data Explorer (Projection-STEPS) | "
+                f"{published / 1e6:,.2f} | {base / 1e6:,.2f} | {base / published:.2f} | "
+                f"{st / 1e6:,.2f} | {st / published:.2f} |")
     lines.append("")
     with open(args.out, "w") as f:
         f.write("\n".join(lines))

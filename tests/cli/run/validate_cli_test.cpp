@@ -39,7 +39,8 @@ void expect_invalid(const std::string& toml, const std::vector<std::string>& fra
 }
 
 TEST(ValidateCli, ShippedExamplesAreValid) {
-  for (const char* name : {"global", "fast_lfp", "eu_circular", "long_life", "busch2024"}) {
+  for (const char* name :
+       {"global", "fast_lfp", "eu_circular", "long_life", "busch2024", "steps"}) {
     const auto r =
         run_cli("--strict validate " +
                 testing::source_path(std::string("examples/") + name + ".toml") + data_flag());
@@ -599,6 +600,29 @@ TEST(PlantCapacity, RegionsWithoutAFigureGetTheirPlantsFromTheirCommissioningYea
       "jpn.toml", options);
   ASSERT_TRUE(scenario.has_value()) << scenario.error().to_string();
   EXPECT_DOUBLE_EQ(cap(*scenario, "JPN", 2026), 50000.0);
+}
+
+// examples/steps.toml reaches IEA's STEPS 2030 sales: a model region's figure exactly, a group's
+// (Europe, Rest of the world) as the sum of its members.
+TEST(StepsScenario, Reaches2030SalesOfIeaStatedPolicies) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto run = engine::run_scenario_file(testing::source_path("examples/steps.toml"), options);
+  ASSERT_TRUE(run.has_value()) << run.error().to_string();
+  const auto* sales = run->find("sales_vehicles");
+  auto at = [&](const char* region, const char* segment) {
+    const auto v = sales->values.get({{"region", region}, {"segment", segment}, {"year", "2030"}});
+    return v ? *v : -1.0;
+  };
+  EXPECT_DOUBLE_EQ(at("CHN", "car_bev"), 13000000.0);  // data/ev_sales_steps.csv
+  EXPECT_DOUBLE_EQ(at("IND", "two_three_wheeler"), 9000000.0);
+  double europe_cars = 0.0;
+  for (const char* r :
+       {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER", "GBR", "EUROPE_OTHER"}) {
+    europe_cars += at(r, "car_bev") + at(r, "car_phev");
+  }
+  EXPECT_NEAR(europe_cars, 8000000.0 + 1500000.0, 10.0);  // rounding of the split
+  EXPECT_TRUE(run->balance_ok());
 }
 
 // Hungary, home to large cell plants, has feedstock from production scrap in the baseline; a run
