@@ -66,10 +66,15 @@ double great_circle_km(double lat1_deg, double lon1_deg, double lat2_deg, double
 core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::PlanData& data,
                                                const PlanRequest& request,
                                                std::vector<std::string>* assumptions) {
-  const ResultTable* surplus = run.find(kTableFeedstockSurplusT);
+  // Feedstock for new plants: what no existing capacity can legally take after trade
+  // (feedstock_stranded_t); runs made before trade have only the surplus beyond home capacity.
+  const ResultTable* surplus = run.find(kTableFeedstockStrandedT);
+  const bool stranded = surplus != nullptr;
+  if (surplus == nullptr) surplus = run.find(kTableFeedstockSurplusT);
   if (surplus == nullptr) {
-    return Error::invalid_input("the run has no table " + std::string(kTableFeedstockSurplusT), "",
-                                "use a run made by this version of urbanmine run");
+    return Error::invalid_input("the run has no table " + std::string(kTableFeedstockStrandedT) +
+                                    " or " + std::string(kTableFeedstockSurplusT),
+                                "", "use a run made by this version of urbanmine run");
   }
   // Element tonnes of the surplus: the run's own table, or (runs read back from a folder or the
   // store) collected minus recycled, which is the same by the run's black-mass balance.
@@ -92,7 +97,7 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
   }
   {
     const auto year_dim = surplus->values.dim_index(std::string(kDimYear));
-    if (!year_dim) return Error::internal("feedstock_surplus_t has no year dimension");
+    if (!year_dim) return Error::internal("the feedstock table has no year dimension");
     const auto& years = surplus->values.dims()[*year_dim].items();
     for (int y : {request.first_year, request.last_year}) {
       if (request.first_year > request.last_year ||
@@ -106,7 +111,7 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
     }
   }
   const auto region_dim = surplus->values.dim_index(std::string(kDimRegion));
-  if (!region_dim) return Error::internal("feedstock_surplus_t has no region dimension");
+  if (!region_dim) return Error::internal("the feedstock table has no region dimension");
   plan::PlanInput in;
   in.regions = surplus->values.dims()[*region_dim].items();
   for (int y = request.first_year; y <= request.last_year; ++y) in.years.push_back(y);
@@ -247,8 +252,12 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
   if (assumptions != nullptr) {
     *assumptions = data.assumptions;
     assumptions->push_back(
-        "Feedstock is the positive part of feedstock_surplus_t (collected battery beyond existing "
-        "recycling capacity), tonnes of battery by region and year.");
+        stranded ? "Feedstock is the run's feedstock_stranded_t (collected batteries and "
+                   "production scrap that neither home capacity nor any capacity they may "
+                   "legally be shipped to takes), tonnes of battery by region and year."
+                 : "Feedstock is the positive part of feedstock_surplus_t (collected battery "
+                   "beyond existing recycling capacity; a run made before trade), tonnes of "
+                   "battery by region and year.");
     assumptions->push_back(
         "Revenue counts Ni, Co and Li recovered by hydrometallurgy (EverBatt recoveries) at the "
         "plan_prices.csv path; Mn, Cu, Al and graphite are not priced for 2024-2025 in USD and are "
