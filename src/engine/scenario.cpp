@@ -896,7 +896,8 @@ class Resolver {
       if (in_.pool_of_region[r] >= 0) continue;
       std::map<int, double> added;  // commissioning year -> tonnes of battery
       for (const auto& p : data_.plants) {
-        if (p.region != in_.regions[r] || !p.counted) continue;
+        if (p.region != in_.regions[r]) continue;
+        if (!p.counted && !(p.announced && spec_.include_announced_plants)) continue;
         added[p.commissioning_year] +=
             p.black_mass_basis && bm > 0.0 ? p.capacity_t_per_year / bm : p.capacity_t_per_year;
       }
@@ -919,8 +920,11 @@ class Resolver {
       in_.assumptions.push_back(
           "recycling capacity of " + used +
           ": the sum of the region's operating and under-construction plants in "
-          "recycling_plants.csv from each plant's commissioning year (announced plants are not "
-          "counted); black-mass capacity is converted to tonnes of battery with "
+          "recycling_plants.csv from each plant's commissioning year (announced plants " +
+          std::string(spec_.include_announced_plants
+                          ? "counted too: [recycling_plants] include_announced = true"
+                          : "not counted") +
+          "); black-mass capacity is converted to tonnes of battery with "
           "black_mass_t_per_t_battery of plan_parameters.csv; route: hydrometallurgy");
     }
   }

@@ -835,6 +835,7 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
     note_assumption(data, file, *name, row, "notes", "source");
     data.plants.push_back(RecyclingPlant{*region, *name, *capacity, *basis == "black_mass", *year,
                                          *status == "operating" || *status == "under_construction",
+                                         *status == "announced",
                                          table->source() + ":" + std::to_string(row.line())});
   }
 }

@@ -152,7 +152,8 @@ struct RecyclingPlant {
   double capacity_t_per_year = 0.0;  // on `basis`
   bool black_mass_basis = false;     // false: tonnes of battery
   int commissioning_year = 0;
-  bool counted = false;  // operating or under construction (announced and closed are not)
+  bool counted = false;    // operating or under construction
+  bool announced = false;  // counted only when the scenario asks ([recycling_plants])
   std::string location;
 };
 

@@ -441,7 +441,7 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
                {"scenario", "sales", "pack_size", "chemistry_share",
                 "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
                 "collection", "recycling_capacity", "recovery_fraction", "market", "uncertainty",
-                "production_scrap", "trade", "capacity_follows_feedstock"},
+                "production_scrap", "trade", "capacity_follows_feedstock", "recycling_plants"},
                "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
@@ -591,6 +591,11 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
     }
     w.get_int(*t, "lag_years", p, spec.capacity_follow_lag_years, false, 0, kMaxFollowLagYears);
     w.get_year(*t, "from_year", p, spec.capacity_follow_from_year, false);
+  }
+
+  if (const auto* t = w.sub_table(root, "recycling_plants")) {
+    w.check_keys(*t, {"include_announced"}, "recycling_plants");
+    w.get_bool(*t, "include_announced", "recycling_plants", spec.include_announced_plants);
   }
 
   if (const auto* t = w.sub_table(root, "trade")) {

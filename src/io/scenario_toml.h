@@ -168,6 +168,8 @@ struct ScenarioSpec {
   int capacity_follow_lag_years = 3;
   int capacity_follow_from_year = 0;  // 0 = from the first year
   std::string capacity_follow_location;
+  // [recycling_plants]: count announced plants of data/recycling_plants.csv too.
+  bool include_announced_plants = false;
   // [trade]: surplus feedstock shipped to spare capacity elsewhere (on unless enabled = false).
   std::optional<bool> trade_enabled;
   std::vector<TradeBlockSpec> trade_blocks;

@@ -600,6 +600,12 @@ TEST(PlantCapacity, RegionsWithoutAFigureGetTheirPlantsFromTheirCommissioningYea
       "jpn.toml", options);
   ASSERT_TRUE(scenario.has_value()) << scenario.error().to_string();
   EXPECT_DOUBLE_EQ(cap(*scenario, "JPN", 2026), 50000.0);
+  auto announced = engine::run_scenario_text("[recycling_plants]\ninclude_announced = true\n",
+                                             "announced.toml", options);
+  ASSERT_TRUE(announced.has_value()) << announced.error().to_string();
+  EXPECT_DOUBLE_EQ(cap(*announced, "AUS", 2030), 5000.0);  // + TES (announced for 2024)
+  expect_invalid("[recycling_plants]\ninclude_announced = 1\n",
+                 {"recycling_plants.include_announced", "expected true or false"});
 }
 
 // examples/steps.toml reaches IEA's STEPS 2030 sales: a model region's figure exactly, a group's
