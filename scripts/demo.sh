@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # `make demo`: runs the main job on the shipped global baseline into out/baseline, prints its
 # short summary (world end-of-life batteries and metal for 2030/2040/2050, recovered metal, the
-# largest feedstock surpluses, findings) and the path of report.html to open in a browser.
+# feedstock beyond home capacity and what trade leaves stranded, findings) and the path of
+# report.html to open in a browser.
 set -euo pipefail
 build=${1:-build}
 bin="$build/urbanmine"
