@@ -96,8 +96,9 @@ core::Result<TransportSolution> solve_transport(const TransportProblem& p) {
   }
   double most = 0.0;
   for (int c = 0; c < clp.numberColumns(); ++c) most += clp.primalColumnSolution()[c];
-  // Phase 2: the least cost among the allocations that move (all but a rounding of) the most.
-  clp.setRowLower(rows - 1, most - 1e-9 * std::max(1.0, most));
+  // Phase 2: the least cost among the allocations that move (all but a rounding of) the most:
+  // CLP's primal tolerance (1e-7), or 1e-12 of the total for very large totals.
+  clp.setRowLower(rows - 1, most - std::max(1e-7, 1e-12 * most));
   for (int c = 0; c < clp.numberColumns(); ++c) {
     clp.setObjectiveCoefficient(c, cost[static_cast<std::size_t>(c)]);
   }

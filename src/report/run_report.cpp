@@ -33,6 +33,9 @@ constexpr std::array<int, 3> kPreferredKeyYears = {2030, 2040, 2050};
 constexpr std::size_t kTopRegions = 5;
 constexpr std::size_t kChartRegions = 6;
 constexpr std::size_t kBarRegions = 10;
+// Tonnes (or kWh) below which a shipment or stranded mass is solver rounding: left out of the
+// charts and the top-region lists.
+constexpr double kShownTonnes = 0.5;
 constexpr double kHalfChartWidth = 620.0;
 constexpr std::size_t kMaxFailedChecksShown = 20;
 constexpr std::size_t kMaxRecordRowsShown = 60;
@@ -434,7 +437,7 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
         w.key(std::to_string(y)).begin_array();
         std::size_t n = 0;
         for (const auto& [region, value] : regions_in_year(*t, y)) {
-          if (n++ >= kTopRegions || value <= 0.0) break;
+          if (n++ >= kTopRegions || value < kShownTonnes) break;
           w.begin_object().key("region").value(region).key(value_key).value(value).end_object();
         }
         w.end_array();
@@ -803,15 +806,17 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
         "shipment rules allow, at least transport cost; what no legal route can place is "
         "stranded: the case for a new plant.");
     b += "<div class=\"grid2\"><div>" +
-         figure("Feedstock surplus (largest " + std::to_string(kBarRegions) + ")",
+         figure("Feedstock beyond home capacity (largest " + std::to_string(kBarRegions) + ")",
                 over.bars.empty() ? para("No region has a surplus in " + marker + ".")
                                   : svg_bar_chart(over),
-                "Collected battery mass minus recycling capacity, where positive.") +
+                "Collected batteries and production scrap minus home recycling capacity, where "
+                "positive, before trade (feedstock_surplus_t).") +
          "</div><div>" +
          figure("Idle recycling capacity (largest " + std::to_string(kBarRegions) + ")",
                 idle.bars.empty() ? para("No region has idle capacity in " + marker + ".")
                                   : svg_bar_chart(idle),
-                "Recycling capacity minus collected battery mass, where positive.") +
+                "Home recycling capacity minus collected batteries and production scrap, where "
+                "positive, before trade.") +
          "</div></div>\n";
     BarChart shipped, stranded;
     shipped.value_label = "tonnes of feedstock shipped to other regions' capacity, " + marker;
@@ -829,7 +834,9 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
         for (std::size_t o = 0; o < dims[0].size(); ++o) {
           for (std::size_t d = 0; d < dims[1].size(); ++d) {
             const double v = year->data()[o * dims[1].size() + d];
-            if (v > 0.0) routes.emplace_back(v, dims[0].items()[o] + " to " + dims[1].items()[d]);
+            if (v >= kShownTonnes) {
+              routes.emplace_back(v, dims[0].items()[o] + " to " + dims[1].items()[d]);
+            }
           }
         }
         std::sort(routes.begin(), routes.end(), [](const auto& x, const auto& y) {
@@ -842,7 +849,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     }
     if (const auto* left = r.find(kTableFeedstockStrandedT)) {
       for (const auto& [region, value] : regions_in_year(*left, options.sankey_year)) {
-        if (value > 0.0 && stranded.bars.size() < kBarRegions) {
+        if (value >= kShownTonnes && stranded.bars.size() < kBarRegions) {
           stranded.bars.push_back({region, value});
         }
       }
@@ -981,7 +988,7 @@ std::string text_summary(const RunResults& r) {
     std::string top;
     std::size_t n = 0;
     for (const auto& [region, value] : regions_in_year(*surplus, y)) {
-      if (n++ >= kTopRegions || value <= 0.0) break;
+      if (n++ >= kTopRegions || value < kShownTonnes) break;
       top += (top.empty() ? "" : ", ") + region + " " + format_readable(value) + " t";
     }
     s += "\nLargest feedstock beyond home capacity in " + std::to_string(y) + ": " +
@@ -990,7 +997,7 @@ std::string text_summary(const RunResults& r) {
       std::string left;
       std::size_t m = 0;
       for (const auto& [region, value] : regions_in_year(*stranded, y)) {
-        if (m++ >= kTopRegions || value <= 0.0) break;
+        if (m++ >= kTopRegions || value < kShownTonnes) break;
         left += (left.empty() ? "" : ", ") + region + " " + format_readable(value) + " t";
       }
       s += "Stranded after trade (no legal spare capacity) in " + std::to_string(y) + ": " +
