@@ -567,6 +567,18 @@ std::string figure(const std::string& title, const std::string& svg, const std::
          html_escape(caption) + "</figcaption></figure>\n";
 }
 
+// Two blocks side by side (the report's two-column grid).
+std::string grid2(const std::string& left, const std::string& right) {
+  return "<div class=\"grid2\"><div>" + left + "</div><div>" + right + "</div></div>\n";
+}
+
+// A bar chart of the largest kBarRegions bars, or `empty` when it has none.
+std::string bar_figure(const std::string& title, const BarChart& chart, const std::string& empty,
+                       const std::string& caption) {
+  return figure(title + " (largest " + std::to_string(kBarRegions) + ")",
+                chart.bars.empty() ? para(empty) : svg_bar_chart(chart), caption);
+}
+
 // A stacked-area chart of the largest regions of `t` (one element or all), "Other regions"
 // holding the rest; `divisor` rescales values for the unit in `y_label`.
 std::string region_chart(const ResultTable& t, const std::string& element,
@@ -745,16 +757,12 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       share.series.push_back(std::move(s));
     }
     b += section("secondary-supply", "Secondary supply: recycled metal against demand");
-    b += "<div class=\"grid2\"><div>" +
-         figure("Recycled share of new-battery demand, world", svg_line_chart(share),
-                "Recovered metal as a percentage of the metal needed for new batteries in the "
-                "same year.") +
-         "</div><div>" +
-         para(
-             "A rising line means recycling covers a growing part of the metal that new "
-             "batteries need. It stays well below 100 % while the fleet grows, because the "
-             "batteries retiring today were built when sales were much smaller.") +
-         "</div></div>\n";
+    b += grid2(figure("Recycled share of new-battery demand, world", svg_line_chart(share),
+                      "Recovered metal as a percentage of the metal needed for new batteries in "
+                      "the same year."),
+               para("A rising line means recycling covers a growing part of the metal that new "
+                    "batteries need. It stays well below 100 % while the fleet grows, because the "
+                    "batteries retiring today were built when sales were much smaller."));
   }
 
   b += section("sankey", "Where the material goes in " + marker);
@@ -805,19 +813,14 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
         "that need imported feedstock to run full. Trade ships the first to the second where the "
         "shipment rules allow, at least transport cost; what no legal route can place is "
         "stranded: the case for a new plant.");
-    b += "<div class=\"grid2\"><div>" +
-         figure("Feedstock beyond home capacity (largest " + std::to_string(kBarRegions) + ")",
-                over.bars.empty() ? para("No region has a surplus in " + marker + ".")
-                                  : svg_bar_chart(over),
-                "Collected batteries and production scrap minus home recycling capacity, where "
-                "positive, before trade (feedstock_surplus_t).") +
-         "</div><div>" +
-         figure("Idle recycling capacity (largest " + std::to_string(kBarRegions) + ")",
-                idle.bars.empty() ? para("No region has idle capacity in " + marker + ".")
-                                  : svg_bar_chart(idle),
-                "Home recycling capacity minus collected batteries and production scrap, where "
-                "positive, before trade.") +
-         "</div></div>\n";
+    b += grid2(bar_figure("Feedstock beyond home capacity", over,
+                          "No region has a surplus in " + marker + ".",
+                          "Collected batteries and production scrap minus home recycling "
+                          "capacity, where positive, before trade (feedstock_surplus_t)."),
+               bar_figure("Idle recycling capacity", idle,
+                          "No region has idle capacity in " + marker + ".",
+                          "Home recycling capacity minus collected batteries and production "
+                          "scrap, where positive, before trade."));
     BarChart shipped, stranded;
     shipped.value_label = "tonnes of feedstock shipped to other regions' capacity, " + marker;
     shipped.width = kHalfChartWidth;
@@ -854,18 +857,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
         }
       }
     }
-    b += "<div class=\"grid2\"><div>" +
-         figure("Shipments between regions (largest " + std::to_string(kBarRegions) + ")",
-                shipped.bars.empty() ? para("Nothing is shipped in " + marker + ".")
-                                     : svg_bar_chart(shipped),
-                "Least-cost legal allocation of feedstock to spare capacity "
-                "(feedstock_shipments_t).") +
-         "</div><div>" +
-         figure("Stranded feedstock (largest " + std::to_string(kBarRegions) + ")",
-                stranded.bars.empty() ? para("Nothing is stranded in " + marker + ".")
-                                      : svg_bar_chart(stranded),
-                "Feedstock no legal route to spare capacity takes (feedstock_stranded_t).") +
-         "</div></div>\n";
+    b += grid2(
+        bar_figure("Shipments between regions", shipped, "Nothing is shipped in " + marker + ".",
+                   "Least-cost legal allocation of feedstock to spare capacity "
+                   "(feedstock_shipments_t)."),
+        bar_figure("Stranded feedstock", stranded, "Nothing is stranded in " + marker + ".",
+                   "Feedstock no legal route to spare capacity takes "
+                   "(feedstock_stranded_t)."));
   }
 
   for (const auto& t : r.records) {
