@@ -692,6 +692,26 @@ void load_battery_demand(RunData& data, core::Diagnostics& diags) {
   }
 }
 
+// True when `code` is a model region of regions.csv (a country or a residual, not an aggregate).
+bool is_model_region(const RunData& data, const std::string& code) {
+  return std::any_of(data.regions.begin(), data.regions.end(), [&](const RegionRecord& r) {
+    return r.code == code && r.kind != "aggregate";
+  });
+}
+
+// A row's model region, or nullopt with an error naming the row when it is not one.
+std::optional<std::string> take_model_region(const RunData& data, const CsvRow& row,
+                                             const std::string& hint, core::Diagnostics& diags) {
+  auto region = take(row.required_text("region"), diags);
+  if (!region) return std::nullopt;
+  if (!is_model_region(data, *region)) {
+    diags.add_error(core::Error::invalid_input("'" + *region + "' is not a model region",
+                                               row.location("region"), hint));
+    return std::nullopt;
+  }
+  return region;
+}
+
 void load_cell_capacity(RunData& data, core::Diagnostics& diags) {
   const std::string file = "cell_production_share.csv";
   auto table = open_table(
@@ -700,20 +720,15 @@ void load_cell_capacity(RunData& data, core::Diagnostics& diags) {
   KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
-    auto region = take(row.required_text("region"), diags);
+    auto region = take_model_region(
+        data, row,
+        "give a model region of regions.csv (a country such as HUN or a residual such as ROW), "
+        "not an aggregate",
+        diags);
     auto year = take_year(row, "year", diags);
     auto gwh = take_non_negative(row, "cell_capacity_gwh", diags);
     auto source = take(row.required_text("source"), diags);
     if (!region || !year || !gwh || !source) continue;
-    const auto it = std::find_if(data.regions.begin(), data.regions.end(),
-                                 [&](const RegionRecord& r) { return r.code == *region; });
-    if (it == data.regions.end() || it->kind == "aggregate") {
-      diags.add_error(core::Error::invalid_input(
-          "'" + *region + "' is not a model region", row.location("region"),
-          "give a model region of regions.csv (a country such as HUN or a residual such as ROW), "
-          "not an aggregate"));
-      continue;
-    }
     if (!keys.insert(key_of({*region, std::to_string(*year)}), row, "region", "region and year",
                      diags)) {
       continue;
@@ -769,16 +784,10 @@ void load_trade(RunData& data, core::Diagnostics& diags) {
     diags.add_error(plan.error());
     return;
   }
-  auto is_leaf = [&](const std::string& code) {
-    return code == "*" ||
-           std::any_of(data.regions.begin(), data.regions.end(), [&](const RegionRecord& r) {
-             return r.code == code && r.kind != "aggregate";
-           });
-  };
   for (const auto& rule : plan->shipping_rules) {
     for (const auto* list : {&rule.origins, &rule.destinations}) {
       for (const auto& code : *list) {
-        if (is_leaf(code)) continue;
+        if (code == "*" || is_model_region(data, code)) continue;
         diags.add_error(core::Error::invalid_input(
             "shipping rule names '" + code + "', which is not a model region", rule.location,
             "use model regions of regions.csv separated by ';', or * for all"));
@@ -801,7 +810,9 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
   if (!table) return;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
-    auto region = take(row.required_text("region"), diags);
+    auto region = take_model_region(
+        data, row, "give the plant's model region of regions.csv (a country such as JPN, or ROW)",
+        diags);
     auto name = take(row.required_text("operator"), diags);
     auto capacity = take_non_negative(row, "capacity_t_per_year", diags);
     auto basis = take(row.required_text("basis"), diags);
@@ -809,14 +820,6 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
     auto status = take(row.required_text("status"), diags);
     auto source = take(row.required_text("source"), diags);
     if (!region || !name || !capacity || !basis || !year || !status || !source) continue;
-    const auto it = std::find_if(data.regions.begin(), data.regions.end(),
-                                 [&](const RegionRecord& r) { return r.code == *region; });
-    if (it == data.regions.end() || it->kind == "aggregate") {
-      diags.add_error(core::Error::invalid_input(
-          "'" + *region + "' is not a model region", row.location("region"),
-          "give the plant's model region of regions.csv (a country such as JPN, or ROW)"));
-      continue;
-    }
     if (*basis != "battery" && *basis != "black_mass") {
       diags.add_error(core::Error::invalid_input("unknown basis '" + *basis + "'",
                                                  row.location("basis"),
