@@ -29,12 +29,8 @@ REGION_CODES = {"World": "WORLD", "China": "CHN", "Europe": "EUROPE", "USA": "US
                 "India": "IND"}
 SCENARIOS = [("baseline", "examples/global.toml"), ("busch2024", "examples/busch2024.toml"),
              ("steps", "examples/steps.toml")]
-# IEA STEPS regions (data/ev_sales_steps.csv) as sums of model regions ("Rest of the world" is
-# the world minus the other four).
-STEPS_GROUPS = {"World": None, "China": {"CHN"}, "India": {"IND"}, "USA": {"USA"},
-                "Europe": {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER", "GBR",
-                           "EUROPE_OTHER"},
-                "Rest of the world": {"AUS", "CAN", "JPN", "KOR", "ROW"}}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_steps_scenario import steps_groups  # noqa: E402  (the same IEA STEPS regions)
 
 
 def in_sample(year):
@@ -73,7 +69,8 @@ def model_gwh(out_dir):
 
 
 def model_sales(out_dir, year):
-    """EV sales (vehicles) in `year` by (IEA STEPS region, IEA mode)."""
+    """EV sales (vehicles) in `year` by (IEA STEPS region, IEA mode); World is every region."""
+    groups = {"World": None, **steps_groups(os.path.join(out_dir, "regions.csv"))}
     out = defaultdict(float)
     with open(os.path.join(out_dir, "sales_vehicles.csv"), newline="") as f:
         for row in csv.DictReader(f):
@@ -82,7 +79,7 @@ def model_sales(out_dir, year):
             for mode, segments in MODE_SEGMENTS.items():
                 if row["segment"] not in segments:
                     continue
-                for group, members in STEPS_GROUPS.items():
+                for group, members in groups.items():
                     if members is None or row["region"] in members:
                         out[(group, mode)] += float(row["vehicles"])
     return out
@@ -200,7 +197,7 @@ def main():
         "| figure | source | IEA STEPS | baseline | ratio | steps.toml | ratio |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for group in STEPS_GROUPS:
+    for group in ("World", "China", "India", "USA", "Europe", "Rest of the world"):
         for mode in MODE_SEGMENTS:
             published = steps.get((group, mode), 0.0)
             if published <= 0:
