@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "engine/path.h"
 #include "engine/plan.h"
 
 namespace urbanmine::engine {
@@ -16,17 +17,6 @@ namespace {
 
 constexpr const char* kAll = "all";
 constexpr double kKgPerTonne = 1000.0;
-
-// Linear between points, flat outside them.
-double interpolate(const std::map<int, double>& points, int year) {
-  auto hi = points.lower_bound(year);
-  if (hi == points.end()) return std::prev(hi)->second;
-  if (hi->first == year || hi == points.begin()) return hi->second;
-  const auto lo = std::prev(hi);
-  const double w =
-      static_cast<double>(year - lo->first) / static_cast<double>(hi->first - lo->first);
-  return lo->second + w * (hi->second - lo->second);
-}
 
 bool is_known_region(const io::RunData& data, const std::string& code) {
   return code == kAll || std::any_of(data.regions.begin(), data.regions.end(),
@@ -61,9 +51,9 @@ void resolve_production_scrap(const io::ScenarioSpec& spec, const io::RunData& d
     return;
   }
   // Rates: data points, replaced year by year by the scenario's.
-  std::map<int, double> rates;
-  for (const auto& p : data.scrap_rates) rates[p.year] = p.scrap_fraction;
-  for (const auto& p : spec.scrap_rates) rates[p.year] = p.scrap_fraction;
+  Path rates;
+  for (const auto& p : data.scrap_rates) rates.set(p.year, p.scrap_fraction);
+  for (const auto& p : spec.scrap_rates) rates.set(p.year, p.scrap_fraction);
   in.production_scrap.scrap_fraction.assign(T, 0.0);
   in.production_scrap.share.assign(R, std::vector<double>(T, 0.0));
   if (rates.empty() || data.cell_capacity.empty()) return;
@@ -72,7 +62,7 @@ void resolve_production_scrap(const io::ScenarioSpec& spec, const io::RunData& d
   for (const auto& c : data.cell_capacity) capacity[c.year][c.region] = c.cell_capacity_gwh;
   for (std::size_t t = 0; t < T; ++t) {
     const int year = in.first_year + static_cast<int>(t);
-    in.production_scrap.scrap_fraction[t] = interpolate(rates, year);
+    in.production_scrap.scrap_fraction[t] = rates.at(year);
     auto it = capacity.upper_bound(year);
     if (it != capacity.begin()) --it;
     double world = 0.0;

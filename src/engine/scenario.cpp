@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "engine/feedstock.h"
+#include "engine/path.h"
 
 namespace urbanmine::engine {
 
@@ -22,26 +23,6 @@ constexpr double kShareSumTolerance = 1e-6;
 constexpr double kDataShareSumTolerance = 0.01;
 constexpr const char* kAll = "all";
 constexpr const char* kWorldDataRegion = "World";
-
-// Piecewise-linear path through (year, value) points, flat before the first and after the last.
-class Path {
- public:
-  void set(int year, double value) { points_[year] = value; }
-  bool empty() const { return points_.empty(); }
-  double at(int year) const {
-    auto hi = points_.lower_bound(year);
-    if (hi == points_.end()) return std::prev(hi)->second;
-    if (hi->first == year || hi == points_.begin()) return hi->second;
-    auto lo = std::prev(hi);
-    const double w =
-        static_cast<double>(year - lo->first) / static_cast<double>(hi->first - lo->first);
-    return lo->second + w * (hi->second - lo->second);
-  }
-  const std::map<int, double>& points() const { return points_; }
-
- private:
-  std::map<int, double> points_;
-};
 
 std::string fmt(double v) {
   std::ostringstream os;
