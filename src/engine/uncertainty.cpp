@@ -286,7 +286,8 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
     case TargetKind::kScrapRateFactor:
       // The scaled rate stays a share of production (at most 0.9, as in the data files).
       if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");
-      for (auto& rate : in.production_scrap.scrap_fraction) rate = std::min(0.9, rate * v);
+      for (auto& rate : in.production_scrap.scrap_fraction)
+        rate = std::min(io::kMaxScrapFraction, rate * v);
       return {};
     case TargetKind::kTransportCostFactor:
       if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");

@@ -21,7 +21,6 @@ namespace {
 
 constexpr int kMinYear = 1990;
 constexpr int kMaxYear = 2100;
-constexpr double kMaxScrapFraction = 0.9;  // ramp-up peaks (production_scrap_rate.csv notes)
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -754,7 +753,8 @@ void load_scrap_rates(RunData& data, core::Diagnostics& diags) {
     if (!year || !rate || !source) continue;
     if (*rate > kMaxScrapFraction) {
       diags.add_error(core::Error::invalid_input(
-          "scrap fraction " + std::to_string(*rate) + " is above 0.9",
+          "scrap fraction " + std::to_string(*rate) + " is above " +
+              std::to_string(kMaxScrapFraction),
           row.location("scrap_fraction"),
           "give the share of cell production scrapped, 0-0.9 (write 0.05 for 5 %)"));
       continue;

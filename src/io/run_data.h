@@ -137,6 +137,11 @@ struct CellCapacityPoint {
   std::string location;
 };
 
+// The largest share of cell production a scrap rate may give (ramp-up peaks reach 90 %, Porsche
+// Consulting 2025; production_scrap_rate.csv notes): data rows, scenario entries and uncertain
+// draws are held to it.
+inline constexpr double kMaxScrapFraction = 0.9;
+
 // Share of cell production scrapped in a year (data/production_scrap_rate.csv).
 struct ScrapRatePoint {
   int year = 0;

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "io/files.h"
+#include "io/run_data.h"
 
 namespace urbanmine::io {
 
@@ -29,8 +30,6 @@ constexpr double kMaxGrowthRatePerYear = 3.0;      // +300 %/yr
 constexpr double kMaxPackKwhPerVehicle = 5000.0;   // kWh
 constexpr double kMaxSalesVehiclesPerYear = 1e9;   // vehicles per region and segment
 constexpr double kMaxCapacityTonnesPerYear = 1e9;  // tonnes of battery per year
-constexpr double kMaxScrapFraction =
-    0.9;  // ramp-up peaks reach 90 % (data/production_scrap_rate.csv)
 constexpr double kMaxFollowShare = 2.0;  // capacity at most twice the feedstock it follows
 constexpr int kMaxFollowLagYears = 30;   // years between feedstock and the capacity it calls for
 constexpr double kMaxLifetimeYears = 200.0;  // mean, sd, Weibull scale
