@@ -169,7 +169,8 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
   auto* run = app.add_subcommand(
       "run",
       "Run a scenario through the whole chain (fleet, stocks, end of life, second life, "
-      "collection, recycling, secondary supply). Writes CSV tables, summary.json, sankey.json "
+      "collection, production scrap, trade of surplus feedstock between regions, recycling, "
+      "secondary supply). Writes CSV tables, summary.json, sankey.json "
       "and report.html into --out (replaced only when everything succeeded), stores the run in "
       "SQLite, and prints a short summary and the report's path. Exit 3 on a bad scenario.\n"
       "Example: urbanmine run examples/global.toml --out out/baseline --sankey-element Co");
