@@ -189,13 +189,7 @@ void resolve_capacity_growth(const io::ScenarioSpec& spec, ModelInputs& in) {
   g.from = from > in.first_year ? static_cast<std::size_t>(from - in.first_year) : 0;
   for (std::size_t r = 0; r < in.regions.size(); ++r) {
     if (in.pool_of_region[r] >= 0) continue;
-    CapacityPool pool;
-    pool.code = in.regions[r];
-    pool.regions = {r};
-    pool.capacity_t.assign(in.years, 0.0);
-    pool.route_shares = {0.0, 1.0, 0.0};
-    in.pool_of_region[r] = static_cast<int>(in.pools.size());
-    in.pools.push_back(std::move(pool));
+    add_region_pool(in, r, std::vector<double>(in.years, 0.0));
   }
   in.assumptions.push_back("capacity follows feedstock ([capacity_follows_feedstock]): from " +
                            std::to_string(from > 0 ? from : in.first_year) +

@@ -883,18 +883,13 @@ class Resolver {
             p.black_mass_basis && bm > 0.0 ? p.capacity_t_per_year / bm : p.capacity_t_per_year;
       }
       if (added.empty()) continue;
-      CapacityPool pool;
-      pool.code = in_.regions[r];
-      pool.regions = {r};
-      pool.capacity_t.assign(in_.years, 0.0);
+      std::vector<double> capacity(in_.years, 0.0);
       for (std::size_t t = 0; t < in_.years; ++t) {
         for (const auto& [year, tonnes] : added) {
-          if (year <= year_at(t)) pool.capacity_t[t] += tonnes;
+          if (year <= year_at(t)) capacity[t] += tonnes;
         }
       }
-      pool.route_shares = {0.0, 1.0, 0.0};
-      in_.pool_of_region[r] = static_cast<int>(in_.pools.size());
-      in_.pools.push_back(std::move(pool));
+      add_region_pool(in_, r, std::move(capacity));
       used += (used.empty() ? "" : ", ") + in_.regions[r];
     }
     if (!used.empty()) {
@@ -1087,6 +1082,16 @@ class Resolver {
 };
 
 }  // namespace
+
+void add_region_pool(ModelInputs& in, std::size_t r, std::vector<double> capacity_t) {
+  CapacityPool pool;
+  pool.code = in.regions[r];
+  pool.regions = {r};
+  pool.capacity_t = std::move(capacity_t);
+  pool.route_shares = {0.0, 1.0, 0.0};
+  in.pool_of_region[r] = static_cast<int>(in.pools.size());
+  in.pools.push_back(std::move(pool));
+}
 
 ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& data,
                              core::Diagnostics& diags) {

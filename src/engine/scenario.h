@@ -97,6 +97,10 @@ struct ModelInputs {
   std::vector<std::string> assumptions;  // every default and assumption used, with its source
 };
 
+// Gives model region `r`, which is in no pool, a pool of its own with `capacity_t` per year and
+// the default route (hydrometallurgy): the plant list and capacity growth use it.
+void add_region_pool(ModelInputs& in, std::size_t r, std::vector<double> capacity_t);
+
 // Merges `spec` with `data` into model inputs; every problem goes to `diags`. The result is
 // only meaningful when diags has no errors.
 ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& data,
