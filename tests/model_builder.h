@@ -43,7 +43,8 @@ class ModelBuilder {
     in_.pack_kwh.assign(R, std::vector<std::vector<double>>(S, std::vector<double>(T, 50.0)));
     std::vector<double> first_only(K, 0.0);
     first_only[0] = 1.0;
-    in_.chemistry_share.assign(R, std::vector<std::vector<double>>(T, first_only));
+    in_.chemistry_share.assign(R, std::vector<std::vector<std::vector<double>>>(
+                                      S, std::vector<std::vector<double>>(T, first_only)));
     std::array<double, engine::kElementCount> one{};
     one.fill(1.0);
     in_.intensity_kg_per_kwh.assign(K, one);

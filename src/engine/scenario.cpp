@@ -471,11 +471,80 @@ class Resolver {
 
   // --- chemistry shares ----------------------------------------------------------------------
 
+  // A segment rule of chemistry_segment_share.csv at one year: groups of chemistries and the
+  // share of new kWh each group takes; the chemistries in no group share the rest.
+  struct ChemistryGroup {
+    std::vector<std::size_t> members;
+    double share = 0.0;
+  };
+  using ChemistryRule = std::vector<ChemistryGroup>;
+
+  // The rule at `year`: linear between rule years whose groups hold the same chemistries, else
+  // the rule of the latest year before (the earliest when none is before).
+  static ChemistryRule rule_at(const std::map<int, ChemistryRule>& points, int year) {
+    auto hi = points.lower_bound(year);
+    if (hi == points.end()) return std::prev(hi)->second;
+    if (hi->first == year || hi == points.begin()) return hi->second;
+    auto lo = std::prev(hi);
+    if (lo->second.size() != hi->second.size()) return lo->second;
+    ChemistryRule out = lo->second;
+    const double w =
+        static_cast<double>(year - lo->first) / static_cast<double>(hi->first - lo->first);
+    for (std::size_t g = 0; g < out.size(); ++g) {
+      if (out[g].members != hi->second[g].members) return lo->second;
+      out[g].share = lo->second[g].share + w * (hi->second[g].share - lo->second[g].share);
+    }
+    return out;
+  }
+
+  // Applies `rule` to the light-duty mix `mix`: each group (and the rest) keeps the mix's ratios
+  // inside it; a group the mix does not contain at all is split equally (`equal_split` set).
+  static std::vector<double> apply_rule(const ChemistryRule& rule, const std::vector<double>& mix,
+                                        bool* equal_split) {
+    const std::size_t K = mix.size();
+    std::vector<double> out(K, 0.0);
+    std::vector<bool> in_group(K, false);
+    double taken = 0.0;
+    std::vector<ChemistryGroup> parts = rule;
+    for (const auto& g : rule) {
+      taken += g.share;
+      for (std::size_t k : g.members) in_group[k] = true;
+    }
+    ChemistryGroup rest;
+    rest.share = std::max(0.0, 1.0 - taken);
+    for (std::size_t k = 0; k < K; ++k) {
+      if (!in_group[k]) rest.members.push_back(k);
+    }
+    parts.push_back(rest);
+    for (const auto& g : parts) {
+      if (g.share <= 0.0 || g.members.empty()) continue;
+      double mass = 0.0;
+      for (std::size_t k : g.members) mass += mix[k];
+      for (std::size_t k : g.members) {
+        if (mass > 0.0) {
+          out[k] += g.share * mix[k] / mass;
+        } else {
+          out[k] += g.share / static_cast<double>(g.members.size());
+          *equal_split = true;
+        }
+      }
+    }
+    double sum = 0.0;
+    for (double x : out) sum += x;
+    if (sum > 0.0) {
+      for (double& x : out) x /= sum;  // a rule whose groups cover every chemistry but sum < 1
+    }
+    return out;
+  }
+
   void resolve_chemistry_shares() {
     const std::size_t T = in_.years;
     const std::size_t R = in_.regions.size();
+    const std::size_t S = in_.segments.size();
     const std::size_t K = in_.chemistries.size();
-    in_.chemistry_share.assign(R, std::vector<std::vector<double>>(T, std::vector<double>(K, 0.0)));
+    in_.chemistry_share.assign(
+        R, std::vector<std::vector<std::vector<double>>>(
+               S, std::vector<std::vector<double>>(T, std::vector<double>(K, 0.0))));
     auto chem_index = [&](const std::string& c) -> std::optional<std::size_t> {
       for (std::size_t k = 0; k < K; ++k) {
         if (in_.chemistries[k] == c) return k;
@@ -507,15 +576,45 @@ class Resolver {
         for (double& x : v) x /= sum;
       }
     }
+    // Segment rules by (model region or "*", segment), then year.
+    std::map<std::pair<std::string, std::string>, std::map<int, ChemistryRule>> rules;
+    for (const auto& row : data_.chemistry_segment_shares) {
+      ChemistryGroup g;
+      g.share = row.share_fraction;
+      for (const auto& c : row.chemistries) {
+        if (auto k = chem_index(c)) g.members.push_back(*k);
+      }
+      std::sort(g.members.begin(), g.members.end());
+      auto& rule = rules[{row.region, row.segment}][row.year];
+      rule.push_back(std::move(g));
+    }
+    for (auto& [key, years] : rules) {
+      for (auto& [year, rule] : years) {
+        std::sort(rule.begin(), rule.end(), [](const ChemistryGroup& a, const ChemistryGroup& b) {
+          return a.members < b.members;
+        });
+      }
+    }
+    std::string ruled;
+    for (const auto& [key, years] : rules) {
+      ruled += (ruled.empty() ? "" : ", ") + key.first + " " + key.second;
+    }
     in_.assumptions.push_back(
         "chemistry_share.csv: the EV Volumes series (Busch et al.; battery-electric light-duty "
-        "vehicles) is applied to every segment, renormalised to sum to 1 each year (rounding "
-        "leaves up to 2e-4), interpolated between years and held at 2015 before and at 2024 "
-        "after the data unless the scenario sets [[chemistry_share]] points. IEA rows (other "
-        "scope, bounds) are not used");
-    // Scenario points.
+        "vehicles) is applied to every segment" +
+        (ruled.empty() ? std::string()
+                       : " except where chemistry_segment_share.csv sets a segment rule (" + ruled +
+                             "; * = every region without its own row), whose groups "
+                             "keep the light-duty ratios inside them") +
+        "; renormalised to sum to 1 each year (rounding leaves up to 2e-4), interpolated "
+        "between years and held at 2015 before and at 2024 after the data unless the scenario "
+        "sets [[chemistry_share]] points. IEA rows of chemistry_share.csv (other scope, bounds) "
+        "are not used");
+    // Scenario points: a segment's own points come after points for every segment, and within
+    // each, a region's after an aggregate's after "all".
     struct Entry {
       std::vector<std::size_t> regions;
+      std::optional<std::size_t> segment;  // none: every segment
       int rank = 0;
       int year = 0;
       std::vector<double> shares;
@@ -524,9 +623,14 @@ class Resolver {
     for (const auto& c : spec_.chemistry_shares) {
       int rank = 0;
       auto sc = scope(c.region, c.location, &rank, "chemistry_share");
+      std::optional<std::size_t> seg;
+      bool ok = sc.has_value();
+      if (c.segment != kAll) {
+        seg = segment_index(c.segment, c.location);
+        ok = ok && seg.has_value();
+      }
       std::vector<double> v(K, 0.0);
       double sum = 0.0;
-      bool ok = sc.has_value();
       for (const auto& [chem, share] : c.shares) {
         auto k = chem_index(chem);
         if (!k) {
@@ -541,7 +645,7 @@ class Resolver {
               "make the shares of the year add up to 1 (they are fractions of new kWh)");
         ok = false;
       }
-      if (ok) entries.push_back(Entry{*sc, rank, c.year, v});
+      if (ok) entries.push_back(Entry{*sc, seg, rank + (seg ? 3 : 0), c.year, v});
     }
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
@@ -555,26 +659,42 @@ class Resolver {
               "Europe)");
         continue;
       }
-      std::map<int, std::vector<double>> points = it->second;
-      for (const auto& e : entries) {
-        if (std::find(e.regions.begin(), e.regions.end(), r) != e.regions.end()) {
-          points[e.year] = e.shares;
+      for (std::size_t s = 0; s < S; ++s) {
+        std::map<int, std::vector<double>> points = it->second;
+        auto rule = rules.find({in_.regions[r], in_.segments[s]});
+        if (rule == rules.end()) rule = rules.find({"*", in_.segments[s]});
+        if (rule != rules.end()) {
+          bool equal_split = false;
+          for (auto& [year, mix] : points)
+            mix = apply_rule(rule_at(rule->second, year), mix, &equal_split);
+          if (equal_split) {
+            in_.assumptions.push_back(
+                "chemistry_segment_share.csv: " + in_.regions[r] + " " + in_.segments[s] +
+                ": a group has none of its chemistries in the light-duty mix of some year and "
+                "is split equally among them");
+          }
         }
-      }
-      for (std::size_t t = 0; t < T; ++t) {
-        const int y = year_at(t);
-        auto hi = points.lower_bound(y);
-        std::vector<double>& out = in_.chemistry_share[r][t];
-        if (hi == points.end()) {
-          out = std::prev(hi)->second;
-        } else if (hi->first == y || hi == points.begin()) {
-          out = hi->second;
-        } else {
-          auto lo = std::prev(hi);
-          const double w =
-              static_cast<double>(y - lo->first) / static_cast<double>(hi->first - lo->first);
-          for (std::size_t k = 0; k < K; ++k) {
-            out[k] = lo->second[k] + w * (hi->second[k] - lo->second[k]);
+        for (const auto& e : entries) {
+          if (e.segment && *e.segment != s) continue;
+          if (std::find(e.regions.begin(), e.regions.end(), r) != e.regions.end()) {
+            points[e.year] = e.shares;
+          }
+        }
+        for (std::size_t t = 0; t < T; ++t) {
+          const int y = year_at(t);
+          auto hi = points.lower_bound(y);
+          std::vector<double>& out = in_.chemistry_share[r][s][t];
+          if (hi == points.end()) {
+            out = std::prev(hi)->second;
+          } else if (hi->first == y || hi == points.begin()) {
+            out = hi->second;
+          } else {
+            auto lo = std::prev(hi);
+            const double w =
+                static_cast<double>(y - lo->first) / static_cast<double>(hi->first - lo->first);
+            for (std::size_t k = 0; k < K; ++k) {
+              out[k] = lo->second[k] + w * (hi->second[k] - lo->second[k]);
+            }
           }
         }
       }

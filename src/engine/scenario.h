@@ -53,8 +53,8 @@ struct ModelInputs {
   // [region][segment][year]
   std::vector<std::vector<std::vector<double>>> sales_vehicles;
   std::vector<std::vector<std::vector<double>>> pack_kwh;
-  // [region][year][chemistry], each year sums to 1
-  std::vector<std::vector<std::vector<double>>> chemistry_share;
+  // [region][segment][year][chemistry], each year sums to 1
+  std::vector<std::vector<std::vector<std::vector<double>>>> chemistry_share;
   // [chemistry][element] kg per kWh of pack
   std::vector<std::array<double, kElementCount>> intensity_kg_per_kwh;
   // [chemistry] tonnes of battery (cells) per kWh, for comparison with recycling capacity

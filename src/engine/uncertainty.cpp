@@ -308,15 +308,19 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
       if (!(v >= 0.0)) return value_error(name, v, "a factor needs >= 0");
       const auto k = static_cast<std::size_t>(t.chemistry);
       for (auto& region : in.chemistry_share) {
-        for (std::size_t t_idx = 0; t_idx < T; ++t_idx) {
-          if (in.first_year + static_cast<int>(t_idx) <= kLastChemistryHistoryYear) continue;
-          auto& shares = region[t_idx];
-          const double old = shares[k];
-          const double now = std::min(1.0, old * v);
-          const double rest_old = 1.0 - old;
-          if (rest_old <= 0.0) continue;  // only this chemistry: nothing to rescale
-          const double f = (1.0 - now) / rest_old;
-          for (std::size_t j = 0; j < shares.size(); ++j) shares[j] = j == k ? now : shares[j] * f;
+        for (auto& segment : region) {
+          for (std::size_t t_idx = 0; t_idx < T; ++t_idx) {
+            if (in.first_year + static_cast<int>(t_idx) <= kLastChemistryHistoryYear) continue;
+            auto& shares = segment[t_idx];
+            const double old = shares[k];
+            const double now = std::min(1.0, old * v);
+            const double rest_old = 1.0 - old;
+            if (rest_old <= 0.0) continue;  // only this chemistry: nothing to rescale
+            const double f = (1.0 - now) / rest_old;
+            for (std::size_t j = 0; j < shares.size(); ++j) {
+              shares[j] = j == k ? now : shares[j] * f;
+            }
+          }
         }
       }
       return {};

@@ -19,15 +19,18 @@ core::Status check_shape(const FleetInputs& in) {
     return bad("region count");
   }
   for (std::size_t r = 0; r < R; ++r) {
-    if (in.sales_vehicles[r].size() != S || in.pack_kwh[r].size() != S) return bad("segments");
+    if (in.sales_vehicles[r].size() != S || in.pack_kwh[r].size() != S ||
+        in.chemistry_share[r].size() != S) {
+      return bad("segments");
+    }
     for (std::size_t s = 0; s < S; ++s) {
       if (in.sales_vehicles[r][s].size() != T || in.pack_kwh[r][s].size() != T) {
         return bad("years of sales or pack size");
       }
-    }
-    if (in.chemistry_share[r].size() != T) return bad("years of chemistry shares");
-    for (const auto& year : in.chemistry_share[r]) {
-      if (year.size() != K) return bad("chemistries");
+      if (in.chemistry_share[r][s].size() != T) return bad("years of chemistry shares");
+      for (const auto& year : in.chemistry_share[r][s]) {
+        if (year.size() != K) return bad("chemistries");
+      }
     }
   }
   if (in.vehicle_lifetime.size() != S || in.battery_lifetime.size() != S) {
@@ -191,7 +194,7 @@ core::Result<FleetResult> run_fleet(const FleetInputs& in) {
       for (std::size_t k = 0; k < K; ++k) {
         for (std::size_t c = 0; c < T; ++c) {
           cohort_kwh[res.rskt(r, s, k, c)] =
-              sales[c] * in.pack_kwh[r][s][c] * in.chemistry_share[r][c][k];
+              sales[c] * in.pack_kwh[r][s][c] * in.chemistry_share[r][s][c][k];
         }
       }
     }

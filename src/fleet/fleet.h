@@ -33,8 +33,8 @@ struct FleetInputs {
   // [region][segment][year]: vehicles sold, and pack size in kWh of vehicles sold that year.
   std::vector<std::vector<std::vector<double>>> sales_vehicles;
   std::vector<std::vector<std::vector<double>>> pack_kwh;
-  // [region][year][chemistry]: share of new pack capacity, each year sums to 1.
-  std::vector<std::vector<std::vector<double>>> chemistry_share;
+  // [region][segment][year][chemistry]: share of new pack capacity, each year sums to 1.
+  std::vector<std::vector<std::vector<std::vector<double>>>> chemistry_share;
   // [segment][year]: lifetime of vehicles sold in that year / of packs installed in that year.
   std::vector<std::vector<mfa::LifetimeParams>> vehicle_lifetime;
   std::vector<std::vector<mfa::LifetimeParams>> battery_lifetime;

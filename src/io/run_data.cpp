@@ -405,6 +405,76 @@ void load_chemistry_shares(RunData& data, core::Diagnostics& diags) {
                diags);
 }
 
+bool is_model_region(const RunData& data, const std::string& code);
+
+void load_chemistry_segment_shares(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "chemistry_segment_share.csv";
+  auto table = open_table(
+      data, file, {"region", "segment", "year", "chemistries", "share_fraction", "source", "notes"},
+      diags);
+  if (!table) return;
+  std::set<std::string> chemistries;
+  for (const auto& r : data.intensities) chemistries.insert(r.chemistry);
+  // Chemistries already in a group of the same region, segment and year, and the groups' sum.
+  std::map<std::string, std::set<std::string>> grouped;
+  std::map<std::string, double> group_sum;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto segment = take(row.required_text("segment"), diags);
+    auto year = take_year(row, "year", diags);
+    auto list = take(row.required_text("chemistries"), diags);
+    auto v = take_fraction(row, "share_fraction", diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!region || !segment || !year || !list || !v || !source) continue;
+    if (*region != "*" && !is_model_region(data, *region)) {
+      diags.add_error(core::Error::invalid_input(
+          "'" + *region + "' is not a model region", row.location("region"),
+          "give a model region of regions.csv (e.g. CHN), or * for every region without its own "
+          "row"));
+      continue;
+    }
+    if (std::none_of(data.segments.begin(), data.segments.end(),
+                     [&](const SegmentRecord& s) { return s.segment == *segment; })) {
+      diags.add_error(core::Error::invalid_input("unknown segment '" + *segment + "'",
+                                                 row.location("segment"),
+                                                 "use a segment code of segments.csv"));
+      continue;
+    }
+    const auto codes = split_list(*list);
+    bool ok = !codes.empty();
+    const std::string key = key_of({*region, *segment, std::to_string(*year)});
+    for (const auto& c : codes) {
+      if (!chemistries.empty() && chemistries.count(c) == 0) {
+        diags.add_error(core::Error::invalid_input(
+            "chemistry '" + c + "' has no material intensity", row.location("chemistries"),
+            "use chemistry codes of material_intensity.csv, separated by ';'"));
+        ok = false;
+      } else if (!grouped[key].insert(c).second) {
+        diags.add_error(core::Error::invalid_input(
+            "chemistry '" + c + "' is in two groups of " + *region + " " + *segment + " " +
+                std::to_string(*year),
+            row.location("chemistries"),
+            "put each chemistry in one group of a region, segment and year"));
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    group_sum[key] += *v;
+    if (group_sum[key] > 1.0 + 1e-9) {
+      diags.add_error(core::Error::invalid_input(
+          "the groups of " + *region + " " + *segment + " " + std::to_string(*year) +
+              " take more than all new kWh (shares sum to " + std::to_string(group_sum[key]) + ")",
+          row.location("share_fraction"),
+          "make the group shares of a region, segment and year sum to at most 1"));
+      continue;
+    }
+    note_assumption(data, file, *region + " " + *segment, row, "notes", "source");
+    data.chemistry_segment_shares.push_back(ChemistrySegmentRecord{
+        *region, *segment, *year, codes, *v, table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
 void load_lifetimes(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(data, "lifetime_params.csv",
                           {"scenario", "vehicle", "item", "distribution", "mean_years_or_value",
@@ -868,6 +938,7 @@ RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
   load_pack_sizes(data, diags);
   load_intensities(data, diags);
   load_chemistry_shares(data, diags);
+  load_chemistry_segment_shares(data, diags);
   load_lifetimes(data, diags);
   load_recovery(data, diags);
   load_capacity(data, diags);

@@ -72,6 +72,19 @@ struct ChemistryShareRecord {
   std::string location;
 };
 
+// data/chemistry_segment_share.csv: a segment's chemistry rule in a region (or in every region
+// without its own row, region "*"): the group `chemistries` takes `share_fraction` of the
+// segment's new kWh; the rest goes to the chemistries in no group of the rule. Within each part
+// the region's light-duty (EV Volumes) ratios of the year apply (engine/scenario.cpp).
+struct ChemistrySegmentRecord {
+  std::string region;  // a model region, or "*"
+  std::string segment;
+  int year = 0;
+  std::vector<std::string> chemistries;
+  double share_fraction = 0.0;
+  std::string location;
+};
+
 struct IntensityRecord {
   std::string chemistry;
   std::string material;
@@ -200,6 +213,7 @@ struct RunData {
   int sales_last_year = 0;
   std::vector<PackSizeRecord> pack_sizes;
   std::vector<ChemistryShareRecord> chemistry_shares;
+  std::vector<ChemistrySegmentRecord> chemistry_segment_shares;
   std::vector<IntensityRecord> intensities;
   std::vector<LifetimeRecord> lifetimes;
   double second_life_share = 0.0;  // lifetime_params.csv "second-life share of retired LIBs"

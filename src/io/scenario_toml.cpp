@@ -468,10 +468,11 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   });
 
   w.for_each_table(root, "chemistry_share", "", [&](const toml::table& e, const std::string& p) {
-    w.check_keys(e, {"region", "year", "shares"}, p);
+    w.check_keys(e, {"region", "segment", "year", "shares"}, p);
     ChemistryShareSpec s;
     s.location = w.loc(e.get("shares") ? e.get("shares") : &e, p + ".shares");
     w.get_string(e, "region", p, s.region, false);
+    w.get_string(e, "segment", p, s.segment, false);
     bool ok = w.get_year(e, "year", p, s.year, true);
     ok = w.get_number_map(e, "shares", p, s.shares, true, 1.0) && ok;
     if (ok) spec.chemistry_shares.push_back(std::move(s));

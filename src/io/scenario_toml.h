@@ -67,6 +67,7 @@ struct PackSizeSpec {
 
 struct ChemistryShareSpec {
   std::string region = "all";
+  std::string segment = "all";  // "all" or a segment code
   int year = 0;
   std::vector<std::pair<std::string, double>> shares;  // chemistry -> share_fraction
   std::string location;

@@ -290,6 +290,37 @@ TEST(ValidateCli, DataChemistrySharesThatDoNotSumToOne) {
   EXPECT_NE(r.output.find("World 2023 sum to 1.6"), std::string::npos) << r.output;
 }
 
+TEST(ValidateCli, BadSegmentChemistryRulesAreNamedWithTheirRow) {
+  BrokenData data;
+  data.replace("chemistry_segment_share.csv", "CHN,bus,2024,LFP,0.95", "CHN,bsu,2024,LFP,0.95");
+  data.replace("chemistry_segment_share.csv", "CHN,truck,2024,LFP,0.95",
+               "CHN,truck,2024,LFP;NMC999,0.95");
+  data.replace("chemistry_segment_share.csv", "CHN,van,2024,LFP,0.95", "EUROPE,van,2024,LFP,0.95");
+  data.replace("chemistry_segment_share.csv", "*,truck,2024,NMC622", "*,bus,2024,NMC622");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("chemistry_segment_share.csv:2:segment"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("unknown segment 'bsu'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("chemistry_segment_share.csv:3:chemistries"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("NMC999"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("chemistry_segment_share.csv:4:region"), std::string::npos) << r.output;
+  // Row 6 puts the high-nickel group into the bus rule a second time.
+  EXPECT_NE(r.output.find("chemistry_segment_share.csv:6:chemistries"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("is in two groups"), std::string::npos) << r.output;
+}
+
+TEST(ValidateCli, SegmentChemistryGroupsAboveOneAreRefused) {
+  BrokenData data;
+  data.replace("chemistry_segment_share.csv", "CHN,truck,2024,LFP,0.95", "CHN,bus,2024,NMC811,0.2");
+  const auto r = run_cli("validate --data-dir " + data.path());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("chemistry_segment_share.csv:3:share_fraction"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("more than all new kWh"), std::string::npos) << r.output;
+}
+
 TEST(ValidateCli, UnknownChemistryInDataIsReported) {
   BrokenData data;
   data.replace("chemistry_share.csv", "World,2023,NMC811,0.3463", "World,2023,NMC999,0.3463");

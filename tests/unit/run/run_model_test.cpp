@@ -51,17 +51,76 @@ TEST_F(Resolve, ChemistryTargetIsReachedLinearlyFromTheLastDataYear) {
       "}\n");
   const std::size_t lfp = index(in.chemistries, "LFP");
   const std::size_t chn = index(in.regions, "CHN");
-  const auto at = [&](int year) { return in.chemistry_share[chn][year - in.first_year][lfp]; };
-  EXPECT_NEAR(at(2034), 0.8, 1e-12);
-  EXPECT_NEAR(at(2050), 0.8, 1e-12);
-  EXPECT_NEAR(at(2029), 0.5 * (at(2024) + 0.8), 1e-12);
+  for (const char* segment : {"car_bev", "bus"}) {
+    const std::size_t s = index(in.segments, segment);
+    const auto at = [&](int year) { return in.chemistry_share[chn][s][year - in.first_year][lfp]; };
+    EXPECT_NEAR(at(2034), 0.8, 1e-12) << segment;
+    EXPECT_NEAR(at(2050), 0.8, 1e-12) << segment;
+    EXPECT_NEAR(at(2029), 0.5 * (at(2024) + 0.8), 1e-12) << segment;
+  }
   for (std::size_t r = 0; r < in.regions.size(); ++r) {
-    for (const auto& year : in.chemistry_share[r]) {
-      double sum = 0.0;
-      for (double s : year) sum += s;
-      EXPECT_NEAR(sum, 1.0, 1e-12);
+    for (const auto& segment : in.chemistry_share[r]) {
+      for (const auto& year : segment) {
+        double sum = 0.0;
+        for (double s : year) sum += s;
+        EXPECT_NEAR(sum, 1.0, 1e-12);
+      }
     }
   }
+}
+
+// IEA GEVO 2025 (data/chemistry_segment_share.csv): 95 % of Chinese buses, trucks and vans are
+// LFP; 70 % of buses and trucks elsewhere are high-nickel. Cars keep the light-duty mix, and
+// inside each group the light-duty ratios hold.
+TEST_F(Resolve, SegmentRulesGiveChineseBusesLfpAndOtherTrucksHighNickel) {
+  const ModelInputs in = resolve("");
+  const std::size_t lfp = index(in.chemistries, "LFP");
+  const std::size_t n811 = index(in.chemistries, "NMC811");
+  const std::size_t n622 = index(in.chemistries, "NMC622");
+  const std::size_t chn = index(in.regions, "CHN");
+  const std::size_t usa = index(in.regions, "USA");
+  const std::size_t kor = index(in.regions, "KOR");
+  const auto share = [&](std::size_t r, const char* seg, int year, std::size_t k) {
+    return in.chemistry_share[r][index(in.segments, seg)][year - in.first_year][k];
+  };
+  for (int year : {2016, 2024, 2040}) {
+    for (const char* seg : {"bus", "truck", "van"}) {
+      EXPECT_NEAR(share(chn, seg, year, lfp), 0.95, 1e-12) << seg << " " << year;
+    }
+    EXPECT_LT(share(chn, "car_bev", year, lfp), 0.9) << year;
+    for (std::size_t r : {usa, kor}) {
+      for (const char* seg : {"bus", "truck"}) {
+        double high_nickel = 0.0;
+        for (const char* c : {"NMC622", "NMC721", "NMC811", "NCA", "NMCA89:4:4:3"}) {
+          high_nickel += share(r, seg, year, index(in.chemistries, c));
+        }
+        EXPECT_NEAR(high_nickel, 0.7, 1e-12) << in.regions[r] << " " << seg << " " << year;
+        // Inside the group the light-duty ratio holds.
+        if (share(r, "car_bev", year, n622) > 0.0) {
+          EXPECT_NEAR(share(r, seg, year, n811) / share(r, seg, year, n622),
+                      share(r, "car_bev", year, n811) / share(r, "car_bev", year, n622), 1e-9);
+        }
+      }
+      // Vans outside China keep the light-duty mix (no IEA statement for them).
+      EXPECT_NEAR(share(r, "van", year, lfp), share(r, "car_bev", year, lfp), 1e-12);
+    }
+  }
+}
+
+TEST_F(Resolve, ScenarioChemistryPointForOneSegmentLeavesTheOthers) {
+  const ModelInputs base = resolve("");
+  const ModelInputs in = resolve(
+      "[[chemistry_share]]\nregion = \"CHN\"\nsegment = \"bus\"\nyear = 2030\n"
+      "shares = { LFP = 0.5, NMC811 = 0.5 }\n");
+  const std::size_t lfp = index(in.chemistries, "LFP");
+  const std::size_t chn = index(in.regions, "CHN");
+  const std::size_t bus = index(in.segments, "bus");
+  const std::size_t truck = index(in.segments, "truck");
+  const std::size_t t2040 = static_cast<std::size_t>(2040 - in.first_year);
+  EXPECT_NEAR(in.chemistry_share[chn][bus][t2040][lfp], 0.5, 1e-12);
+  EXPECT_EQ(in.chemistry_share[chn][truck], base.chemistry_share[chn][truck]);
+  EXPECT_EQ(in.chemistry_share[index(in.regions, "USA")],
+            base.chemistry_share[index(in.regions, "USA")]);
 }
 
 TEST_F(Resolve, SalesTargetIsInterpolatedFromTheLastHistoryYearThenGrowthApplies) {

@@ -96,10 +96,12 @@ TEST(UncertaintyDraw, AppliesToACopyOnly) {
   const double base_pack = plan->base.pack_kwh[0][0].back();
   EXPECT_DOUBLE_EQ(copy.pack_kwh[0][0].back(), 2.0 * base_pack);
   EXPECT_EQ(plan->base.pack_kwh[0][0].back(), base_pack);
-  for (const auto& shares : copy.chemistry_share[0]) {
-    double sum = 0;
-    for (const double s : shares) sum += s;
-    EXPECT_NEAR(sum, 1.0, 1e-12);
+  for (const auto& segment : copy.chemistry_share[0]) {
+    for (const auto& shares : segment) {
+      double sum = 0;
+      for (const double s : shares) sum += s;
+      EXPECT_NEAR(sum, 1.0, 1e-12);
+    }
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
     values[i] = plan->inputs[i].distribution.median();
