@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "engine/feedstock.h"
 #include "engine/path.h"
@@ -253,6 +254,119 @@ class Resolver {
     return it->second.first;
   }
 
+  // The model regions of data/regions.csv (countries and residuals, every one, not only the
+  // run's) in each projection region of projection_regions.csv; "*" takes the rest.
+  std::map<std::string, std::vector<const io::RegionRecord*>> projection_members() const {
+    std::map<std::string, std::vector<const io::RegionRecord*>> out;
+    std::set<std::string> taken;
+    std::string star;
+    for (const auto& p : data_.projection_regions) {
+      auto& list = out[p.name];
+      for (const auto& m : p.members) {
+        if (m == "*") {
+          star = p.name;
+          continue;
+        }
+        const io::RegionRecord* agg = region(m);
+        if (agg == nullptr) continue;  // reported by the loader
+        for (const auto& rec : data_.regions) {
+          if (rec.kind == "aggregate" || taken.count(rec.code) > 0) continue;
+          if (rec.code == m || (agg->kind == "aggregate" && contains(*agg, rec))) {
+            list.push_back(&rec);
+            taken.insert(rec.code);
+          }
+        }
+      }
+    }
+    if (!star.empty()) {
+      for (const auto& rec : data_.regions) {
+        if (rec.kind != "aggregate" && taken.count(rec.code) == 0) out[star].push_back(&rec);
+      }
+    }
+    return out;
+  }
+
+  // Sales targets from IEA's projection (ev_sales_steps.csv) for every run region and segment: a
+  // projection region's figure split among its model regions by their share of its last history
+  // year's sales of the segment (of all its EV sales where the segment sold nothing then).
+  template <typename SalesOf>
+  std::map<std::pair<std::size_t, std::size_t>, Path> projection_targets(const SalesOf& sales_of,
+                                                                         int h_last) {
+    std::map<std::pair<std::size_t, std::size_t>, Path> out;
+    const std::size_t S = in_.segments.size();
+    // Totals by projection region, segment and year.
+    std::map<std::tuple<std::string, std::size_t, int>, double> total;
+    for (const auto& row : data_.sales_projection) {
+      for (std::size_t s = 0; s < S; ++s) {
+        const auto& seg = data_.segments[s];
+        if (seg.vehicle_mode != row.vehicle_mode) continue;
+        if (std::find(seg.powertrains.begin(), seg.powertrains.end(), row.powertrain) ==
+            seg.powertrains.end()) {
+          continue;
+        }
+        total[{row.region, s, row.year}] += row.sales_vehicles;
+      }
+    }
+    if (total.empty()) return out;
+    auto last_sales = [&](const io::RegionRecord& rec, std::size_t s) {
+      double v = sales_of(rec.sales_source, data_.segments[s], h_last);
+      for (const auto& minus : rec.sales_minus) v -= sales_of(minus, data_.segments[s], h_last);
+      return std::max(0.0, v);
+    };
+    const auto members = projection_members();
+    int last_year = 0;
+    std::set<std::string> split_groups;
+    for (const auto& [key, vehicles] : total) {
+      const auto& [group, s, year] = key;
+      auto mit = members.find(group);
+      if (mit == members.end() || mit->second.empty()) continue;
+      const auto& list = mit->second;
+      std::vector<double> weight(list.size(), 0.0);
+      double sum = 0.0;
+      for (std::size_t i = 0; i < list.size(); ++i) sum += weight[i] = last_sales(*list[i], s);
+      if (sum <= 0.0) {  // the segment sold nothing in the group: all EV sales
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          weight[i] = 0.0;
+          for (std::size_t j = 0; j < S; ++j) weight[i] += last_sales(*list[i], j);
+          sum += weight[i];
+        }
+      }
+      if (list.size() > 1) split_groups.insert(group);
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const double share = sum > 0.0 ? weight[i] / sum : 1.0 / static_cast<double>(list.size());
+        for (std::size_t r = 0; r < in_.regions.size(); ++r) {
+          if (in_.regions[r] == list[i]->code) out[{r, s}].set(year, vehicles * share);
+        }
+      }
+      last_year = std::max(last_year, year);
+    }
+    std::string groups;
+    for (const auto& g : split_groups) groups += (groups.empty() ? "" : ", ") + g;
+    in_.assumptions.push_back(
+        "ev_sales_steps.csv: sales follow IEA's Stated Policies Scenario (Global EV Outlook 2025) "
+        "to " +
+        std::to_string(last_year) + ", linear from the " + std::to_string(h_last) + " data; " +
+        groups + " are split among their model regions by each one's " + std::to_string(h_last) +
+        " share of the segment's sales (projection_regions.csv); after " +
+        std::to_string(last_year) +
+        " the growth rates apply ([sales] projection = \"growth\" "
+        "projects with growth rates only)");
+    for (const auto& g : spec_.growth) {
+      if (g.from_year <= last_year) {
+        warning(g.location,
+                "this growth entry starts in " + std::to_string(g.from_year) +
+                    ", inside the IEA STEPS path (to " + std::to_string(last_year) +
+                    "); it applies only after " + std::to_string(last_year) +
+                    " where no sales target is set",
+                "start it in " + std::to_string(last_year + 1) +
+                    " or later, or set [sales] projection = \"growth\" to project with growth "
+                    "rates from " +
+                    std::to_string(h_last + 1));
+      }
+    }
+    return out;
+  }
+
   void resolve_sales() {
     const std::size_t T = in_.years;
     const std::size_t R = in_.regions.size();
@@ -342,6 +456,11 @@ class Resolver {
         if (in_.regions[r] == tg.region) targets[{r, *seg}].set(tg.year, tg.sales_vehicles);
       }
     }
+    // IEA STEPS targets from data, for every (region, segment) without a scenario target.
+    std::map<std::pair<std::size_t, std::size_t>, Path> data_targets;
+    if (spec_.sales_projection == "iea_steps") {
+      data_targets = projection_targets(sales_of, h_last);
+    }
     bool warned_flat = false;
     for (std::size_t r = 0; r < R; ++r) {
       for (std::size_t s = 0; s < S; ++s) {
@@ -361,11 +480,17 @@ class Resolver {
           }
         }
         // Projection.
-        auto tit = targets.find({r, s});
+        // A scenario target replaces the data's for its region and segment.
+        const Path* found = nullptr;
+        if (auto it = targets.find({r, s}); it != targets.end()) {
+          found = &it->second;
+        } else if (auto dit = data_targets.find({r, s}); dit != data_targets.end()) {
+          found = &dit->second;
+        }
         Path path;
         int last_target = h_last;
-        if (tit != targets.end()) {
-          path = tit->second;
+        if (found != nullptr) {
+          path = *found;
           path.set(h_last, h.back());
           last_target = path.points().rbegin()->first;
         }

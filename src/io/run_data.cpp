@@ -315,6 +315,101 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
   require_rows(!data.sales.empty(), *table, "EV sales", diags);
 }
 
+void load_projection_regions(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "projection_regions.csv";
+  auto table = open_table(data, file, {"projection_region", "members", "source", "notes"}, diags);
+  if (!table) return;
+  KeyIndex keys;
+  bool star = false;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto name = take(row.required_text("projection_region"), diags);
+    auto members = take(row.required_text("members"), diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!name || !members || !source) continue;
+    if (!keys.insert(*name, row, "projection_region", "projection_region", diags)) continue;
+    ProjectionRegionRecord rec{*name, split_list(*members),
+                               table->source() + ":" + std::to_string(row.line())};
+    bool ok = !rec.members.empty();
+    for (const auto& m : rec.members) {
+      if (m == "*") {
+        if (star) {
+          diags.add_error(core::Error::invalid_input(
+              "a second row with members *", row.location("members"),
+              "only one projection region can take every model region in no other row"));
+          ok = false;
+        }
+        star = true;
+        continue;
+      }
+      if (std::none_of(data.regions.begin(), data.regions.end(),
+                       [&](const RegionRecord& r) { return r.code == m; })) {
+        diags.add_error(core::Error::invalid_input(
+            "'" + m + "' is not a region of regions.csv", row.location("members"),
+            "list model regions or aggregates of regions.csv separated by ';', or *"));
+        ok = false;
+      }
+    }
+    note_assumption(data, file, *name, row, "notes", "source");
+    if (ok) data.projection_regions.push_back(std::move(rec));
+  }
+}
+
+void load_sales_projection(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "ev_sales_steps.csv";
+  auto table = open_table(
+      data, file, {"region", "year", "vehicle_mode", "powertrain", "sales_vehicles", "source"},
+      diags);
+  if (!table) return;
+  std::set<std::string> modes;
+  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  KeyIndex keys;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto year = take_year(row, "year", diags);
+    auto mode = take(row.required_text("vehicle_mode"), diags);
+    auto pt = take(row.required_text("powertrain"), diags);
+    auto v = take_non_negative(row, "sales_vehicles", diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!region || !year || !mode || !pt || !v || !source) continue;
+    if (!keys.insert(key_of({*region, std::to_string(*year), *mode, *pt}), row, "region",
+                     "region, year, vehicle_mode and powertrain", diags)) {
+      continue;
+    }
+    // IEA's World rows are totals of the projection regions: not used.
+    if (*region == "World") continue;
+    if (std::none_of(data.projection_regions.begin(), data.projection_regions.end(),
+                     [&](const ProjectionRegionRecord& p) { return p.name == *region; })) {
+      diags.add_error(core::Error::invalid_input(
+          "region '" + *region + "' is not in projection_regions.csv", row.location("region"),
+          "add it to data/projection_regions.csv with its model regions, or fix the spelling"));
+      continue;
+    }
+    if (!modes.empty() && modes.count(*mode) == 0) {
+      diags.add_error(core::Error::invalid_input(
+          "vehicle mode '" + *mode + "' has no segment in segments.csv",
+          row.location("vehicle_mode"),
+          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
+      continue;
+    }
+    if (*pt != "BEV" && *pt != "PHEV") {
+      diags.add_error(core::Error::invalid_input("unknown powertrain '" + *pt + "'",
+                                                 row.location("powertrain"), "use BEV or PHEV"));
+      continue;
+    }
+    if (!data.sales.empty() && *year <= data.sales_last_year) {
+      diags.add_error(core::Error::invalid_input(
+          "projection year " + std::to_string(*year) + " is inside the sales history (to " +
+              std::to_string(data.sales_last_year) + ")",
+          row.location("year"), "projections are for years after ev_sales.csv's last year"));
+      continue;
+    }
+    data.sales_projection.push_back(SalesProjectionRecord{
+        *region, *year, *mode, *pt, *v, table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
 void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(
       data, "pack_size.csv",
@@ -935,6 +1030,8 @@ RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
   load_regions(data, diags);
   load_segments(data, diags);
   load_sales(data, diags);
+  load_projection_regions(data, diags);
+  load_sales_projection(data, diags);
   load_pack_sizes(data, diags);
   load_intensities(data, diags);
   load_chemistry_shares(data, diags);

@@ -54,6 +54,25 @@ struct SalesRecord {
   double sales_vehicles = 0.0;
 };
 
+// data/ev_sales_steps.csv: IEA's projected sales (Stated Policies Scenario) by IEA projection
+// region (projection_regions.csv), year, mode and powertrain.
+struct SalesProjectionRecord {
+  std::string region;  // a projection_region of projection_regions.csv
+  int year = 0;
+  std::string vehicle_mode;
+  std::string powertrain;
+  double sales_vehicles = 0.0;
+  std::string location;
+};
+
+// data/projection_regions.csv: an IEA projection region as model regions and aggregates; "*" =
+// every model region in no other row.
+struct ProjectionRegionRecord {
+  std::string name;
+  std::vector<std::string> members;
+  std::string location;
+};
+
 struct PackSizeRecord {
   std::string region;
   int year = 0;
@@ -211,6 +230,8 @@ struct RunData {
   std::vector<SalesRecord> sales;
   int sales_first_year = 0;
   int sales_last_year = 0;
+  std::vector<ProjectionRegionRecord> projection_regions;
+  std::vector<SalesProjectionRecord> sales_projection;  // IEA STEPS
   std::vector<PackSizeRecord> pack_sizes;
   std::vector<ChemistryShareRecord> chemistry_shares;
   std::vector<ChemistrySegmentRecord> chemistry_segment_shares;

@@ -369,7 +369,20 @@ void parse_scenario_table(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_sales(Walker& w, const toml::table& t, ScenarioSpec& spec) {
-  w.check_keys(t, {"backcast_growth", "growth", "target"}, "sales");
+  w.check_keys(t, {"backcast_growth", "projection", "growth", "target"}, "sales");
+  if (const toml::node* n = t.get("projection")) {
+    std::string projection;
+    if (w.get_string(t, "projection", "sales", projection, false)) {
+      if (projection == "iea_steps" || projection == "growth") {
+        spec.sales_projection = projection;
+        spec.sales_projection_location = w.loc(n, "sales.projection");
+      } else {
+        w.error(n, "sales.projection", "unknown projection '" + projection + "'",
+                "use \"iea_steps\" (IEA Stated Policies sales to 2030, then growth rates) or "
+                "\"growth\" (growth rates only)");
+      }
+    }
+  }
   double v = 0.0;
   if (w.get_number(t, "backcast_growth", "sales", v, false, 0.0, kMaxGrowthRatePerYear,
                    "a yearly growth rate >= 0, e.g. 0.4")) {

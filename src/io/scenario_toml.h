@@ -135,6 +135,10 @@ struct ScenarioSpec {
   std::string lifetime_data_scenario_location;
   unsigned long long seed = 0;
   std::optional<double> backcast_growth;
+  // How sales are projected after the history: "iea_steps" (IEA STEPS sales of
+  // data/ev_sales_steps.csv as targets, then growth rates) or "growth" (growth rates only).
+  std::string sales_projection = "iea_steps";
+  std::string sales_projection_location;
   std::vector<GrowthSpec> growth;
   std::vector<SalesTargetSpec> targets;
   std::vector<PackSizeSpec> pack_sizes;

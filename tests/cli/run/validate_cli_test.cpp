@@ -2,6 +2,8 @@
 // `urbanmine validate`: each kind of bad scenario (and bad data) ends with exit 3 and a message
 // naming the file and the key (or data row and column); a good scenario prints "ok" and exits 0;
 // several problems are all listed at once; warnings fail only under --strict.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -40,7 +42,7 @@ void expect_invalid(const std::string& toml, const std::vector<std::string>& fra
 
 TEST(ValidateCli, ShippedExamplesAreValid) {
   for (const char* name :
-       {"global", "fast_lfp", "eu_circular", "long_life", "busch2024", "steps"}) {
+       {"global", "fast_lfp", "eu_circular", "long_life", "busch2024", "steps", "growth"}) {
     const auto r =
         run_cli("--strict validate " +
                 testing::source_path(std::string("examples/") + name + ".toml") + data_flag());
@@ -562,43 +564,57 @@ TEST(TradeScenario, ClosingARouteStrandsOrReroutesTheFeedstock) {
   engine::RunOptions options;
   options.data_dir = testing::source_path("data");
   auto base = engine::run_scenario_text("", "base.toml", options);
-  auto blocked = engine::run_scenario_text(
-      "[[trade.block]]\norigin = \"USA\"\ndestination = \"CHN\"\nreason = \"test\"\n",
-      "blocked.toml", options);
+  const std::string block_europe =
+      "[[trade.block]]\norigin = \"USA\"\ndestination = \"EUROPE\"\nreason = \"test\"\n";
+  const std::string block_china =
+      "[[trade.block]]\norigin = \"USA\"\ndestination = \"CHN\"\nreason = \"test\"\n";
+  auto no_europe = engine::run_scenario_text(block_europe, "no_europe.toml", options);
+  auto neither = engine::run_scenario_text(block_europe + block_china, "neither.toml", options);
   ASSERT_TRUE(base.has_value()) << base.error().to_string();
-  ASSERT_TRUE(blocked.has_value()) << blocked.error().to_string();
-  EXPECT_TRUE(blocked->balance_ok());
+  ASSERT_TRUE(no_europe.has_value()) << no_europe.error().to_string();
+  ASSERT_TRUE(neither.has_value()) << neither.error().to_string();
+  EXPECT_TRUE(no_europe->balance_ok());
+  EXPECT_TRUE(neither->balance_ok());
   auto get = [](const engine::RunResults& r, const char* table,
                 std::vector<std::pair<std::string, std::string>> at) {
     const auto v = r.find(table)->values.get(at);
     EXPECT_TRUE(v.has_value()) << table;
     return v ? *v : -1.0;
   };
-  const std::vector<std::pair<std::string, std::string>> usa_chn_2040 = {
-      {"region", "USA"}, {"destination", "CHN"}, {"year", "2040"}};
-  const std::vector<std::pair<std::string, std::string>> usa_2040 = {{"region", "USA"},
-                                                                     {"year", "2040"}};
-  const double shipped = get(*base, "feedstock_shipments_t", usa_chn_2040);
-  ASSERT_GT(shipped, 1e5);  // the baseline ships US surplus to China's idle capacity in 2040
-  EXPECT_EQ(get(*blocked, "feedstock_shipments_t", usa_chn_2040), 0.0);
-  // The US surplus is the same; what China took is now stranded, or goes where another route is
-  // legal and has room (India's plants).
+  auto shipped_to = [&](const engine::RunResults& r, const char* destination) {
+    return get(r, "feedstock_shipments_t",
+               {{"region", "USA"}, {"destination", destination}, {"year", "2035"}});
+  };
+  const std::vector<std::pair<std::string, std::string>> usa_2035 = {{"region", "USA"},
+                                                                     {"year", "2035"}};
   auto exports = [](const engine::RunResults& r) {
     return r.find("feedstock_shipments_t")
-        ->values.slice("year", "2040")
+        ->values.slice("year", "2035")
         ->slice("region", "USA")
         ->total();
   };
-  EXPECT_NEAR(get(*blocked, "feedstock_stranded_t", usa_2040) + exports(*blocked),
-              get(*base, "feedstock_stranded_t", usa_2040) + exports(*base), 1e-6 * shipped);
-  EXPECT_GT(get(*blocked, "feedstock_stranded_t", usa_2040),
-            get(*base, "feedstock_stranded_t", usa_2040) + 0.9 * shipped);
-  // Shipments to Europe, which are cheaper and legal, are unchanged in 2035.
-  const std::vector<std::pair<std::string, std::string>> usa_europe_2035 = {
-      {"region", "USA"}, {"destination", "EUROPE"}, {"year", "2035"}};
-  EXPECT_GT(get(*base, "feedstock_shipments_t", usa_europe_2035), 0.0);
-  EXPECT_DOUBLE_EQ(get(*blocked, "feedstock_shipments_t", usa_europe_2035),
-                   get(*base, "feedstock_shipments_t", usa_europe_2035));
+  // The baseline ships most of the US 2035 surplus to Europe's spare capacity (the cheaper legal
+  // route) and the rest to China's.
+  const double to_europe = shipped_to(*base, "EUROPE");
+  const double to_china = shipped_to(*base, "CHN");
+  ASSERT_GT(to_europe, 1e5);
+  ASSERT_GT(to_china, 0.0);
+  const double tol = 1e-6 * (to_europe + to_china);
+  // With Europe closed, China's idle capacity takes what Europe took: nothing more is stranded.
+  EXPECT_EQ(shipped_to(*no_europe, "EUROPE"), 0.0);
+  EXPECT_NEAR(shipped_to(*no_europe, "CHN"), to_china + to_europe, tol);
+  EXPECT_NEAR(get(*no_europe, "feedstock_stranded_t", usa_2035),
+              get(*base, "feedstock_stranded_t", usa_2035), tol);
+  // With both closed, the US surplus is the same; most of it is stranded, the rest goes where
+  // another route is legal and has room (Korea's plants).
+  EXPECT_EQ(shipped_to(*neither, "EUROPE"), 0.0);
+  EXPECT_EQ(shipped_to(*neither, "CHN"), 0.0);
+  EXPECT_NEAR(get(*neither, "feedstock_stranded_t", usa_2035) + exports(*neither),
+              get(*base, "feedstock_stranded_t", usa_2035) + exports(*base), tol);
+  EXPECT_GT(get(*neither, "feedstock_stranded_t", usa_2035),
+            get(*base, "feedstock_stranded_t", usa_2035) + 0.8 * (to_europe + to_china));
+  const std::vector<std::pair<std::string, std::string>> usa_2040 = {{"region", "USA"},
+                                                                     {"year", "2040"}};
   // With trade off, everything beyond home capacity is stranded.
   auto no_trade = engine::run_scenario_text("[trade]\nenabled = false\n", "off.toml", options);
   ASSERT_TRUE(no_trade.has_value()) << no_trade.error().to_string();
@@ -639,27 +655,97 @@ TEST(PlantCapacity, RegionsWithoutAFigureGetTheirPlantsFromTheirCommissioningYea
                  {"recycling_plants.include_announced", "expected true or false"});
 }
 
-// examples/steps.toml reaches IEA's STEPS 2030 sales: a model region's figure exactly, a group's
-// (Europe, Rest of the world) as the sum of its members.
-TEST(StepsScenario, Reaches2030SalesOfIeaStatedPolicies) {
+// The baseline (an empty scenario, examples/global.toml and examples/steps.toml alike) reaches
+// IEA's STEPS 2030 sales: a model region's figure exactly, a group's (Europe, Rest of the world)
+// as the sum of its members, each member by its 2024 share of the group's segment sales.
+TEST(StepsScenario, TheBaselineReaches2030SalesOfIeaStatedPolicies) {
   engine::RunOptions options;
   options.data_dir = testing::source_path("data");
-  auto run = engine::run_scenario_file(testing::source_path("examples/steps.toml"), options);
+  auto run = engine::run_scenario_text("", "empty.toml", options);
+  auto steps = engine::run_scenario_file(testing::source_path("examples/steps.toml"), options);
   ASSERT_TRUE(run.has_value()) << run.error().to_string();
+  ASSERT_TRUE(steps.has_value()) << steps.error().to_string();
   const auto* sales = run->find("sales_vehicles");
-  auto at = [&](const char* region, const char* segment) {
-    const auto v = sales->values.get({{"region", region}, {"segment", segment}, {"year", "2030"}});
+  const auto mine = sales->values.data();
+  const auto theirs = steps->find("sales_vehicles")->values.data();
+  EXPECT_TRUE(std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end()));
+  auto at = [&](const char* region, const char* segment, const char* year = "2030") {
+    const auto v = sales->values.get({{"region", region}, {"segment", segment}, {"year", year}});
     return v ? *v : -1.0;
   };
-  EXPECT_DOUBLE_EQ(at("CHN", "car_bev"), 13000000.0);  // data/ev_sales_steps.csv
+  EXPECT_DOUBLE_EQ(at("CHN", "car_bev"), 13000000.0);       // data/ev_sales_steps.csv
+  EXPECT_DOUBLE_EQ(at("CHN", "truck"), 600000.0 + 7500.0);  // BEV + PHEV
   EXPECT_DOUBLE_EQ(at("IND", "two_three_wheeler"), 9000000.0);
-  double europe_cars = 0.0;
-  for (const char* r :
-       {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER", "GBR", "EUROPE_OTHER"}) {
+  // Linear from the 2024 data: 2027 is half-way.
+  EXPECT_NEAR(at("CHN", "car_bev", "2027"), 0.5 * (at("CHN", "car_bev", "2024") + 13000000.0),
+              1e-6);
+  const std::vector<const char*> europe = {"CZE", "DEU",        "FRA", "HUN",         "POL",
+                                           "SWE", "EU27_OTHER", "GBR", "EUROPE_OTHER"};
+  double europe_cars = 0.0, europe_cars_2024 = 0.0;
+  for (const char* r : europe) {
     europe_cars += at(r, "car_bev") + at(r, "car_phev");
+    europe_cars_2024 += at(r, "car_bev", "2024");
   }
-  EXPECT_NEAR(europe_cars, 8000000.0 + 1500000.0, 10.0);  // rounding of the split
+  EXPECT_NEAR(europe_cars, 8000000.0 + 1500000.0, 1e-6);
+  EXPECT_NEAR(at("DEU", "car_bev") / 8000000.0, at("DEU", "car_bev", "2024") / europe_cars_2024,
+              1e-12);
+  // Rest of the world: AUS, CAN, JPN, KOR and ROW share IEA's figure.
+  double rest_bus = 0.0;
+  for (const char* r : {"AUS", "CAN", "JPN", "KOR", "ROW"}) rest_bus += at(r, "bus");
+  EXPECT_NEAR(rest_bus, 110000.0 + 5400.0, 1e-6);
+  // After 2030 the stated growth applies: +5 %/yr.
+  EXPECT_NEAR(at("CHN", "car_bev", "2031"), 13000000.0 * 1.05, 1e-6);
   EXPECT_TRUE(run->balance_ok());
+}
+
+// projection = "growth" projects with growth rates only (examples/growth.toml, the earlier
+// baseline); a scenario target still replaces the data's for its region and segment.
+TEST(StepsScenario, GrowthProjectionAndScenarioTargetsReplaceTheStepsPath) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto growth = engine::run_scenario_file(testing::source_path("examples/growth.toml"), options);
+  auto target = engine::run_scenario_text(
+      "[[sales.target]]\nregion = \"KOR\"\nsegment = \"car_bev\"\nyear = 2028\n"
+      "sales_vehicles = 300000\n",
+      "target.toml", options);
+  ASSERT_TRUE(growth.has_value()) << growth.error().to_string();
+  ASSERT_TRUE(target.has_value()) << target.error().to_string();
+  auto at = [](const engine::RunResults& r, const char* region, const char* segment,
+               const char* year) {
+    const auto v = r.find("sales_vehicles")
+                       ->values.get({{"region", region}, {"segment", segment}, {"year", year}});
+    return v ? *v : -1.0;
+  };
+  EXPECT_NEAR(at(*growth, "CHN", "car_bev", "2030"),
+              at(*growth, "CHN", "car_bev", "2024") * std::pow(1.10, 6), 1e-3);
+  EXPECT_DOUBLE_EQ(at(*target, "KOR", "car_bev", "2028"), 300000.0);
+  // After the scenario's own target, the growth rates apply (data: +10 %/yr to 2030).
+  EXPECT_NEAR(at(*target, "KOR", "car_bev", "2029"), 300000.0 * 1.10, 1e-6);
+  EXPECT_DOUBLE_EQ(at(*target, "CHN", "car_bev", "2030"), 13000000.0);  // others keep STEPS
+}
+
+TEST(StepsScenario, BadProjectionKeysAndRowsAreNamed) {
+  expect_invalid("[sales]\nprojection = \"steps\"\n",
+                 {"sales.projection", "unknown projection 'steps'", "iea_steps"});
+  // A growth entry inside the STEPS path is a warning (it applies only after 2030).
+  {
+    TempDir dir;
+    const std::string path = write(dir, "g.toml",
+                                   "[[sales.growth]]\nfrom_year = 2026\nto_year = 2035\n"
+                                   "growth_rate_per_year = 0.2\n");
+    const auto lenient = run_cli("validate " + path + data_flag());
+    EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
+    EXPECT_NE(lenient.output.find("inside the IEA STEPS path"), std::string::npos)
+        << lenient.output;
+    EXPECT_EQ(run_cli("--strict validate " + path + data_flag()).exit_code, 3);
+  }
+  BrokenData data;
+  data.replace("ev_sales_steps.csv", "India,2030,Buses,BEV,38000", "Indai,2030,Buses,BEV,38000");
+  data.replace("ev_sales_steps.csv", "USA,2030,Cars,BEV,2700000", "USA,2024,Cars,BEV,2700000");
+  data.replace("projection_regions.csv", "Europe,EUROPE", "Europe,EUROPA");
+  expect_data_rejected(data, "ev_sales_steps.csv:",
+                       {"'Indai' is not in projection_regions.csv", "inside the sales history",
+                        "projection_regions.csv:5:members", "'EUROPA' is not a region"});
 }
 
 // Hungary, home to large cell plants, has feedstock from production scrap in the baseline; a run

@@ -37,12 +37,13 @@ TEST(PlanInput, FeedstockIsWhatTradeLeavesStranded) {
   const auto r = static_cast<std::size_t>(std::find(in->regions.begin(), in->regions.end(), "USA") -
                                           in->regions.begin());
   ASSERT_LT(r, in->regions.size());
-  const std::size_t t = 2040 - 2030;
+  const std::size_t t = 2035 - 2030;
   auto at = [&](const char* table) {
-    const auto v = run->find(table)->values.get({{"region", "USA"}, {"year", "2040"}});
+    const auto v = run->find(table)->values.get({{"region", "USA"}, {"year", "2035"}});
     return v ? *v : -1.0;
   };
-  // The US ships its 2040 surplus to China's idle capacity: nothing is left for a new plant.
+  // The US ships its 2035 surplus to Europe's and China's spare capacity: nothing is left for a
+  // new plant.
   ASSERT_GT(at("feedstock_surplus_t"), 1e5);
   EXPECT_DOUBLE_EQ(in->feedstock_t[r][t], at("feedstock_stranded_t"));
   EXPECT_LT(in->feedstock_t[r][t], at("feedstock_surplus_t"));
