@@ -50,11 +50,12 @@ def steps_groups(regions_csv):
 def in_sample(year):
     # Sales to 2024 are IEA's sales data (data/ev_sales.csv, GEVO 2025 edition) and pack sizes
     # EV Volumes' (pack_size.csv): nothing is fitted to IEA's battery demand. In 2030 the
-    # baseline's sales are IEA's STEPS sales (targets), its pack sizes and replacements are not.
+    # baseline's sales are IEA's STEPS sales (targets) and its pack sizes are scaled so that
+    # new-vehicle demand meets IEA's STEPS demand: only the replacement packs are out of sample.
     if year <= 2024:
         return "no"
     if year == 2030:
-        return "sales only"
+        return "new vehicles"
     return "n/a"
 
 
@@ -179,8 +180,9 @@ def main():
         f"Cars, 2022-2024, out of sample: {len(cars)} figures, ratio from {min(cars):.2f} to "
         f"{max(cars):.2f}." if cars else "",
         "",
-        (f"2030 against IEA's STEPS battery demand (sales in-sample, pack sizes held at 2024 and "
-         f"replacement packs out of sample): {len(steps2030)} figures, ratio from "
+        (f"2030 against IEA's STEPS battery demand (sales and pack sizes fitted to it, so "
+         f"new-vehicle demand is in-sample; the ratio above 1 is the model's replacement packs, "
+         f"which IEA does not count): {len(steps2030)} figures, ratio from "
          f"{min(r for _, r in steps2030):.2f} to {max(r for _, r in steps2030):.2f}; cars "
          + ", ".join(f"{r:.2f}" for m, r in steps2030 if m == "Cars") + "."
          if steps2030 else ""),

@@ -289,9 +289,12 @@ class Resolver {
   // Sales targets from IEA's projection (ev_sales_steps.csv) for every run region and segment: a
   // projection region's figure split among its model regions by their share of its last history
   // year's sales of the segment (of all its EV sales where the segment sold nothing then).
+  //
+  // Every model region's share (run or not) is kept in steps_sales_ for the pack-size path; the
+  // targets, assumption and warnings only matter when the scenario projects with IEA STEPS.
   template <typename SalesOf>
   std::map<std::pair<std::size_t, std::size_t>, Path> projection_targets(const SalesOf& sales_of,
-                                                                         int h_last) {
+                                                                         int h_last, bool use) {
     std::map<std::pair<std::size_t, std::size_t>, Path> out;
     const std::size_t S = in_.segments.size();
     // Totals by projection region, segment and year.
@@ -334,12 +337,14 @@ class Resolver {
       if (list.size() > 1) split_groups.insert(group);
       for (std::size_t i = 0; i < list.size(); ++i) {
         const double share = sum > 0.0 ? weight[i] / sum : 1.0 / static_cast<double>(list.size());
+        steps_sales_[{list[i]->code, s, year}] = vehicles * share;
         for (std::size_t r = 0; r < in_.regions.size(); ++r) {
           if (in_.regions[r] == list[i]->code) out[{r, s}].set(year, vehicles * share);
         }
       }
       last_year = std::max(last_year, year);
     }
+    if (!use) return {};
     std::string groups;
     for (const auto& g : split_groups) groups += (groups.empty() ? "" : ", ") + g;
     in_.assumptions.push_back(
@@ -457,10 +462,8 @@ class Resolver {
       }
     }
     // IEA STEPS targets from data, for every (region, segment) without a scenario target.
-    std::map<std::pair<std::size_t, std::size_t>, Path> data_targets;
-    if (spec_.sales_projection == "iea_steps") {
-      data_targets = projection_targets(sales_of, h_last);
-    }
+    const std::map<std::pair<std::size_t, std::size_t>, Path> data_targets =
+        projection_targets(sales_of, h_last, spec_.sales_projection == "iea_steps");
     bool warned_flat = false;
     for (std::size_t r = 0; r < R; ++r) {
       for (std::size_t s = 0; s < S; ++s) {
@@ -545,32 +548,37 @@ class Resolver {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
     std::map<std::string, std::set<std::string>> fallbacks;  // region -> segments using World
+    const auto factors = pack_size_factors();
+    std::map<std::string, std::string> group_of;  // model region -> projection region
+    for (const auto& [group, list] : projection_members()) {
+      for (const auto* rec : list) group_of[rec->code] = group;
+    }
     for (std::size_t r = 0; r < R; ++r) {
       const std::string& data_region = leaf_records_[r]->pack_size_region;
       for (std::size_t s = 0; s < S; ++s) {
         const auto& seg = data_.segments[s];
-        Path path;
-        for (const std::string& where : {data_region, std::string(kWorldDataRegion)}) {
-          for (const auto& label : seg.pack_size_segments) {
-            for (const auto& row : data_.pack_sizes) {
-              if (row.region == where && row.segment == label &&
-                  row.powertrain == seg.pack_size_powertrain) {
-                path.set(row.year, row.kwh_per_vehicle);
-              }
-            }
-            if (!path.empty()) break;
-          }
-          if (!path.empty()) {
-            if (where != data_region) fallbacks[in_.regions[r]].insert(seg.segment);
-            break;
-          }
-        }
+        bool fallback = false;
+        Path path = data_pack_path(*leaf_records_[r], s, &fallback);
+        if (fallback) fallbacks[in_.regions[r]].insert(seg.segment);
         if (path.empty()) {
           error(data_.data_dir + "/segments.csv",
                 "no pack size in pack_size.csv for segment '" + seg.segment + "' (region '" +
                     data_region + "' or World)",
                 "add rows to pack_size.csv or change pack_size_segments in segments.csv");
           continue;
+        }
+        // IEA STEPS: the last data year's size, held to the sales history's end, times the
+        // group's factor in each projection year.
+        const auto last = *path.points().rbegin();
+        const int anchor = std::max(last.first, data_.sales_last_year);
+        if (auto g = group_of.find(in_.regions[r]); g != group_of.end()) {
+          for (const auto& [key, f] : factors) {
+            const auto& [group, mode, year] = key;
+            if (group == g->second && mode == seg.vehicle_mode && year > anchor) {
+              path.set(anchor, last.second);
+              path.set(year, last.second * f);
+            }
+          }
         }
         for (const auto& e : entries) {
           if (e.segment == s &&
@@ -588,10 +596,79 @@ class Resolver {
                                 list +
                                 "; the World series is used (data/regions.csv, segments.csv)");
     }
-    in_.assumptions.push_back(
-        "pack_size.csv: pack sizes are interpolated linearly between data years and held at the "
-        "first and last data year outside them (2024 values from 2025 on) unless the scenario "
-        "sets [[pack_size]] points");
+    if (factors.empty()) {
+      in_.assumptions.push_back(
+          "pack_size.csv: pack sizes are interpolated linearly between data years and held at "
+          "the first and last data year outside them (2024 values from 2025 on) unless the "
+          "scenario sets [[pack_size]] points");
+    } else {
+      std::string list;
+      for (const auto& [key, f] : factors) {
+        const auto& [group, mode, year] = key;
+        list += (list.empty() ? "" : ", ") + group + " " + mode + " " + std::to_string(year) +
+                " x" + fmt(f);
+      }
+      in_.assumptions.push_back(
+          "pack_size.csv, battery_demand_steps.csv: pack sizes follow the data to its last year, "
+          "then move linearly to the last data year's size times a factor per IEA region and "
+          "vehicle mode that makes new-vehicle battery demand at IEA's STEPS sales equal IEA's "
+          "STEPS battery demand, and hold after ([pack_size_path] projection = \"hold\" keeps "
+          "the last data year's sizes; [[pack_size]] points override): " +
+          list);
+    }
+  }
+
+  // A model region's pack-size path of pack_size.csv for segment s: its own series (by the
+  // region's pack_size_region and the segment's labels in order), else the World series
+  // (`fallback` set). Empty when neither has rows.
+  Path data_pack_path(const io::RegionRecord& rec, std::size_t s, bool* fallback) const {
+    const auto& seg = data_.segments[s];
+    Path path;
+    for (const std::string& where : {rec.pack_size_region, std::string(kWorldDataRegion)}) {
+      for (const auto& label : seg.pack_size_segments) {
+        for (const auto& row : data_.pack_sizes) {
+          if (row.region == where && row.segment == label &&
+              row.powertrain == seg.pack_size_powertrain) {
+            path.set(row.year, row.kwh_per_vehicle);
+          }
+        }
+        if (!path.empty()) break;
+      }
+      if (!path.empty()) {
+        *fallback = where != rec.pack_size_region;
+        break;
+      }
+    }
+    return path;
+  }
+
+  // Pack-size factors by (IEA projection region, vehicle mode, year): IEA's STEPS battery demand
+  // over the new-vehicle demand of IEA's STEPS sales (split among model regions, steps_sales_) at
+  // each model region's last data-year pack size. Empty under [pack_size_path] projection =
+  // "hold" or without the data.
+  std::map<std::tuple<std::string, std::string, int>, double> pack_size_factors() const {
+    std::map<std::tuple<std::string, std::string, int>, double> out;
+    if (spec_.pack_size_projection != "iea_steps") return out;
+    const auto members = projection_members();
+    for (const auto& row : data_.demand_projection) {
+      auto mit = members.find(row.region);
+      if (mit == members.end()) continue;
+      double kwh = 0.0;
+      for (const auto* rec : mit->second) {
+        for (std::size_t s = 0; s < data_.segments.size(); ++s) {
+          if (data_.segments[s].vehicle_mode != row.vehicle_mode) continue;
+          auto sit = steps_sales_.find({rec->code, s, row.year});
+          if (sit == steps_sales_.end()) continue;
+          bool fallback = false;
+          const Path path = data_pack_path(*rec, s, &fallback);
+          if (!path.empty()) kwh += sit->second * path.points().rbegin()->second;
+        }
+      }
+      if (kwh > 0.0) {
+        out[{row.region, row.vehicle_mode, row.year}] = row.battery_demand_gwh * 1e6 / kwh;
+      }
+    }
+    return out;
   }
 
   // --- chemistry shares ----------------------------------------------------------------------
@@ -1324,6 +1401,8 @@ class Resolver {
   ModelInputs& in_;
   std::vector<const io::RegionRecord*> leaf_records_;
   std::map<std::string, std::pair<std::optional<std::vector<std::size_t>>, int>> scope_cache_;
+  // IEA STEPS sales by (model region, segment, year), every model region of the data.
+  std::map<std::tuple<std::string, std::size_t, int>, double> steps_sales_;
 };
 
 }  // namespace

@@ -410,6 +410,53 @@ void load_sales_projection(RunData& data, core::Diagnostics& diags) {
   }
 }
 
+void load_demand_projection(RunData& data, core::Diagnostics& diags) {
+  const std::string file = "battery_demand_steps.csv";
+  auto table = open_table(
+      data, file, {"region", "vehicle_mode", "year", "battery_demand_gwh", "source", "notes"},
+      diags);
+  if (!table) return;
+  std::set<std::string> modes;
+  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  KeyIndex keys;
+  for (std::size_t i = 0; i < table->size(); ++i) {
+    const auto row = table->row(i);
+    auto region = take(row.required_text("region"), diags);
+    auto mode = take(row.required_text("vehicle_mode"), diags);
+    auto year = take_year(row, "year", diags);
+    auto v = take_non_negative(row, "battery_demand_gwh", diags);
+    auto source = take(row.required_text("source"), diags);
+    if (!region || !mode || !year || !v || !source) continue;
+    if (!keys.insert(key_of({*region, *mode, std::to_string(*year)}), row, "region",
+                     "region, vehicle_mode and year", diags)) {
+      continue;
+    }
+    if (std::none_of(data.projection_regions.begin(), data.projection_regions.end(),
+                     [&](const ProjectionRegionRecord& p) { return p.name == *region; })) {
+      diags.add_error(core::Error::invalid_input(
+          "region '" + *region + "' is not in projection_regions.csv", row.location("region"),
+          "add it to data/projection_regions.csv with its model regions, or fix the spelling"));
+      continue;
+    }
+    if (!modes.empty() && modes.count(*mode) == 0) {
+      diags.add_error(core::Error::invalid_input(
+          "vehicle mode '" + *mode + "' has no segment in segments.csv",
+          row.location("vehicle_mode"),
+          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
+      continue;
+    }
+    if (!data.sales.empty() && *year <= data.sales_last_year) {
+      diags.add_error(core::Error::invalid_input(
+          "projection year " + std::to_string(*year) + " is inside the sales history (to " +
+              std::to_string(data.sales_last_year) + ")",
+          row.location("year"), "projections are for years after ev_sales.csv's last year"));
+      continue;
+    }
+    data.demand_projection.push_back(DemandProjectionRecord{
+        *region, *mode, *year, *v, table->source() + ":" + std::to_string(row.line())});
+  }
+}
+
 void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(
       data, "pack_size.csv",
@@ -1032,6 +1079,7 @@ RunData load_run_data(const std::string& data_dir, core::Diagnostics& diags) {
   load_sales(data, diags);
   load_projection_regions(data, diags);
   load_sales_projection(data, diags);
+  load_demand_projection(data, diags);
   load_pack_sizes(data, diags);
   load_intensities(data, diags);
   load_chemistry_shares(data, diags);

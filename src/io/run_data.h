@@ -65,6 +65,16 @@ struct SalesProjectionRecord {
   std::string location;
 };
 
+// data/battery_demand_steps.csv: IEA's projected EV battery demand (Stated Policies Scenario) by
+// projection region, vehicle mode and year, in GWh; pack-size paths are scaled to meet it.
+struct DemandProjectionRecord {
+  std::string region;  // a projection_region of projection_regions.csv
+  std::string vehicle_mode;
+  int year = 0;
+  double battery_demand_gwh = 0.0;
+  std::string location;
+};
+
 // data/projection_regions.csv: an IEA projection region as model regions and aggregates; "*" =
 // every model region in no other row.
 struct ProjectionRegionRecord {
@@ -231,7 +241,8 @@ struct RunData {
   int sales_first_year = 0;
   int sales_last_year = 0;
   std::vector<ProjectionRegionRecord> projection_regions;
-  std::vector<SalesProjectionRecord> sales_projection;  // IEA STEPS
+  std::vector<SalesProjectionRecord> sales_projection;    // IEA STEPS
+  std::vector<DemandProjectionRecord> demand_projection;  // IEA STEPS
   std::vector<PackSizeRecord> pack_sizes;
   std::vector<ChemistryShareRecord> chemistry_shares;
   std::vector<ChemistrySegmentRecord> chemistry_segment_shares;

@@ -449,12 +449,13 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
-  w.check_keys(root,
-               {"scenario", "sales", "pack_size", "chemistry_share",
-                "material_intensity_kg_per_kwh", "lifetime", "second_life", "replacement",
-                "collection", "recycling_capacity", "recovery_fraction", "market", "uncertainty",
-                "production_scrap", "trade", "capacity_follows_feedstock", "recycling_plants"},
-               "");
+  w.check_keys(
+      root,
+      {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
+       "lifetime", "second_life", "replacement", "collection", "recycling_capacity",
+       "recovery_fraction", "market", "uncertainty", "production_scrap", "trade",
+       "capacity_follows_feedstock", "recycling_plants", "pack_size_path"},
+      "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
     if (const toml::node* n = t->get("weights"); n != nullptr && n->as_table() != nullptr) {
@@ -466,6 +467,20 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
   }
   if (const auto* t = w.sub_table(root, "scenario")) parse_scenario_table(w, *t, spec);
   if (const auto* t = w.sub_table(root, "sales")) parse_sales(w, *t, spec);
+  if (const auto* t = w.sub_table(root, "pack_size_path")) {
+    w.check_keys(*t, {"projection"}, "pack_size_path");
+    std::string projection;
+    if (w.get_string(*t, "projection", "pack_size_path", projection, false)) {
+      if (projection == "iea_steps" || projection == "hold") {
+        spec.pack_size_projection = projection;
+      } else {
+        w.error(t->get("projection"), "pack_size_path.projection",
+                "unknown projection '" + projection + "'",
+                "use \"iea_steps\" (scaled to IEA's STEPS battery demand in 2030) or \"hold\" "
+                "(2024 pack sizes held)");
+      }
+    }
+  }
 
   w.for_each_table(root, "pack_size", "", [&](const toml::table& e, const std::string& p) {
     w.check_keys(e, {"region", "segment", "year", "kwh_per_vehicle"}, p);

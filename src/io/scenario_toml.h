@@ -139,6 +139,9 @@ struct ScenarioSpec {
   // data/ev_sales_steps.csv as targets, then growth rates) or "growth" (growth rates only).
   std::string sales_projection = "iea_steps";
   std::string sales_projection_location;
+  // Pack sizes after the data: "iea_steps" (scaled so that new-vehicle demand at IEA's STEPS sales
+  // meets IEA's STEPS battery demand, data/battery_demand_steps.csv) or "hold" (last data year).
+  std::string pack_size_projection = "iea_steps";
   std::vector<GrowthSpec> growth;
   std::vector<SalesTargetSpec> targets;
   std::vector<PackSizeSpec> pack_sizes;

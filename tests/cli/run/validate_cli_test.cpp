@@ -727,6 +727,9 @@ TEST(StepsScenario, GrowthProjectionAndScenarioTargetsReplaceTheStepsPath) {
 TEST(StepsScenario, BadProjectionKeysAndRowsAreNamed) {
   expect_invalid("[sales]\nprojection = \"steps\"\n",
                  {"sales.projection", "unknown projection 'steps'", "iea_steps"});
+  expect_invalid(
+      "[pack_size_path]\nprojection = \"grow\"\nfactor = 2\n",
+      {"pack_size_path.projection", "unknown projection 'grow'", "pack_size_path.factor"});
   // A growth entry inside the STEPS path is a warning (it applies only after 2030).
   {
     TempDir dir;
@@ -743,9 +746,13 @@ TEST(StepsScenario, BadProjectionKeysAndRowsAreNamed) {
   data.replace("ev_sales_steps.csv", "India,2030,Buses,BEV,38000", "Indai,2030,Buses,BEV,38000");
   data.replace("ev_sales_steps.csv", "USA,2030,Cars,BEV,2700000", "USA,2024,Cars,BEV,2700000");
   data.replace("projection_regions.csv", "Europe,EUROPE", "Europe,EUROPA");
-  expect_data_rejected(data, "ev_sales_steps.csv:",
-                       {"'Indai' is not in projection_regions.csv", "inside the sales history",
-                        "projection_regions.csv:5:members", "'EUROPA' is not a region"});
+  data.replace("battery_demand_steps.csv", "USA,Buses,2030,4,", "USA,Buses,2030,-4,");
+  data.replace("battery_demand_steps.csv", "India,Cars,2030", "India,Bikes,2030");
+  expect_data_rejected(
+      data, "ev_sales_steps.csv:",
+      {"'Indai' is not in projection_regions.csv", "inside the sales history",
+       "projection_regions.csv:5:members", "'EUROPA' is not a region",
+       "battery_demand_steps.csv:", ":battery_demand_gwh", "vehicle mode 'Bikes' has no segment"});
 }
 
 // Hungary, home to large cell plants, has feedstock from production scrap in the baseline; a run

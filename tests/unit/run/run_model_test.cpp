@@ -107,6 +107,44 @@ TEST_F(Resolve, SegmentRulesGiveChineseBusesLfpAndOtherTrucksHighNickel) {
   }
 }
 
+// IEA STEPS pack path (data/battery_demand_steps.csv): in 2030 the new-vehicle battery demand of
+// each IEA region and mode (sales x pack size, no replacements) equals IEA's figure; sizes move
+// linearly from the 2024 data and hold after. projection = "hold" keeps the 2024 sizes.
+TEST_F(Resolve, PackSizesMeetIeaStepsBatteryDemandIn2030) {
+  const ModelInputs in = resolve("");
+  const ModelInputs hold = resolve("[pack_size_path]\nprojection = \"hold\"\n");
+  const auto t = [&](int year) { return static_cast<std::size_t>(year - in.first_year); };
+  const auto gwh = [&](const std::vector<std::string>& regions,
+                       const std::vector<std::string>& segments, int year) {
+    double kwh = 0.0;
+    for (const auto& r : regions) {
+      for (const auto& s : segments) {
+        const std::size_t ri = index(in.regions, r), si = index(in.segments, s);
+        kwh += in.sales_vehicles[ri][si][t(year)] * in.pack_kwh[ri][si][t(year)];
+      }
+    }
+    return kwh / 1e6;
+  };
+  EXPECT_NEAR(gwh({"CHN"}, {"car_bev", "car_phev"}, 2030), 1200.0, 1e-6);
+  EXPECT_NEAR(gwh({"USA"}, {"truck"}, 2030), 19.0, 1e-6);
+  EXPECT_NEAR(gwh({"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER", "GBR", "EUROPE_OTHER"},
+                  {"bus"}, 2030),
+              14.0, 1e-6);
+  EXPECT_NEAR(gwh({"AUS", "CAN", "JPN", "KOR", "ROW"}, {"two_three_wheeler"}, 2030), 27.0, 1e-6);
+  const std::size_t chn = index(in.regions, "CHN"), bus = index(in.segments, "bus");
+  const auto& p = in.pack_kwh[chn][bus];
+  EXPECT_DOUBLE_EQ(p[t(2024)], hold.pack_kwh[chn][bus][t(2024)]);
+  EXPECT_NEAR(p[t(2027)], 0.5 * (p[t(2024)] + p[t(2030)]), 1e-9);
+  EXPECT_DOUBLE_EQ(p[t(2045)], p[t(2030)]);
+  EXPECT_DOUBLE_EQ(hold.pack_kwh[chn][bus][t(2045)], hold.pack_kwh[chn][bus][t(2024)]);
+  EXPECT_GT(p[t(2030)], 1.5 * p[t(2024)]);  // IEA's Chinese buses carry bigger packs
+  // A scenario point overrides the path.
+  const ModelInputs point = resolve(
+      "[[pack_size]]\nregion = \"CHN\"\nsegment = \"bus\"\nyear = 2030\nkwh_per_vehicle = "
+      "250\n");
+  EXPECT_DOUBLE_EQ(point.pack_kwh[chn][bus][t(2030)], 250.0);
+}
+
 TEST_F(Resolve, ScenarioChemistryPointForOneSegmentLeavesTheOthers) {
   const ModelInputs base = resolve("");
   const ModelInputs in = resolve(
