@@ -25,5 +25,6 @@ void register_plan_commands(CLI::App& app, CliContext& ctx);
 void register_source_commands(CLI::App& app, CliContext& ctx);
 void register_uncertainty_commands(CLI::App& app, CliContext& ctx);
 void register_market_robust_commands(CLI::App& app, CliContext& ctx);
+void register_backtest_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli
