@@ -119,6 +119,49 @@ def model_scrap_t(out_dir):
     return total
 
 
+TORNADO_OUTPUTS = [
+    ("use_to_end_of_life_kwh total 2030", "End-of-life packs 2030 (GWh)", 1e-6),
+    ("use_to_end_of_life_kwh total 2040", "End-of-life packs 2040 (GWh)", 1e-6),
+    ("use_to_end_of_life_kwh total 2050", "End-of-life packs 2050 (GWh)", 1e-6),
+    ("end_of_life_t total Li 2040", "Li in waste 2040 (kt)", 1e-3),
+    ("end_of_life_t total Co 2040", "Co in waste 2040 (kt)", 1e-3),
+    ("recycled_share_of_demand Li 2040", "Recycled share of Li demand 2040 (%)", 100.0),
+]
+
+
+def tornado_section(binary):
+    """`urbanmine sensitivity --method tornado` on the baseline: each uncertain input of
+    data/uncertainty_defaults.csv alone at its P5 and P95, the others at their median."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([binary, "-q", "sensitivity", "--method", "tornado", "--out", tmp],
+                       check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(tmp, "sensitivity_tornado.csv"), newline="") as f:
+            rows = list(csv.DictReader(f))
+    lines = [
+        "",
+        "## Sensitivity at a glance (tornado)",
+        "",
+        "Generated with `urbanmine sensitivity --method tornado` on the baseline: each uncertain",
+        "input of `data/uncertainty_defaults.csv` alone at its P5 and its P95 (its documented",
+        "range, with the source or the assumption stated in that file), the others at their",
+        "median; the three inputs that move each output most. The central value is the run with",
+        "every input at its median, which differs from the baseline where a distribution's",
+        "median is not the baseline value (e.g. the replacement probability, mode 1, median",
+        "below 1).",
+        "",
+        "| output | central | input | at P5 | at P95 |",
+        "| --- | ---: | --- | ---: | ---: |",
+    ]
+    for key, label, scale in TORNADO_OUTPUTS:
+        bars = [r for r in rows if r["output"] == key][:3]
+        for i, r in enumerate(bars):
+            central = f"{float(r['central']) * scale:,.1f}" if i == 0 else ""
+            lines.append(
+                f"| {label if i == 0 else ''} | {central} | `{r['input']}` | "
+                f"{float(r['at_p5']) * scale:,.1f} | {float(r['at_p95']) * scale:,.1f} |")
+    return lines
+
+
 def backtest_section(binary):
     """`urbanmine backtest` on the baseline: each sales rule projected from 2019 and 2021, its
     error against IEA's sales to 2024 and the model's battery demand at actual sales."""
@@ -298,6 +341,7 @@ def main():
                 f"{published / 1e6:,.2f} | {base / 1e6:,.2f} | {base / published:.2f} | "
                 f"{growth / 1e6:,.2f} | {growth / published:.2f} |")
     lines += backtest_section(args.bin)
+    lines += tornado_section(args.bin)
     lines.append("")
     with open(args.out, "w") as f:
         f.write("\n".join(lines))

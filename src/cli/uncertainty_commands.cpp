@@ -4,6 +4,7 @@
 // mc_summary.csv and mc_summary.json into --out and prints the headline bands.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -197,12 +198,16 @@ int run_sensitivity(CliContext& ctx, const SensitivityArgs& a) {
   std::string best_input;
   auto flush = [&] {
     if (!current.empty()) {
-      text += current + ": " + best_input + " (" + (a.options.method == "sobol" ? "ST " : "mu* ") +
-              fixed(best, 3) + ")\n";
+      const std::string what = a.options.method == "sobol"     ? "ST "
+                               : a.options.method == "tornado" ? "|P95 - P5| "
+                                                               : "mu* ";
+      text += current + ": " + best_input + " (" + what + fixed(best, 3) + ")\n";
     }
   };
   for (const auto& row : report->rows) {
-    const double v = a.options.method == "sobol" ? row.second.estimate : row.first.estimate;
+    const double v = a.options.method == "sobol"     ? row.second.estimate
+                     : a.options.method == "tornado" ? std::fabs(row.first.estimate)
+                                                     : row.first.estimate;
     if (row.output != current) {
       flush();
       current = row.output;
@@ -272,7 +277,9 @@ void register_uncertainty_commands(CLI::App& app, CliContext& ctx) {
       "Example: urbanmine sensitivity examples/global.toml --method sobol --samples 64");
   auto s = std::make_shared<SensitivityArgs>();
   sens->add_option("SCENARIO", s->scenario, "Scenario TOML file (default: examples/global.toml)");
-  sens->add_option("--method", s->options.method, "sobol (default) or morris");
+  sens->add_option("--method", s->options.method,
+                   "sobol (default), morris, or tornado (each input alone at its P5 and P95, the "
+                   "others at their median: 2k + 1 runs)");
   sens->add_option("--samples", s->options.samples,
                    "Sobol base samples N or Morris trajectories r (default 64)");
   sens->add_option("--levels", s->options.morris_levels, "Morris grid levels, even (default 4)");

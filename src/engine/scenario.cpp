@@ -387,6 +387,7 @@ class Resolver {
     in_.sales_vehicles.assign(R, std::vector<std::vector<double>>(S, std::vector<double>(T, 0.0)));
     const int h_first = data_.sales_first_year;
     const int h_last = data_.sales_last_year;
+    in_.sales_history_last_year = h_last;
     if (data_.sales.empty()) return;
     if (in_.first_year > h_first) {
       warning(spec_.years_location.empty() ? spec_.source : spec_.years_location,

@@ -42,6 +42,7 @@ struct ModelInputs {
   std::string scenario_name;
   int first_year = 0;
   int last_year = 0;
+  int sales_history_last_year = 0;   // last year of data/ev_sales.csv; projections after it
   std::size_t years = 0;             // T
   std::vector<std::string> regions;  // model region codes (leaves)
   std::vector<std::string> region_names;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -27,8 +28,6 @@ namespace urbanmine::engine {
 
 namespace {
 
-// Sales history ends here (data/ev_sales.csv); growth shifts apply to later years.
-constexpr int kLastSalesHistoryYear = 2023;
 // Chemistry shares are data up to here (data/chemistry_share.csv); factors apply after.
 constexpr int kLastChemistryHistoryYear = 2024;
 constexpr const char* kAll = "all";
@@ -82,6 +81,8 @@ enum class TargetKind {
   kChemistryShareFactor,
   kScrapRateFactor,
   kTransportCostFactor,
+  kReplacementProbability,
+  kReplacementMaxAge,
 };
 
 // One input bound to the model: what it changes and where (-1 = every item).
@@ -99,7 +100,9 @@ constexpr const char* kNameForms =
     "second_life.share, second_life.SEG.share, second_life.lifetime.mean_years, "
     "collection.fraction, collection.REGION.fraction, recovery.ROUTE.ELEMENT, pack_size.factor, "
     "material_intensity.ELEMENT.factor, capacity.factor, sales.growth_shift_per_year, "
-    "chemistry.CHEM.share_factor, production_scrap.rate_factor, trade.transport_cost_factor "
+    "chemistry.CHEM.share_factor, production_scrap.rate_factor, trade.transport_cost_factor, "
+    "replacement.probability, replacement.SEG.probability, replacement.max_vehicle_age_years, "
+    "replacement.SEG.max_vehicle_age_years "
     "(SEG a segment code or all)";
 
 core::Result<Target> bind_input(const std::string& name, const std::string& location,
@@ -140,6 +143,17 @@ core::Result<Target> bind_input(const std::string& name, const std::string& loca
     if (!s) return unknown(": no segment '" + p[1] + "' in this scenario");
     t.kind = TargetKind::kSecondLifeShare;
     t.segment = *s;
+    return t;
+  }
+  if ((p.size() == 2 || p.size() == 3) && p[0] == "replacement" &&
+      (p.back() == "probability" || p.back() == "max_vehicle_age_years")) {
+    if (p.size() == 3) {
+      const auto s = segment_of(p[1]);
+      if (!s) return unknown(": no segment '" + p[1] + "' in this scenario");
+      t.segment = *s;
+    }
+    t.kind = p.back() == "probability" ? TargetKind::kReplacementProbability
+                                       : TargetKind::kReplacementMaxAge;
     return t;
   }
   if (name == "second_life.lifetime.mean_years") {
@@ -252,6 +266,26 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
         if (matches(t.segment, s)) in.second_life_share[s] = v;
       }
       return {};
+    case TargetKind::kReplacementProbability:
+    case TargetKind::kReplacementMaxAge: {
+      const bool probability = t.kind == TargetKind::kReplacementProbability;
+      if (probability && (v < 0.0 || v > 1.0)) {
+        return value_error(name, v, "a share must lie in 0-1");
+      }
+      if (!probability && !(v >= 0.0 && v <= 200.0)) {
+        return value_error(name, v, "a vehicle age is 0-200 years");
+      }
+      // Empty rules replace every failed pack: spell that out before setting one segment.
+      if (in.replacement_probability.empty()) in.replacement_probability.assign(S, 1.0);
+      if (in.replacement_max_vehicle_age_years.empty()) {
+        in.replacement_max_vehicle_age_years.assign(S, std::numeric_limits<double>::infinity());
+      }
+      auto& rule = probability ? in.replacement_probability : in.replacement_max_vehicle_age_years;
+      for (std::size_t s = 0; s < S; ++s) {
+        if (matches(t.segment, s)) rule[s] = v;
+      }
+      return {};
+    }
     case TargetKind::kSecondLifeMeanYears:
       if (!(v > 0.0)) return value_error(name, v, "a lifetime needs > 0");
       in.second_life_lifetime.mean = v;
@@ -297,8 +331,9 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
       if (!(v > -1.0)) return value_error(name, v, "a growth shift needs > -1");
       for (std::size_t t_idx = 0; t_idx < T; ++t_idx) {
         const int year = in.first_year + static_cast<int>(t_idx);
-        if (year <= kLastSalesHistoryYear) continue;
-        const double f = std::pow(1.0 + v, year - kLastSalesHistoryYear);
+        // Sales history (data/ev_sales.csv) stays; the shift compounds from its last year.
+        if (year <= in.sales_history_last_year) continue;
+        const double f = std::pow(1.0 + v, year - in.sales_history_last_year);
         for (auto& region : in.sales_vehicles)
           for (auto& segment : region) segment[t_idx] *= f;
       }
@@ -470,6 +505,7 @@ bool is_share_input(const std::string& name) {
   if (p.empty()) return false;
   if (p[0] == "second_life" && p.back() == "share") return true;
   if (p[0] == "collection" && p.back() == "fraction") return true;
+  if (p[0] == "replacement" && p.back() == "probability") return true;
   return p[0] == "recovery";
 }
 
@@ -786,14 +822,19 @@ std::vector<SelectedOutput> sensitivity_outputs(const KeyOutputLayout& layout,
 
 }  // namespace
 
+// Tornado: each input alone at these quantiles of its distribution, the others at their median.
+constexpr double kTornadoLow = 0.05;
+constexpr double kTornadoHigh = 0.95;
+
 core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPlan& plan,
                                                              const SensitivityOptions& options) {
   const bool sobol = options.method == "sobol";
-  if (!sobol && options.method != "morris") {
+  const bool tornado = options.method == "tornado";
+  if (!sobol && !tornado && options.method != "morris") {
     return core::Error::invalid_input("unknown method '" + options.method + "'", "--method",
-                                      "use sobol or morris");
+                                      "use sobol, morris or tornado");
   }
-  if (!sobol && (options.morris_levels < 2 || options.morris_levels % 2 != 0)) {
+  if (!sobol && !tornado && (options.morris_levels < 2 || options.morris_levels % 2 != 0)) {
     return core::Error::invalid_input("Morris needs an even number of levels >= 2", "--levels");
   }
   const std::size_t k = plan.inputs.size();
@@ -806,6 +847,8 @@ core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPl
   if (sobol) {
     sd = uncertainty::saltelli_design(options.samples, plan.input_names, options.seed);
     rows = sd.rows();
+  } else if (tornado) {
+    rows = 2 * k + 1;  // every input at its median, then each alone at its P5 and at its P95
   } else {
     md = uncertainty::morris_design(options.samples, plan.input_names, options.morris_levels,
                                     options.seed);
@@ -818,7 +861,16 @@ core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPl
   auto body = [&](const tbb::blocked_range<std::size_t>& range) {
     std::vector<double> cells(layout.cells);
     for (std::size_t r = range.begin(); r != range.end(); ++r) {
-      const auto u = sobol ? sd.row(r) : md.row(r);
+      std::vector<double> u(k, 0.5);
+      if (sobol) {
+        const auto row = sd.row(r);
+        u.assign(row.begin(), row.end());
+      } else if (tornado) {
+        if (r > 0) u[(r - 1) / 2] = (r - 1) % 2 == 0 ? kTornadoLow : kTornadoHigh;
+      } else {
+        const auto row = md.row(r);
+        u.assign(row.begin(), row.end());
+      }
       std::vector<double> values(k);
       for (std::size_t i = 0; i < k; ++i) {
         const auto& d = plan.inputs[i].distribution;
@@ -866,7 +918,23 @@ core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPl
   report.samples = options.samples;
   report.model_runs = rows;
   for (std::size_t o = 0; o < outputs.size(); ++o) {
-    if (sobol) {
+    if (tornado) {
+      // first = {swing, output at P5, output at P95}, second = the central output; inputs by
+      // decreasing |swing| (the bars of a tornado chart, widest on top).
+      const double central = y[o][0];
+      std::vector<uncertainty::SensitivityRow> bars;
+      for (std::size_t i = 0; i < k; ++i) {
+        const double low = y[o][2 * i + 1];
+        const double high = y[o][2 * i + 2];
+        bars.push_back({outputs[o].label, plan.input_names[i],
+                        uncertainty::Interval{high - low, low, high},
+                        uncertainty::Interval{central, central, central}, central});
+      }
+      std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) {
+        return std::fabs(a.first.estimate) > std::fabs(b.first.estimate);
+      });
+      report.rows.insert(report.rows.end(), bars.begin(), bars.end());
+    } else if (sobol) {
       const auto idx =
           uncertainty::sobol_indices(sd, y[o], options.resamples, options.confidence, options.seed);
       for (std::size_t i = 0; i < k; ++i) {

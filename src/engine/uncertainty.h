@@ -16,7 +16,9 @@
 //   pack_size.factor                   (x every pack size)
 //   material_intensity.ELEMENT.factor  (x kg/kWh of every chemistry)
 //   capacity.factor                    (x every pool's recycling capacity)
-//   sales.growth_shift_per_year        (sales after 2023 x (1 + d)^(year - 2023))
+//   sales.growth_shift_per_year        (sales after the history x (1 + d)^(year - its last year))
+//   replacement.probability, replacement.SEG.probability                (share)
+//   replacement.max_vehicle_age_years, replacement.SEG.max_vehicle_age_years
 //   chemistry.CHEM.share_factor        (x CHEM's share after 2024, others rescaled to sum 1)
 #pragma once
 

@@ -173,6 +173,15 @@ namespace urbanmine::io {
 
 std::string sensitivity_csv(const uncertainty::SensitivityReport& r) {
   const bool sobol = r.method == "sobol";
+  if (r.method == "tornado") {
+    std::string out = "method,output,input,central,at_p5,at_p95,swing\n";
+    for (const auto& row : r.rows) {
+      out += r.method + "," + csv_escape(row.output) + "," + csv_escape(row.input) + "," +
+             g17(row.mu) + "," + g17(row.first.lower) + "," + g17(row.first.upper) + "," +
+             g17(row.first.estimate) + "\n";
+    }
+    return out;
+  }
   std::string out = sobol ? "method,output,input,s1,s1_low,s1_high,st,st_low,st_high\n"
                           : "method,output,input,mu_star,mu_star_low,mu_star_high,sigma,mu\n";
   for (const auto& row : r.rows) {

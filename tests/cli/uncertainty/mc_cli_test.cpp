@@ -2,8 +2,11 @@
 // `urbanmine mc` end to end on a small scenario: bad distributions exit 3 naming the key, the
 // output does not depend on the thread count, a scenario compared with itself differs by
 // exactly zero, and a failing draw names the draw, the input and its value.
+#include <cmath>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -231,6 +234,63 @@ upper = 0.95
   EXPECT_NE(csv->find("sobol,end_of_life_t total Li 2040,recovery.hydrometallurgy.Li,0,0,0,0,0,0"),
             std::string::npos)
       << *csv;
+}
+
+// Tornado (issue 20): each input alone at its P5 and P95, the others at their median; the bars
+// of each output in decreasing |swing|. End-of-life kWh is linear in the pack-size factor, so its
+// P95 bar is the central value x 1.18 (uniform 0.8-1.2), and recovery cannot move it at all.
+TEST(SensitivityCli, TornadoRanksInputsBySwingBetweenTheirP5AndP95) {
+  testing::TempDir dir;
+  const auto path = write_scenario(dir, "s.toml", R"(
+[uncertainty]
+defaults = false
+
+[[uncertainty.input]]
+name = "recovery.hydrometallurgy.Li"
+distribution = "uniform"
+lower = 0.5
+upper = 0.95
+
+[[uncertainty.input]]
+name = "pack_size.factor"
+distribution = "uniform"
+lower = 0.8
+upper = 1.2
+
+[[uncertainty.input]]
+name = "lifetime.all.battery.mean_factor"
+distribution = "uniform"
+lower = 0.9
+upper = 1.1
+)");
+  const auto r =
+      testing::run_cli("sensitivity " + path + " --method tornado --out " + dir.path("t"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("7 model runs"), std::string::npos) << r.output;
+  const auto csv = io::read_text_file(dir.path("t/sensitivity_tornado.csv"));
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(csv->rfind("method,output,input,central,at_p5,at_p95,swing\n", 0), 0U) << *csv;
+  std::istringstream in(*csv);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::vector<std::string>> bars;  // rows of "use_to_end_of_life_kwh total 2040"
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    ASSERT_EQ(f.size(), 7U) << line;
+    const double low = std::stod(f[4]), high = std::stod(f[5]), swing = std::stod(f[6]);
+    EXPECT_NEAR(swing, high - low, 1e-9 * (std::fabs(high) + 1.0)) << line;
+    if (f[1] == "use_to_end_of_life_kwh total 2040") bars.push_back(f);
+  }
+  ASSERT_EQ(bars.size(), 3U) << *csv;
+  EXPECT_EQ(bars[0][2], "pack_size.factor");
+  EXPECT_EQ(bars[2][2], "recovery.hydrometallurgy.Li");
+  EXPECT_EQ(std::stod(bars[2][6]), 0.0);
+  const double central = std::stod(bars[0][3]);
+  EXPECT_NEAR(std::stod(bars[0][5]) / central, 1.18, 1e-9);
+  EXPECT_NEAR(std::stod(bars[0][4]) / central, 0.82, 1e-9);
+  EXPECT_GT(std::fabs(std::stod(bars[1][6])), 0.0);  // battery lifetime moves end of life
 }
 
 }  // namespace

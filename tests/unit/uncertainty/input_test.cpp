@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // [uncertainty] parsing, the shipped default set, and draws applied to a copy of the inputs.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
@@ -111,6 +113,47 @@ TEST(UncertaintyDraw, AppliesToACopyOnly) {
   const auto r = engine::apply_draw(*plan, values, bad);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("'second_life.share' drew 1.5"), std::string::npos)
+      << r.error().message;
+}
+
+// replacement.* inputs (issue 20): the default replaces every failed pack (empty rules); a draw
+// spells the rule out per segment and sets the drawn segment only. Replacing fewer packs cuts
+// new-battery demand in a run; a share above 1 is refused naming the input.
+TEST(UncertaintyDraw, ReplacementRulesAreUncertainInputs) {
+  auto plan = engine::prepare_uncertainty(testing::source_path("examples/global.toml"),
+                                          testing::source_path("data"));
+  ASSERT_TRUE(plan);
+  ASSERT_TRUE(plan->base.replacement_probability.empty() ||
+              plan->base.replacement_probability.front() == 1.0);
+  std::vector<double> values(plan->inputs.size());
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = plan->inputs[i].distribution.median();
+    if (plan->inputs[i].name == "replacement.probability") {
+      values[i] = 0.25;
+      ++found;
+    }
+  }
+  ASSERT_EQ(found, 1U) << "replacement.probability is in data/uncertainty_defaults.csv";
+  engine::ModelInputs copy = plan->base;
+  ASSERT_TRUE(engine::apply_draw(*plan, values, copy));
+  ASSERT_EQ(copy.replacement_probability.size(), copy.segments.size());
+  for (double p : copy.replacement_probability) EXPECT_EQ(p, 0.25);
+  for (double a : copy.replacement_max_vehicle_age_years) EXPECT_TRUE(std::isinf(a));
+  auto fewer = engine::compute_run(copy, {});
+  auto all = engine::compute_run(plan->base, {});
+  ASSERT_TRUE(fewer && all);
+  const auto total = [](const engine::RunResults& r) {
+    return r.find("new_batteries_kwh")->values.slice("year", "2040")->total();
+  };
+  EXPECT_LT(total(*fewer), total(*all));
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (plan->inputs[i].name == "replacement.probability") values[i] = 1.5;
+  }
+  engine::ModelInputs bad = plan->base;
+  const auto r = engine::apply_draw(*plan, values, bad);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("'replacement.probability' drew 1.5"), std::string::npos)
       << r.error().message;
 }
 
