@@ -261,6 +261,53 @@ void load_segments(RunData& data, core::Diagnostics& diags) {
   require_rows(!data.segments.empty(), *table, "segment", diags);
 }
 
+// The vehicle modes of segments.csv (what sales and projection rows may name).
+std::set<std::string> segment_modes(const RunData& data) {
+  std::set<std::string> modes;
+  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  return modes;
+}
+
+// Row checks shared by ev_sales.csv and the projection files; each reports the row and returns
+// false when the value is not usable.
+bool known_mode(const std::set<std::string>& modes, const std::string& mode, const CsvRow& row,
+                core::Diagnostics& diags) {
+  if (modes.empty() || modes.count(mode) > 0) return true;
+  diags.add_error(core::Error::invalid_input(
+      "vehicle mode '" + mode + "' has no segment in segments.csv", row.location("vehicle_mode"),
+      "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
+  return false;
+}
+
+bool known_powertrain(const std::string& pt, const CsvRow& row, core::Diagnostics& diags) {
+  if (pt == "BEV" || pt == "PHEV") return true;
+  diags.add_error(core::Error::invalid_input("unknown powertrain '" + pt + "'",
+                                             row.location("powertrain"), "use BEV or PHEV"));
+  return false;
+}
+
+bool known_projection_region(const RunData& data, const std::string& region, const CsvRow& row,
+                             core::Diagnostics& diags) {
+  if (std::any_of(data.projection_regions.begin(), data.projection_regions.end(),
+                  [&](const ProjectionRegionRecord& p) { return p.name == region; })) {
+    return true;
+  }
+  diags.add_error(core::Error::invalid_input(
+      "region '" + region + "' is not in projection_regions.csv", row.location("region"),
+      "add it to data/projection_regions.csv with its model regions, or fix the spelling"));
+  return false;
+}
+
+bool after_sales_history(const RunData& data, int year, const CsvRow& row,
+                         core::Diagnostics& diags) {
+  if (data.sales.empty() || year > data.sales_last_year) return true;
+  diags.add_error(core::Error::invalid_input(
+      "projection year " + std::to_string(year) + " is inside the sales history (to " +
+          std::to_string(data.sales_last_year) + ")",
+      row.location("year"), "projections are for years after ev_sales.csv's last year"));
+  return false;
+}
+
 void load_sales(RunData& data, core::Diagnostics& diags) {
   auto table = open_table(
       data, "ev_sales.csv",
@@ -271,8 +318,7 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
     if (!r.sales_source.empty()) known.insert(r.sales_source);
     for (const auto& m : r.sales_minus) known.insert(m);
   }
-  std::set<std::string> modes;
-  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  const std::set<std::string> modes = segment_modes(data);
   KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
@@ -288,18 +334,8 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
           "add it to data/regions.csv (sales_source or sales_minus) or fix the spelling"));
       continue;
     }
-    if (!modes.empty() && modes.count(*mode) == 0) {
-      diags.add_error(core::Error::invalid_input(
-          "vehicle mode '" + *mode + "' has no segment in segments.csv",
-          row.location("vehicle_mode"),
-          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
-      continue;
-    }
-    if (*pt != "BEV" && *pt != "PHEV") {
-      diags.add_error(core::Error::invalid_input("unknown powertrain '" + *pt + "'",
-                                                 row.location("powertrain"), "use BEV or PHEV"));
-      continue;
-    }
+    if (!known_mode(modes, *mode, row, diags)) continue;
+    if (!known_powertrain(*pt, row, diags)) continue;
     if (!keys.insert(key_of({*region, std::to_string(*year), *mode, *pt}), row, "region",
                      "region, year, vehicle_mode and powertrain", diags)) {
       continue;
@@ -361,8 +397,7 @@ void load_sales_projection(RunData& data, core::Diagnostics& diags) {
       data, file, {"region", "year", "vehicle_mode", "powertrain", "sales_vehicles", "source"},
       diags);
   if (!table) return;
-  std::set<std::string> modes;
-  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  const std::set<std::string> modes = segment_modes(data);
   KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
@@ -379,32 +414,10 @@ void load_sales_projection(RunData& data, core::Diagnostics& diags) {
     }
     // IEA's World rows are totals of the projection regions: not used.
     if (*region == "World") continue;
-    if (std::none_of(data.projection_regions.begin(), data.projection_regions.end(),
-                     [&](const ProjectionRegionRecord& p) { return p.name == *region; })) {
-      diags.add_error(core::Error::invalid_input(
-          "region '" + *region + "' is not in projection_regions.csv", row.location("region"),
-          "add it to data/projection_regions.csv with its model regions, or fix the spelling"));
-      continue;
-    }
-    if (!modes.empty() && modes.count(*mode) == 0) {
-      diags.add_error(core::Error::invalid_input(
-          "vehicle mode '" + *mode + "' has no segment in segments.csv",
-          row.location("vehicle_mode"),
-          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
-      continue;
-    }
-    if (*pt != "BEV" && *pt != "PHEV") {
-      diags.add_error(core::Error::invalid_input("unknown powertrain '" + *pt + "'",
-                                                 row.location("powertrain"), "use BEV or PHEV"));
-      continue;
-    }
-    if (!data.sales.empty() && *year <= data.sales_last_year) {
-      diags.add_error(core::Error::invalid_input(
-          "projection year " + std::to_string(*year) + " is inside the sales history (to " +
-              std::to_string(data.sales_last_year) + ")",
-          row.location("year"), "projections are for years after ev_sales.csv's last year"));
-      continue;
-    }
+    if (!known_projection_region(data, *region, row, diags)) continue;
+    if (!known_mode(modes, *mode, row, diags)) continue;
+    if (!known_powertrain(*pt, row, diags)) continue;
+    if (!after_sales_history(data, *year, row, diags)) continue;
     data.sales_projection.push_back(SalesProjectionRecord{
         *region, *year, *mode, *pt, *v, table->source() + ":" + std::to_string(row.line())});
   }
@@ -416,8 +429,7 @@ void load_demand_projection(RunData& data, core::Diagnostics& diags) {
       data, file, {"region", "vehicle_mode", "year", "battery_demand_gwh", "source", "notes"},
       diags);
   if (!table) return;
-  std::set<std::string> modes;
-  for (const auto& s : data.segments) modes.insert(s.vehicle_mode);
+  const std::set<std::string> modes = segment_modes(data);
   KeyIndex keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
@@ -431,27 +443,9 @@ void load_demand_projection(RunData& data, core::Diagnostics& diags) {
                      "region, vehicle_mode and year", diags)) {
       continue;
     }
-    if (std::none_of(data.projection_regions.begin(), data.projection_regions.end(),
-                     [&](const ProjectionRegionRecord& p) { return p.name == *region; })) {
-      diags.add_error(core::Error::invalid_input(
-          "region '" + *region + "' is not in projection_regions.csv", row.location("region"),
-          "add it to data/projection_regions.csv with its model regions, or fix the spelling"));
-      continue;
-    }
-    if (!modes.empty() && modes.count(*mode) == 0) {
-      diags.add_error(core::Error::invalid_input(
-          "vehicle mode '" + *mode + "' has no segment in segments.csv",
-          row.location("vehicle_mode"),
-          "use a vehicle_mode of segments.csv (Cars, Vans, Buses, Trucks, 2 and 3 wheelers)"));
-      continue;
-    }
-    if (!data.sales.empty() && *year <= data.sales_last_year) {
-      diags.add_error(core::Error::invalid_input(
-          "projection year " + std::to_string(*year) + " is inside the sales history (to " +
-              std::to_string(data.sales_last_year) + ")",
-          row.location("year"), "projections are for years after ev_sales.csv's last year"));
-      continue;
-    }
+    if (!known_projection_region(data, *region, row, diags)) continue;
+    if (!known_mode(modes, *mode, row, diags)) continue;
+    if (!after_sales_history(data, *year, row, diags)) continue;
     data.demand_projection.push_back(DemandProjectionRecord{
         *region, *mode, *year, *v, table->source() + ":" + std::to_string(row.line())});
   }
