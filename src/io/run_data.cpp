@@ -443,6 +443,7 @@ void load_demand_projection(RunData& data, core::Diagnostics& diags) {
                      "region, vehicle_mode and year", diags)) {
       continue;
     }
+    if (*region == "World") continue;  // IEA's totals, as in ev_sales_steps.csv
     if (!known_projection_region(data, *region, row, diags)) continue;
     if (!known_mode(modes, *mode, row, diags)) continue;
     if (!after_sales_history(data, *year, row, diags)) continue;
