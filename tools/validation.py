@@ -33,18 +33,21 @@ SCENARIOS = [("baseline", "examples/global.toml"), ("busch2024", "examples/busch
 
 
 def steps_groups(regions_csv):
-    """IEA's STEPS regions as lists of model regions (data/projection_regions.csv: China, India
-    and USA are model regions, Europe the EUROPE aggregate, Rest of the world every other model
-    region), from a run's regions.csv (region, aggregates)."""
-    groups = {"China": ["CHN"], "India": ["IND"], "USA": ["USA"], "Europe": [],
-              "Rest of the world": []}
+    """IEA's STEPS regions as lists of model regions, by data/projection_regions.csv (the file the
+    run reads: model regions or aggregates per IEA region, * for every model region in no other
+    row), applied to a run's regions.csv (region, aggregates)."""
+    with open(os.path.join(ROOT, "data", "projection_regions.csv"), newline="") as f:
+        rows = [(r["projection_region"], [m.strip() for m in r["members"].split(";")])
+                for r in csv.DictReader(f)]
+    groups = {name: [] for name, _ in rows}
     with open(regions_csv, newline="") as f:
         for row in csv.DictReader(f):
-            code = row["region"]
-            if code in ("CHN", "IND", "USA"):
-                continue
-            europe = "EUROPE" in row["aggregates"].split(";")
-            groups["Europe" if europe else "Rest of the world"].append(code)
+            codes = {row["region"], *filter(None, row["aggregates"].split(";"))}
+            group = next((name for name, members in rows if codes & set(members)), None)
+            if group is None:
+                group = next((name for name, members in rows if "*" in members), None)
+            if group is not None:
+                groups[group].append(row["region"])
     return groups
 
 
