@@ -52,6 +52,7 @@ class Resolver {
     if (in_.regions.empty()) return;
     resolve_segments();
     resolve_chemistries();
+    resolve_projection_members();
     resolve_sales();
     resolve_pack_sizes();
     resolve_chemistry_shares();
@@ -255,13 +256,13 @@ class Resolver {
   }
 
   // The model regions of data/regions.csv (countries and residuals, every one, not only the
-  // run's) in each projection region of projection_regions.csv; "*" takes the rest.
-  std::map<std::string, std::vector<const io::RegionRecord*>> projection_members() const {
-    std::map<std::string, std::vector<const io::RegionRecord*>> out;
-    std::set<std::string> taken;
+  // run's) in each projection region of projection_regions.csv; "*" takes the rest. Computed
+  // once (resolve_projection_members); a model region in two projection regions is an error.
+  void resolve_projection_members() {
+    std::map<std::string, std::string> taken;  // model region -> projection region
     std::string star;
     for (const auto& p : data_.projection_regions) {
-      auto& list = out[p.name];
+      auto& list = projection_members_[p.name];
       for (const auto& m : p.members) {
         if (m == "*") {
           star = p.name;
@@ -270,20 +271,26 @@ class Resolver {
         const io::RegionRecord* agg = region(m);
         if (agg == nullptr) continue;  // reported by the loader
         for (const auto& rec : data_.regions) {
-          if (rec.kind == "aggregate" || taken.count(rec.code) > 0) continue;
-          if (rec.code == m || (agg->kind == "aggregate" && contains(*agg, rec))) {
-            list.push_back(&rec);
-            taken.insert(rec.code);
+          if (rec.kind == "aggregate") continue;
+          if (rec.code != m && !(agg->kind == "aggregate" && contains(*agg, rec))) continue;
+          if (auto [it, fresh] = taken.emplace(rec.code, p.name); !fresh) {
+            error(p.location,
+                  "model region " + rec.code + " is in projection regions " + it->second + " and " +
+                      p.name,
+                  "list each model region in one row of projection_regions.csv");
+            continue;
           }
+          list.push_back(&rec);
         }
       }
     }
     if (!star.empty()) {
       for (const auto& rec : data_.regions) {
-        if (rec.kind != "aggregate" && taken.count(rec.code) == 0) out[star].push_back(&rec);
+        if (rec.kind != "aggregate" && taken.count(rec.code) == 0) {
+          projection_members_[star].push_back(&rec);
+        }
       }
     }
-    return out;
   }
 
   // Sales targets from IEA's projection (ev_sales_steps.csv) for every run region and segment: a
@@ -316,7 +323,7 @@ class Resolver {
       for (const auto& minus : rec.sales_minus) v -= sales_of(minus, data_.segments[s], h_last);
       return std::max(0.0, v);
     };
-    const auto members = projection_members();
+    const auto& members = projection_members_;
     int last_year = 0;
     std::set<std::string> split_groups;
     for (const auto& [key, vehicles] : total) {
@@ -551,7 +558,7 @@ class Resolver {
     std::map<std::string, std::set<std::string>> fallbacks;  // region -> segments using World
     const auto factors = pack_size_factors();
     std::map<std::string, std::string> group_of;  // model region -> projection region
-    for (const auto& [group, list] : projection_members()) {
+    for (const auto& [group, list] : projection_members_) {
       for (const auto* rec : list) group_of[rec->code] = group;
     }
     for (std::size_t r = 0; r < R; ++r) {
@@ -650,7 +657,7 @@ class Resolver {
   std::map<std::tuple<std::string, std::string, int>, double> pack_size_factors() const {
     std::map<std::tuple<std::string, std::string, int>, double> out;
     if (spec_.pack_size_projection != "iea_steps") return out;
-    const auto members = projection_members();
+    const auto& members = projection_members_;
     for (const auto& row : data_.demand_projection) {
       auto mit = members.find(row.region);
       if (mit == members.end()) continue;
@@ -758,6 +765,7 @@ class Resolver {
     std::map<std::string, std::map<int, std::vector<double>>> series;
     std::map<std::string, std::map<int, std::string>> series_location;
     for (const auto& row : data_.chemistry_shares) {
+      in_.chemistry_history_last_year = std::max(in_.chemistry_history_last_year, row.year);
       auto k = chem_index(row.chemistry);
       if (!k) continue;
       auto& v = series[row.region][row.year];
@@ -1402,6 +1410,8 @@ class Resolver {
   ModelInputs& in_;
   std::vector<const io::RegionRecord*> leaf_records_;
   std::map<std::string, std::pair<std::optional<std::vector<std::size_t>>, int>> scope_cache_;
+  // IEA's projection regions as model regions of the data (resolve_projection_members).
+  std::map<std::string, std::vector<const io::RegionRecord*>> projection_members_;
   // IEA STEPS sales by (model region, segment, year), every model region of the data.
   std::map<std::tuple<std::string, std::size_t, int>, double> steps_sales_;
 };

@@ -724,6 +724,13 @@ TEST(StepsScenario, GrowthProjectionAndScenarioTargetsReplaceTheStepsPath) {
   EXPECT_DOUBLE_EQ(at(*target, "CHN", "car_bev", "2030"), 13000000.0);  // others keep STEPS
 }
 
+TEST(StepsScenario, AModelRegionInTwoProjectionRegionsIsAnError) {
+  BrokenData data;
+  data.replace("projection_regions.csv", "Europe,EUROPE,", "Europe,EUROPE;USA,");
+  expect_data_rejected(data, "projection_regions.csv:5",
+                       {"model region USA is in projection regions USA and Europe"});
+}
+
 TEST(StepsScenario, BadProjectionKeysAndRowsAreNamed) {
   expect_invalid("[sales]\nprojection = \"steps\"\n",
                  {"sales.projection", "unknown projection 'steps'", "iea_steps"});
