@@ -42,9 +42,10 @@ struct ModelInputs {
   std::string scenario_name;
   int first_year = 0;
   int last_year = 0;
-  int sales_history_last_year = 0;   // last year of data/ev_sales.csv; projections after it
-  std::size_t years = 0;             // T
-  std::vector<std::string> regions;  // model region codes (leaves)
+  int sales_history_last_year = 0;      // last year of data/ev_sales.csv; projections after it
+  int chemistry_history_last_year = 0;  // last year of chemistry_share.csv's series
+  std::size_t years = 0;                // T
+  std::vector<std::string> regions;     // model region codes (leaves)
   std::vector<std::string> region_names;
   std::vector<std::vector<std::string>> region_aggregates;  // aggregates containing each region
   std::vector<std::string> complete_aggregates;  // aggregates all of whose model regions run

@@ -28,8 +28,6 @@ namespace urbanmine::engine {
 
 namespace {
 
-// Chemistry shares are data up to here (data/chemistry_share.csv); factors apply after.
-constexpr int kLastChemistryHistoryYear = 2024;
 constexpr const char* kAll = "all";
 constexpr const char* kTotalRegion = "total";
 
@@ -345,7 +343,10 @@ core::Result<void> apply_one(const Target& t, const std::string& name, double v,
       for (auto& region : in.chemistry_share) {
         for (auto& segment : region) {
           for (std::size_t t_idx = 0; t_idx < T; ++t_idx) {
-            if (in.first_year + static_cast<int>(t_idx) <= kLastChemistryHistoryYear) continue;
+            // Chemistry shares are data up to the series' last year; the factor applies after.
+            if (in.first_year + static_cast<int>(t_idx) <= in.chemistry_history_last_year) {
+              continue;
+            }
             auto& shares = segment[t_idx];
             const double old = shares[k];
             const double now = std::min(1.0, old * v);
