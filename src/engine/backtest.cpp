@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "engine/run_model.h"
 #include "engine/scenario.h"
 #include "io/run_data.h"
+#include "io/run_writers.h"
 #include "io/scenario_toml.h"
 
 #include "fleet/fleet.h"
@@ -81,12 +81,6 @@ struct Errors {
     }
   }
 };
-
-std::string number_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 Cell fraction_or_empty(double num, double den) {
   return den > 0.0 ? Cell::of(num / den) : Cell::empty();
@@ -164,8 +158,8 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
                           std::to_string(last) +
                           "; errors against IEA's sales (ev_sales.csv) and against the fleet "
                           "model's battery demand at those sales. MAPE over cells of at least " +
-                          std::to_string(static_cast<long long>(options.mape_min_vehicles)) +
-                          " vehicles or " + number_text(options.mape_min_kwh / 1e6) +
+                          io::format_number(options.mape_min_vehicles) + " vehicles or " +
+                          io::format_number(options.mape_min_kwh / 1e6) +
                           " GWh; WAPE and bias (projected - actual, over actual) over all. "
                           "scenario2030 uses a projection made after the freeze year: not "
                           "out of sample.",
