@@ -11,11 +11,12 @@
 #include <benchmark/benchmark.h>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "engine/run_outputs.h"
-#include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
+
+#include "model/run_model.h"
+#include "model/scenario.h"
 
 namespace {
 
@@ -75,13 +76,13 @@ void BM_RunModelOnlyBaseline(benchmark::State& state) {
   urbanmine::core::Diagnostics diags;
   const auto data = urbanmine::io::load_run_data(options().data_dir, diags);
   const auto spec = urbanmine::io::read_scenario_file(kBaseline, diags);
-  const auto inputs = urbanmine::engine::resolve_scenario(spec, data, diags);
+  const auto inputs = urbanmine::model::resolve_scenario(spec, data, diags);
   if (diags.has_errors()) {
     state.SkipWithError("baseline did not validate");
     return;
   }
   for (auto _ : state) {
-    auto r = urbanmine::engine::compute_run(inputs, {});
+    auto r = urbanmine::model::compute_run(inputs, {});
     benchmark::DoNotOptimize(r);
   }
   state.counters["regions"] = static_cast<double>(inputs.regions.size());

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// An in-memory builder of the model's inputs (engine::ModelInputs), so that fleet and chain tests
+// An in-memory builder of the model's inputs (model::ModelInputs), so that fleet and chain tests
 // do not depend on the shipped data: a few regions, segments and chemistries with round numbers
 // that a reader can follow by hand. Every setter returns the builder.
 #pragma once
@@ -8,8 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "engine/scenario.h"
 #include "mfa/lifetime.h"
+
+#include "model/scenario.h"
 
 namespace urbanmine::testing {
 
@@ -45,7 +46,7 @@ class ModelBuilder {
     first_only[0] = 1.0;
     in_.chemistry_share.assign(R, std::vector<std::vector<std::vector<double>>>(
                                       S, std::vector<std::vector<double>>(T, first_only)));
-    std::array<double, engine::kElementCount> one{};
+    std::array<double, model::kElementCount> one{};
     one.fill(1.0);
     in_.intensity_kg_per_kwh.assign(K, one);
     in_.battery_t_per_kwh.assign(K, 0.005);
@@ -89,8 +90,8 @@ class ModelBuilder {
     return *this;
   }
   // One pool for every region with a constant capacity (tonnes of battery per year).
-  ModelBuilder& capacity(double tonnes_per_year, std::array<double, engine::kRouteCount> routes) {
-    engine::CapacityPool pool;
+  ModelBuilder& capacity(double tonnes_per_year, std::array<double, model::kRouteCount> routes) {
+    model::CapacityPool pool;
     pool.code = "ALL";
     for (std::size_t r = 0; r < in_.regions.size(); ++r) {
       pool.regions.push_back(r);
@@ -104,10 +105,10 @@ class ModelBuilder {
 
   // A pool of its own for each region, with a constant capacity each (tonnes of battery a year).
   ModelBuilder& capacity_by_region(const std::vector<double>& tonnes_per_year,
-                                   std::array<double, engine::kRouteCount> routes) {
+                                   std::array<double, model::kRouteCount> routes) {
     in_.pools.clear();
     for (std::size_t r = 0; r < in_.regions.size(); ++r) {
-      engine::CapacityPool pool;
+      model::CapacityPool pool;
       pool.code = in_.regions[r];
       pool.regions = {r};
       pool.capacity_t.assign(in_.years, tonnes_per_year[r]);
@@ -153,11 +154,11 @@ class ModelBuilder {
     return *this;
   }
 
-  const engine::ModelInputs& inputs() const { return in_; }
+  const model::ModelInputs& inputs() const { return in_; }
   std::size_t t(int year) const { return static_cast<std::size_t>(year - in_.first_year); }
 
  private:
-  engine::ModelInputs in_;
+  model::ModelInputs in_;
 };
 
 }  // namespace urbanmine::testing

@@ -10,13 +10,13 @@
 #include <tuple>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
-#include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/run_writers.h"
 #include "io/scenario_toml.h"
 
 #include "fleet/fleet.h"
+#include "model/run_model.h"
+#include "model/scenario.h"
 #include "results/registry.h"
 
 namespace urbanmine::engine {
@@ -106,7 +106,7 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
   if (diags.has_errors()) return diags.to_error();
   io::RunData data = io::load_run_data(data_dir, diags);
   if (diags.has_errors()) return diags.to_error();
-  const ModelInputs in = resolve_scenario(spec, data, diags);
+  const model::ModelInputs in = model::resolve_scenario(spec, data, diags);
   if (diags.has_errors()) return diags.to_error();
 
   const int last = std::min(data.sales_last_year, in.last_year);
@@ -133,8 +133,8 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
 
   // Battery demand (new packs incl. replacements, kWh) by [r][s][t] for the given sales.
   const std::size_t R = in.regions.size(), S = in.segments.size();
-  const auto demand = [&](const ModelInputs& inputs) -> core::Result<std::vector<double>> {
-    auto fleet = fleet::run_fleet(fleet_inputs(inputs));
+  const auto demand = [&](const model::ModelInputs& inputs) -> core::Result<std::vector<double>> {
+    auto fleet = fleet::run_fleet(model::fleet_inputs(inputs));
     if (!fleet) return fleet.error();
     std::vector<double> out(R * S * inputs.years, 0.0);
     for (std::size_t r = 0; r < R; ++r) {
@@ -176,7 +176,7 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
 
   for (int f : options.freeze_years) {
     for (const auto& rule : rules) {
-      ModelInputs projected = in;
+      model::ModelInputs projected = in;
       for (std::size_t r = 0; r < R; ++r) {
         for (std::size_t s = 0; s < S; ++s) {
           auto& sales = projected.sales_vehicles[r][s];

@@ -8,11 +8,12 @@
 
 #include "engine/plan.h"
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "io/csv.h"
 #include "io/plan_data.h"
 #include "io/risk_data.h"
 #include "market/robust.h"
+
+#include "model/run_model.h"
 
 namespace urbanmine::engine {
 

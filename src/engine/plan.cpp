@@ -7,17 +7,18 @@
 #include <numbers>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "io/plant_data.h"
 #include "io/risk_data.h"
 #include "plant/plant.h"
+
+#include "model/run_model.h"
+#include "plan/geo.h"
 
 namespace urbanmine::engine {
 namespace {
 
 using core::Error;
 
-constexpr double kEarthRadiusKm = 6371.0088;  // IUGG mean radius R1
 constexpr double kMjPerKwh = 3.6;
 // Representative chemistry for the non-electricity process CO2 of the hydrometallurgical
 // route (assumption, stated in the report).
@@ -53,15 +54,6 @@ core::Result<double> process_co2_t_per_t(const plant::PlantDefaults& defaults) {
 }
 
 }  // namespace
-
-double great_circle_km(double lat1_deg, double lon1_deg, double lat2_deg, double lon2_deg) {
-  const double to_rad = std::numbers::pi / 180.0;
-  const double p1 = lat1_deg * to_rad, p2 = lat2_deg * to_rad;
-  const double dp = p2 - p1, dl = (lon2_deg - lon1_deg) * to_rad;
-  const double a = std::sin(dp / 2) * std::sin(dp / 2) +
-                   std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::PlanData& data,
                                                const PlanRequest& request,
@@ -214,10 +206,10 @@ core::Result<plan::PlanInput> build_plan_input(const RunResults& run, const io::
     }
     for (std::size_t s = 0; s < in.sites.size(); ++s) {
       const auto* dest = chosen[s];
-      in.distance_km[r][s] =
-          origin->region == dest->region
-              ? 0.0
-              : great_circle_km(origin->lat_deg, origin->lon_deg, dest->lat_deg, dest->lon_deg);
+      in.distance_km[r][s] = origin->region == dest->region
+                                 ? 0.0
+                                 : plan::great_circle_km(origin->lat_deg, origin->lon_deg,
+                                                         dest->lat_deg, dest->lon_deg);
     }
   }
   in.allowed.assign(R, std::vector<std::vector<char>>(in.sites.size(), std::vector<char>(T, 1)));

@@ -44,9 +44,6 @@ struct PlanReport {
   std::vector<std::string> assumptions;
 };
 
-// Great-circle distance on a sphere of the IUGG mean Earth radius (6,371.0088 km), km.
-double great_circle_km(double lat1_deg, double lon1_deg, double lat2_deg, double lon2_deg);
-
 // The MILP input from a run (feedstock_stranded_t, or feedstock_surplus_t for runs made before
 // trade, and collection_to_black_mass_surplus_t) and data.
 // Errors: InvalidInput (a site in a region the run does not have, years outside the run).

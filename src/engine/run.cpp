@@ -12,12 +12,13 @@
 #include "engine/cooperation.h"
 #include "engine/plant.h"
 #include "engine/risk_disruption.h"
-#include "engine/run_model.h"
-#include "engine/scenario.h"
 #include "engine/uncertainty.h"
 #include "io/dataset.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
+
+#include "model/run_model.h"
+#include "model/scenario.h"
 
 #ifndef URBANMINE_SOURCE_DATA_DIR
 #define URBANMINE_SOURCE_DATA_DIR ""
@@ -46,7 +47,7 @@ bool is_file(const std::string& path) {
 struct Prepared {
   io::ScenarioSpec spec;
   io::Dataset data;
-  ModelInputs inputs;
+  model::ModelInputs inputs;
 };
 
 // Parses the scenario and loads the whole dataset (io::load_dataset: every file a run reads),
@@ -66,7 +67,7 @@ Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnos
   diags.merge(data_diags);
   p.spec = std::move(spec);
   if (!data_diags.has_errors()) {
-    p.inputs = resolve_scenario(p.spec, p.data.run, diags);
+    p.inputs = model::resolve_scenario(p.spec, p.data.run, diags);
     // The recycling plant model's data (docs/plant.md).
     p.inputs.plant_defaults = std::make_shared<const plant::PlantDefaults>(*p.data.plant);
   }
@@ -99,7 +100,7 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
     }
   }
   if (diags.has_errors(options.strict)) return diags.to_error(options.strict);
-  auto results = compute_run(p.inputs, options.progress);
+  auto results = model::compute_run(p.inputs, options.progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
   // Supply risk, policy checks and the market ranking (engine/cooperation.h), on the same data.

@@ -8,10 +8,12 @@
 
 #include "engine/plan.h"
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "io/csv.h"
 #include "io/plan_data.h"
 #include "io/risk_data.h"
+
+#include "model/run_model.h"
+#include "plan/geo.h"
 
 namespace urbanmine::engine {
 namespace {
@@ -218,7 +220,7 @@ core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest
       const auto* to = site_of(nodes[j].first);
       double km = 0.0;
       if (from != nullptr && to != nullptr && in.suppliers[i] != nodes[j].first) {
-        km = great_circle_km(from->lat_deg, from->lon_deg, to->lat_deg, to->lon_deg);
+        km = plan::great_circle_km(from->lat_deg, from->lon_deg, to->lat_deg, to->lon_deg);
       }
       in.cost_usd_per_t[i][j] = km * data->transport_usd_per_tkm;
       for (std::size_t t = 0; t < T; ++t) {

@@ -17,11 +17,11 @@
 
 #include "engine/plant.h"
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 #include "io/uncertainty_input.h"
 
+#include "model/run_model.h"
 #include "uncertainty/sensitivity.h"
 
 namespace urbanmine::engine {
@@ -104,7 +104,7 @@ constexpr const char* kNameForms =
     "(SEG a segment code or all)";
 
 core::Result<Target> bind_input(const std::string& name, const std::string& location,
-                                const ModelInputs& in) {
+                                const model::ModelInputs& in) {
   const auto p = split_dots(name);
   auto unknown = [&](const std::string& why) {
     return core::Error::invalid_input("unknown uncertain input '" + name + "'" + why, location,
@@ -171,7 +171,7 @@ core::Result<Target> bind_input(const std::string& name, const std::string& loca
   }
   if (p.size() == 3 && p[0] == "recovery") {
     const auto q = find_index(io::kRouteCodes, p[1]);
-    const auto e = find_index(kElementCodes, p[2]);
+    const auto e = find_index(results::kElementCodes, p[2]);
     if (!q || !e) return unknown(": route or element code not known");
     t.kind = TargetKind::kRecovery;
     t.route = static_cast<long>(*q);
@@ -183,7 +183,7 @@ core::Result<Target> bind_input(const std::string& name, const std::string& loca
     return t;
   }
   if (p.size() == 3 && p[0] == "material_intensity" && p[2] == "factor") {
-    const auto e = find_index(kElementCodes, p[1]);
+    const auto e = find_index(results::kElementCodes, p[1]);
     if (!e) return unknown(": no element '" + p[1] + "'");
     t.kind = TargetKind::kIntensityFactor;
     t.element = static_cast<long>(*e);
@@ -225,7 +225,8 @@ core::Error value_error(const std::string& name, double value, const std::string
       "bound the distribution (lower/upper) so that every draw is valid");
 }
 
-core::Result<void> apply_one(const Target& t, const std::string& name, double v, ModelInputs& in) {
+core::Result<void> apply_one(const Target& t, const std::string& name, double v,
+                             model::ModelInputs& in) {
   const std::size_t S = in.segments.size();
   const std::size_t R = in.regions.size();
   const std::size_t T = in.years;
@@ -457,12 +458,12 @@ std::vector<std::vector<std::string>> cross(const std::vector<std::vector<std::s
 // Fills one draw's key outputs from its results; tables with a region dimension get a last
 // region "total" (the sum of the model regions).
 core::Result<void> extract(const RunResults& res, const KeyOutputLayout& layout,
-                           const ModelInputs& base, double* row) {
+                           const model::ModelInputs& base, double* row) {
   std::fill(row, row + layout.cells, 0.0);
   std::size_t offset = 0;
   const std::size_t R = base.regions.size();
   const std::size_t T = base.years;
-  const std::size_t E = kElementCount;
+  const std::size_t E = results::kElementCount;
   double* recovered = nullptr;
   double* demand = nullptr;
   for (std::size_t i = 0; i < key_outputs().size(); ++i) {
@@ -524,7 +525,7 @@ core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_pa
   if (diags.has_errors()) return diags.to_error();
   UncertaintyPlan plan;
   plan.scenario_path = path;
-  plan.base = resolve_scenario(spec, data, diags);
+  plan.base = model::resolve_scenario(spec, data, diags);
   if (diags.has_errors()) return diags.to_error();
   auto plant_defaults = load_plant_defaults(data_dir);
   if (!plant_defaults) return plant_defaults.error();
@@ -560,7 +561,7 @@ core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_pa
 }
 
 core::Result<void> apply_draw(const UncertaintyPlan& plan, const std::vector<double>& values,
-                              ModelInputs& inputs) {
+                              model::ModelInputs& inputs) {
   for (std::size_t i = 0; i < plan.inputs.size(); ++i) {
     const auto t = bind_input(plan.inputs[i].name, plan.inputs[i].location, plan.base);
     if (!t) return t.error();
@@ -585,11 +586,11 @@ std::vector<double> draw_values(const UncertaintyPlan& plan,
   return v;
 }
 
-KeyOutputLayout key_output_layout(const ModelInputs& base) {
+KeyOutputLayout key_output_layout(const model::ModelInputs& base) {
   KeyOutputLayout layout;
   std::vector<std::string> regions = base.regions;
   regions.emplace_back(kTotalRegion);
-  std::vector<std::string> elements(kElementCodes.begin(), kElementCodes.end());
+  std::vector<std::string> elements(results::kElementCodes.begin(), results::kElementCodes.end());
   std::vector<std::string> years;
   for (int y = base.first_year; y <= base.last_year; ++y) years.push_back(std::to_string(y));
   auto items_of = [&](const std::string& dim) {
@@ -643,7 +644,7 @@ core::Result<DrawBlock> run_draw_block(const UncertaintyPlan& plan, const Uncert
                           std::uint64_t draw,
                           double* row) -> std::optional<uncertainty::DrawFailure> {
     const auto values = draw_values(p, s, options.seed, draw);
-    ModelInputs copy = p.base;
+    model::ModelInputs copy = p.base;
     if (auto ok = apply_draw(p, values, copy); !ok) {
       // The input that failed is named in the message; find its value for the record.
       uncertainty::DrawFailure f;
@@ -657,7 +658,7 @@ core::Result<DrawBlock> run_draw_block(const UncertaintyPlan& plan, const Uncert
       }
       return f;
     }
-    auto res = compute_run(copy, {});
+    auto res = model::compute_run(copy, {});
     if (!res) {
       uncertainty::DrawFailure f;
       f.draw = draw;
@@ -794,7 +795,7 @@ struct SelectedOutput {
 };
 
 std::vector<SelectedOutput> sensitivity_outputs(const KeyOutputLayout& layout,
-                                                const ModelInputs& base) {
+                                                const model::ModelInputs& base) {
   std::vector<SelectedOutput> out;
   std::size_t offset = 0;
   for (const auto& t : layout.tables) {
@@ -880,11 +881,11 @@ core::Result<uncertainty::SensitivityReport> run_sensitivity(const UncertaintyPl
           values[i] = std::strtod(d.options[static_cast<std::size_t>(values[i])].c_str(), nullptr);
         }
       }
-      ModelInputs copy = plan.base;
+      model::ModelInputs copy = plan.base;
       std::optional<uncertainty::DrawFailure> failure;
       if (auto ok = apply_draw(plan, values, copy); !ok) {
         failure = uncertainty::DrawFailure{r, ok.error().location, 0.0, ok.error().message};
-      } else if (auto res = compute_run(copy, {}); !res) {
+      } else if (auto res = model::compute_run(copy, {}); !res) {
         failure = uncertainty::DrawFailure{r, "", 0.0,
                                            "the model failed (" + res.error().message + ") with " +
                                                input_values_text(plan, values)};
@@ -1036,7 +1037,7 @@ core::Result<uncertainty::SweepReport> run_sweep(const uncertainty::SweepSpec& s
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
         auto p = variant_plan(variants[i]);
         core::Result<RunResults> res =
-            p ? compute_run(p->base, {}) : core::Result<RunResults>(p.error());
+            p ? model::compute_run(p->base, {}) : core::Result<RunResults>(p.error());
         core::Result<void> ex =
             res ? extract(*res, layout, p->base, cells.data()) : core::Result<void>(res.error());
         if (!ex) {

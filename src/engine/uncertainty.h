@@ -28,8 +28,8 @@
 #include <vector>
 
 #include "core/result.h"
-#include "engine/scenario.h"
 
+#include "model/scenario.h"
 #include "uncertainty/bands.h"
 #include "uncertainty/correlation.h"
 #include "uncertainty/spec.h"
@@ -43,7 +43,7 @@ bool is_share_input(const std::string& name);
 struct UncertaintyPlan {
   std::string scenario_name;
   std::string scenario_path;
-  ModelInputs base;
+  model::ModelInputs base;
   std::vector<uncertainty::UncertainInput> inputs;  // defaults, then scenario entries by name
   std::vector<uncertainty::RankCorrelation> correlations;
   std::vector<std::string> input_names;
@@ -60,7 +60,7 @@ core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_pa
 // A value the model cannot take (a lifetime <= 0, a factor < 0) is an error naming the input
 // and the value.
 core::Result<void> apply_draw(const UncertaintyPlan& plan, const std::vector<double>& values,
-                              ModelInputs& inputs);
+                              model::ModelInputs& inputs);
 
 // The values of draw `draw`: uniforms from the copula, through each input's inverse CDF.
 std::vector<double> draw_values(const UncertaintyPlan& plan,
@@ -87,7 +87,7 @@ struct KeyOutputLayout {
   std::vector<uncertainty::BandTable> tables;  // cells empty; labels filled
   std::size_t cells = 0;
 };
-KeyOutputLayout key_output_layout(const ModelInputs& base);
+KeyOutputLayout key_output_layout(const model::ModelInputs& base);
 
 // Runs the draws of `options` for `plan` (and, when `compare` is given, the same draws for it,
 // keeping compare - plan). Returns the kept values draw-major: values[d * layout.cells + c] for

@@ -14,16 +14,23 @@
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
-#include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 
 #include "chain/chain.h"
 #include "fleet/fleet.h"
+#include "model/run_model.h"
+#include "model/scenario.h"
 #include "test_support.h"
 
 namespace urbanmine::engine {
+
+using model::chain_inputs;
+using model::compute_run;
+using model::fleet_inputs;
+using model::ModelInputs;
+using model::resolve_scenario;
+using results::kElementCodes;
 namespace {
 
 constexpr int kScenarios = 20;

@@ -8,8 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/run_model.h"
-
+#include "model/run_model.h"
 #include "model_builder.h"
 
 namespace urbanmine::chain {
@@ -52,9 +51,9 @@ struct ChainRun {
 };
 
 ChainRun run(const testing::ModelBuilder& b, PlantStep* plant = nullptr) {
-  auto f = fleet::run_fleet(engine::fleet_inputs(b.inputs()));
+  auto f = fleet::run_fleet(model::fleet_inputs(b.inputs()));
   EXPECT_TRUE(f.has_value());
-  auto c = run_chain(*f, engine::chain_inputs(b.inputs()), plant);
+  auto c = run_chain(*f, model::chain_inputs(b.inputs()), plant);
   EXPECT_TRUE(c.has_value()) << (c ? "" : c.error().to_string());
   return ChainRun{std::move(*f), std::move(*c)};
 }

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/run_model.h"
 #include "mfa/dsm.h"
 
+#include "model/run_model.h"
 #include "model_builder.h"
 
 namespace urbanmine::fleet {
@@ -69,7 +69,7 @@ TEST(RunFleet, HundredVehiclesWithFourYearPacksNeedTwoReplacementsEach) {
   // 100 vehicles of 50 kWh sold in 2020, vehicles 10 years, packs 4 years.
   testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP", "NMC811"}, 2020, 2034);
   b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
-  auto f = run_fleet(engine::fleet_inputs(b.inputs()));
+  auto f = run_fleet(model::fleet_inputs(b.inputs()));
   ASSERT_TRUE(f.has_value()) << f.error().to_string();
   for (int year = 2020; year <= 2034; ++year) {
     const std::size_t t = b.t(year);
@@ -97,7 +97,7 @@ TEST(ReplacementRule, OldVehiclesWithAFailedPackAreRetiredNotRefitted) {
   // replaced, the second (age 8) retires the vehicle with its failed pack.
   testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
   b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
-  auto fin = engine::fleet_inputs(b.inputs());
+  auto fin = model::fleet_inputs(b.inputs());
   fin.replacement_probability = {1.0};
   fin.replacement_max_vehicle_age_years = {5.0};
   auto f = run_fleet(fin);
@@ -115,7 +115,7 @@ TEST(ReplacementRule, OldVehiclesWithAFailedPackAreRetiredNotRefitted) {
 TEST(ReplacementRule, HalfOfFailedPacksReplacedHalvesTheFleetAtEachFailure) {
   testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2034);
   b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
-  auto fin = engine::fleet_inputs(b.inputs());
+  auto fin = model::fleet_inputs(b.inputs());
   fin.replacement_probability = {0.5};
   auto f = run_fleet(fin);
   ASSERT_TRUE(f.has_value()) << f.error().to_string();
@@ -143,7 +143,7 @@ TEST(ReplacementRule, DefaultRuleEqualsTheRuleThatReplacesEverything) {
   p.mean = 9.0;
   b.lifetimes(0, v, p);
   for (int year = 2015; year <= 2030; ++year) b.sales(0, 0, year, 1000.0 + year);
-  auto fin = engine::fleet_inputs(b.inputs());
+  auto fin = model::fleet_inputs(b.inputs());
   auto base = run_fleet(fin);
   fin.replacement_probability = {1.0};
   fin.replacement_max_vehicle_age_years = {1000.0};  // finite: takes the retiring path
@@ -170,7 +170,7 @@ TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
   for (int year = 2012; year <= 2030; ++year) {
     b.sales(0, 0, year, 10.0 * year - 20000.0).sales(1, 1, year, 3.0).sales(1, 0, year, 7.0);
   }
-  const auto fin = engine::fleet_inputs(b.inputs());
+  const auto fin = model::fleet_inputs(b.inputs());
   auto f = run_fleet(fin);
   ASSERT_TRUE(f.has_value()) << f.error().to_string();
   for (std::size_t r = 0; r < 2; ++r) {
@@ -190,7 +190,7 @@ TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
 
 TEST(RunFleet, MismatchedSizesAreAnError) {
   testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2024);
-  auto fin = engine::fleet_inputs(b.inputs());
+  auto fin = model::fleet_inputs(b.inputs());
   fin.pack_kwh[0][0].pop_back();
   EXPECT_FALSE(run_fleet(fin).has_value());
 }

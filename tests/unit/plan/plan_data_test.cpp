@@ -14,6 +14,7 @@
 #include "io/files.h"
 #include "io/risk_data.h"
 
+#include "plan/geo.h"
 #include "test_support.h"
 
 namespace urbanmine {
@@ -116,10 +117,10 @@ TEST(PlanData, PricePathWithAGapNamesTheRowAfterIt) {
 
 TEST(PlanData, GreatCircleDistanceSeoulToBeijing) {
   // Haversine on the IUGG mean radius; about 950 km between the two capitals.
-  const double d = engine::great_circle_km(37.566535, 126.9779692, 39.9041999, 116.4073963);
+  const double d = plan::great_circle_km(37.566535, 126.9779692, 39.9041999, 116.4073963);
   EXPECT_GT(d, 940.0);
   EXPECT_LT(d, 960.0);
-  EXPECT_NEAR(engine::great_circle_km(10.0, 20.0, 10.0, 20.0), 0.0, 1e-9);
+  EXPECT_NEAR(plan::great_circle_km(10.0, 20.0, 10.0, 20.0), 0.0, 1e-9);
 }
 
 class PlanCli : public ::testing::Test {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// engine::plant_run_tables: the per-region, per-year tables a run adds from the plant model agree
+// chain::plant_run_tables: the per-region, per-year tables a run adds from the plant model agree
 // with single balances, and every material balances.
 #include <gtest/gtest.h>
 
-#include "engine/plant.h"
 #include "engine/run_results.h"
 
+#include "chain/plant_step.h"
 #include "unit/plant/plant_test_support.h"
 
 namespace urbanmine {
@@ -25,7 +25,7 @@ plant::MaterialTonnes case_a_elements(double scale) {
 
 TEST(PlantRunTables, RegionYearTablesMatchSingleBalances) {
   const auto& d = testing::plant_defaults();
-  std::vector<engine::RecyclingInput> inputs = {
+  std::vector<chain::RecyclingInput> inputs = {
       {"KOR", 2030, plant::Route::kHydrometallurgy, case_a_elements(1.0), {}, {}},
       {"KOR", 2031, plant::Route::kHydrometallurgy, case_a_elements(2.0), {}, {}},
       {"DEU", 2030, plant::Route::kPyrometallurgy, case_a_elements(0.5), {}, {}},
@@ -33,7 +33,7 @@ TEST(PlantRunTables, RegionYearTablesMatchSingleBalances) {
   };
   // Packs by chemistry add to the element feed of a region-year.
   inputs.push_back({"DEU", 2031, plant::Route::kHydrometallurgy, {}, {{"NMC811", 1.0e6}}, {}});
-  auto out = engine::plant_run_tables(inputs, d);
+  auto out = chain::plant_run_tables(inputs, d);
   ASSERT_TRUE(out.has_value()) << out.error().to_string();
   ASSERT_EQ(out->tables.size(), 4u);
   EXPECT_EQ(out->tables[0].name, engine::kTableRecyclingProductsT);

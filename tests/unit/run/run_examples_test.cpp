@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
 
+#include "model/run_model.h"
 #include "test_support.h"
 
 namespace urbanmine::engine {

@@ -2,7 +2,7 @@
 // Scenario resolution (defaults, paths, scopes) and
 // the SHA-256 used for the run hash, each against hand-computed values (the vehicle-pack rule and
 // the recycling step are tested in tests/unit/fleet and tests/unit/chain).
-#include "engine/run_model.h"
+#include "model/run_model.h"
 
 #include <cmath>
 #include <set>
@@ -11,14 +11,17 @@
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
-#include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 #include "io/sha256.h"
 
+#include "model/scenario.h"
 #include "test_support.h"
 
 namespace urbanmine::engine {
+
+using model::ModelInputs;
+using model::resolve_scenario;
 namespace {
 
 // Scenario resolution on the shipped data.

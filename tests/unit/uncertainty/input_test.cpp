@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
-#include "engine/run_model.h"
 #include "engine/uncertainty.h"
 #include "io/uncertainty_input.h"
 
+#include "model/run_model.h"
 #include "test_support.h"
 
 namespace urbanmine {
@@ -93,7 +93,7 @@ TEST(UncertaintyDraw, AppliesToACopyOnly) {
     values[i] = plan->inputs[i].distribution.median();
     if (plan->inputs[i].name == "pack_size.factor") values[i] = 2.0;
   }
-  engine::ModelInputs copy = plan->base;
+  model::ModelInputs copy = plan->base;
   ASSERT_TRUE(engine::apply_draw(*plan, values, copy));
   const double base_pack = plan->base.pack_kwh[0][0].back();
   EXPECT_DOUBLE_EQ(copy.pack_kwh[0][0].back(), 2.0 * base_pack);
@@ -109,7 +109,7 @@ TEST(UncertaintyDraw, AppliesToACopyOnly) {
     values[i] = plan->inputs[i].distribution.median();
     if (plan->inputs[i].name == "second_life.share") values[i] = 1.5;
   }
-  engine::ModelInputs bad = plan->base;
+  model::ModelInputs bad = plan->base;
   const auto r = engine::apply_draw(*plan, values, bad);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("'second_life.share' drew 1.5"), std::string::npos)
@@ -135,13 +135,13 @@ TEST(UncertaintyDraw, ReplacementRulesAreUncertainInputs) {
     }
   }
   ASSERT_EQ(found, 1U) << "replacement.probability is in data/uncertainty_defaults.csv";
-  engine::ModelInputs copy = plan->base;
+  model::ModelInputs copy = plan->base;
   ASSERT_TRUE(engine::apply_draw(*plan, values, copy));
   ASSERT_EQ(copy.replacement_probability.size(), copy.segments.size());
   for (double p : copy.replacement_probability) EXPECT_EQ(p, 0.25);
   for (double a : copy.replacement_max_vehicle_age_years) EXPECT_TRUE(std::isinf(a));
-  auto fewer = engine::compute_run(copy, {});
-  auto all = engine::compute_run(plan->base, {});
+  auto fewer = model::compute_run(copy, {});
+  auto all = model::compute_run(plan->base, {});
   ASSERT_TRUE(fewer && all);
   const auto total = [](const engine::RunResults& r) {
     return r.find("new_batteries_kwh")->values.slice("year", "2040")->total();
@@ -150,7 +150,7 @@ TEST(UncertaintyDraw, ReplacementRulesAreUncertainInputs) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (plan->inputs[i].name == "replacement.probability") values[i] = 1.5;
   }
-  engine::ModelInputs bad = plan->base;
+  model::ModelInputs bad = plan->base;
   const auto r = engine::apply_draw(*plan, values, bad);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("'replacement.probability' drew 1.5"), std::string::npos)

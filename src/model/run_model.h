@@ -11,10 +11,11 @@
 
 #include "core/logger.h"
 #include "core/result.h"
-#include "engine/run_results.h"
-#include "engine/scenario.h"
 
-namespace urbanmine::engine {
+#include "model/scenario.h"
+#include "results/run_results.h"
+
+namespace urbanmine::model {
 
 // Its tables and record tables are declared in results/registry.h.
 
@@ -23,6 +24,7 @@ fleet::FleetInputs fleet_inputs(const ModelInputs& in);
 chain::ChainInputs chain_inputs(const ModelInputs& in);
 
 // Runs the model; an Internal error when any balance check fails.
-core::Result<RunResults> compute_run(const ModelInputs& in, const core::ProgressCallback& progress);
+core::Result<results::RunResults> compute_run(const ModelInputs& in,
+                                              const core::ProgressCallback& progress);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // A year path of an input (collection, capacity, scrap rate...): piecewise linear through
 // (year, value) points, flat before the first and after the last. Scenario resolution
-// (engine/scenario.cpp, engine/feedstock.cpp) builds every default and scenario path with it.
+// (model/scenario.cpp, model/feedstock.cpp) builds every default and scenario path with it.
 #pragma once
 
 #include <iterator>
 #include <map>
 
-namespace urbanmine::engine {
+namespace urbanmine::model {
 
 class Path {
  public:
@@ -29,4 +29,4 @@ class Path {
   std::map<int, double> points_;
 };
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Production scrap and trade inputs (see feedstock.h and docs/model.md).
-#include "engine/feedstock.h"
+#include "model/feedstock.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,10 +8,10 @@
 #include <map>
 #include <string>
 
-#include "engine/path.h"
-#include "engine/plan.h"
+#include "model/path.h"
+#include "plan/geo.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::model {
 
 namespace {
 
@@ -127,9 +127,9 @@ void resolve_trade(const io::ScenarioSpec& spec, const io::RunData& data, ModelI
       for (std::size_t m : in.pools[p].regions) {
         const auto* to = site_of(in.regions[m]);
         if (to == nullptr) continue;  // reported when m is the origin
-        km = std::min(
-            km,
-            m == r ? 0.0 : great_circle_km(from->lat_deg, from->lon_deg, to->lat_deg, to->lon_deg));
+        km = std::min(km, m == r ? 0.0
+                                 : plan::great_circle_km(from->lat_deg, from->lon_deg, to->lat_deg,
+                                                         to->lon_deg));
       }
       if (!std::isfinite(km)) km = 0.0;
       in.trade.cost_usd_per_t[r * P + p] = km * data.trade.transport_usd_per_tkm;
@@ -209,4 +209,4 @@ void resolve_feedstock(const io::ScenarioSpec& spec, const io::RunData& data, Mo
   resolve_trade(spec, data, in, diags);
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

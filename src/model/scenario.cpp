@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Scenario resolution: scenario entries + data defaults -> ModelInputs (see scenario.h for the
 // merge rules). Every check that needs the data lives here and reports file and key.
-#include "engine/scenario.h"
+#include "model/scenario.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,10 +12,10 @@
 #include <sstream>
 #include <tuple>
 
-#include "engine/feedstock.h"
-#include "engine/path.h"
+#include "model/feedstock.h"
+#include "model/path.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::model {
 
 namespace {
 
@@ -1435,4 +1435,4 @@ ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& da
   return in;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

@@ -6,15 +6,16 @@
 #pragma once
 
 #include "core/error.h"
-#include "engine/scenario.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 
-namespace urbanmine::engine {
+#include "model/scenario.h"
+
+namespace urbanmine::model {
 
 // Fills in.production_scrap and in.trade from the scenario and data; problems (an unknown
 // region in a [[trade.block]], a region without coordinates) go to `diags`.
 void resolve_feedstock(const io::ScenarioSpec& spec, const io::RunData& data, ModelInputs& in,
                        core::Diagnostics& diags);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The model of `urbanmine run` (see run_model.h and docs/model.md).
-#include "engine/run_model.h"
+#include "model/run_model.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,13 +8,19 @@
 #include <utility>
 
 #include "core/units.h"
-#include "engine/plant.h"
 
 #include "chain/chain.h"
+#include "chain/plant_step.h"
 #include "fleet/fleet.h"
 #include "report/findings.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::model {
+
+using results::BalanceCheck;
+using results::Cell;
+using results::RecordTable;
+using results::ResultTable;
+using results::RunResults;
 
 namespace {
 
@@ -71,7 +77,7 @@ class PlantModelStep final : public chain::PlantStep {
 
   core::Result<std::array<double, chain::kElementCount>> recycle(
       const chain::PlantFeed& feed) override {
-    RecyclingInput rin;
+    chain::RecyclingInput rin;
     rin.region = in_.regions[feed.region];
     rin.year = feed.year;
     rin.route = route_[feed.route];
@@ -84,14 +90,14 @@ class PlantModelStep final : public chain::PlantStep {
     return out;
   }
 
-  core::Result<PlantRunTables> finish() const { return collector_->finish(); }
+  core::Result<chain::PlantRunTables> finish() const { return collector_->finish(); }
 
  private:
   explicit PlantModelStep(const ModelInputs& in) : in_(in) {}
   const ModelInputs& in_;
   std::array<std::size_t, kElementCount> material_{};
   std::array<plant::Route, kRouteCount> route_{};
-  std::optional<PlantRunCollector> collector_;
+  std::optional<chain::PlantRunCollector> collector_;
 };
 
 }  // namespace
@@ -188,7 +194,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
 
   // --- records --------------------------------------------------------------------------------
   {
-    RecordTable regions{std::string(kRecordsRegions),
+    RecordTable regions{std::string(results::kRecordsRegions.name),
                         "Model regions",
                         "The model's regions (countries and residual groups) and the aggregates "
                         "each belongs to (data/regions.csv). Result tables hold model regions "
@@ -203,7 +209,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     }
     res.records.push_back(std::move(regions));
   }
-  const ResultTable* inflow = res.find(kTableBatteryInflowKwh);
+  const ResultTable* inflow = res.find(results::kTableBatteryInflowKwh);
   auto gwh_of = [&](const std::string& code, int year) -> std::optional<double> {
     if (year < in.first_year || year > in.last_year) return std::nullopt;
     const bool is_aggregate =
@@ -228,7 +234,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     return kwh / core::kKwhPerGwh;
   };
   {
-    RecordTable check{std::string(kRecordsDemandCheck),
+    RecordTable check{std::string(results::kRecordsDemandCheck.name),
                       "EV battery demand: model against IEA (validation case B)",
                       "New battery capacity (sales plus replacements) from the model against the "
                       "EV battery demand IEA reports (data/battery_demand.csv). Only regions whose "
@@ -246,7 +252,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   }
   {
     RecordTable per_vehicle{
-        std::string(kRecordsReplacementPerVehicle),
+        std::string(results::kRecordsReplacementPerVehicle.name),
         "Replacement packs per vehicle sold",
         "Expected number of replacement packs a vehicle sold in the first model year receives "
         "over its life (vehicle and pack lifetimes independent; a pack that fails in a running "
@@ -254,8 +260,8 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
         {"segment", "vehicle_mean_years", "battery_mean_years", "lifetime_replacements_per_vehicle",
          "run_replacements_per_vehicle_sold"},
         {}};
-    const ResultTable* repl = res.find(kTableReplacementPacks);
-    const ResultTable* sales = res.find(kTableSalesVehicles);
+    const ResultTable* repl = res.find(results::kTableReplacementPacks);
+    const ResultTable* sales = res.find(results::kTableSalesVehicles);
     for (std::size_t s = 0; s < S; ++s) {
       fleet::ReplacementRule rule;
       if (!in.replacement_probability.empty()) {
@@ -300,4 +306,4 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   return res;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A resolved scenario: the scenario file's entries merged with the defaults from data/ into
 // dense arrays over model region x segment x chemistry x element x route x year, ready for the
-// fleet and recycling model (fleet/fleet.h, chain/chain.h, driven by engine/run_model.h).
+// fleet and recycling model (fleet/fleet.h, chain/chain.h, driven by model/run_model.h).
 // Resolution also checks everything that needs the data: region, segment, chemistry, element and
 // route codes, shares that must sum to one, lifetime parameters, and year ranges. Every problem
 // names the scenario file and key (or the data file and row).
@@ -28,7 +28,7 @@
 #include "chain/chain.h"
 #include "results/registry.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::model {
 
 // Element and route codes of every element and route array (results/registry.h).
 using results::kElementCodes;
@@ -77,7 +77,7 @@ struct ModelInputs {
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;
   std::vector<int> pool_of_region;  // index into pools, or -1 (no capacity)
-  // Production scrap and trade between regions (engine/feedstock.h).
+  // Production scrap and trade between regions (model/feedstock.h).
   chain::ProductionScrapInputs production_scrap;
   chain::TradeInputs trade;
   chain::CapacityGrowthInputs capacity_growth;
@@ -108,4 +108,4 @@ void add_region_pool(ModelInputs& in, std::size_t r, std::vector<double> capacit
 ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& data,
                              core::Diagnostics& diags);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::model
