@@ -11,12 +11,12 @@
 #include <benchmark/benchmark.h>
 
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 
 #include "model/run_model.h"
 #include "model/scenario.h"
+#include "report/run_outputs.h"
 
 namespace {
 
@@ -57,10 +57,10 @@ void BM_RunBaselineWithAllOutputs(benchmark::State& state) {
       state.SkipWithError(r.error().to_string().c_str());
       return;
     }
-    urbanmine::engine::OutputOptions out;
+    urbanmine::report::OutputOptions out;
     out.out_dir = dir.string();
     out.scenario_text = "# benchmark\n";
-    auto written = urbanmine::engine::write_run_outputs(*r, out);
+    auto written = urbanmine::report::write_run_outputs(*r, out);
     if (!written) {
       state.SkipWithError(written.error().to_string().c_str());
       return;

@@ -6,10 +6,10 @@
 
 #include <benchmark/benchmark.h>
 
-#include "engine/run_outputs.h"
 #include "io/store.h"
 
 #include "../tests/unit/io/run_fixture.h"
+#include "report/run_outputs.h"
 
 namespace {
 
@@ -26,7 +26,7 @@ void BM_RunOutputsRender(benchmark::State& state) {
   const auto results = fixture_with_regions(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
   for (auto _ : state) {
-    auto docs = urbanmine::engine::render_run_outputs(results, {});
+    auto docs = urbanmine::report::render_run_outputs(results, {});
     bytes = 0;
     for (const auto& [name, content] : docs->files) bytes += content.size();
     benchmark::DoNotOptimize(bytes);
@@ -37,10 +37,10 @@ BENCHMARK(BM_RunOutputsRender)->Arg(8)->Arg(64)->Arg(200)->Unit(benchmark::kMill
 
 void BM_RunOutputsStoreInMemory(benchmark::State& state) {
   const auto results = fixture_with_regions(static_cast<int>(state.range(0)));
-  const auto docs = urbanmine::engine::render_run_outputs(results, {});
+  const auto docs = urbanmine::report::render_run_outputs(results, {});
   for (auto _ : state) {
     auto store = urbanmine::io::Store::open(":memory:");
-    auto id = urbanmine::engine::store_run(**store, results, "[scenario]\n", *docs);
+    auto id = urbanmine::report::store_run(**store, results, "[scenario]\n", *docs);
     benchmark::DoNotOptimize(id);
   }
 }

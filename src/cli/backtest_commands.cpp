@@ -7,6 +7,8 @@
 #include "cli/commands.h"
 #include "engine/backtest.h"
 
+#include "report/records_text.h"
+
 namespace urbanmine::cli {
 
 namespace {
@@ -47,7 +49,7 @@ void register_backtest_commands(CLI::App& app, CliContext& ctx) {
       if (!a->rules.empty()) options.rules = a->rules;
       auto tables = engine::backtest_tables(a->scenario, options);
       if (!tables) return report_error(ctx, tables.error());
-      return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+      return emit(ctx, report::format_records(*tables, record_format(ctx)));
     };
   });
 }

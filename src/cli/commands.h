@@ -7,11 +7,13 @@
 #include "cli/context.h"
 #include "engine/cooperation.h"
 
+#include "report/records_text.h"
+
 namespace urbanmine::cli {
 
 // The record-table format of --format (table by default), shared by the commands that print
 // record tables (risk, policy, market, plan, source).
-engine::RecordFormat record_format(const CliContext& ctx);
+report::RecordFormat record_format(const CliContext& ctx);
 
 void register_mfa_commands(CLI::App& app, CliContext& ctx);
 void register_serve_commands(CLI::App& app, CliContext& ctx);

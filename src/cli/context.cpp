@@ -11,6 +11,8 @@
 #include "cli/commands.h"
 #include "io/files.h"
 
+#include "report/records_text.h"
+
 namespace urbanmine::cli {
 
 OutputFormat CliContext::output_format(OutputFormat fallback) const {
@@ -20,16 +22,16 @@ OutputFormat CliContext::output_format(OutputFormat fallback) const {
   return fallback;
 }
 
-engine::RecordFormat record_format(const CliContext& ctx) {
+report::RecordFormat record_format(const CliContext& ctx) {
   switch (ctx.output_format(OutputFormat::kTable)) {
     case OutputFormat::kJson:
-      return engine::RecordFormat::kJson;
+      return report::RecordFormat::kJson;
     case OutputFormat::kCsv:
-      return engine::RecordFormat::kCsv;
+      return report::RecordFormat::kCsv;
     case OutputFormat::kTable:
       break;
   }
-  return engine::RecordFormat::kTable;
+  return report::RecordFormat::kTable;
 }
 
 int emit(const CliContext& ctx, const std::string& content) {

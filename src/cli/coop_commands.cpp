@@ -18,6 +18,8 @@
 #include "engine/risk_eu.h"
 #include "engine/run.h"
 
+#include "report/records_text.h"
+#include "report/run_reader.h"
 #include "results/registry.h"
 
 namespace urbanmine::cli {
@@ -118,10 +120,10 @@ core::Result<engine::RunResults> load_run(const std::string& target, const std::
     if (ec != std::errc{} || ptr != target.data() + target.size()) {
       return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
     }
-    return engine::load_run_store(db_path, id);
+    return report::load_run_store(db_path, id);
   }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (!target.empty() && !is_toml) return engine::load_run_dir(target);
+  if (!target.empty() && !is_toml) return report::load_run_dir(target);
   engine::RunOptions options;
   options.data_dir = data_dir;
   options.logger = &ctx.logger;
@@ -193,7 +195,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         }
         auto tables = engine::risk_hhi_tables(*data, *element, y, *stage, *convention);
         if (!tables) return report_error(ctx, tables.error());
-        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+        return emit(ctx, report::format_records(*tables, record_format(ctx)));
       };
     });
   }
@@ -297,11 +299,11 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                          "the run has no " + req.element + " rows for region " + req.region,
                          "--region", "use a region code of the run, e.g. EU27"));
           }
-          return emit(ctx, engine::format_records({rows}, record_format(ctx)));
+          return emit(ctx, report::format_records({rows}, record_format(ctx)));
         }
         auto tables = engine::risk_score_tables(*data, req, options);
         if (!tables) return report_error(ctx, tables.error());
-        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+        return emit(ctx, report::format_records(*tables, record_format(ctx)));
       };
     });
   }
@@ -390,7 +392,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         }
         auto tables = engine::disruption_tables(*data, run ? &*run : nullptr, opt);
         if (!tables) return report_error(ctx, tables.error());
-        return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+        return emit(ctx, report::format_records(*tables, record_format(ctx)));
       };
     });
   }
@@ -433,7 +435,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           if (!status) return report_error(ctx, status.error());
         }
         const auto* checks = run->find_records(engine::kRecordsPolicyChecks);
-        return emit(ctx, engine::format_records({*checks}, record_format(ctx)));
+        return emit(ctx, report::format_records({*checks}, record_format(ctx)));
       };
     });
   }
@@ -494,7 +496,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           return report_error(
               ctx, core::Error::not_found("the run has no country regions to rank", f->target));
         }
-        return emit(ctx, engine::format_records(out, record_format(ctx)));
+        return emit(ctx, report::format_records(out, record_format(ctx)));
       };
     });
   }

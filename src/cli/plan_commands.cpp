@@ -12,6 +12,9 @@
 #include "engine/run.h"
 #include "engine/source.h"
 
+#include "report/records_text.h"
+#include "report/run_reader.h"
+
 namespace urbanmine::cli {
 namespace {
 
@@ -31,10 +34,10 @@ core::Result<engine::RunResults> plan_load_run(const std::string& target,
     if (ec != std::errc{} || ptr != target.data() + target.size()) {
       return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
     }
-    return engine::load_run_store(db_path, id);
+    return report::load_run_store(db_path, id);
   }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (!target.empty() && !is_toml) return engine::load_run_dir(target);
+  if (!target.empty() && !is_toml) return report::load_run_dir(target);
   engine::RunOptions options;
   options.data_dir = data_dir;
   options.logger = &ctx.logger;
@@ -118,7 +121,7 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
       auto report = engine::run_plan(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& a : report->assumptions) ctx.logger.log(core::LogLevel::kDebug, a);
-      return emit(ctx, engine::format_records(report->tables, record_format(ctx)));
+      return emit(ctx, report::format_records(report->tables, record_format(ctx)));
     };
   });
 }
@@ -184,7 +187,7 @@ void register_source_commands(CLI::App& app, CliContext& ctx) {
       auto report = engine::run_source(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& n : report->notes) ctx.logger.log(core::LogLevel::kInfo, n);
-      return emit(ctx, engine::format_records(report->tables, record_format(ctx)));
+      return emit(ctx, report::format_records(report->tables, record_format(ctx)));
     };
   });
 }
@@ -248,7 +251,7 @@ void register_market_robust_commands(CLI::App& app, CliContext& ctx) {
       if (!run) return report_error(ctx, run.error());
       auto tables = engine::robust_market_tables(*run, req);
       if (!tables) return report_error(ctx, tables.error());
-      return emit(ctx, engine::format_records(*tables, record_format(ctx)));
+      return emit(ctx, report::format_records(*tables, record_format(ctx)));
     };
   });
 }

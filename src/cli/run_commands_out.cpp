@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `urbanmine run [SCENARIO] [--out DIR]`: the main job. Runs a scenario through the whole chain
 // (engine::run_scenario_file), writes CSV tables, summary.json, sankey.json and report.html into
-// DIR all at once (engine::write_run_outputs; nothing partial on error), stores the run in SQLite
+// DIR all at once (report::write_run_outputs; nothing partial on error), stores the run in SQLite
 // and prints a short summary and the report's path. Also `urbanmine db init|migrate`, which
 // create and upgrade a run database.
 #include <algorithm>
@@ -15,10 +15,11 @@
 #include "cli/commands.h"
 #include "core/version.h"
 #include "engine/run.h"
-#include "engine/run_outputs.h"
-#include "engine/run_xlsx.h"
 #include "io/files.h"
 #include "io/store.h"
+
+#include "report/run_outputs.h"
+#include "report/run_xlsx.h"
 
 namespace urbanmine::cli {
 namespace {
@@ -66,8 +67,8 @@ struct RunArgs {
   std::string db_path;
   std::string data_dir;
   std::string xlsx_path;
-  int sankey_year = engine::kDefaultSankeyYear;
-  std::string sankey_element = std::string(engine::kDefaultSankeyElement);
+  int sankey_year = report::kDefaultSankeyYear;
+  std::string sankey_element = std::string(report::kDefaultSankeyElement);
 };
 
 int run_main(CliContext& ctx, const RunArgs& args) {
@@ -106,7 +107,7 @@ int run_main(CliContext& ctx, const RunArgs& args) {
   }
   ctx.logger.info("scenario hash " + results->meta.scenario_hash);
 
-  engine::OutputOptions out;
+  report::OutputOptions out;
   out.out_dir = out_dir;
   out.db_path = args.db_path;
   out.scenario_text = *text;
@@ -115,7 +116,7 @@ int run_main(CliContext& ctx, const RunArgs& args) {
   if (options.progress) {
     out.progress = [&bar](double fraction, std::string_view stage) { bar.update(fraction, stage); };
   }
-  auto written = engine::write_run_outputs(*results, out);
+  auto written = report::write_run_outputs(*results, out);
   bar.finish();
   if (!written) return report_error(ctx, written.error());
   if (!args.xlsx_path.empty()) {
@@ -124,7 +125,7 @@ int run_main(CliContext& ctx, const RunArgs& args) {
     gmtime_r(&now, &utc);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    auto xlsx = engine::write_run_xlsx(*results, args.xlsx_path, {stamp});
+    auto xlsx = report::write_run_xlsx(*results, args.xlsx_path, {stamp});
     if (!xlsx) return report_error(ctx, xlsx.error());
   }
 
@@ -132,7 +133,7 @@ int run_main(CliContext& ctx, const RunArgs& args) {
   if (ctx.output_format(OutputFormat::kTable) == OutputFormat::kJson) {
     stdout_text = *io::read_text_file(written->summary_path);
   } else {
-    stdout_text = engine::text_summary(*results);
+    stdout_text = report::text_summary(*results);
     stdout_text += "\nOutputs: " + written->out_dir + " (" + std::to_string(written->files.size()) +
                    " files; run " + std::to_string(written->run_id) + " in " + written->db_path +
                    ")\n";

@@ -11,23 +11,20 @@
 #include <sstream>
 
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
 #include "io/store.h"
 #include "risk/supply_risk.h"
 
+#include "report/records_text.h"
+#include "report/run_outputs.h"
+
 namespace urbanmine::engine {
 namespace {
 
 constexpr int kGrowthWindowYears = 5;
 constexpr double kPercentPerUnit = 100.0;
-
-std::string join_path(const std::string& dir, const std::string& file) {
-  if (dir.empty()) return file;
-  return dir.back() == '/' ? dir + file : dir + "/" + file;
-}
 
 Cell num(double v) { return Cell::of(v); }
 Cell num(const std::optional<double>& v) { return v ? Cell::of(*v) : Cell::empty(); }
@@ -657,72 +654,6 @@ void add_suppliers(policy::RunIndicators& ind, const CooperationData& data,
   }
 }
 
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
-std::string number_text(double v) {
-  if (!std::isfinite(v)) return "null";
-  char buf[64];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-  }
-  return buf;
-}
-
-std::string cell_text(const Cell& c) {
-  switch (c.kind) {
-    case Cell::Kind::kEmpty:
-      return "";
-    case Cell::Kind::kText:
-      return c.text;
-    case Cell::Kind::kNumber:
-      return number_text(c.number);
-  }
-  return "";
-}
-
-std::string short_number(double v) {
-  char buf[64];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-  }
-  return buf;
-}
-
 }  // namespace
 
 std::vector<std::string> risk_elements(const CooperationData& data) {
@@ -802,9 +733,10 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
   RecordTable hhi = hhi_overview(data, options.hhi_convention);
   for (const auto& row : hhi.rows) {
     if (row[1].text != "mine") continue;
-    std::string text = row[0].text + " mine supply " + number_text(row[2].number) + ": HHI " +
-                       thousands(row[4].number) + " (" + row[3].text + "); largest producer " +
-                       row[6].text + " with " + percent_text(row[7].number);
+    std::string text = row[0].text + " mine supply " + report::number_text(row[2].number) +
+                       ": HHI " + thousands(row[4].number) + " (" + row[3].text +
+                       "); largest producer " + row[6].text + " with " +
+                       percent_text(row[7].number);
     if (!row[10].text.empty()) {
       text += "; a lower bound, figures are blank for " + row[10].text;
     }
@@ -876,11 +808,12 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
     std::string parts;
     for (std::size_t k = 0; k < market::kCriterionCount; ++k) {
       parts += (k == 0 ? "" : ", ") + std::string(market::criterion_name(market::kCriteria[k])) +
-               " " + (top.parts[k] ? short_number(*top.parts[k]) : std::string("missing"));
+               " " +
+               (top.parts[k] ? report::short_number_text(*top.parts[k]) : std::string("missing"));
     }
     results.findings.push_back(
         {"market", "Top opportunity for a recycler in " + std::to_string(year) + ": " + top.code +
-                       " (score " + short_number(top.total) + " = " + parts + ")" +
+                       " (score " + report::short_number_text(top.total) + " = " + parts + ")" +
                        (options.market_weights_are_default
                             ? "; weights are the equal defaults, an assumption."
                             : ".")});
@@ -1026,282 +959,6 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data, const Ri
        num(in.eol_rir.value), num(in.substitution_index.value), num(sr->before_substitution),
        num(sr->supply_risk), txt(join(sr->missing, "; ")), txt(in.hhi_wgi_global.source)});
   return t;
-}
-
-namespace {
-
-// A long-form table read back from a run's CSV or store (zero rows may be left out).
-struct LongTable {
-  std::string name;
-  std::string value_column;
-  std::string description;
-  std::vector<std::string> dims;
-  std::vector<std::pair<std::vector<std::string>, double>> rows;
-};
-
-// Builds the ResultTables over the union of each dimension's items across all tables, so that
-// rows left out because they were zero come back as 0 (as the writers intend).
-core::Result<RunResults> assemble(const std::vector<LongTable>& tables) {
-  std::map<std::string, std::vector<std::string>> items;
-  for (const auto& t : tables) {
-    for (const auto& [coords, value] : t.rows) {
-      for (std::size_t d = 0; d < t.dims.size(); ++d) {
-        auto& list = items[t.dims[d]];
-        if (std::find(list.begin(), list.end(), coords[d]) == list.end()) {
-          list.push_back(coords[d]);
-        }
-      }
-    }
-  }
-  RunResults results;
-  for (const auto& t : tables) {
-    std::vector<core::Dimension> dimensions;
-    for (const auto& d : t.dims) dimensions.emplace_back(d, items[d]);
-    auto array = core::DimArray::zeros(dimensions);
-    if (!array) return array.error();
-    for (const auto& [coords, value] : t.rows) {
-      std::vector<std::pair<std::string, std::string>> named;
-      for (std::size_t d = 0; d < t.dims.size(); ++d) named.emplace_back(t.dims[d], coords[d]);
-      auto current = array->get(named);
-      if (!current) return current.error();
-      URBANMINE_TRY_STATUS(array->set(named, *current + value));
-    }
-    results.tables.push_back({t.name, t.value_column, t.description, std::move(*array)});
-  }
-  return results;
-}
-
-const std::vector<std::string_view>& run_tables_read() {
-  static const std::vector<std::string_view> kTables{
-      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
-      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
-  return kTables;
-}
-
-}  // namespace
-
-core::Result<RunResults> load_run_dir(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    return core::Error::not_found("run folder '" + dir + "' does not exist", dir,
-                                  "give a scenario .toml or the --out folder of `urbanmine run`");
-  }
-  const std::vector<std::string> dims{std::string(kDimRegion),    std::string(kDimSegment),
-                                      std::string(kDimChemistry), std::string(kDimElement),
-                                      std::string(kDimRoute),     std::string(kDimYear)};
-  std::vector<LongTable> tables;
-  for (const auto name : run_tables_read()) {
-    const std::string path = join_path(dir, std::string(name) + ".csv");
-    if (!fs::exists(path, ec)) continue;
-    auto text = io::read_text_file(path);
-    if (!text) return text.error();
-    // Drop leading comment lines ("# ...").
-    std::string body = *text;
-    while (!body.empty() && body.front() == '#') {
-      const auto nl = body.find('\n');
-      body = nl == std::string::npos ? std::string() : body.substr(nl + 1);
-    }
-    auto table = io::CsvTable::parse(body, path);
-    if (!table) return table.error();
-    LongTable t;
-    t.name = std::string(name);
-    t.description = "read from " + path;
-    for (const auto& h : table->header()) {
-      if (std::find(dims.begin(), dims.end(), h) != dims.end()) {
-        t.dims.push_back(h);
-      } else if (t.value_column.empty() && h != "unit" && h != "source") {
-        t.value_column = h;
-      }
-    }
-    if (t.value_column.empty() || t.dims.empty()) {
-      return core::Error::invalid_input("no dimension or value column", path + ":1",
-                                        "expected long form: region,element,year,...,value");
-    }
-    for (std::size_t i = 0; i < table->size(); ++i) {
-      const auto row = table->row(i);
-      std::vector<std::string> coords;
-      for (const auto& d : t.dims) {
-        auto v = row.required_text(d);
-        if (!v) return v.error();
-        coords.push_back(*v);
-      }
-      auto v = row.number(t.value_column);
-      if (!v) return v.error();
-      t.rows.emplace_back(std::move(coords), *v);
-    }
-    tables.push_back(std::move(t));
-  }
-  auto results = assemble(tables);
-  if (!results) return results;
-  if (results->find(kTableMaterialDemandT) == nullptr) {
-    return core::Error::not_found(
-        "run folder '" + dir + "' has no " + std::string(kTableMaterialDemandT) + ".csv", dir,
-        "give the --out folder of `urbanmine run`");
-  }
-  return results;
-}
-
-namespace {
-
-// The run's tables from rows of schema version 1, reassembled (zero rows were not stored).
-core::Result<RunResults> assemble_stored_rows(io::Store& store, std::int64_t run_id) {
-  auto infos = store.list_tables(run_id);
-  if (!infos) return infos.error();
-  const auto& wanted = run_tables_read();
-  std::vector<LongTable> tables;
-  for (const auto& info : *infos) {
-    if (std::find(wanted.begin(), wanted.end(), info.name) == wanted.end()) continue;
-    auto rows = store.read_table(run_id, info.name);
-    if (!rows) return rows.error();
-    LongTable t{info.name, info.value_column, info.description, info.dims, {}};
-    for (const auto& row : *rows) {
-      std::vector<std::string> coords;
-      for (const auto& d : info.dims) {
-        const auto it = row.coords.find(d);
-        if (it == row.coords.end()) {
-          return core::Error::internal("stored row of " + info.name + " lacks dimension " + d);
-        }
-        coords.push_back(it->second);
-      }
-      t.rows.emplace_back(std::move(coords), row.value);
-    }
-    tables.push_back(std::move(t));
-  }
-  return assemble(tables);
-}
-
-}  // namespace
-
-core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(db_path, ec)) {
-    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
-                                  "give the --db file that `urbanmine run` stored the run in");
-  }
-  auto store = io::Store::open(db_path);
-  if (!store) return store.error();
-  // Runs stored packed (schema version 2 on) load back exactly: the tables read here, with the
-  // run's metadata. Those stored as rows by version 1 are reassembled.
-  auto results = load_stored_run(**store, run_id);
-  if (results) {
-    const auto& wanted = run_tables_read();
-    std::erase_if(results->tables, [&](const ResultTable& t) {
-      return std::find(wanted.begin(), wanted.end(), t.name) == wanted.end();
-    });
-    results->records.clear();
-    results->findings.clear();
-  } else if (results.error().code == core::ErrorCode::kConflict) {
-    results = assemble_stored_rows(**store, run_id);
-  }
-  if (!results) return results;
-  if (results->find(kTableMaterialDemandT) == nullptr) {
-    return core::Error::not_found("run " + std::to_string(run_id) + " in " + db_path + " has no " +
-                                      std::string(kTableMaterialDemandT) + " table",
-                                  db_path, "check the run id (runs are listed by the HTTP API)");
-  }
-  return results;
-}
-
-std::string format_records(const std::vector<RecordTable>& tables, RecordFormat format) {
-  std::ostringstream out;
-  if (format == RecordFormat::kJson) {
-    out << "{\"tables\":[";
-    for (std::size_t t = 0; t < tables.size(); ++t) {
-      const auto& table = tables[t];
-      out << (t == 0 ? "" : ",") << "{\"name\":\"" << json_escape(table.name) << "\",\"title\":\""
-          << json_escape(table.title) << "\",\"description\":\"" << json_escape(table.description)
-          << "\",\"columns\":[";
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        out << (c == 0 ? "" : ",") << "\"" << json_escape(table.columns[c]) << "\"";
-      }
-      out << "],\"rows\":[";
-      for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        out << (r == 0 ? "" : ",") << "{";
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-          const Cell& cell_value = table.rows[r][c];
-          out << (c == 0 ? "" : ",") << "\"" << json_escape(table.columns[c]) << "\":";
-          switch (cell_value.kind) {
-            case Cell::Kind::kEmpty:
-              out << "null";
-              break;
-            case Cell::Kind::kText:
-              out << "\"" << json_escape(cell_value.text) << "\"";
-              break;
-            case Cell::Kind::kNumber:
-              out << number_text(cell_value.number);
-              break;
-          }
-        }
-        out << "}";
-      }
-      out << "]}";
-    }
-    out << "]}\n";
-    return out.str();
-  }
-  if (format == RecordFormat::kCsv) {
-    for (std::size_t t = 0; t < tables.size(); ++t) {
-      const auto& table = tables[t];
-      if (tables.size() > 1) out << (t == 0 ? "" : "\n") << "# " << table.name << "\n";
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        out << (c == 0 ? "" : ",") << io::csv_escape(table.columns[c]);
-      }
-      out << "\n";
-      for (const auto& row : table.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          out << (c == 0 ? "" : ",") << io::csv_escape(cell_text(row[c]));
-        }
-        out << "\n";
-      }
-    }
-    return out.str();
-  }
-  // Table: one "column: value" block per row when wide, aligned columns when narrow.
-  constexpr std::size_t kNarrowColumns = 8;
-  for (std::size_t t = 0; t < tables.size(); ++t) {
-    const auto& table = tables[t];
-    out << (t == 0 ? "" : "\n") << table.title << "\n" << table.description << "\n\n";
-    if (table.columns.size() <= kNarrowColumns) {
-      std::vector<std::size_t> width(table.columns.size());
-      for (std::size_t c = 0; c < table.columns.size(); ++c) width[c] = table.columns[c].size();
-      for (const auto& row : table.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          const std::string s =
-              row[c].kind == Cell::Kind::kNumber ? short_number(row[c].number) : cell_text(row[c]);
-          width[c] = std::max(width[c], s.size());
-        }
-      }
-      const auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-          out << (c == 0 ? "" : "  ") << cells[c]
-              << std::string(width[c] - std::min(width[c], cells[c].size()), ' ');
-        }
-        out << "\n";
-      };
-      line(table.columns);
-      for (const auto& row : table.rows) {
-        std::vector<std::string> cells;
-        for (const auto& cv : row) {
-          cells.push_back(cv.kind == Cell::Kind::kNumber ? short_number(cv.number) : cell_text(cv));
-        }
-        line(cells);
-      }
-    } else {
-      std::size_t key_width = 0;
-      for (const auto& c : table.columns) key_width = std::max(key_width, c.size());
-      for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (r != 0) out << "\n";
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-          const Cell& cv = table.rows[r][c];
-          if (cv.kind == Cell::Kind::kEmpty) continue;
-          out << table.columns[c] << std::string(key_width - table.columns[c].size(), ' ') << "  "
-              << (cv.kind == Cell::Kind::kNumber ? short_number(cv.number) : cell_text(cv)) << "\n";
-        }
-      }
-    }
-  }
-  return out.str();
 }
 
 }  // namespace urbanmine::engine

@@ -114,14 +114,4 @@ std::optional<double> cell(const std::optional<core::DimArray>& a, const std::st
 // Builds the checker's indicators from a run.
 policy::RunIndicators run_indicators(const RunResults& results);
 
-// Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
-// <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
-core::Result<RunResults> load_run_dir(const std::string& dir);
-// The same tables of run `run_id` in the SQLite store at `db_path`.
-core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
-
-// Renders record tables as text for the CLI.
-enum class RecordFormat { kTable, kJson, kCsv };
-std::string format_records(const std::vector<RecordTable>& tables, RecordFormat format);
-
 }  // namespace urbanmine::engine

@@ -213,15 +213,17 @@ void RunService::execute(std::int64_t run_id, ServiceScenario scenario) {
   if (results) {
     artifacts = std::make_shared<RunArtifacts>();
     artifacts->results = std::move(*results);
-    RenderOptions render;
-    render.sankey_year = std::min(kDefaultSankeyYear, artifacts->results.meta.last_year);
+    report::RenderOptions render;
+    render.sankey_year = std::min(report::kDefaultSankeyYear, artifacts->results.meta.last_year);
     set_progress(run_id, kModelShare, "writing summary, Sankey and report");
-    auto docs = render_run_documents(artifacts->results, render);  // the stored three, no CSVs
+    auto docs =
+        report::render_run_documents(artifacts->results, render);  // the stored three, no CSVs
     if (docs) {
       artifacts->documents = std::move(*docs);
       set_progress(run_id, kRenderedFraction, "storing results");
       std::lock_guard<std::mutex> store_lock(store_mutex_);
-      stored = store_results_into_run(*store_, run_id, artifacts->results, artifacts->documents);
+      stored =
+          report::store_results_into_run(*store_, run_id, artifacts->results, artifacts->documents);
     } else {
       stored = docs.error();
     }
@@ -363,10 +365,10 @@ core::Result<std::shared_ptr<const RunArtifacts>> RunService::results(std::int64
   auto artifacts = std::make_shared<RunArtifacts>();
   {
     std::lock_guard<std::mutex> store_lock(store_mutex_);
-    auto loaded = load_stored_run(*store_, id);
+    auto loaded = report::load_stored_run(*store_, id);
     if (!loaded) return loaded.error();
     artifacts->results = std::move(*loaded);
-    for (auto name : {kSummaryFile, kSankeyFile, kReportFile}) {
+    for (auto name : {report::kSummaryFile, report::kSankeyFile, report::kReportFile}) {
       auto text = store_->read_file(id, std::string(name));
       if (text) artifacts->documents.files[std::string(name)] = std::move(*text);
     }

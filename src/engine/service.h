@@ -34,9 +34,10 @@
 #include "core/logger.h"
 #include "core/result.h"
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 #include "engine/run_results.h"
 #include "io/store.h"
+
+#include "report/run_outputs.h"
 
 namespace urbanmine::engine {
 
@@ -69,7 +70,7 @@ struct ServiceRun {
 // The finished results of a run of this process, shared read-only with readers.
 struct RunArtifacts {
   RunResults results;
-  RunDocuments documents;  // summary.json, sankey.json, report.html
+  report::RunDocuments documents;  // summary.json, sankey.json, report.html
 };
 
 using RunFunction = std::function<core::Result<RunResults>(

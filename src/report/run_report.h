@@ -4,7 +4,7 @@
 // record tables), sankey.json (world flows of one element, or of battery capacity, in one year),
 // report.html (one self-contained page with inline SVG charts, report/html.h) and a short text
 // summary. Pure functions of the results: no files, no clock. The formats are documented in
-// docs/formats/outputs.md; engine/run_outputs.h writes and stores them.
+// docs/formats/outputs.md; report/run_outputs.h writes and stores them.
 #pragma once
 
 #include <map>

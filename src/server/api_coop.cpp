@@ -15,6 +15,7 @@
 #include "io/risk_data.h"
 #include "server/api.h"
 
+#include "report/records_text.h"
 #include "results/registry.h"
 
 namespace urbanmine::server {
@@ -136,7 +137,7 @@ nlohmann::json cell_json(const engine::Cell& cell) {
 Reply records_reply(const ApiRequest& request, const std::vector<engine::RecordTable>& tables,
                     const std::string& download_name) {
   if (request.query("format") == "csv") {
-    return Reply::content(kCsvType, engine::format_records(tables, engine::RecordFormat::kCsv),
+    return Reply::content(kCsvType, report::format_records(tables, report::RecordFormat::kCsv),
                           download_name + ".csv");
   }
   nlohmann::json list = nlohmann::json::array();

@@ -7,11 +7,12 @@
 #include <set>
 #include <string>
 
-#include "engine/run_outputs.h"
 #include "engine/service.h"
 #include "io/json_reader.h"
 #include "io/run_writers.h"
 #include "server/api.h"
+
+#include "report/run_outputs.h"
 
 namespace urbanmine::server {
 
@@ -179,7 +180,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
               cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
                 auto run = finished_run(state, request);
                 if (!run) return run.error();
-                auto text = state.service->file(run->id, std::string(engine::kSummaryFile));
+                auto text = state.service->file(run->id, std::string(report::kSummaryFile));
                 if (!text) return text.error();
                 return Reply::json(std::move(*text));
               })});
@@ -194,7 +195,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
               cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
                 auto run = finished_run(state, request);
                 if (!run) return run.error();
-                auto text = state.service->file(run->id, std::string(engine::kReportFile));
+                auto text = state.service->file(run->id, std::string(report::kReportFile));
                 if (!text) return text.error();
                 return Reply::content(kHtmlType, std::move(*text));
               })});
@@ -221,7 +222,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
          if (chosen && !artifacts) return loaded.error();
          std::string text;
          if (chosen) {
-           int year = std::min(engine::kDefaultSankeyYear, artifacts->results.meta.last_year);
+           int year = std::min(report::kDefaultSankeyYear, artifacts->results.meta.last_year);
            if (request.has_query("year")) {
              try {
                std::size_t used = 0;
@@ -235,8 +236,8 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
            }
            const std::string element = request.has_query("element")
                                            ? request.query("element")
-                                           : std::string(engine::kDefaultSankeyElement);
-           auto sankey = engine::sankey_json(artifacts->results, year, element);
+                                           : std::string(report::kDefaultSankeyElement);
+           auto sankey = report::sankey_json(artifacts->results, year, element);
            if (!sankey) {
              core::Error e = sankey.error();
              if (e.location == "--sankey-year") e.location = "query: year";
@@ -245,7 +246,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
            }
            text = std::move(*sankey);
          } else {
-           auto stored = state.service->file(run->id, std::string(engine::kSankeyFile));
+           auto stored = state.service->file(run->id, std::string(report::kSankeyFile));
            if (!stored) return stored.error();
            text = std::move(*stored);
          }
@@ -259,7 +260,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
              years.push_back(y);
            }
            for (const auto& e : run_elements(artifacts->results)) elements.push_back(e);
-           elements.push_back(std::string(engine::kSankeyCapacity));
+           elements.push_back(std::string(report::kSankeyCapacity));
          } else {
            years.push_back((*doc)["year"]);
            elements.push_back((*doc)["element"]);

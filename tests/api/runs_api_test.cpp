@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 
 #include "api/server_process.h"
+#include "report/run_outputs.h"
 #include "test_support.h"
 
 namespace urbanmine::testing {
@@ -78,9 +78,9 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   ASSERT_EQ(summary->status, 200);
   auto direct = engine::run_scenario_file(engine::default_scenario_path(), {});
   ASSERT_TRUE(direct) << direct.error().to_string();
-  engine::RenderOptions render;
-  render.sankey_year = std::min(engine::kDefaultSankeyYear, direct->meta.last_year);
-  json cli_summary = json::parse(engine::summary_json(*direct, render));
+  report::RenderOptions render;
+  render.sankey_year = std::min(report::kDefaultSankeyYear, direct->meta.last_year);
+  json cli_summary = json::parse(report::summary_json(*direct, render));
   json api_summary = parse(summary->body);
   EXPECT_EQ(api_summary["format"], cli_summary["format"]);
   EXPECT_EQ(api_summary["metadata"]["scenario_hash"], cli_summary["metadata"]["scenario_hash"]);

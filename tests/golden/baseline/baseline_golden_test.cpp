@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 #include "io/files.h"
 
 #include "golden_compare.h"
+#include "report/run_outputs.h"
 #include "test_support.h"
 
 namespace urbanmine::testing {
@@ -26,7 +26,7 @@ TEST(GoldenBaseline, SummaryMatchesTheReviewedCopy) {
   options.data_dir = source_path("data");
   auto results = engine::run_scenario_file(source_path("examples/global.toml"), options);
   ASSERT_TRUE(results.has_value()) << results.error().to_string();
-  const std::string actual = engine::summary_json(*results, engine::RenderOptions{});
+  const std::string actual = report::summary_json(*results, report::RenderOptions{});
 
   const std::string expected_path = source_path("tests/golden/baseline/expected/summary.json");
   const char* update = std::getenv("URBANMINE_UPDATE_GOLDEN");

@@ -3,16 +3,15 @@
 // it accepts the same document and changes within tolerance, and names every change beyond it.
 #include <gtest/gtest.h>
 
-#include "engine/run_outputs.h"
-
 #include "golden_compare.h"
+#include "report/run_outputs.h"
 #include "run_fixture.h"
 
 namespace urbanmine::testing {
 namespace {
 
 nlohmann::json fixture_summary() {
-  return nlohmann::json::parse(engine::summary_json(make_fixture_results(), {}));
+  return nlohmann::json::parse(report::summary_json(make_fixture_results(), {}));
 }
 
 GoldenTolerance tolerance() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// engine/run_outputs over a synthetic RunResults: summary.json key figures against sums computed
+// report/run_outputs over a synthetic RunResults: summary.json key figures against sums computed
 // here, sankey.json conservation, report.html escaping and self-containment, the text summary,
 // and write_run_outputs' all-or-nothing folder swap with its SQLite store.
-#include "engine/run_outputs.h"
+#include "report/run_outputs.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -16,11 +16,14 @@
 #include "io/files.h"
 #include "io/store.h"
 
+#include "report/run_reader.h"
 #include "run_fixture.h"
 #include "test_support.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::report {
 namespace {
+
+using namespace urbanmine::results;  // NOLINT(google-build-using-namespace): table names
 
 namespace fs = std::filesystem;
 using testing::make_fixture_results;
@@ -411,4 +414,4 @@ TEST(RunOutputs, DatabaseNamedInsideTheOutputFolderIsCarriedOver) {
 }
 
 }  // namespace
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::report

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/records_text.h"
 #include "test_support.h"
 #include "unit/policy/run_fixture.h"
 
@@ -167,7 +168,8 @@ TEST_F(CooperationTest, RankingIsDeterministic) {
   options.data_dir = kData;
   ASSERT_TRUE(add_cooperation_results(again, options).has_value());
   const auto render = [](const RunResults& r) {
-    return format_records({*r.find_records(kRecordsMarketRanking)}, RecordFormat::kCsv);
+    return report::format_records({*r.find_records(kRecordsMarketRanking)},
+                                  report::RecordFormat::kCsv);
   };
   EXPECT_EQ(render(run_), render(again));
 }

@@ -11,8 +11,9 @@
 
 #include "engine/cooperation.h"
 #include "engine/run.h"
-#include "engine/run_outputs.h"
 
+#include "report/run_outputs.h"
+#include "report/run_reader.h"
 #include "test_support.h"
 
 namespace urbanmine::engine {
@@ -138,9 +139,9 @@ void expect_same_checks(const RecordTable& a, const RecordTable& b, const std::s
 
 TEST_F(BaselinePolicyTest, OutputFolderAndStoreGiveTheSameChecksAsTheRunItself) {
   testing::TempDir dir;
-  OutputOptions out;
+  report::OutputOptions out;
   out.out_dir = dir.path("out");
-  auto written = write_run_outputs(*run_, out);
+  auto written = report::write_run_outputs(*run_, out);
   ASSERT_TRUE(written.has_value()) << written.error().to_string();
   // The run's writers show the cooperation tables: CSV files, summary.json, report.html.
   for (const auto name : {kRecordsHhi, kRecordsSupplyRisk, kRecordsPolicyChecks,
@@ -167,10 +168,10 @@ TEST_F(BaselinePolicyTest, OutputFolderAndStoreGiveTheSameChecksAsTheRunItself) 
     return *r.find_records(kRecordsPolicyChecks);
   };
   const RecordTable expected = checks(*run_);
-  auto from_dir = load_run_dir(written->out_dir);
+  auto from_dir = report::load_run_dir(written->out_dir);
   ASSERT_TRUE(from_dir.has_value()) << from_dir.error().to_string();
   expect_same_checks(expected, checks(*from_dir), "folder");
-  auto from_store = load_run_store(written->db_path, written->run_id);
+  auto from_store = report::load_run_store(written->db_path, written->run_id);
   ASSERT_TRUE(from_store.has_value()) << from_store.error().to_string();
   expect_same_checks(expected, checks(*from_store), "store");
   // The same through the CLI, by run id.

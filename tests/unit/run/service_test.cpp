@@ -79,9 +79,9 @@ TEST(RunServiceResults, KeepsRecentRunsAndLoadsOthersBackFromTheStore) {
   expect_same_tables((*results)->results, fixture);
   EXPECT_EQ((*results)->results.meta.first_year, fixture.meta.first_year);
   EXPECT_EQ((*results)->results.meta.last_year, fixture.meta.last_year);
-  EXPECT_EQ((*results)->documents.files.count(std::string(kSummaryFile)), 1U);
-  EXPECT_EQ(sankey_json((*results)->results, 2040, "Li").value(),
-            sankey_json(fixture, 2040, "Li").value());
+  EXPECT_EQ((*results)->documents.files.count(std::string(report::kSummaryFile)), 1U);
+  EXPECT_EQ(report::sankey_json((*results)->results, 2040, "Li").value(),
+            report::sankey_json(fixture, 2040, "Li").value());
 }
 
 TEST(RunServiceResults, RefusesARunThatDidNotSucceed) {

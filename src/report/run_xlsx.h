@@ -18,10 +18,13 @@
 #include <string>
 
 #include "core/result.h"
-#include "engine/run_results.h"
 #include "io/xlsx_writer.h"
 
-namespace urbanmine::engine {
+#include "results/run_results.h"
+
+namespace urbanmine::report {
+
+using results::RunResults;
 
 struct XlsxOptions {
   std::string created_utc;                   // shown on the cover (the caller reads the clock)
@@ -35,4 +38,4 @@ io::XlsxWorkbook run_workbook(const RunResults& results, const XlsxOptions& opti
 core::Status write_run_xlsx(const RunResults& results, const std::string& path,
                             const XlsxOptions& options);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::report

@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 // RunResults as an Excel workbook description (cover, chart data, one sheet per table).
-#include "engine/run_xlsx.h"
+#include "report/run_xlsx.h"
 
 #include <charconv>
 #include <memory>
 #include <utility>
 
-namespace urbanmine::engine {
+#include "results/registry.h"
+
+namespace urbanmine::report {
+
+using results::Cell;
+using results::kDimElement;
+using results::kDimYear;
+using results::kTableEndOfLifeT;
+using results::kTableRecoveredT;
+using results::RecordTable;
+using results::ResultTable;
 namespace {
 
 constexpr std::string_view kCoverSheet = "cover";
@@ -172,6 +182,7 @@ io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
   std::vector<std::vector<io::XlsxCell>> cover_rows;
   auto line = [&cover_rows](std::vector<std::string> texts) {
     std::vector<io::XlsxCell> row;
+    row.reserve(texts.size());
     for (auto& t : texts) row.push_back(t.empty() ? io::XlsxCell{} : text_cell(std::move(t)));
     cover_rows.push_back(std::move(row));
   };
@@ -199,9 +210,11 @@ io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
       for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
       return out;
     };
+    const std::string charts_description =
+        "World totals by element and year (sum over regions and routes) of end_of_life_t and "
+        "recycling_to_secondary_metal_t, with a line chart of each";
     line({joined((*names)[1]), "charts", "mass_tonnes", std::to_string(years.size()),
-          "World totals by element and year (sum over regions and routes) of end_of_life_t and "
-          "recycling_to_secondary_metal_t, with a line chart of each"});
+          charts_description});
     constexpr std::size_t kFirstBodySheet = 2;  // after the cover and the chart sheet
     for (std::size_t k = 0; k < r.tables.size(); ++k) {
       const auto& t = r.tables[k];
@@ -261,4 +274,4 @@ core::Status write_run_xlsx(const RunResults& results, const std::string& path,
   return io::write_xlsx(run_workbook(results, options), path);
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::report

@@ -9,9 +9,9 @@
 //
 // The HTTP server uses render_run_documents() and store_results_into_run() directly.
 //
-//   engine::OutputOptions opts;
+//   report::OutputOptions opts;
 //   opts.out_dir = "out/baseline";
-//   auto written = engine::write_run_outputs(results, opts);  // written->report_path
+//   auto written = report::write_run_outputs(results, opts);  // written->report_path
 #pragma once
 
 #include <cstdint>
@@ -21,30 +21,16 @@
 
 #include "core/logger.h"
 #include "core/result.h"
-#include "engine/run_results.h"
 #include "io/store.h"
 
 #include "report/run_report.h"
+#include "results/run_results.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::report {
+
+using results::RunResults;
 
 // The renderers live in report/run_report.h.
-using report::kDefaultSankeyElement;
-using report::kDefaultSankeyYear;
-using report::key_years;
-using report::kReportFile;
-using report::kSankeyCapacity;
-using report::kSankeyFile;
-using report::kSummaryFile;
-using report::kWorldRegion;
-using report::render_run_documents;
-using report::render_run_outputs;
-using report::RenderOptions;
-using report::report_html;
-using report::RunDocuments;
-using report::sankey_json;
-using report::summary_json;
-using report::text_summary;
 
 inline constexpr std::string_view kDefaultDbFile = "urbanmine.db";
 
@@ -91,4 +77,4 @@ struct WrittenOutputs {
 core::Result<WrittenOutputs> write_run_outputs(const RunResults& results,
                                                const OutputOptions& options);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::report

@@ -2,7 +2,7 @@
 // Stores a run, reads a stored run back, and writes a run's output folder: renders every
 // document (report/run_report.h), stores the run in SQLite and swaps the folder into place
 // atomically.
-#include "engine/run_outputs.h"
+#include "report/run_outputs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +17,9 @@
 #include "io/files.h"
 #include "io/run_writers.h"
 
-namespace urbanmine::engine {
+#include "results/registry.h"
+
+namespace urbanmine::report {
 namespace {
 
 namespace fs = std::filesystem;
@@ -108,7 +110,7 @@ core::Result<RunResults> load_stored_run(io::Store& store, std::int64_t run_id) 
   if (r.meta.first_year == 0 || r.meta.last_year == 0) {
     std::set<int> years;
     for (const auto& t : r.tables) {
-      const auto d = t.values.dim_index(std::string(kDimYear));
+      const auto d = t.values.dim_index(std::string(results::kDimYear));
       if (!d) continue;
       for (const auto& item : t.values.dims()[*d].items()) years.insert(std::stoi(item));
     }
@@ -281,4 +283,4 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   return written;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::report

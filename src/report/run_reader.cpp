@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+// A previous run read back from its output folder or the SQLite store (see run_reader.h).
+#include "report/run_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <utility>
+
+#include "io/csv.h"
+#include "io/files.h"
+
+#include "report/run_outputs.h"
+#include "results/registry.h"
+
+namespace urbanmine::report {
+
+using results::kDimChemistry;
+using results::kDimElement;
+using results::kDimRegion;
+using results::kDimRoute;
+using results::kDimSegment;
+using results::kDimYear;
+using results::kTableCollectedT;
+using results::kTableEndOfLifeT;
+using results::kTableFeedstockSurplusT;
+using results::kTableMaterialDemandT;
+using results::kTableRecoveredT;
+using results::kTableRecycledT;
+using results::kTableRecyclingCapacityT;
+using results::ResultTable;
+using results::RunResults;
+
+namespace {
+
+std::string join_path(const std::string& dir, const std::string& file) {
+  if (dir.empty()) return file;
+  return dir.back() == '/' ? dir + file : dir + "/" + file;
+}
+
+}  // namespace
+
+namespace {
+
+// A long-form table read back from a run's CSV or store (zero rows may be left out).
+struct LongTable {
+  std::string name;
+  std::string value_column;
+  std::string description;
+  std::vector<std::string> dims;
+  std::vector<std::pair<std::vector<std::string>, double>> rows;
+};
+
+// Builds the ResultTables over the union of each dimension's items across all tables, so that
+// rows left out because they were zero come back as 0 (as the writers intend).
+core::Result<RunResults> assemble(const std::vector<LongTable>& tables) {
+  std::map<std::string, std::vector<std::string>> items;
+  for (const auto& t : tables) {
+    for (const auto& [coords, value] : t.rows) {
+      for (std::size_t d = 0; d < t.dims.size(); ++d) {
+        auto& list = items[t.dims[d]];
+        if (std::find(list.begin(), list.end(), coords[d]) == list.end()) {
+          list.push_back(coords[d]);
+        }
+      }
+    }
+  }
+  RunResults results;
+  for (const auto& t : tables) {
+    std::vector<core::Dimension> dimensions;
+    for (const auto& d : t.dims) dimensions.emplace_back(d, items[d]);
+    auto array = core::DimArray::zeros(dimensions);
+    if (!array) return array.error();
+    for (const auto& [coords, value] : t.rows) {
+      std::vector<std::pair<std::string, std::string>> named;
+      for (std::size_t d = 0; d < t.dims.size(); ++d) named.emplace_back(t.dims[d], coords[d]);
+      auto current = array->get(named);
+      if (!current) return current.error();
+      URBANMINE_TRY_STATUS(array->set(named, *current + value));
+    }
+    results.tables.push_back({t.name, t.value_column, t.description, std::move(*array)});
+  }
+  return results;
+}
+
+const std::vector<std::string_view>& run_tables_read() {
+  static const std::vector<std::string_view> kTables{
+      kTableMaterialDemandT, kTableEndOfLifeT,        kTableCollectedT,        kTableRecycledT,
+      kTableRecoveredT,      kTableFeedstockSurplusT, kTableRecyclingCapacityT};
+  return kTables;
+}
+
+}  // namespace
+
+core::Result<RunResults> load_run_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return core::Error::not_found("run folder '" + dir + "' does not exist", dir,
+                                  "give a scenario .toml or the --out folder of `urbanmine run`");
+  }
+  const std::vector<std::string> dims{std::string(kDimRegion),    std::string(kDimSegment),
+                                      std::string(kDimChemistry), std::string(kDimElement),
+                                      std::string(kDimRoute),     std::string(kDimYear)};
+  std::vector<LongTable> tables;
+  for (const auto name : run_tables_read()) {
+    const std::string path = join_path(dir, std::string(name) + ".csv");
+    if (!fs::exists(path, ec)) continue;
+    auto text = io::read_text_file(path);
+    if (!text) return text.error();
+    // Drop leading comment lines ("# ...").
+    std::string body = *text;
+    while (!body.empty() && body.front() == '#') {
+      const auto nl = body.find('\n');
+      body = nl == std::string::npos ? std::string() : body.substr(nl + 1);
+    }
+    auto table = io::CsvTable::parse(body, path);
+    if (!table) return table.error();
+    LongTable t;
+    t.name = std::string(name);
+    t.description = "read from " + path;
+    for (const auto& h : table->header()) {
+      if (std::find(dims.begin(), dims.end(), h) != dims.end()) {
+        t.dims.push_back(h);
+      } else if (t.value_column.empty() && h != "unit" && h != "source") {
+        t.value_column = h;
+      }
+    }
+    if (t.value_column.empty() || t.dims.empty()) {
+      return core::Error::invalid_input("no dimension or value column", path + ":1",
+                                        "expected long form: region,element,year,...,value");
+    }
+    for (std::size_t i = 0; i < table->size(); ++i) {
+      const auto row = table->row(i);
+      std::vector<std::string> coords;
+      for (const auto& d : t.dims) {
+        auto v = row.required_text(d);
+        if (!v) return v.error();
+        coords.push_back(*v);
+      }
+      auto v = row.number(t.value_column);
+      if (!v) return v.error();
+      t.rows.emplace_back(std::move(coords), *v);
+    }
+    tables.push_back(std::move(t));
+  }
+  auto results = assemble(tables);
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
+    return core::Error::not_found(
+        "run folder '" + dir + "' has no " + std::string(kTableMaterialDemandT) + ".csv", dir,
+        "give the --out folder of `urbanmine run`");
+  }
+  return results;
+}
+
+namespace {
+
+// The run's tables from rows of schema version 1, reassembled (zero rows were not stored).
+core::Result<RunResults> assemble_stored_rows(io::Store& store, std::int64_t run_id) {
+  auto infos = store.list_tables(run_id);
+  if (!infos) return infos.error();
+  const auto& wanted = run_tables_read();
+  std::vector<LongTable> tables;
+  for (const auto& info : *infos) {
+    if (std::find(wanted.begin(), wanted.end(), info.name) == wanted.end()) continue;
+    auto rows = store.read_table(run_id, info.name);
+    if (!rows) return rows.error();
+    LongTable t{info.name, info.value_column, info.description, info.dims, {}};
+    for (const auto& row : *rows) {
+      std::vector<std::string> coords;
+      for (const auto& d : info.dims) {
+        const auto it = row.coords.find(d);
+        if (it == row.coords.end()) {
+          return core::Error::internal("stored row of " + info.name + " lacks dimension " + d);
+        }
+        coords.push_back(it->second);
+      }
+      t.rows.emplace_back(std::move(coords), row.value);
+    }
+    tables.push_back(std::move(t));
+  }
+  return assemble(tables);
+}
+
+}  // namespace
+
+core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t run_id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
+                                  "give the --db file that `urbanmine run` stored the run in");
+  }
+  auto store = io::Store::open(db_path);
+  if (!store) return store.error();
+  // Runs stored packed (schema version 2 on) load back exactly: the tables read here, with the
+  // run's metadata. Those stored as rows by version 1 are reassembled.
+  auto results = load_stored_run(**store, run_id);
+  if (results) {
+    const auto& wanted = run_tables_read();
+    std::erase_if(results->tables, [&](const ResultTable& t) {
+      return std::find(wanted.begin(), wanted.end(), t.name) == wanted.end();
+    });
+    results->records.clear();
+    results->findings.clear();
+  } else if (results.error().code == core::ErrorCode::kConflict) {
+    results = assemble_stored_rows(**store, run_id);
+  }
+  if (!results) return results;
+  if (results->find(kTableMaterialDemandT) == nullptr) {
+    return core::Error::not_found("run " + std::to_string(run_id) + " in " + db_path + " has no " +
+                                      std::string(kTableMaterialDemandT) + " table",
+                                  db_path, "check the run id (runs are listed by the HTTP API)");
+  }
+  return results;
+}
+
+}  // namespace urbanmine::report

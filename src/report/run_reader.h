@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+// A previous run read back for `urbanmine policy check`, `market rank` and `plan` given a run
+// instead of a scenario: the tables these commands use (material demand, end of life, collected,
+// recycled, recovered, feedstock surplus, recycling capacity).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+
+#include "results/run_results.h"
+
+namespace urbanmine::report {
+
+// Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
+// <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
+core::Result<results::RunResults> load_run_dir(const std::string& dir);
+// The same tables of run `run_id` in the SQLite store at `db_path`.
+core::Result<results::RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
+
+}  // namespace urbanmine::report
