@@ -17,8 +17,9 @@ set(allowed_passport "core;plant;passport")
 set(allowed_uncertainty "core;uncertainty")
 set(allowed_io "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market;passport;uncertainty;io")
 set(allowed_report "core;results;io;report")
+set(allowed_cooperation "core;results;mfa;plant;risk;policy;market;io;report;cooperation")
 set(allowed_model "core;results;mfa;fleet;chain;plant;plan;risk;policy;market;io;report;model")
-set(allowed_engine "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market;passport;uncertainty;io;report;model;engine")
+set(allowed_engine "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market;passport;uncertainty;io;report;cooperation;model;engine")
 set(allowed_cli "core;results;io;report;engine;server;cli")
 set(allowed_server "core;results;io;report;engine;server")
 # Third-party headers and the modules that may include them.
@@ -32,7 +33,7 @@ set(third_party_rules
   "openssl/=io"
   "date/=io"
   "coin/=plant,match,plan,chain")
-set(modules core results mfa fleet chain plant plan match risk policy market passport uncertainty io report model engine cli server)
+set(modules core results mfa fleet chain plant plan match risk policy market passport uncertainty io report cooperation model engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

@@ -14,8 +14,6 @@
 
 #include "cli/commands.h"
 #include "engine/cooperation.h"
-#include "engine/risk_disruption.h"
-#include "engine/risk_eu.h"
 #include "engine/run.h"
 
 #include "report/records_text.h"

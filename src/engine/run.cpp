@@ -5,30 +5,19 @@
 #include "engine/run.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 
 #include "core/version.h"
 #include "engine/cooperation.h"
 #include "engine/plant.h"
-#include "engine/risk_disruption.h"
 #include "engine/uncertainty.h"
+#include "io/data_dir.h"
 #include "io/dataset.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 
 #include "model/run_model.h"
 #include "model/scenario.h"
-
-#ifndef URBANMINE_SOURCE_DATA_DIR
-#define URBANMINE_SOURCE_DATA_DIR ""
-#endif
-#ifndef URBANMINE_SOURCE_EXAMPLES_DIR
-#define URBANMINE_SOURCE_EXAMPLES_DIR ""
-#endif
-#ifndef URBANMINE_INSTALL_SHARE_DIR
-#define URBANMINE_INSTALL_SHARE_DIR "/usr/local/share/urbanmine"
-#endif
 
 namespace urbanmine::engine {
 
@@ -37,11 +26,6 @@ namespace {
 bool is_dir(const std::string& path) {
   std::error_code ec;
   return !path.empty() && std::filesystem::is_directory(path, ec);
-}
-
-bool is_file(const std::string& path) {
-  std::error_code ec;
-  return !path.empty() && std::filesystem::is_regular_file(path, ec);
 }
 
 struct Prepared {
@@ -139,20 +123,6 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
 }
 
 }  // namespace
-
-std::string default_data_dir() {
-  if (const char* env = std::getenv("URBANMINE_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  if (is_dir(URBANMINE_SOURCE_DATA_DIR)) return URBANMINE_SOURCE_DATA_DIR;
-  return std::string(URBANMINE_INSTALL_SHARE_DIR) + "/data";
-}
-
-std::string default_scenario_path() {
-  const std::string source = std::string(URBANMINE_SOURCE_EXAMPLES_DIR) + "/global.toml";
-  if (is_file(source)) return source;
-  return std::string(URBANMINE_INSTALL_SHARE_DIR) + "/examples/global.toml";
-}
 
 core::Diagnostics validate_scenario_file(const std::string& scenario_path,
                                          const RunOptions& options) {

@@ -10,6 +10,7 @@
 #include "core/logger.h"
 #include "core/result.h"
 #include "engine/run_results.h"
+#include "io/data_dir.h"
 
 namespace urbanmine::engine {
 
@@ -23,11 +24,9 @@ struct RunOptions {
   bool strict = false;  // warnings become errors
 };
 
-// The data folder used when none is given: $URBANMINE_DATA_DIR, else the source tree's data/
-// (compiled in), else the installed share/urbanmine/data.
-std::string default_data_dir();
-// The shipped baseline scenario (examples/global.toml), used when no scenario is given.
-std::string default_scenario_path();
+// Where the data and the baseline scenario are found when none is given (io/data_dir.h).
+using io::default_data_dir;
+using io::default_scenario_path;
 
 // Every problem in the scenario and the data it uses, with file, row/key and field.
 core::Diagnostics validate_scenario_file(const std::string& scenario_path,

@@ -11,7 +11,6 @@
 #include <string>
 
 #include "engine/cooperation.h"
-#include "engine/risk_eu.h"
 #include "io/risk_data.h"
 #include "server/api.h"
 

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/risk_disruption.h"
+#include "engine/cooperation.h"
 #include "engine/run.h"
 
 #include "test_support.h"

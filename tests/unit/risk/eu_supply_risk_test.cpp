@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/risk_eu.h"
+#include "engine/cooperation.h"
 #include "io/risk_data.h"
 #include "risk/supply_risk.h"
 

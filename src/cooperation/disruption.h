@@ -18,11 +18,12 @@
 #include <vector>
 
 #include "core/result.h"
-#include "engine/cooperation.h"
-#include "engine/run_results.h"
 #include "risk/disruption.h"
 
-namespace urbanmine::engine {
+#include "cooperation/cooperation.h"
+#include "results/run_results.h"
+
+namespace urbanmine::cooperation {
 
 inline constexpr std::string_view kRecordsSupplyDisruption = results::kRecordsSupplyDisruption.name;
 inline constexpr std::string_view kRecordsRecyclingBuys = results::kRecordsRecyclingBuys.name;
@@ -53,4 +54,4 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
 // an earlier call. For the run pipeline and the report (the lead wires it in); errors as above.
 core::Status add_disruption_records(RunResults& results, const CooperationData& data);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::cooperation

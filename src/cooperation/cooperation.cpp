@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Cooperation facade: risk, policy and market results on a run (see cooperation.h).
-#include "engine/cooperation.h"
+#include "cooperation/cooperation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,8 +10,8 @@
 #include <set>
 #include <sstream>
 
-#include "engine/run.h"
 #include "io/csv.h"
+#include "io/data_dir.h"
 #include "io/files.h"
 #include "io/policy_rules.h"
 #include "io/store.h"
@@ -20,7 +20,18 @@
 #include "report/records_text.h"
 #include "report/run_outputs.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::cooperation {
+
+using results::Finding;
+using results::kDimElement;
+using results::kDimRegion;
+using results::kDimYear;
+using results::kTableCollectedT;
+using results::kTableEndOfLifeT;
+using results::kTableFeedstockSurplusT;
+using results::kTableMaterialDemandT;
+using results::kTableRecoveredT;
+using results::kTableRecycledT;
 namespace {
 
 constexpr int kGrowthWindowYears = 5;
@@ -678,7 +689,7 @@ std::optional<double> cell(const std::optional<core::DimArray>& a, const std::st
 
 std::string cooperation_data_dir(const std::string& given) {
   if (!given.empty()) return given;
-  return default_data_dir();
+  return io::default_data_dir();
 }
 
 core::Result<CooperationData> load_cooperation_data(const CooperationOptions& options) {
@@ -961,4 +972,4 @@ core::Result<RecordTable> risk_score_table(const CooperationData& data, const Ri
   return t;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::cooperation

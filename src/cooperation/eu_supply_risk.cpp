@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // EU 2023 supply-risk table (see risk_eu.h).
-#include "engine/risk_eu.h"
+#include "cooperation/eu_supply_risk.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "risk/supply_risk.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::cooperation {
 namespace {
 
 // The published SR has one decimal.
@@ -166,4 +166,4 @@ core::Result<std::vector<RecordTable>> risk_score_tables(const CooperationData& 
   return out;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::cooperation

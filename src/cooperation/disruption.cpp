@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Supply disruption tables (see risk_disruption.h).
-#include "engine/risk_disruption.h"
+#include "cooperation/disruption.h"
 
 #include <algorithm>
 #include <set>
 
-namespace urbanmine::engine {
+namespace urbanmine::cooperation {
 namespace {
 
 Cell txt(std::string s) { return Cell::of(std::move(s)); }
@@ -216,4 +216,4 @@ core::Status add_disruption_records(RunResults& results, const CooperationData& 
   return core::Status{};
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::cooperation

@@ -18,12 +18,13 @@
 #include <vector>
 
 #include "core/result.h"
-#include "engine/cooperation.h"
-#include "engine/run_results.h"
 #include "io/risk_data.h"
 #include "risk/concentration.h"
 
-namespace urbanmine::engine {
+#include "cooperation/cooperation.h"
+#include "results/run_results.h"
+
+namespace urbanmine::cooperation {
 
 inline constexpr std::string_view kRecordsEuSupplyRisk = "eu_supply_risk";
 
@@ -51,4 +52,4 @@ core::Result<std::vector<RecordTable>> risk_score_tables(const CooperationData& 
 // The region check above alone (nullopt when valid).
 std::optional<core::Error> unknown_region(const std::string& region, const CooperationData& data);
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::cooperation
