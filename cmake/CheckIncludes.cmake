@@ -19,7 +19,8 @@ set(allowed_io "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market
 set(allowed_report "core;results;io;report")
 set(allowed_cooperation "core;results;mfa;plant;risk;policy;market;io;report;cooperation")
 set(allowed_model "core;results;mfa;fleet;chain;plant;plan;risk;policy;market;io;report;model")
-set(allowed_engine "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market;passport;uncertainty;io;report;cooperation;model;engine")
+set(allowed_studies "core;results;mfa;fleet;chain;plant;plan;risk;policy;market;uncertainty;io;report;cooperation;model;studies")
+set(allowed_engine "core;results;mfa;fleet;chain;plant;plan;match;risk;policy;market;passport;uncertainty;io;report;cooperation;model;studies;engine")
 set(allowed_cli "core;results;io;report;engine;server;cli")
 set(allowed_server "core;results;io;report;engine;server")
 # Third-party headers and the modules that may include them.
@@ -33,7 +34,7 @@ set(third_party_rules
   "openssl/=io"
   "date/=io"
   "coin/=plant,match,plan,chain")
-set(modules core results mfa fleet chain plant plan match risk policy market passport uncertainty io report cooperation model engine cli server)
+set(modules core results mfa fleet chain plant plan match risk policy market passport uncertainty io report cooperation model studies engine cli server)
 set(violations "")
 foreach(module ${modules})
   file(GLOB_RECURSE files ${SRC}/${module}/*.h ${SRC}/${module}/*.cpp)

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 // Engine glue of `urbanmine source` (see source.h).
-#include "engine/source.h"
+#include "studies/sourcing.h"
 
 #include <algorithm>
 #include <map>
 #include <sstream>
 
-#include "engine/plan.h"
-#include "engine/run.h"
 #include "io/csv.h"
+#include "io/data_dir.h"
 #include "io/plan_data.h"
 #include "io/risk_data.h"
 
 #include "model/run_model.h"
 #include "plan/geo.h"
+#include "results/registry.h"
+#include "studies/siting.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::studies {
+
+using results::kDimElement;
+using results::kDimRegion;
+using results::kDimRoute;
+using results::kDimYear;
+using results::kTableMaterialDemandT;
+using results::kTableRecoveredT;
+using results::kTableRecyclingCo2eEmittedT;
 namespace {
 
 using core::Error;
@@ -72,7 +81,7 @@ struct Target {
 
 core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest& request_in) {
   SourceRequest request = request_in;
-  if (request.data_dir.empty()) request.data_dir = default_data_dir();
+  if (request.data_dir.empty()) request.data_dir = io::default_data_dir();
   const ResultTable* recovered = run.find(kTableRecoveredT);
   const ResultTable* demand = run.find(kTableMaterialDemandT);
   if (recovered == nullptr || demand == nullptr) {
@@ -283,4 +292,4 @@ core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest
   return report;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::studies

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `urbanmine backtest` (backtest.h): sales rules projected from a freeze year, against the data.
-#include "engine/backtest.h"
+#include "studies/backtest.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <tuple>
 
-#include "engine/run.h"
+#include "io/data_dir.h"
 #include "io/run_data.h"
 #include "io/run_writers.h"
 #include "io/scenario_toml.h"
@@ -19,7 +19,7 @@
 #include "model/scenario.h"
 #include "results/registry.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::studies {
 
 namespace {
 
@@ -99,8 +99,8 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
   if (rules.empty()) {
     return core::Error::invalid_input("no rule", "--rule", "give at least one --rule");
   }
-  const std::string path = scenario_path.empty() ? default_scenario_path() : scenario_path;
-  const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  const std::string path = scenario_path.empty() ? io::default_scenario_path() : scenario_path;
+  const std::string data_dir = options.data_dir.empty() ? io::default_data_dir() : options.data_dir;
   core::Diagnostics diags;
   io::ScenarioSpec spec = io::read_scenario_file(path, diags);
   if (diags.has_errors()) return diags.to_error();
@@ -253,4 +253,4 @@ core::Result<std::vector<RecordTable>> backtest_tables(const std::string& scenar
   return out;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::studies

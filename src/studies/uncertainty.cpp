@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Monte Carlo glue between the uncertainty module and the model (uncertainty.h): binding input
 // names to ModelInputs fields, draws on copies of the resolved inputs, oneTBB over draws.
-#include "engine/uncertainty.h"
+#include "studies/uncertainty.h"
 
 #include <algorithm>
 #include <atomic>
@@ -15,8 +15,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include "engine/plant.h"
-#include "engine/run.h"
+#include "io/data_dir.h"
+#include "io/plant_data.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
 #include "io/uncertainty_input.h"
@@ -24,7 +24,7 @@
 #include "model/run_model.h"
 #include "uncertainty/sensitivity.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::studies {
 
 namespace {
 
@@ -513,8 +513,8 @@ bool is_share_input(const std::string& name) {
 
 core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_path,
                                                   const std::string& data_dir_in) {
-  const std::string path = scenario_path.empty() ? default_scenario_path() : scenario_path;
-  const std::string data_dir = data_dir_in.empty() ? default_data_dir() : data_dir_in;
+  const std::string path = scenario_path.empty() ? io::default_scenario_path() : scenario_path;
+  const std::string data_dir = data_dir_in.empty() ? io::default_data_dir() : data_dir_in;
   core::Diagnostics diags;
   io::ScenarioSpec spec = io::read_scenario_file(path, diags);
   if (diags.has_errors()) return diags.to_error();
@@ -527,7 +527,7 @@ core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_pa
   plan.scenario_path = path;
   plan.base = model::resolve_scenario(spec, data, diags);
   if (diags.has_errors()) return diags.to_error();
-  auto plant_defaults = load_plant_defaults(data_dir);
+  auto plant_defaults = io::load_plant_defaults(data_dir);
   if (!plant_defaults) return plant_defaults.error();
   plan.base.plant_defaults =
       std::make_shared<const plant::PlantDefaults>(std::move(*plant_defaults));
@@ -1086,4 +1086,4 @@ core::Result<uncertainty::SweepReport> run_sweep(const uncertainty::SweepSpec& s
   return report;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::studies

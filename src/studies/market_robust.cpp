@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 // Robust country ranking from a run (see market_robust.h).
-#include "engine/market_robust.h"
+#include "studies/market_robust.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-#include "engine/plan.h"
-#include "engine/run.h"
 #include "io/csv.h"
+#include "io/data_dir.h"
 #include "io/plan_data.h"
 #include "io/risk_data.h"
 #include "market/robust.h"
 
 #include "model/run_model.h"
+#include "results/registry.h"
+#include "studies/siting.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::studies {
+
+using results::kDimElement;
+using results::kDimRegion;
+using results::kDimYear;
+using results::kTableFeedstockSurplusT;
+using results::kTableMaterialDemandT;
 
 const char* const kRobustCriterionNames[kRobustCriterionCount] = {
     "feedstock_value_usd",     "accessible_feedstock_t",      "processing_usd_per_t",
@@ -47,7 +54,7 @@ Cell opt(const std::optional<double>& v) { return v ? Cell::of(*v) : Cell::empty
 core::Result<std::vector<RecordTable>> robust_market_tables(const RunResults& run,
                                                             const RobustMarketRequest& request_in) {
   RobustMarketRequest request = request_in;
-  if (request.data_dir.empty()) request.data_dir = default_data_dir();
+  if (request.data_dir.empty()) request.data_dir = io::default_data_dir();
   if (request.weights.size() != kRobustCriterionCount) {
     return Error::invalid_input(
         "robust ranking needs " + std::to_string(kRobustCriterionCount) + " weights", "--weights");
@@ -228,4 +235,4 @@ core::Result<std::vector<RecordTable>> robust_market_tables(const RunResults& ru
   return std::vector<RecordTable>{std::move(t)};
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::studies

@@ -1,20 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 // Engine glue of `urbanmine plan` (see plan.h).
-#include "engine/plan.h"
+#include "studies/siting.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-#include "engine/run.h"
+#include "io/data_dir.h"
 #include "io/plant_data.h"
 #include "io/risk_data.h"
 #include "plant/plant.h"
 
 #include "model/run_model.h"
 #include "plan/geo.h"
+#include "results/registry.h"
 
-namespace urbanmine::engine {
+namespace urbanmine::studies {
+
+using results::kDimElement;
+using results::kDimRegion;
+using results::kDimRoute;
+using results::kDimYear;
+using results::kTableCollectedT;
+using results::kTableFeedstockStrandedT;
+using results::kTableFeedstockSurplusT;
+using results::kTableRecycledT;
+using results::kTableUnrecycledT;
 namespace {
 
 using core::Error;
@@ -302,7 +313,7 @@ core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data
 
 core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request_in) {
   PlanRequest request = request_in;
-  if (request.data_dir.empty()) request.data_dir = default_data_dir();
+  if (request.data_dir.empty()) request.data_dir = io::default_data_dir();
   auto codes = io::load_country_codes(join(request.data_dir, "country_codes.csv"));
   if (!codes) return codes.error();
   std::vector<std::string> iso3;
@@ -393,4 +404,4 @@ core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& requ
   return report;
 }
 
-}  // namespace urbanmine::engine
+}  // namespace urbanmine::studies
