@@ -9,7 +9,7 @@
 //
 // The processes and flows are declared once (chain/system.h); the result tables and the mass
 // balance checks are derived from that declaration. Inputs are plain arrays (no files, no
-// scenario types): engine/scenario.cpp resolves them.
+// scenario types): model/scenario.cpp resolves them.
 #pragma once
 
 #include <array>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `urbanmine backtest`: sales projection rules against the data (engine/backtest.h).
+// `urbanmine backtest`: sales projection rules against the data (studies/backtest.h).
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,54 +1,77 @@
 // SPDX-License-Identifier: Apache-2.0
-// Engine facade for the recycling plant model (`urbanmine plant balance|infer`, and later
-// `/api/plant/...`): loads the plant defaults once, builds a plant from command-line style
-// settings or a TOML file, runs the balance or the inverse problem, and renders results as a
-// table, CSV or JSON. Errors name the flag ("--recovery Li: 1.2 is above 1") or the file key
-// ("plant.toml: route.recovery.Li: 1.2 is above 1").
+// Engine facade for the recycling plant model (`urbanmine plant balance|infer`,
+// `POST /api/plant/balance|infer`): typed requests -> plant spec -> balance or inverse problem.
+// Each front end parses its own language into these requests once (the CLI its flags and their
+// KEY=VALUE lists, cli/plant_args.h; the server its JSON objects) and says where every value came
+// from, so that an error names the flag ("--recovery Li: 1.2 is above 1") or the JSON path
+// ("request body: $.recovery.Li: 1.2 is above 1"). Rendering is in report/plant_text.h.
 //
 // Example: auto d = load_plant_defaults(plant_data_dir(""));
-//          PlantSettings s; s.chemistry = "NMC622"; s.mass_tonnes = 1000;
-//          auto out = run_plant_balance(s, *d);  // then plant_balance_table(*out)
+//          PlantRequest r; r.chemistry = "NMC622"; r.mass_tonnes = 1000;
+//          r.recovery = {{"Li", 0.9, "recovery.Li"}};
+//          auto out = run_plant_balance(r, *d);  // then report::plant_balance_table(...)
 #pragma once
 
-#include <array>
-#include <map>
+#include <functional>
 #include <optional>
-#include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "core/result.h"
-#include "engine/run_results.h"
 #include "io/plant_data.h"
 #include "plant/infer.h"
 #include "plant/plant.h"
 
 namespace urbanmine::engine {
 
-// The data folder for plant defaults: `override_dir` if not empty, else the run's
-// default_data_dir() ($URBANMINE_DATA_DIR, the source tree's data/, or the installed copy).
+// The data folder for plant defaults: `override_dir` if not empty, else default_data_dir()
+// ($URBANMINE_DATA_DIR, the source tree's data/, or the installed copy).
 std::string plant_data_dir(const std::string& override_dir);
 core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_dir);
 
-// Settings as typed on the command line (each list item "KEY=VALUE[,KEY=VALUE...]").
-struct PlantSettings {
-  std::string plant_file;  // TOML; flags below then override the file's route and economics
+// A keyed number as given (a material and its tonnes, fraction or factor), with where it came
+// from in the front end's terms, for errors.
+struct KeyedValue {
+  std::string key;
+  double value = 0.0;
+  std::string location;
+};
+
+// USD per tonne in the dollars of `price_year` (prices of different years are never added).
+struct GivenPrice {
+  double usd_per_t = 0.0;
+  int price_year = 0;
+  std::string location;
+};
+
+struct KeyedPrice {
+  std::string key;  // a material code or "cathode_powder:CHEMISTRY"
+  GivenPrice price;
+};
+
+// Maps a request field ("mass_tonnes", "chemistry", "black_mass_composition.Li", "elements.Li")
+// to the front end's name for it ("--mass-tonnes", "request body: $.mass_tonnes"). Empty: the
+// field name itself.
+using FieldLocation = std::function<std::string(const std::string& field)>;
+
+struct PlantRequest {
+  std::string plant_file;  // TOML; the fields below then override the file's route and economics
   std::string chemistry;
-  std::optional<double> mass_tonnes;   // cells of `chemistry`
-  std::optional<double> capacity_kwh;  // packs of `chemistry`
-  std::string elements;                // "Li=23.2,Ni=117.7" tonnes
-  std::optional<double> black_mass_tonnes;
-  std::string black_mass_composition;           // "Li=0.05,Ni=0.25" mass fractions
-  std::string route;                            // empty: hydrometallurgy (or the file's route)
-  std::vector<std::string> recovery;            // "Li=0.9", "cathode_active_material=0.85"
-  std::vector<std::string> pretreatment_yield;  // "Li=0.95"
-  std::vector<std::string> prices;              // "Ni=16814@2024" USD per t, price year
-  std::vector<std::string> co2_factors;         // "Electricity=0.12" kg CO2e per unit
-  std::optional<int> price_year;
-  std::string opex;      // "300@2019" USD per t of feed
-  std::string gate_fee;  // "-1000@2019" USD per t of feed paid by the recycler
+  std::optional<double> mass_tonnes;               // cells of `chemistry`
+  std::optional<double> capacity_kwh;              // packs of `chemistry`
+  std::vector<KeyedValue> element_tonnes;          // feed as tonnes per material
+  std::optional<double> black_mass_tonnes;         // with black_mass_composition
+  std::vector<KeyedValue> black_mass_composition;  // mass fractions per material
+  std::string route;                               // empty: hydrometallurgy (or the file's)
+  std::vector<KeyedValue> recovery;  // fractions per material, or "cathode_active_material"
+  std::vector<KeyedValue> pretreatment_yield;    // fractions per material
+  std::vector<KeyedPrice> prices;                // product price overrides
+  std::vector<KeyedValue> co2_factors;           // kg CO2e per unit of a process input
+  std::optional<int> price_year;                 // data prices of this year
+  std::optional<GivenPrice> opex;                // per t of feed
+  std::optional<GivenPrice> gate_fee;            // per t of feed paid by the recycler (may be <0)
   std::vector<plant::FeedComponent> extra_feed;  // built elsewhere, e.g. from passports
+  FieldLocation where;
 };
 
 struct PlantOutcome {
@@ -56,33 +79,31 @@ struct PlantOutcome {
   plant::PlantBalance balance;
 };
 
-core::Result<io::PlantSpec> plant_spec_from_settings(const PlantSettings& settings,
-                                                     const plant::PlantDefaults& defaults);
-core::Result<PlantOutcome> run_plant_balance(const PlantSettings& settings,
+core::Result<io::PlantSpec> plant_spec_from_request(const PlantRequest& request,
+                                                    const plant::PlantDefaults& defaults);
+core::Result<PlantOutcome> run_plant_balance(const PlantRequest& request,
                                              const plant::PlantDefaults& defaults);
 
-std::string plant_balance_table(const PlantOutcome& outcome);
-std::string plant_balance_csv(const PlantOutcome& outcome);
-std::string plant_balance_json(const PlantOutcome& outcome);
-
-struct InferSettings {
-  std::string output;      // "Co=1500,Ni=2900,Li=1700" tonnes recovered per year
-  bool target = false;     // least-cost feed reaching at least `output`
-  std::string route;       // default hydrometallurgy
-  std::string candidates;  // cell chemistries "NMC622,LFP"; empty = every cell chemistry
-  // Extra candidates "LABEL:Li=0.05,Ni=0.3,..." as black mass (mass fractions).
-  std::vector<std::string> extra_candidates;
-  std::vector<std::string> recovery;
-  std::optional<double> max_feed_tonnes;  // target mode; default EverBatt's plant limit
-  std::string opex;      // "300@2019" added to every candidate's cost (target mode)
-  std::string gate_fee;  // "0@2019" cost of extra candidates (target mode)
+struct InferCandidate {
+  std::string label;
+  std::vector<KeyedValue> composition;  // black-mass mass fractions
+  std::string location;
 };
 
-core::Result<plant::InferResult> run_plant_infer(const InferSettings& settings,
-                                                 const plant::PlantDefaults& defaults);
-std::string plant_infer_table(const plant::InferResult& result);
-std::string plant_infer_csv(const plant::InferResult& result);
+struct PlantInferRequest {
+  std::vector<KeyedValue> output_tonnes;  // recovered tonnes per year by element
+  bool target = false;                    // least-cost feed reaching at least output_tonnes
+  std::string route;                      // default hydrometallurgy
+  std::vector<std::string> candidates;    // cell chemistries; empty = every cell chemistry
+  std::vector<InferCandidate> extra_candidates;
+  std::vector<KeyedValue> recovery;
+  std::optional<double> max_feed_tonnes;  // target mode; default EverBatt's plant limit
+  std::optional<GivenPrice> opex;         // added to every candidate's cost (target mode)
+  std::optional<GivenPrice> gate_fee;     // cost of every candidate (target mode)
+  FieldLocation where;
+};
 
-std::string plant_infer_json(const plant::InferResult& result);
+core::Result<plant::InferResult> run_plant_infer(const PlantInferRequest& request,
+                                                 const plant::PlantDefaults& defaults);
 
 }  // namespace urbanmine::engine

@@ -98,7 +98,7 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   }
   coop.market_year = p.spec.market_year;
   URBANMINE_TRY_STATUS(add_cooperation_results(out, *p.data.cooperation, coop));
-  // N-1 supply disruption with and without the run's recycling (engine/risk_disruption.h).
+  // N-1 supply disruption with and without the run's recycling (cooperation/disruption.h).
   URBANMINE_TRY_STATUS(add_disruption_records(out, *p.data.cooperation));
   out.records.push_back(data_files_table(p.data.files));
   out.meta.scenario_name = p.inputs.scenario_name;

@@ -2,7 +2,7 @@
 // RunService: scenarios and runs for a long-lived process (the HTTP server), over the SQLite store
 // shared with the CLI (io::Store, WAL mode; ":memory:" when no file is given). Starts runs on
 // their own threads with a cap on how many run at once, records progress in the store, renders
-// and stores each finished run in one transaction (engine/run_outputs.h) and keeps the results of
+// and stores each finished run in one transaction (report/run_outputs.h) and keeps the results of
 // the results of recent runs in memory for fast reads (this process's, and earlier processes'
 // loaded back from the store on demand). The run itself is engine::run_scenario_text
 // (engine/run.h); the service holds no model logic.

@@ -12,7 +12,7 @@
 // solve (mfa/batch.h) over every region x segment (x chemistry) series, replacements one
 // response batch over the same series.
 //
-// Inputs are plain arrays (no files, no scenario types): engine/scenario.cpp resolves them.
+// Inputs are plain arrays (no files, no scenario types): model/scenario.cpp resolves them.
 #pragma once
 
 #include <cstddef>

@@ -104,7 +104,7 @@ struct ChemistryShareRecord {
 // data/chemistry_segment_share.csv: a segment's chemistry rule in a region (or in every region
 // without its own row, region "*"): the group `chemistries` takes `share_fraction` of the
 // segment's new kWh; the rest goes to the chemistries in no group of the rule. Within each part
-// the region's light-duty (EV Volumes) ratios of the year apply (engine/scenario.cpp).
+// the region's light-duty (EV Volumes) ratios of the year apply (model/scenario.cpp).
 struct ChemistrySegmentRecord {
   std::string region;  // a model region, or "*"
   std::string segment;

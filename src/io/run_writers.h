@@ -2,7 +2,7 @@
 // Format primitives for the outputs of `urbanmine run`: deterministic number formatting, a small
 // streaming JSON writer (fixed key order as written, two-space indentation, numbers with at most
 // 12 significant digits) and long-form CSV writers (RFC 4180 quoting, one column per dimension,
-// one unit-suffixed value column). They know nothing of the model: engine/run_outputs turns
+// one unit-suffixed value column). They know nothing of the model: report/run_outputs turns
 // RunResults into documents with them, so the bytes written for a given input never change
 // between runs (the golden test relies on it).
 //

@@ -4,7 +4,7 @@
 // checks can name them. Syntax errors, unknown keys (with a hint when a key carries the wrong
 // unit, e.g. capacity_gwh), wrong value types and values outside their range are reported here,
 // all at once; checks that need the data (region, segment, chemistry codes) are in
-// engine/scenario.cpp.
+// model/scenario.cpp.
 #pragma once
 
 #include <optional>

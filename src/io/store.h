@@ -12,7 +12,7 @@
 // method runs in one transaction (or inside the caller's transaction()), so a crash loses nothing
 // committed and never leaves half a run.
 //
-// The API takes plain values (no engine types): engine/run_outputs stores a RunResults and
+// The API takes plain values (no engine types): report/run_outputs stores a RunResults and
 // loads it back (load_stored_run), the HTTP server reads tables filtered. Errors are kIo for
 // database failures, kNotFound for unknown ids, kInvalidInput for bad filters.
 //

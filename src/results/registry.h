@@ -353,7 +353,7 @@ inline constexpr RecordSpec kRecordsRecyclingBuys{
     "recycling_buys", "What recycling buys: recycled tonnes against the disruption gap"};
 inline constexpr RecordSpec kRecordsMarketSensitivity{
     "market_sensitivity", "Ranking sensitivity to each weight (+/-20%)"};
-// Record tables of `urbanmine backtest` (engine/backtest.h), not part of a run.
+// Record tables of `urbanmine backtest` (studies/backtest.h), not part of a run.
 inline constexpr RecordSpec kRecordsBacktestSummary{
     "backtest_summary", "Backtest: projection error of each sales rule (MAPE, WAPE, bias)"};
 inline constexpr RecordSpec kRecordsBacktest{

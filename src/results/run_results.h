@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // RunResults: everything one `urbanmine run` produces, as named long-form tables over named
 // dimensions, plus run metadata and the mass-balance report. This is the contract between the
-// model (engine/run_model, on fleet and chain), the renderers (report: CSV, summary.json,
+// model (model/run_model, on fleet and chain), the renderers (report: CSV, summary.json,
 // sankey.json, report.html), the store (io), the cooperation modules (risk, policy, market) and
 // the HTTP server. It sits below io and report, so neither mirrors it with types of its own.
 //

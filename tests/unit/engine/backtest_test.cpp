@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// engine/backtest.h: rules projected from a freeze year against the data.
+// studies/backtest.h: rules projected from a freeze year against the data.
 #include "engine/backtest.h"
 
 #include <cmath>
