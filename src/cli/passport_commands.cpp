@@ -9,6 +9,8 @@
 #include "cli/commands.h"
 #include "engine/passport.h"
 
+#include "report/passport_text.h"
+
 namespace urbanmine::cli {
 namespace {
 
@@ -43,13 +45,13 @@ void register_passport_commands(CLI::App& app, CliContext& ctx) {
       std::string text;
       switch (ctx.output_format(OutputFormat::kTable)) {
         case OutputFormat::kJson:
-          text = engine::passport_read_json(*outcome);
+          text = report::passport_read_json(outcome->files, outcome->aggregate);
           break;
         case OutputFormat::kCsv:
-          text = engine::passport_read_csv(*outcome);  // problems go to stderr below
+          text = report::passport_read_csv(outcome->aggregate);  // problems go to stderr below
           break;
         case OutputFormat::kTable:
-          text = engine::passport_read_table(*outcome);
+          text = report::passport_read_table(outcome->files, outcome->aggregate);
           break;
       }
       const int written = emit(ctx, text);

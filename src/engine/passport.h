@@ -3,7 +3,8 @@
 // feed built from passports (`plant balance --feed-passports DIR`) and the passport fragment
 // of a plant run's product (`plant balance ... --passport-fragment FILE`).
 //
-// Example: auto r = read_passports("tests/data/passport", "");  // then passport_read_table(*r)
+// Example: auto r = read_passports("tests/data/passport", "");
+//          // then report::passport_read_table(r->files, r->aggregate)
 #pragma once
 
 #include <optional>
@@ -29,12 +30,6 @@ struct PassportReadOutcome {
 // unreadable file or bad data files; bad passports are reported inside the outcome.
 core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir);
-std::string passport_read_json(const PassportReadOutcome& outcome);
-std::string passport_read_table(const PassportReadOutcome& outcome);
-// Tidy CSV of the aggregate: group,key,battery_count,battery_mass_kg,element,element_kg (one row
-// per group, key and element; element empty for a group without element content).
-std::string passport_read_csv(const PassportReadOutcome& outcome);
-
 // Label of the feed component built from passports.
 inline constexpr std::string_view kPassportFeedLabel = "battery passports";
 
