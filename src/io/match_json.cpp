@@ -520,6 +520,25 @@ std::string match_instance_json(const match::Instance& inst) {
                      {"requested_by", rb}});
   }
   root["pairs"] = pairs;
+  // The rescheduling variant (tests/data/match/README.md), written only when present.
+  if (!inst.previous_schedule.empty()) {
+    json prev = json::array();
+    for (const auto& m : inst.previous_schedule) {
+      if (m.k < 0 || m.f < 0) continue;  // ids the instance does not know: nothing to keep
+      json mj = {{"k", inst.participants[m.k].id},
+                 {"f", inst.participants[m.f].id},
+                 {"slot", m.slot},
+                 {"table", m.table}};
+      if (m.locked) mj["locked"] = true;
+      prev.push_back(mj);
+    }
+    root["previous_schedule"] = prev;
+  }
+  if (!inst.cancelled.empty()) {
+    json cancelled = json::array();
+    for (int p : inst.cancelled) cancelled.push_back(inst.participants[p].id);
+    root["cancelled"] = cancelled;
+  }
   return root.dump(1) + "\n";
 }
 

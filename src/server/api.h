@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "engine/events.h"
 #include "engine/service.h"
 #include "server/routes.h"
 #include "server/server.h"
@@ -56,16 +57,12 @@ bool worth_compressing(const std::string& content_type, std::size_t bytes);
 // Whether an Accept-Encoding header value accepts gzip (a "gzip" or "*" token, q not 0).
 bool accepts_gzip(std::string_view accept_encoding);
 
-// Partnering events over the store (api_events.cpp).
-class EventStore;
-core::Result<std::shared_ptr<EventStore>> open_event_store(const std::string& db_path);
-
 struct ApiState {
   ServerOptions options;
   std::string openapi_text;  // built once after every route is registered
   std::unique_ptr<engine::RunService> service;
   ResponseCache cache;
-  std::shared_ptr<EventStore> events;  // opened by HttpServer::create
+  std::unique_ptr<engine::EventService> events;  // opened by HttpServer::create
 };
 
 // Wraps a read handler so that its 200 answers are served from state.cache afterwards.

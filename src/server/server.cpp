@@ -573,7 +573,7 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServerOptions
   auto service = engine::RunService::open(std::move(service_options));
   if (!service) return service.error();
   impl->state.service = std::move(*service);
-  auto events = open_event_store(options.db_path);
+  auto events = engine::EventService::open(options.db_path);
   if (!events) return events.error();
   impl->state.events = std::move(*events);
   add_system_routes(impl->routes, impl->state);

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+// Partnering events over the store, with scheduling and rescheduling (see events.h).
+#include "engine/events.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "io/match_json.h"
+
+namespace urbanmine::engine {
+namespace {
+
+constexpr std::size_t kMaxIdDigits = 17;
+
+std::optional<std::int64_t> store_id(const std::string& id) {
+  if (id.size() < 2 || id.size() > kMaxIdDigits + 1 || id[0] != 'e') return std::nullopt;
+  std::int64_t n = 0;
+  for (std::size_t i = 1; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return std::nullopt;
+    n = n * 10 + (id[i] - '0');
+  }
+  return n;
+}
+
+core::Error no_event(const std::string& id) {
+  return core::Error::not_found("no event '" + id + "'", id,
+                                "list the events with GET /api/events");
+}
+
+Event from_record(const io::EventRecord& r) {
+  Event e;
+  e.id = "e" + std::to_string(r.id);
+  e.name = r.name;
+  e.instance_json = r.instance_json;
+  e.schedule_json = r.schedule_json;
+  e.agenda_sequence = std::max(r.schedule_sequence, 0);
+  return e;
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<EventService>> EventService::open(const std::string& db_path) {
+  auto store = io::Store::open(db_path.empty() ? ":memory:" : db_path);
+  if (!store) return store.error();
+  return std::unique_ptr<EventService>(new EventService(std::move(*store)));
+}
+
+core::Result<Event> EventService::store_instance(const std::string& instance_json,
+                                                 const match::Instance& instance) {
+  std::vector<io::EventParticipant> participants;
+  participants.reserve(instance.participants.size());
+  for (const auto& p : instance.participants) {
+    participants.push_back(
+        {p.id, p.side == match::Side::kKorean ? "K" : "F", p.country, p.org_type});
+  }
+  core::Result<std::int64_t> id = std::int64_t{0};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    id = store_->create_event(instance.name.empty() ? "event" : instance.name, instance_json,
+                              participants);
+  }
+  if (!id) return id.error();
+  return get("e" + std::to_string(*id));
+}
+
+core::Result<Event> EventService::add_instance(const std::string& instance_json,
+                                               const std::string& source) {
+  auto instance = io::parse_match_instance(instance_json, source);
+  if (!instance) return instance.error();
+  return store_instance(instance_json, *instance);
+}
+
+core::Result<Event> EventService::add_scored(const std::string& profiles_text,
+                                             const std::string& source,
+                                             const ScoreRequest& request) {
+  auto scored = score_match_text(profiles_text, source, request);
+  if (!scored) return scored.error();
+  return store_instance(scored->instance_json, scored->instance);
+}
+
+core::Result<Event> EventService::get(const std::string& id) const {
+  const auto number = store_id(id);
+  if (!number) return no_event(id);
+  core::Result<io::EventRecord> record = io::EventRecord{};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    record = store_->get_event(*number);
+  }
+  if (!record) {
+    if (record.error().code == core::ErrorCode::kNotFound) return no_event(id);
+    return record.error();
+  }
+  return from_record(*record);
+}
+
+core::Result<std::vector<Event>> EventService::list() const {
+  core::Result<std::vector<io::EventRecord>> records = std::vector<io::EventRecord>{};
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    records = store_->list_events();
+  }
+  if (!records) return records.error();
+  std::vector<Event> out;
+  out.reserve(records->size());
+  for (const auto& r : *records) out.push_back(from_record(r));
+  return out;
+}
+
+core::Result<Event> EventService::scheduled(const std::string& id) const {
+  auto e = get(id);
+  if (!e) return e.error();
+  if (e->schedule_json.empty()) {
+    return core::Error{core::ErrorCode::kConflict, "event " + e->id + " has no schedule yet",
+                       "make one with POST /api/events/" + e->id + "/schedule", e->id};
+  }
+  return e;
+}
+
+core::Result<ScheduleOutcome> EventService::schedule_and_keep(const Event& event,
+                                                              const std::string& instance_json,
+                                                              const ScheduleRequest& request) {
+  auto outcome = schedule_match_text(instance_json, "event " + event.id, request);
+  if (!outcome) return outcome.error();
+  const auto number = store_id(event.id);
+  if (!number) return core::Error::internal("event id " + event.id + " is not a store id");
+  core::Result<int> sequence = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sequence = store_->add_event_schedule(*number, instance_json, outcome->schedule_json);
+  }
+  if (!sequence) return sequence.error();
+  return outcome;
+}
+
+core::Result<ScheduleOutcome> EventService::schedule(const std::string& id,
+                                                     const ScheduleRequest& request) {
+  auto e = get(id);
+  if (!e) return e.error();
+  return schedule_and_keep(*e, e->instance_json, request);
+}
+
+core::Result<ScheduleOutcome> EventService::reschedule(const std::string& id,
+                                                       const RescheduleRequest& request) {
+  auto e = scheduled(id);
+  if (!e) return e.error();
+  auto instance = io::parse_match_instance(e->instance_json, "event " + e->id);
+  if (!instance) return instance.error();
+  match::Instance& inst = *instance;
+  // The rescheduling variant of the instance format (tests/data/match/README.md): cancelled
+  // participants have no slot left, the previous schedule's meetings may stay in place.
+  for (const auto& given : request.cancelled) {
+    const auto it = std::find_if(inst.participants.begin(), inst.participants.end(),
+                                 [&](const match::Participant& p) { return p.id == given.id; });
+    if (it == inst.participants.end()) {
+      return core::Error::invalid_input(
+          "no participant '" + given.id + "'", given.location,
+          "use participant ids of the event (GET /api/events/" + e->id + "/instance)");
+    }
+    it->available.clear();
+    const int index = static_cast<int>(it - inst.participants.begin());
+    if (std::find(inst.cancelled.begin(), inst.cancelled.end(), index) == inst.cancelled.end()) {
+      inst.cancelled.push_back(index);
+    }
+  }
+  if (request.keep_bonus) {
+    if (*request.keep_bonus < 0) {
+      return core::Error::invalid_input("keep_bonus must be 0 or more", request.keep_bonus_location,
+                                        "e.g. 40");
+    }
+    inst.keep_bonus = *request.keep_bonus;
+  } else if (inst.keep_bonus == 0 && inst.previous_schedule.empty()) {
+    return core::Error::invalid_input(
+        "missing required field 'keep_bonus'", request.keep_bonus_location,
+        "give the value of keeping a meeting in its slot, e.g. 40 (the reference rescheduling "
+        "instance's value)");
+  }
+  auto previous = io::parse_match_schedule(e->schedule_json, "schedule of " + e->id, inst);
+  if (!previous) return previous.error();
+  inst.previous_schedule = previous->meetings;
+  return schedule_and_keep(*e, io::match_instance_json(inst), request.schedule);
+}
+
+core::Result<CheckOutcome> EventService::check(const std::string& id,
+                                               const std::string& schedule_json,
+                                               const std::string& source) const {
+  auto e = get(id);
+  if (!e) return e.error();
+  if (!schedule_json.empty()) {
+    return check_match_text(e->instance_json, "event " + e->id, schedule_json, source);
+  }
+  if (e->schedule_json.empty()) {
+    return core::Error::invalid_input("no schedule to check", source,
+                                      "send a schedule ({\"meetings\": [...]}) or make one first");
+  }
+  return check_match_text(e->instance_json, "event " + e->id, e->schedule_json,
+                          "schedule of " + e->id);
+}
+
+core::Result<std::vector<match::AgendaFile>> EventService::agendas(
+    const std::string& id, match::AgendaOptions options) const {
+  auto e = scheduled(id);
+  if (!e) return e.error();
+  options.sequence = e->agenda_sequence;
+  return agenda_match_text(e->instance_json, "event " + e->id, e->schedule_json,
+                           "schedule of " + e->id, options);
+}
+
+}  // namespace urbanmine::engine
