@@ -2,26 +2,12 @@
 // Battery passports in the engine: reading and aggregating, the plant feed, the fragment.
 #include "engine/passport.h"
 
-#include <algorithm>
-#include <cstdio>
-#include <map>
 #include <utility>
 
 #include "io/csv.h"
 #include "io/passport_json.h"
 
 namespace urbanmine::engine {
-namespace {
-
-constexpr double kKgPerTonne = 1000.0;
-
-std::string num(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-}  // namespace
 
 core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir) {
@@ -41,118 +27,16 @@ core::Result<PassportReadOutcome> read_passports(const std::string& path,
 }
 
 core::Result<plant::FeedComponent> passport_feed(const PassportReadOutcome& outcome) {
-  const auto& a = outcome.aggregate;
-  if (a.invalid_files > 0) {
-    core::Diagnostics all;
-    for (const auto& f : outcome.files) {
-      for (const auto& d : f.diagnostics.items()) {
-        if (d.severity == core::Severity::kError) all.add_error(d.error);
-      }
-    }
-    core::Error e = all.to_error();
-    e.message = std::to_string(a.invalid_files) + " of " + std::to_string(a.files) +
-                " passports are invalid, no feed built:\n" + e.message;
-    e.hint = "fix or remove them (urbanmine passport read DIR lists every problem)";
-    return e;
-  }
-  if (a.valid_files == 0) {
-    return core::Error::invalid_input("no valid passport", "--feed-passports",
-                                      "give a folder of passport JSON files");
-  }
-  plant::MaterialTonnes tonnes{};
-  double mapped_t = 0.0;
-  for (const auto& [element, kg] : a.total.element_kg) {
-    auto m = plant::parse_material(element);
-    if (!m) continue;  // counted in "other" below
-    tonnes[plant::index(*m)] += kg / kKgPerTonne;
-    mapped_t += kg / kKgPerTonne;
-  }
-  const double battery_t = a.total.battery_mass_kg / kKgPerTonne;
-  tonnes[plant::index(plant::Material::kOther)] = std::max(0.0, battery_t - mapped_t);
-  auto c = plant::element_feed(tonnes, std::string(kPassportFeedLabel) + " (" +
-                                           std::to_string(a.valid_files) + " batteries)");
-  if (!c) return c.error();
-  c->battery_mass_known = true;
-  c->capacity_kwh = a.rated_energy_kwh;
-  return c;
-}
-
-core::Result<FeedOrigin> parse_feed_origin(const std::string& text) {
-  if (text == "pre-consumer") return FeedOrigin::kPreConsumer;
-  if (text == "post-consumer") return FeedOrigin::kPostConsumer;
-  return core::Error::invalid_input("'" + text + "' is not a feed origin", "--feed-origin",
-                                    "use pre-consumer (manufacturing waste) or post-consumer "
-                                    "(end-of-life batteries)");
+  return passport::feed_from_passports(outcome.files, outcome.aggregate);
 }
 
 core::Result<std::string> passport_fragment(const PlantOutcome& outcome,
-                                            const FragmentSettings& settings) {
-  const plant::PlantBalance& b = outcome.balance;
-  // Feed of each material by origin; the route recovers every component's share alike.
-  std::map<std::string, passport::ElementOrigin> recovered;
-  std::vector<std::string> notes;
-  for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
-    const std::string code(plant::material_code(plant::material_at(i)));
-    double pre = 0.0;
-    double post = 0.0;
-    for (const auto& c : outcome.spec.feed.components) {
-      const double t = c.free_t[i] + c.cathode_t[i];
-      const bool from_passports = c.label.rfind(kPassportFeedLabel, 0) == 0;
-      if (from_passports || settings.other_feed_origin == FeedOrigin::kPostConsumer) {
-        post += t;
-      } else {
-        pre += t;
-      }
-    }
-    const double product_t = b.materials[i].recovered_t + b.materials[i].in_cathode_powder_t;
-    if (!(pre + post > 0.0) || !(product_t > 0.0)) continue;
-    recovered[code] = {product_t * pre / (pre + post), product_t * post / (pre + post)};
-  }
-  const auto lines = passport::recycled_content(recovered);
-  if (lines.empty()) {
-    return core::Error::invalid_input("the plant recovers no Co, Li, Ni or Pb",
-                                      "--passport-fragment",
-                                      "recycled content covers only these four materials");
-  }
-  std::optional<double> kwh = settings.functional_unit_kwh;
-  if (kwh) {
-    notes.push_back(
-        "Recycling stage per kWh of the functional unit given by "
-        "--functional-unit-kwh (" +
-        num(*kwh, 1) + " kWh)");
-  } else if (b.feed_kwh) {
-    kwh = b.feed_kwh;
-    notes.push_back("Recycling stage per kWh of rated energy of the batteries fed (" +
-                    num(*kwh, 1) +
-                    " kWh), not of the energy over their service life: give "
-                    "--functional-unit-kwh for the model's functional unit");
-  } else {
-    return core::Error::invalid_input(
-        "no functional unit for the Recycling carbon footprint (kg CO2e per kWh)",
-        "--functional-unit-kwh",
-        "give --functional-unit-kwh, or feed packs by --capacity-kwh or passports with "
-        "ratedEnergy");
-  }
-  auto per_kwh = passport::recycling_stage_kg_per_kwh(b.co2.process_t, *kwh);
-  if (!per_kwh) return per_kwh.error();
-  notes.push_back("Recycling stage = process CO2e of reagents and energy (" +
-                  num(b.co2.process_t, 3) +
-                  " t) over the functional unit; avoided primary "
-                  "production is not credited");
-  if (!b.co2.process_complete) {
-    std::string missing;
-    for (const auto& n : b.co2.inputs_without_factor) missing += (missing.empty() ? "" : ", ") + n;
-    notes.push_back("incomplete: process inputs without a CO2 factor: " + missing);
-  }
-  notes.push_back(
-      "recycled content: shares of the recovered product, which is all recycled; "
-      "pre/post split by feed origin (passports post-consumer, other feed " +
-      std::string(settings.other_feed_origin == FeedOrigin::kPreConsumer ? "pre-consumer"
-                                                                         : "post-consumer") +
-      ")");
-  notes.push_back("plant run: " + outcome.spec.name + ", route " +
-                  std::string(plant::route_code(b.route)));
-  return io::passport_fragment_json(lines, per_kwh.value(), notes);
+                                            const passport::FragmentSettings& settings) {
+  auto values =
+      passport::fragment_values(outcome.spec.feed, outcome.balance, outcome.spec.name, settings);
+  if (!values) return values.error();
+  return io::passport_fragment_json(values->recycled, values->recycling_kg_co2e_per_kwh,
+                                    values->notes);
 }
 
 }  // namespace urbanmine::engine

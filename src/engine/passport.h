@@ -16,6 +16,7 @@
 #include "plant/plant.h"
 
 #include "passport/passport.h"
+#include "passport/plant_link.h"
 
 namespace urbanmine::engine {
 
@@ -30,25 +31,13 @@ struct PassportReadOutcome {
 // unreadable file or bad data files; bad passports are reported inside the outcome.
 core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir);
-// Label of the feed component built from passports.
-inline constexpr std::string_view kPassportFeedLabel = "battery passports";
-
-// Whole batteries of the valid passports as one plant feed: element tonnes from the material
-// masses (Li, Ni, Co, Mn, Al, Cu, graphite, Fe, P, O as plant materials; the rest of each
-// battery's mass as "other"), battery mass known, kWh when every passport states ratedEnergy.
-// Errors: any invalid passport (every one listed, exit 3), no valid passport.
+// Whole batteries of the valid passports as one plant feed (passport::feed_from_passports).
 core::Result<plant::FeedComponent> passport_feed(const PassportReadOutcome& outcome);
 
-// Where flag-given (non-passport) feed comes from; passports always count as post-consumer.
-enum class FeedOrigin { kPreConsumer, kPostConsumer };
-core::Result<FeedOrigin> parse_feed_origin(const std::string& text);  // "pre-consumer", ...
-
-struct FragmentSettings {
-  FeedOrigin other_feed_origin = FeedOrigin::kPostConsumer;
-  // kWh delivered over the service life of the battery the product goes into (the model's
-  // functional unit); default: the kWh of the batteries fed, stated as the basis.
-  std::optional<double> functional_unit_kwh;
-};
+using passport::FeedOrigin;
+using passport::FragmentSettings;
+using passport::kPassportFeedLabel;
+using passport::parse_feed_origin;
 
 // The passport fragment (JSON) of a plant balance's recovered product. Errors: no functional
 // unit known (give --functional-unit-kwh), nothing recovered of Co, Li, Ni or Pb.
