@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "results/registry.h"
+#include "results/run_results.h"
 
 namespace urbanmine::chain {
 
@@ -124,19 +125,10 @@ struct FlowLayers {
   std::vector<FlowLayer> layers;
 };
 
-// One mass-balance check: a process, region, year and layer, with inputs, outputs and stock
-// change summed independently from the flows (residual = inputs - outputs - stock change).
-struct BalanceCheck {
-  std::string process;
-  std::string region;
-  std::string element;  // "kwh" for capacity balances
-  int year = 0;
-  double inputs = 0.0;
-  double outputs = 0.0;
-  double stock_change = 0.0;
-  double residual = 0.0;
-  bool ok = true;
-};
+// One mass-balance check (results::BalanceCheck): a process, region, year and layer, with
+// inputs, outputs and stock change summed independently from the flows (residual = inputs -
+// outputs - stock change).
+using BalanceCheck = results::BalanceCheck;
 
 // Name of the whole-horizon check (year = last year): everything that entered the system over
 // the run equals what is still in stock at the end plus everything that left it.

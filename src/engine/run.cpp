@@ -18,6 +18,7 @@
 
 #include "model/run_model.h"
 #include "model/scenario.h"
+#include "report/findings.h"
 
 namespace urbanmine::engine {
 
@@ -87,6 +88,9 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
   auto results = model::compute_run(p.inputs, options.progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
+  // Findings in words (report/findings.h), from the results; the studies' many runs skip them.
+  if (options.progress) options.progress(0.9, "findings");
+  report::add_findings(out);
   // Supply risk, policy checks and the market ranking (engine/cooperation.h), on the same data.
   CooperationOptions coop;
   coop.data_dir = p.data.data_dir;

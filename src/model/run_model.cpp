@@ -12,7 +12,7 @@
 #include "chain/chain.h"
 #include "chain/plant_step.h"
 #include "fleet/fleet.h"
-#include "report/findings.h"
+#include "results/balance.h"
 
 namespace urbanmine::model {
 
@@ -34,20 +34,6 @@ struct Shape {
   }
   std::size_t rst(std::size_t r, std::size_t s, std::size_t t) const { return (r * S + s) * T + t; }
 };
-
-BalanceCheck to_engine(chain::BalanceCheck&& c) {
-  BalanceCheck b;
-  b.process = std::move(c.process);
-  b.region = std::move(c.region);
-  b.element = std::move(c.element);
-  b.year = c.year;
-  b.inputs = c.inputs;
-  b.outputs = c.outputs;
-  b.stock_change = c.stock_change;
-  b.residual = c.residual;
-  b.ok = c.ok;
-  return b;
-}
 
 // The plant model (docs/plant.md) as the chain's recycling step: one balance per region, year
 // and route, with this run's recovery fractions as the route recoveries.
@@ -167,8 +153,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     res.tables.push_back(ResultTable{std::move(t.name), std::move(t.value_column),
                                      std::move(t.description), std::move(t.values)});
   }
-  res.balance.reserve(chain->balance.size());
-  for (auto& b : chain->balance) res.balance.push_back(to_engine(std::move(b)));
+  res.balance = std::move(chain->balance);
   std::vector<std::string> plant_assumptions;
   if (plant_step) {
     auto plant_tables = plant_step->finish();
@@ -179,17 +164,8 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   }
 
   // --- checks ---------------------------------------------------------------------------------
-  const BalanceCheck* worst = nullptr;
-  for (const auto& b : res.balance) {
-    if (!b.ok && (worst == nullptr || std::fabs(b.residual) > std::fabs(worst->residual))) {
-      worst = &b;
-    }
-  }
-  if (worst != nullptr) {
-    return core::Error::internal("mass balance broken: process " + worst->process + ", region " +
-                                 worst->region + ", element " + worst->element + ", year " +
-                                 std::to_string(worst->year) + ", residual " +
-                                 std::to_string(worst->residual));
+  if (const BalanceCheck* worst = results::worst_failure(res.balance)) {
+    return core::Error::internal(results::describe_failure(*worst));
   }
 
   // --- records --------------------------------------------------------------------------------
@@ -285,9 +261,6 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     }
     res.records.push_back(std::move(per_vehicle));
   }
-
-  report(0.9, "findings");
-  report::add_findings(res);
 
   // --- assumptions ------------------------------------------------------------------------------
   res.assumptions = in.assumptions;

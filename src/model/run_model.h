@@ -3,8 +3,8 @@
 // (fleet/fleet.h: vehicles and packs aged separately, replacements, new-battery demand) then the
 // chain (chain/chain.h: second life, collection, capacity pools, routes, the plant step and the
 // mass-balance checks derived from its declared processes and flows). compute_run turns their
-// outputs into the run's result tables, records, findings (report/findings.h, built from the
-// tables) and assumptions, and fails when a balance check fails.
+// outputs into the run's result tables, records and assumptions, and fails when a balance check
+// fails. Findings in words are the report's (report/findings.h), added by the run pipeline.
 #pragma once
 
 #include <string_view>
