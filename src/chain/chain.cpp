@@ -141,7 +141,9 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
       for (std::size_t k = 0; k < K; ++k)
         for (std::size_t t = 0; t < T; ++t) {
           const std::size_t i = sh.rskt(r, s, k, t);
-          sl_in_kwh.data()[i] = fl.scrapped_kwh[i] * in.second_life_share[s];
+          const double eligible =
+              fl.scrapped_eligible_kwh.empty() ? fl.scrapped_kwh[i] : fl.scrapped_eligible_kwh[i];
+          sl_in_kwh.data()[i] = eligible * in.second_life_share[s];
         }
   if (in.second_life_cap_kwh_per_year < std::numeric_limits<double>::infinity()) {
     std::vector<double> eligible(T, 0.0);

@@ -74,7 +74,7 @@ struct ChainInputs {
   std::vector<std::array<double, kElementCount>> intensity_kg_per_kwh;
   // [chemistry] tonnes of battery (cells) per kWh, for comparison with recycling capacity
   std::vector<double> battery_t_per_kwh;
-  std::vector<double> second_life_share;  // [segment], of packs of scrapped vehicles
+  std::vector<double> second_life_share;  // [segment], of eligible packs of scrapped vehicles
   mfa::LifetimeParams second_life_lifetime;
   // Cap on packs entering second life over all regions, kWh per year (+infinity = none): when
   // the eligible packs exceed it, every region's second-life inflow is scaled by the same

@@ -3,6 +3,7 @@
 #include "fleet/fleet.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -40,6 +41,14 @@ core::Status check_shape(const FleetInputs& in) {
       (!in.replacement_max_vehicle_age_years.empty() &&
        in.replacement_max_vehicle_age_years.size() != S)) {
     return bad("segments of replacement rules");
+  }
+  if (!in.eligible_max_vehicle_age_years.empty()) {
+    if (in.eligible_max_vehicle_age_years.size() != S) return bad("segments of eligibility ages");
+    for (const double a : in.eligible_max_vehicle_age_years) {
+      if (!(a >= 0.0)) {
+        return core::Error::invalid_input("fleet inputs: an eligibility age is negative or NaN");
+      }
+    }
   }
   return {};
 }
@@ -266,6 +275,56 @@ core::Result<FleetResult> run_fleet(const FleetInputs& in) {
     res.new_kwh[i] = cohort_kwh[i] + repl;
     // Failed packs: the replaced ones plus those that retired their vehicle.
     res.end_of_life_kwh[i] = res.scrapped_kwh[i] + repl + retired[base + i];
+  }
+
+  // Second-life eligibility by vehicle age: the scrapped response with the ages above each
+  // segment's limit masked out, one kernel per (response, limit), one batch over the kWh series.
+  res.scrapped_eligible_kwh = res.scrapped_kwh;
+  if (!in.eligible_max_vehicle_age_years.empty()) {
+    constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::vector<std::pair<std::size_t, double>> masked_keys;
+    std::vector<std::vector<double>> masked;
+    std::vector<std::size_t> masked_of(S, kNone);
+    for (std::size_t s = 0; s < S; ++s) {
+      const double limit = in.eligible_max_vehicle_age_years[s];
+      if (!(limit < static_cast<double>(T))) continue;  // no scrapped vehicle is older
+      const std::pair<std::size_t, double> key{response_of[s], limit};
+      const auto it = std::find(masked_keys.begin(), masked_keys.end(), key);
+      if (it != masked_keys.end()) {
+        masked_of[s] = static_cast<std::size_t>(it - masked_keys.begin());
+        continue;
+      }
+      masked_of[s] = masked.size();
+      masked_keys.push_back(key);
+      std::vector<double> kernel = responses[response_of[s]].scrapped;
+      for (std::size_t c = 0; c < T; ++c) {
+        for (std::size_t t = c; t < T; ++t) {
+          if (static_cast<double>(t - c) > limit) kernel[c * T + t] = 0.0;
+        }
+      }
+      masked.push_back(std::move(kernel));
+    }
+    if (!masked.empty()) {
+      const std::vector<std::span<const double>> masked_kernels(masked.begin(), masked.end());
+      std::vector<mfa::ResponseSeries> series;
+      std::vector<std::size_t> target;
+      for (std::size_t r = 0; r < R; ++r) {
+        for (std::size_t s = 0; s < S; ++s) {
+          if (masked_of[s] == kNone) continue;
+          for (std::size_t k = 0; k < K; ++k) {
+            series.push_back({masked_of[s], kwh_all.subspan(res.rskt(r, s, k, 0), T)});
+            target.push_back(res.rskt(r, s, k, 0));
+          }
+        }
+      }
+      std::vector<double> eligible(series.size() * T);
+      URBANMINE_TRY_STATUS(
+          mfa::apply_cohort_response_batch(masked_kernels, T, series, eligible, options));
+      for (std::size_t i = 0; i < target.size(); ++i) {
+        std::copy_n(eligible.begin() + static_cast<std::ptrdiff_t>(i * T), T,
+                    res.scrapped_eligible_kwh.begin() + static_cast<std::ptrdiff_t>(target[i]));
+      }
+    }
   }
   return res;
 }

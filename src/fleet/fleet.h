@@ -41,6 +41,10 @@ struct FleetInputs {
   // [segment], optional (empty = every failed pack replaced): see ReplacementRule.
   std::vector<double> replacement_probability;
   std::vector<double> replacement_max_vehicle_age_years;
+  // [segment], optional (empty = no limit): packs of vehicles scrapped more than this many years
+  // after their sales year are not eligible for second life (FleetResult::scrapped_eligible_kwh);
+  // infinity = no limit for that segment.
+  std::vector<double> eligible_max_vehicle_age_years;
 };
 
 // What happens to a pack that fails in a running vehicle: with `probability` it is replaced by a
@@ -66,6 +70,9 @@ struct FleetResult {
   std::vector<double> end_of_life_kwh;    // [r, s, k, t] failed packs + packs of scrapped vehicles
   std::vector<double> scrapped_kwh;  // [r, s, k, t] packs of vehicles scrapped at their end of life
                                      // (not of vehicles retired for a failed pack)
+  std::vector<double> scrapped_eligible_kwh;  // [r, s, k, t] the part of scrapped_kwh from
+                                              // vehicles at most eligible_max_vehicle_age_years
+                                              // old (all of it without a limit)
 
   std::size_t rst(std::size_t r, std::size_t s, std::size_t t) const {
     return (r * segments + s) * years + t;

@@ -554,8 +554,17 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
 
   if (const auto* t = w.sub_table(root, "second_life")) {
     const std::string p = "second_life";
-    w.check_keys(*t, {"share", "share_by_segment", "lifetime", "cap_gwh_per_year"}, p);
+    w.check_keys(*t,
+                 {"share", "share_by_segment", "lifetime", "cap_gwh_per_year",
+                  "max_vehicle_age_years", "max_vehicle_age_years_by_segment"},
+                 p);
     double v = 0.0;
+    if (w.get_number(*t, "max_vehicle_age_years", p, v, false, 0.0, kMaxLifetimeYears,
+                     "the oldest vehicle age in years whose pack may be repurposed, e.g. 12")) {
+      spec.second_life_max_vehicle_age_years = v;
+    }
+    w.get_number_map(*t, "max_vehicle_age_years_by_segment", p,
+                     spec.second_life_max_vehicle_age_years_by_segment, false, kMaxLifetimeYears);
     if (w.get_number(*t, "cap_gwh_per_year", p, v, false, 0.0, kMaxSecondLifeCapGwhPerYear,
                      "GWh of packs per year that stationary storage can take, e.g. 50")) {
       spec.second_life_cap_gwh_per_year = v;

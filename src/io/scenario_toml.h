@@ -155,6 +155,10 @@ struct ScenarioSpec {
   // World-wide cap on packs entering second life, GWh per year (stationary demand they can
   // serve); packs beyond it go to waste. None by default.
   std::optional<double> second_life_cap_gwh_per_year;
+  // Second-life eligibility: only packs of vehicles scrapped at most this old (years since the
+  // sales year) may be repurposed; older ones go to waste. None by default.
+  std::optional<double> second_life_max_vehicle_age_years;
+  std::vector<std::pair<std::string, double>> second_life_max_vehicle_age_years_by_segment;
   // [replacement]: what happens to a pack that fails in a running vehicle (docs/model.md).
   std::optional<double> replacement_probability;            // 0-1, share replaced by a new pack
   std::optional<double> replacement_max_vehicle_age_years;  // older vehicles are retired

@@ -101,6 +101,7 @@ fleet::FleetInputs fleet_inputs(const ModelInputs& in) {
   f.battery_lifetime = in.battery_lifetime;
   f.replacement_probability = in.replacement_probability;
   f.replacement_max_vehicle_age_years = in.replacement_max_vehicle_age_years;
+  f.eligible_max_vehicle_age_years = in.second_life_max_vehicle_age_years;
   return f;
 }
 

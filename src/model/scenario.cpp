@@ -1118,6 +1118,27 @@ class Resolver {
           " GWh of packs enter second life per year over all model regions (each region's "
           "eligible packs scaled by the same factor); packs beyond the cap go to waste");
     }
+    in_.second_life_max_vehicle_age_years.assign(
+        S,
+        spec_.second_life_max_vehicle_age_years.value_or(std::numeric_limits<double>::infinity()));
+    for (const auto& [seg, v] : spec_.second_life_max_vehicle_age_years_by_segment) {
+      auto s = segment_index(
+          seg, spec_.second_life_location + ".max_vehicle_age_years_by_segment." + seg);
+      if (s) in_.second_life_max_vehicle_age_years[*s] = v;
+    }
+    if (spec_.second_life_max_vehicle_age_years ||
+        !spec_.second_life_max_vehicle_age_years_by_segment.empty()) {
+      std::string text =
+          "scenario [second_life]: only packs of vehicles scrapped at most this many years after "
+          "their sales year may be repurposed (vehicle age stands for pack age; a replacement "
+          "pack is younger, so the rule is conservative), older ones go to waste:";
+      for (std::size_t s = 0; s < S; ++s) {
+        const double a = in_.second_life_max_vehicle_age_years[s];
+        text += std::string(s == 0 ? " " : ", ") + in_.segments[s] + " " +
+                (std::isfinite(a) ? fmt(a) : std::string("no limit"));
+      }
+      in_.assumptions.push_back(text);
+    }
     in_.second_life_lifetime.type = mfa::LifetimeType::kNormal;
     in_.second_life_lifetime.mean = data_.second_life_mean_years;
     in_.second_life_lifetime.std = data_.second_life_sd_years;

@@ -73,6 +73,9 @@ struct ModelInputs {
   mfa::LifetimeParams second_life_lifetime;
   // World-wide cap on second-life inflow, kWh per year (+infinity = no cap).
   double second_life_cap_kwh_per_year = std::numeric_limits<double>::infinity();
+  // [segment]: packs of vehicles scrapped older than this (years since the sales year) are not
+  // eligible for second life; infinity = no age limit.
+  std::vector<double> second_life_max_vehicle_age_years;
   // [region][year]
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;

@@ -489,6 +489,55 @@ TEST(ValidateCli, NegativeSecondLifeCap) {
                  {"second_life.cap_gwh_per_year", "out of range"});
 }
 
+TEST(ValidateCli, NegativeSecondLifeAgeLimit) {
+  expect_invalid("[second_life]\nmax_vehicle_age_years = -1\n",
+                 {"second_life.max_vehicle_age_years", "out of range"});
+}
+
+TEST(ValidateCli, SecondLifeAgeLimitOfAnUnknownSegment) {
+  expect_invalid("[second_life]\nmax_vehicle_age_years_by_segment = { spaceship = 8 }\n",
+                 {"second_life.max_vehicle_age_years_by_segment.spaceship"});
+}
+
+TEST(ValidateApi, SecondLifeAgeLimitSendsPacksOfOldVehiclesToWasteAndIsStated) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  auto young = engine::run_scenario_text(
+      "[second_life]\nmax_vehicle_age_years = 8\nmax_vehicle_age_years_by_segment = { bus = 30 "
+      "}\n",
+      "young.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  ASSERT_TRUE(young.has_value()) << young.error().to_string();
+  const auto world = [](const engine::RunResults& r, const char* table, const char* year) {
+    return r.find(table)->values.slice("year", year)->total();
+  };
+  for (const char* year : {"2030", "2040"}) {
+    // The fleet is the same; fewer packs are repurposed, so more become waste that year.
+    EXPECT_DOUBLE_EQ(world(*young, "use_to_end_of_life_kwh", year),
+                     world(*base, "use_to_end_of_life_kwh", year));
+    EXPECT_LT(world(*young, "end_of_life_to_second_life_kwh", year),
+              0.9 * world(*base, "end_of_life_to_second_life_kwh", year))
+        << year;
+    EXPECT_GT(world(*young, "end_of_life_t", year), world(*base, "end_of_life_t", year)) << year;
+  }
+  // Buses keep no limit (30 years is beyond every bus lifetime in the data).
+  const auto bus = [](const engine::RunResults& r) {
+    return r.find("end_of_life_to_second_life_kwh")
+        ->values.slice("segment", "bus")
+        ->slice("year", "2040")
+        ->total();
+  };
+  EXPECT_NEAR(bus(*young), bus(*base), 1e-6 * bus(*base));
+  bool stated = false;
+  for (const auto& a : young->assumptions) {
+    stated = stated || (a.find("[second_life]") != std::string::npos &&
+                        a.find("car_bev 8") != std::string::npos);
+  }
+  EXPECT_TRUE(stated);
+  EXPECT_TRUE(young->balance_ok());
+}
+
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
   engine::RunOptions options;
   options.data_dir = testing::source_path("data");

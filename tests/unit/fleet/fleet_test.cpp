@@ -3,6 +3,11 @@
 // in-memory inputs (tests/model_builder.h) against hand counts and single-series solves.
 #include "fleet/fleet.h"
 
+#include <cmath>
+#include <limits>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "mfa/dsm.h"
@@ -154,6 +159,77 @@ TEST(ReplacementRule, DefaultRuleEqualsTheRuleThatReplacesEverything) {
     EXPECT_NEAR(base->end_of_life_kwh[i], capped->end_of_life_kwh[i],
                 1e-9 * (1.0 + base->end_of_life_kwh[i]));
   }
+}
+
+TEST(SecondLifeEligibility, PacksOfVehiclesScrappedOlderThanTheLimitAreNotEligible) {
+  // Vehicles 10 years (scrapped at age 10), sold in 2020 and 2025: with a limit of 9 years no
+  // scrapped pack is eligible; with 10 all are; the limit never changes the fleet itself.
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2040);
+  b.sales(0, 0, 2020, 100.0).sales(0, 0, 2025, 40.0);
+  b.lifetimes(0, fixed_years(10), fixed_years(30));
+  auto fin = model::fleet_inputs(b.inputs());
+  auto none = run_fleet(fin);
+  ASSERT_TRUE(none.has_value()) << none.error().to_string();
+  EXPECT_EQ(none->scrapped_eligible_kwh, none->scrapped_kwh) << "no limit: every scrapped pack";
+  for (const auto& [limit, share] :
+       std::vector<std::pair<double, double>>{{9.0, 0.0}, {9.5, 0.0}, {10.0, 1.0}, {25.0, 1.0}}) {
+    fin.eligible_max_vehicle_age_years = {limit};
+    auto f = run_fleet(fin);
+    ASSERT_TRUE(f.has_value()) << f.error().to_string();
+    EXPECT_EQ(f->scrapped_kwh, none->scrapped_kwh);
+    EXPECT_EQ(f->end_of_life_kwh, none->end_of_life_kwh);
+    for (const int year : {2030, 2035}) {
+      const std::size_t i = f->rskt(0, 0, 0, b.t(year));
+      EXPECT_DOUBLE_EQ(f->scrapped_kwh[i], year == 2030 ? 5000.0 : 2000.0);
+      EXPECT_DOUBLE_EQ(f->scrapped_eligible_kwh[i], share * f->scrapped_kwh[i])
+          << "limit " << limit << ", year " << year;
+    }
+  }
+}
+
+TEST(SecondLifeEligibility, AnAgeLimitKeepsOnlyTheYoungPartOfASpreadOfScrapping) {
+  // Normal vehicle lifetimes spread scrapping over ages: the eligible part is the scrapped
+  // response summed over ages up to the limit, segment by segment (the second segment has none).
+  testing::ModelBuilder b({"AAA"}, {"car", "bus"}, {"LFP"}, 2015, 2045);
+  mfa::LifetimeParams v;
+  v.type = mfa::LifetimeType::kNormal;
+  v.mean = 12.0;
+  v.std = 4.0;
+  b.lifetimes(0, v, fixed_years(40)).lifetimes(1, v, fixed_years(40));
+  b.sales(0, 0, 2015, 1000.0).sales(0, 1, 2015, 1000.0);
+  auto fin = model::fleet_inputs(b.inputs());
+  fin.eligible_max_vehicle_age_years = {12.0, std::numeric_limits<double>::infinity()};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  const auto u = vehicle_pack_response(std::vector<mfa::LifetimeParams>(31, v),
+                                       std::vector<mfa::LifetimeParams>(31, fixed_years(40)));
+  ASSERT_TRUE(u.has_value());
+  const double kwh = 1000.0 * b.inputs().pack_kwh[0][0][0];
+  double eligible = 0.0;
+  double scrapped = 0.0;
+  for (int year = 2015; year <= 2045; ++year) {
+    const std::size_t t = b.t(year);
+    const double expected = year - 2015 <= 12 ? kwh * u->scrapped[t] : 0.0;
+    EXPECT_NEAR(f->scrapped_eligible_kwh[f->rskt(0, 0, 0, t)], expected, 1e-9 * kwh) << year;
+    EXPECT_DOUBLE_EQ(f->scrapped_eligible_kwh[f->rskt(0, 1, 0, t)],
+                     f->scrapped_kwh[f->rskt(0, 1, 0, t)]);
+    eligible += f->scrapped_eligible_kwh[f->rskt(0, 0, 0, t)];
+    scrapped += f->scrapped_kwh[f->rskt(0, 0, 0, t)];
+  }
+  // About half of a Normal(12, 4) lifetime ends by age 12.
+  EXPECT_GT(eligible, 0.4 * scrapped);
+  EXPECT_LT(eligible, 0.6 * scrapped);
+}
+
+TEST(SecondLifeEligibility, ANegativeOrNaNLimitIsAnError) {
+  testing::ModelBuilder b({"AAA"}, {"car"}, {"LFP"}, 2020, 2030);
+  auto fin = model::fleet_inputs(b.inputs());
+  for (const double bad : {-1.0, std::nan("")}) {
+    fin.eligible_max_vehicle_age_years = {bad};
+    EXPECT_FALSE(run_fleet(fin).has_value());
+  }
+  fin.eligible_max_vehicle_age_years = {5.0, 5.0};
+  EXPECT_FALSE(run_fleet(fin).has_value()) << "one limit per segment";
 }
 
 TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
