@@ -3,7 +3,10 @@
 #include "chain/chain.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "core/units.h"
 #include "mfa/batch.h"
@@ -134,6 +137,9 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   auto sl_in_kwh = zeros({d_region, d_segment, d_chem, d_year});
   auto sl_stock_kwh = zeros({d_region, d_segment, d_chem, d_year});
   auto sl_out_kwh = zeros({d_region, d_segment, d_chem, d_year});
+  // Used-vehicle trade (only when the fleet has used exports).
+  const bool used_trade = !fl.used_export_kwh.empty();
+  std::vector<double> used_out_rk, used_in_rk;
 
   // --- second life: one batch over every region x segment x chemistry series ----------------
   for (std::size_t r = 0; r < R; ++r)
@@ -184,6 +190,13 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   const auto sl_in_rk = sum_segments(sl_in_kwh);
   const auto sl_stock_rk = sum_segments(sl_stock_kwh);
   const auto sl_out_rk = sum_segments(sl_out_kwh);
+  std::optional<core::DimArray> used_out_kwh, used_in_kwh;
+  if (used_trade) {
+    used_out_kwh = from_flat({d_region, d_segment, d_chem, d_year}, fl.used_export_kwh);
+    used_in_kwh = from_flat({d_region, d_segment, d_chem, d_year}, fl.used_import_kwh);
+    used_out_rk = sum_segments(*used_out_kwh);
+    used_in_rk = sum_segments(*used_in_kwh);
+  }
   // Waste batteries: end of life not repurposed, plus packs leaving second life.
   std::vector<double> waste_rk(R * K * T, 0.0);
   std::vector<double> eol_direct_rk(R * K * T, 0.0);
@@ -221,6 +234,11 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   auto collected_battery = zeros({d_region, d_year});
   auto secondary_share = zeros({d_region, d_element, d_year});
   auto new_t = zeros({d_region, d_segment, d_chem, d_element, d_year});
+  std::optional<core::DimArray> used_out_t, used_in_t;
+  if (used_trade) {
+    used_out_t = zeros({d_region, d_element, d_year});
+    used_in_t = zeros({d_region, d_element, d_year});
+  }
   auto eol_t = zeros({d_region, d_segment, d_chem, d_element, d_year});
 
   for (std::size_t r = 0; r < R; ++r)
@@ -453,6 +471,10 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
         sl_in_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_in_rk, r, e, t);
         sl_stock_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_stock_rk, r, e, t);
         sl_out_t.data()[sh.ret(r, e, t)] = to_tonnes(sl_out_rk, r, e, t);
+        if (used_trade) {
+          used_out_t->data()[sh.ret(r, e, t)] = to_tonnes(used_out_rk, r, e, t);
+          used_in_t->data()[sh.ret(r, e, t)] = to_tonnes(used_in_rk, r, e, t);
+        }
         waste_t.data()[sh.ret(r, e, t)] = waste;
         collected_t.data()[sh.ret(r, e, t)] = collected;
         lost_t.data()[sh.ret(r, e, t)] = lost;
@@ -483,6 +505,10 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
     kwh.flows[index(Flow::kToSecondLife)] = kwh_rt(sl_in_rk);
     kwh.flows[index(Flow::kDirectToWaste)] = kwh_rt(eol_direct_rk);
     kwh.flows[index(Flow::kSecondLifeOut)] = kwh_rt(sl_out_rk);
+    fls.used_vehicle_trade = used_trade;
+    const std::vector<double> no_trade(R * T, 0.0);
+    kwh.flows[index(Flow::kUsedExported)] = used_trade ? kwh_rt(used_out_rk) : no_trade;
+    kwh.flows[index(Flow::kUsedImported)] = used_trade ? kwh_rt(used_in_rk) : no_trade;
     kwh.stocks[index(Process::kUse)] = kwh_rt(stock_rk);
     kwh.stocks[index(Process::kSecondLife)] = kwh_rt(sl_stock_rk);
     fls.layers.push_back(std::move(kwh));
@@ -519,6 +545,8 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
       layer.flows[index(Flow::kProductionScrap)] = elem_rt(scrap_t, e);
       layer.flows[index(Flow::kShippedOut)] = elem_rt(exported_t, e);
       layer.flows[index(Flow::kShippedIn)] = elem_rt(imported_t, e);
+      layer.flows[index(Flow::kUsedExported)] = used_trade ? elem_rt(*used_out_t, e) : no_trade;
+      layer.flows[index(Flow::kUsedImported)] = used_trade ? elem_rt(*used_in_t, e) : no_trade;
       layer.stocks[index(Process::kUse)] = elem_rt(stock_t, e);
       layer.stocks[index(Process::kSecondLife)] = elem_rt(sl_stock_t, e);
       fls.layers.push_back(std::move(layer));
@@ -545,6 +573,13 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   add(results::kSecondLifeInflowKwh, std::move(sl_in_kwh));
   add(results::kSecondLifeStockKwh, std::move(sl_stock_kwh));
   add(results::kSecondLifeOutflowKwh, std::move(sl_out_kwh));
+  if (used_trade) {
+    const core::Dimension d_used_destination(std::string(results::kDimDestination), in.regions);
+    add(results::kUsedVehicleTradeVehicles,
+        from_flat({d_region, d_used_destination, d_segment, d_year}, fl.used_trade_vehicles));
+    add(results::kUsedVehicleExportKwh, std::move(*used_out_kwh));
+    add(results::kUsedVehicleImportKwh, std::move(*used_in_kwh));
+  }
   add(results::kBatteryInflowT, std::move(new_t));
   add(results::kEndOfLifeDetailT, std::move(eol_t));
   add(results::kMaterialDemandT, std::move(demand_t));
@@ -553,6 +588,10 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
   add(results::kSecondLifeInflowT, std::move(sl_in_t));
   add(results::kSecondLifeStockT, std::move(sl_stock_t));
   add(results::kSecondLifeOutflowT, std::move(sl_out_t));
+  if (used_trade) {
+    add(results::kUsedVehicleExportT, std::move(*used_out_t));
+    add(results::kUsedVehicleImportT, std::move(*used_in_t));
+  }
   add(results::kEndOfLifeT, std::move(waste_t));
   add(results::kCollectedT, std::move(collected_t));
   add(results::kLostOrExportedT, std::move(lost_t));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/tolerance.h"
 
@@ -125,18 +126,25 @@ std::vector<BalanceCheck> check_balances(const FlowLayers& flows,
     }
   }
   // World trade: exports and imports are the two ends of the same shipments.
-  const std::size_t out_flow = index(Flow::kShippedOut);
-  const std::size_t in_flow = index(Flow::kShippedIn);
-  for (const auto& layer : flows.layers) {
-    if (layer.flows[out_flow].empty() || layer.flows[in_flow].empty()) continue;
-    for (std::size_t t = 0; t < T; ++t) {
-      double exported = 0.0, imported = 0.0;
-      for (std::size_t r = 0; r < R; ++r) {
-        exported += layer.flows[out_flow][r * T + t];
-        imported += layer.flows[in_flow][r * T + t];
+  const std::array<std::tuple<Flow, Flow, std::string_view>, 2> trades = {{
+      {Flow::kShippedOut, Flow::kShippedIn, kTradeProcess},
+      {Flow::kUsedExported, Flow::kUsedImported, kUsedVehicleTradeProcess},
+  }};
+  for (const auto& [out_f, in_f, name] : trades) {
+    if (out_f == Flow::kUsedExported && !flows.used_vehicle_trade) continue;
+    const std::size_t out_flow = index(out_f);
+    const std::size_t in_flow = index(in_f);
+    for (const auto& layer : flows.layers) {
+      if (layer.flows[out_flow].empty() || layer.flows[in_flow].empty()) continue;
+      for (std::size_t t = 0; t < T; ++t) {
+        double exported = 0.0, imported = 0.0;
+        for (std::size_t r = 0; r < R; ++r) {
+          exported += layer.flows[out_flow][r * T + t];
+          imported += layer.flows[in_flow][r * T + t];
+        }
+        out.push_back(make_check(name, std::string(kWorldRegion), layer.name,
+                                 first_year + static_cast<int>(t), exported, imported, 0.0));
       }
-      out.push_back(make_check(kTradeProcess, std::string(kWorldRegion), layer.name,
-                               first_year + static_cast<int>(t), exported, imported, 0.0));
     }
   }
   return out;

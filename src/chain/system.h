@@ -38,8 +38,10 @@ enum class Process : std::size_t {
   kCellManufacturing,    // source: production scrap of cell plants
   kExport,               // sink: feedstock shipped to another region's capacity
   kImport,               // source: feedstock shipped in from another region
+  kUsedVehicleExport,    // sink: used vehicles (with their packs) leaving for another region
+  kUsedVehicleImport,    // source: used vehicles arriving from another region
 };
-inline constexpr std::size_t kProcessCount = 14;
+inline constexpr std::size_t kProcessCount = 16;
 
 struct ProcessDef {
   std::string_view name;  // the balance check's process name
@@ -65,6 +67,8 @@ inline constexpr std::array<ProcessDef, kProcessCount> kProcesses = {{
     {"cell_manufacturing", false, false, ""},
     {"export", false, false, ""},
     {"import", false, false, ""},
+    {"used_vehicle_export", false, false, ""},
+    {"used_vehicle_import", false, false, ""},
 }};
 
 enum class Flow : std::size_t {
@@ -82,8 +86,10 @@ enum class Flow : std::size_t {
   kProductionScrap,   // cell_manufacturing => black_mass_allocation
   kShippedOut,        // black_mass_allocation => export
   kShippedIn,         // import => black_mass_allocation
+  kUsedExported,      // use => used_vehicle_export (packs in exported used vehicles)
+  kUsedImported,      // used_vehicle_import => use
 };
-inline constexpr std::size_t kFlowCount = 14;
+inline constexpr std::size_t kFlowCount = 16;
 
 struct FlowDef {
   Process from;
@@ -105,6 +111,8 @@ inline constexpr std::array<FlowDef, kFlowCount> kFlows = {{
     {Process::kCellManufacturing, Process::kBlackMassAllocation},
     {Process::kBlackMassAllocation, Process::kExport},
     {Process::kImport, Process::kBlackMassAllocation},
+    {Process::kUse, Process::kUsedVehicleExport},
+    {Process::kUsedVehicleImport, Process::kUse},
 }};
 
 constexpr std::size_t index(Process p) { return static_cast<std::size_t>(p); }
@@ -122,6 +130,9 @@ struct FlowLayer {
 struct FlowLayers {
   std::size_t regions = 0;
   std::size_t years = 0;
+  // The run moves used vehicles between regions: the world's used-vehicle trade is checked.
+  // (Without it the used-vehicle flows are tracked as zeros, so that the use phase stays checked.)
+  bool used_vehicle_trade = false;
   std::vector<FlowLayer> layers;
 };
 
@@ -137,6 +148,8 @@ inline constexpr std::string_view kHorizonProcess = "system_horizon";
 // what all regions import.
 inline constexpr std::string_view kTradeProcess = "trade";
 inline constexpr std::string_view kWorldRegion = "WORLD";
+// The same for used vehicles: what all regions export equals what all regions import.
+inline constexpr std::string_view kUsedVehicleTradeProcess = "used_vehicle_trade";
 
 // The checks derived from kProcesses and kFlows, region by region and year by year:
 // - every process that has inflows and outflows all tracked in the layer and is not an identity:
@@ -144,7 +157,8 @@ inline constexpr std::string_view kWorldRegion = "WORLD";
 // - per layer and region, once: cumulative outflow of the sources = year-end stocks of the last
 //   year + cumulative inflow of the sinks (processes whose outflows are not tracked in the layer).
 // - per layer and year, when exports and imports are tracked: the sum over regions of exports
-//   (inputs of the check) equals the sum of imports (outputs), region kWorldRegion.
+//   (inputs of the check) equals the sum of imports (outputs), region kWorldRegion, for
+//   feedstock shipments (kTradeProcess) and for used vehicles (kUsedVehicleTradeProcess).
 // A check is ok when its residual is finite and within core::kMassBalanceTolerance of the
 // largest of its three terms.
 std::vector<BalanceCheck> check_balances(const FlowLayers& flows,

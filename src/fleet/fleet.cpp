@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -50,7 +51,55 @@ core::Status check_shape(const FleetInputs& in) {
       }
     }
   }
+  std::vector<std::pair<std::size_t, std::size_t>> groups;  // (from, segment)
+  std::vector<int> group_age;
+  std::vector<double> group_share;
+  for (std::size_t i = 0; i < in.used_exports.size(); ++i) {
+    const UsedExport& x = in.used_exports[i];
+    const std::string at = "fleet inputs: used export " + std::to_string(i) + ": ";
+    if (x.from >= R || x.to >= R || x.segment >= S) {
+      return core::Error::invalid_input(at + "region or segment out of range");
+    }
+    if (x.from == x.to) return core::Error::invalid_input(at + "origin and destination are one");
+    if (!(x.share >= 0.0 && x.share <= 1.0)) {
+      return core::Error::invalid_input(at + "share outside 0-1");
+    }
+    if (x.age_years < 1) return core::Error::invalid_input(at + "age below 1 year");
+    const std::pair<std::size_t, std::size_t> key{x.from, x.segment};
+    const auto it = std::find(groups.begin(), groups.end(), key);
+    if (it == groups.end()) {
+      groups.push_back(key);
+      group_age.push_back(x.age_years);
+      group_share.push_back(x.share);
+      continue;
+    }
+    const auto g = static_cast<std::size_t>(it - groups.begin());
+    if (group_age[g] != x.age_years) {
+      return core::Error::invalid_input(at +
+                                        "another entry of the same origin and segment has "
+                                        "another age");
+    }
+    group_share[g] += x.share;
+    if (group_share[g] > 1.0 + 1e-9) {
+      return core::Error::invalid_input(at + "shares of one origin and segment sum above 1");
+    }
+  }
   return {};
+}
+
+// out[t] = sum over cohorts c with age t - c in [from_age, to_age] of input[c] * kernel[c, t].
+void respond(const std::vector<double>& kernel, std::span<const double> input, double from_age,
+             double to_age, std::vector<double>& out) {
+  const std::size_t T = input.size();
+  out.assign(T, 0.0);
+  for (std::size_t c = 0; c < T; ++c) {
+    if (input[c] == 0.0) continue;
+    for (std::size_t t = c; t < T; ++t) {
+      const auto age = static_cast<double>(t - c);
+      if (age < from_age || age > to_age) continue;
+      out[t] += input[c] * kernel[c * T + t];
+    }
+  }
 }
 
 }  // namespace
@@ -323,6 +372,74 @@ core::Result<FleetResult> run_fleet(const FleetInputs& in) {
       for (std::size_t i = 0; i < target.size(); ++i) {
         std::copy_n(eligible.begin() + static_cast<std::ptrdiff_t>(i * T), T,
                     res.scrapped_eligible_kwh.begin() + static_cast<std::ptrdiff_t>(target[i]));
+      }
+    }
+  }
+
+  // Used-vehicle exports: from the export age on, the exported share of a cohort's flows and
+  // stocks (vehicles, packs, replacements, scrapped and failed packs) belongs to the destination.
+  // Survival does not depend on where a vehicle runs, so the moved part is the cohort response
+  // restricted to ages >= A; the export itself is the cohort's running vehicles at the end of
+  // the year before (age A - 1).
+  if (!in.used_exports.empty()) {
+    res.used_trade_vehicles.assign(R * R * S * T, 0.0);
+    res.used_export_kwh.assign(n_kwh * T, 0.0);
+    res.used_import_kwh.assign(n_kwh * T, 0.0);
+    constexpr double kAll = std::numeric_limits<double>::infinity();
+    std::vector<double> stock_m, repl_m, scrapped_m, retired_m, eligible_m, shipped;
+    for (const UsedExport& x : in.used_exports) {
+      if (x.share == 0.0) continue;
+      const std::size_t s = x.segment;
+      const UnitResponse& u = responses[response_of[s]];
+      const auto age = static_cast<double>(x.age_years);
+      const double limit =
+          in.eligible_max_vehicle_age_years.empty() ? kAll : in.eligible_max_vehicle_age_years[s];
+      // The export at age A: vehicles running at the end of age A - 1, shifted one year on.
+      const auto ship = [&](std::span<const double> input) {
+        shipped.assign(T, 0.0);
+        for (std::size_t c = 0; c + x.age_years < T; ++c) {
+          const std::size_t t = c + static_cast<std::size_t>(x.age_years);
+          shipped[t] = input[c] * u.vehicles[c * T + t - 1];
+        }
+      };
+      const auto move = [&](std::vector<double>& v, std::size_t from_at, std::size_t to_at,
+                            const std::vector<double>& part) {
+        for (std::size_t t = 0; t < T; ++t) {
+          v[from_at + t] -= x.share * part[t];
+          v[to_at + t] += x.share * part[t];
+        }
+      };
+      // Vehicles.
+      const std::span<const double> sold = sales_all.subspan(res.rst(x.from, s, 0), T);
+      respond(u.vehicles, sold, age, kAll, stock_m);
+      respond(u.replacements, sold, age, kAll, repl_m);
+      ship(sold);
+      move(res.in_use_vehicles, res.rst(x.from, s, 0), res.rst(x.to, s, 0), stock_m);
+      move(res.replacement_packs, res.rst(x.from, s, 0), res.rst(x.to, s, 0), repl_m);
+      const std::size_t pair_at = ((x.from * R + x.to) * S + s) * T;
+      for (std::size_t t = 0; t < T; ++t)
+        res.used_trade_vehicles[pair_at + t] += x.share * shipped[t];
+      // Pack capacity, chemistry by chemistry.
+      for (std::size_t k = 0; k < K; ++k) {
+        const std::span<const double> kwh = kwh_all.subspan(res.rskt(x.from, s, k, 0), T);
+        respond(u.vehicles, kwh, age, kAll, stock_m);
+        respond(u.replacements, kwh, age, kAll, repl_m);
+        respond(u.scrapped, kwh, age, kAll, scrapped_m);
+        respond(u.retired, kwh, age, kAll, retired_m);
+        respond(u.scrapped, kwh, age, limit, eligible_m);
+        ship(kwh);
+        const std::size_t from_at = res.rskt(x.from, s, k, 0);
+        const std::size_t to_at = res.rskt(x.to, s, k, 0);
+        move(res.in_use_kwh, from_at, to_at, stock_m);
+        move(res.new_kwh, from_at, to_at, repl_m);
+        move(res.scrapped_kwh, from_at, to_at, scrapped_m);
+        move(res.scrapped_eligible_kwh, from_at, to_at, eligible_m);
+        for (std::size_t t = 0; t < T; ++t) retired_m[t] += scrapped_m[t] + repl_m[t];
+        move(res.end_of_life_kwh, from_at, to_at, retired_m);  // failed + scrapped
+        for (std::size_t t = 0; t < T; ++t) {
+          res.used_export_kwh[from_at + t] += x.share * shipped[t];
+          res.used_import_kwh[to_at + t] += x.share * shipped[t];
+        }
       }
     }
   }

@@ -25,6 +25,17 @@
 
 namespace urbanmine::fleet {
 
+// Used-vehicle exports: of the vehicles of segment `segment` sold in region `from` and still
+// running at age `age_years` (years since the sales year), the share `share` leaves for region
+// `to` at the start of that year, with its pack; from then on their replacements, scrapping and
+// failed packs happen in `to` (same lifetimes: survival does not depend on where a vehicle runs).
+// Entries of one origin and segment share one age and their shares sum to at most 1.
+struct UsedExport {
+  std::size_t from = 0, to = 0, segment = 0;
+  double share = 0.0;
+  int age_years = 1;  // >= 1
+};
+
 struct FleetInputs {
   std::size_t regions = 0;      // R
   std::size_t segments = 0;     // S
@@ -45,6 +56,7 @@ struct FleetInputs {
   // after their sales year are not eligible for second life (FleetResult::scrapped_eligible_kwh);
   // infinity = no limit for that segment.
   std::vector<double> eligible_max_vehicle_age_years;
+  std::vector<UsedExport> used_exports;  // none by default
 };
 
 // What happens to a pack that fails in a running vehicle: with `probability` it is replaced by a
@@ -73,6 +85,11 @@ struct FleetResult {
   std::vector<double> scrapped_eligible_kwh;  // [r, s, k, t] the part of scrapped_kwh from
                                               // vehicles at most eligible_max_vehicle_age_years
                                               // old (all of it without a limit)
+  // Used-vehicle trade (empty when the inputs have no used exports): vehicles and pack kWh
+  // leaving each region's use phase for another region's, and arriving there.
+  std::vector<double> used_trade_vehicles;  // [from, to, s, t] at ((f * R + to) * S + s) * T + t
+  std::vector<double> used_export_kwh;      // [r, s, k, t]
+  std::vector<double> used_import_kwh;      // [r, s, k, t]
 
   std::size_t rst(std::size_t r, std::size_t s, std::size_t t) const {
     return (r * segments + s) * years + t;

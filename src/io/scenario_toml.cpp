@@ -454,7 +454,7 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
       {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
        "lifetime", "second_life", "replacement", "collection", "recycling_capacity",
        "recovery_fraction", "market", "uncertainty", "production_scrap", "trade",
-       "capacity_follows_feedstock", "recycling_plants", "pack_size_path"},
+       "capacity_follows_feedstock", "recycling_plants", "pack_size_path", "used_vehicle_export"},
       "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
@@ -584,6 +584,19 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
     ok = w.get_fraction(e, "collection_fraction", p, s.collection_fraction, true) && ok;
     if (ok) spec.collection.push_back(std::move(s));
   });
+
+  w.for_each_table(root, "used_vehicle_export", "",
+                   [&](const toml::table& e, const std::string& p) {
+                     w.check_keys(e, {"from", "to", "segment", "share", "age_years"}, p);
+                     UsedExportSpec s;
+                     s.location = w.loc(&e, p);
+                     bool ok = w.get_string(e, "from", p, s.from, true);
+                     ok = w.get_string(e, "to", p, s.to, true) && ok;
+                     w.get_string(e, "segment", p, s.segment, false);
+                     ok = w.get_fraction(e, "share", p, s.share, true) && ok;
+                     ok = w.get_int(e, "age_years", p, s.age_years, true, 1, 100) && ok;
+                     if (ok) spec.used_exports.push_back(std::move(s));
+                   });
 
   w.for_each_table(root, "recycling_capacity", "", [&](const toml::table& e, const std::string& p) {
     w.check_keys(e, {"region", "year", "capacity_t_per_year", "routes"}, p);

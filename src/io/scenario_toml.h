@@ -87,6 +87,15 @@ struct CollectionSpec {
   std::string location;
 };
 
+// [[used_vehicle_export]]: of the vehicles sold in `from` (and of `segment`, or every segment
+// when empty) still running at `age_years`, the share `share` is exported to `to` with its pack.
+struct UsedExportSpec {
+  std::string from, to, segment;
+  double share = 0.0;
+  int age_years = 0;
+  std::string location;
+};
+
 struct CapacitySpec {
   std::string region;
   int year = 0;
@@ -166,6 +175,7 @@ struct ScenarioSpec {
   std::vector<std::pair<std::string, double>> replacement_max_vehicle_age_years_by_segment;
   std::string replacement_location;
   std::vector<CollectionSpec> collection;
+  std::vector<UsedExportSpec> used_exports;
   std::vector<CapacitySpec> capacity;
   std::vector<RecoverySpec> recovery;
   // [production_scrap]: cell manufacturing scrap as recycling feedstock (docs/model.md). Unset =

@@ -102,6 +102,7 @@ fleet::FleetInputs fleet_inputs(const ModelInputs& in) {
   f.replacement_probability = in.replacement_probability;
   f.replacement_max_vehicle_age_years = in.replacement_max_vehicle_age_years;
   f.eligible_max_vehicle_age_years = in.second_life_max_vehicle_age_years;
+  f.used_exports = in.used_exports;
   return f;
 }
 

@@ -60,6 +60,7 @@ class Resolver {
     resolve_lifetimes();
     resolve_second_life();
     resolve_replacement();
+    resolve_used_exports();
     resolve_collection();
     resolve_capacity();
     resolve_feedstock(spec_, data_, in_, diags_);
@@ -1094,6 +1095,65 @@ class Resolver {
         }
       }
       in_.assumptions.push_back(text + "; otherwise the vehicle is retired with its failed pack");
+    }
+  }
+
+  // One model region of the run for a used-export end; errors name the key.
+  std::optional<std::size_t> one_model_region(const std::string& code, const std::string& at) {
+    for (std::size_t i = 0; i < in_.regions.size(); ++i) {
+      if (in_.regions[i] == code) return i;
+    }
+    error(at, "'" + code + "' is not a model region of this run",
+          "used vehicles move between model regions: use a code of scenario.regions' model "
+          "regions (e.g. JPN, KOR, USA, ROW-style residual groups of data/regions.csv)");
+    return std::nullopt;
+  }
+
+  void resolve_used_exports() {
+    const std::size_t S = in_.segments.size();
+    // (from, segment) -> age and share sum, to check the entries together.
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<int, double>> groups;
+    for (const auto& e : spec_.used_exports) {
+      auto from = one_model_region(e.from, e.location + ".from");
+      auto to = one_model_region(e.to, e.location + ".to");
+      std::vector<std::size_t> segments;
+      if (e.segment.empty()) {
+        for (std::size_t s = 0; s < S; ++s) segments.push_back(s);
+      } else if (auto s = segment_index(e.segment, e.location + ".segment")) {
+        segments.push_back(*s);
+      }
+      if (!from || !to || segments.empty()) continue;
+      if (*from == *to) {
+        error(e.location + ".to", "a used-vehicle export to its own origin '" + e.from + "'",
+              "give another model region as destination");
+        continue;
+      }
+      for (const std::size_t s : segments) {
+        auto [it, fresh] = groups.try_emplace({*from, s}, e.age_years, 0.0);
+        if (!fresh && it->second.first != e.age_years) {
+          error(e.location + ".age_years",
+                "exports of " + e.from + " " + in_.segments[s] + " vehicles at ages " +
+                    std::to_string(it->second.first) + " and " + std::to_string(e.age_years),
+                "give one export age per origin and segment");
+          continue;
+        }
+        it->second.second += e.share;
+        if (it->second.second > 1.0 + 1e-9) {
+          error(e.location + ".share",
+                "exports of " + e.from + " " + in_.segments[s] + " vehicles sum to " +
+                    fmt(it->second.second) + " of the vehicles, above 1",
+                "lower the shares of this origin and segment so that they sum to 1 at most");
+          continue;
+        }
+        in_.used_exports.push_back({*from, *to, s, e.share, e.age_years});
+      }
+    }
+    if (!in_.used_exports.empty()) {
+      in_.assumptions.push_back(
+          "scenario [[used_vehicle_export]]: " + std::to_string(spec_.used_exports.size()) +
+          " used-vehicle export entries move the exported share of a cohort's vehicles still "
+          "running at the export age, with their packs, to the destination's use phase; their "
+          "replacements, scrapping and end of life then happen there (same lifetimes)");
     }
   }
 

@@ -26,6 +26,7 @@
 #include "plant/plant.h"
 
 #include "chain/chain.h"
+#include "fleet/fleet.h"
 #include "results/registry.h"
 
 namespace urbanmine::model {
@@ -76,6 +77,9 @@ struct ModelInputs {
   // [segment]: packs of vehicles scrapped older than this (years since the sales year) are not
   // eligible for second life; infinity = no age limit.
   std::vector<double> second_life_max_vehicle_age_years;
+  // Used-vehicle exports between model regions (scenario [[used_vehicle_export]]); none by
+  // default.
+  std::vector<fleet::UsedExport> used_exports;
   // [region][year]
   std::vector<std::vector<double>> collection_fraction;
   std::vector<CapacityPool> pools;

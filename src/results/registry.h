@@ -89,6 +89,23 @@ inline constexpr TableSpec kSecondLifeOutflowKwh{"second_life_to_waste_kwh",
                                                  "capacity_kwh",
                                                  {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
                                                  "Packs leaving second life as waste"};
+// Used-vehicle trade between model regions (only in runs with [[used_vehicle_export]]).
+inline constexpr TableSpec kUsedVehicleTradeVehicles{
+    "used_vehicle_trade_vehicles",
+    "vehicles",
+    {kDimRegion, kDimDestination, kDimSegment, kDimYear},
+    "Used vehicles exported with their packs from a region (origin) to another model region "
+    "(destination), by segment and year (only in runs with [[used_vehicle_export]])"};
+inline constexpr TableSpec kUsedVehicleExportKwh{
+    "use_to_used_vehicle_export_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+    "Packs in used vehicles leaving the region's use phase for another region"};
+inline constexpr TableSpec kUsedVehicleImportKwh{
+    "used_vehicle_import_to_use_kwh",
+    "capacity_kwh",
+    {kDimRegion, kDimSegment, kDimChemistry, kDimYear},
+    "Packs in used vehicles arriving in the region's use phase from another region"};
 // Vehicles [region, segment, year].
 inline constexpr TableSpec kSalesVehicles{
     "sales_vehicles",
@@ -227,6 +244,16 @@ inline constexpr TableSpec kTransportCo2T{
     "co2_tonnes",
     {kDimRegion, kDimYear},
     "Transport CO2 of the region's feedstock exports (great-circle distance x CO2 per t-km)"};
+inline constexpr TableSpec kUsedVehicleExportT{
+    "use_to_used_vehicle_export_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Element content of packs in used vehicles exported to another region"};
+inline constexpr TableSpec kUsedVehicleImportT{
+    "used_vehicle_import_to_use_t",
+    "mass_tonnes",
+    {kDimRegion, kDimElement, kDimYear},
+    "Element content of packs in used vehicles imported from another region"};
 // Battery mass balance [region, year], tonnes of battery.
 inline constexpr TableSpec kCollectedBatteryT{"collected_battery_t",
                                               "mass_tonnes",

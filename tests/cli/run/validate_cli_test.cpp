@@ -538,6 +538,75 @@ TEST(ValidateApi, SecondLifeAgeLimitSendsPacksOfOldVehiclesToWasteAndIsStated) {
   EXPECT_TRUE(young->balance_ok());
 }
 
+TEST(ValidateCli, UsedVehicleExportsAboveAllVehiclesOfAnOrigin) {
+  expect_invalid(
+      "[[used_vehicle_export]]\nfrom = \"JPN\"\nto = \"ROW\"\nshare = 0.7\nage_years = 8\n"
+      "[[used_vehicle_export]]\nfrom = \"JPN\"\nto = \"AUS\"\nsegment = \"car_bev\"\n"
+      "share = 0.4\nage_years = 8\n",
+      {"used_vehicle_export[1].share", "JPN car_bev", "above 1"});
+}
+
+TEST(ValidateCli, UsedVehicleExportsOfOneOriginAtTwoAges) {
+  expect_invalid(
+      "[[used_vehicle_export]]\nfrom = \"KOR\"\nto = \"ROW\"\nshare = 0.1\nage_years = 8\n"
+      "[[used_vehicle_export]]\nfrom = \"KOR\"\nto = \"IND\"\nshare = 0.1\nage_years = 9\n",
+      {"used_vehicle_export[1].age_years", "one export age"});
+}
+
+TEST(ValidateCli, UsedVehicleExportEndsMustBeModelRegions) {
+  expect_invalid(
+      "[[used_vehicle_export]]\nfrom = \"EU27\"\nto = \"ROW\"\nshare = 0.1\nage_years = 8\n",
+      {"used_vehicle_export[0].from", "not a model region"});
+  expect_invalid(
+      "[[used_vehicle_export]]\nfrom = \"USA\"\nto = \"USA\"\nshare = 0.1\nage_years = 8\n",
+      {"used_vehicle_export[0].to", "own origin"});
+  expect_invalid(
+      "[[used_vehicle_export]]\nfrom = \"USA\"\nto = \"ROW\"\nshare = 0.1\nage_years = 0\n",
+      {"used_vehicle_export[0].age_years", "outside 1-100"});
+  expect_invalid("[[used_vehicle_export]]\nfrom = \"USA\"\nshare = 0.1\nage_years = 5\n",
+                 {"used_vehicle_export[0].to", "missing key"});
+}
+
+TEST(ValidateApi, UsedVehicleExportsMoveEndOfLifeBetweenRegionsAndKeepTheWorldTotal) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto base = engine::run_scenario_text("", "base.toml", options);
+  auto exported = engine::run_scenario_text(
+      "[[used_vehicle_export]]\nfrom = \"JPN\"\nto = \"ROW\"\nshare = 0.25\n"
+      "age_years = 8\n",
+      "exported.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  ASSERT_TRUE(exported.has_value()) << exported.error().to_string();
+  EXPECT_EQ(base->find("used_vehicle_trade_vehicles"), nullptr) << "no trade table without trade";
+  const auto at = [](const engine::RunResults& r, const char* table, const char* region,
+                     const char* year) {
+    return r.find(table)->values.slice("region", region)->slice("year", year)->total();
+  };
+  const auto world = [](const engine::RunResults& r, const char* table, const char* year) {
+    return r.find(table)->values.slice("year", year)->total();
+  };
+  for (const char* year : {"2035", "2045"}) {
+    const double jpn = at(*base, "use_to_end_of_life_kwh", "JPN", year);
+    EXPECT_LT(at(*exported, "use_to_end_of_life_kwh", "JPN", year), 0.9 * jpn) << year;
+    EXPECT_GT(at(*exported, "use_to_end_of_life_kwh", "ROW", year),
+              at(*base, "use_to_end_of_life_kwh", "ROW", year))
+        << year;
+    const double w = world(*base, "use_to_end_of_life_kwh", year);
+    EXPECT_NEAR(world(*exported, "use_to_end_of_life_kwh", year), w, 1e-9 * w) << year;
+    EXPECT_GT(world(*exported, "used_vehicle_trade_vehicles", year), 0.0);
+    EXPECT_NEAR(world(*exported, "use_to_used_vehicle_export_t", year),
+                world(*exported, "used_vehicle_import_to_use_t", year), 1e-9);
+  }
+  // The used-vehicle trade is checked: the world's exports equal its imports, every year.
+  int trade_checks = 0;
+  for (const auto& b : exported->balance) {
+    if (b.process == "used_vehicle_trade") ++trade_checks;
+  }
+  EXPECT_GT(trade_checks, 0);
+  EXPECT_TRUE(exported->balance_ok());
+  EXPECT_GT(exported->balance.size(), base->balance.size());
+}
+
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {
   engine::RunOptions options;
   options.data_dir = testing::source_path("data");

@@ -181,6 +181,36 @@ TEST(BalanceChecks, FireWhenSurplusOrStockIsPerturbed) {
   EXPECT_TRUE(fired(checks, kHorizonProcess, "kwh", "AAA"));
 }
 
+TEST(BalanceChecks, UsedVehicleTradeIsCheckedAndFiresWhenOneEndIsPerturbed) {
+  // Half of AAA's vehicles leave for BBB at age 3 (2023): use phases and the world's used-vehicle
+  // trade are balanced; a changed export breaks AAA's use phase, its horizon and the world trade.
+  model::ModelInputs in = small_world().inputs();
+  in.used_exports = {{0, 1, 0, 0.5, 3}};
+  auto f = fleet::run_fleet(model::fleet_inputs(in));
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  auto c = run_chain(*f, model::chain_inputs(in), nullptr);
+  ASSERT_TRUE(c.has_value()) << c.error().to_string();
+  EXPECT_TRUE(failed(c->balance).empty());
+  std::set<std::string> processes;
+  for (const auto& b : c->balance) processes.insert(b.process);
+  EXPECT_EQ(processes.count(std::string(kUsedVehicleTradeProcess)), 1u);
+  const Table& trade = table(*c, "used_vehicle_trade_vehicles");
+  EXPECT_NEAR(
+      at(trade, {{"region", "AAA"}, {"destination", "BBB"}, {"segment", "car"}, {"year", "2023"}}),
+      500.0, 1e-9);
+  const Table& imported = table(*c, "used_vehicle_import_to_use_kwh");
+  EXPECT_NEAR(
+      at(imported, {{"region", "BBB"}, {"segment", "car"}, {"chemistry", "LFP"}, {"year", "2023"}}),
+      25000.0, 1e-9);
+  FlowLayers flows = c->flows;
+  flows.layers[0].flows[index(Flow::kUsedExported)][0 * flows.years + 3] += 10.0;
+  const auto checks = check_balances(flows, {"AAA", "BBB"}, 2020);
+  EXPECT_TRUE(fired(checks, "use", "kwh", "AAA"));
+  EXPECT_TRUE(fired(checks, kHorizonProcess, "kwh", "AAA"));
+  EXPECT_TRUE(fired(checks, kUsedVehicleTradeProcess, "kwh", "WORLD"));
+  EXPECT_FALSE(fired(checks, "use", "kwh", "BBB"));
+}
+
 TEST(SecondLifeCap, InflowBeyondTheCapGoesToWasteAndBalances) {
   // AAA sends 20,000 kWh to second life in 2026 (40 % of 50,000); a 5,000 kWh cap keeps a
   // quarter, the other 15,000 kWh become waste that year.

@@ -232,6 +232,117 @@ TEST(SecondLifeEligibility, ANegativeOrNaNLimitIsAnError) {
   EXPECT_FALSE(run_fleet(fin).has_value()) << "one limit per segment";
 }
 
+TEST(UsedExports, ExportedVehiclesAgeAndAreRefittedAndScrappedInTheDestination) {
+  // 100 vehicles of 50 kWh sold in AAA in 2020, vehicles 10 years, packs 4: 30 % of them leave
+  // for BBB at age 5 (2025). The pack failing at age 8 (2028) is replaced where the vehicle runs,
+  // and the vehicles are scrapped at age 10 (2030) there.
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2034);
+  b.sales(0, 0, 2020, 100.0).lifetimes(0, fixed_years(10), fixed_years(4));
+  auto fin = model::fleet_inputs(b.inputs());
+  fin.used_exports = {{0, 1, 0, 0.3, 5}};
+  auto f = run_fleet(fin);
+  ASSERT_TRUE(f.has_value()) << f.error().to_string();
+  const auto kwh = [&](const std::vector<double>& v, std::size_t r, int year) {
+    return v[f->rskt(r, 0, 0, b.t(year))];
+  };
+  for (int year = 2020; year <= 2034; ++year) {
+    const std::size_t t = b.t(year);
+    const bool away = year >= 2025 && year < 2030;
+    EXPECT_NEAR(f->in_use_vehicles[f->rst(0, 0, t)], year < 2025 ? 100.0 : (away ? 70.0 : 0.0),
+                1e-9)
+        << year;
+    EXPECT_NEAR(f->in_use_vehicles[f->rst(1, 0, t)], away ? 30.0 : 0.0, 1e-9) << year;
+    EXPECT_NEAR(f->used_trade_vehicles[((0 * 2 + 1) * 1 + 0) * f->years + t],
+                year == 2025 ? 30.0 : 0.0, 1e-9)
+        << year;
+    EXPECT_DOUBLE_EQ(f->used_trade_vehicles[((1 * 2 + 0) * 1 + 0) * f->years + t], 0.0);
+  }
+  EXPECT_NEAR(f->replacement_packs[f->rst(0, 0, b.t(2024))], 100.0, 1e-9);  // before export
+  EXPECT_NEAR(f->replacement_packs[f->rst(0, 0, b.t(2028))], 70.0, 1e-9);
+  EXPECT_NEAR(f->replacement_packs[f->rst(1, 0, b.t(2028))], 30.0, 1e-9);
+  EXPECT_NEAR(kwh(f->scrapped_kwh, 0, 2030), 3500.0, 1e-9);
+  EXPECT_NEAR(kwh(f->scrapped_kwh, 1, 2030), 1500.0, 1e-9);
+  EXPECT_NEAR(kwh(f->end_of_life_kwh, 1, 2028), 1500.0, 1e-9);  // the failed packs in BBB
+  EXPECT_NEAR(kwh(f->new_kwh, 1, 2028), 1500.0, 1e-9);          // their replacements
+  EXPECT_NEAR(kwh(f->used_export_kwh, 0, 2025), 1500.0, 1e-9);
+  EXPECT_NEAR(kwh(f->used_import_kwh, 1, 2025), 1500.0, 1e-9);
+  // Use phase of each region, year by year: new + imported - end of life - exported = change.
+  for (std::size_t r = 0; r < 2; ++r) {
+    double stock = 0.0;
+    for (int year = 2020; year <= 2034; ++year) {
+      const double change = kwh(f->new_kwh, r, year) + kwh(f->used_import_kwh, r, year) -
+                            kwh(f->end_of_life_kwh, r, year) - kwh(f->used_export_kwh, r, year);
+      stock += change;
+      EXPECT_NEAR(kwh(f->in_use_kwh, r, year), stock, 1e-9) << r << " " << year;
+    }
+  }
+}
+
+TEST(UsedExports, MovingVehiclesNeverChangesTheWorldTotals) {
+  // Normal lifetimes, a replacement age cap and a second-life age limit: exports shift flows
+  // between regions, but the world's stock, end of life, demand and eligible packs stay the same.
+  testing::ModelBuilder b({"AAA", "BBB", "CCC"}, {"car", "bus"}, {"LFP", "NMC811"}, 2010, 2045);
+  mfa::LifetimeParams v;
+  v.type = mfa::LifetimeType::kNormal;
+  v.mean = 14.0;
+  v.std = 4.0;
+  mfa::LifetimeParams p = v;
+  p.mean = 9.0;
+  b.lifetimes(0, v, p).lifetimes(1, v, p);
+  for (int year = 2010; year <= 2035; ++year) {
+    b.sales(0, 0, year, 1000.0 + 10.0 * year).sales(1, 1, year, 50.0).sales(2, 0, year, 300.0);
+  }
+  auto fin = model::fleet_inputs(b.inputs());
+  fin.replacement_probability = {0.8, 1.0};
+  fin.replacement_max_vehicle_age_years = {10.0, 1e9};
+  fin.eligible_max_vehicle_age_years = {12.0, 15.0};
+  auto home = run_fleet(fin);
+  fin.used_exports = {{0, 1, 0, 0.25, 6}, {0, 2, 0, 0.5, 6}, {1, 0, 1, 1.0, 3}};
+  auto moved = run_fleet(fin);
+  ASSERT_TRUE(home.has_value() && moved.has_value());
+  const auto world = [&](const FleetResult& f, const std::vector<double>& values, std::size_t t) {
+    double sum = 0.0;
+    for (std::size_t r = 0; r < f.regions; ++r)
+      for (std::size_t s = 0; s < f.segments; ++s)
+        for (std::size_t k = 0; k < f.chemistries; ++k) sum += values[f.rskt(r, s, k, t)];
+    return sum;
+  };
+  double exported = 0.0;
+  for (std::size_t t = 0; t < home->years; ++t) {
+    for (const auto member : {&FleetResult::in_use_kwh, &FleetResult::end_of_life_kwh,
+                              &FleetResult::new_kwh, &FleetResult::scrapped_eligible_kwh}) {
+      const double a = world(*home, (*home).*member, t);
+      EXPECT_NEAR(world(*moved, (*moved).*member, t), a, 1e-9 * (1.0 + a)) << t;
+    }
+    exported += world(*moved, moved->used_export_kwh, t);
+    EXPECT_NEAR(world(*moved, moved->used_export_kwh, t), world(*moved, moved->used_import_kwh, t),
+                1e-9);
+  }
+  EXPECT_GT(exported, 0.0);
+  // All BBB buses leave at age 3, so BBB holds no bus older than 2 years.
+  for (std::size_t t = 0; t < moved->years; ++t) {
+    const std::size_t i = moved->rskt(1, 1, 0, t);
+    EXPECT_LE(moved->in_use_kwh[i], home->in_use_kwh[i] + 1e-9);
+  }
+}
+
+TEST(UsedExports, BadEntriesAreErrors) {
+  testing::ModelBuilder b({"AAA", "BBB"}, {"car"}, {"LFP"}, 2020, 2030);
+  auto fin = model::fleet_inputs(b.inputs());
+  const std::vector<std::vector<UsedExport>> bad = {
+      {{0, 0, 0, 0.1, 5}},                     // to its own origin
+      {{0, 2, 0, 0.1, 5}},                     // unknown region
+      {{0, 1, 0, 1.5, 5}},                     // share above 1
+      {{0, 1, 0, 0.1, 0}},                     // age below 1
+      {{0, 1, 0, 0.6, 5}, {0, 1, 0, 0.6, 5}},  // shares sum above 1
+      {{0, 1, 0, 0.1, 5}, {0, 1, 0, 0.1, 6}},  // two ages
+  };
+  for (const auto& entries : bad) {
+    fin.used_exports = entries;
+    EXPECT_FALSE(run_fleet(fin).has_value());
+  }
+}
+
 TEST(RunFleet, BatchEqualsOneSolvePerSeries) {
   // Two regions, two segments with different Normal lifetimes, sales in several years: the
   // stock of each series equals a single-series inflow-driven solve on its survival matrix.
