@@ -67,7 +67,7 @@ struct RunArgs {
   std::string db_path;
   std::string data_dir;
   std::string xlsx_path;
-  int sankey_year = report::kDefaultSankeyYear;
+  int sankey_year = 0;  // 0: kDefaultSankeyYear, or the run's last year when it ends earlier
   std::string sankey_element = std::string(report::kDefaultSankeyElement);
 };
 
@@ -111,7 +111,9 @@ int run_main(CliContext& ctx, const RunArgs& args) {
   out.out_dir = out_dir;
   out.db_path = args.db_path;
   out.scenario_text = *text;
-  out.render.sankey_year = args.sankey_year;
+  out.render.sankey_year = args.sankey_year != 0
+                               ? args.sankey_year
+                               : std::min(report::kDefaultSankeyYear, results->meta.last_year);
   out.render.sankey_element = args.sankey_element;
   if (options.progress) {
     out.progress = [&bar](double fraction, std::string_view stage) { bar.update(fraction, stage); };
@@ -188,8 +190,9 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
                   "Also write one Excel workbook of the run to FILE (cover, charts, one sheet per "
                   "table)");
   run->add_option("--sankey-year", args->sankey_year,
-                  "Year of sankey.json and the report's flow diagram")
-      ->capture_default_str();
+                  "Year of sankey.json and the report's flow diagram (default: " +
+                      std::to_string(report::kDefaultSankeyYear) +
+                      ", or the run's last year when it ends earlier)");
   run->add_option("--sankey-element", args->sankey_element,
                   "Element of the Sankey (Li, Ni, Co, Mn, graphite, ...) or kWh for battery "
                   "capacity")

@@ -128,6 +128,12 @@ core::Result<std::vector<policy::PolicyRule>> parse_policy_rules(const std::stri
     }
     rules.push_back(std::move(r));
   }
+  if (table->size() == 0) {
+    // Issue 19: a header-only rules file gave an empty policy check without a word.
+    diag.add_error(core::Error::invalid_input(
+        "no policy rules (the file has only its header)", source,
+        "restore the rows from the repository's data/policy_rules.csv, or add rules"));
+  }
   if (diag.has_errors()) return diag.to_error();
   return rules;
 }
@@ -153,7 +159,14 @@ core::Result<policy::ElementGroups> load_element_groups(const std::string& path)
       diag.add_error(!group ? group.error() : (!element ? element.error() : source.error()));
       continue;
     }
-    groups[*group].push_back(*element);
+    auto& members = groups[*group];
+    if (std::find(members.begin(), members.end(), *element) != members.end()) {
+      diag.add_error(core::Error::invalid_input(
+          "element '" + *element + "' is listed twice in group '" + *group + "'",
+          row.location("element"), "remove the repeated row (it would count the element twice)"));
+      continue;
+    }
+    members.push_back(*element);
   }
   if (diag.has_errors()) return diag.to_error();
   return groups;

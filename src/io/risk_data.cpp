@@ -54,6 +54,13 @@ void read_supply_file(const std::string& path, risk::SupplyStage fixed_stage, bo
     diag.add_error(s.error());
     return;
   }
+  if (table->size() == 0) {
+    // Issue 19: a header-only supply file left the concentration rows out without a word.
+    diag.add_error(
+        core::Error::invalid_input("no supply rows (the file has only its header)", table->source(),
+                                   "restore the rows from the repository's data/ folder"));
+    return;
+  }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const CsvRow row = table->row(i);

@@ -14,6 +14,7 @@
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/risk_data.h"
+#include "io/run_writers.h"
 
 namespace urbanmine::io {
 
@@ -83,14 +84,31 @@ std::optional<int> take_year(const CsvRow& row, const std::string& column,
   return static_cast<int>(*v);
 }
 
+// Above any quantity of this model (tonnes, vehicles, kWh, USD per row): a value beyond it is a
+// typo or an overflow, and would turn a run into infinities that validate could not see.
+constexpr double kMaxDataValue = 1e13;
+
+// Physical bounds of the columns whose units allow a tighter check (docs/formats/data.md).
+constexpr double kMaxKwhPerVehicle = 10000.0;  // the largest truck packs are about 1,000 kWh
+constexpr double kMaxKgPerKwh = 50.0;          // a whole pack weighs about 5-10 kg per kWh
+constexpr double kMaxSalesVehicles = 1e9;      // world car sales are about 90 million a year
+
 std::optional<double> take_non_negative(const CsvRow& row, const std::string& column,
-                                        core::Diagnostics& diags) {
+                                        core::Diagnostics& diags,
+                                        double max_value = kMaxDataValue) {
   auto v = take(row.number(column), diags);
   if (!v) return std::nullopt;
   if (*v < 0.0) {
     diags.add_error(core::Error::invalid_input("negative value " + std::to_string(*v),
                                                row.location(column),
                                                "this quantity cannot be negative"));
+    return std::nullopt;
+  }
+  if (*v > max_value) {
+    diags.add_error(core::Error::invalid_input(
+        "value " + format_number(*v) + " is above " + format_number(max_value),
+        row.location(column),
+        "this is beyond any physical value of the column: check the unit and the digits"));
     return std::nullopt;
   }
   return v;
@@ -326,7 +344,7 @@ void load_sales(RunData& data, core::Diagnostics& diags) {
     auto year = take_year(row, "year", diags);
     auto mode = take(row.required_text("vehicle_mode"), diags);
     auto pt = take(row.required_text("powertrain"), diags);
-    auto v = take_non_negative(row, "sales_vehicles", diags);
+    auto v = take_non_negative(row, "sales_vehicles", diags, kMaxSalesVehicles);
     if (!region || !year || !mode || !pt || !v) continue;
     if (!known.empty() && known.count(*region) == 0) {
       diags.add_error(core::Error::invalid_input(
@@ -405,7 +423,7 @@ void load_sales_projection(RunData& data, core::Diagnostics& diags) {
     auto year = take_year(row, "year", diags);
     auto mode = take(row.required_text("vehicle_mode"), diags);
     auto pt = take(row.required_text("powertrain"), diags);
-    auto v = take_non_negative(row, "sales_vehicles", diags);
+    auto v = take_non_negative(row, "sales_vehicles", diags, kMaxSalesVehicles);
     auto source = take(row.required_text("source"), diags);
     if (!region || !year || !mode || !pt || !v || !source) continue;
     if (!keys.insert(key_of({*region, std::to_string(*year), *mode, *pt}), row, "region",
@@ -421,6 +439,7 @@ void load_sales_projection(RunData& data, core::Diagnostics& diags) {
     data.sales_projection.push_back(SalesProjectionRecord{
         *region, *year, *mode, *pt, *v, table->source() + ":" + std::to_string(row.line())});
   }
+  require_rows(!data.sales_projection.empty(), *table, "IEA STEPS sales projection", diags);
 }
 
 void load_demand_projection(RunData& data, core::Diagnostics& diags) {
@@ -450,6 +469,7 @@ void load_demand_projection(RunData& data, core::Diagnostics& diags) {
     data.demand_projection.push_back(DemandProjectionRecord{
         *region, *mode, *year, *v, table->source() + ":" + std::to_string(row.line())});
   }
+  require_rows(!data.demand_projection.empty(), *table, "IEA STEPS battery demand", diags);
 }
 
 void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
@@ -464,7 +484,7 @@ void load_pack_sizes(RunData& data, core::Diagnostics& diags) {
     auto year = take_year(row, "year", diags);
     auto seg = take(row.required_text("segment"), diags);
     auto pt = take(row.required_text("powertrain"), diags);
-    auto v = take_non_negative(row, "kwh_per_vehicle", diags);
+    auto v = take_non_negative(row, "kwh_per_vehicle", diags, kMaxKwhPerVehicle);
     if (!region || !year || !seg || !pt || !v) continue;
     if (*v <= 0.0) {
       diags.add_error(core::Error::invalid_input("pack size must be positive",
@@ -490,7 +510,7 @@ void load_intensities(RunData& data, core::Diagnostics& diags) {
     const auto row = table->row(i);
     auto chem = take(row.required_text("chemistry"), diags);
     auto mat = take(row.required_text("material"), diags);
-    auto v = take_non_negative(row, "kg_per_kwh", diags);
+    auto v = take_non_negative(row, "kg_per_kwh", diags, kMaxKgPerKwh);
     auto basis = take(row.required_text("basis"), diags);
     if (!chem || !mat || !v || !basis) continue;
     if (*basis != "pack") {
@@ -610,6 +630,7 @@ void load_chemistry_segment_shares(RunData& data, core::Diagnostics& diags) {
     data.chemistry_segment_shares.push_back(ChemistrySegmentRecord{
         *region, *segment, *year, codes, *v, table->source() + ":" + std::to_string(row.line())});
   }
+  require_rows(!data.chemistry_segment_shares.empty(), *table, "chemistry share by segment", diags);
 }
 
 void load_lifetimes(RunData& data, core::Diagnostics& diags) {
@@ -750,6 +771,7 @@ void load_capacity(RunData& data, core::Diagnostics& diags) {
     note_assumption(data, file, *region, row, "notes", "source");
     data.capacity.push_back(std::move(p));
   }
+  require_rows(!data.capacity.empty(), *table, "recycling capacity assumption", diags);
 }
 
 void load_collection(RunData& data, core::Diagnostics& diags) {
@@ -986,6 +1008,18 @@ void load_trade(RunData& data, core::Diagnostics& diags) {
   }
   std::vector<std::string> iso3;
   for (const auto& c : codes->all()) iso3.push_back(c.iso3);
+  // Region members are countries of country_codes.csv (or * for the rest of the world): a typo
+  // would silently drop a country from a region (issue 19).
+  const std::set<std::string> known(iso3.begin(), iso3.end());
+  for (const auto& r : data.regions) {
+    for (const auto& m : r.members) {
+      if (m == "*" || known.count(m) != 0) continue;
+      diags.add_error(core::Error::invalid_input(
+          "region " + r.code + " lists unknown member '" + m + "'", r.location + ": members",
+          "use ISO 3166 alpha-3 codes of country_codes.csv (add the country there with its "
+          "source if it is missing), or * for every other country"));
+    }
+  }
   auto plan = load_plan_data(data.data_dir, iso3);
   if (!plan) {
     diags.add_error(plan.error());
@@ -1015,6 +1049,7 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
                            "commissioning_year", "status", "source", "notes"},
                           diags);
   if (!table) return;
+  KeyIndex plant_keys;
   for (std::size_t i = 0; i < table->size(); ++i) {
     const auto row = table->row(i);
     auto region = take_model_region(
@@ -1027,6 +1062,11 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
     auto status = take(row.required_text("status"), diags);
     auto source = take(row.required_text("source"), diags);
     if (!region || !name || !capacity || !basis || !year || !status || !source) continue;
+    if (!plant_keys.insert(
+            key_of({*region, *name, cell(row, "site"), std::to_string(*year), *status}), row,
+            "operator", "region, operator, site, commissioning_year and status", diags)) {
+      continue;
+    }
     if (*basis != "battery" && *basis != "black_mass") {
       diags.add_error(core::Error::invalid_input("unknown basis '" + *basis + "'",
                                                  row.location("basis"),
@@ -1048,6 +1088,7 @@ void load_recycling_plants(RunData& data, core::Diagnostics& diags) {
                                          *status == "announced",
                                          table->source() + ":" + std::to_string(row.line())});
   }
+  require_rows(!data.plants.empty(), *table, "recycling plant", diags);
 }
 
 }  // namespace

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "engine/run.h"
 
@@ -431,13 +433,90 @@ TEST(DataHardening, ConflictingDuplicateKeysAreErrorsNotLastRowWins) {
 }
 
 TEST(DataHardening, HeaderOnlyRequiredTablesAreErrors) {
-  for (const char* file : {"ev_sales.csv", "recovery_rates.csv", "material_intensity.csv",
-                           "pack_size.csv", "regions.csv"}) {
+  for (const char* file :
+       {"ev_sales.csv", "recovery_rates.csv", "material_intensity.csv", "pack_size.csv",
+        "regions.csv", "mine_production.csv", "ev_sales_steps.csv", "battery_demand_steps.csv",
+        "chemistry_segment_share.csv", "recycling_capacity_assumptions.csv", "recycling_plants.csv",
+        "policy_rules.csv"}) {
     SCOPED_TRACE(file);
     BrokenData data;
     keep_header_only(data, file);
-    expect_data_rejected(data, file, {"rows (the file has only its header"});
+    expect_data_rejected(data, file, {"(the file has only its header"});
   }
+}
+
+// Replaces column `column` (0-based) of every data row of `file` with `value`.
+void set_column(const BrokenData& data, const std::string& file, std::size_t column,
+                const std::string& value) {
+  std::ifstream in(data.path() + "/" + file);
+  std::string line, out;
+  std::getline(in, line);
+  out = line + "\n";
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < column; ++i) start = line.find(',', start) + 1;
+    const std::size_t end = line.find(',', start);
+    line.replace(start, end - start, value);
+    out += line + "\n";
+  }
+  in.close();
+  std::ofstream(data.path() + "/" + file) << out;
+}
+
+TEST(DataHardening, HugeValuesInDataFilesFailValidationNotTheRun) {
+  struct Case {
+    const char* file;
+    std::size_t column;
+    const char* fragment;
+  };
+  for (const Case& c : {Case{"pack_size.csv", 4, "kwh_per_vehicle"},
+                        Case{"material_intensity.csv", 2, "kg_per_kwh"},
+                        Case{"ev_sales.csv", 4, "sales_vehicles"}}) {
+    SCOPED_TRACE(c.file);
+    BrokenData data;
+    set_column(data, c.file, c.column, "1e300");
+    expect_data_rejected(data, c.file, {c.fragment, "is above"});
+  }
+}
+
+TEST(DataHardening, DuplicatePlantAndElementGroupRowsAreErrorsNotDoubled) {
+  {
+    BrokenData data;
+    append(data, "recycling_plants.csv", first_row(data, "recycling_plants.csv"));
+    expect_data_rejected(data, "recycling_plants.csv",
+                         {"duplicate region, operator, site, commissioning_year and status"});
+  }
+  {
+    BrokenData data;
+    append(data, "element_groups.csv", first_row(data, "element_groups.csv"));
+    expect_data_rejected(data, "element_groups.csv", {"is listed twice in group"});
+  }
+}
+
+TEST(DataHardening, UnknownRegionMemberIsAnError) {
+  BrokenData data;
+  std::ifstream in(data.path() + "/regions.csv");
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  in.close();
+  const auto at = text.find(";SVN;ESP");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 8, ";SVN;ESP;XXX");
+  std::ofstream(data.path() + "/regions.csv") << text;
+  expect_data_rejected(data, "regions.csv", {"unknown member 'XXX'"});
+}
+
+TEST(RunCli, DefaultSankeyYearFollowsARunThatEndsBefore2040) {
+  TempDir dir;
+  const std::string path = write(dir, "short.toml", "[scenario]\nlast_year = 2030\n");
+  const auto r = run_cli("run " + path + " --out " + dir.path() + "/out" + data_flag());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::ifstream in(dir.path() + "/out/sankey.json");
+  const auto sankey = nlohmann::json::parse(in);
+  EXPECT_EQ(sankey.at("year"), 2030);
+  const auto bad =
+      run_cli("run " + path + " --sankey-year 2040 --out " + dir.path() + "/out2" + data_flag());
+  EXPECT_EQ(bad.exit_code, 3) << "an explicit year outside the run is still an error";
 }
 
 TEST(DataHardening, HugeGrowthRateFailsValidation) {
