@@ -22,6 +22,10 @@ namespace urbanmine::cli {
 
 namespace {
 
+// Upper bounds of the study sizes (memory grows with them; issue 19).
+constexpr std::size_t kMaxDraws = 1000000;
+constexpr std::size_t kMaxSamples = 100000;
+
 struct McArgs {
   std::string scenario;
   std::string compare;
@@ -79,6 +83,15 @@ int run_mc(CliContext& ctx, const McArgs& a, const Ranks& ranks) {
   }
   if (a.draws == 0) {
     return report_error(ctx, core::Error::invalid_input("--draws must be at least 1", "--draws"));
+  }
+  if (a.draws > kMaxDraws) {
+    // Issue 19: memory follows the draw count (every key output is kept per draw).
+    return report_error(
+        ctx, core::Error::invalid_input(
+                 "--draws " + std::to_string(a.draws) + " is above " + std::to_string(kMaxDraws),
+                 "--draws",
+                 "percentiles settle long before that; split larger studies "
+                 "over --seed values or MPI ranks"));
   }
   auto plan = engine::prepare_uncertainty(a.scenario, a.data_dir);
   if (!plan) return report_error(ctx, plan.error());
@@ -172,6 +185,12 @@ int run_sensitivity(CliContext& ctx, const SensitivityArgs& a) {
   if (a.options.samples < 2) {
     return report_error(ctx,
                         core::Error::invalid_input("--samples must be at least 2", "--samples"));
+  }
+  if (a.options.samples > kMaxSamples) {
+    return report_error(ctx, core::Error::invalid_input(
+                                 "--samples " + std::to_string(a.options.samples) + " is above " +
+                                     std::to_string(kMaxSamples),
+                                 "--samples", "sensitivity indices settle long before that"));
   }
   auto plan = engine::prepare_uncertainty(a.scenario, a.data_dir);
   if (!plan) return report_error(ctx, plan.error());

@@ -48,6 +48,19 @@ sd = -0.1
   EXPECT_FALSE(std::filesystem::exists(dir.path("out/mc_summary.csv")));
 }
 
+TEST(McCli, StudySizesBeyondTheBoundsExitThreeBeforeAllocating) {
+  // Issue 19: --draws 1e8 used to end in std::bad_alloc (exit 5) after planning terabytes.
+  testing::TempDir dir;
+  const auto path = write_scenario(dir, "s.toml", "");
+  auto r = testing::run_cli("mc " + path + " --draws 100000000 --out " + dir.path("out"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("--draws"), std::string::npos) << r.output;
+  r = testing::run_cli("sensitivity " + path + " --samples 100000000 --out " + dir.path("out"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("--samples"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("out")));
+}
+
 TEST(McCli, ShareThatCanExceedOneExitsThree) {
   testing::TempDir dir;
   const auto path = write_scenario(dir, "bad.toml", R"(
