@@ -210,7 +210,14 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     owned.legacy_names.push_back(db_name.string() + suffix);
   }
-  owned.legacy_extensions = {".csv"};
+  // A folder from before the manifest: only the CSV names a run writes are the tool's (any
+  // other .csv, e.g. the user's own budget.csv, is foreign and never deleted; issue 19).
+  for (const auto* spec : results::run_table_specs()) {
+    owned.legacy_names.push_back(std::string(spec->name) + ".csv");
+  }
+  for (const auto* spec : results::run_record_specs()) {
+    owned.legacy_names.push_back(std::string(spec->name) + ".csv");
+  }
   URBANMINE_TRY_STATUS(io::check_no_foreign_entries(target_clean.string(), owned));
   const fs::path parent = target_clean.parent_path();
   fs::create_directories(parent, ec);

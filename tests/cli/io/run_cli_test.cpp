@@ -62,6 +62,26 @@ TEST(RunCli, BadScenarioLeavesAnExistingOutputFolderUntouched) {
   EXPECT_EQ(entries_in(dir.path()), 2U);
 }
 
+TEST(RunCli, AFolderFromBeforeTheManifestKeepsTheUsersOwnCsvFiles) {
+  // Issue 19: a folder with a summary.json and no manifest was replaced whole, deleting the
+  // user's my_budget.csv. Only the CSV names a run writes are the tool's now.
+  TempDir dir;
+  fs::create_directories(dir.path("out"));
+  write(dir.path("out/summary.json"), "{}");
+  write(dir.path("out/hhi.csv"), "old");
+  write(dir.path("out/my_budget.csv"), "a,b\n");
+  auto result = run_cli("--no-progress run --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("my_budget.csv"), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find("hhi.csv"), std::string::npos)
+      << "the tool's own name is not foreign";
+  EXPECT_EQ(*io::read_text_file(dir.path("out/my_budget.csv")), "a,b\n");
+  fs::remove(dir.path("out/my_budget.csv"));
+  result = run_cli("--no-progress run --out " + dir.path("out"));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(*io::read_text_file(dir.path("out/hhi.csv")), "old");
+}
+
 TEST(RunCli, MissingScenarioFileExitsThree) {
   TempDir dir;
   const auto result = run_cli("run " + dir.path("none.toml") + " --out " + dir.path("out"));

@@ -365,14 +365,15 @@ TEST(RunOutputs, DatabaseFailureLeavesNoOutputFolder) {
 TEST(RunOutputs, ExternalDatabaseGetsTheRunAndTheFolderIsReplaced) {
   testing::TempDir dir;
   fs::create_directories(dir.path("out"));
-  { std::ofstream(dir.path("out/stale.csv")) << "old"; }
+  // A folder from before the manifest: a table of an earlier run this run does not write.
+  { std::ofstream(dir.path("out/hhi.csv")) << "old"; }
   { std::ofstream(dir.path("out/summary.json")) << "{}"; }
   OutputOptions options;
   options.out_dir = dir.path("out");
   options.db_path = dir.path("runs.db");
   const auto written = write_run_outputs(make_fixture_results(), options);
   ASSERT_TRUE(written.has_value()) << written.error().to_string();
-  EXPECT_FALSE(fs::exists(dir.path("out/stale.csv")));
+  EXPECT_FALSE(fs::exists(dir.path("out/hhi.csv")));
   EXPECT_FALSE(fs::exists(dir.path("out/urbanmine.db")));
   auto store = io::Store::open(dir.path("runs.db"));
   EXPECT_EQ((*store)->list_runs()->size(), 1U);
