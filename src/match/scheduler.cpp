@@ -211,15 +211,22 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
 // M - gain keeps every path cost non-negative while preserving the order of paths).
 class SlotMatcher {
  public:
+  static constexpr int kStopCheckPaths = 16;
   struct Arc {
     int f_local;
     int k_local;
     long long gain;  // > 0, scaled
   };
 
-  // Returns the indices (into `arcs`) of the chosen arcs.
-  std::vector<int> solve(int nf, int nk, const std::vector<Arc>& arcs, int limit) {
+  // Returns the indices (into `arcs`) of the chosen arcs. `stop` is asked every kStopCheckPaths
+  // augmenting paths (one slot of a large event takes seconds, longer than a time limit); when
+  // it fires, `complete` is false and the arcs are those of the paths found so far: a matching of
+  // the best weight for its size, not the best overall.
+  template <typename Stop>
+  std::vector<int> solve(int nf, int nk, const std::vector<Arc>& arcs, int limit, Stop&& stop,
+                         bool& complete) {
     std::vector<int> chosen;
+    complete = true;
     if (arcs.empty() || limit <= 0) return chosen;
     const int src = 0;
     const int sink = nf + nk + 1;
@@ -242,6 +249,10 @@ class SlotMatcher {
     visited_.assign(nodes, 0);
     using Item = std::pair<long long, int>;
     for (int flow = 0; flow < limit; ++flow) {
+      if (flow % kStopCheckPaths == kStopCheckPaths - 1 && stop()) {
+        complete = false;
+        break;
+      }
       std::fill(dist_.begin(), dist_.end(), std::numeric_limits<long long>::max());
       std::fill(visited_.begin(), visited_.end(), 0);
       std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
@@ -522,7 +533,16 @@ class Search {
       arc_pair_.push_back(p);
     }
     for (int i : touched) local_k_[i] = local_f_[i] = -1;
-    const std::vector<int> chosen = matcher_.solve(nf, nk, arcs_, m_.free_tables[s]);
+    bool complete = true;
+    const std::vector<int> chosen = matcher_.solve(
+        nf, nk, arcs_, m_.free_tables[s], [this] { return stopped(); }, complete);
+    if (!complete && !old_pairs_.empty()) {
+      // Stopped inside a slot that had meetings: it keeps them (a person meets once per slot,
+      // so putting them back restores the value exactly). An empty slot takes the partial
+      // matching, which only adds value.
+      for (int p : old_pairs_) assign(p, s);
+      return;
+    }
     for (int a : chosen) {
       const int p = arc_pair_[a];
       if (st_.pair_slot[p] >= 0) {

@@ -183,3 +183,28 @@ TEST(MatchScheduler, ConflictingLockedMeetingsAreReportedAsInfeasible) {
 
 }  // namespace
 }  // namespace urbanmine::match
+
+namespace urbanmine::match {
+namespace {
+
+TEST(MatchScheduler, TheStopIsHeardInsideASlotNotOnlyBetweenSlots) {
+  // Issue 19: one slot of a 42,000-participant event took seconds, so `--time-limit 2` ran 7-9 s.
+  // The stop fires on its third poll: the bound thread's start, the search's first slot, then
+  // inside that slot. The schedule keeps the part of slot 0 matched so far: some meetings, fewer
+  // than the slot's 40 tables, and feasible.
+  const Instance inst = load("medium-s1.json");
+  SolveOptions o = generous();
+  o.threads = 1;
+  o.use_lp = false;
+  int polls = 0;
+  o.should_stop = [&polls] { return ++polls >= 3; };
+  auto r = solve_schedule(inst, o);
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  EXPECT_TRUE(r->stopped_early);
+  EXPECT_GT(r->objective.meetings, 0);
+  EXPECT_LT(r->objective.meetings, 40);
+  EXPECT_TRUE(check_schedule(inst, r->meetings).feasible());
+}
+
+}  // namespace
+}  // namespace urbanmine::match
