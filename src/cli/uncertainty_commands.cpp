@@ -22,9 +22,8 @@ namespace urbanmine::cli {
 
 namespace {
 
-// Upper bounds of the study sizes (memory grows with them; issue 19).
-constexpr std::size_t kMaxDraws = 1000000;
-constexpr std::size_t kMaxSamples = 100000;
+using uncertainty::kMaxDraws;
+using uncertainty::kMaxSamples;
 
 struct McArgs {
   std::string scenario;

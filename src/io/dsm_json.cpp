@@ -218,7 +218,7 @@ std::string dsm_result_json(const mfa::DsmCase& dc, const mfa::DsmSolution& sol)
   out["mass_balance"] = {{"max_abs_residual", sol.balance.max_abs_residual},
                          {"scale", sol.balance.scale},
                          {"ok", sol.balance.ok}};
-  return out.dump() + "\n";
+  return dump_json(out) + "\n";
 }
 
 namespace {
@@ -298,7 +298,7 @@ std::string dsm_check_json(const std::string& case_id, double gate,
   }
   out["ok"] = ok;
   out["arrays"] = std::move(arrays);
-  return out.dump() + "\n";
+  return dump_json(out) + "\n";
 }
 
 }  // namespace urbanmine::io

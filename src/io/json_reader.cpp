@@ -6,17 +6,61 @@
 
 namespace urbanmine::io {
 
+std::string printable_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    unsigned min = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1, min = 0x80, cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, min = 0x800, cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, min = 0x10000, cp = c & 0x07u;
+    }
+    bool ok = extra > 0 && i + extra < text.size();
+    for (std::size_t k = 1; ok && k <= extra; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      ok = (d & 0xC0) == 0x80;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    if (ok) {
+      out.append(text.substr(i, extra + 1));
+      i += extra + 1;
+    } else {
+      out += '?';
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string dump_json(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 core::Result<nlohmann::json> parse_json(const std::string& text, const std::string& source) {
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    return core::Error::invalid_input("malformed JSON: " + std::string(e.what()),
+    return core::Error::invalid_input("malformed JSON: " + printable_utf8(e.what()),
                                       source + ": byte " + std::to_string(e.byte),
                                       "fix the JSON syntax (a validator such as `python3 -m "
                                       "json.tool FILE` shows where)");
   } catch (const nlohmann::json::exception& e) {
     // Out-of-range numbers (1e400) and similar: the text is JSON but not representable.
-    return core::Error::invalid_input("JSON value out of range: " + std::string(e.what()), source,
+    return core::Error::invalid_input("JSON value out of range: " + printable_utf8(e.what()),
+                                      source,
                                       "give numbers within the range of a double (about 1e308)");
   }
 }

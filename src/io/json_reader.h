@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,14 @@ namespace urbanmine::io {
 
 // Parses `text`; a syntax error names `source` and the byte offset.
 core::Result<nlohmann::json> parse_json(const std::string& text, const std::string& source);
+
+// `text` with every byte that is not part of a well-formed UTF-8 sequence replaced by '?': for
+// messages that quote input (a parser's "last read" context), so that they can be written as JSON.
+std::string printable_utf8(std::string_view text);
+
+// `value` as JSON text (indent as nlohmann's dump); strings that are not valid UTF-8 are written
+// with U+FFFD in place of the bad bytes instead of throwing.
+std::string dump_json(const nlohmann::json& value, int indent = -1);
 
 class JsonReader {
  public:

@@ -417,7 +417,7 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
     }
     return inst;
   } catch (const json::exception& e) {
-    return core::Error::invalid_input(std::string("malformed instance: ") + e.what(), source,
+    return core::Error::invalid_input("malformed instance: " + printable_utf8(e.what()), source,
                                       "check the file against docs/formats/match-instance.md");
   }
 }
@@ -447,7 +447,7 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
     schedule.meetings = std::move(*meetings);
     return schedule;
   } catch (const json::exception& e) {
-    return core::Error::invalid_input(std::string("malformed schedule: ") + e.what(), source,
+    return core::Error::invalid_input("malformed schedule: " + printable_utf8(e.what()), source,
                                       "check the file against docs/formats/match-schedule.md");
   }
 }
@@ -539,7 +539,7 @@ std::string match_instance_json(const match::Instance& inst) {
     for (int p : inst.cancelled) cancelled.push_back(inst.participants[p].id);
     root["cancelled"] = cancelled;
   }
-  return root.dump(1) + "\n";
+  return dump_json(root, 1) + "\n";
 }
 
 namespace {
@@ -596,7 +596,7 @@ std::string match_schedule_json(const match::Instance& inst, const match::SolveR
                     {"search_rounds", result.lns_rounds_done},
                     {"stopped_by_time_limit", result.stopped_early}};
   root["meetings"] = meetings_json(inst, result.meetings);
-  std::string text = root.dump(1);
+  std::string text = dump_json(root, 1);
   return text + "\n";
 }
 
@@ -605,7 +605,7 @@ std::string match_check_json(const match::Instance& inst, const match::CheckRepo
   root["instance"] = inst.name;
   root["feasible"] = report.feasible();
   root["violations"] = report.violations;
-  return root.dump(1) + "\n";
+  return dump_json(root, 1) + "\n";
 }
 
 }  // namespace urbanmine::io
@@ -963,7 +963,7 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
     for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
     return out;
   } catch (const json::exception& e) {
-    return core::Error::invalid_input(std::string("malformed profiles: ") + e.what(), source,
+    return core::Error::invalid_input("malformed profiles: " + printable_utf8(e.what()), source,
                                       "check the file against docs/formats/match-profiles.md");
   }
 }

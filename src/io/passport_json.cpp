@@ -463,7 +463,7 @@ std::string passport_report_json(const std::vector<passport::FileResult>& files,
     a["rated_energy_kwh"] = nullptr;
   }
   j["aggregate"] = a;
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 std::string passport_fragment_json(const std::vector<passport::RecycledContentLine>& recycled,
@@ -484,7 +484,7 @@ std::string passport_fragment_json(const std::vector<passport::RecycledContentLi
   j["urbanmine"]["data_model"] =
       "Battery Pass data model " + std::string(passport::kDataModelVersion);
   j["urbanmine"]["notes"] = provenance;
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 }  // namespace urbanmine::io

@@ -15,6 +15,7 @@
 #include "core/units.h"
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/json_reader.h"
 
 namespace urbanmine::io {
 namespace {
@@ -976,7 +977,7 @@ std::string plant_balance_json(const std::string& name, const plant::PlantBalanc
   }
   j["eu_recovery_targets"] = targets;
   j["notes"] = b.notes;
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 std::string plant_infer_json(const plant::InferResult& r) {
@@ -1015,7 +1016,7 @@ std::string plant_infer_json(const plant::InferResult& r) {
   j["unique"] = r.unique;
   j["fit_quality"] = r.fit_quality;
   j["explanation"] = r.explanation;
-  return j.dump(2) + "\n";
+  return dump_json(j, 2) + "\n";
 }
 
 }  // namespace urbanmine::io

@@ -3,6 +3,7 @@
 // toml++ exceptions are caught here and become errors.
 #include "io/uncertainty_input.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -384,6 +385,10 @@ uncertainty::SweepSpec read_sweep_file(const std::string& path, core::Diagnostic
       const auto v = value.value<std::int64_t>();
       if (!v || *v < 0) {
         err(value, "sweep." + k, "expected a whole number >= 0");
+      } else if (k == "draws" && static_cast<std::uint64_t>(*v) > uncertainty::kMaxDraws) {
+        err(value, "sweep.draws",
+            std::to_string(*v) + " draws is above " + std::to_string(uncertainty::kMaxDraws),
+            "run fewer draws per variant (the standard error falls with the square root)");
       } else if (k == "draws") {
         spec.draws = static_cast<std::size_t>(*v);
       } else {
@@ -425,6 +430,18 @@ uncertainty::SweepSpec read_sweep_file(const std::string& path, core::Diagnostic
     } else {
       err(value, "sweep." + k, "unknown key", "allowed: scenarios, draws, seed, axis");
     }
+  }
+  // scenarios x every combination of axis values, counted without overflow.
+  std::size_t variants = std::max<std::size_t>(spec.scenarios.size(), 1);
+  for (const auto& axis : spec.axes) {
+    if (variants > uncertainty::kMaxSweepVariants) break;
+    variants *= axis.values.size();
+  }
+  if (variants > uncertainty::kMaxSweepVariants) {
+    diags.add_error(core::Error::invalid_input(
+        "the sweep has more than " + std::to_string(uncertainty::kMaxSweepVariants) +
+            " variants (scenarios x combinations of axis values)",
+        path + ": sweep.axis", "use fewer scenarios, axes or values per axis"));
   }
   if (spec.scenarios.empty()) {
     diags.add_error(core::Error::invalid_input("the sweep lists no scenario", path + ": sweep",

@@ -10,6 +10,7 @@
 
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/json_reader.h"
 
 namespace urbanmine::io {
 
@@ -151,7 +152,7 @@ std::string mc_summary_json(const uncertainty::McSummary& s) {
     tables.push_back(std::move(jt));
   }
   j["tables"] = std::move(tables);
-  return j.dump(1) + "\n";
+  return dump_json(j, 1) + "\n";
 }
 
 core::Status write_mc_summary(const uncertainty::McSummary& summary, const std::string& dir) {

@@ -182,14 +182,26 @@ struct FlowGraph {
   std::string unit;
 };
 
+// Value of table `name` in one year for one element (all when empty), of one route (all when
+// empty), for the world (region empty) or one region (0 when the table has no such region).
 double table_value(const RunResults& r, std::string_view name, int year, const std::string& element,
-                   const std::string& route = "") {
+                   const std::string& route = "", const std::string& region = "") {
   const ResultTable* t = r.find(name);
   if (t == nullptr) return 0.0;
-  if (route.empty()) return value_at(world_by_year(t->values, element), year);
-  auto sliced = t->values.slice(std::string(kDimRoute), route);
-  if (!sliced) return 0.0;
-  return value_at(world_by_year(*sliced, element), year);
+  core::DimArray a = t->values;
+  if (!region.empty()) {
+    const auto* d = find_dim(a, kDimRegion);
+    if (d == nullptr || !d->index_of(region)) return 0.0;
+    auto sliced = a.slice(std::string(kDimRegion), region);
+    if (!sliced) return 0.0;
+    a = std::move(*sliced);
+  }
+  if (!route.empty()) {
+    auto sliced = a.slice(std::string(kDimRoute), route);
+    if (!sliced) return 0.0;
+    a = std::move(*sliced);
+  }
+  return value_at(world_by_year(a, element), year);
 }
 
 std::vector<std::string> routes_of(const RunResults& r) {
@@ -215,7 +227,13 @@ std::string route_label(const std::string& route) {
   return label;
 }
 
-FlowGraph build_flows(const RunResults& r, int year, const std::string& element) {
+// World flows (region empty) or one region's. A region's graph adds what crosses its border:
+// used vehicles (with their packs) bought from and sold to other regions, and feedstock
+// received from and shipped to them; the world's graph has none of these (each export is
+// another region's import) except the feedstock shipments, drawn through one node.
+FlowGraph build_flows(const RunResults& r, int year, const std::string& element,
+                      const std::string& region) {
+  const bool world = region.empty();
   FlowGraph g;
   auto add_node = [&](std::string id, std::string label, int column) {
     g.nodes.push_back(SankeyNode{std::move(id), std::move(label), column});
@@ -226,18 +244,29 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
   };
   if (element == kSankeyCapacity) {
     g.unit = "kWh";
-    const auto v = [&](std::string_view name) { return table_value(r, name, year, ""); };
+    const auto v = [&](std::string_view name) {
+      return table_value(r, name, year, "", "", region);
+    };
     add_node("new_batteries", "New batteries", 0);
+    if (!world) add_node("used_import", "Used vehicles bought abroad", 0);
     add_node("in_use", "In use", 1);
     add_node("end_of_life", "End of first life", 2);
     add_node("stock_added", "Added to in-use stock", 2);
+    if (!world) add_node("used_export", "Used vehicles sold abroad", 2);
     add_node("second_life", "Second life (storage)", 3);
     add_node("waste", "Waste batteries", 4);
     const double inflow = v(kTableBatteryInflowKwh);
     const double eol = v(kTableEndOfLifeKwh);
     const double to_second = v(kTableSecondLifeInflowKwh);
+    const double used_in = world ? 0.0 : v(results::kUsedVehicleImportKwh.name);
+    const double used_out = world ? 0.0 : v(results::kUsedVehicleExportKwh.name);
     add_link("new_batteries", "in_use", inflow, std::string(kTableBatteryInflowKwh));
-    add_link("in_use", "stock_added", inflow - eol, "new_batteries_kwh - use_to_end_of_life_kwh");
+    add_link("used_import", "in_use", used_in, std::string(results::kUsedVehicleImportKwh.name));
+    add_link("in_use", "stock_added", inflow + used_in - eol - used_out,
+             world ? "new_batteries_kwh - use_to_end_of_life_kwh"
+                   : "new_batteries_kwh + used_vehicle_import_to_use_kwh - "
+                     "use_to_end_of_life_kwh - use_to_used_vehicle_export_kwh");
+    add_link("in_use", "used_export", used_out, std::string(results::kUsedVehicleExportKwh.name));
     add_link("in_use", "end_of_life", eol, std::string(kTableEndOfLifeKwh));
     add_link("end_of_life", "second_life", to_second, std::string(kTableSecondLifeInflowKwh));
     add_link("end_of_life", "waste", eol - to_second,
@@ -247,14 +276,19 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
     return g;
   }
   g.unit = "t";
-  const auto v = [&](std::string_view name) { return table_value(r, name, year, element); };
+  const auto v = [&](std::string_view name) {
+    return table_value(r, name, year, element, "", region);
+  };
   add_node("new_batteries", "New batteries", 0);
+  if (!world) add_node("used_import", "Used vehicles bought abroad", 0);
   add_node("in_use", "In use and second life", 1);
   add_node("waste", "Waste batteries", 2);
   add_node("stock_added", "Added to stock", 2);
+  if (!world) add_node("used_export", "Used vehicles sold abroad", 2);
   add_node("collection", "Collected", 3);
   add_node("production_scrap", "Production scrap", 3);
   add_node("lost_or_exported", "Lost or exported", 3);
+  if (!world) add_node("received", "Received from other regions", 4);
   add_node("feedstock", "Feedstock for recycling", 4);
   add_node("shipped", "Shipped to another region", 5);
   add_node("black_mass_surplus", "Stranded (no legal capacity)", 5);
@@ -264,8 +298,15 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
   add_node("process_losses", "Process losses", 7);
   const double demand = v(kTableMaterialDemandT);
   const double eol = v(kTableEndOfLifeT);
+  const double used_in = world ? 0.0 : v(results::kUsedVehicleImportT.name);
+  const double used_out = world ? 0.0 : v(results::kUsedVehicleExportT.name);
   add_link("new_batteries", "in_use", demand, std::string(kTableMaterialDemandT));
-  add_link("in_use", "stock_added", demand - eol, "material_demand_t - end_of_life_t");
+  add_link("used_import", "in_use", used_in, std::string(results::kUsedVehicleImportT.name));
+  add_link("in_use", "stock_added", demand + used_in - eol - used_out,
+           world ? "material_demand_t - end_of_life_t"
+                 : "material_demand_t + used_vehicle_import_to_use_t - end_of_life_t - "
+                   "use_to_used_vehicle_export_t");
+  add_link("in_use", "used_export", used_out, std::string(results::kUsedVehicleExportT.name));
   add_link("in_use", "waste", eol, std::string(kTableEndOfLifeT));
   add_link("waste", "collection", v(kTableCollectedT), std::string(kTableCollectedT));
   add_link("waste", "lost_or_exported", v(kTableLostOrExportedT),
@@ -276,17 +317,18 @@ FlowGraph build_flows(const RunResults& r, int year, const std::string& element)
   add_link("feedstock", "shipped", v(kTableFeedstockExportedT),
            std::string(kTableFeedstockExportedT));
   add_link("feedstock", "black_mass_surplus", v(kTableUnrecycledT), std::string(kTableUnrecycledT));
-  // Each route's feed split into what regions recycle at home and what was shipped in, in the
-  // world's proportion of the two.
+  // Each route's feed split into what is recycled at home and what was shipped in, in the
+  // world's (or the region's) proportion of the two.
   const double home = v(kTableRecycledAtHomeT);
   const double imported = v(kTableFeedstockImportedT);
   const double home_share = home + imported > 0.0 ? home / (home + imported) : 1.0;
+  const std::string shipped_in = world ? "shipped" : "received";
   for (const auto& route : routes) {
-    const double fed = table_value(r, kTableRecycledT, year, element, route);
-    const double recovered = table_value(r, kTableRecoveredT, year, element, route);
+    const double fed = table_value(r, kTableRecycledT, year, element, route, region);
+    const double recovered = table_value(r, kTableRecoveredT, year, element, route, region);
     add_link("feedstock", "recycling_" + route, fed * home_share,
              std::string(kTableRecycledT) + " x recycled at home / (at home + imported)");
-    add_link("shipped", "recycling_" + route, fed * (1.0 - home_share),
+    add_link(shipped_in, "recycling_" + route, fed * (1.0 - home_share),
              std::string(kTableRecycledT) + " x imported / (at home + imported)");
     add_link("recycling_" + route, "secondary_metal", recovered, std::string(kTableRecoveredT));
     add_link("recycling_" + route, "process_losses", fed - recovered,
@@ -519,9 +561,33 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
   return w.str();
 }
 
-core::Result<std::string> sankey_json(const RunResults& r, int year, const std::string& element) {
+std::vector<std::string> sankey_regions(const RunResults& r) {
+  std::vector<std::string> regions;
+  if (const auto* t = r.find(kTableEndOfLifeT)) {
+    if (const auto* d = find_dim(t->values, kDimRegion)) {
+      for (const auto& item : d->items()) {
+        if (item != kWorldRegion) regions.push_back(item);
+      }
+    }
+  }
+  std::sort(regions.begin(), regions.end());
+  return regions;
+}
+
+core::Result<std::string> sankey_json(const RunResults& r, int year, const std::string& element,
+                                      const std::string& region) {
   URBANMINE_TRY_STATUS(check_sankey_choice(r, year, element));
-  const FlowGraph g = build_flows(r, year, element);
+  const bool world = region.empty() || region == kWorldRegion;
+  if (!world) {
+    const auto regions = sankey_regions(r);
+    if (!std::binary_search(regions.begin(), regions.end(), region)) {
+      std::string list;
+      for (const auto& code : regions) list += (list.empty() ? "" : ", ") + code;
+      return core::Error::invalid_input("unknown Sankey region '" + region + "'", "region",
+                                        "use WORLD or one of the run's regions: " + list);
+    }
+  }
+  const FlowGraph g = build_flows(r, year, element, world ? "" : region);
   std::set<std::string> used;
   for (const auto& l : g.links) {
     used.insert(l.source);
@@ -532,7 +598,7 @@ core::Result<std::string> sankey_json(const RunResults& r, int year, const std::
   w.key("format").value("urbanmine-sankey/1");
   w.key("year").value(year);
   w.key("element").value(element);
-  w.key("region").value(kWorldRegion);
+  w.key("region").value(world ? std::string(kWorldRegion) : region);
   w.key("unit").value(g.unit);
   w.key("nodes").begin_array();
   for (const auto& n : g.nodes) {
@@ -766,7 +832,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   }
 
   b += section("sankey", "Where the material goes in " + marker);
-  auto graph = build_flows(r, options.sankey_year, options.sankey_element);
+  auto graph = build_flows(r, options.sankey_year, options.sankey_element, "");
   // Capacity flows are drawn in MWh or GWh so that their labels stay short.
   double max_link = 0.0;
   for (const auto& l : graph.links) max_link = std::max(max_link, l.value);

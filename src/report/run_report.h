@@ -51,10 +51,14 @@ inline constexpr std::string_view kReportFile = "report.html";
 std::vector<int> key_years(const RunResults& results);
 
 std::string summary_json(const RunResults& results, const RenderOptions& options);
-// Fails (kInvalidInput, location "--sankey-year" or "--sankey-element") when the year or the
-// element is not in the run.
+// Flows of the world (region empty or "WORLD") or of one region of the run, whose graph then
+// also shows what crosses its border (used vehicles and feedstock, in and out). Fails
+// (kInvalidInput, location "--sankey-year", "--sankey-element" or "region") when the
+// year, the element or the region is not in the run.
 core::Result<std::string> sankey_json(const RunResults& results, int year,
-                                      const std::string& element);
+                                      const std::string& element, const std::string& region = "");
+// The regions a Sankey can be drawn for (the run's regions, sorted, without WORLD).
+std::vector<std::string> sankey_regions(const RunResults& results);
 std::string report_html(const RunResults& results, const RenderOptions& options);
 // A short plain-text summary for people (stdout of `urbanmine run`).
 std::string text_summary(const RunResults& results);

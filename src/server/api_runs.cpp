@@ -199,76 +199,88 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 if (!text) return text.error();
                 return Reply::content(kHtmlType, std::move(*text));
               })});
-  routes.add(
-      {"GET",
-       "/api/runs/{id}/sankey",
-       "runs",
-       "World flows of one element (or kWh) in one year, as urbanmine-sankey/1 plus the years "
-       "and elements to choose from",
-       false,
-       "",
-       {{"year", "calendar year of the run (default: the run's stored Sankey year)"},
-        {"element", "Li, Ni, Co, Mn, graphite, Cu, Al or kWh (default: Li)"}},
-       {kJsonType},
-       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-         auto run = finished_run(state, request);
-         if (!run) return run.error();
-         // Full results (from memory or loaded back from the store); a run stored by an older
-         // urbanmine has only its stored Sankey.
-         auto loaded = state.service->results(run->id);
-         if (!loaded && loaded.error().code != core::ErrorCode::kConflict) return loaded.error();
-         const auto artifacts = loaded ? *loaded : nullptr;
-         const bool chosen = request.has_query("year") || request.has_query("element");
-         if (chosen && !artifacts) return loaded.error();
-         std::string text;
-         if (chosen) {
-           int year = std::min(report::kDefaultSankeyYear, artifacts->results.meta.last_year);
-           if (request.has_query("year")) {
-             try {
-               std::size_t used = 0;
-               year = std::stoi(request.query("year"), &used);
-               if (used != request.query("year").size()) throw std::invalid_argument("year");
-             } catch (const std::exception&) {
-               return core::Error::invalid_input(
-                   "year '" + request.query("year") + "' is not a whole number", "query: year",
-                   "give a calendar year");
-             }
-           }
-           const std::string element = request.has_query("element")
-                                           ? request.query("element")
-                                           : std::string(report::kDefaultSankeyElement);
-           auto sankey = report::sankey_json(artifacts->results, year, element);
-           if (!sankey) {
-             core::Error e = sankey.error();
-             if (e.location == "--sankey-year") e.location = "query: year";
-             if (e.location == "--sankey-element") e.location = "query: element";
-             return e;
-           }
-           text = std::move(*sankey);
-         } else {
-           auto stored = state.service->file(run->id, std::string(report::kSankeyFile));
-           if (!stored) return stored.error();
-           text = std::move(*stored);
-         }
-         auto doc = io::parse_json(text, "sankey.json");
-         if (!doc) return doc.error();
-         nlohmann::json years = nlohmann::json::array();
-         nlohmann::json elements = nlohmann::json::array();
-         if (artifacts) {
-           for (int y = artifacts->results.meta.first_year; y <= artifacts->results.meta.last_year;
-                ++y) {
-             years.push_back(y);
-           }
-           for (const auto& e : run_elements(artifacts->results)) elements.push_back(e);
-           elements.push_back(std::string(report::kSankeyCapacity));
-         } else {
-           years.push_back((*doc)["year"]);
-           elements.push_back((*doc)["element"]);
-         }
-         (*doc)["years"] = years;
-         (*doc)["elements"] = elements;
-         return Reply::json(to_json_text(*doc));
-       })});
+  routes.add({"GET",
+              "/api/runs/{id}/sankey",
+              "runs",
+              "Flows of one element (or kWh) in one year, of the world or one region (with what "
+              "crosses its border), as urbanmine-sankey/1 plus the years, elements and regions to "
+              "choose from",
+              false,
+              "",
+              {{"year", "calendar year of the run (default: the run's stored Sankey year)"},
+               {"element", "Li, Ni, Co, Mn, graphite, Cu, Al or kWh (default: Li)"},
+               {"region", "WORLD (default) or a region code of the run, e.g. KOR"}},
+              {kJsonType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                // Full results (from memory or loaded back from the store); a run stored by an
+                // older urbanmine has only its stored Sankey.
+                auto loaded = state.service->results(run->id);
+                if (!loaded && loaded.error().code != core::ErrorCode::kConflict)
+                  return loaded.error();
+                const auto artifacts = loaded ? *loaded : nullptr;
+                const bool chosen = request.has_query("year") || request.has_query("element") ||
+                                    request.has_query("region");
+                if (chosen && !artifacts) return loaded.error();
+                std::string text;
+                if (chosen) {
+                  int year =
+                      std::min(report::kDefaultSankeyYear, artifacts->results.meta.last_year);
+                  if (request.has_query("year")) {
+                    try {
+                      std::size_t used = 0;
+                      year = std::stoi(request.query("year"), &used);
+                      if (used != request.query("year").size()) throw std::invalid_argument("year");
+                    } catch (const std::exception&) {
+                      return core::Error::invalid_input(
+                          "year '" + request.query("year") + "' is not a whole number",
+                          "query: year", "give a calendar year");
+                    }
+                  }
+                  const std::string element = request.has_query("element")
+                                                  ? request.query("element")
+                                                  : std::string(report::kDefaultSankeyElement);
+                  const std::string region =
+                      request.has_query("region") ? request.query("region") : "";
+                  auto sankey = report::sankey_json(artifacts->results, year, element, region);
+                  if (!sankey) {
+                    core::Error e = sankey.error();
+                    if (e.location == "--sankey-year") e.location = "query: year";
+                    if (e.location == "--sankey-element") e.location = "query: element";
+                    if (e.location == "region") e.location = "query: region";
+                    return e;
+                  }
+                  text = std::move(*sankey);
+                } else {
+                  auto stored = state.service->file(run->id, std::string(report::kSankeyFile));
+                  if (!stored) return stored.error();
+                  text = std::move(*stored);
+                }
+                auto doc = io::parse_json(text, "sankey.json");
+                if (!doc) return doc.error();
+                nlohmann::json years = nlohmann::json::array();
+                nlohmann::json elements = nlohmann::json::array();
+                nlohmann::json regions = nlohmann::json::array({std::string(report::kWorldRegion)});
+                if (artifacts) {
+                  for (const auto& code : report::sankey_regions(artifacts->results)) {
+                    regions.push_back(code);
+                  }
+                  for (int y = artifacts->results.meta.first_year;
+                       y <= artifacts->results.meta.last_year; ++y) {
+                    years.push_back(y);
+                  }
+                  for (const auto& e : run_elements(artifacts->results)) elements.push_back(e);
+                  elements.push_back(std::string(report::kSankeyCapacity));
+                } else {
+                  years.push_back((*doc)["year"]);
+                  elements.push_back((*doc)["element"]);
+                }
+                (*doc)["years"] = years;
+                (*doc)["elements"] = elements;
+                (*doc)["regions"] = regions;
+                return Reply::json(to_json_text(*doc));
+              })});
   routes.add({"GET",
               "/api/runs/{id}/tables",
               "runs",

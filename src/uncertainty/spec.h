@@ -40,6 +40,12 @@ struct SweepAxis {
   std::string location;
 };
 
+// Upper bounds of study sizes (memory and time grow with them; beyond them a study is refused,
+// exit 3, instead of failing to allocate; issue 19).
+inline constexpr std::size_t kMaxDraws = 1000000;         // mc --draws, [sweep] draws
+inline constexpr std::size_t kMaxSamples = 100000;        // sensitivity --samples
+inline constexpr std::size_t kMaxSweepVariants = 100000;  // scenarios x axis-value combinations
+
 struct SweepSpec {
   std::string source;
   std::vector<std::string> scenarios;  // paths, resolved against the sweep file's folder

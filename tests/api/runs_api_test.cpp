@@ -3,6 +3,7 @@
 // CSV, filtered by region, element and year), record tables, the Sankey data and the report;
 // compare with the engine facade's own outputs for the same scenario; 409 before a run finished,
 // 404 for unknown runs and tables, 400 for bad filters, 429 beyond the run cap, 401 with a token.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -136,6 +137,26 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   EXPECT_EQ(parse(other->body)["year"], 2030);
   expect_error(c->Get((base + "/sankey?year=1800").c_str()), 400, "invalid_input");
   expect_error(c->Get((base + "/sankey?element=Xx").c_str()), 400, "invalid_input");
+  // One region's flows, and the regions to choose from.
+  EXPECT_EQ(s["regions"][0], "WORLD");
+  EXPECT_NE(std::find(s["regions"].begin(), s["regions"].end(), "KOR"), s["regions"].end());
+  auto kor = c->Get((base + "/sankey?region=KOR&year=2030").c_str());
+  ASSERT_TRUE(kor);
+  ASSERT_EQ(kor->status, 200) << kor->body;
+  const auto k = parse(kor->body);
+  EXPECT_EQ(k["region"], "KOR");
+  EXPECT_FALSE(k["links"].empty());
+  const auto new_batteries = [](const nlohmann::json& doc) {
+    for (const auto& l : doc["links"]) {
+      if (l["source"] == "new_batteries") return l["value"].get<double>();
+    }
+    return 0.0;
+  };
+  auto world2030 = c->Get((base + "/sankey?year=2030").c_str());
+  ASSERT_TRUE(world2030);
+  EXPECT_GT(new_batteries(k), 0.0);
+  EXPECT_LT(new_batteries(k), new_batteries(parse(world2030->body)));
+  expect_error(c->Get((base + "/sankey?region=MARS").c_str()), 400, "invalid_input");
 
   auto report = c->Get((base + "/report").c_str());
   ASSERT_TRUE(report);

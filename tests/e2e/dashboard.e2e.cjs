@@ -133,6 +133,11 @@ async function main() {
       expect(painted > 5000, `the Sankey canvas is (nearly) empty: ${painted} painted pixels`);
       await page.selectOption('#sankey-element', 'Ni');
       await page.waitForFunction(() => document.querySelector('.card .note')?.textContent?.includes('Ni'), null, { timeout: 20000 });
+      // One region's flows (the element chosen above is kept).
+      await page.selectOption('#sankey-region', 'KOR');
+      await page.waitForFunction(() => document.querySelector('.card .note')?.textContent?.startsWith('KOR'), null, { timeout: 20000 });
+      const note = await page.$eval('.card .note', (n) => n.textContent);
+      expect(note.includes('Ni'), `the region's Sankey lost the element: ${note}`);
     });
 
     await step('time-series', async () => {

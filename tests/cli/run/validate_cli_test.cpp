@@ -7,13 +7,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/run.h"
 
+#include "report/run_report.h"
 #include "test_support.h"
 
 namespace urbanmine {
@@ -684,6 +688,88 @@ TEST(ValidateApi, UsedVehicleExportsMoveEndOfLifeBetweenRegionsAndKeepTheWorldTo
   EXPECT_GT(trade_checks, 0);
   EXPECT_TRUE(exported->balance_ok());
   EXPECT_GT(exported->balance.size(), base->balance.size());
+}
+
+// A region's Sankey shows what crosses its border: used vehicles sold abroad and bought from
+// abroad, feedstock shipped out and received; the regions' graphs add up to the world's.
+TEST(ValidateApi, RegionSankeyShowsUsedVehiclesAndFeedstockCrossingItsBorder) {
+  engine::RunOptions options;
+  options.data_dir = testing::source_path("data");
+  auto run = engine::run_scenario_text(
+      "[[used_vehicle_export]]\nfrom = \"JPN\"\nto = \"ROW\"\nshare = 0.25\nage_years = 8\n",
+      "exported.toml", options);
+  ASSERT_TRUE(run.has_value()) << run.error().to_string();
+  using Links = std::map<std::pair<std::string, std::string>, double>;
+  const auto links = [&](const std::string& element, const std::string& region, int year = 2040) {
+    const auto text = report::sankey_json(*run, year, element, region);
+    EXPECT_TRUE(text.has_value()) << region << ": " << text.error().to_string();
+    Links out;
+    if (!text) return out;
+    const auto doc = nlohmann::json::parse(*text);
+    EXPECT_EQ(doc["region"], region.empty() ? "WORLD" : region);
+    for (const auto& l : doc["links"]) out[{l["source"], l["target"]}] += l["value"].get<double>();
+    return out;
+  };
+  const auto at = [&](const char* table, const char* region, const char* element,
+                      const char* year = "2040") {
+    auto a = run->find(table)->values.slice("region", region)->slice("year", year);
+    if (element[0] != 0) a = a->slice("element", element);
+    return a->total();
+  };
+  for (const std::string element : {"Li", "kWh"}) {
+    const bool kwh = element == "kWh";
+    const auto jpn = links(element, "JPN");
+    const auto row = links(element, "ROW");
+    const char* e = kwh ? "" : "Li";
+    const double sold =
+        at(kwh ? "use_to_used_vehicle_export_kwh" : "use_to_used_vehicle_export_t", "JPN", e);
+    ASSERT_GT(sold, 0.0) << element;
+    EXPECT_NEAR(jpn.at({"in_use", "used_export"}), sold, 1e-9 * sold) << element;
+    const double bought =
+        at(kwh ? "used_vehicle_import_to_use_kwh" : "used_vehicle_import_to_use_t", "ROW", e);
+    EXPECT_NEAR(row.at({"used_import", "in_use"}), bought, 1e-9 * bought) << element;
+    // What enters a region's use phase leaves it (to stock, abroad or to end of life).
+    for (const auto* graph : {&jpn, &row}) {
+      double in = 0.0;
+      double out = 0.0;
+      for (const auto& [key, value] : *graph) {
+        if (key.second == "in_use") in += value;
+        if (key.first == "in_use") out += value;
+      }
+      EXPECT_NEAR(in, out, 1e-9 * in) << element;
+    }
+    // The world graph has no border, and its new batteries are the regions' sum.
+    const auto world = links(element, "");
+    EXPECT_EQ(world.count({"in_use", "used_export"}), 0U);
+    double regions = 0.0;
+    for (const auto& region : report::sankey_regions(*run)) {
+      const auto g = links(element, region);
+      const auto it = g.find({"new_batteries", "in_use"});
+      if (it != g.end()) regions += it->second;
+    }
+    const double w = world.at({"new_batteries", "in_use"});
+    EXPECT_NEAR(regions, w, 1e-9 * w) << element;
+  }
+  // Feedstock received from other regions feeds the receiving region's routes (the baseline
+  // ships feedstock in 2030).
+  std::string receiver;
+  double most = 0.0;
+  for (const auto& region : report::sankey_regions(*run)) {
+    const double v = at("feedstock_imported_t", region.c_str(), "Li", "2030");
+    if (v > most) std::tie(most, receiver) = std::pair{v, region};
+  }
+  ASSERT_GT(most, 0.0) << "the baseline ships feedstock in 2030";
+  double received = 0.0;
+  for (const auto& [key, value] : links("Li", receiver, 2030)) {
+    if (key.first == "received") received += value;
+  }
+  EXPECT_NEAR(received, most, 1e-6 * most) << receiver;
+  const auto wrong = report::sankey_json(*run, 2040, "Li", "MARS");
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().location, "region");
+  EXPECT_NE(wrong.error().hint.find("KOR"), std::string::npos);
+  EXPECT_EQ(*report::sankey_json(*run, 2040, "Li", "WORLD"),
+            *report::sankey_json(*run, 2040, "Li"));
 }
 
 TEST(ValidateApi, RunScenarioTextReportsFileAndKey) {

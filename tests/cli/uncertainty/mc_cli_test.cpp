@@ -3,6 +3,7 @@
 // output does not depend on the thread count, a scenario compared with itself differs by
 // exactly zero, and a failing draw names the draw, the input and its value.
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -370,6 +371,30 @@ values = [0.5]
   const auto r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find("collection.rate"), std::string::npos) << r.output;
+}
+
+// Issue 19: sweep sizes are bounded like mc --draws, before anything is planned or allocated.
+TEST(SweepCli, DrawsOrVariantsBeyondTheBoundsExitThreeNamingTheKey) {
+  testing::TempDir dir;
+  write_scenario(dir, "s.toml", "");
+  auto path = write_sweep(dir, R"([sweep]
+scenarios = ["s.toml"]
+draws = 1000001
+)");
+  auto r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("sweep.draws"), std::string::npos) << r.output;
+  // 1 x 100 x 100 x 100 = 1,000,000 variants (each axis value list is small).
+  std::string values = "values = [";
+  for (int i = 0; i < 100; ++i) values += (i ? ", " : "") + std::to_string(0.5 + i * 0.001);
+  values += "]\n";
+  std::string body = "[sweep]\nscenarios = [\"s.toml\"]\n";
+  for (int a = 0; a < 3; ++a) body += "[[sweep.axis]]\ninput = \"collection.fraction\"\n" + values;
+  path = write_sweep(dir, body);
+  r = testing::run_cli("sweep " + path + " --out " + dir.path("o"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("more than 100000 variants"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("o")));
 }
 
 TEST(SweepCli, MonteCarloPerVariant) {

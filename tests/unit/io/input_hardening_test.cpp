@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/json_reader.h"
 
 #include "test_support.h"
 
@@ -73,6 +74,24 @@ TEST(InputLimits, FiftyMegabyteScenarioIsRefusedBeforeReading) {
   EXPECT_EQ(result.exit_code, 3) << result.output.substr(0, 400);
   EXPECT_NE(result.output.find("huge.toml"), std::string::npos) << result.output.substr(0, 400);
   EXPECT_NE(result.output.find("bytes"), std::string::npos) << result.output.substr(0, 400);
+}
+
+// Messages that quote input are made printable before they are written as JSON: well-formed
+// UTF-8 (Korean included) is kept; stray, truncated, overlong and surrogate bytes become '?'.
+TEST(PrintableUtf8, KeepsWellFormedTextAndReplacesEveryBadByte) {
+  EXPECT_EQ(io::printable_utf8("plain ASCII"), "plain ASCII");
+  EXPECT_EQ(io::printable_utf8("\xed\x95\x9c\xea\xb5\xad KOR"), "\xed\x95\x9c\xea\xb5\xad KOR");
+  EXPECT_EQ(io::printable_utf8("a\xa0"
+                               "b"),
+            "a?b");                                           // continuation byte alone
+  EXPECT_EQ(io::printable_utf8("a\xed\x95"), "a??");          // cut short at the end
+  EXPECT_EQ(io::printable_utf8("\xc0\xaf"), "??");            // overlong '/'
+  EXPECT_EQ(io::printable_utf8("\xed\xa0\x80"), "???");       // a UTF-16 surrogate
+  EXPECT_EQ(io::printable_utf8("\xf4\x90\x80\x80"), "????");  // above U+10FFFF
+  const auto bad = io::parse_json("{\"k\xa0\": 1}", "x.json");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(io::printable_utf8(bad.error().message), bad.error().message);
+  EXPECT_NO_THROW((void)io::dump_json(nlohmann::json{{"m", "\xa0"}}));
 }
 
 }  // namespace

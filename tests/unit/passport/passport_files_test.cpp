@@ -162,6 +162,30 @@ TEST(PassportCli, OneValidFileExitsZeroAndAMissingPathIsNotFound) {
   EXPECT_NE(missing.output.find("nope.json"), std::string::npos);
 }
 
+// Found by the passport fuzz harness (issue 19): a byte that is not UTF-8 inside a key made the
+// parser's message quote it, and writing the report as JSON threw (exit 5). The file is now
+// reported invalid with its byte offset, and the report is valid JSON.
+TEST(PassportCli, InvalidUtf8InAKeyIsReportedNotAnInternalError) {
+  testing::TempDir dir;
+  auto text = io::read_text_file(kDir + "/p01_nmc622_ev_waste.json");
+  ASSERT_TRUE(text);
+  const auto key = text->find("\"generalProductInformation\"");
+  ASSERT_NE(key, std::string::npos);
+  (*text)[key + 3] = static_cast<char>(0xA0);
+  const std::string path = dir.path("bad.json");
+  ASSERT_TRUE(io::write_file_atomic(path, *text));
+  const auto r = testing::run_cli("--format json passport read " + path);
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  const auto start = r.output.find('{');
+  const auto end = r.output.rfind('}');
+  ASSERT_NE(start, std::string::npos) << r.output;
+  const json j = json::parse(r.output.substr(start, end - start + 1));
+  EXPECT_EQ(j["aggregate"]["invalid_files"], 1);
+  const std::string problem = j["files"][0]["problems"].dump();
+  EXPECT_NE(problem.find("malformed JSON"), std::string::npos) << problem;
+  EXPECT_NE(problem.find("byte "), std::string::npos) << problem;
+}
+
 TEST(PassportPlant, FeedFromPassportsIsTheirBatteriesAndElements) {
   auto read = engine::read_passports(kDir + "/p01_nmc622_ev_waste.json", "");
   ASSERT_TRUE(read.has_value());

@@ -147,6 +147,7 @@ interface SankeyAnswer {
   unit: string;
   years: number[];
   elements: string[];
+  regions?: string[];
   year: number;
   element: string;
   region: string;
@@ -161,17 +162,23 @@ export async function flowsPage(main: HTMLElement): Promise<void> {
   const controls = h('div', { class: 'controls' });
   const note = h('p', { class: 'note' });
   main.append(card(`${t('sankeyTitle')} — run ${id}`, controls, chartEl, note));
-  const load = async (year?: string, element?: string) => {
+  const load = async (year?: string, element?: string, region?: string) => {
     const q = new URLSearchParams();
     if (year) q.set('year', year);
     if (element) q.set('element', element);
+    if (region && region !== 'WORLD') q.set('region', region);
     try {
       const s = await getJson<SankeyAnswer>(`/api/runs/${id}/sankey?${q}`);
       const yearSel = picker(t('year'), 'sankey-year', s.years.map(String), String(s.year));
       const elSel = picker(t('element'), 'sankey-element', s.elements, s.element);
-      yearSel.addEventListener('change', () => void load(yearSel.value, elSel.value));
-      elSel.addEventListener('change', () => void load(yearSel.value, elSel.value));
-      controls.replaceChildren(h('label', {}, t('year'), yearSel), h('label', {}, t('element'), elSel));
+      // Runs stored before regional flows answer without a region list: world only.
+      const regionSel = picker(t('region'), 'sankey-region', s.regions ?? [s.region], s.region);
+      const reload = () => void load(yearSel.value, elSel.value, regionSel.value);
+      yearSel.addEventListener('change', reload);
+      elSel.addEventListener('change', reload);
+      regionSel.addEventListener('change', reload);
+      controls.replaceChildren(h('label', {}, t('year'), yearSel), h('label', {}, t('element'), elSel),
+        h('label', {}, t('region'), regionSel));
       // ECharts names nodes by their label; links refer to node ids.
       const label = new Map(s.nodes.map((n) => [n.id, n.label || n.id]));
       const nodes: SankeyNode[] = s.nodes.map((n) => ({ name: label.get(n.id)! }));
