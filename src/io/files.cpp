@@ -14,6 +14,8 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -196,8 +198,8 @@ void fault_point(const char* step) {
 }
 
 std::vector<std::string> replace_dir_fault_steps() {
-  return {"replace:begin",   "replace:synced",        "replace:moved-aside",
-          "replace:swapped", "replace:parent-synced", "replace:cleaned"};
+  return {"replace:begin",         "replace:synced",  "replace:moved-aside", "replace:swapped",
+          "replace:parent-synced", "replace:cleaned", "replace:committed"};
 }
 
 std::vector<std::string> foreign_entries(const std::string& target, const DirOwnership& owned) {
@@ -242,8 +244,12 @@ std::string staging_dir_for(const std::string& target) {
   return (parent_of(t) / (sibling_prefix(t, "tmp") + unique_suffix())).string();
 }
 
-core::Status replace_dir(const std::string& staged, const std::string& target,
-                         const DirOwnership& owned, bool use_exchange) {
+namespace {
+
+// replace_dir's steps; the previous folder is removed, or kept and its path returned.
+core::Result<std::string> replace_dir_impl(const std::string& staged, const std::string& target,
+                                           const DirOwnership& owned, bool use_exchange,
+                                           bool keep_previous) {
   const fs::path staged_path(staged);
   const fs::path target_path(target);
   const fs::path parent = parent_of(target_path);
@@ -298,8 +304,78 @@ core::Status replace_dir(const std::string& staged, const std::string& target,
   }
   URBANMINE_TRY_STATUS(fsync_path(parent, true));
   fault_point("replace:parent-synced");
+  if (keep_previous) return previous.string();
   if (!previous.empty()) fs::remove_all(previous, ec);
   fault_point("replace:cleaned");
+  return std::string();
+}
+
+}  // namespace
+
+core::Status replace_dir(const std::string& staged, const std::string& target,
+                         const DirOwnership& owned, bool use_exchange) {
+  auto done = replace_dir_impl(staged, target, owned, use_exchange, false);
+  if (!done) return done.error();
+  return {};
+}
+
+core::Result<std::string> replace_dir_keeping_previous(const std::string& staged,
+                                                       const std::string& target,
+                                                       const DirOwnership& owned,
+                                                       bool use_exchange) {
+  return replace_dir_impl(staged, target, owned, use_exchange, true);
+}
+
+bool process_running(long pid) { return process_alive(pid); }
+
+core::Status undo_replace(const std::string& target, long pid) {
+  const fs::path target_path(target);
+  const fs::path parent = parent_of(target_path);
+  const std::string pid_text = std::to_string(pid) + "-";
+  const std::string old_prefix = sibling_prefix(target_path, "old");
+  const std::string tmp_prefix = sibling_prefix(target_path, "tmp");
+  // The previous folder: `.NAME.tmp-PID-*` after an exchange, `.NAME.old-PID-*` after two
+  // renames (the newest, should there be several).
+  std::error_code ec;
+  fs::path previous;
+  fs::file_time_type newest{};
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    for (const auto& prefix : {old_prefix, tmp_prefix}) {
+      if (name.rfind(prefix + pid_text, 0) != 0 || !entry.is_directory(ec)) continue;
+      if (name.find("-undone") != std::string::npos) continue;
+      const auto time = fs::last_write_time(entry.path(), ec);
+      if (previous.empty() || time > newest)
+        std::tie(previous, newest) = std::pair{entry.path(), time};
+    }
+  }
+  const auto io_error = [&](const std::string& what, const fs::path& path) {
+    return core::Error::io("cannot " + what + ": " + ec.message(), path.string(),
+                           "check permissions on the output folder's parent");
+  };
+  // 1. The previous folder gets an `old` name, which recover_dir restores if target is missing.
+  if (!previous.empty() && previous.filename().string().rfind(tmp_prefix, 0) == 0) {
+    const fs::path renamed =
+        parent / (old_prefix + previous.filename().string().substr(tmp_prefix.size()));
+    fs::rename(previous, renamed, ec);
+    if (ec) return io_error("move the previous output folder aside", previous);
+    previous = renamed;
+    URBANMINE_TRY_STATUS(fsync_path(parent, true));
+  }
+  // 2. The uncommitted folder becomes a temporary of the dead process (recover_dir removes it).
+  const fs::path undone = parent / (tmp_prefix + pid_text + "undone-" + unique_suffix());
+  if (fs::exists(target_path, ec)) {
+    fs::rename(target_path, undone, ec);
+    if (ec) return io_error("move the uncommitted output folder aside", target_path);
+    URBANMINE_TRY_STATUS(fsync_path(parent, true));
+  }
+  // 3. The previous folder comes back.
+  if (!previous.empty()) {
+    fs::rename(previous, target_path, ec);
+    if (ec) return io_error("restore the previous output folder", previous);
+    URBANMINE_TRY_STATUS(fsync_path(parent, true));
+  }
+  fs::remove_all(undone, ec);
   return {};
 }
 

@@ -32,7 +32,9 @@ core::Status sync_tree(const std::string& dir);
 inline constexpr int kFaultExitCode = 86;
 void fault_point(const char* step);
 
-// The steps of replace_dir, in order, at which a fault can be injected (for tests).
+// The steps of replace_dir, in order, at which a fault can be injected (for tests), and
+// "replace:committed" (after the commit of a database outside the folder, before the previous
+// folder is removed).
 std::vector<std::string> replace_dir_fault_steps();
 
 // Which entries a folder may hold for replace_dir to replace it. A folder replace_dir made holds
@@ -64,6 +66,23 @@ core::Status check_no_foreign_entries(const std::string& target, const DirOwners
 // `use_exchange` false forces the two-rename path (tests).
 core::Status replace_dir(const std::string& staged, const std::string& target,
                          const DirOwnership& owned, bool use_exchange = true);
+
+// replace_dir for a folder that depends on a commit elsewhere (a database outside it): the
+// previous folder is kept aside, and its path returned ("" when `target` did not exist). Once the
+// commit is done the caller removes it; if the commit fails (or the process is killed before
+// it), undo_replace puts it back.
+core::Result<std::string> replace_dir_keeping_previous(const std::string& staged,
+                                                       const std::string& target,
+                                                       const DirOwnership& owned,
+                                                       bool use_exchange = true);
+
+// Undoes a replace_dir_keeping_previous of process `pid` whose commit did not happen: the new
+// `target` is removed and the previous folder that process moved aside comes back (no folder,
+// when there was none). A crash at any step leaves a state the next recover_dir completes.
+core::Status undo_replace(const std::string& target, long pid);
+
+// Whether a process with this id is running (this process included).
+bool process_running(long pid);
 
 // The name of a temporary sibling folder of `target` for replace_dir: `.NAME.tmp-PID-N`.
 std::string staging_dir_for(const std::string& target);

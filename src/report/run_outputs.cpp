@@ -5,9 +5,11 @@
 #include "report/run_outputs.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <tuple>
@@ -29,7 +31,73 @@ constexpr double kProgressRendered = 0.2;
 constexpr double kProgressWritten = 0.3;
 constexpr double kProgressStored = 0.95;
 
+// What an output folder written with an external database depends on (kCommitFile).
+struct CommitMarker {
+  std::string db;  // absolute path
+  std::int64_t run_id = 0;
+  std::string token;
+  long pid = -1;
+};
+
+std::string commit_token() {
+  std::random_device rd;
+  return std::to_string(::getpid()) + "-" + std::to_string(rd()) + "-" + std::to_string(rd()) +
+         "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+}
+
+core::Status write_commit_marker(const fs::path& dir, const CommitMarker& m) {
+  std::ofstream out(dir / kCommitFile, std::ios::binary | std::ios::trunc);
+  out << "db=" << m.db << "\nrun_id=" << m.run_id << "\ntoken=" << m.token << "\npid=" << m.pid
+      << "\n";
+  out.close();
+  if (!out) {
+    return core::Error::io("cannot write the commit marker", (dir / kCommitFile).string(),
+                           "check free disk space");
+  }
+  return {};
+}
+
+// nullopt when the folder has no (readable, complete) marker.
+std::optional<CommitMarker> read_commit_marker(const fs::path& dir) {
+  std::ifstream in(dir / kCommitFile, std::ios::binary);
+  if (!in) return std::nullopt;
+  CommitMarker m;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = line.substr(0, eq);
+    const std::string value = line.substr(eq + 1);
+    try {
+      if (key == "db") m.db = value;
+      if (key == "run_id") m.run_id = std::stoll(value);
+      if (key == "token") m.token = value;
+      if (key == "pid") m.pid = std::stol(value);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  if (m.db.empty() || m.token.empty() || m.run_id <= 0 || m.pid <= 0) return std::nullopt;
+  return m;
+}
+
 }  // namespace
+
+core::Status recover_outputs(const std::string& out_dir) {
+  std::error_code ec;
+  if (const auto m = read_commit_marker(out_dir);
+      m && !io::process_running(m->pid) && fs::exists(m->db, ec)) {
+    auto store = io::Store::open(m->db);
+    if (!store) return store.error();
+    auto token = (*store)->read_file(m->run_id, std::string(kCommitFile));
+    if (!token && token.error().code != core::ErrorCode::kNotFound) return token.error();
+    if (!token || *token != m->token) {
+      // Killed between the swap and the commit: the database never took this run.
+      URBANMINE_TRY_STATUS(io::undo_replace(out_dir, m->pid));
+    }
+  }
+  return io::recover_dir(out_dir);
+}
 
 core::Status store_results_into_run(io::Store& store, std::int64_t run_id, const RunResults& r,
                                     const RunDocuments& documents,
@@ -178,7 +246,7 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   }
   (void)cwd_end;
   // A run killed mid-replace left the previous folder aside or temporaries beside it.
-  URBANMINE_TRY_STATUS(io::recover_dir(target_clean.string()));
+  URBANMINE_TRY_STATUS(recover_outputs(target_clean.string()));
   if (fs::is_directory(target_clean, ec) && !fs::is_empty(target_clean, ec) &&
       !fs::exists(target_clean / kSummaryFile, ec)) {
     return core::Error::invalid_input(
@@ -270,14 +338,32 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
   } else {
     auto store = io::Store::open(options.db_path);
     if (!store) return fail(store.error());
-    // The run is committed only once the outputs are in place, so both exist or neither.
+    // The run is committed only once the outputs are in place, and the previous folder is kept
+    // until then: a failed commit puts it back, and so does the next run after a kill
+    // (recover_outputs, by the marker), so both exist or neither.
+    CommitMarker marker;
+    marker.db = fs::absolute(options.db_path, ec).lexically_normal().string();
+    marker.token = commit_token();
+    marker.pid = ::getpid();
+    std::optional<std::string> previous;
     auto st = (*store)->transaction([&]() -> core::Status {
       auto id = store_run(**store, r, options.scenario_text, *docs, storing);
       if (!id) return id.error();
       written.run_id = *id;
-      return io::replace_dir(staged.string(), target_clean.string(), owned);
+      marker.run_id = *id;
+      URBANMINE_TRY_STATUS((*store)->put_file(*id, std::string(kCommitFile), marker.token));
+      URBANMINE_TRY_STATUS(write_commit_marker(staged, marker));
+      auto kept = io::replace_dir_keeping_previous(staged.string(), target_clean.string(), owned);
+      if (!kept) return kept.error();
+      previous = *kept;
+      return {};
     });
-    if (!st) return fail(st.error());
+    if (!st) {
+      if (previous) (void)io::undo_replace(target_clean.string(), marker.pid);
+      return fail(st.error());
+    }
+    io::fault_point("replace:committed");
+    if (previous && !previous->empty()) fs::remove_all(*previous, ec);
     written.db_path = options.db_path;
   }
   report(1.0, "done");

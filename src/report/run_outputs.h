@@ -77,4 +77,12 @@ struct WrittenOutputs {
 core::Result<WrittenOutputs> write_run_outputs(const RunResults& results,
                                                const OutputOptions& options);
 
+// With a database outside the output folder (`--db`), the run is committed after the folder is
+// swapped in, and the folder records the commit it depends on in kCommitFile (database path, run
+// id, a token stored with the run, the writing process). Undoes what a killed run left: a
+// folder whose commit never happened (the writer is gone and the database lacks the token) is
+// replaced by the previous folder; then io::recover_dir. write_run_outputs calls it first.
+inline constexpr std::string_view kCommitFile = ".urbanmine-commit";
+core::Status recover_outputs(const std::string& out_dir);
+
 }  // namespace urbanmine::report

@@ -108,6 +108,43 @@ TEST(ReplaceDir, KillBetweenTwoRenamesRestoresThePreviousFolder) {
   EXPECT_EQ(read(target / "urbanmine.db"), "db old");
 }
 
+// A replace that kept the previous folder for a commit that then failed: undo_replace puts the
+// previous folder back (with an exchange and with two renames), or removes the new folder when
+// there was none; nothing is left beside it.
+TEST(ReplaceDir, UndoReplacePutsThePreviousFolderBack) {
+  for (const bool use_exchange : {true, false}) {
+    testing::TempDir dir;
+    const fs::path target = fs::path(dir.path()) / "out";
+    fill(target, "old");
+    const fs::path staged = staging_dir_for(target.string());
+    fill(staged, "new");
+    auto previous =
+        replace_dir_keeping_previous(staged.string(), target.string(), owned(), use_exchange);
+    ASSERT_TRUE(previous) << previous.error().to_string();
+    EXPECT_EQ(read(target / "summary.json"), "new");
+    EXPECT_EQ(read(fs::path(*previous) / "summary.json"), "old") << use_exchange;
+    ASSERT_TRUE(undo_replace(target.string(), ::getpid()));
+    expect_complete(target, use_exchange ? "exchange" : "two renames");
+    EXPECT_EQ(read(target / "summary.json"), "old");
+    std::size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      EXPECT_EQ(e.path().filename(), "out") << use_exchange;
+      ++entries;
+    }
+    EXPECT_EQ(entries, 1U);
+  }
+  testing::TempDir dir;
+  const fs::path target = fs::path(dir.path()) / "fresh";
+  const fs::path staged = staging_dir_for(target.string());
+  fill(staged, "new");
+  auto previous = replace_dir_keeping_previous(staged.string(), target.string(), owned());
+  ASSERT_TRUE(previous);
+  EXPECT_TRUE(previous->empty());
+  ASSERT_TRUE(undo_replace(target.string(), ::getpid()));
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
 TEST(ReplaceDir, StaleTemporariesOfKilledRunsAreCleaned) {
   testing::TempDir dir;
   const fs::path target = fs::path(dir.path()) / "out";

@@ -4,6 +4,7 @@
 // new one, its database holds the previous runs or those plus the new one, and the next run
 // continues the history (issue 19: a kill between two renames once lost the folder and restarted
 // the database at run 1, with the history orphaned in .out.old-*).
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -14,6 +15,7 @@
 #include "io/files.h"
 #include "io/store.h"
 
+#include "report/run_outputs.h"
 #include "test_support.h"
 
 namespace urbanmine::testing {
@@ -75,6 +77,64 @@ TEST(RunCrash, KillAtEveryReplaceStepKeepsOutputAndDatabaseHistory) {
   ASSERT_EQ(run_cli(run).exit_code, 0);
   expect_complete(out, "after");
   EXPECT_EQ(runs_in(out + "/urbanmine.db"), runs + 1);
+}
+
+// With --db outside the folder, the run is committed after the swap. A kill at any step, then
+// what the next run does first (report::recover_outputs), leaves the folder showing the run the
+// database has last: the previous folder and database, or the new folder and the new run.
+TEST(RunCrash, KillAtEveryStepWithADatabaseOutsideTheFolderKeepsFolderAndDatabaseInStep) {
+  TempDir dir;
+  const std::string out = dir.path("out");
+  const std::string db = dir.path("runs.db");
+  const std::string run =
+      "--no-progress run " + source_path("examples/global.toml") + " --out " + out + " --db " + db;
+  ASSERT_EQ(run_cli(run).exit_code, 0);
+  // The token the folder's marker names is the one stored with the newest run of the database.
+  const auto expect_in_step = [&](const std::string& step) {
+    const auto marker = io::read_text_file(out + "/" + std::string(report::kCommitFile));
+    ASSERT_TRUE(marker) << step;
+    const auto field = [&](const std::string& key) {
+      const auto at = marker->find(key + "=");
+      return marker->substr(at + key.size() + 1, marker->find('\n', at) - at - key.size() - 1);
+    };
+    auto store = io::Store::open(db);
+    ASSERT_TRUE(store) << step;
+    auto runs = (*store)->list_runs();
+    ASSERT_TRUE(runs && !runs->empty()) << step;
+    std::int64_t newest = 0;
+    for (const auto& r : *runs) newest = std::max(newest, r.id);
+    EXPECT_EQ(std::to_string(newest), field("run_id")) << step;
+    EXPECT_EQ(*(*store)->read_file(newest, std::string(report::kCommitFile)), field("token"))
+        << step;
+    const auto summary = io::read_text_file(out + "/summary.json");
+    ASSERT_TRUE(summary) << step;
+    EXPECT_EQ(*(*store)->read_file(newest, "summary.json"), *summary) << step;
+  };
+  std::size_t runs = 1;
+  bool undone = false;
+  for (const auto& step : io::replace_dir_fault_steps()) {
+    ::setenv("URBANMINE_FAULT_AT", step.c_str(), 1);
+    const auto killed = run_cli(run);
+    ::unsetenv("URBANMINE_FAULT_AT");
+    EXPECT_TRUE(killed.exit_code == io::kFaultExitCode || killed.exit_code == 0)
+        << step << ": " << killed.output;
+    const auto before = io::read_text_file(out + "/" + std::string(report::kCommitFile));
+    ASSERT_TRUE(report::recover_outputs(out)) << step;
+    const auto after = io::read_text_file(out + "/" + std::string(report::kCommitFile));
+    undone |= before && after && *before != *after;
+    expect_in_step(step);
+    const std::size_t now = runs_in(db);
+    EXPECT_TRUE(now == runs || now == runs + 1) << step << ": " << now << " runs after " << runs;
+    runs = now;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      const auto name = e.path().filename().string();
+      EXPECT_TRUE(name == "out" || name.rfind("runs.db", 0) == 0) << step << ": " << name;
+    }
+  }
+  EXPECT_TRUE(undone) << "no step fell between the swap and the commit";
+  ASSERT_EQ(run_cli(run).exit_code, 0);
+  expect_in_step("after");
+  EXPECT_EQ(runs_in(db), runs + 1);
 }
 
 }  // namespace
