@@ -7,9 +7,11 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "report/html.h"
 #include "report/run_report.h"
 #include "results/registry.h"
 
@@ -20,6 +22,7 @@ namespace {
 constexpr double kPercent = 100.0;
 constexpr double kTonnesPerKt = 1e3;
 constexpr double kTonnesPerMt = 1e6;
+constexpr double kKwhPerGwh = 1e6;
 constexpr std::size_t kTopSurplusRegions = 3;
 
 std::string fmt(double v, int precision = 3) {
@@ -129,6 +132,49 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
               fmt_t(top_v) + ", " + fmt(kPercent * top_v / lead_total, 0) + " %)";
     }
     res.findings.push_back({"end_of_life", text + "."});
+  }
+  if (const auto* trade = res.find(results::kUsedVehicleTradeVehicles.name)) {
+    // Used vehicles sold abroad [origin region, destination, segment, year]: their packs reach
+    // end of life where they are driven last, not where they were sold.
+    const auto& dims = trade->values.dims();
+    const auto year_index = dims.size() == 4 ? dims[3].index_of(fy) : std::nullopt;
+    double vehicles = 0.0;
+    double top = 0.0;
+    std::string top_from;
+    std::string top_to;
+    for (std::size_t o = 0; year_index && o < dims[0].size(); ++o) {
+      for (std::size_t d = 0; d < dims[1].size(); ++d) {
+        double v = 0.0;
+        for (std::size_t g = 0; g < dims[2].size(); ++g) {
+          v += trade->values
+                   .data()[((o * dims[1].size() + d) * dims[2].size() + g) * dims[3].size() +
+                           *year_index];
+        }
+        vehicles += v;
+        if (v > top)
+          std::tie(top, top_from, top_to) = std::tuple{v, dims[0].items()[o], dims[1].items()[d]};
+      }
+    }
+    const TableView kwh(res.find(results::kUsedVehicleExportKwh.name));
+    const TableView metal(res.find(results::kUsedVehicleExportT.name));
+    if (vehicles > 0.0 && kwh.ok() && metal.ok()) {
+      const auto name = [&](const std::string& code) {
+        const auto it = names.find(code);
+        return it == names.end() ? code : it->second;
+      };
+      double carried = 0.0;
+      for (int y = first; y <= last; ++y)
+        carried += metal.value(std::nullopt, lead, std::to_string(y));
+      res.findings.push_back(
+          {"end_of_life",
+           "In " + fy + ", " + format_thousands(vehicles, 0) +
+               " used vehicles leave their region of sale for another modelled region (most from " +
+               name(top_from) + " to " + name(top_to) + ": " + format_thousands(top, 0) +
+               "), carrying " + fmt(kwh.value(std::nullopt, std::nullopt, fy) / kKwhPerGwh, 1) +
+               " GWh of batteries; over " + std::to_string(first) + "-" + std::to_string(last) +
+               " they take " + fmt_t(carried) + " of " + results::element_name(lead) +
+               " with them, whose end of life is counted in the importing region."});
+    }
   }
   const TableView stranded(res.find(results::kTableFeedstockStrandedT));
   const TableView stranded_metal(res.find(results::kTableUnrecycledT));

@@ -688,6 +688,19 @@ TEST(ValidateApi, UsedVehicleExportsMoveEndOfLifeBetweenRegionsAndKeepTheWorldTo
   EXPECT_GT(trade_checks, 0);
   EXPECT_TRUE(exported->balance_ok());
   EXPECT_GT(exported->balance.size(), base->balance.size());
+  // The findings say where the used vehicles went, and only when some did.
+  const auto trade_finding = [](const engine::RunResults& r) {
+    for (const auto& f : r.findings) {
+      if (f.text.find("used vehicles leave their region of sale") != std::string::npos) {
+        return f.text;
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(trade_finding(*base), "");
+  const std::string finding = trade_finding(*exported);
+  EXPECT_NE(finding.find("most from Japan to "), std::string::npos) << finding;
+  EXPECT_NE(finding.find(" GWh of batteries"), std::string::npos) << finding;
 }
 
 // A region's Sankey shows what crosses its border: used vehicles sold abroad and bought from
