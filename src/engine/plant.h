@@ -12,13 +12,13 @@
 //          auto out = run_plant_balance(r, *d);  // then report::plant_balance_table(...)
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "io/plant_data.h"
+#include "io/plant_request.h"
 #include "plant/infer.h"
 #include "plant/plant.h"
 
@@ -29,79 +29,23 @@ namespace urbanmine::engine {
 std::string plant_data_dir(const std::string& override_dir);
 core::Result<plant::PlantDefaults> load_plant_defaults(const std::string& data_dir);
 
-// A keyed number as given (a material and its tonnes, fraction or factor), with where it came
-// from in the front end's terms, for errors.
-struct KeyedValue {
-  std::string key;
-  double value = 0.0;
-  std::string location;
-};
-
-// USD per tonne in the dollars of `price_year` (prices of different years are never added).
-struct GivenPrice {
-  double usd_per_t = 0.0;
-  int price_year = 0;
-  std::string location;
-};
-
-struct KeyedPrice {
-  std::string key;  // a material code or "cathode_powder:CHEMISTRY"
-  GivenPrice price;
-};
-
-// Maps a request field ("mass_tonnes", "chemistry", "black_mass_composition.Li", "elements.Li")
-// to the front end's name for it ("--mass-tonnes", "request body: $.mass_tonnes"). Empty: the
-// field name itself.
-using FieldLocation = std::function<std::string(const std::string& field)>;
-
-struct PlantRequest {
-  std::string plant_file;  // TOML; the fields below then override the file's route and economics
-  std::string chemistry;
-  std::optional<double> mass_tonnes;               // cells of `chemistry`
-  std::optional<double> capacity_kwh;              // packs of `chemistry`
-  std::vector<KeyedValue> element_tonnes;          // feed as tonnes per material
-  std::optional<double> black_mass_tonnes;         // with black_mass_composition
-  std::vector<KeyedValue> black_mass_composition;  // mass fractions per material
-  std::string route;                               // empty: hydrometallurgy (or the file's)
-  std::vector<KeyedValue> recovery;  // fractions per material, or "cathode_active_material"
-  std::vector<KeyedValue> pretreatment_yield;    // fractions per material
-  std::vector<KeyedPrice> prices;                // product price overrides
-  std::vector<KeyedValue> co2_factors;           // kg CO2e per unit of a process input
-  std::optional<int> price_year;                 // data prices of this year
-  std::optional<GivenPrice> opex;                // per t of feed
-  std::optional<GivenPrice> gate_fee;            // per t of feed paid by the recycler (may be <0)
-  std::vector<plant::FeedComponent> extra_feed;  // built elsewhere, e.g. from passports
-  FieldLocation where;
-};
+// The typed requests (io/plant_request.h), under their engine names.
+using io::FieldLocation;
+using io::GivenPrice;
+using io::InferCandidate;
+using io::KeyedPrice;
+using io::KeyedValue;
+using io::plant_spec_from_request;
+using io::PlantInferRequest;
+using io::PlantRequest;
 
 struct PlantOutcome {
   io::PlantSpec spec;
   plant::PlantBalance balance;
 };
 
-core::Result<io::PlantSpec> plant_spec_from_request(const PlantRequest& request,
-                                                    const plant::PlantDefaults& defaults);
 core::Result<PlantOutcome> run_plant_balance(const PlantRequest& request,
                                              const plant::PlantDefaults& defaults);
-
-struct InferCandidate {
-  std::string label;
-  std::vector<KeyedValue> composition;  // black-mass mass fractions
-  std::string location;
-};
-
-struct PlantInferRequest {
-  std::vector<KeyedValue> output_tonnes;  // recovered tonnes per year by element
-  bool target = false;                    // least-cost feed reaching at least output_tonnes
-  std::string route;                      // default hydrometallurgy
-  std::vector<std::string> candidates;    // cell chemistries; empty = every cell chemistry
-  std::vector<InferCandidate> extra_candidates;
-  std::vector<KeyedValue> recovery;
-  std::optional<double> max_feed_tonnes;  // target mode; default EverBatt's plant limit
-  std::optional<GivenPrice> opex;         // added to every candidate's cost (target mode)
-  std::optional<GivenPrice> gate_fee;     // cost of every candidate (target mode)
-  FieldLocation where;
-};
 
 core::Result<plant::InferResult> run_plant_infer(const PlantInferRequest& request,
                                                  const plant::PlantDefaults& defaults);
