@@ -16,6 +16,8 @@ packages=(
   libhowardhinnant-date-dev tzdata
   # Excel workbook (`urbanmine run --xlsx`) and its read-back test (openpyxl).
   libxlsxwriter-dev python3-openpyxl
+  # The Python module (python/, `import urbanmine`) and its tests: pybind11, numpy, xarray, pandas.
+  python3-dev pybind11-dev python3-numpy python3-pandas python3-xarray python3-pytest
   # MPI for `urbanmine mc` across ranks (optional at build: URBANMINE_MPI=AUTO)
   openmpi-bin libopenmpi-dev
   # libFuzzer harnesses (tests/fuzz, `make fuzz`): clang and its fuzzer runtime.

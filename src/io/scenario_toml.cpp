@@ -3,13 +3,17 @@
 // checked for unknown keys and each value for type and range; every problem is collected.
 #include "io/scenario_toml.h"
 
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <set>
 #include <sstream>
 
 #include <toml++/toml.h>
 
 #include "io/files.h"
+#include "io/json_reader.h"
 #include "io/run_data.h"
 
 namespace urbanmine::io {
@@ -739,6 +743,68 @@ ScenarioSpec read_scenario_file(const std::string& path, core::Diagnostics& diag
     return spec;
   }
   return parse_scenario_toml(*text, path, diags);
+}
+
+namespace {
+
+using NodePtr = std::unique_ptr<toml::node>;
+
+// One JSON value as a TOML node; `path` names it in errors.
+core::Result<NodePtr> toml_node_of(const nlohmann::json& v, const std::string& source,
+                                   const std::string& path) {
+  const auto bad = [&](const std::string& what) {
+    return core::Error::invalid_input(what, source + ": " + path,
+                                      "give numbers, strings, booleans, lists or dicts");
+  };
+  if (v.is_boolean()) return NodePtr(std::make_unique<toml::value<bool>>(v.get<bool>()));
+  if (v.is_number_integer())
+    return NodePtr(std::make_unique<toml::value<std::int64_t>>(v.get<std::int64_t>()));
+  if (v.is_number_unsigned()) {
+    if (v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+      return bad("integer too large for TOML");
+    }
+    return NodePtr(std::make_unique<toml::value<std::int64_t>>(
+        static_cast<std::int64_t>(v.get<std::uint64_t>())));
+  }
+  if (v.is_number_float()) return NodePtr(std::make_unique<toml::value<double>>(v.get<double>()));
+  if (v.is_string())
+    return NodePtr(std::make_unique<toml::value<std::string>>(v.get<std::string>()));
+  if (v.is_object()) {
+    auto table = std::make_unique<toml::table>();
+    for (const auto& [key, item] : v.items()) {
+      auto node = toml_node_of(item, source, path + "." + key);
+      if (!node) return node.error();
+      table->insert(key, std::move(**node));
+    }
+    return NodePtr(std::move(table));
+  }
+  if (v.is_array()) {
+    auto array = std::make_unique<toml::array>();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      auto node = toml_node_of(v[i], source, path + "[" + std::to_string(i) + "]");
+      if (!node) return node.error();
+      array->push_back(std::move(**node));
+    }
+    return NodePtr(std::move(array));
+  }
+  return bad(v.is_null() ? "null has no TOML form" : "value has no TOML form");
+}
+
+}  // namespace
+
+core::Result<std::string> scenario_toml_from_json(const std::string& json_text,
+                                                  const std::string& source) {
+  auto doc = parse_json(json_text, source);
+  if (!doc) return doc.error();
+  if (!doc->is_object()) {
+    return core::Error::invalid_input("a scenario must be a dict of sections", source + ": $",
+                                      "e.g. {\"scenario\": {\"name\": \"x\"}}");
+  }
+  auto node = toml_node_of(*doc, source, "$");
+  if (!node) return node.error();
+  std::ostringstream out;
+  out << toml::toml_formatter(*(*node)->as_table());
+  return out.str() + "\n";
 }
 
 }  // namespace urbanmine::io

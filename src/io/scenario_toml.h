@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/result.h"
 
 namespace urbanmine::io {
 
@@ -209,5 +210,11 @@ ScenarioSpec parse_scenario_toml(const std::string& text, const std::string& sou
 
 // Reads and parses a scenario file; a missing or unreadable file is one error in `diags`.
 ScenarioSpec read_scenario_file(const std::string& path, core::Diagnostics& diags);
+
+// Scenario TOML text from a JSON object of the same shape (the Python module's dicts: tables
+// are objects, arrays of tables are arrays of objects). Errors name `source` and the JSON path
+// of a value TOML cannot hold (null, or a mixed array); the text is then checked as any file is.
+core::Result<std::string> scenario_toml_from_json(const std::string& json_text,
+                                                  const std::string& source);
 
 }  // namespace urbanmine::io

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: Apache-2.0
+// _urbanmine: the engine for Python (docs/python.md). Thin on purpose: the package
+// python/urbanmine/ turns what this returns into xarray or pandas objects. Tables are handed
+// over without a copy: each array is a view on the run's own buffer, kept alive by the run.
+// Errors are raised as urbanmine.UrbanmineError subclasses carrying the engine's message,
+// location, hint, code and CLI exit code; the GIL is released while the engine computes.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "core/error.h"
+#include "core/version.h"
+#include "engine/dsm.h"
+#include "engine/run.h"
+#include "io/scenario_toml.h"
+
+namespace py = pybind11;
+
+namespace {
+
+using urbanmine::core::Error;
+
+// Raises the package's exception for `e` (urbanmine/_errors.py builds it).
+[[noreturn]] void raise(const Error& e) {
+  const py::object make = py::module_::import("urbanmine._errors").attr("make_error");
+  const py::object exc = make(std::string(urbanmine::core::error_code_name(e.code)), e.message,
+                              e.location, e.hint, urbanmine::core::exit_code_for(e.code));
+  PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+  throw py::error_already_set();
+}
+
+template <typename T>
+T take(urbanmine::core::Result<T> r) {
+  if (!r) raise(r.error());
+  return std::move(*r);
+}
+
+// One finished run; tables are read from it without copies.
+class Run {
+ public:
+  explicit Run(urbanmine::results::RunResults r)
+      : results_(std::make_shared<urbanmine::results::RunResults>(std::move(r))) {}
+
+  std::vector<std::string> table_names() const {
+    std::vector<std::string> names;
+    for (const auto& t : results_->tables) names.push_back(t.name);
+    return names;
+  }
+
+  py::dict table(const std::string& name, const py::object& self) const {
+    const auto* t = results_->find(name);
+    if (t == nullptr) {
+      raise(
+          Error::not_found("no table '" + name + "' in this run", "name", "see Run.table_names()"));
+    }
+    std::vector<std::string> dims;
+    std::vector<std::vector<std::string>> coords;
+    std::vector<py::ssize_t> shape;
+    for (const auto& d : t->values.dims()) {
+      dims.push_back(d.name());
+      coords.push_back(d.items());
+      shape.push_back(static_cast<py::ssize_t>(d.size()));
+    }
+    // Row-major, as DimArray stores it; read-only, and `self` keeps the buffer alive.
+    auto data = t->values.data();
+    py::array_t<double> values(shape, data.data(), self);
+    values.attr("setflags")(py::arg("write") = false);
+    py::dict out;
+    out["name"] = t->name;
+    out["unit"] = t->value_column;
+    out["description"] = t->description;
+    out["dims"] = dims;
+    out["coords"] = coords;
+    out["values"] = values;
+    return out;
+  }
+
+  py::list records() const {
+    py::list out;
+    for (const auto& rec : results_->records) {
+      py::list rows;
+      for (const auto& row : rec.rows) {
+        py::list cells;
+        for (const auto& c : row) {
+          using Kind = urbanmine::results::Cell::Kind;
+          if (c.kind == Kind::kNumber) {
+            cells.append(c.number);
+          } else if (c.kind == Kind::kText) {
+            cells.append(c.text);
+          } else {
+            cells.append(py::none());
+          }
+        }
+        rows.append(cells);
+      }
+      py::dict d;
+      d["name"] = rec.name;
+      d["title"] = rec.title;
+      d["description"] = rec.description;
+      d["columns"] = rec.columns;
+      d["rows"] = rows;
+      out.append(d);
+    }
+    return out;
+  }
+
+  py::list findings() const {
+    py::list out;
+    for (const auto& f : results_->findings) out.append(py::make_tuple(f.section, f.text));
+    return out;
+  }
+
+  py::dict balance() const {
+    std::size_t failed = 0;
+    double worst = 0.0;
+    for (const auto& b : results_->balance) {
+      if (!b.ok) ++failed;
+      worst = std::max(worst, std::abs(b.residual));
+    }
+    py::dict out;
+    out["checks"] = results_->balance.size();
+    out["failed"] = failed;
+    out["max_abs_residual"] = worst;
+    out["ok"] = failed == 0;
+    return out;
+  }
+
+  py::dict meta() const {
+    const auto& m = results_->meta;
+    py::list files;
+    for (const auto& f : m.data_files) files.append(py::make_tuple(f.name, f.sha256, f.bytes));
+    py::dict out;
+    out["scenario_name"] = m.scenario_name;
+    out["scenario_path"] = m.scenario_path;
+    out["scenario_description"] = m.scenario_description;
+    out["scenario_hash"] = m.scenario_hash;
+    out["code_version"] = m.code_version;
+    out["first_year"] = m.first_year;
+    out["last_year"] = m.last_year;
+    out["seed"] = m.seed;
+    out["elapsed_seconds"] = m.elapsed_seconds;
+    out["data_files"] = files;
+    out["assumptions"] = results_->assumptions;
+    return out;
+  }
+
+ private:
+  std::shared_ptr<urbanmine::results::RunResults> results_;
+};
+
+// A scenario file (path), TOML text, or neither (the baseline); `data_dir` empty: the default.
+Run run(const std::optional<std::string>& path, const std::optional<std::string>& toml_text,
+        const std::string& source, const std::string& data_dir) {
+  urbanmine::engine::RunOptions options;
+  options.data_dir = data_dir;
+  urbanmine::core::Result<urbanmine::results::RunResults> r = Error::internal("not run");
+  {
+    py::gil_scoped_release release;
+    if (toml_text) {
+      r = urbanmine::engine::run_scenario_text(*toml_text, source, options);
+    } else {
+      r = urbanmine::engine::run_scenario_file(
+          path ? *path : urbanmine::engine::default_scenario_path(), options);
+    }
+  }
+  return Run(take(std::move(r)));
+}
+
+// A dsm-reference-v1 case as JSON text -> dsm-result-v1 JSON text.
+std::string solve_dsm(const std::string& json_text, const std::string& source) {
+  urbanmine::core::Result<urbanmine::engine::DsmOutcome> r = Error::internal("not solved");
+  {
+    py::gil_scoped_release release;
+    r = urbanmine::engine::solve_dsm_text(json_text, source);
+  }
+  return urbanmine::engine::dsm_result_json(take(std::move(r)));
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_urbanmine, m) {
+  m.doc() = "urbanmine engine (use the `urbanmine` package, not this module)";
+  py::class_<Run>(m, "Run")
+      .def("table_names", &Run::table_names)
+      .def(
+          "table",
+          [](const py::object& self, const std::string& name) {
+            return self.cast<const Run&>().table(name, self);
+          },
+          py::arg("name"))
+      .def("records", &Run::records)
+      .def("findings", &Run::findings)
+      .def("balance", &Run::balance)
+      .def("meta", &Run::meta);
+  m.def("run", &run, py::arg("path"), py::arg("toml_text"), py::arg("source"), py::arg("data_dir"));
+  m.def("solve_dsm", &solve_dsm, py::arg("json_text"), py::arg("source"));
+  m.def(
+      "scenario_toml_from_json",
+      [](const std::string& json_text, const std::string& source) {
+        return take(urbanmine::io::scenario_toml_from_json(json_text, source));
+      },
+      py::arg("json_text"), py::arg("source"));
+  m.def("version", [] { return std::string(urbanmine::core::version()); });
+}

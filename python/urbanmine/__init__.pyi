@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: Apache-2.0
+# Type stubs of the urbanmine package (docs/python.md).
+import os
+from typing import Any, Iterable, Literal, Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+__all__: list[str]
+
+class UrbanmineError(Exception):
+    message: str
+    location: str
+    hint: str
+    code: str
+    exit_code: int
+    def __init__(self, message: str, location: str = ..., hint: str = ..., code: str = ...,
+                 exit_code: int = ...) -> None: ...
+
+class InvalidInputError(UrbanmineError, ValueError): ...
+class NotFoundError(UrbanmineError, LookupError): ...
+class ConflictError(UrbanmineError): ...
+class IoError(UrbanmineError, OSError): ...
+class InfeasibleError(UrbanmineError): ...
+class InternalError(UrbanmineError): ...
+
+def version() -> str: ...
+
+class Result:
+    tables: list[str]
+    meta: dict[str, Any]
+    balance: dict[str, Any]
+    findings: list[tuple[str, str]]
+    def __getitem__(self, name: str) -> Any: ...
+    def __contains__(self, name: str) -> bool: ...
+    def raw(self, name: str) -> dict[str, Any]: ...
+    def table(self, name: str,
+              kind: Literal["auto", "xarray", "pandas", "numpy"] = ...) -> Any: ...
+    def to_pandas(self, name: str) -> Any: ...
+    @property
+    def records(self) -> dict[str, dict[str, Any]]: ...
+    def record(self, name: str) -> Any: ...
+
+def run(scenario: None | str | os.PathLike[str] | Mapping[str, Any] = ...,
+        data_dir: None | str | os.PathLike[str] = ...) -> Result: ...
+
+_Param = float | Sequence[float] | npt.NDArray[np.float64]
+
+class _Lifetime:
+    type: str
+    params: dict[str, Any]
+
+class Fixed(_Lifetime):
+    def __init__(self, mean: _Param) -> None: ...
+
+class Normal(_Lifetime):
+    def __init__(self, mean: _Param, std: _Param) -> None: ...
+
+class FoldedNormal(_Lifetime):
+    def __init__(self, mean: _Param, std: _Param) -> None: ...
+
+class LogNormal(_Lifetime):
+    def __init__(self, mean: _Param, std: _Param,
+                 parameterisation: Literal["moments", "odym"] = ...) -> None: ...
+
+class Weibull(_Lifetime):
+    def __init__(self, shape: _Param, scale: _Param) -> None: ...
+
+class Logistic(_Lifetime):
+    def __init__(self, mean: _Param, std: _Param) -> None: ...
+
+class StockResult:
+    time: list[int]
+    inflow: npt.NDArray[np.float64]
+    outflow: npt.NDArray[np.float64]
+    stock: npt.NDArray[np.float64]
+    stock_change: npt.NDArray[np.float64]
+    stock_by_cohort: npt.NDArray[np.float64]
+    outflow_by_cohort: npt.NDArray[np.float64]
+    survival: npt.NDArray[np.float64]
+    negative_inflow_years: list[int]
+    stock_shortfall_years: list[int]
+    mass_balance: dict[str, Any]
+    def to_xarray(self) -> Any: ...
+
+class StockModel:
+    time: list[int]
+    lifetime: _Lifetime
+    age_offset: float
+    def __init__(self, time: Iterable[int], lifetime: _Lifetime, age_offset: float = ...) -> None: ...
+    def inflow_driven(self, inflow: _Param) -> StockResult: ...
+    def stock_driven(self, stock: _Param, negative_inflow_correction: bool = ...) -> StockResult: ...

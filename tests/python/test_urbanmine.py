@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Python module (docs/python.md): runs as the CLI runs them, tables as named arrays without
+copies, dict scenarios checked like files, errors with the CLI's locations and exit codes, the
+cohort stock model against the ODYM/flodym reference vectors, and the GIL released while the
+engine computes. Run by CTest (`PythonModule`) with PYTHONPATH=<build>/python."""
+
+import csv
+import json
+import os
+import pathlib
+import subprocess
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import urbanmine
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("URBANMINE_BIN", "")
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return urbanmine.run()
+
+
+def test_baseline_tables_are_named_arrays_with_units(baseline):
+    assert baseline.balance["ok"] and baseline.balance["checks"] > 1000
+    eol = baseline["end_of_life_t"]
+    assert eol.dims == ("region", "element", "year")
+    assert eol.attrs["unit"] == "mass_tonnes"
+    assert int(eol.coords["year"][0]) == baseline.meta["first_year"]
+    assert "KOR" in list(eol.coords["region"].values)
+    li_2040 = float(eol.sel(element="Li", year=2040).sum())
+    assert li_2040 > 1000.0
+    # The tidy frame holds the same numbers, one value column named by the unit.
+    frame = baseline.to_pandas("end_of_life_t")
+    assert list(frame.columns) == ["region", "element", "year", "mass_tonnes"]
+    rows = frame[(frame.element == "Li") & (frame.year == 2040)]
+    assert rows.mass_tonnes.sum() == pytest.approx(li_2040, rel=1e-12)
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_the_same_numbers_as_the_cli(baseline, tmp_path):
+    out = tmp_path / "out"
+    subprocess.run([BIN, "--no-progress", "run", "--out", str(out)], check=True,
+                   capture_output=True)
+    eol = baseline["end_of_life_t"]
+    with open(out / "end_of_life_t.csv", newline="") as f:
+        rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    assert len(rows) > 100
+    for r in rows[:: max(1, len(rows) // 50)]:
+        value = float(eol.sel(region=r["region"], element=r["element"], year=int(r["year"])))
+        assert value == pytest.approx(float(r["mass_tonnes"]), rel=1e-9, abs=1e-9)
+    assert baseline.meta["scenario_hash"] == json.loads(
+        (out / "summary.json").read_text())["metadata"]["scenario_hash"]
+
+
+def test_arrays_are_read_only_views_without_copies(baseline):
+    a = baseline.table("end_of_life_t", kind="numpy")
+    b = baseline.table("end_of_life_t", kind="numpy")
+    assert not a.flags.owndata and not a.flags.writeable
+    assert np.shares_memory(a, b)
+    with pytest.raises(ValueError):
+        a[0, 0, 0] = 1.0
+
+
+def test_a_dict_scenario_is_checked_like_a_file(baseline):
+    no_second_life = urbanmine.run({"second_life": {"share": 0.0}})
+    assert float(no_second_life["end_of_life_to_second_life_kwh"].sum()) == 0.0
+    assert float(baseline["end_of_life_to_second_life_kwh"].sum()) > 0.0
+    # Arrays of tables are lists of dicts.
+    traded = urbanmine.run({"used_vehicle_export": [
+        {"from": "JPN", "to": "ROW", "share": 0.25, "age_years": 8}]})
+    assert "used_vehicle_trade_vehicles" in traded
+    assert float(traded["used_vehicle_trade_vehicles"].sel(region="JPN").sum()) > 0.0
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        urbanmine.run({"second_life": {"share": -0.5}})
+    assert "second_life.share" in bad.value.location
+    assert bad.value.exit_code == 3 and bad.value.code == "invalid_input"
+    assert isinstance(bad.value, ValueError)
+    with pytest.raises(urbanmine.InvalidInputError) as null:
+        urbanmine.run({"second_life": {"share": None}})
+    assert "$.second_life.share" in null.value.location
+
+
+def test_scenario_files_text_and_missing_files(tmp_path):
+    path = ROOT / "examples" / "global.toml"
+    from_file = urbanmine.run(str(path))
+    from_text = urbanmine.run(path.read_text())
+    assert from_file.meta["scenario_hash"] == from_text.meta["scenario_hash"]
+    with pytest.raises(urbanmine.UrbanmineError) as missing:
+        urbanmine.run(str(tmp_path / "nope.toml"))
+    assert "nope.toml" in str(missing.value)
+    with pytest.raises(urbanmine.NotFoundError):
+        from_file["no_such_table"]
+
+
+def test_records_and_findings(baseline):
+    policy = baseline.record("policy_checks")
+    assert len(policy) > 10 and "rule_id" in policy.columns
+    assert any("lithium" in text for _, text in baseline.findings)
+
+
+def test_stock_model_reproduces_the_reference_vectors():
+    for path in sorted((ROOT / "tests" / "data" / "dsm").glob("s0*.json")):
+        case = json.loads(path.read_text())
+        life = case["lifetime"]
+        kind = life["type"]
+        if kind == "Fixed":
+            lifetime = urbanmine.Fixed(life["mean"])
+        elif kind == "Weibull":
+            lifetime = urbanmine.Weibull(life["shape"], life["scale"])
+        elif kind == "LogNormal":
+            lifetime = urbanmine.LogNormal(life["mean"], life["std"],
+                                           life.get("lognormal_parameterisation", "moments"))
+        else:
+            lifetime = getattr(urbanmine, kind)(life["mean"], life["std"])
+        model = urbanmine.StockModel(case["time"], lifetime, age_offset=case["age_offset"])
+        if case["mode"] == "inflow_driven":
+            out = model.inflow_driven(case["input"]["inflow"])
+        else:
+            out = model.stock_driven(case["input"]["stock"],
+                                     case.get("negative_inflow_correction", False))
+        for name in ("stock", "outflow", "inflow", "stock_by_cohort", "outflow_by_cohort"):
+            want = np.asarray(case["output"][name])
+            got = getattr(out, name)
+            scale = max(1.0, float(np.abs(want).max()))
+            assert float(np.abs(got - want).max()) / scale < 1e-9, (path.name, name)
+        assert out.mass_balance["ok"]
+
+
+def test_stock_model_errors_name_the_value():
+    model = urbanmine.StockModel(range(2000, 2010), urbanmine.Normal(10, 0))
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        model.inflow_driven(np.ones(10))
+    assert "$.lifetime.std[0]" in bad.value.location
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.StockModel(range(2000, 2010), urbanmine.Normal(10, 3)).inflow_driven([1.0, 2.0])
+    fixed = urbanmine.StockModel(range(2000, 2010), urbanmine.Fixed(3), age_offset=0)
+    out = fixed.inflow_driven(np.arange(10.0))
+    # Every unit leaves after exactly three years.
+    assert list(out.outflow[3:]) == list(np.arange(7.0))
+    ds = out.to_xarray()
+    assert ds["stock_by_cohort"].dims == ("time", "cohort")
+
+
+def test_the_engine_runs_without_the_gil():
+    ticks = 0
+    done = threading.Event()
+
+    def work():
+        urbanmine.run()
+        done.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.001)
+    worker.join()
+    assert ticks > 10  # the main thread kept running while the engine computed
