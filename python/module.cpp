@@ -6,6 +6,7 @@
 // location, hint, code and CLI exit code; the GIL is released while the engine computes.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,8 +20,14 @@
 #include "core/error.h"
 #include "core/version.h"
 #include "engine/dsm.h"
+#include "engine/match.h"
+#include "engine/plant.h"
 #include "engine/run.h"
+#include "io/json_reader.h"
+#include "io/plant_request.h"
 #include "io/scenario_toml.h"
+
+#include "report/plant_text.h"
 
 namespace py = pybind11;
 
@@ -184,6 +191,60 @@ std::string solve_dsm(const std::string& json_text, const std::string& source) {
   return urbanmine::engine::dsm_result_json(take(std::move(r)));
 }
 
+// The plant defaults of `data_dir` (empty: the shipped data), loaded per call (a few ms).
+urbanmine::plant::PlantDefaults plant_defaults(const std::string& data_dir) {
+  return take(urbanmine::engine::load_plant_defaults(urbanmine::engine::plant_data_dir(data_dir)));
+}
+
+// POST /api/plant/balance's body as JSON text -> its answer as JSON text.
+std::string plant_balance(const std::string& json_text, const std::string& data_dir) {
+  const auto body = take(urbanmine::io::parse_json(json_text, "plant request"));
+  const auto request = take(urbanmine::io::plant_request_from_json(body, "plant request"));
+  const auto defaults = plant_defaults(data_dir);
+  urbanmine::core::Result<urbanmine::engine::PlantOutcome> r = Error::internal("not run");
+  {
+    py::gil_scoped_release release;
+    r = urbanmine::engine::run_plant_balance(request, defaults);
+  }
+  const auto outcome = take(std::move(r));
+  return urbanmine::report::plant_balance_json(outcome.spec.name, outcome.balance);
+}
+
+// POST /api/plant/infer's body as JSON text -> its answer as JSON text.
+std::string plant_infer(const std::string& json_text, const std::string& data_dir) {
+  const auto body = take(urbanmine::io::parse_json(json_text, "plant request"));
+  const auto request = take(urbanmine::io::plant_infer_request_from_json(body, "plant request"));
+  const auto defaults = plant_defaults(data_dir);
+  urbanmine::core::Result<urbanmine::plant::InferResult> r = Error::internal("not run");
+  {
+    py::gil_scoped_release release;
+    r = urbanmine::engine::run_plant_infer(request, defaults);
+  }
+  return urbanmine::report::plant_infer_json(take(std::move(r)));
+}
+
+// A match-instance/1 document -> the schedule file (docs/formats/match-schedule.md) as text.
+std::string match_schedule(const std::string& instance_json, double time_limit_seconds,
+                           std::uint64_t seed, int threads) {
+  urbanmine::engine::ScheduleRequest request;
+  request.time_limit_seconds = time_limit_seconds;
+  request.seed = seed;
+  request.threads = threads;
+  urbanmine::core::Result<urbanmine::engine::ScheduleOutcome> r = Error::internal("not run");
+  {
+    py::gil_scoped_release release;
+    r = urbanmine::engine::schedule_match_text(instance_json, "match instance", request);
+  }
+  return take(std::move(r)).schedule_json;
+}
+
+// An instance and a schedule -> the check report as JSON text.
+std::string match_check(const std::string& instance_json, const std::string& schedule_json) {
+  return take(urbanmine::engine::check_match_text(instance_json, "match instance", schedule_json,
+                                                  "match schedule"))
+      .report_json;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_urbanmine, m) {
@@ -208,5 +269,10 @@ PYBIND11_MODULE(_urbanmine, m) {
         return take(urbanmine::io::scenario_toml_from_json(json_text, source));
       },
       py::arg("json_text"), py::arg("source"));
+  m.def("plant_balance", &plant_balance, py::arg("json_text"), py::arg("data_dir"));
+  m.def("plant_infer", &plant_infer, py::arg("json_text"), py::arg("data_dir"));
+  m.def("match_schedule", &match_schedule, py::arg("instance_json"), py::arg("time_limit_seconds"),
+        py::arg("seed"), py::arg("threads"));
+  m.def("match_check", &match_check, py::arg("instance_json"), py::arg("schedule_json"));
   m.def("version", [] { return std::string(urbanmine::core::version()); });
 }

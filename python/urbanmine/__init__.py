@@ -12,6 +12,9 @@
     model = urbanmine.StockModel(time=range(2000, 2051), lifetime=urbanmine.Normal(15, 4))
     out = model.inflow_driven(inflow)                       # numpy arrays by year (and cohort)
 
+    urbanmine.plant.balance(chemistry="NMC622", mass_tonnes=1000)   # the plant model
+    urbanmine.match.schedule("instance.json", time_limit=2)         # partnering events
+
 Tables are xarray DataArrays with named dimensions, coordinates (years as integers) and their
 unit and description in ``attrs`` when xarray is installed (Debian: python3-xarray), pandas
 DataFrames otherwise. The arrays are read-only views on the engine's own buffers (no copy).
@@ -25,7 +28,7 @@ import os as _os
 
 import numpy as _np
 
-from . import _urbanmine
+from . import _urbanmine, match, plant  # noqa: F401  (submodules)
 from ._errors import (  # noqa: F401  (re-exported)
     ConflictError,
     InfeasibleError,
@@ -39,7 +42,7 @@ from ._errors import (  # noqa: F401  (re-exported)
 __all__ = [
     "run", "Result", "StockModel", "StockResult", "Fixed", "Normal", "FoldedNormal", "LogNormal",
     "Weibull", "Logistic", "UrbanmineError", "InvalidInputError", "NotFoundError", "IoError",
-    "InternalError", "InfeasibleError", "ConflictError", "version",
+    "InternalError", "InfeasibleError", "ConflictError", "version", "plant", "match",
 ]
 
 _YEAR_DIMS = ("year", "cohort_year", "sales_year")

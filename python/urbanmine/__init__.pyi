@@ -6,6 +6,9 @@ from typing import Any, Iterable, Literal, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from . import match as match
+from . import plant as plant
+
 __all__: list[str]
 
 class UrbanmineError(Exception):

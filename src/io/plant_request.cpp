@@ -3,11 +3,15 @@
 // plant_request.h).
 #include "io/plant_request.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 
 #include "core/units.h"
+#include "io/json_reader.h"
 
 namespace urbanmine::io {
 namespace {
@@ -328,6 +332,170 @@ core::Result<plant::InferRequest> infer_request_from(const PlantInferRequest& s,
     }
   }
   return req;
+}
+
+// --- From JSON objects (the HTTP API's bodies, the Python module's dicts) ---------------------
+
+namespace {
+
+// Optional typed members; a wrong type is an error naming the JSON path.
+core::Status read_string(const io::JsonReader& r, const char* key, std::string& out) {
+  if (!r.has(key)) return {};
+  auto v = r.string(key);
+  if (!v) return v.error();
+  out = *v;
+  return {};
+}
+core::Status read_number(const io::JsonReader& r, const char* key, std::optional<double>& out) {
+  if (!r.has(key)) return {};
+  auto v = r.number(key);
+  if (!v) return v.error();
+  out = *v;
+  return {};
+}
+// {"Li": 0.9, ...} at `key` -> keyed numbers located at their JSON paths.
+core::Status read_keyed(const io::JsonReader& r, const char* key, std::vector<KeyedValue>& out) {
+  if (!r.has(key)) return {};
+  auto object = r.object(key);
+  if (!object) return object.error();
+  for (const auto& item : object->node().items()) {
+    auto v = object->number(item.key());
+    if (!v) return v.error();
+    out.push_back({item.key(), *v, object->location(item.key())});
+  }
+  return {};
+}
+
+// {"usd_per_t": 16814, "price_year": 2024} -> a price with its dollar year.
+core::Result<GivenPrice> price_at(const io::JsonReader& price) {
+  auto amount = price.number("usd_per_t");
+  if (!amount) return amount.error();
+  auto year = price.number("price_year");
+  if (!year) return year.error();
+  auto calendar = core::calendar_year(*year, price.location("price_year"));
+  if (!calendar) return calendar.error();
+  return GivenPrice{*amount, *calendar, price.location()};
+}
+
+core::Status read_price(const io::JsonReader& r, const char* key, std::optional<GivenPrice>& out) {
+  if (!r.has(key)) return {};
+  auto object = r.object(key);
+  if (!object) return object.error();
+  auto p = price_at(*object);
+  if (!p) return p.error();
+  out = *p;
+  return {};
+}
+
+// {"Ni": {"usd_per_t": 16814, "price_year": 2024}, ...}
+core::Status read_prices(const io::JsonReader& r, const char* key, std::vector<KeyedPrice>& out) {
+  if (!r.has(key)) return {};
+  auto object = r.object(key);
+  if (!object) return object.error();
+  for (const auto& item : object->node().items()) {
+    auto price = object->object(item.key());
+    if (!price) return price.error();
+    auto p = price_at(*price);
+    if (!p) return p.error();
+    out.push_back({item.key(), *p});
+  }
+  return {};
+}
+
+// An object whose keys are all in `allowed`; a misspelt key is an error naming it.
+core::Status check_object(const nlohmann::json& body, const std::string& source,
+                          std::initializer_list<std::string_view> allowed) {
+  if (!body.is_object()) {
+    return core::Error::invalid_input("expected a JSON object", source + ": $",
+                                      "send an object such as {\"chemistry\": \"NMC622\", "
+                                      "\"mass_tonnes\": 1000}");
+  }
+  for (const auto& item : body.items()) {
+    if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
+    std::string list;
+    for (auto key : allowed) list += (list.empty() ? "" : ", ") + std::string(key);
+    return core::Error::invalid_input("unknown key '" + item.key() + "'",
+                                      source + ": $." + item.key(), "allowed: " + list);
+  }
+  return {};
+}
+
+}  // namespace
+
+core::Result<PlantRequest> plant_request_from_json(const nlohmann::json& body,
+                                                   const std::string& source) {
+  URBANMINE_TRY_STATUS(
+      check_object(body, source,
+                   {"chemistry", "mass_tonnes", "capacity_kwh", "elements", "black_mass_tonnes",
+                    "black_mass_composition", "route", "recovery", "pretreatment_yield", "prices",
+                    "co2_factors", "price_year", "opex", "gate_fee"}));
+  JsonReader r(body, source);
+  PlantRequest s;
+  s.where = [source](const std::string& field) { return source + ": $." + field; };
+  std::optional<double> price_year;
+  URBANMINE_TRY_STATUS(read_string(r, "chemistry", s.chemistry));
+  URBANMINE_TRY_STATUS(read_number(r, "mass_tonnes", s.mass_tonnes));
+  URBANMINE_TRY_STATUS(read_number(r, "capacity_kwh", s.capacity_kwh));
+  URBANMINE_TRY_STATUS(read_keyed(r, "elements", s.element_tonnes));
+  URBANMINE_TRY_STATUS(read_number(r, "black_mass_tonnes", s.black_mass_tonnes));
+  URBANMINE_TRY_STATUS(read_keyed(r, "black_mass_composition", s.black_mass_composition));
+  URBANMINE_TRY_STATUS(read_string(r, "route", s.route));
+  URBANMINE_TRY_STATUS(read_keyed(r, "recovery", s.recovery));
+  URBANMINE_TRY_STATUS(read_keyed(r, "pretreatment_yield", s.pretreatment_yield));
+  URBANMINE_TRY_STATUS(read_prices(r, "prices", s.prices));
+  URBANMINE_TRY_STATUS(read_keyed(r, "co2_factors", s.co2_factors));
+  URBANMINE_TRY_STATUS(read_number(r, "price_year", price_year));
+  URBANMINE_TRY_STATUS(read_price(r, "opex", s.opex));
+  URBANMINE_TRY_STATUS(read_price(r, "gate_fee", s.gate_fee));
+  if (price_year) {
+    auto year = core::calendar_year(*price_year, r.location("price_year"));
+    if (!year) return year.error();
+    s.price_year = *year;
+  }
+  return s;
+}
+
+core::Result<PlantInferRequest> plant_infer_request_from_json(const nlohmann::json& body,
+                                                              const std::string& source) {
+  URBANMINE_TRY_STATUS(check_object(body, source,
+                                    {"output", "target", "route", "candidates", "extra_candidates",
+                                     "recovery", "max_feed_tonnes", "opex", "gate_fee"}));
+  JsonReader r(body, source);
+  PlantInferRequest s;
+  s.where = [source](const std::string& field) { return source + ": $." + field; };
+  if (r.has("target")) {
+    auto target = r.boolean("target");
+    if (!target) return target.error();
+    s.target = *target;
+  }
+  if (!r.has("output")) {
+    return core::Error::invalid_input(
+        "missing output", r.location("output"),
+        "give the recovered tonnes per element, e.g. {\"output\": {\"Co\": 1500}}");
+  }
+  URBANMINE_TRY_STATUS(read_keyed(r, "output", s.output_tonnes));
+  URBANMINE_TRY_STATUS(read_string(r, "route", s.route));
+  if (r.has("candidates")) {
+    auto candidates = r.string_array("candidates");
+    if (!candidates) return candidates.error();
+    s.candidates = *candidates;
+  }
+  if (r.has("extra_candidates")) {
+    auto extra = r.object("extra_candidates");
+    if (!extra) return extra.error();
+    for (const auto& item : extra->node().items()) {
+      InferCandidate c;
+      c.label = item.key();
+      c.location = extra->location(item.key());
+      URBANMINE_TRY_STATUS(read_keyed(*extra, item.key().c_str(), c.composition));
+      s.extra_candidates.push_back(std::move(c));
+    }
+  }
+  URBANMINE_TRY_STATUS(read_keyed(r, "recovery", s.recovery));
+  URBANMINE_TRY_STATUS(read_number(r, "max_feed_tonnes", s.max_feed_tonnes));
+  URBANMINE_TRY_STATUS(read_price(r, "opex", s.opex));
+  URBANMINE_TRY_STATUS(read_price(r, "gate_fee", s.gate_fee));
+  return s;
 }
 
 }  // namespace urbanmine::io

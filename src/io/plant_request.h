@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/result.h"
 #include "io/plant_data.h"
 #include "plant/infer.h"
@@ -95,5 +97,13 @@ struct PlantInferRequest {
 // given black masses) with their cost per tonne where known, and the feed limit in target mode.
 core::Result<plant::InferRequest> infer_request_from(const PlantInferRequest& request,
                                                      const plant::PlantDefaults& defaults);
+
+// The same requests from JSON objects: the fields of `POST /api/plant/balance|infer`
+// (docs/api.md; the CLI's flags with underscores, prices as {usd_per_t, price_year}). Errors
+// and the requests' `where` name `source` and the JSON path ("request body: $.recovery.Li").
+core::Result<PlantRequest> plant_request_from_json(const nlohmann::json& body,
+                                                   const std::string& source);
+core::Result<PlantInferRequest> plant_infer_request_from_json(const nlohmann::json& body,
+                                                              const std::string& source);
 
 }  // namespace urbanmine::io

@@ -113,6 +113,13 @@ TEST(PlantApi, BadFieldsAre400NamingTheJsonPath) {
                        "application/json"),
                400, "request body: $.black_mass_composition.Li");
   expect_error(c->Post("/api/plant/balance", "[1, 2]", "application/json"), 400, "request body: $");
+  // A misspelt key is an error naming it (it used to be ignored, giving "no feed given").
+  expect_error(c->Post("/api/plant/balance", R"({"chemistry": "NMC622", "mass_tonne": 10})",
+                       "application/json"),
+               400, "request body: $.mass_tonne");
+  expect_error(c->Post("/api/plant/infer", R"({"output": {"Co": 1}, "candidate": ["LFP"]})",
+                       "application/json"),
+               400, "request body: $.candidate");
   expect_error(c->Post("/api/plant/infer", R"({"target": true})", "application/json"), 400,
                "request body: $.output");
 }

@@ -162,3 +162,36 @@ def test_the_engine_runs_without_the_gil():
         time.sleep(0.001)
     worker.join()
     assert ticks > 10  # the main thread kept running while the engine computed
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_plant_balance_is_the_cli_answer_and_names_bad_fields():
+    answer = urbanmine.plant.balance(chemistry="NMC622", mass_tonnes=1000,
+                                     recovery={"Li": 0.9})
+    cli = subprocess.run([BIN, "--format", "json", "plant", "balance", "--chemistry", "NMC622",
+                          "--mass-tonnes", "1000", "--recovery", "Li=0.9"], check=True,
+                         capture_output=True, text=True).stdout
+    assert answer.to_dict() == json.loads(cli)
+    assert answer.feed_t == pytest.approx(1000.0)
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        urbanmine.plant.balance(chemistry="NMC622", mass_tonnes=1000, recovery={"Li": 1.2})
+    assert bad.value.location == "plant request: $.recovery.Li"
+    with pytest.raises(urbanmine.InvalidInputError) as typo:
+        urbanmine.plant.balance({"chemistry": "NMC622", "mass_tonne": 1000})
+    assert "unknown key 'mass_tonne'" in str(typo.value)
+    fit = urbanmine.plant.infer(output={"Co": 1500, "Ni": 2900, "Li": 1700})
+    assert fit.total_feed_t > 0
+
+
+def test_match_schedule_and_check():
+    instance = ROOT / "tests" / "data" / "match" / "small-s1.json"
+    schedule = urbanmine.match.schedule(str(instance), time_limit=1, seed=1)
+    assert schedule.meetings and schedule.objective > 0
+    report = urbanmine.match.check(str(instance), schedule)
+    assert report.feasible and report.violations == []
+    # A meeting moved into a taken slot is a violation the check names.
+    broken = schedule.to_dict()
+    broken["meetings"].append(dict(broken["meetings"][0]))
+    assert not urbanmine.match.check(str(instance), broken).feasible
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.match.schedule({"format": "match-instance/1"}, time_limit=1)
