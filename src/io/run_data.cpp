@@ -175,7 +175,8 @@ void note_assumption(RunData& data, const std::string& file, const std::string& 
   const auto pos = notes.find("Assumption");
   if (pos == std::string::npos) return;
   data.assumptions.push_back(
-      AssumptionNote{file, subject, notes.substr(pos), cell(row, source_column)});
+      AssumptionNote{file, subject, notes.substr(pos), cell(row, source_column),
+                     data.data_dir + "/" + file + ":" + std::to_string(row.line())});
 }
 
 void load_regions(RunData& data, core::Diagnostics& diags) {

@@ -226,6 +226,7 @@ struct AssumptionNote {
   std::string subject;
   std::string text;  // the note, starting "Assumption: ..."
   std::string source;
+  std::string location;  // "<data_dir>/<file>:<line>", as the row's data point names it
 };
 
 struct DataFileDigest {

@@ -44,10 +44,6 @@ class Resolver {
     in_.last_year = spec_.last_year;
     if (in_.last_year < in_.first_year) return;  // reported by the parser
     in_.years = static_cast<std::size_t>(in_.last_year - in_.first_year + 1);
-    for (const auto& a : data_.assumptions) {
-      in_.assumptions.push_back(a.file + " (" + a.subject + "): " + a.text +
-                                (a.source.empty() ? "" : " [source: " + a.source + "]"));
-    }
     resolve_regions();
     if (in_.regions.empty()) return;
     resolve_segments();
@@ -66,9 +62,43 @@ class Resolver {
     resolve_feedstock(spec_, data_, in_, diags_);
     resolve_recovery();
     resolve_demand_checks();
+    add_data_assumptions();
   }
 
  private:
+  // Data files whose rows are defaults a scenario can replace: their notes are the run's
+  // assumptions only where a row was used (a scenario's own collection fractions, growth rates
+  // or capacity make the data's notes about them untrue for this run).
+  static bool replaceable_default(const std::string& file) {
+    return file == "collection_rate_assumptions.csv" || file == "sales_growth_assumptions.csv" ||
+           file == "recycling_capacity_assumptions.csv";
+  }
+
+  // The data files' assumption notes, first in the list, each once; then the scenario's own
+  // growth rates where they set sales (after the projection targets).
+  void add_data_assumptions() {
+    std::string growth;
+    for (const auto& g : spec_.growth) {
+      if (used_spec_growth_.count(g.location) == 0) continue;
+      growth += std::string(growth.empty() ? "" : "; ") + g.region + "/" + g.segment + " " +
+                std::to_string(g.from_year) + "-" + std::to_string(g.to_year) + " " +
+                fmt(g.growth_rate_per_year * 100.0) + " %/yr";
+    }
+    if (!growth.empty()) {
+      in_.assumptions.insert(in_.assumptions.begin(),
+                             "sales after the projection targets grow at the scenario's "
+                             "[[sales.growth]] rates (region/segment, years, rate): " +
+                                 growth);
+    }
+    std::vector<std::string> notes;
+    for (const auto& a : data_.assumptions) {
+      if (replaceable_default(a.file) && used_data_rows_.count(a.location) == 0) continue;
+      notes.push_back(a.file + " (" + a.subject + "): " + a.text +
+                      (a.source.empty() ? "" : " [source: " + a.source + "]"));
+    }
+    in_.assumptions.insert(in_.assumptions.begin(), notes.begin(), notes.end());
+  }
+
   void error(const std::string& location, std::string message, std::string hint) {
     diags_.add_error(core::Error::invalid_input(std::move(message), location, std::move(hint)));
   }
@@ -223,6 +253,7 @@ class Resolver {
     auto pick = [&](const auto& entries, bool from_spec) -> std::optional<double> {
       int best_rank = -1;
       std::optional<double> best;
+      const std::string* best_location = nullptr;
       for (const auto& g : entries) {
         if (year < g.from_year || year > g.to_year) continue;
         if (g.segment != kAll && g.segment != in_.segments[s]) continue;
@@ -233,7 +264,11 @@ class Resolver {
         if (total >= best_rank) {
           best_rank = total;
           best = g.growth_rate_per_year;
+          best_location = &g.location;
         }
+      }
+      if (best_location != nullptr) {
+        (from_spec ? used_spec_growth_ : used_data_rows_).insert(*best_location);
       }
       return best;
     };
@@ -1215,24 +1250,29 @@ class Resolver {
     const std::size_t T = in_.years;
     const std::size_t R = in_.regions.size();
     out.assign(R, std::vector<double>(T, 0.0));
-    auto build = [&](const Points& pts, std::size_t r) {
+    auto build = [&](const Points& pts, std::size_t r, bool from_data) {
       // Most specific entry wins on the same year.
-      std::map<int, std::pair<int, double>> best;
+      std::map<int, std::tuple<int, double, const std::string*>> best;
       for (const auto& p : pts) {
         int rank = 0;
         auto sc = scope_cached(p.region, p.location, &rank, true);
         if (!sc || std::find(sc->begin(), sc->end(), r) == sc->end()) continue;
         auto it = best.find(p.year);
-        if (it == best.end() || rank >= it->second.first) best[p.year] = {rank, value_of(p)};
+        if (it == best.end() || rank >= std::get<0>(it->second)) {
+          best[p.year] = {rank, value_of(p), &p.location};
+        }
       }
       Path path;
-      for (const auto& [y, rv] : best) path.set(y, rv.second);
+      for (const auto& [y, rv] : best) {
+        path.set(y, std::get<1>(rv));
+        if (from_data) used_data_rows_.insert(*std::get<2>(rv));
+      }
       return path;
     };
     for (const auto& p : scenario_points) scope_cached(p.region, p.location, nullptr, true);
     for (std::size_t r = 0; r < R; ++r) {
-      Path path = build(scenario_points, r);
-      if (path.empty()) path = build(data_points, r);
+      Path path = build(scenario_points, r, false);
+      if (path.empty()) path = build(data_points, r, true);
       if (path.empty()) {
         error(spec_.source, std::string("no ") + what + " for region " + in_.regions[r],
               std::string("add a [[") + what + "]] entry for it or for \"all\"");
@@ -1367,6 +1407,7 @@ class Resolver {
         error(p.location, "unknown region '" + p.region + "'", "use a code of data/regions.csv");
         continue;
       }
+      used_data_rows_.insert(p.location);
       PoolDef& d = def_for(p.region);
       d.capacity.set(p.year, p.capacity_t_per_year);
       if (p.year >= d.routes_year) {
@@ -1489,6 +1530,8 @@ class Resolver {
   const io::RunData& data_;
   core::Diagnostics& diags_;
   ModelInputs& in_;
+  std::set<std::string> used_data_rows_;    // locations of replaceable default rows the run used
+  std::set<std::string> used_spec_growth_;  // locations of [[sales.growth]] entries used
   std::vector<const io::RegionRecord*> leaf_records_;
   std::map<std::string, std::pair<std::optional<std::vector<std::size_t>>, int>> scope_cache_;
   // IEA's projection regions as model regions of the data (resolve_projection_members).

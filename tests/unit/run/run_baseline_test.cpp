@@ -200,5 +200,43 @@ TEST(RunBaseline, MetadataNamesScenarioHashAndVersion) {
   EXPECT_GE(res.findings.size(), 3u);
 }
 
+// The assumptions list comes from the resolved scenario (issue 17): a data file's note about a
+// default is listed only when the run used that default. The baseline projects with IEA's STEPS
+// to 2030 (so the growth note for the years to 2030 is not used) and the growth rates after it.
+TEST(RunAssumptions, DataDefaultsAreListedOnlyWhenTheRunUsesThem) {
+  RunOptions options;
+  options.data_dir = testing::source_path("data");
+  const auto listed = [](const RunResults& r, const std::string& text) {
+    return std::any_of(r.assumptions.begin(), r.assumptions.end(),
+                       [&](const std::string& a) { return a.find(text) != std::string::npos; });
+  };
+  const std::string collected = "every end-of-life pack that is not repurposed is collected";
+  const std::string to_2030 = "growth slows to 10%/yr to 2030";
+  const std::string in_2030s = "5%/yr in the 2030s";
+  const std::string china_capacity = "recycling_capacity_assumptions.csv (CHN)";
+  auto base = run_scenario_text("", "base.toml", options);
+  ASSERT_TRUE(base.has_value()) << base.error().to_string();
+  EXPECT_TRUE(listed(*base, collected));
+  EXPECT_FALSE(listed(*base, to_2030));
+  EXPECT_TRUE(listed(*base, in_2030s));
+  EXPECT_TRUE(listed(*base, china_capacity));
+  // A scenario that sets collection everywhere, projects by growth and gives China's capacity.
+  auto own = run_scenario_text(
+      "[[collection]]\nregion = \"all\"\nyear = 2020\ncollection_fraction = 0.6\n"
+      "[sales]\nprojection = \"growth\"\n"
+      "[[recycling_capacity]]\nregion = \"CHN\"\nyear = 2025\ncapacity_t_per_year = 1e6\n",
+      "own.toml", options);
+  ASSERT_TRUE(own.has_value()) << own.error().to_string();
+  EXPECT_FALSE(listed(*own, collected));
+  EXPECT_TRUE(listed(*own, to_2030));
+  EXPECT_FALSE(listed(*own, china_capacity));
+  // Collection set for one region only: the data's default still covers the others.
+  auto partial = run_scenario_text(
+      "[[collection]]\nregion = \"KOR\"\nyear = 2020\ncollection_fraction = 0.6\n", "partial.toml",
+      options);
+  ASSERT_TRUE(partial.has_value()) << partial.error().to_string();
+  EXPECT_TRUE(listed(*partial, collected));
+}
+
 }  // namespace
 }  // namespace urbanmine::engine
