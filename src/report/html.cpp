@@ -440,6 +440,7 @@ h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 34px 0 8px; padding-top: 6px; border-top: 1px solid #dde1e7; }
 h3 { font-size: 15px; margin: 14px 0 4px; }
 p.meta { color: #5a6372; font-size: 13px; margin: 0; }
+p.description { margin: 6px 0 0; max-width: 60em; }
 .howto { background: #eef3f9; border-left: 4px solid #4e79a7; padding: 10px 16px;
   margin: 12px 0 18px; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 16px 0; }

@@ -424,6 +424,7 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
   w.key("metadata").begin_object();
   w.key("scenario_name").value(r.meta.scenario_name);
   w.key("scenario_path").value(r.meta.scenario_path);
+  w.key("scenario_description").value(r.meta.scenario_description);
   w.key("scenario_hash").value(r.meta.scenario_hash);
   w.key("code_version").value(r.meta.code_version);
   w.key("first_year").value(r.meta.first_year);
@@ -714,7 +715,11 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
        std::to_string(r.meta.last_year) + " \xc2\xb7 scenario " +
        html_escape(r.meta.scenario_path) + " \xc2\xb7 scenario hash " +
        html_escape(r.meta.scenario_hash.substr(0, 12)) + " \xc2\xb7 urbanmine " +
-       html_escape(r.meta.code_version) + "</p></header>\n";
+       html_escape(r.meta.code_version) + "</p>";
+  if (!r.meta.scenario_description.empty()) {
+    b += "<p class=\"description\">" + html_escape(r.meta.scenario_description) + "</p>";
+  }
+  b += "</header>\n";
 
   b += "<div class=\"howto\"><strong>How to read this report.</strong> urbanmine follows "
        "electric-vehicle batteries from sale, through use and an optional second life in "

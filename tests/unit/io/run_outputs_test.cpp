@@ -155,6 +155,20 @@ TEST(RunOutputs, ReportIsSelfContainedAndEscapesText) {
   EXPECT_NE(html.find("<svg class=\"sankey\""), std::string::npos);
 }
 
+// Issue 17: the scenario's description is under the report's title and in summary.json.
+TEST(RunOutputs, ReportAndSummaryCarryTheScenarioDescription) {
+  auto r = make_fixture_results();
+  r.meta.scenario_description = "EU collection 70 % & LFP <60 %> by 2030";
+  const auto html = report_html(r, RenderOptions{});
+  EXPECT_NE(html.find("<p class=\"description\">EU collection 70 % &amp; LFP &lt;60 %&gt; by "
+                      "2030</p>"),
+            std::string::npos);
+  const auto summary = nlohmann::json::parse(summary_json(r, RenderOptions{}));
+  EXPECT_EQ(summary["metadata"]["scenario_description"], r.meta.scenario_description);
+  r.meta.scenario_description.clear();
+  EXPECT_EQ(report_html(r, RenderOptions{}).find("class=\"description\""), std::string::npos);
+}
+
 TEST(RunOutputs, ReportShowsTheFirstRowsOfALongRecordTable) {
   auto r = make_fixture_results();
   auto& ranking = r.records.back();
