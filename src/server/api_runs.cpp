@@ -385,6 +385,44 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                       "list the run's tables with GET /api/runs/" + std::to_string(run->id) +
                           "/tables");
                 }
+                // A filter naming a dimension the table lacks, or an item not in it, is an error
+                // naming the query (an empty answer would look like zero).
+                if (auto loaded = state.service->results(run->id); loaded) {
+                  if (const auto* table = (*loaded)->results.find(name)) {
+                    std::vector<std::pair<std::string, std::string>> asked;
+                    if (filter.region) asked.emplace_back(engine::kDimRegion, *filter.region);
+                    if (filter.element) asked.emplace_back(engine::kDimElement, *filter.element);
+                    if (filter.year) {
+                      asked.emplace_back(engine::kDimYear, std::to_string(*filter.year));
+                    }
+                    for (const auto& [dim, item] : filter.dims) asked.emplace_back(dim, item);
+                    for (const auto& [dim, item] : asked) {
+                      const auto index = table->values.dim_index(dim);
+                      if (!index) {
+                        return core::Error::invalid_input(
+                            "table '" + name + "' has no " + dim + " dimension", "query: " + dim,
+                            "filter on its dimensions: " + [&] {
+                              std::string list;
+                              for (const auto& d : table->values.dims()) {
+                                list += (list.empty() ? "" : ", ") + d.name();
+                              }
+                              return list;
+                            }());
+                      }
+                      const auto& d = table->values.dims()[*index];
+                      if (!d.index_of(item)) {
+                        std::string list;
+                        for (std::size_t i = 0; i < d.size() && i < 40; ++i) {
+                          list += (i == 0 ? "" : ", ") + d.items()[i];
+                        }
+                        if (d.size() > 40) list += ", ...";
+                        return core::Error::not_found(
+                            "table '" + name + "' has no " + dim + " '" + item + "'",
+                            "query: " + dim, "use one of: " + list);
+                      }
+                    }
+                  }
+                }
                 auto rows = state.service->read_table(run->id, name, filter);
                 if (!rows) return rows.error();
                 std::vector<std::string> columns = info->dims;

@@ -177,6 +177,16 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   expect_error(c->Get((base + "/tables/no_such_table").c_str()), 404, "not_found");
   expect_error(c->Get((base + "/tables/end_of_life_t?year=20x0").c_str()), 400, "invalid_input");
   expect_error(c->Get((base + "/tables/end_of_life_t?format=xml").c_str()), 400, "invalid_input");
+  // Unknown items and dimensions are errors naming the query, not empty tables (issue 17).
+  auto mars = c->Get((base + "/tables/end_of_life_t?region=MARS").c_str());
+  expect_error(mars, 404, "not_found");
+  EXPECT_NE(mars->body.find("query: region"), std::string::npos) << mars->body;
+  EXPECT_NE(mars->body.find("KOR"), std::string::npos) << mars->body;
+  expect_error(c->Get((base + "/tables/end_of_life_t?element=Xx").c_str()), 404, "not_found");
+  expect_error(c->Get((base + "/tables/end_of_life_t?year=1999").c_str()), 404, "not_found");
+  auto no_dim = c->Get((base + "/tables/use_to_end_of_life_kwh?element=Li").c_str());
+  expect_error(no_dim, 400, "invalid_input");
+  EXPECT_NE(no_dim->body.find("has no element dimension"), std::string::npos) << no_dim->body;
   expect_error(c->Get((base + "/records/nope").c_str()), 404, "not_found");
   expect_error(c->Post("/api/runs", R"({"scenario_id": "nope"})", "application/json"), 404,
                "not_found");
