@@ -140,6 +140,16 @@ async function main() {
       expect(note.includes('Ni'), `the region's Sankey lost the element: ${note}`);
     });
 
+    await step('plant', async () => {
+      await page.goto(`${base}/#/plant`);
+      await page.click('#plant-go');
+      await page.waitForSelector('#plant-out table', { timeout: 20000 });
+      const text = await page.$eval('#plant-out', (n) => n.textContent);
+      expect(!text.includes('[object Object]'), 'the plant page shows [object Object]');
+      expect(!text.includes('2,019'), 'the plant page writes a price year as 2,019');
+      expect(/USD \(2019 prices\)/.test(text), `no money with its price year: ${text.slice(0, 300)}`);
+    });
+
     await step('time-series', async () => {
       await page.goto(`${base}/#/series`);
       await page.waitForSelector('#series canvas', { timeout: 20000 });
