@@ -216,6 +216,19 @@ async function main() {
         expect(cells.length > 10, `only ${cells.length} meetings after rescheduling`);
         expect(!cells.some((c) => c.includes(gone)), `${gone} still in the grid after cancelling`);
       });
+      await step('event-csv', async () => {
+        // The shipped profiles CSV pasted as it is: scored by the server, and the grid names
+        // organisations, not only ids.
+        await page.goto(`${base}/#/event`);
+        const csv = fs.readFileSync(path.join(sourceDir, 'examples/event/profiles.csv'), 'utf8');
+        await page.fill('#event-json', csv);
+        await page.click('#event-upload');
+        await page.click('#event-schedule', { timeout: 20000 });
+        await page.waitForSelector('#schedule-grid td.meet', { timeout: 120000 });
+        const grid = await page.$eval('#schedule-grid', (el) => el.textContent);
+        expect(grid.includes('Samsung SDI (K01)') || grid.includes('Saebitchem (K02)'),
+          `no organisation names in the grid: ${grid.slice(0, 200)}`);
+      });
     }
   } finally {
     await context.close();

@@ -52,6 +52,13 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return handle<T>(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }));
 }
 
+// POST of a text body with its own type (e.g. text/csv profiles to /api/events).
+export async function postText<T>(path: string, body: string, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': contentType };
+  if (token()) headers.Authorization = `Bearer ${token()}`;
+  return handle<T>(await fetch(path, { method: 'POST', headers, body }));
+}
+
 // Routes the server offers, from its OpenAPI description ("GET /api/runs/{id}" strings).
 let routes: Set<string> | null = null;
 export async function availableRoutes(): Promise<Set<string>> {

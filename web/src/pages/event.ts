@@ -2,7 +2,7 @@
 // Event: upload participant profiles (or a match-instance/1 file), or open an event kept in the
 // server's store; make the 1:1 schedule, see it as a slot × table grid and each person's agenda
 // with an ICS download; cancel participants and reschedule (meetings kept where possible).
-import { getJson, hasRoute, postJson } from '../api';
+import { getJson, hasRoute, postJson, postText } from '../api';
 import { card, errorBox, h, table } from '../dom';
 import { t } from '../i18n';
 
@@ -33,9 +33,16 @@ interface Participant {
   side: string;
   country: string;
   org_type: string;
+  organisation?: string;
 }
 
-function grid(ev: EventAnswer, schedule: ScheduleAnswer): HTMLElement {
+// A participant as people read it: "Organisation (id)", or the id when no organisation is given.
+function nameOf(who: Map<string, Participant>, id: string): string {
+  const org = who.get(id)?.organisation;
+  return org ? `${org} (${id})` : id;
+}
+
+function grid(ev: EventAnswer, schedule: ScheduleAnswer, who: Map<string, Participant>): HTMLElement {
   const maxTables = Math.max(...ev.tables_per_slot, 0);
   const cells = new Map<string, Meeting>();
   for (const m of schedule.meetings) cells.set(`${m.slot}:${m.table}`, m);
@@ -46,7 +53,8 @@ function grid(ev: EventAnswer, schedule: ScheduleAnswer): HTMLElement {
       ...Array.from({ length: maxTables }, (_, tb) => {
         const m = cells.get(`${s.id}:${tb}`);
         if (tb >= (ev.tables_per_slot[s.id] ?? 0)) return h('td', { class: 'off' }, '');
-        return h('td', { class: m ? 'meet' : 'free' }, m ? h('span', {}, m.k, h('br'), m.f) : '');
+        return h('td', { class: m ? 'meet' : 'free' },
+          m ? h('span', {}, nameOf(who, m.k), h('br'), nameOf(who, m.f)) : '');
       })));
   return h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'schedule-grid' }, h('thead', {}, head), h('tbody', {}, ...rows)));
 }
@@ -56,8 +64,9 @@ export async function eventPage(main: HTMLElement): Promise<void> {
     main.append(card(t('eventTitle'), h('p', {}, t('unavailable'))));
     return;
   }
-  const file = h('input', { type: 'file', accept: '.json,application/json', id: 'event-file' });
-  const text = h('textarea', { rows: '6', id: 'event-json', spellcheck: 'false', placeholder: '{"format": "match-instance/1", ...}' });
+  const file = h('input', { type: 'file', accept: '.json,.csv,application/json,text/csv', id: 'event-file' });
+  const text = h('textarea', { rows: '6', id: 'event-json', spellcheck: 'false',
+    placeholder: 'match-profiles CSV (id,side,...) or JSON ({"format": "match-instance/1", ...})' });
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (f) text.value = await f.text();
@@ -68,8 +77,12 @@ export async function eventPage(main: HTMLElement): Promise<void> {
     onclick: async () => {
       out.replaceChildren();
       try {
-        const body = JSON.parse(text.value);
-        const ev = await postJson<EventAnswer>('/api/events', body);
+        // JSON (profiles or an instance) starts with { or [; anything else is profiles CSV,
+        // which the server reads and checks itself (errors name the row).
+        const raw = text.value.trim();
+        const ev = raw.startsWith('{') || raw.startsWith('[')
+          ? await postJson<EventAnswer>('/api/events', JSON.parse(raw))
+          : await postText<EventAnswer>('/api/events', raw, 'text/csv');
         await showEvent(out, ev);
       } catch (e) {
         out.append(errorBox(e));
@@ -125,7 +138,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   const instance = await getJson<{ participants: Participant[] }>(`/api/events/${ev.id}/instance`);
   const who = new Map(instance.participants.map((p) => [p.id, p]));
   const people = [...new Set(schedule.meetings.flatMap((m) => [m.k, m.f]))].sort();
-  const personSel = h('select', { id: 'agenda-person' }, ...people.map((p) => h('option', { value: p }, p)));
+  const personSel = h('select', { id: 'agenda-person' }, ...people.map((p) => h('option', { value: p }, nameOf(who, p))));
   const date = h('input', { type: 'date', id: 'agenda-date', value: ev.event?.date || new Date().toISOString().slice(0, 10) });
   const agendaBox = h('div', {});
   const slotOf = new Map(ev.slots.map((s) => [s.id, s]));
@@ -138,7 +151,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
         mine.map((m) => {
           const other = m.k === person ? m.f : m.k;
           const s = slotOf.get(m.slot);
-          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, other, who.get(other)?.country ?? '', who.get(other)?.org_type ?? ''];
+          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, nameOf(who, other), who.get(other)?.country ?? '', who.get(other)?.org_type ?? ''];
         })),
       h('p', {},
         h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics?${q}`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs')),
@@ -150,7 +163,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   date.addEventListener('change', showAgenda);
   // Cancellations: the person loses every slot; the rest keeps its meetings where it can
   // (keep bonus per meeting left in its slot, as in the reference rescheduling instance).
-  const cancelSel = h('select', { id: 'cancel-person' }, ...people.map((p) => h('option', { value: p }, p)));
+  const cancelSel = h('select', { id: 'cancel-person' }, ...people.map((p) => h('option', { value: p }, nameOf(who, p))));
   const keepBonus = h('input', { type: 'number', id: 'keep-bonus', value: '40', min: '0', step: '1' });
   const reschedule = h('button', {
     id: 'event-reschedule',
@@ -168,7 +181,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   const cancelledNote = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   box.replaceChildren(
     h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}${cancelledNote}`),
-    grid(ev, schedule),
+    grid(ev, schedule, who),
     h('div', { class: 'controls' }, h('label', {}, t('cancelParticipant'), cancelSel),
       h('label', {}, t('keepBonus'), keepBonus), h('div', { class: 'buttons' }, reschedule)),
     h('h3', {}, t('agenda')),
