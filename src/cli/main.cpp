@@ -41,7 +41,10 @@ int main(int argc, char** argv) {
   CliContext ctx;
   CLI::App app{
       "urbanmine: the global supply chain of waste EV batteries and their critical minerals.\n"
-      "Example: urbanmine mfa dsm tests/data/dsm/s02_inflow_normal_const_T60.json"};
+      "Start with: urbanmine run --out out/baseline   (the shipped baseline: tables, report.html)\n"
+      "            urbanmine run examples/eu_circular.toml --out out/eu   (a what-if scenario)\n"
+      "            urbanmine validate my.toml   (every problem of a scenario, with file and key)\n"
+      "Every command has --help with an example."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("urbanmine ") +
                                         std::string(urbanmine::core::version()) + " (git " +

@@ -4,9 +4,11 @@
 
 #include <chrono>
 
+#include "io/data_dir.h"
 #include "io/files.h"
 #include "io/match_json.h"
 #include "io/match_timezone.h"
+#include "io/risk_data.h"
 
 namespace urbanmine::engine {
 
@@ -157,6 +159,18 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
     auto parsed = io::parse_opportunity_csv(request.opportunity_csv, request.opportunity_source);
     if (!parsed) return parsed.error();
     opportunity = std::move(*parsed);
+    // Profiles give ISO alpha-2 codes (KR), `market rank` writes alpha-3 (KOR): each score is
+    // found under both spellings (data/country_codes.csv).
+    auto codes = io::load_country_codes(io::default_data_dir() + "/country_codes.csv");
+    if (!codes) return codes.error();
+    std::map<std::string, double> both = opportunity;
+    for (const auto& c : codes->all()) {
+      if (auto it = opportunity.find(c.iso3); it != opportunity.end())
+        both.emplace(c.iso2, it->second);
+      if (auto it = opportunity.find(c.iso2); it != opportunity.end())
+        both.emplace(c.iso3, it->second);
+    }
+    opportunity = std::move(both);
   }
   auto instance =
       match::score_profiles(profiles->participants, profiles->requests, layout, request.rules,
