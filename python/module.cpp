@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "core/error.h"
 #include "core/version.h"
+#include "engine/cooperation.h"
 #include "engine/dsm.h"
 #include "engine/match.h"
 #include "engine/plant.h"
@@ -48,6 +50,60 @@ template <typename T>
 T take(urbanmine::core::Result<T> r) {
   if (!r) raise(r.error());
   return std::move(*r);
+}
+
+// A record table as a dict: name, title, description, columns, rows (numbers, text or None).
+py::dict record_dict(const urbanmine::results::RecordTable& rec) {
+  py::list rows;
+  for (const auto& row : rec.rows) {
+    py::list cells;
+    for (const auto& c : row) {
+      using Kind = urbanmine::results::Cell::Kind;
+      if (c.kind == Kind::kNumber) {
+        cells.append(c.number);
+      } else if (c.kind == Kind::kText) {
+        cells.append(c.text);
+      } else {
+        cells.append(py::none());
+      }
+    }
+    rows.append(cells);
+  }
+  py::dict d;
+  d["name"] = rec.name;
+  d["title"] = rec.title;
+  d["description"] = rec.description;
+  d["columns"] = rec.columns;
+  d["rows"] = rows;
+  return d;
+}
+
+// Options of the cooperation modules from Python keywords; `where` names them in errors.
+urbanmine::cooperation::CooperationOptions cooperation_options(
+    const std::string& data_dir, const std::string& rules_path,
+    const std::optional<std::map<std::string, double>>& weights,
+    const std::optional<int>& market_year, const std::optional<int>& policy_year) {
+  urbanmine::cooperation::CooperationOptions options;
+  options.data_dir = urbanmine::cooperation::cooperation_data_dir(data_dir);
+  options.rules_path = rules_path;
+  options.market_year = market_year;
+  options.policy_check_year = policy_year;
+  if (weights) {
+    urbanmine::market::Weights w;
+    w.values.fill(0.0);
+    for (const auto& [name, value] : *weights) {
+      const auto criterion = urbanmine::market::parse_criterion(name);
+      if (!criterion) {
+        raise(Error::invalid_input("unknown criterion '" + name + "'", "weights." + name,
+                                   "use feedstock, policy, risk, growth"));
+      }
+      w[*criterion] = value;
+    }
+    if (auto st = urbanmine::market::validate_weights(w); !st) raise(st.error());
+    options.market_weights = w;
+    options.market_weights_are_default = false;
+  }
+  return options;
 }
 
 // One finished run; tables are read from it without copies.
@@ -92,30 +148,27 @@ class Run {
 
   py::list records() const {
     py::list out;
-    for (const auto& rec : results_->records) {
-      py::list rows;
-      for (const auto& row : rec.rows) {
-        py::list cells;
-        for (const auto& c : row) {
-          using Kind = urbanmine::results::Cell::Kind;
-          if (c.kind == Kind::kNumber) {
-            cells.append(c.number);
-          } else if (c.kind == Kind::kText) {
-            cells.append(c.text);
-          } else {
-            cells.append(py::none());
-          }
-        }
-        rows.append(cells);
-      }
-      py::dict d;
-      d["name"] = rec.name;
-      d["title"] = rec.title;
-      d["description"] = rec.description;
-      d["columns"] = rec.columns;
-      d["rows"] = rows;
-      out.append(d);
+    for (const auto& rec : results_->records) out.append(record_dict(rec));
+    return out;
+  }
+
+  // The risk, policy and market record tables computed again on a copy of this run with other
+  // options (policy year, rules file, ranking weights or year); the run itself is unchanged.
+  py::list cooperation(const std::string& data_dir, const std::string& rules_path,
+                       const std::optional<std::map<std::string, double>>& weights,
+                       const std::optional<int>& market_year,
+                       const std::optional<int>& policy_year) const {
+    const auto options =
+        cooperation_options(data_dir, rules_path, weights, market_year, policy_year);
+    urbanmine::results::RunResults copy = *results_;
+    urbanmine::core::Status st = Error::internal("not run");
+    {
+      py::gil_scoped_release release;
+      st = urbanmine::cooperation::add_cooperation_results(copy, options);
     }
+    if (!st) raise(st.error());
+    py::list out;
+    for (const auto& rec : copy.records) out.append(record_dict(rec));
     return out;
   }
 
@@ -245,6 +298,26 @@ std::string match_check(const std::string& instance_json, const std::string& sch
       .report_json;
 }
 
+// `urbanmine risk hhi`: the HHI row and each producer's share, from the shipped supply data.
+py::list risk_hhi(const std::string& element, int year, const std::string& stage,
+                  const std::string& convention, const std::string& data_dir) {
+  const auto s = urbanmine::risk::parse_stage(stage);
+  if (!s)
+    raise(Error::invalid_input("unknown stage '" + stage + "'", "stage",
+                               "use mine, refining or reserves"));
+  const auto c = urbanmine::risk::parse_convention(convention);
+  if (!c)
+    raise(Error::invalid_input("unknown convention '" + convention + "'", "convention",
+                               "use named-share or residual-as-producer"));
+  urbanmine::cooperation::CooperationOptions options;
+  options.data_dir = urbanmine::cooperation::cooperation_data_dir(data_dir);
+  const auto data = take(urbanmine::cooperation::load_cooperation_data(options));
+  const auto tables = take(urbanmine::cooperation::risk_hhi_tables(data, element, year, *s, *c));
+  py::list out;
+  for (const auto& rec : tables) out.append(record_dict(rec));
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_urbanmine, m) {
@@ -258,6 +331,8 @@ PYBIND11_MODULE(_urbanmine, m) {
           },
           py::arg("name"))
       .def("records", &Run::records)
+      .def("cooperation", &Run::cooperation, py::arg("data_dir"), py::arg("rules_path"),
+           py::arg("weights"), py::arg("market_year"), py::arg("policy_year"))
       .def("findings", &Run::findings)
       .def("balance", &Run::balance)
       .def("meta", &Run::meta);
@@ -274,5 +349,7 @@ PYBIND11_MODULE(_urbanmine, m) {
   m.def("match_schedule", &match_schedule, py::arg("instance_json"), py::arg("time_limit_seconds"),
         py::arg("seed"), py::arg("threads"));
   m.def("match_check", &match_check, py::arg("instance_json"), py::arg("schedule_json"));
+  m.def("risk_hhi", &risk_hhi, py::arg("element"), py::arg("year"), py::arg("stage"),
+        py::arg("convention"), py::arg("data_dir"));
   m.def("version", [] { return std::string(urbanmine::core::version()); });
 }

@@ -28,7 +28,7 @@ import os as _os
 
 import numpy as _np
 
-from . import _urbanmine, match, plant  # noqa: F401  (submodules)
+from . import _urbanmine, match, plant, risk  # noqa: F401  (submodules)
 from ._errors import (  # noqa: F401  (re-exported)
     ConflictError,
     InfeasibleError,
@@ -42,7 +42,7 @@ from ._errors import (  # noqa: F401  (re-exported)
 __all__ = [
     "run", "Result", "StockModel", "StockResult", "Fixed", "Normal", "FoldedNormal", "LogNormal",
     "Weibull", "Logistic", "UrbanmineError", "InvalidInputError", "NotFoundError", "IoError",
-    "InternalError", "InfeasibleError", "ConflictError", "version", "plant", "match",
+    "InternalError", "InfeasibleError", "ConflictError", "version", "plant", "match", "risk",
 ]
 
 _YEAR_DIMS = ("year", "cohort_year", "sales_year")
@@ -124,16 +124,43 @@ class Result:
 
     def record(self, name):
         """One record table as a pandas DataFrame."""
-        import pandas as pd  # noqa: PLC0415
-
         records = self.records
         if name not in records:
             raise NotFoundError(f"no record table '{name}' in this run", location="name",
                                 hint="see Result.records", code="not_found", exit_code=3)
-        r = records[name]
-        frame = pd.DataFrame(r["rows"], columns=r["columns"])
-        frame.attrs = {"name": r["name"], "title": r["title"], "description": r["description"]}
-        return frame
+        return _frame(records[name])
+
+    def _cooperation(self, name, data_dir=None, rules=None, weights=None, market_year=None,
+                     policy_year=None):
+        tables = self._run.cooperation("" if data_dir is None else _os.fspath(data_dir),
+                                       "" if rules is None else _os.fspath(rules), weights,
+                                       market_year, policy_year)
+        return _frame(next(t for t in tables if t["name"] == name))
+
+    def policy_check(self, year=None, rules=None, data_dir=None):
+        """Every policy rule checked against this run (``urbanmine policy check``): pass, fail
+        with the gap, or not evaluable with the reason; ``year`` checks every rule in that year
+        instead of its effective year, ``rules`` another rules CSV."""
+        return self._cooperation("policy_checks", data_dir=data_dir, rules=rules,
+                                 policy_year=year)
+
+    def market_rank(self, weights=None, year=None, data_dir=None):
+        """The country ranking (``urbanmine market rank``) with ``weights`` such as
+        ``{"feedstock": 0.4, "policy": 0.3, "risk": 0.2, "growth": 0.1}`` (a criterion left out
+        gets 0) in ``year`` (default: the run's last)."""
+        return self._cooperation("market_ranking", data_dir=data_dir,
+                                 weights=None if weights is None else
+                                 {str(k): float(v) for k, v in weights.items()},
+                                 market_year=year)
+
+
+def _frame(record):
+    import pandas as pd  # noqa: PLC0415
+
+    frame = pd.DataFrame(record["rows"], columns=record["columns"])
+    frame.attrs = {"name": record["name"], "title": record["title"],
+                   "description": record["description"]}
+    return frame
 
 
 def _coords(dim, items):

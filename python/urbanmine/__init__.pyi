@@ -8,6 +8,7 @@ import numpy.typing as npt
 
 from . import match as match
 from . import plant as plant
+from . import risk as risk
 
 __all__: list[str]
 
@@ -43,6 +44,10 @@ class Result:
     @property
     def records(self) -> dict[str, dict[str, Any]]: ...
     def record(self, name: str) -> Any: ...
+    def policy_check(self, year: int | None = ..., rules: str | os.PathLike[str] | None = ...,
+                     data_dir: str | os.PathLike[str] | None = ...) -> Any: ...
+    def market_rank(self, weights: Mapping[str, float] | None = ..., year: int | None = ...,
+                    data_dir: str | os.PathLike[str] | None = ...) -> Any: ...
 
 def run(scenario: None | str | os.PathLike[str] | Mapping[str, Any] = ...,
         data_dir: None | str | os.PathLike[str] = ...) -> Result: ...

@@ -195,3 +195,30 @@ def test_match_schedule_and_check():
     assert not urbanmine.match.check(str(instance), broken).feasible
     with pytest.raises(urbanmine.InvalidInputError):
         urbanmine.match.schedule({"format": "match-instance/1"}, time_limit=1)
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_risk_policy_and_market_as_the_cli_gives_them(baseline):
+    def cli_csv(*args):
+        out = subprocess.run([BIN, "--format", "csv", *args], check=True, capture_output=True,
+                             text=True).stdout
+        return list(csv.DictReader(line for line in out.splitlines() if not line.startswith("#")))
+
+    hhi, shares = urbanmine.risk.hhi("Co", 2022, stage="mine")
+    cli = cli_csv("risk", "hhi", "--element", "Co", "--year", "2022")
+    assert hhi.hhi.iloc[0] == pytest.approx(float(cli[0]["hhi"]), rel=1e-9)
+    assert shares.share_fraction.sum() <= 1.0 + 1e-9
+    ranking = baseline.market_rank(weights={"feedstock": 1.0}, year=2040)
+    cli = cli_csv("market", "rank", "--weights", "feedstock=1", "--year", "2040")
+    assert list(ranking.region[:5]) == [r["region"] for r in cli[:5]]
+    # The run's own record table keeps its default weights (a copy was ranked).
+    assert baseline.record("market_ranking").weights.iloc[0] != ranking.weights.iloc[0]
+    checks = baseline.policy_check(year=2030)
+    cli = cli_csv("policy", "check", "--year", "2030")
+    assert list(checks.status) == [r["status"] for r in cli]
+    assert list(checks.status) != list(baseline.policy_check(year=2024).status)
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        baseline.market_rank(weights={"feedstok": 1})
+    assert bad.value.location == "weights.feedstok"
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.risk.hhi("Co", 2022, stage="smelter")
