@@ -20,6 +20,8 @@ namespace urbanmine::server {
 inline constexpr const char* kJsonType = "application/json";
 inline constexpr const char* kCsvType = "text/csv; charset=utf-8";
 inline constexpr const char* kHtmlType = "text/html; charset=utf-8";
+inline constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 inline constexpr const char* kIcsType = "text/calendar; charset=utf-8";
 
 // What a handler answers on success.

@@ -359,7 +359,8 @@ struct HttpServer::Impl {
     // Every body-taking route but run submission (capped by the run service) computes on the
     // request's thread: those run at most max_concurrent_compute at once.
     const bool compute =
-        (route.method == "POST" || route.method == "PUT") && route.path != "/api/runs";
+        ((route.method == "POST" || route.method == "PUT") && route.path != "/api/runs") ||
+        route.path == "/api/runs/{id}/xlsx";  // seconds of chart and sheet writing
     auto wrapped = [this, names, needs_token, handler, compute](const httplib::Request& req,
                                                                 httplib::Response& res) {
       if (needs_token && !token_matches(state.options.token, bearer_token(req))) {

@@ -158,6 +158,16 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   EXPECT_LT(new_batteries(k), new_batteries(parse(world2030->body)));
   expect_error(c->Get((base + "/sankey?region=MARS").c_str()), 400, "invalid_input");
 
+  // The run as an Excel workbook (a zip holding the workbook parts).
+  auto xlsx = c->Get((base + "/xlsx").c_str());
+  ASSERT_TRUE(xlsx);
+  ASSERT_EQ(xlsx->status, 200) << xlsx->body.substr(0, 300);
+  EXPECT_EQ(xlsx->get_header_value("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx->body.rfind("PK\x03\x04", 0), 0U);
+  EXPECT_NE(xlsx->body.find("xl/workbook.xml"), std::string::npos);
+  EXPECT_NE(xlsx->get_header_value("Content-Disposition").find(".xlsx"), std::string::npos);
+
   auto report = c->Get((base + "/report").c_str());
   ASSERT_TRUE(report);
   EXPECT_EQ(report->status, 200);
