@@ -104,6 +104,7 @@ async function showRun(detail: HTMLElement, id: string): Promise<void> {
           ? h('ul', { class: 'findings' }, ...findings.map((f) => h('li', {}, h('span', { class: 'tag' }, f.section), f.text)))
           : null,
         h('p', {}, h('a', { href: `/api/runs/${id}/report`, target: '_blank' }, t('report')), ' · ',
+          h('a', { href: `/api/runs/${id}/xlsx`, id: 'run-xlsx' }, t('workbook')), ' · ',
           h('a', { href: `/api/runs/${id}/summary`, target: '_blank' }, 'summary.json')),
         table([t('table'), 'unit', t('download')],
           tables.map((tb) => [tb.name, tb.value_column, '']),
