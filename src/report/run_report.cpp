@@ -701,6 +701,59 @@ std::string figure_table_year_element(const RunResults& r, std::string_view tabl
   return html_table(header, rows, numeric);
 }
 
+// Supply security at a glance (issue 18): for each element and stage in the year of interest
+// (2035, IEA's horizon, or the run's last year before it), how much of the modelled demand the
+// remaining suppliers cover when the largest drops out, without and with the run's recycling.
+// The full table (every year and region) follows among the record tables.
+std::string supply_security_section(const RecordTable& t) {
+  const auto col = [&](std::string_view name) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c] == name) return c;
+    }
+    return std::nullopt;
+  };
+  const auto region = col("region"), element = col("element"), stage = col("stage"),
+             year = col("year"), dropped = col("dropped_suppliers"), share = col("dropped_share"),
+             without = col("coverage_without_recycling"), with = col("coverage_with_recycling"),
+             recycled = col("recycled_t");
+  if (!region || !element || !stage || !year || !dropped || !share || !without || !with ||
+      !recycled) {
+    return {};
+  }
+  constexpr int kHorizon = 2035;
+  int focus = 0;
+  for (const auto& row : t.rows) {
+    const int y = static_cast<int>(row[*year].number);
+    if (row[*region].text == kWorldRegion && y <= kHorizon && y > focus) focus = y;
+  }
+  if (focus == 0) return {};
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : t.rows) {
+    if (row[*region].text != kWorldRegion || static_cast<int>(row[*year].number) != focus) {
+      continue;
+    }
+    const auto percent = [](const results::Cell& c) {
+      return c.kind == results::Cell::Kind::kNumber
+                 ? format_thousands(kPercent * c.number, 0) + " %"
+                 : std::string("not known");
+    };
+    rows.push_back({element_name(row[*element].text), row[*stage].text, row[*dropped].text,
+                    percent(row[*share]), percent(row[*without]), percent(row[*with]),
+                    format_readable(row[*recycled].number)});
+  }
+  if (rows.empty()) return {};
+  const std::string y = std::to_string(focus);
+  return section("supply-security", "If the largest supplier drops out, " + y) +
+         para("For each mineral and stage: the share of the world's " + y +
+              " battery demand modelled here that the other producers could still cover if the "
+              "largest one stopped supplying, first from mines or refineries alone, then adding "
+              "the metal recycled in the run. Producer shares are from the latest supply data "
+              "(the full table, every year, is below).") +
+         html_table({"Mineral", "Stage", "Largest supplier", "Its share",
+                     "Covered without recycling", "Covered with recycling", "Recycled (t)"},
+                    rows, {false, false, false, true, true, true, true});
+}
+
 }  // namespace
 
 std::string report_html(const RunResults& r, const RenderOptions& options) {
@@ -935,6 +988,10 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
         bar_figure("Stranded feedstock", stranded, "Nothing is stranded in " + marker + ".",
                    "Feedstock no legal route to spare capacity takes "
                    "(feedstock_stranded_t)."));
+  }
+
+  if (const auto* d = r.find_records(kRecordsSupplyDisruption.name)) {
+    b += supply_security_section(*d);
   }
 
   for (const auto& t : r.records) {

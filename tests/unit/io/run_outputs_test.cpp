@@ -169,6 +169,40 @@ TEST(RunOutputs, ReportAndSummaryCarryTheScenarioDescription) {
   EXPECT_EQ(report_html(r, RenderOptions{}).find("class=\"description\""), std::string::npos);
 }
 
+// Issue 18: the report leads its supply-security part with the world's 2035 rows of the N-1
+// disruption table (the year of IEA's comparison, or the last run year before it).
+TEST(RunOutputs, ReportShowsTheLargestSupplierDroppingOutIn2035) {
+  auto r = make_fixture_results();
+  results::RecordTable d;
+  d.name = std::string(kRecordsSupplyDisruption.name);
+  d.columns = {"region",
+               "element",
+               "stage",
+               "year",
+               "dropped_suppliers",
+               "dropped_share",
+               "recycled_t",
+               "coverage_without_recycling",
+               "coverage_with_recycling"};
+  using results::Cell;
+  for (const int year : {2030, 2035, 2040}) {
+    d.rows.push_back({Cell::of("WORLD"), Cell::of("Co"), Cell::of("mine"), Cell::of(double(year)),
+                      Cell::of("Congo (Kinshasa)"), Cell::of(0.74), Cell::of(1234.0),
+                      Cell::of(0.26), Cell::of(year == 2035 ? 0.40 : 0.99)});
+  }
+  d.rows.push_back({Cell::of("EU27"), Cell::of("Co"), Cell::of("mine"), Cell::of(2035.0),
+                    Cell::of("X"), Cell::of(0.5), Cell::of(1.0), Cell::of(0.5), Cell::of(0.77)});
+  r.records.push_back(d);
+  const auto html = report_html(r, RenderOptions{});
+  const auto at = html.find("id=\"supply-security\">If the largest supplier drops out, 2035");
+  ASSERT_NE(at, std::string::npos);
+  const auto part = html.substr(at, html.find("</table>", at) - at);
+  EXPECT_NE(part.find("Congo (Kinshasa)"), std::string::npos);
+  EXPECT_NE(part.find("40 %"), std::string::npos) << "2035's coverage with recycling";
+  EXPECT_EQ(part.find("99 %"), std::string::npos) << "other years stay in the full table";
+  EXPECT_EQ(part.find("77 %"), std::string::npos) << "regions other than the world too";
+}
+
 TEST(RunOutputs, ReportShowsTheFirstRowsOfALongRecordTable) {
   auto r = make_fixture_results();
   auto& ranking = r.records.back();
