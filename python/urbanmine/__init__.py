@@ -184,8 +184,9 @@ def run(scenario=None, data_dir=None):
         text = _urbanmine.scenario_toml_from_json(_json.dumps(scenario, allow_nan=False),
                                                   "scenario dict")
         return Result(_urbanmine.run(None, text, "scenario dict", data))
-    if isinstance(scenario, _os.PathLike) or (isinstance(scenario, str) and "\n" not in scenario
-                                              and scenario.endswith(".toml")):
+    if isinstance(scenario, _os.PathLike) or (
+            isinstance(scenario, str) and "\n" not in scenario
+            and (scenario.endswith(".toml") or _os.path.isfile(scenario))):
         return Result(_urbanmine.run(_os.fspath(scenario), None, "", data))
     if isinstance(scenario, str):
         return Result(_urbanmine.run(None, scenario, "scenario text", data))

@@ -91,6 +91,9 @@ def test_scenario_files_text_and_missing_files(tmp_path):
     from_file = urbanmine.run(str(path))
     from_text = urbanmine.run(path.read_text())
     assert from_file.meta["scenario_hash"] == from_text.meta["scenario_hash"]
+    other_name = tmp_path / "scenario.txt"
+    other_name.write_text(path.read_text())
+    assert urbanmine.run(str(other_name)).meta["scenario_hash"] == from_file.meta["scenario_hash"]
     with pytest.raises(urbanmine.UrbanmineError) as missing:
         urbanmine.run(str(tmp_path / "nope.toml"))
     assert "nope.toml" in str(missing.value)
