@@ -6,40 +6,57 @@
 
 namespace urbanmine::io {
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (no overlong forms, no
+// surrogates, at most U+10FFFF), or 0 when the bytes there are not one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return 1;
+  std::size_t extra = 0;
+  unsigned min = 0;
+  unsigned cp = 0;
+  if ((c & 0xE0) == 0xC0) {
+    extra = 1, min = 0x80, cp = c & 0x1Fu;
+  } else if ((c & 0xF0) == 0xE0) {
+    extra = 2, min = 0x800, cp = c & 0x0Fu;
+  } else if ((c & 0xF8) == 0xF0) {
+    extra = 3, min = 0x10000, cp = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + extra >= text.size()) return 0;
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const auto d = static_cast<unsigned char>(text[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return extra + 1;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string printable_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    unsigned min = 0;
-    unsigned cp = 0;
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, cp = c & 0x07u;
-    }
-    bool ok = extra > 0 && i + extra < text.size();
-    for (std::size_t k = 1; ok && k <= extra; ++k) {
-      const auto d = static_cast<unsigned char>(text[i + k]);
-      ok = (d & 0xC0) == 0x80;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    if (ok) {
-      out.append(text.substr(i, extra + 1));
-      i += extra + 1;
-    } else {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
       out += '?';
       ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
     }
   }
   return out;

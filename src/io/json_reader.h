@@ -16,6 +16,9 @@ namespace urbanmine::io {
 // Parses `text`; a syntax error names `source` and the byte offset.
 core::Result<nlohmann::json> parse_json(const std::string& text, const std::string& source);
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
 // `text` with every byte that is not part of a well-formed UTF-8 sequence replaced by '?': for
 // messages that quote input (a parser's "last read" context), so that they can be written as JSON.
 std::string printable_utf8(std::string_view text);

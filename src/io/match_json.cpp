@@ -665,38 +665,6 @@ std::string parse_slots(const std::string& text, int slot_count, std::vector<int
   return "";
 }
 
-// Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool valid_utf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int extra = 0;
-    unsigned min = 0;
-    unsigned cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= s.size()) return false;
-    for (int k = 1; k <= extra; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
 struct PendingRequest {
   int from;
   std::string to;
@@ -738,7 +706,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   for (std::size_t r = 0; r < table->size(); ++r) {
     const CsvRow row = table->row(r);
     for (std::size_t c = 0; c < table->header().size(); ++c) {
-      if (!valid_utf8(table->cell(r, c))) {
+      if (!is_valid_utf8(table->cell(r, c))) {
         return core::Error::invalid_input(
             "not valid UTF-8 text in column '" + table->header()[c] + "'",
             row.location(table->header()[c]), "save the file as UTF-8");
