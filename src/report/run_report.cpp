@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <tuple>
@@ -188,20 +189,23 @@ double table_value(const RunResults& r, std::string_view name, int year, const s
                    const std::string& route = "", const std::string& region = "") {
   const ResultTable* t = r.find(name);
   if (t == nullptr) return 0.0;
-  core::DimArray a = t->values;
+  // Slices only when asked (no copy of the table for the world's values).
+  const core::DimArray* a = &t->values;
+  std::optional<core::DimArray> by_region;
+  std::optional<core::DimArray> by_route;
   if (!region.empty()) {
-    const auto* d = find_dim(a, kDimRegion);
+    const auto* d = find_dim(*a, kDimRegion);
     if (d == nullptr || !d->index_of(region)) return 0.0;
-    auto sliced = a.slice(std::string(kDimRegion), region);
+    auto sliced = a->slice(std::string(kDimRegion), region);
     if (!sliced) return 0.0;
-    a = std::move(*sliced);
+    a = &by_region.emplace(std::move(*sliced));
   }
   if (!route.empty()) {
-    auto sliced = a.slice(std::string(kDimRoute), route);
+    auto sliced = a->slice(std::string(kDimRoute), route);
     if (!sliced) return 0.0;
-    a = std::move(*sliced);
+    a = &by_route.emplace(std::move(*sliced));
   }
-  return value_at(world_by_year(a, element), year);
+  return value_at(world_by_year(*a, element), year);
 }
 
 std::vector<std::string> routes_of(const RunResults& r) {
