@@ -205,37 +205,39 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 if (!text) return text.error();
                 return Reply::content(kHtmlType, std::move(*text));
               })});
-  routes.add({"GET",
-              "/api/runs/{id}/xlsx",
-              "runs",
-              "The run as one Excel workbook (cover, charts, a sheet per table), as `urbanmine "
-              "run --xlsx` writes it",
-              false,
-              "",
-              {},
-              {kXlsxType},
-              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-                auto run = finished_run(state, request);
-                if (!run) return run.error();
-                auto loaded = state.service->results(run->id);
-                if (!loaded) return loaded.error();
-                // libxlsxwriter writes files: a private temporary, read back and removed.
-                static std::atomic<unsigned> counter{0};
-                const auto path =
-                    std::filesystem::temp_directory_path() /
-                    ("urbanmine-run-" + std::to_string(run->id) + "-" + std::to_string(::getpid()) +
-                     "-" + std::to_string(counter++) + ".xlsx");
-                report::XlsxOptions options;
-                options.created_utc = run->started_at;
-                auto written = report::write_run_xlsx((*loaded)->results, path.string(), options);
-                if (!written) return written.error();
-                auto bytes = io::read_text_file(path.string());
-                std::error_code ec;
-                std::filesystem::remove(path, ec);
-                if (!bytes) return bytes.error();
-                return Reply::content(kXlsxType, std::move(*bytes),
-                                      "run-" + std::to_string(run->id) + ".xlsx");
-              })});
+  Route xlsx{"GET",
+             "/api/runs/{id}/xlsx",
+             "runs",
+             "The run as one Excel workbook (cover, charts, a sheet per table), as `urbanmine "
+             "run --xlsx` writes it",
+             false,
+             "",
+             {},
+             {kXlsxType},
+             cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+               auto run = finished_run(state, request);
+               if (!run) return run.error();
+               auto loaded = state.service->results(run->id);
+               if (!loaded) return loaded.error();
+               // libxlsxwriter writes files: a private temporary, read back and removed.
+               static std::atomic<unsigned> counter{0};
+               const auto path =
+                   std::filesystem::temp_directory_path() /
+                   ("urbanmine-run-" + std::to_string(run->id) + "-" + std::to_string(::getpid()) +
+                    "-" + std::to_string(counter++) + ".xlsx");
+               report::XlsxOptions options;
+               options.created_utc = run->started_at;
+               auto written = report::write_run_xlsx((*loaded)->results, path.string(), options);
+               if (!written) return written.error();
+               auto bytes = io::read_text_file(path.string());
+               std::error_code ec;
+               std::filesystem::remove(path, ec);
+               if (!bytes) return bytes.error();
+               return Reply::content(kXlsxType, std::move(*bytes),
+                                     "run-" + std::to_string(run->id) + ".xlsx");
+             })};
+  xlsx.computes_on_get = true;  // seconds of chart and sheet writing
+  routes.add(std::move(xlsx));
   routes.add({"GET",
               "/api/runs/{id}/sankey",
               "runs",

@@ -77,6 +77,9 @@ struct Route {
   // Media types of the request body (Content-Type without parameters); others get 415 before the
   // body is read.
   std::vector<std::string> consumes = {kJsonType};
+  // Computes on the request's thread, so it counts against --max-compute. Default: every POST
+  // and PUT except starting a run (which has its own cap); a GET that computes says so.
+  bool computes_on_get = false;
 };
 
 class RouteTable {

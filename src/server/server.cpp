@@ -360,7 +360,7 @@ struct HttpServer::Impl {
     // request's thread: those run at most max_concurrent_compute at once.
     const bool compute =
         ((route.method == "POST" || route.method == "PUT") && route.path != "/api/runs") ||
-        route.path == "/api/runs/{id}/xlsx";  // seconds of chart and sheet writing
+        route.computes_on_get;
     auto wrapped = [this, names, needs_token, handler, compute](const httplib::Request& req,
                                                                 httplib::Response& res) {
       if (needs_token && !token_matches(state.options.token, bearer_token(req))) {
