@@ -181,7 +181,9 @@ def run(scenario=None, data_dir=None):
     if scenario is None:
         return Result(_urbanmine.run(None, None, "", data))
     if isinstance(scenario, dict):
-        text = _urbanmine.scenario_toml_from_json(_json.dumps(scenario, allow_nan=False),
+        from ._answer import to_json  # noqa: PLC0415
+
+        text = _urbanmine.scenario_toml_from_json(to_json(scenario, "scenario dict"),
                                                   "scenario dict")
         return Result(_urbanmine.run(None, text, "scenario dict", data))
     if isinstance(scenario, _os.PathLike) or (

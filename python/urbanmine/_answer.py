@@ -19,6 +19,18 @@ class Answer(dict):
         return json.loads(json.dumps(self))
 
 
+def to_json(value, what):
+    """JSON text of a dict; a NaN or infinity is an InvalidInputError naming `what`."""
+    from ._errors import InvalidInputError  # noqa: PLC0415
+
+    try:
+        return json.dumps(value, allow_nan=False)
+    except ValueError as e:
+        raise InvalidInputError(f"a value is not a finite number ({e})", location=what,
+                                hint="give finite numbers", code="invalid_input",
+                                exit_code=3) from None
+
+
 def wrap(value):
     if isinstance(value, dict):
         return Answer({k: wrap(v) for k, v in value.items()})
@@ -30,7 +42,7 @@ def wrap(value):
 def document(value, what):
     """JSON text from a dict, a path to a JSON file, or JSON text."""
     if isinstance(value, dict):
-        return json.dumps(value, allow_nan=False)
+        return to_json(value, what)
     if isinstance(value, os.PathLike) or (isinstance(value, str) and value.endswith(".json")
                                           and "\n" not in value and not value.lstrip().startswith("{")):
         with open(os.fspath(value), encoding="utf-8") as f:

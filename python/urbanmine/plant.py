@@ -14,13 +14,13 @@ import json
 import os
 
 from . import _urbanmine
-from ._answer import wrap
+from ._answer import to_json, wrap
 
 
 def _request(request, fields):
     body = dict(request or {})
     body.update(fields)
-    return json.dumps(body, allow_nan=False)
+    return to_json(body, "plant request")
 
 
 def balance(request=None, data_dir=None, **fields):

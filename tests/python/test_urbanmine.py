@@ -81,6 +81,11 @@ def test_a_dict_scenario_is_checked_like_a_file(baseline):
     assert "second_life.share" in bad.value.location
     assert bad.value.exit_code == 3 and bad.value.code == "invalid_input"
     assert isinstance(bad.value, ValueError)
+    with pytest.raises(urbanmine.InvalidInputError) as nan:
+        urbanmine.run({"second_life": {"share": float("nan")}})
+    assert nan.value.location == "scenario dict"
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.plant.balance(chemistry="NMC622", mass_tonnes=float("inf"))
     with pytest.raises(urbanmine.InvalidInputError) as null:
         urbanmine.run({"second_life": {"share": None}})
     assert "$.second_life.share" in null.value.location
