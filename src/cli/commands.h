@@ -28,5 +28,6 @@ void register_source_commands(CLI::App& app, CliContext& ctx);
 void register_uncertainty_commands(CLI::App& app, CliContext& ctx);
 void register_market_robust_commands(CLI::App& app, CliContext& ctx);
 void register_backtest_commands(CLI::App& app, CliContext& ctx);
+void register_compare_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace urbanmine::cli

@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   urbanmine::cli::register_uncertainty_commands(app, ctx);
   urbanmine::cli::register_market_robust_commands(app, ctx);
   urbanmine::cli::register_backtest_commands(app, ctx);
+  urbanmine::cli::register_compare_commands(app, ctx);
   require_plain_numbers(app);
 
   try {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Internal to io (and server): typed, path-aware reads from nlohmann::json. Every failure names
-// the file and the JSON path ("case.json: $.lifetime.std[3]") and says what was expected.
+// Internal to io (and server, report): typed, path-aware reads from nlohmann::json. Every failure
+// names the file and the JSON path ("case.json: $.lifetime.std[3]") and says what was expected.
 #pragma once
 
 #include <string>

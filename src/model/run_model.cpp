@@ -175,13 +175,21 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
     RecordTable regions{std::string(results::kRecordsRegions.name),
                         "Model regions",
                         "The model's regions (countries and residual groups) and the aggregates "
-                        "each belongs to (data/regions.csv). Result tables hold model regions "
-                        "only; sum them over an aggregate's members for its total.",
+                        "each belongs to whose member regions are all in the run "
+                        "(data/regions.csv). Result tables hold model regions only; an "
+                        "aggregate's total is the sum over the regions that list it.",
                         {"region", "name", "aggregates"},
                         {}};
     for (std::size_t r = 0; r < R; ++r) {
       std::string aggs;
-      for (const auto& a : in.region_aggregates[r]) aggs += (aggs.empty() ? "" : ";") + a;
+      for (const auto& a : in.region_aggregates[r]) {
+        // An aggregate some of whose regions are not in the run would sum to a partial total.
+        if (std::find(in.complete_aggregates.begin(), in.complete_aggregates.end(), a) ==
+            in.complete_aggregates.end()) {
+          continue;
+        }
+        aggs += (aggs.empty() ? "" : ";") + a;
+      }
       regions.rows.push_back(
           {Cell::of(in.regions[r]), Cell::of(in.region_names[r]), Cell::of(aggs)});
     }

@@ -9,6 +9,7 @@
 
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/json_reader.h"
 
 #include "report/run_outputs.h"
 #include "results/registry.h"
@@ -92,29 +93,50 @@ const std::vector<std::string_view>& run_tables_read() {
 
 }  // namespace
 
-core::Result<RunResults> load_run_dir(const std::string& dir) {
-  namespace fs = std::filesystem;
+namespace {
+
+// Strips leading comment lines ("# ...") of a run CSV.
+std::string without_comments(std::string body) {
+  while (!body.empty() && body.front() == '#') {
+    const auto nl = body.find('\n');
+    body = nl == std::string::npos ? std::string() : body.substr(nl + 1);
+  }
+  return body;
+}
+
+core::Result<io::CsvTable> read_run_csv(const std::string& path) {
+  auto text = io::read_text_file(path);
+  if (!text) return text.error();
+  return io::CsvTable::parse(without_comments(*text), path);
+}
+
+core::Status require_dir(const std::string& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  if (!std::filesystem::is_directory(dir, ec)) {
     return core::Error::not_found("run folder '" + dir + "' does not exist", dir,
                                   "give a scenario .toml or the --out folder of `urbanmine run`");
   }
-  const std::vector<std::string> dims{std::string(kDimRegion),    std::string(kDimSegment),
-                                      std::string(kDimChemistry), std::string(kDimElement),
-                                      std::string(kDimRoute),     std::string(kDimYear)};
+  return {};
+}
+
+// The tables `names` of the run folder `dir` (those it has).
+core::Result<RunResults> read_dir_tables(const std::string& dir,
+                                         const std::vector<std::string_view>& names) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::vector<std::string> dims{std::string(kDimRegion),
+                                      std::string(kDimSegment),
+                                      std::string(kDimChemistry),
+                                      std::string(kDimElement),
+                                      std::string(kDimRoute),
+                                      std::string(kDimYear),
+                                      std::string(results::kDimProduct),
+                                      std::string(results::kDimDestination)};
   std::vector<LongTable> tables;
-  for (const auto name : run_tables_read()) {
+  for (const auto name : names) {
     const std::string path = join_path(dir, std::string(name) + ".csv");
     if (!fs::exists(path, ec)) continue;
-    auto text = io::read_text_file(path);
-    if (!text) return text.error();
-    // Drop leading comment lines ("# ...").
-    std::string body = *text;
-    while (!body.empty() && body.front() == '#') {
-      const auto nl = body.find('\n');
-      body = nl == std::string::npos ? std::string() : body.substr(nl + 1);
-    }
-    auto table = io::CsvTable::parse(body, path);
+    auto table = read_run_csv(path);
     if (!table) return table.error();
     LongTable t;
     t.name = std::string(name);
@@ -152,6 +174,76 @@ core::Result<RunResults> load_run_dir(const std::string& dir) {
         "give the --out folder of `urbanmine run`");
   }
   return results;
+}
+
+// The scenario's name, description, hash and years from a run's summary.json text.
+core::Status read_summary_metadata(const std::string& text, const std::string& source,
+                                   results::RunMetadata& meta) {
+  auto json = io::parse_json(text, source);
+  if (!json) return json.error();
+  if (!json->is_object() || !json->contains("metadata") || !(*json)["metadata"].is_object()) {
+    return core::Error::invalid_input("no metadata object", source + ": $.metadata",
+                                      "give the summary.json that `urbanmine run` wrote");
+  }
+  const auto& m = (*json)["metadata"];
+  auto text_of = [&](const char* key) {
+    return m.contains(key) && m[key].is_string() ? m[key].get<std::string>() : std::string();
+  };
+  auto int_of = [&](const char* key) {
+    return m.contains(key) && m[key].is_number_integer() ? m[key].get<int>() : 0;
+  };
+  meta.scenario_name = text_of("scenario_name");
+  meta.scenario_description = text_of("scenario_description");
+  meta.scenario_hash = text_of("scenario_hash");
+  meta.code_version = text_of("code_version");
+  meta.first_year = int_of("first_year");
+  meta.last_year = int_of("last_year");
+  return {};
+}
+
+}  // namespace
+
+core::Result<RunResults> load_run_dir(const std::string& dir) {
+  URBANMINE_TRY_STATUS(require_dir(dir));
+  return read_dir_tables(dir, run_tables_read());
+}
+
+core::Result<RunResults> load_run_folder(const std::string& dir) {
+  URBANMINE_TRY_STATUS(require_dir(dir));
+  std::vector<std::string_view> names;
+  for (const auto* spec : results::run_table_specs()) names.push_back(spec->name);
+  auto run = read_dir_tables(dir, names);
+  if (!run) return run;
+  run->meta.scenario_path = dir;
+  std::error_code ec;
+  const std::string summary = join_path(dir, std::string(kSummaryFile));
+  if (std::filesystem::exists(summary, ec)) {
+    auto text = io::read_text_file(summary);
+    if (!text) return text.error();
+    URBANMINE_TRY_STATUS(read_summary_metadata(*text, summary, run->meta));
+  }
+  const std::string regions = join_path(dir, std::string(results::kRecordsRegions.name) + ".csv");
+  if (std::filesystem::exists(regions, ec)) {
+    auto table = read_run_csv(regions);
+    if (!table) return table.error();
+    results::RecordTable rec{std::string(results::kRecordsRegions.name),
+                             std::string(results::kRecordsRegions.title),
+                             "read from " + regions,
+                             {"region", "name", "aggregates"},
+                             {}};
+    for (std::size_t i = 0; i < table->size(); ++i) {
+      const auto row = table->row(i);
+      std::vector<results::Cell> cells;
+      for (const auto& column : rec.columns) {
+        auto v = row.text(column);
+        if (!v) return v.error();
+        cells.push_back(results::Cell::of(*v));
+      }
+      rec.rows.push_back(std::move(cells));
+    }
+    run->records.push_back(std::move(rec));
+  }
+  return run;
 }
 
 namespace {
@@ -213,6 +305,38 @@ core::Result<RunResults> load_run_store(const std::string& db_path, std::int64_t
                                   db_path, "check the run id (runs are listed by the HTTP API)");
   }
   return results;
+}
+
+core::Result<RunResults> load_run_store_whole(const std::string& db_path, std::int64_t run_id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    return core::Error::not_found("database '" + db_path + "' does not exist", db_path,
+                                  "give the --db file that `urbanmine run` stored the run in");
+  }
+  auto store = io::Store::open(db_path);
+  if (!store) return store.error();
+  auto run = load_stored_run(**store, run_id);
+  if (!run) {
+    if (run.error().code == core::ErrorCode::kConflict) {
+      return core::Error::invalid_input(
+          "run " + std::to_string(run_id) + " in " + db_path +
+              " was stored by an older version without its full tables",
+          db_path, "run its scenario again, or give its --out folder");
+    }
+    return run;
+  }
+  run->meta.scenario_path = "run " + std::to_string(run_id) + " in " + db_path;
+  auto summary = (*store)->read_file(run_id, std::string(kSummaryFile));
+  if (summary) {
+    std::string name = run->meta.scenario_name;
+    URBANMINE_TRY_STATUS(read_summary_metadata(
+        *summary, db_path + " run " + std::to_string(run_id) + " " + std::string(kSummaryFile),
+        run->meta));
+    if (run->meta.scenario_name.empty()) run->meta.scenario_name = name;
+  } else if (summary.error().code != core::ErrorCode::kNotFound) {
+    return summary.error();
+  }
+  return run;
 }
 
 }  // namespace urbanmine::report

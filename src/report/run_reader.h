@@ -16,7 +16,15 @@ namespace urbanmine::report {
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
 core::Result<results::RunResults> load_run_dir(const std::string& dir);
+// Every result table of a run folder (those it has CSVs for), its `regions` record table and
+// the metadata of its summary.json (scenario name, description, hash, years): for
+// `urbanmine compare`.
+core::Result<results::RunResults> load_run_folder(const std::string& dir);
 // The same tables of run `run_id` in the SQLite store at `db_path`.
 core::Result<results::RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
+// Run `run_id` of the store whole (every table, record tables, findings) with the scenario's
+// description from its stored summary.json: for `urbanmine compare`.
+core::Result<results::RunResults> load_run_store_whole(const std::string& db_path,
+                                                       std::int64_t run_id);
 
 }  // namespace urbanmine::report

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// `urbanmine compare A B [C...]`: runs compared (engine/compare.h).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "engine/compare.h"
+
+#include "report/compare_report.h"
+
+namespace urbanmine::cli {
+
+namespace {
+
+struct CompareArgs {
+  std::vector<std::string> runs;
+  std::string region = "WORLD";
+  int year = 0;
+  std::vector<std::string> elements;
+  std::string out_dir;
+  std::string db;
+  std::string data_dir;
+};
+
+}  // namespace
+
+void register_compare_commands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "compare",
+      "Compare two or more runs: the headline figures of a region and year (material demand, "
+      "waste batteries, collected, recycled, recovered, stranded feedstock) with their "
+      "difference from the first run, absolute and in %, and the count of every table's "
+      "differing cells. Each run is a scenario .toml (run now, nothing stored), the --out folder "
+      "of `urbanmine run`, or a run id in --db. Regions may be aggregates (EU27, EUROPE, "
+      "NORTH_AMERICA, WORLD). --out DIR writes compare.html (the answer first, charts with the "
+      "runs overlaid), compare.csv (every table's differences by region, element and year) and "
+      "compare.json (docs/compare.md).\n"
+      "Example: urbanmine compare examples/global.toml examples/eu_circular.toml "
+      "--region EU27 --year 2040 --element Li");
+  auto a = std::make_shared<CompareArgs>();
+  cmd->add_option("RUNS", a->runs,
+                  "The runs: scenario .toml, run folder or run id; the first is the reference")
+      ->required()
+      ->expected(2, -1);
+  cmd->add_option("--region", a->region,
+                  "Focus region: ISO alpha-3 model region or aggregate (default WORLD)");
+  cmd->add_option("--year", a->year,
+                  "Focus year (default 2040 when every run has it, else their last common year)");
+  cmd->add_option("--element", a->elements,
+                  "Focus element(s): Li, Ni, Co, Mn, graphite, Cu, Al (default Li, Ni, Co)");
+  cmd->add_option("--out", a->out_dir,
+                  "Write compare.html, compare.csv and compare.json into this folder");
+  cmd->add_option("--db", a->db, "SQLite store holding the runs given by id");
+  cmd->add_option("--data-dir", a->data_dir,
+                  "Folder of sourced CSVs for scenarios (default: $URBANMINE_DATA_DIR or the "
+                  "shipped data/)");
+  cmd->callback([&ctx, a] {
+    ctx.action = [&ctx, a]() -> int {
+      engine::CompareLoadOptions load;
+      load.data_dir = a->data_dir;
+      load.db_path = a->db;
+      load.logger = &ctx.logger;
+      load.strict = ctx.strict;
+      std::vector<engine::CompareInput> inputs;
+      for (const auto& what : a->runs) {
+        ctx.logger.info("loading " + what);
+        auto in = engine::load_compare_input(what, load);
+        if (!in) return report_error(ctx, in.error());
+        inputs.push_back(std::move(*in));
+      }
+      engine::CompareOptions options;
+      options.region = a->region;
+      options.year = a->year;
+      options.elements = a->elements;
+      auto c = engine::compare_runs(inputs, options);
+      if (!c) return report_error(ctx, c.error());
+      if (!a->out_dir.empty()) {
+        auto written = report::write_compare_outputs(*c, a->out_dir);
+        if (!written) return report_error(ctx, written.error());
+        for (const auto& path : *written) ctx.logger.info("wrote " + path);
+      }
+      switch (ctx.output_format(OutputFormat::kTable)) {
+        case OutputFormat::kJson:
+          return emit(ctx, report::compare_json(*c));
+        case OutputFormat::kCsv:
+          return emit(ctx, report::compare_csv(*c));
+        case OutputFormat::kTable:
+          break;
+      }
+      return emit(ctx, report::compare_text(*c));
+    };
+  });
+}
+
+}  // namespace urbanmine::cli
