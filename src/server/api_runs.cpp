@@ -5,24 +5,60 @@
 // cached in memory (the load benchmark's "cached reads").
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 
 #include <unistd.h>
 
+#include "engine/compare.h"
 #include "engine/service.h"
 #include "io/files.h"
 #include "io/json_reader.h"
 #include "io/run_writers.h"
 #include "server/api.h"
 
+#include "report/compare_report.h"
 #include "report/run_outputs.h"
 #include "report/run_xlsx.h"
+#include "results/regions.h"
 
 namespace urbanmine::server {
 
 namespace {
+
+// The cells of `table` matching every (dimension, item) of `asked`, in long form; zero cells
+// are left out, as in the store (the API's sparse rule, docs/api.md).
+std::vector<io::ResultRow> filtered_rows(
+    const results::ResultTable& table,
+    const std::vector<std::pair<std::string, std::string>>& asked) {
+  const auto& dims = table.values.dims();
+  std::vector<std::optional<std::size_t>> fixed(dims.size());
+  for (const auto& [dim, item] : asked) {
+    if (const auto d = table.values.dim_index(dim)) fixed[*d] = dims[*d].index_of(item);
+  }
+  std::vector<io::ResultRow> rows;
+  const auto data = table.values.data();
+  std::vector<std::size_t> idx(dims.size(), 0);
+  for (std::size_t flat = 0; flat < data.size(); ++flat) {
+    bool take = data[flat] != 0.0;
+    for (std::size_t d = 0; d < dims.size() && take; ++d) take = !fixed[d] || *fixed[d] == idx[d];
+    if (take) {
+      io::ResultRow row;
+      for (std::size_t d = 0; d < dims.size(); ++d)
+        row.coords[dims[d].name()] = dims[d].items()[idx[d]];
+      row.value = data[flat];
+      rows.push_back(std::move(row));
+    }
+    for (std::size_t d = dims.size(); d-- > 0;) {
+      if (++idx[d] < dims[d].size()) break;
+      idx[d] = 0;
+    }
+  }
+  return rows;
+}
 
 core::Result<std::int64_t> run_id_of(const ApiRequest& request) {
   const std::string text = request.path_param("id");
@@ -375,133 +411,157 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 }
                 return Reply::json(to_json_text({{"tables", tables}, {"records", records}}));
               })});
-  routes.add({"GET",
-              "/api/runs/{id}/tables/{name}",
-              "runs",
-              "One result table in long form, filtered; JSON {columns, rows} or CSV (format=csv)",
-              false,
-              "",
-              {{"region", "region code (ISO 3166 alpha-3 or an aggregate such as WORLD)"},
-               {"element", "element code (Li, Ni, Co, Mn, graphite, Cu, Al)"},
-               {"year", "calendar year"},
-               {"segment", "segment code"},
-               {"chemistry", "chemistry code"},
-               {"route", "recycling route"},
-               {"format", "json (default) or csv"}},
-              {kJsonType, kCsvType},
-              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-                URBANMINE_TRY_STATUS(check_format(request));
-                auto run = finished_run(state, request);
-                if (!run) return run.error();
-                const std::string name = request.path_param("name");
-                URBANMINE_TRY_STATUS(check_name(name));
-                io::TableFilter filter;
-                if (request.has_query("region")) filter.region = request.query("region");
-                if (request.has_query("element")) filter.element = request.query("element");
-                if (request.has_query("year")) {
-                  const std::string y = request.query("year");
-                  bool digits = !y.empty() && y.size() <= 4;
-                  for (char c : y)
-                    digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
-                  if (!digits) {
-                    return core::Error::invalid_input("year '" + y + "' is not a calendar year",
-                                                      "query: year", "give a year such as 2030");
-                  }
-                  filter.year = std::stoi(y);
-                }
-                for (const char* dim : {"segment", "chemistry", "route"}) {
-                  if (request.has_query(dim)) filter.dims[dim] = request.query(dim);
-                }
-                auto infos = state.service->tables(run->id);
-                if (!infos) return infos.error();
-                const io::TableInfo* info = nullptr;
-                for (const auto& t : *infos) {
-                  if (t.name == name) info = &t;
-                }
-                if (info == nullptr) {
-                  return core::Error::not_found(
-                      "run " + std::to_string(run->id) + " has no table '" + name + "'", name,
-                      "list the run's tables with GET /api/runs/" + std::to_string(run->id) +
-                          "/tables");
-                }
-                // A filter naming a dimension the table lacks, or an item not in it, is an error
-                // naming the query (an empty answer would look like zero).
-                if (auto loaded = state.service->results(run->id); loaded) {
-                  if (const auto* table = (*loaded)->results.find(name)) {
-                    std::vector<std::pair<std::string, std::string>> asked;
-                    if (filter.region) asked.emplace_back(engine::kDimRegion, *filter.region);
-                    if (filter.element) asked.emplace_back(engine::kDimElement, *filter.element);
-                    if (filter.year) {
-                      asked.emplace_back(engine::kDimYear, std::to_string(*filter.year));
-                    }
-                    for (const auto& [dim, item] : filter.dims) asked.emplace_back(dim, item);
-                    for (const auto& [dim, item] : asked) {
-                      const auto index = table->values.dim_index(dim);
-                      if (!index) {
-                        return core::Error::invalid_input(
-                            "table '" + name + "' has no " + dim + " dimension", "query: " + dim,
-                            "filter on its dimensions: " + [&] {
-                              std::string list;
-                              for (const auto& d : table->values.dims()) {
-                                list += (list.empty() ? "" : ", ") + d.name();
-                              }
-                              return list;
-                            }());
-                      }
-                      const auto& d = table->values.dims()[*index];
-                      if (!d.index_of(item)) {
-                        std::string list;
-                        for (std::size_t i = 0; i < d.size() && i < 40; ++i) {
-                          list += (i == 0 ? "" : ", ") + d.items()[i];
-                        }
-                        if (d.size() > 40) list += ", ...";
-                        return core::Error::not_found(
-                            "table '" + name + "' has no " + dim + " '" + item + "'",
-                            "query: " + dim, "use one of: " + list);
-                      }
-                    }
-                  }
-                }
-                auto rows = state.service->read_table(run->id, name, filter);
-                if (!rows) return rows.error();
-                std::vector<std::string> columns = info->dims;
-                columns.push_back(info->value_column);
-                if (wants_csv(request)) {
-                  std::vector<std::vector<std::string>> cells;
-                  cells.reserve(rows->size());
-                  for (const auto& row : *rows) {
-                    std::vector<std::string> line;
-                    for (const auto& d : info->dims) {
-                      auto it = row.coords.find(d);
-                      line.push_back(it == row.coords.end() ? "" : it->second);
-                    }
-                    line.push_back(io::format_number(row.value));
-                    cells.push_back(std::move(line));
-                  }
-                  return Reply::content(kCsvType, io::records_csv(columns, cells), name + ".csv");
-                }
-                nlohmann::json out_rows = nlohmann::json::array();
-                for (const auto& row : *rows) {
-                  nlohmann::json line = nlohmann::json::array();
-                  for (const auto& d : info->dims) {
-                    auto it = row.coords.find(d);
-                    if (it == row.coords.end()) {
-                      line.push_back(nullptr);
-                    } else if (d == engine::kDimYear) {
-                      line.push_back(std::stoi(it->second));
-                    } else {
-                      line.push_back(it->second);
-                    }
-                  }
-                  line.push_back(row.value);
-                  out_rows.push_back(std::move(line));
-                }
-                return Reply::json(to_json_text({{"name", info->name},
-                                                 {"value_column", info->value_column},
-                                                 {"description", info->description},
-                                                 {"columns", columns},
-                                                 {"rows", out_rows}}));
-              })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/tables/{name}",
+       "runs",
+       "One result table in long form, filtered; JSON {columns, rows} or CSV (format=csv)",
+       false,
+       "",
+       {{"region", "region code (ISO 3166 alpha-3 or an aggregate such as WORLD)"},
+        {"element", "element code (Li, Ni, Co, Mn, graphite, Cu, Al)"},
+        {"year", "calendar year"},
+        {"segment", "segment code"},
+        {"chemistry", "chemistry code"},
+        {"route", "recycling route"},
+        {"format", "json (default) or csv"}},
+       {kJsonType, kCsvType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         URBANMINE_TRY_STATUS(check_format(request));
+         auto run = finished_run(state, request);
+         if (!run) return run.error();
+         const std::string name = request.path_param("name");
+         URBANMINE_TRY_STATUS(check_name(name));
+         io::TableFilter filter;
+         if (request.has_query("region")) filter.region = request.query("region");
+         if (request.has_query("element")) filter.element = request.query("element");
+         if (request.has_query("year")) {
+           const std::string y = request.query("year");
+           bool digits = !y.empty() && y.size() <= 4;
+           for (char c : y) digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
+           if (!digits) {
+             return core::Error::invalid_input("year '" + y + "' is not a calendar year",
+                                               "query: year", "give a year such as 2030");
+           }
+           filter.year = std::stoi(y);
+         }
+         for (const char* dim : {"segment", "chemistry", "route"}) {
+           if (request.has_query(dim)) filter.dims[dim] = request.query(dim);
+         }
+         auto infos = state.service->tables(run->id);
+         if (!infos) return infos.error();
+         const io::TableInfo* info = nullptr;
+         for (const auto& t : *infos) {
+           if (t.name == name) info = &t;
+         }
+         if (info == nullptr) {
+           return core::Error::not_found(
+               "run " + std::to_string(run->id) + " has no table '" + name + "'", name,
+               "list the run's tables with GET /api/runs/" + std::to_string(run->id) + "/tables");
+         }
+         // A filter naming a dimension the table lacks, or an item not in it, is an error
+         // naming the query (an empty answer would look like zero). An aggregate region
+         // (EU27, WORLD, ...) is the sum over its member regions, computed here.
+         std::optional<std::vector<io::ResultRow>> aggregate_rows;
+         if (auto loaded = state.service->results(run->id); loaded) {
+           if (const auto* table = (*loaded)->results.find(name)) {
+             const auto regions = results::RegionIndex::of((*loaded)->results);
+             std::optional<results::ResultTable> summed;
+             if (filter.region && regions.is_aggregate(*filter.region) &&
+                 table->values.dim_index(std::string(engine::kDimRegion))) {
+               if (!results::is_additive(*table)) {
+                 return core::Error::not_found(
+                     "table '" + name +
+                         "' holds fractions, which do not add up over the "
+                         "regions of " +
+                         *filter.region,
+                     "query: region", "ask for one of its model regions");
+               }
+               auto with = results::with_aggregates(*table, regions);
+               if (!with) return with.error();
+               summed = std::move(*with);
+               table = &*summed;
+             }
+             std::vector<std::pair<std::string, std::string>> asked;
+             if (filter.region) asked.emplace_back(engine::kDimRegion, *filter.region);
+             if (filter.element) asked.emplace_back(engine::kDimElement, *filter.element);
+             if (filter.year) {
+               asked.emplace_back(engine::kDimYear, std::to_string(*filter.year));
+             }
+             for (const auto& [dim, item] : filter.dims) asked.emplace_back(dim, item);
+             for (const auto& [dim, item] : asked) {
+               const auto index = table->values.dim_index(dim);
+               if (!index) {
+                 return core::Error::invalid_input(
+                     "table '" + name + "' has no " + dim + " dimension", "query: " + dim,
+                     "filter on its dimensions: " + [&] {
+                       std::string list;
+                       for (const auto& d : table->values.dims()) {
+                         list += (list.empty() ? "" : ", ") + d.name();
+                       }
+                       return list;
+                     }());
+               }
+               const auto& d = table->values.dims()[*index];
+               if (!d.index_of(item)) {
+                 std::string list;
+                 for (std::size_t i = 0; i < d.size() && i < 40; ++i) {
+                   list += (i == 0 ? "" : ", ") + d.items()[i];
+                 }
+                 if (d.size() > 40) list += ", ...";
+                 if (dim == engine::kDimRegion) {
+                   for (const auto& a : regions.aggregates()) list += ", " + a;
+                 }
+                 return core::Error::not_found(
+                     "table '" + name + "' has no " + dim + " '" + item + "'", "query: " + dim,
+                     "use one of: " + list);
+               }
+             }
+             if (summed) aggregate_rows = filtered_rows(*summed, asked);
+           }
+         }
+         auto rows = aggregate_rows
+                         ? core::Result<std::vector<io::ResultRow>>(std::move(*aggregate_rows))
+                         : state.service->read_table(run->id, name, filter);
+         if (!rows) return rows.error();
+         std::vector<std::string> columns = info->dims;
+         columns.push_back(info->value_column);
+         if (wants_csv(request)) {
+           std::vector<std::vector<std::string>> cells;
+           cells.reserve(rows->size());
+           for (const auto& row : *rows) {
+             std::vector<std::string> line;
+             for (const auto& d : info->dims) {
+               auto it = row.coords.find(d);
+               line.push_back(it == row.coords.end() ? "" : it->second);
+             }
+             line.push_back(io::format_number(row.value));
+             cells.push_back(std::move(line));
+           }
+           return Reply::content(kCsvType, io::records_csv(columns, cells), name + ".csv");
+         }
+         nlohmann::json out_rows = nlohmann::json::array();
+         for (const auto& row : *rows) {
+           nlohmann::json line = nlohmann::json::array();
+           for (const auto& d : info->dims) {
+             auto it = row.coords.find(d);
+             if (it == row.coords.end()) {
+               line.push_back(nullptr);
+             } else if (d == engine::kDimYear) {
+               line.push_back(std::stoi(it->second));
+             } else {
+               line.push_back(it->second);
+             }
+           }
+           line.push_back(row.value);
+           out_rows.push_back(std::move(line));
+         }
+         return Reply::json(to_json_text({{"name", info->name},
+                                          {"value_column", info->value_column},
+                                          {"description", info->description},
+                                          {"columns", columns},
+                                          {"rows", out_rows}}));
+       })});
   routes.add({"GET",
               "/api/runs/{id}/records/{name}",
               "runs",
@@ -548,6 +608,98 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                     "run " + std::to_string(run->id) + " has no record table '" + name + "'", name,
                     "list the run's record tables with GET /api/runs/" + std::to_string(run->id) +
                         "/tables");
+              })});
+
+  routes.add({"GET",
+              "/api/compare",
+              "runs",
+              "Two or more finished runs compared: headline figures of a region (aggregates such "
+              "as EU27 included) and year with their differences from the first run, the "
+              "region's series, and every table's differences (format=csv) or the comparison "
+              "page (format=html); docs/compare.md",
+              false,
+              "",
+              {{"runs", "run ids, comma-separated; the first is the reference (2 to 8)"},
+               {"region", "focus region: model region or aggregate (default WORLD)"},
+               {"year", "focus year (default 2040 when every run has it)"},
+               {"element", "focus elements, comma-separated (default Li,Ni,Co)"},
+               {"format", "json (default), csv (every difference) or html"}},
+              {kJsonType, kCsvType, kHtmlType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                const std::string format = request.query("format");
+                if (!format.empty() && format != "json" && format != "csv" && format != "html") {
+                  return core::Error::invalid_input("unknown format '" + format + "'",
+                                                    "query: format",
+                                                    "use format=json, format=csv or format=html");
+                }
+                auto split = [](const std::string& text) {
+                  std::vector<std::string> out;
+                  std::size_t start = 0;
+                  while (start <= text.size()) {
+                    const auto comma = text.find(',', start);
+                    const std::string item = text.substr(
+                        start, comma == std::string::npos ? std::string::npos : comma - start);
+                    if (!item.empty()) out.push_back(item);
+                    if (comma == std::string::npos) break;
+                    start = comma + 1;
+                  }
+                  return out;
+                };
+                const auto ids = split(request.query("runs"));
+                if (ids.size() < 2 || ids.size() > 8) {
+                  return core::Error::invalid_input(
+                      "compare needs 2 to 8 run ids, got " + std::to_string(ids.size()),
+                      "query: runs", "give runs=1,2 (the first is the reference)");
+                }
+                std::vector<engine::CompareInput> inputs;
+                for (const auto& id_text : ids) {
+                  std::int64_t id = 0;
+                  const auto [ptr, ec] =
+                      std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+                  if (ec != std::errc() || ptr != id_text.data() + id_text.size() || id <= 0) {
+                    return core::Error::invalid_input("run id '" + id_text + "' is not a number",
+                                                      "query: runs",
+                                                      "give run ids as GET /api/runs lists them");
+                  }
+                  auto run = state.service->run(id);
+                  if (!run) return run.error();
+                  if (run->state != engine::RunState::kSucceeded) {
+                    return core::Error{core::ErrorCode::kConflict,
+                                       "run " + id_text + " is " +
+                                           std::string(engine::run_state_name(run->state)) +
+                                           ", not succeeded",
+                                       "compare runs that have succeeded", "query: runs"};
+                  }
+                  auto loaded = state.service->results(id);
+                  if (!loaded) return loaded.error();
+                  inputs.push_back({"run " + id_text, (*loaded)->results});
+                }
+                engine::CompareOptions options;
+                if (request.has_query("region")) options.region = request.query("region");
+                if (request.has_query("year")) {
+                  const std::string y = request.query("year");
+                  int year = 0;
+                  const auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
+                  if (ec != std::errc() || ptr != y.data() + y.size() || year <= 0) {
+                    return core::Error::invalid_input("year '" + y + "' is not a calendar year",
+                                                      "query: year", "give a year such as 2040");
+                  }
+                  options.year = year;
+                }
+                options.elements = split(request.query("element"));
+                auto c = engine::compare_runs(inputs, options);
+                if (!c) {
+                  auto e = c.error();
+                  if (e.location.rfind("--", 0) == 0) e.location = "query: " + e.location.substr(2);
+                  return e;
+                }
+                if (format == "csv") {
+                  return Reply::content(kCsvType, report::compare_csv(*c), "compare.csv");
+                }
+                if (format == "html") {
+                  return Reply::content(kHtmlType, report::compare_html(*c, ""));
+                }
+                return Reply::json(report::compare_json(*c));
               })});
 }
 

@@ -32,9 +32,11 @@ void expect_error(const httplib::Result& res, int status, const std::string& cod
   EXPECT_EQ(body["error"]["code"], code) << res->body;
 }
 
-// Starts the baseline and waits until it finished; returns the final run object.
-json run_baseline(httplib::Client& c, const httplib::Headers& headers = {}) {
-  auto started = c.Post("/api/runs", headers, R"({"scenario_id": "baseline"})", "application/json");
+// Starts a scenario (id or name) and waits until it finished; returns the final run object.
+json run_scenario(httplib::Client& c, const std::string& scenario,
+                  const httplib::Headers& headers = {}) {
+  auto started =
+      c.Post("/api/runs", headers, json{{"scenario_id", scenario}}.dump(), "application/json");
   EXPECT_TRUE(started);
   if (!started) return {};
   EXPECT_EQ(started->status, 202) << started->body;
@@ -53,6 +55,10 @@ json run_baseline(httplib::Client& c, const httplib::Headers& headers = {}) {
   }
   ADD_FAILURE() << "run " << id << " did not finish";
   return {};
+}
+
+json run_baseline(httplib::Client& c, const httplib::Headers& headers = {}) {
+  return run_scenario(c, "baseline", headers);
 }
 
 TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
@@ -275,6 +281,88 @@ TEST(RunsApi, StartingARunNeedsTheTokenWhenOneIsSet) {
   auto run = run_baseline(*c, {{"Authorization", "Bearer t0k"}});
   EXPECT_EQ(run["state"], "succeeded") << run.dump();
   EXPECT_EQ(c->Get("/api/runs")->status, 200);
+}
+
+// Issue 17: aggregate regions are reachable in the table API, and two runs compare in one GET.
+TEST(RunsApi, AggregateRegionsAndCompareAnswerTheEuLithiumQuestion) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.path("api.db")});
+  auto c = server.client();
+  std::ifstream in(source_path("examples/eu_circular.toml"));
+  const std::string toml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto created =
+      c->Post("/api/scenarios", json{{"name", "eu"}, {"toml", toml}}.dump(), "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  auto base = run_baseline(*c);
+  auto eu = run_scenario(*c, "eu");
+  ASSERT_EQ(base["state"], "succeeded") << base.dump();
+  ASSERT_EQ(eu["state"], "succeeded") << eu.dump();
+  const std::string a = base["id"];
+  const std::string b = eu["id"];
+
+  // EU27 and WORLD rows are the sums of their model regions' rows.
+  auto value_of = [&](const std::string& query) {
+    auto res = c->Get(("/api/runs/" + a + "/tables/end_of_life_t?" + query).c_str());
+    EXPECT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << query << ": " << res->body;
+    double sum = 0.0;
+    const json body = parse(res->body);
+    for (const auto& row : body["rows"]) sum += row.back().get<double>();
+    return sum;
+  };
+  const double world = value_of("region=WORLD&element=Li&year=2040");
+  const double all = value_of("element=Li&year=2040");
+  EXPECT_GT(world, 0.0);
+  EXPECT_NEAR(world, all, 1e-9 * all);
+  const double eu27 = value_of("region=EU27&element=Li&year=2040");
+  double members = 0.0;
+  for (const char* r : {"CZE", "DEU", "FRA", "HUN", "POL", "SWE", "EU27_OTHER"}) {
+    members += value_of(std::string("region=") + r + "&element=Li&year=2040");
+  }
+  EXPECT_NEAR(eu27, members, 1e-9 * members);
+  auto unknown = c->Get(("/api/runs/" + a + "/tables/end_of_life_t?region=XYZ").c_str());
+  expect_error(unknown, 404, "not_found");
+  EXPECT_NE(unknown->body.find("EU27"), std::string::npos) << unknown->body;
+  expect_error(c->Get(("/api/runs/" + a + "/tables/secondary_supply_share?region=EU27").c_str()),
+               404, "not_found");
+
+  // Compare: the answer, the headline figure and its delta.
+  auto cmp =
+      c->Get(("/api/compare?runs=" + a + "," + b + "&region=EU27&year=2040&element=Li").c_str());
+  ASSERT_TRUE(cmp);
+  ASSERT_EQ(cmp->status, 200) << cmp->body;
+  auto comparison = parse(cmp->body);
+  EXPECT_EQ(comparison["format"], "urbanmine-compare/1");
+  EXPECT_NE(comparison["answer"].get<std::string>().find("EU27, 2040"), std::string::npos);
+  bool seen = false;
+  for (const auto& h : comparison["headline"]) {
+    if (h["table"] == "end_of_life_t") {
+      EXPECT_NEAR(h["values"][0].get<double>(), eu27, 1e-9 * eu27);
+    }
+    if (h["table"] == "recycling_to_secondary_metal_t") {
+      seen = true;
+      EXPECT_GT(h["deltas"][1].get<double>(), 0.0) << h.dump();
+    }
+  }
+  EXPECT_TRUE(seen) << cmp->body;
+  EXPECT_GT(comparison["differences_count"].get<long long>(), 0);
+  auto page = c->Get(("/api/compare?runs=" + a + "," + b + "&region=EU27&format=html").c_str());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page->body.find("Metal recovered by recycling, lithium, EU27"), std::string::npos);
+  auto csv = c->Get(("/api/compare?runs=" + a + "," + b + "&format=csv").c_str());
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->body.rfind("table,unit,region,element,year,run,", 0), 0u);
+  expect_error(c->Get(("/api/compare?runs=" + a).c_str()), 400, "invalid_input");
+  expect_error(c->Get(("/api/compare?runs=" + a + ",x").c_str()), 400, "invalid_input");
+  expect_error(c->Get(("/api/compare?runs=" + a + ",999").c_str()), 404, "not_found");
+  expect_error(c->Get(("/api/compare?runs=" + a + "," + b + "&region=ATLANTIS").c_str()), 404,
+               "not_found");
+  expect_error(c->Get(("/api/compare?runs=" + a + "," + b + "&year=2090").c_str()), 400,
+               "invalid_input");
 }
 
 }  // namespace
