@@ -140,6 +140,40 @@ async function main() {
       expect(note.includes('Ni'), `the region's Sankey lost the element: ${note}`);
     });
 
+    // Issue 17: two runs compared in two clicks (region EU27, element Li), the answer first.
+    await step('compare', async () => {
+      const toml = fs.readFileSync(path.join(sourceDir, 'examples/eu_circular.toml'), 'utf8');
+      const created = await fetch(`${base}/api/scenarios`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'eu', toml }),
+      });
+      expect(created.status === 201, `scenario not created: ${created.status}`);
+      const started = await (await fetch(`${base}/api/runs`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ scenario_id: 'eu' }),
+      })).json();
+      for (let i = 0; i < 600; i += 1) {
+        const run = await (await fetch(`${base}/api/runs/${started.id}`)).json();
+        if (run.state !== 'running') {
+          expect(run.state === 'succeeded', `the eu run did not succeed: ${JSON.stringify(run)}`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await page.goto(`${base}/#/compare`);
+      await page.waitForSelector('#compare-region option[value="EU27"]', { state: 'attached', timeout: 20000 });
+      await page.selectOption('#compare-region', 'EU27');
+      await page.click('#compare-go');
+      await page.waitForSelector('#compare-answer', { timeout: 30000 });
+      const answer = await page.textContent('#compare-answer');
+      expect(answer.includes('lithium, EU27, 2040') && answer.includes('EU circular') && answer.includes('%'),
+        `no answer for EU27 lithium in 2040: ${answer}`);
+      const charts = await page.$$('#compare-out .chart canvas');
+      expect(charts.length >= 6, `only ${charts.length} comparison charts`);
+      const csv = await page.getAttribute('#compare-csv', 'href');
+      expect(csv.includes('runs=') && csv.includes('format=csv'), `no CSV link: ${csv}`);
+    });
+
     await step('plant', async () => {
       await page.goto(`${base}/#/plant`);
       await page.click('#plant-go');

@@ -99,6 +99,17 @@ const en = {
   supplyStage: 'Supply stage',
   date: 'Date',
   hhiTitle: 'Supply concentration of one element (HHI)',
+  navCompare: 'Compare',
+  compareTitle: 'Compare two runs',
+  referenceRun: 'Reference run',
+  comparedRun: 'Compared run',
+  compareGo: 'Compare',
+  compareNeedsTwo: 'A comparison needs two finished runs: create a scenario and run it, then come back.',
+  comparePage: 'Comparison page',
+  allDifferences: 'Every difference (CSV)',
+  figure: 'Figure',
+  difference: 'Difference',
+  differencePercent: 'Difference (%)',
 };
 
 type Labels = typeof en;
@@ -198,6 +209,17 @@ const ko: Labels = {
   supplyStage: '공급 단계',
   date: '날짜',
   hhiTitle: '원소별 공급 집중도 (HHI)',
+  navCompare: '비교',
+  compareTitle: '두 실행 비교',
+  referenceRun: '기준 실행',
+  comparedRun: '비교 실행',
+  compareGo: '비교하기',
+  compareNeedsTwo: '비교하려면 완료된 실행이 두 개 필요합니다. 시나리오를 만들어 실행한 뒤 다시 오십시오.',
+  comparePage: '비교 페이지',
+  allDifferences: '모든 차이 (CSV)',
+  figure: '항목',
+  difference: '차이',
+  differencePercent: '차이 (%)',
 };
 
 const labels: Record<Lang, Labels> = { en, ko };

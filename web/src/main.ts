@@ -7,6 +7,7 @@ import './style.css';
 import { setToken, token } from './api';
 import { clear, h } from './dom';
 import { LabelKey, lang, setLang, t } from './i18n';
+import { comparePage } from './pages/compare';
 import { eventPage } from './pages/event';
 import { overviewPage } from './pages/overview';
 import { plantPage } from './pages/plant';
@@ -22,6 +23,7 @@ const pages: Array<{ id: string; label: LabelKey; render: Page }> = [
   { id: 'runs', label: 'navRuns', render: runsPage },
   { id: 'flows', label: 'navFlows', render: flowsPage },
   { id: 'series', label: 'navSeries', render: seriesPage },
+  { id: 'compare', label: 'navCompare', render: comparePage },
   { id: 'risk', label: 'navRisk', render: riskPage },
   { id: 'policy', label: 'navPolicy', render: policyPage },
   { id: 'market', label: 'navMarket', render: marketPage },
