@@ -190,6 +190,9 @@ async function main() {
       await page.waitForTimeout(1000);
       const options = await page.$$eval('#series-region option', (o) => o.length);
       expect(options > 3, 'no regions to choose from');
+      // Aggregates are offered and answered (issue 17: EU27 and WORLD totals).
+      await page.selectOption('#series-region', 'EU27');
+      await page.waitForFunction(() => document.querySelector('.card .note')?.textContent?.includes('EU27'), null, { timeout: 20000 });
     });
 
     await step('policy', async () => {

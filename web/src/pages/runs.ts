@@ -6,7 +6,7 @@ import { ApiError, getJson, hasRoute, postJson } from '../api';
 import { drawLines, drawSankey, SankeyLink, SankeyNode, Series } from '../charts';
 import { card, cellText, errorBox, h, table } from '../dom';
 import { columnLabel, t } from '../i18n';
-import { RunInfo, selectedRun, selectRun, TableInfo, TableRows } from '../state';
+import { RecordInfo, RunInfo, selectedRun, selectRun, TableInfo, TableRows } from '../state';
 
 const kPollMs = 400;
 
@@ -246,9 +246,21 @@ export async function seriesPage(main: HTMLElement): Promise<void> {
       }));
       drawLines(chartEl, series, columnLabel(data.value_column));
     };
+    // Aggregates the run holds whole (EU27, WORLD, ...), from its regions record table; the API
+    // sums a table over their member regions (not fractions, which do not add up).
+    let aggregates: string[] = [];
+    try {
+      const regions = await getJson<RecordInfo>(`/api/runs/${id}/records/regions`);
+      const held = new Set(regions.rows.flatMap((r) => String(r[2] ?? '').split(';').filter(Boolean)));
+      aggregates = ['WORLD', 'EU27', 'EUROPE', 'NORTH_AMERICA'].filter((a) => held.has(a));
+    } catch {
+      aggregates = [];
+    }
     const onTable = () => {
       const info = usable.find((tb) => tb.name === tableSel.value)!;
-      const regions = info.dims.find((d) => d.name === 'region')?.items ?? [];
+      const additive = !info.value_column.endsWith('_fraction');
+      const regions = [...(additive ? aggregates : []),
+        ...(info.dims.find((d) => d.name === 'region')?.items ?? [])];
       const elements = info.dims.find((d) => d.name === 'element')?.items ?? [];
       fill(regionSel, regions, regionSel.value, t('allRegions'));
       fill(elementSel, elements, elementSel.value, t('allElements'));
