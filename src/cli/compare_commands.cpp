@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// `urbanmine compare A B [C...]`: runs compared (engine/compare.h).
+// `urbanmine compare A B [C...]`: runs compared (engine/compare.h); `urbanmine iamc RUN...`:
+// runs as one IAMC-format table (report/iamc.h). Both read runs the same way.
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "engine/compare.h"
 
 #include "report/compare_report.h"
+#include "report/iamc.h"
 
 namespace urbanmine::cli {
 
@@ -89,6 +91,48 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
           break;
       }
       return emit(ctx, report::compare_text(*c));
+    };
+  });
+
+  auto* iamc = app.add_subcommand(
+      "iamc",
+      "Write one or more runs as one IAMC-format CSV (Model, Scenario, Region, Variable, Unit, "
+      "one column per year), as pyam and the IAM scenario explorers read it: every additive "
+      "table by region (aggregates EU27, EUROPE, NORTH_AMERICA, WORLD included) and element "
+      "(docs/formats/iamc.md). Each run is a scenario .toml, a run folder or a run id in --db.\n"
+      "Example: urbanmine iamc examples/global.toml examples/eu_circular.toml -o scenarios.csv");
+  auto ia = std::make_shared<CompareArgs>();
+  iamc->add_option("RUNS", ia->runs, "The runs: scenario .toml, run folder or run id")
+      ->required()
+      ->expected(1, -1);
+  iamc->add_option("--db", ia->db, "SQLite store holding the runs given by id");
+  iamc->add_option("--data-dir", ia->data_dir,
+                   "Folder of sourced CSVs for scenarios (default: $URBANMINE_DATA_DIR or the "
+                   "shipped data/)");
+  iamc->callback([&ctx, ia] {
+    ctx.action = [&ctx, ia]() -> int {
+      if (!ctx.format.empty() && ctx.format != "csv") {
+        return report_error(
+            ctx, core::Error::invalid_input("iamc writes CSV only, not " + ctx.format, "--format",
+                                            "leave out --format (or give --format csv)"));
+      }
+      engine::CompareLoadOptions load;
+      load.data_dir = ia->data_dir;
+      load.db_path = ia->db;
+      load.logger = &ctx.logger;
+      load.strict = ctx.strict;
+      std::vector<engine::CompareInput> inputs;
+      for (const auto& what : ia->runs) {
+        ctx.logger.info("loading " + what);
+        auto in = engine::load_compare_input(what, load);
+        if (!in) return report_error(ctx, in.error());
+        inputs.push_back(std::move(*in));
+      }
+      std::vector<const engine::RunResults*> runs;
+      for (const auto& in : inputs) runs.push_back(&in.run);
+      auto csv = report::iamc_csv(runs);
+      if (!csv) return report_error(ctx, csv.error());
+      return emit(ctx, *csv);
     };
   });
 }

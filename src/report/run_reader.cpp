@@ -221,6 +221,21 @@ core::Result<RunResults> load_run_folder(const std::string& dir) {
     auto text = io::read_text_file(summary);
     if (!text) return text.error();
     URBANMINE_TRY_STATUS(read_summary_metadata(*text, summary, run->meta));
+    // The tables' descriptions (price years and notes), as the run wrote them.
+    auto json = io::parse_json(*text, summary);
+    if (json && json->contains("tables") && (*json)["tables"].is_array()) {
+      for (const auto& t : (*json)["tables"]) {
+        if (!t.is_object() || !t.contains("name") || !t["name"].is_string() ||
+            !t.contains("description") || !t["description"].is_string()) {
+          continue;
+        }
+        for (auto& table : run->tables) {
+          if (table.name == t["name"].get<std::string>()) {
+            table.description = t["description"].get<std::string>();
+          }
+        }
+      }
+    }
   }
   const std::string regions = join_path(dir, std::string(results::kRecordsRegions.name) + ".csv");
   if (std::filesystem::exists(regions, ec)) {

@@ -21,6 +21,7 @@
 #include "server/api.h"
 
 #include "report/compare_report.h"
+#include "report/iamc.h"
 #include "report/run_outputs.h"
 #include "report/run_xlsx.h"
 #include "results/regions.h"
@@ -610,6 +611,25 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                         "/tables");
               })});
 
+  routes.add({"GET",
+              "/api/runs/{id}/iamc",
+              "runs",
+              "The run as an IAMC-format CSV (Model, Scenario, Region, Variable, Unit, years) as "
+              "pyam reads it, aggregates included (`urbanmine iamc`; docs/formats/iamc.md)",
+              false,
+              "",
+              {},
+              {kCsvType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                auto loaded = state.service->results(run->id);
+                if (!loaded) return loaded.error();
+                auto csv = report::iamc_csv({&(*loaded)->results});
+                if (!csv) return csv.error();
+                return Reply::content(kCsvType, std::move(*csv),
+                                      "run-" + std::to_string(run->id) + "-iamc.csv");
+              })});
   routes.add({"GET",
               "/api/compare",
               "runs",

@@ -356,6 +356,12 @@ TEST(RunsApi, AggregateRegionsAndCompareAnswerTheEuLithiumQuestion) {
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->status, 200);
   EXPECT_EQ(csv->body.rfind("table,unit,region,element,year,run,", 0), 0u);
+  // The IAMC export holds the same EU27 figure.
+  auto iamc = c->Get(("/api/runs/" + a + "/iamc").c_str());
+  ASSERT_TRUE(iamc);
+  ASSERT_EQ(iamc->status, 200) << iamc->body;
+  EXPECT_EQ(iamc->body.rfind("Model,Scenario,Region,Variable,Unit,2010,", 0), 0u);
+  EXPECT_NE(iamc->body.find(",EU27,Waste Batteries|End of Life|Lithium,t,"), std::string::npos);
   expect_error(c->Get(("/api/compare?runs=" + a).c_str()), 400, "invalid_input");
   expect_error(c->Get(("/api/compare?runs=" + a + ",x").c_str()), 400, "invalid_input");
   expect_error(c->Get(("/api/compare?runs=" + a + ",999").c_str()), 404, "not_found");

@@ -230,3 +230,24 @@ def test_risk_policy_and_market_as_the_cli_gives_them(baseline):
     assert bad.value.location == "weights.feedstok"
     with pytest.raises(urbanmine.InvalidInputError):
         urbanmine.risk.hhi("Co", 2022, stage="smelter")
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_iamc_export_reads_into_pandas_as_pyam_would(baseline, tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "scenarios.csv"
+    subprocess.run([BIN, "--no-progress", "-q", "iamc", str(ROOT / "examples" / "global.toml"),
+                    str(ROOT / "examples" / "eu_circular.toml"), "-o", str(path)], check=True,
+                   capture_output=True)
+    wide = pd.read_csv(path)
+    assert list(wide.columns[:5]) == ["Model", "Scenario", "Region", "Variable", "Unit"]
+    # pyam's long form: one row per model, scenario, region, variable, unit and year.
+    long = wide.melt(id_vars=list(wide.columns[:5]), var_name="year", value_name="value")
+    long["year"] = long["year"].astype(int)
+    assert not long.duplicated(["Model", "Scenario", "Region", "Variable", "Unit", "year"]).any()
+    assert set(long.Scenario) == {"global baseline", "EU circular"}
+    li = long[(long.Scenario == "global baseline") & (long.Region == "WORLD")
+              & (long.Variable == "Waste Batteries|End of Life|Lithium") & (long.year == 2040)]
+    expected = float(baseline["end_of_life_t"].sel(element="Li", year=2040).sum())
+    assert float(li.value.iloc[0]) == pytest.approx(expected, rel=1e-9)
