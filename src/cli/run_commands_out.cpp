@@ -67,7 +67,8 @@ struct RunArgs {
   std::string db_path;
   std::string data_dir;
   std::string xlsx_path;
-  int sankey_year = 0;  // 0: kDefaultSankeyYear, or the run's last year when it ends earlier
+  int sankey_year = 0;       // 0: kDefaultSankeyYear, or the run's last year when it ends earlier
+  std::string focus_region;  // the report's "At a glance" region; empty = WORLD
   std::string sankey_element = std::string(report::kDefaultSankeyElement);
 };
 
@@ -115,6 +116,7 @@ int run_main(CliContext& ctx, const RunArgs& args) {
                                ? args.sankey_year
                                : std::min(report::kDefaultSankeyYear, results->meta.last_year);
   out.render.sankey_element = args.sankey_element;
+  out.render.focus_region = args.focus_region;
   if (options.progress) {
     out.progress = [&bar](double fraction, std::string_view stage) { bar.update(fraction, stage); };
   }
@@ -193,6 +195,10 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
                   "Year of sankey.json and the report's flow diagram (default: " +
                       std::to_string(report::kDefaultSankeyYear) +
                       ", or the run's last year when it ends earlier)");
+  run->add_option("--focus", args->focus_region,
+                  "Region of the report's first section, \"At a glance\": a country (KOR) or an "
+                  "aggregate the run holds whole (EU27, EUROPE, NORTH_AMERICA, WORLD; default "
+                  "WORLD)");
   run->add_option("--sankey-element", args->sankey_element,
                   "Element of the Sankey (Li, Ni, Co, Mn, graphite, ...) or kWh for battery "
                   "capacity")

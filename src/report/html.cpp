@@ -471,6 +471,26 @@ ul.findings li { margin-bottom: 6px; }
 .ok { color: #2e7d32; font-weight: bold; }
 .fail { color: #c62828; font-weight: bold; }
 .small { font-size: 12px; color: #5a6372; }
+.grid3 { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 8px 18px; }
+p.lead { font-size: 17px; background: #eef3f9; border-left: 4px solid #4e79a7;
+  padding: 10px 16px; }
+nav.toc { border: 1px solid #dde1e7; border-radius: 6px; padding: 8px 16px; margin: 12px 0;
+  font-size: 13px; }
+nav.toc ol { columns: 2; margin: 4px 0; padding-left: 20px; }
+.tablewrap table { width: max-content; min-width: 50%; }
+.tablewrap td { max-width: 30em; }
+@media print {
+  body { background: #fff; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  nav.toc ol { columns: 2; }
+  h2 { break-after: avoid; }
+  h2#findings, h2#key-figures, h2#sankey, h2#assumptions { break-before: page; }
+  figure, table, .cards, .card, p.lead { break-inside: avoid; }
+  .tablewrap { overflow: visible; }
+  .tablewrap table { width: auto; font-size: 8.5pt; }
+  .grid2, .grid3 { display: block; }
+  a { color: inherit; text-decoration: none; }
+}
 )css";
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";

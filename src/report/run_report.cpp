@@ -8,6 +8,7 @@
 #include <fstream>
 #include <optional>
 #include <random>
+#include <regex>
 #include <set>
 #include <tuple>
 
@@ -17,6 +18,7 @@
 #include "io/run_writers.h"
 
 #include "report/html.h"
+#include "results/regions.h"
 #include "results/registry.h"
 
 namespace urbanmine::report {
@@ -760,6 +762,114 @@ std::string supply_security_section(const RecordTable& t) {
 
 }  // namespace
 
+// The report's first section: the answers for one region (a model region or an aggregate) in
+// the key years, for the headline elements, with one sentence for the Sankey year.
+std::string glance_section(const RunResults& r, const std::string& focus,
+                           const std::vector<int>& years, int sentence_year) {
+  auto members = results::RegionIndex::of(r).members(focus);
+  if (!members) return {};
+  struct Row {
+    std::string_view table;
+    const char* label;
+  };
+  static const Row kRows[] = {
+      {kTableMaterialDemandT, "New-battery need"},
+      {kTableEndOfLifeT, "End of life"},
+      {kTableCollectedT, "Collected"},
+      {kTableRecoveredT, "Recovered"},
+      {kTableUnrecycledT, "Stranded feedstock"},
+  };
+  auto total = [&](std::string_view table, const std::string& element, int year) -> double {
+    const ResultTable* t = r.find(table);
+    if (t == nullptr) return std::nan("");
+    auto v = results::table_total(
+        *t, *members,
+        {{std::string(kDimElement), element}, {std::string(kDimYear), std::to_string(year)}});
+    return v ? *v : std::nan("");
+  };
+  std::string b = section("glance", "At a glance: " + focus);
+  std::vector<std::string> headline;
+  const auto elements = run_elements(r);
+  for (const char* e : results::kHeadlineElements) {
+    if (std::find(elements.begin(), elements.end(), e) != elements.end()) headline.emplace_back(e);
+  }
+  if (headline.empty()) return b + para("The run holds none of lithium, nickel or cobalt.");
+  {
+    const std::string& e = headline.front();
+    const double eol = total(kTableEndOfLifeT, e, sentence_year);
+    const double rec = total(kTableRecoveredT, e, sentence_year);
+    const double demand = total(kTableMaterialDemandT, e, sentence_year);
+    const double stranded = total(kTableUnrecycledT, e, sentence_year);
+    const std::string name = results::element_name(e);
+    std::string text = "In " + focus + " in " + std::to_string(sentence_year) + ", " +
+                       format_readable(eol) + " t of " + name +
+                       " reach end of life in waste batteries; recycling recovers " +
+                       format_readable(rec) + " t";
+    if (demand > 0.0) {
+      text += ", " + format_readable(kPercent * rec / demand) + " % of the " + name +
+              " new batteries need (" + format_readable(demand) + " t)";
+    }
+    text += std::isfinite(stranded) && stranded > 0.0
+                ? "; feedstock holding " + format_readable(stranded) + " t of " + name +
+                      " finds no recycling capacity it may legally reach."
+                : ".";
+    b += "<p class=\"lead\">" + html_escape(text) + "</p>\n";
+  }
+  std::vector<std::string> header{"t"};
+  std::vector<bool> numeric{false};
+  for (int y : years) {
+    header.push_back(std::to_string(y));
+    numeric.push_back(true);
+  }
+  std::string tables;
+  for (const auto& e : headline) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : kRows) {
+      if (r.find(row.table) == nullptr) continue;
+      std::vector<std::string> cells{row.label};
+      for (int y : years) cells.push_back(format_readable(total(row.table, e, y)));
+      rows.push_back(std::move(cells));
+    }
+    std::vector<std::string> share{"Recovered / need"};
+    for (int y : years) {
+      const double demand = total(kTableMaterialDemandT, e, y);
+      share.push_back(
+          demand > 0.0 ? format_readable(kPercent * total(kTableRecoveredT, e, y) / demand) + " %"
+                       : "n/a");
+    }
+    rows.push_back(std::move(share));
+    tables += "<div><h3>" + html_escape(element_name(e)) + "</h3>" +
+              html_table(header, rows, numeric) + "</div>";
+  }
+  b += "<div class=\"grid3\">" + tables + "</div>\n";
+  b += para(
+      "Tonnes of each element: needed for new batteries; in batteries reaching end of "
+      "life; collected; recovered by recycling; in feedstock (collected batteries and "
+      "production scrap) that no recycling capacity it may legally reach takes; and "
+      "recovered metal as a share of the need. Other regions: urbanmine run --focus CODE (a "
+      "country such as KOR, or EU27, EUROPE, "
+      "NORTH_AMERICA, WORLD); two runs side by side: urbanmine compare.");
+  return b;
+}
+
+// A table of contents of the report's sections (its <h2 id> headings), inserted after the
+// header.
+std::string with_contents(const std::string& body) {
+  static const std::regex kHeading("<h2 id=\"([^\"]+)\">([^<]*)</h2>");
+  std::string items;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), kHeading);
+       it != std::sregex_iterator(); ++it) {
+    items += "<li><a href=\"#" + (*it)[1].str() + "\">" + (*it)[2].str() + "</a></li>";
+  }
+  const std::string nav =
+      "<nav class=\"toc\" aria-label=\"contents\"><strong>Contents</strong><ol>" + items +
+      "</ol></nav>\n";
+  const std::string marker = "</header>\n";
+  const auto at = body.find(marker);
+  if (at == std::string::npos) return nav + body;
+  return body.substr(0, at + marker.size()) + nav + body.substr(at + marker.size());
+}
+
 std::string report_html(const RunResults& r, const RenderOptions& options) {
   const auto years = key_years(r);
   const auto elements = run_elements(r);
@@ -816,6 +926,9 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   card(r.balance_ok() ? "passed" : "FAILED",
        "mass balance: " + format_thousands(static_cast<double>(bal.checks), 0) + " checks");
   b += "</div>\n";
+
+  b += glance_section(r, options.focus_region.empty() ? "WORLD" : options.focus_region, years,
+                      card_year);
 
   b += section("findings", "Main findings");
   if (r.findings.empty()) {
@@ -1001,32 +1114,96 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   for (const auto& t : r.records) {
     b += section("records-" + t.name, t.title.empty() ? t.name : t.title);
     if (!t.description.empty()) b += para(t.description);
+    const auto column = [&](std::string_view wanted) -> std::optional<std::size_t> {
+      const auto it = std::find(t.columns.begin(), t.columns.end(), wanted);
+      if (it == t.columns.end()) return std::nullopt;
+      return static_cast<std::size_t>(it - t.columns.begin());
+    };
+    std::vector<const std::vector<Cell>*> shown_rows;
+    for (const auto& row : t.rows) shown_rows.push_back(&row);
+    std::string note;
+    bool of_marker_year = false;
+    // A long table by year shows the report's year (the CSV has every year).
+    if (const auto c_year = column("year"); c_year && t.rows.size() > kMaxRecordRowsShown) {
+      std::vector<const std::vector<Cell>*> of_year;
+      for (const auto* row : shown_rows) {
+        const Cell& c = (*row)[*c_year];
+        if (c.kind == Cell::Kind::kNumber && c.number == card_year) of_year.push_back(row);
+      }
+      if (!of_year.empty()) {
+        shown_rows = std::move(of_year);
+        of_marker_year = true;
+      }
+    }
+    // Checks that could be evaluated first: failing, then passing, then the rest.
+    if (const auto c_status = column("status")) {
+      const auto rank = [&](const std::vector<Cell>* row) {
+        const std::string& status = (*row)[*c_status].text;
+        if (status == "fail") return 0;
+        if (status == "pass") return 1;
+        if (status == "not_evaluable") return 3;
+        return 2;
+      };
+      std::stable_sort(shown_rows.begin(), shown_rows.end(),
+                       [&](const auto* x, const auto* y) { return rank(x) < rank(y); });
+      note += "Failing checks first, then passing ones, then those the run cannot evaluate. ";
+    }
+    const std::size_t available = shown_rows.size();
+    if (shown_rows.size() > kMaxRecordRowsShown) shown_rows.resize(kMaxRecordRowsShown);
+    // Columns empty in every row shown are left out (named below the table).
+    std::vector<std::size_t> kept;
+    std::vector<std::string> empty_columns;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const bool any = std::any_of(shown_rows.begin(), shown_rows.end(), [&](const auto* row) {
+        return c < row->size() && (*row)[c].kind != Cell::Kind::kEmpty &&
+               !((*row)[c].kind == Cell::Kind::kText && (*row)[c].text.empty());
+      });
+      if (any) {
+        kept.push_back(c);
+      } else {
+        empty_columns.push_back(t.columns[c]);
+      }
+    }
+    std::vector<std::string> header;
+    std::vector<bool> numeric;
+    for (const std::size_t c : kept) {
+      header.push_back(t.columns[c]);
+      numeric.push_back(false);
+    }
     std::vector<std::vector<std::string>> rows;
-    std::vector<bool> numeric(t.columns.size(), false);
-    for (const auto& row : t.rows) {
-      if (rows.size() >= kMaxRecordRowsShown) break;
+    for (const auto* row : shown_rows) {
       std::vector<std::string> cells;
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        if (row[c].kind == Cell::Kind::kNumber) {
-          numeric[c] = true;
+      for (std::size_t k = 0; k < kept.size(); ++k) {
+        const std::size_t c = kept[k];
+        const Cell& cell = (*row)[c];
+        if (cell.kind == Cell::Kind::kNumber) {
+          numeric[k] = true;
           // Years read as years (2031), other numbers with thousands separators.
-          const std::string& column = t.columns[c];
-          const bool is_year = column == "year" || column.ends_with("_year");
-          cells.push_back(is_year ? io::format_number(row[c].number)
-                                  : format_readable(row[c].number));
+          const std::string& col = t.columns[c];
+          const bool is_year = col == "year" || col.ends_with("_year");
+          cells.push_back(is_year ? io::format_number(cell.number) : format_readable(cell.number));
         } else {
-          cells.push_back(row[c].text);
+          cells.push_back(cell.text);
         }
       }
       rows.push_back(std::move(cells));
     }
-    b += html_table(t.columns, rows, numeric);
-    const std::string shown = rows.size() < t.rows.size()
-                                  ? "First " + std::to_string(rows.size()) + " of " +
-                                        format_thousands(static_cast<double>(t.rows.size()), 0) +
-                                        " rows. "
-                                  : std::string();
-    b += "<p class=\"small\">" + html_escape(shown + "Full table: " + t.name + ".csv") + "</p>\n";
+    b += "<div class=\"tablewrap\">" + html_table(header, rows, numeric) + "</div>\n";
+    const std::string total = format_thousands(static_cast<double>(t.rows.size()), 0);
+    if (of_marker_year) {
+      note += (rows.size() < available ? "First " + std::to_string(rows.size()) + " of " +
+                                             format_thousands(static_cast<double>(available), 0)
+                                       : std::to_string(rows.size())) +
+              " rows of " + marker + "; " + total + " rows in all years. ";
+    } else if (rows.size() < t.rows.size()) {
+      note += "First " + std::to_string(rows.size()) + " of " + total + " rows. ";
+    }
+    if (!empty_columns.empty()) {
+      std::string list;
+      for (const auto& c : empty_columns) list += (list.empty() ? "" : ", ") + c;
+      note += "Empty in every row shown, so left out: " + list + ". ";
+    }
+    b += "<p class=\"small\">" + html_escape(note + "Full table: " + t.name + ".csv") + "</p>\n";
   }
 
   b += section("assumptions", "Assumptions and sources");
@@ -1073,7 +1250,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   for (const auto& t : r.tables) files.push_back({t.name + ".csv", t.value_column, t.description});
   for (const auto& t : r.records) files.push_back({t.name + ".csv", "", t.title});
   b += html_table({"File", "Value column", "Contents"}, files, {});
-  return html_page("urbanmine report: " + name, b);
+  return html_page("urbanmine report: " + name, with_contents(b));
 }
 
 std::string text_summary(const RunResults& r) {
@@ -1142,6 +1319,14 @@ std::string text_summary(const RunResults& r) {
 }
 
 core::Result<RunDocuments> render_run_documents(const RunResults& r, const RenderOptions& options) {
+  if (!options.focus_region.empty()) {
+    auto members = results::RegionIndex::of(r).members(options.focus_region);
+    if (!members) {
+      auto e = members.error();
+      e.location = "--focus";
+      return e;
+    }
+  }
   RunDocuments docs;
   auto sankey = sankey_json(r, options.sankey_year, options.sankey_element);
   if (!sankey) return sankey.error();

@@ -35,6 +35,9 @@ struct RenderOptions {
   std::string sankey_element = std::string(kDefaultSankeyElement);
   // Leave rows whose value is exactly 0 out of the CSV tables and the store.
   bool skip_zero_rows = true;
+  // Region of the report's first section ("At a glance"): a model region or an aggregate the
+  // run holds whole (EU27, WORLD, ...); empty = WORLD. An unknown code is kNotFound.
+  std::string focus_region;
 };
 
 // Every output document in memory: file name -> content.

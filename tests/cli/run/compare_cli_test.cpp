@@ -109,5 +109,17 @@ TEST(CompareCli, BadInputExitsThreeNamingWhatToGiveAndWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir.path("cmp")));
 }
 
+TEST(CompareCli, RunFocusPutsTheRegionFirstAndAnUnknownOneWritesNothing) {
+  testing::TempDir dir;
+  const auto ok = run_cli("-q run --focus KOR --out " + dir.path("kor"));
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  const std::string html = read(dir.path("kor/report.html"));
+  EXPECT_NE(html.find("<h2 id=\"glance\">At a glance: KOR</h2>"), std::string::npos);
+  const auto bad = run_cli("-q run --focus XYZ --out " + dir.path("xyz"));
+  EXPECT_EQ(bad.exit_code, 3) << bad.output;
+  EXPECT_NE(bad.output.find("--focus"), std::string::npos) << bad.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("xyz")));
+}
+
 }  // namespace
 }  // namespace urbanmine
