@@ -167,6 +167,39 @@ int db_main(CliContext& ctx, const std::string& path, bool create) {
                        " migration(s) applied)\n");
 }
 
+// `db tidy`: the runs' values as plain-SQL rows (result_values).
+int db_tidy_main(CliContext& ctx, const std::string& path, const std::vector<std::int64_t>& ids) {
+  if (!std::filesystem::exists(path)) {
+    return report_error(ctx, core::Error::not_found("database does not exist", path,
+                                                    "give the --db file a run was stored in"));
+  }
+  auto store = io::Store::open(path);
+  if (!store) return report_error(ctx, store.error());
+  std::vector<std::int64_t> runs = ids;
+  if (runs.empty()) {
+    auto all = (*store)->list_runs();
+    if (!all) return report_error(ctx, all.error());
+    auto done = (*store)->tidy_runs();
+    if (!done) return report_error(ctx, done.error());
+    for (const auto& r : *all) {
+      const bool ok = r.status == io::kRunOk || r.status == io::kRunChecksFailed;
+      if (ok && std::find(done->begin(), done->end(), r.id) == done->end()) runs.push_back(r.id);
+    }
+    std::sort(runs.begin(), runs.end());
+  }
+  std::string out;
+  for (const auto id : runs) {
+    auto rows = (*store)->tidy_run(id);
+    if (!rows) return report_error(ctx, rows.error());
+    out += "run " + std::to_string(id) + ": " + std::to_string(*rows) + " values\n";
+  }
+  if (runs.empty()) out += "every finished run is already in result_values\n";
+  out += "query: sqlite3 " + path + " \"select value from result_values where run_id=" +
+         (runs.empty() ? std::string("1") : std::to_string(runs.back())) +
+         " and table_name='end_of_life_t' and region='CHN' and element='Li' and year=2040\"\n";
+  return emit(ctx, out);
+}
+
 }  // namespace
 
 void register_run_out_commands(CLI::App& app, CliContext& ctx) {
@@ -205,7 +238,8 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   run->callback([&ctx, args] { ctx.action = [&ctx, args] { return run_main(ctx, *args); }; });
 
-  auto* db = app.add_subcommand("db", "Create or upgrade a run database (SQLite)");
+  auto* db = app.add_subcommand(
+      "db", "Create or upgrade a run database (SQLite), or write runs' values for plain SQL");
   db->require_subcommand(1);
   auto db_path = std::make_shared<std::string>();
   auto* init = db->add_subcommand(
@@ -222,6 +256,21 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
   migrate->add_option("--db", *db_path, "Database file")->required();
   migrate->callback(
       [&ctx, db_path] { ctx.action = [&ctx, db_path] { return db_main(ctx, *db_path, false); }; });
+  auto tidy_ids = std::make_shared<std::vector<std::int64_t>>();
+  auto* tidy = db->add_subcommand(
+      "tidy",
+      "Write runs' values as plain-SQL rows into the table result_values (run_id, table_name, "
+      "region, segment, chemistry, element, route, product, destination, year, value, unit; "
+      "zero cells left out), so that any SQLite client reads them (docs/formats/store.md). "
+      "Without --run: every finished run not yet written.\n"
+      "Example: urbanmine db tidy --db out/baseline/urbanmine.db && sqlite3 "
+      "out/baseline/urbanmine.db \"select value from result_values where run_id=1 and "
+      "table_name='end_of_life_t' and region='CHN' and element='Li' and year=2040\"");
+  tidy->add_option("--db", *db_path, "Database file")->required();
+  tidy->add_option("--run", *tidy_ids, "Run id(s) (default: every finished run not yet written)");
+  tidy->callback([&ctx, db_path, tidy_ids] {
+    ctx.action = [&ctx, db_path, tidy_ids] { return db_tidy_main(ctx, *db_path, *tidy_ids); };
+  });
 }
 
 }  // namespace urbanmine::cli

@@ -3,6 +3,7 @@
 #include "io/store.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -617,6 +618,78 @@ core::Result<std::vector<ResultRow>> Store::read_table(std::int64_t run_id, cons
   }
   if (head.is_null(2)) return read_row_table(db_, path_, run_id, name, wanted);
   return read_packed_table(path_, name, dims, head.text(1), head.blob(2), wanted);
+}
+
+core::Result<std::int64_t> Store::tidy_run(std::int64_t run_id) {
+  auto run = get_run(run_id);
+  if (!run) return run.error();
+  auto tables = read_table_values(run_id);
+  if (!tables) return tables.error();
+  static constexpr std::array<std::string_view, 8> kColumns{
+      "region", "segment", "chemistry", "element", "route", "product", "destination", "year"};
+  std::int64_t written = 0;
+  auto st = transaction([&]() -> core::Status {
+    Statement del(db_, "DELETE FROM result_values WHERE run_id = ?");
+    del.bind(1, run_id);
+    if (del.step() != SQLITE_DONE) return db_error(db_, "cannot clear result_values", path_);
+    Statement ins(db_,
+                  "INSERT INTO result_values (run_id, table_name, region, segment, chemistry, "
+                  "element, route, product, destination, year, value, unit) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!ins.ok()) return db_error(db_, "cannot prepare result_values insert", path_);
+    for (const auto& t : *tables) {
+      const auto& dims = t.values.dims();
+      // Column (0..7 of kColumns) of each dimension; -1 for one the schema has no column for.
+      std::vector<int> column(dims.size(), -1);
+      for (std::size_t d = 0; d < dims.size(); ++d) {
+        for (std::size_t c = 0; c < kColumns.size(); ++c) {
+          if (dims[d].name() == kColumns[c]) column[d] = static_cast<int>(c);
+        }
+        if (column[d] < 0) {
+          return core::Error::internal("table " + t.name + " has dimension " + dims[d].name() +
+                                       ", which result_values has no column for");
+        }
+      }
+      const auto data = t.values.data();
+      std::vector<std::size_t> idx(dims.size(), 0);
+      for (std::size_t flat = 0; flat < data.size(); ++flat) {
+        if (data[flat] != 0.0) {
+          ins.reset();
+          ins.bind(1, run_id);
+          ins.bind(2, t.name);
+          for (std::size_t d = 0; d < dims.size(); ++d) {
+            const std::string& item = dims[d].items()[idx[d]];
+            const int c = column[d];
+            if (kColumns[static_cast<std::size_t>(c)] == "year") {
+              ins.bind(3 + c, static_cast<std::int64_t>(std::stoll(item)));
+            } else {
+              ins.bind(3 + c, item);
+            }
+          }
+          ins.bind(11, data[flat]);
+          ins.bind(12, t.value_column);
+          if (ins.step() != SQLITE_DONE) return db_error(db_, "cannot store result_values", path_);
+          ++written;
+        }
+        for (std::size_t d = dims.size(); d-- > 0;) {
+          if (++idx[d] < dims[d].size()) break;
+          idx[d] = 0;
+        }
+      }
+    }
+    return {};
+  });
+  if (!st) return st.error();
+  return written;
+}
+
+core::Result<std::vector<std::int64_t>> Store::tidy_runs() {
+  Statement st(db_, "SELECT DISTINCT run_id FROM result_values ORDER BY run_id");
+  std::vector<std::int64_t> out;
+  int rc = 0;
+  while ((rc = st.step()) == SQLITE_ROW) out.push_back(st.int64(0));
+  if (rc != SQLITE_DONE) return db_error(db_, "cannot read result_values", path_);
+  return out;
 }
 
 core::Result<std::vector<results::ResultTable>> Store::read_table_values(std::int64_t run_id) {

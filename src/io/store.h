@@ -201,6 +201,13 @@ class Store {
   // Every result table of a run with its values, in the order stored. Tables stored before
   // schema version 2 (one row per value) have no items to rebuild the array from: kConflict.
   core::Result<std::vector<results::ResultTable>> read_table_values(std::int64_t run_id);
+  // Writes run `run_id`'s result tables as one row per non-zero cell into result_values (plain
+  // SQL: table_name, region, segment, chemistry, element, route, product, destination, year,
+  // value, unit), replacing rows an earlier call wrote; one transaction. Returns the rows
+  // written. kConflict for a run stored before schema version 2.
+  core::Result<std::int64_t> tidy_run(std::int64_t run_id);
+  // Runs whose values are in result_values.
+  core::Result<std::vector<std::int64_t>> tidy_runs();
 
   // Record tables are stored as JSON (columns, rows of null, text or numbers); read_record_tables
   // returns that JSON as stored (the server answers with it), read_records the cells.

@@ -119,6 +119,26 @@ CREATE TABLE event_schedules (
   PRIMARY KEY (event_id, sequence)
 );
 )sql"},
+      // Plain-SQL values: one row per non-zero cell of a run's result tables, written on
+      // request by `urbanmine db tidy` (Store::tidy_run), not by every run.
+      {4, "result_values (tidy rows for plain SQL)",
+       R"sql(
+CREATE TABLE result_values (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  table_name TEXT NOT NULL,
+  region TEXT,
+  segment TEXT,
+  chemistry TEXT,
+  element TEXT,
+  route TEXT,
+  product TEXT,
+  destination TEXT,
+  year INTEGER,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL
+);
+CREATE INDEX result_values_lookup ON result_values (run_id, table_name, region, element, year);
+)sql"},
       // Append new migrations here with the next version number.
   };
   return kMigrations;

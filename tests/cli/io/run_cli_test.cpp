@@ -188,6 +188,41 @@ TEST(RunCli, DbInitThenMigrateReportsVersions) {
       << again.output;
 }
 
+// Issue 17: after `db tidy`, the sqlite3 command line returns the CSV's number.
+TEST(RunCli, DbTidyLetsPlainSqlReadTheCsvsNumber) {
+  if (!fs::exists("/usr/bin/sqlite3")) GTEST_SKIP() << "sqlite3 (scripts/install-deps.sh) missing";
+  TempDir dir;
+  const auto run = run_cli("-q run --out " + dir.path("out"));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::string db = dir.path("out/urbanmine.db");
+  const auto tidy = run_cli("db tidy --db " + db);
+  ASSERT_EQ(tidy.exit_code, 0) << tidy.output;
+  EXPECT_NE(tidy.output.find("run 1: "), std::string::npos) << tidy.output;
+  const std::string query =
+      "/usr/bin/sqlite3 " + db +
+      " \"select printf('%.12g', value) from result_values where run_id=1 and "
+      "table_name='end_of_life_t' and region='CHN' and element='Li' and year=2040\"";
+  FILE* pipe = popen(query.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buf[128] = {};
+  const std::size_t n = fread(buf, 1, sizeof buf - 1, pipe);
+  pclose(pipe);
+  std::string sql_value(buf, n);
+  while (!sql_value.empty() && (sql_value.back() == '\n' || sql_value.back() == '\r')) {
+    sql_value.pop_back();
+  }
+  std::ifstream csv(dir.path("out/end_of_life_t.csv"));
+  std::string line;
+  std::string csv_value;
+  while (std::getline(csv, line)) {
+    if (line.rfind("CHN,Li,2040,", 0) == 0) csv_value = line.substr(12);
+  }
+  ASSERT_FALSE(csv_value.empty());
+  EXPECT_EQ(sql_value, csv_value);
+  const auto unknown = run_cli("db tidy --db " + db + " --run 99");
+  EXPECT_EQ(unknown.exit_code, 3) << unknown.output;
+}
+
 // Issue 17 papercut: `--output DIR` used to write the text summary into a file named DIR.
 TEST(RunCli, OutputNamingAFolderIsRefused) {
   TempDir dir;

@@ -305,5 +305,46 @@ TEST(RunStore, RefusesADatabaseFromANewerProgram) {
   EXPECT_NE(store.error().message.find("999"), std::string::npos);
 }
 
+// Issue 17: plain SQL reads every stored value after `db tidy` (Store::tidy_run).
+TEST(RunStore, TidyRunWritesEveryNonZeroCellForPlainSql) {
+  auto store = memory_store();
+  NewRun run;
+  run.scenario_name = "baseline";
+  run.scenario_hash = "abc";
+  run.code_version = "0.1.0";
+  const auto id = store->create_run(run);
+  ASSERT_TRUE(id.has_value());
+  ASSERT_TRUE(
+      store->put_result_table(*id, "end_of_life_t", "mass_tonnes", "eol", small_table(), true));
+  RunFinish finish;
+  ASSERT_TRUE(store->finish_run(*id, finish));
+  auto rows = store->tidy_run(*id);
+  ASSERT_TRUE(rows.has_value()) << rows.error().to_string();
+  EXPECT_EQ(*rows, 7);                // 8 cells, one of them 0
+  auto again = store->tidy_run(*id);  // replaces, does not duplicate
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(*again, 7);
+  EXPECT_EQ(*store->tidy_runs(), std::vector<std::int64_t>{*id});
+  auto value = [&](const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(store->handle(), sql.c_str(), -1, &st, nullptr), SQLITE_OK);
+    std::vector<double> out;
+    while (sqlite3_step(st) == SQLITE_ROW) out.push_back(sqlite3_column_double(st, 0));
+    sqlite3_finalize(st);
+    return out;
+  };
+  // CHN, Co, 2031 is cell 4 of [region, element, year] (1-based value 4).
+  EXPECT_EQ(value("select value from result_values where run_id=" + std::to_string(*id) +
+                  " and table_name='end_of_life_t' and region='CHN' and element='Co' and "
+                  "year=2031"),
+            std::vector<double>{4.0});
+  EXPECT_EQ(value("select count(*) from result_values where run_id=" + std::to_string(*id)),
+            std::vector<double>{14.0 / 2.0});
+  EXPECT_TRUE(value("select value from result_values where region='USA' and element='Co' and "
+                    "year=2031")
+                  .empty());  // the zero cell is left out
+  EXPECT_EQ(store->tidy_run(999).error().code, core::ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace urbanmine::io
