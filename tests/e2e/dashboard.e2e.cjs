@@ -174,6 +174,17 @@ async function main() {
       expect(csv.includes('runs=') && csv.includes('format=csv'), `no CSV link: ${csv}`);
     });
 
+    // Issue 17: the overview leads with the latest run's answers.
+    await step('overview-answers', async () => {
+      await page.goto(`${base}/#/overview`);
+      await page.waitForSelector('#overview-figures', { timeout: 20000 });
+      const figures = await page.textContent('#overview-figures');
+      expect(figures.includes('GWh') && figures.includes('lithium'), `no headline figures: ${figures}`);
+      await page.waitForSelector('#overview-chart canvas', { timeout: 20000 });
+      const first = await page.evaluate(() => document.querySelector('main .card h2')?.textContent ?? '');
+      expect(first.startsWith('Latest run'), `the overview does not open on the latest run: ${first}`);
+    });
+
     await step('plant', async () => {
       await page.goto(`${base}/#/plant`);
       await page.click('#plant-go');

@@ -110,6 +110,14 @@ const en = {
   figure: 'Figure',
   difference: 'Difference',
   differencePercent: 'Difference (%)',
+  ovLatest: 'Latest run',
+  ovEolGwh: 'batteries reaching end of life, world,',
+  ovEolLi: 'lithium in waste batteries, world,',
+  ovRecoveredLi: 'lithium recovered by recycling, world,',
+  ovShareLi: 'of new-battery lithium from recycling, world,',
+  ovChartTitle: 'Lithium in waste batteries and recovered by recycling (t)',
+  ovEol: 'In waste batteries',
+  ovRecovered: 'Recovered',
 };
 
 type Labels = typeof en;
@@ -220,6 +228,14 @@ const ko: Labels = {
   figure: '항목',
   difference: '차이',
   differencePercent: '차이 (%)',
+  ovLatest: '최근 실행',
+  ovEolGwh: '수명이 다한 배터리, 세계,',
+  ovEolLi: '폐배터리 속 리튬, 세계,',
+  ovRecoveredLi: '재활용으로 회수한 리튬, 세계,',
+  ovShareLi: '신규 배터리 리튬 중 재활용 비율, 세계,',
+  ovChartTitle: '폐배터리 속 리튬과 재활용으로 회수한 리튬 (t)',
+  ovEol: '폐배터리 속',
+  ovRecovered: '회수',
 };
 
 const labels: Record<Lang, Labels> = { en, ko };
