@@ -57,7 +57,7 @@ async function main() {
   });
   const page = context.pages()[0] || (await context.newPage());
   const consoleErrors = [];
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => consoleErrors.push(`${e}\n${(e.stack || '').split('\n').slice(0, 4).join('\n')} (on ${page.url()})`));
   let passed = 0;
   let failed = 0;
   const step = async (name, fn) => {
@@ -183,6 +183,28 @@ async function main() {
       await page.waitForSelector('#overview-chart canvas', { timeout: 20000 });
       const first = await page.evaluate(() => document.querySelector('main .card h2')?.textContent ?? '');
       expect(first.startsWith('Latest run'), `the overview does not open on the latest run: ${first}`);
+    });
+
+    // Issue 17: a world map of end-of-life metal (Natural Earth geometry, bundled).
+    await step('map', async () => {
+      await page.goto(`${base}/#/map`);
+      await page.waitForSelector('#world-map canvas', { timeout: 20000 });
+      await page.waitForFunction(() => document.querySelector('#map-residuals table') !== null, null, { timeout: 20000 });
+      await page.waitForTimeout(1000);
+      const painted = await page.$eval('#world-map canvas', (canvas) => {
+        const ctx = canvas.getContext('2d');
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let blue = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) blue += 1;
+        }
+        return blue;
+      });
+      expect(painted > 2000, `the map shades no country: ${painted} blue pixels`);
+      const groups = await page.textContent('#map-residuals');
+      expect(groups.includes('ROW'), `the residual groups are not listed: ${groups}`);
+      await page.selectOption('#map-metric', 'collection_to_black_mass_surplus_t');
+      await page.waitForFunction(() => document.querySelector('#map-note')?.textContent?.startsWith('Stranded'), null, { timeout: 20000 });
     });
 
     await step('plant', async () => {

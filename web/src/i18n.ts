@@ -118,6 +118,12 @@ const en = {
   ovChartTitle: 'Lithium in waste batteries and recovered by recycling (t)',
   ovEol: 'In waste batteries',
   ovRecovered: 'Recovered',
+  navMap: 'Map',
+  mapTitle: 'World map',
+  mapMetric: 'Show',
+  mapEol: 'Metal in waste batteries',
+  mapStranded: 'Stranded feedstock (no capacity takes it)',
+  mapGroups: 'Groups of countries (not shaded on the map)',
 };
 
 type Labels = typeof en;
@@ -236,6 +242,12 @@ const ko: Labels = {
   ovChartTitle: '폐배터리 속 리튬과 재활용으로 회수한 리튬 (t)',
   ovEol: '폐배터리 속',
   ovRecovered: '회수',
+  navMap: '지도',
+  mapTitle: '세계 지도',
+  mapMetric: '표시',
+  mapEol: '폐배터리 속 금속',
+  mapStranded: '처리 능력이 없는 원료 (적체)',
+  mapGroups: '국가 묶음 (지도에 색칠하지 않음)',
 };
 
 const labels: Record<Lang, Labels> = { en, ko };

@@ -9,6 +9,7 @@ import { clear, h } from './dom';
 import { LabelKey, lang, setLang, t } from './i18n';
 import { comparePage } from './pages/compare';
 import { eventPage } from './pages/event';
+import { mapPage } from './pages/map';
 import { overviewPage } from './pages/overview';
 import { plantPage } from './pages/plant';
 import { marketPage, policyPage, riskPage } from './pages/records';
@@ -22,6 +23,7 @@ const pages: Array<{ id: string; label: LabelKey; render: Page }> = [
   { id: 'scenarios', label: 'navScenarios', render: scenariosPage },
   { id: 'runs', label: 'navRuns', render: runsPage },
   { id: 'flows', label: 'navFlows', render: flowsPage },
+  { id: 'map', label: 'navMap', render: mapPage },
   { id: 'series', label: 'navSeries', render: seriesPage },
   { id: 'compare', label: 'navCompare', render: comparePage },
   { id: 'risk', label: 'navRisk', render: riskPage },
