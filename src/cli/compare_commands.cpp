@@ -25,6 +25,23 @@ struct CompareArgs {
   std::string data_dir;
 };
 
+// Every run the user named, loaded in order (scenario, run folder or run id in --db).
+core::Result<std::vector<engine::CompareInput>> load_inputs(CliContext& ctx, const CompareArgs& a) {
+  engine::CompareLoadOptions load;
+  load.data_dir = a.data_dir;
+  load.db_path = a.db;
+  load.logger = &ctx.logger;
+  load.strict = ctx.strict;
+  std::vector<engine::CompareInput> inputs;
+  for (const auto& what : a.runs) {
+    ctx.logger.info("loading " + what);
+    auto in = engine::load_compare_input(what, load);
+    if (!in) return in.error();
+    inputs.push_back(std::move(*in));
+  }
+  return inputs;
+}
+
 }  // namespace
 
 void register_compare_commands(CLI::App& app, CliContext& ctx) {
@@ -59,23 +76,13 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
                   "shipped data/)");
   cmd->callback([&ctx, a] {
     ctx.action = [&ctx, a]() -> int {
-      engine::CompareLoadOptions load;
-      load.data_dir = a->data_dir;
-      load.db_path = a->db;
-      load.logger = &ctx.logger;
-      load.strict = ctx.strict;
-      std::vector<engine::CompareInput> inputs;
-      for (const auto& what : a->runs) {
-        ctx.logger.info("loading " + what);
-        auto in = engine::load_compare_input(what, load);
-        if (!in) return report_error(ctx, in.error());
-        inputs.push_back(std::move(*in));
-      }
+      auto inputs = load_inputs(ctx, *a);
+      if (!inputs) return report_error(ctx, inputs.error());
       engine::CompareOptions options;
       options.region = a->region;
       options.year = a->year;
       options.elements = a->elements;
-      auto c = engine::compare_runs(inputs, options);
+      auto c = engine::compare_runs(*inputs, options);
       if (!c) return report_error(ctx, c.error());
       if (!a->out_dir.empty()) {
         auto written = report::write_compare_outputs(*c, a->out_dir);
@@ -116,20 +123,10 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
             ctx, core::Error::invalid_input("iamc writes CSV only, not " + ctx.format, "--format",
                                             "leave out --format (or give --format csv)"));
       }
-      engine::CompareLoadOptions load;
-      load.data_dir = ia->data_dir;
-      load.db_path = ia->db;
-      load.logger = &ctx.logger;
-      load.strict = ctx.strict;
-      std::vector<engine::CompareInput> inputs;
-      for (const auto& what : ia->runs) {
-        ctx.logger.info("loading " + what);
-        auto in = engine::load_compare_input(what, load);
-        if (!in) return report_error(ctx, in.error());
-        inputs.push_back(std::move(*in));
-      }
+      auto inputs = load_inputs(ctx, *ia);
+      if (!inputs) return report_error(ctx, inputs.error());
       std::vector<const engine::RunResults*> runs;
-      for (const auto& in : inputs) runs.push_back(&in.run);
+      for (const auto& in : *inputs) runs.push_back(&in.run);
       auto csv = report::iamc_csv(runs);
       if (!csv) return report_error(ctx, csv.error());
       return emit(ctx, *csv);

@@ -73,6 +73,23 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
+// The headline figures of element `e`: title, each run's value, then each compared run's
+// delta and delta in % (the text and HTML tables).
+std::vector<std::vector<std::string>> headline_rows(const Comparison& c, const std::string& e) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& h : c.headline) {
+    if (h.element != e) continue;
+    std::vector<std::string> row{h.title};
+    for (double v : h.values) row.push_back(format_readable(v));
+    for (std::size_t r = 1; r < c.runs.size(); ++r) {
+      row.push_back(signed_readable(h.delta(r)));
+      row.push_back(percent_text(h.delta_fraction(r)));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::string compare_answer(const Comparison& c) {
@@ -107,17 +124,7 @@ std::string compare_text(const Comparison& c) {
       header.push_back("delta " + c.runs[r].label);
       header.push_back("%");
     }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& h : c.headline) {
-      if (h.element != e) continue;
-      std::vector<std::string> row{h.title};
-      for (double v : h.values) row.push_back(format_readable(v));
-      for (std::size_t r = 1; r < c.runs.size(); ++r) {
-        row.push_back(signed_readable(h.delta(r)));
-        row.push_back(percent_text(h.delta_fraction(r)));
-      }
-      rows.push_back(std::move(row));
-    }
+    const auto rows = headline_rows(c, e);
     std::vector<std::size_t> width(header.size(), 0);
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     for (const auto& row : rows) {
@@ -247,17 +254,7 @@ std::string compare_html(const Comparison& c, const std::string& csv_name) {
       header.push_back("\xce\x94 " + c.runs[r].label);
       header.push_back("\xce\x94 %");
     }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& h : c.headline) {
-      if (h.element != e) continue;
-      std::vector<std::string> row{h.title};
-      for (double v : h.values) row.push_back(format_readable(v));
-      for (std::size_t r = 1; r < c.runs.size(); ++r) {
-        row.push_back(signed_readable(h.delta(r)));
-        row.push_back(percent_text(h.delta_fraction(r)));
-      }
-      rows.push_back(std::move(row));
-    }
+    const auto rows = headline_rows(c, e);
     std::vector<bool> numeric(header.size(), true);
     numeric[0] = false;
     body += "<div class=\"tablewrap\">" + html_table(header, rows, numeric) + "</div>\n";
