@@ -422,4 +422,48 @@ core::Status recover_dir(const std::string& target) {
   return {};
 }
 
+core::Result<std::vector<std::string>> write_folder(
+    const std::string& out_dir, const std::vector<std::pair<std::string, std::string>>& files,
+    const DirOwnership& owned, const std::string& flag) {
+  namespace fs = std::filesystem;
+  if (out_dir.empty()) {
+    return core::Error::invalid_input("no output folder given", flag, "pass " + flag + " DIR");
+  }
+  std::error_code ec;
+  const fs::path target = fs::absolute(out_dir, ec).lexically_normal();
+  URBANMINE_TRY_STATUS(check_no_foreign_entries(target.string(), owned));
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    return core::Error::io("cannot create the output folder's parent: " + ec.message(),
+                           target.parent_path().string(), "check permissions");
+  }
+  const fs::path staged = staging_dir_for(target.string());
+  fs::create_directory(staged, ec);
+  if (ec) {
+    return core::Error::io("cannot create a temporary output folder: " + ec.message(),
+                           staged.string(), "check permissions on the output folder's parent");
+  }
+  auto fail = [&](core::Error e) -> core::Result<std::vector<std::string>> {
+    std::error_code ignored;
+    fs::remove_all(staged, ignored);
+    return e;
+  };
+  std::vector<std::string> written;
+  for (const auto& [name, content] : files) {
+    const fs::path path = staged / name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) {
+      return fail(core::Error::io("cannot write output file", path.string(),
+                                  "check free disk space and permissions"));
+    }
+    written.push_back((target / name).string());
+  }
+  if (auto st = replace_dir(staged.string(), target.string(), owned); !st) {
+    return fail(st.error());
+  }
+  return written;
+}
+
 }  // namespace urbanmine::io

@@ -81,6 +81,14 @@ core::Result<std::string> replace_dir_keeping_previous(const std::string& staged
 // when there was none). A crash at any step leaves a state the next recover_dir completes.
 core::Status undo_replace(const std::string& target, long pid);
 
+// Writes `files` (name inside the folder, content) as the folder `out_dir`, all or nothing: into
+// a staging sibling first, then replace_dir (a folder holding entries `owned` does not cover is
+// refused, naming them). Returns the paths written. An empty `out_dir` is kInvalidInput on
+// `flag`.
+core::Result<std::vector<std::string>> write_folder(
+    const std::string& out_dir, const std::vector<std::pair<std::string, std::string>>& files,
+    const DirOwnership& owned, const std::string& flag = "--out");
+
 // Whether a process with this id is running (this process included).
 bool process_running(long pid);
 

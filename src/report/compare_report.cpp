@@ -369,52 +369,15 @@ std::string compare_html(const Comparison& c, const std::string& csv_name) {
 
 core::Result<std::vector<std::string>> write_compare_outputs(const Comparison& c,
                                                              const std::string& out_dir) {
-  namespace fs = std::filesystem;
-  if (out_dir.empty()) {
-    return core::Error::invalid_input("no output folder given", "--out", "pass --out DIR");
-  }
-  std::error_code ec;
-  const fs::path target = fs::absolute(out_dir, ec).lexically_normal();
   io::DirOwnership owned;
   owned.legacy_names = {std::string(kCompareCsvFile), std::string(kCompareHtmlFile),
                         std::string(kCompareJsonFile)};
-  URBANMINE_TRY_STATUS(io::check_no_foreign_entries(target.string(), owned));
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    return core::Error::io("cannot create the output folder's parent: " + ec.message(),
-                           target.parent_path().string(), "check permissions");
-  }
-  const fs::path staged = io::staging_dir_for(target.string());
-  fs::create_directory(staged, ec);
-  if (ec) {
-    return core::Error::io("cannot create a temporary output folder: " + ec.message(),
-                           staged.string(), "check permissions on the output folder's parent");
-  }
-  const std::vector<std::pair<std::string_view, std::string>> files{
-      {kCompareCsvFile, compare_csv(c)},
-      {kCompareHtmlFile, compare_html(c, std::string(kCompareCsvFile))},
-      {kCompareJsonFile, compare_json(c)}};
-  auto fail = [&](core::Error e) -> core::Result<std::vector<std::string>> {
-    std::error_code ignored;
-    fs::remove_all(staged, ignored);
-    return e;
-  };
-  std::vector<std::string> written;
-  for (const auto& [name, content] : files) {
-    const fs::path path = staged / name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.close();
-    if (!out) {
-      return fail(core::Error::io("cannot write output file", path.string(),
-                                  "check free disk space and permissions"));
-    }
-    written.push_back((target / name).string());
-  }
-  if (auto st = io::replace_dir(staged.string(), target.string(), owned); !st) {
-    return fail(st.error());
-  }
-  return written;
+  return io::write_folder(
+      out_dir,
+      {{std::string(kCompareCsvFile), compare_csv(c)},
+       {std::string(kCompareHtmlFile), compare_html(c, std::string(kCompareCsvFile))},
+       {std::string(kCompareJsonFile), compare_json(c)}},
+      owned);
 }
 
 }  // namespace urbanmine::report

@@ -3,6 +3,8 @@
 #include "report/run_reader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <utility>
@@ -237,14 +239,19 @@ core::Result<RunResults> load_run_folder(const std::string& dir) {
       }
     }
   }
-  const std::string regions = join_path(dir, std::string(results::kRecordsRegions.name) + ".csv");
-  if (std::filesystem::exists(regions, ec)) {
-    auto table = read_run_csv(regions);
+  // Record tables (regions, policy checks, the market ranking, ...): every CSV the folder has,
+  // columns as written; a cell that is a whole finite number reads back as a number (the regions
+  // table stays text), an empty cell as empty.
+  for (const auto* spec : results::run_record_specs()) {
+    const std::string path = join_path(dir, std::string(spec->name) + ".csv");
+    if (!std::filesystem::exists(path, ec)) continue;
+    auto table = read_run_csv(path);
     if (!table) return table.error();
-    results::RecordTable rec{std::string(results::kRecordsRegions.name),
-                             std::string(results::kRecordsRegions.title),
-                             "read from " + regions,
-                             {"region", "name", "aggregates"},
+    const bool all_text = spec->name == results::kRecordsRegions.name;
+    results::RecordTable rec{std::string(spec->name),
+                             std::string(spec->title),
+                             "read from " + path,
+                             table->header(),
                              {}};
     for (std::size_t i = 0; i < table->size(); ++i) {
       const auto row = table->row(i);
@@ -252,7 +259,17 @@ core::Result<RunResults> load_run_folder(const std::string& dir) {
       for (const auto& column : rec.columns) {
         auto v = row.text(column);
         if (!v) return v.error();
-        cells.push_back(results::Cell::of(*v));
+        if (v->empty()) {
+          cells.push_back(results::Cell::empty());
+          continue;
+        }
+        char* stop = nullptr;
+        const double number = std::strtod(v->c_str(), &stop);
+        if (!all_text && stop != nullptr && *stop == '\0' && std::isfinite(number)) {
+          cells.push_back(results::Cell::of(number));
+        } else {
+          cells.push_back(results::Cell::of(*v));
+        }
       }
       rec.rows.push_back(std::move(cells));
     }

@@ -16,9 +16,10 @@ namespace urbanmine::report {
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.
 core::Result<results::RunResults> load_run_dir(const std::string& dir);
-// Every result table of a run folder (those it has CSVs for), its `regions` record table and
-// the metadata of its summary.json (scenario name, description, hash, years): for
-// `urbanmine compare`.
+// Every result table of a run folder (those it has CSVs for), its record tables (regions, policy
+// checks, market ranking, ...; whole-number cells read back as numbers) and the metadata of its
+// summary.json (scenario name, description, hash, years): for `urbanmine compare` and deal
+// sheets.
 core::Result<results::RunResults> load_run_folder(const std::string& dir);
 // The same tables of run `run_id` in the SQLite store at `db_path`.
 core::Result<results::RunResults> load_run_store(const std::string& db_path, std::int64_t run_id);
