@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The example partnering event end to end: score the profiles, schedule the meetings, check the
-# schedule, and write every participant's agenda (CSV and ICS) into OUT_DIR.
+# schedule, and write every participant's agenda (CSV and ICS) and deal sheets into OUT_DIR.
 # Usage: bash examples/event/run.sh [BUILD_DIR] [OUT_DIR]   (defaults: build, BUILD_DIR/examples/event)
 set -euo pipefail
 build=${1:-build}
@@ -20,4 +20,10 @@ mkdir -p "$out"
 "$bin" match check "$out/instance.json" "$out/schedule.json" --output "$out/check.json"
 "$bin" match agenda "$out/instance.json" "$out/schedule.json" --out-dir "$out/agendas" \
   --dtstamp 20231130T000000Z
-echo "example event: instance, schedule, check and agendas in $out"
+# A deal sheet per meeting from the shipped baseline (why meet, each country's figures, shipping
+# rules), in English and in Korean.
+"$bin" match dealsheet "$out/instance.json" "$out/schedule.json" --run "$here/../global.toml" \
+  --out-dir "$out/dealsheets"
+"$bin" match dealsheet "$out/instance.json" "$out/schedule.json" --run "$here/../global.toml" \
+  --out-dir "$out/dealsheets-ko" --language ko
+echo "example event: instance, schedule, check, agendas and deal sheets in $out"

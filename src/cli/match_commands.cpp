@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `urbanmine match ...`: partner scoring, meeting schedules, schedule checks and agendas.
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "engine/dealsheet.h"
 #include "engine/match.h"
 #include "io/files.h"
 
@@ -184,18 +186,85 @@ void register_agenda(CLI::App& match, CliContext& ctx) {
   });
 }
 
+void register_dealsheet(CLI::App& match, CliContext& ctx) {
+  struct Args {
+    std::string instance;
+    std::string schedule;
+    std::string out_dir;
+    std::string years;
+    engine::DealSheetRequest request;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = match.add_subcommand(
+      "dealsheet",
+      "Deal sheets for every meeting of a schedule, from a run: why the two meet (shared "
+      "materials, processes, roles, target markets, requests) and, for each party's country, "
+      "waste batteries and their metal by chemistry and year, recycling capacity, surplus and "
+      "stranded feedstock, an indicative metal value, the policy rules checked there, and "
+      "whether feedstock may legally be shipped between the two and what the run ships. Writes "
+      "dealsheets.json, dealsheets.html (every meeting) and ID.html per participant (agenda "
+      "with a printable sheet per meeting) into --out-dir, all or nothing (docs/match.md).\n"
+      "Example: urbanmine match dealsheet instance.json schedule.json --run examples/global.toml "
+      "--out-dir dealsheets --language ko");
+  cmd->add_option("INSTANCE", args->instance, "match-instance/1 JSON file")->required();
+  cmd->add_option("SCHEDULE", args->schedule, "schedule JSON file")->required();
+  cmd->add_option("--run", args->request.run,
+                  "The run whose figures the sheets show: a scenario .toml (run now), the --out "
+                  "folder of `urbanmine run`, or a run id in --db")
+      ->required();
+  cmd->add_option("--db", args->request.db_path, "SQLite store holding the run id of --run");
+  cmd->add_option("--data-dir", args->request.data_dir, "Data folder (default: the shipped data)");
+  cmd->add_option("--years", args->years,
+                  "Sheet years, comma-separated (default 2030,2035,2040 within the run)");
+  cmd->add_option("--language", args->request.language, "en or ko (default en)");
+  cmd->add_option("--out-dir", args->out_dir, "Folder for the files (replaced)")->required();
+  cmd->callback([&ctx, args] {
+    ctx.action = [&ctx, args]() -> int {
+      args->request.years.clear();
+      std::string rest = args->years;
+      while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const std::string part = rest.substr(0, comma);
+        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+        char* end = nullptr;
+        const long y = std::strtol(part.c_str(), &end, 10);
+        if (part.empty() || end == nullptr || *end != '\0' || y < 1900 || y > 2200) {
+          return report_error(ctx,
+                              core::Error::invalid_input("'" + part + "' is not a year", "--years",
+                                                         "give years such as 2030,2035,2040"));
+        }
+        args->request.years.push_back(static_cast<int>(y));
+      }
+      args->request.logger = &ctx.logger;
+      args->request.strict = ctx.strict;
+      auto out = engine::dealsheet_match_files(args->instance, args->schedule, args->request);
+      if (!out) return report_error(ctx, out.error());
+      std::vector<std::pair<std::string, std::string>> files;
+      io::DirOwnership owned;
+      owned.legacy_extensions = {".html", ".json"};
+      for (auto& f : out->files) files.emplace_back(f.name, std::move(f.content));
+      auto written = io::write_folder(args->out_dir, files, owned, "--out-dir");
+      if (!written) return report_error(ctx, written.error());
+      ctx.logger.info("wrote " + std::to_string(written->size()) + " deal-sheet files (" +
+                      std::to_string(out->sheets.sheets.size()) + " meetings) to " + args->out_dir);
+      return emit(ctx, args->out_dir + "/dealsheets.html\n");
+    };
+  });
+}
+
 }  // namespace
 
 void register_match_commands(CLI::App& app, CliContext& ctx) {
   auto* match = app.add_subcommand(
       "match",
-      "Partnering events: pair scoring, 1:1 meeting schedules, checks and agendas.\n"
+      "Partnering events: pair scoring, 1:1 meeting schedules, checks, agendas and deal sheets.\n"
       "Example: urbanmine match schedule tests/data/match/small-s1.json --output schedule.json");
   match->require_subcommand(1);
   register_schedule(*match, ctx);
   register_check(*match, ctx);
   register_score(*match, ctx);
   register_agenda(*match, ctx);
+  register_dealsheet(*match, ctx);
 }
 
 }  // namespace urbanmine::cli

@@ -239,6 +239,9 @@ core::Result<PlanData> load_plan_data(const std::string& data_dir,
                                     row.location("year"));
       }
       path_of[static_cast<int>(year)] = price / fraction;
+      if (auto source = row.text("source")) {
+        out.price_source[element][static_cast<int>(year)] = *source;
+      }
       line_of[element][static_cast<int>(year)] = row.line();
     }
     for (const auto& [element, series] : out.price_usd_per_t) {

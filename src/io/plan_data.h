@@ -48,6 +48,7 @@ struct PlanData {
   std::vector<PlanModuleData> modules;
   // Element -> year -> USD per tonne of contained element (consecutive years).
   std::map<std::string, std::map<int, double>> price_usd_per_t;
+  std::map<std::string, std::map<int, std::string>> price_source;  // the rows' `source`
   std::vector<PlanShippingRule> shipping_rules;
   double discount_rate = 0.0;
   int lead_years = 0;

@@ -61,6 +61,32 @@ int fit_score(const Participant& k, const Participant& f, const ScoringRules& ru
   return std::min(fit, kMaxFit);
 }
 
+std::vector<FitFact> fit_facts(const Participant& k, const Participant& f) {
+  auto common = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> out;
+    for (const auto& x : a) {
+      if (std::find(b.begin(), b.end(), x) != b.end() &&
+          std::find(out.begin(), out.end(), x) == out.end()) {
+        out.push_back(x);
+      }
+    }
+    return out;
+  };
+  std::vector<FitFact> facts;
+  auto add = [&](std::string kind, std::vector<std::string> items) {
+    if (!items.empty()) facts.push_back({std::move(kind), std::move(items)});
+  };
+  add("materials", common(k.materials, f.materials));
+  add("processes", common(k.processes, f.processes));
+  if (std::find(k.target_countries.begin(), k.target_countries.end(), f.country) !=
+      k.target_countries.end()) {
+    add("target_country", {f.country});
+  }
+  add("k_seeks_f_offers", common(k.seeks, f.offers));
+  add("f_seeks_k_offers", common(f.seeks, k.offers));
+  return facts;
+}
+
 core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes) {
   for (std::size_t v = 0; v < vetoes.size(); ++v) {
     const Participant& a = instance.participants[vetoes[v].from];

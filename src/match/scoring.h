@@ -52,6 +52,18 @@ struct SessionLayout {
 int fit_score(const Participant& k, const Participant& f, const ScoringRules& rules,
               const std::map<std::string, double>* opportunity);
 
+// One kind of fact that scores in fit_score, with the items behind it (for deal sheets): kinds
+// "materials" and "processes" (shared, in K's order), "target_country" ({F's country}),
+// "k_seeks_f_offers" and "f_seeks_k_offers" (the roles, in the seeker's order).
+struct FitFact {
+  std::string kind;
+  std::vector<std::string> items;
+};
+
+// The facts of fit_score that hold for the pair, in the formula's order; kinds that score
+// nothing are left out. (The opportunity part is a country score, not a fact of the pair.)
+std::vector<FitFact> fit_facts(const Participant& k, const Participant& f);
+
 // Records the vetoes in the instance and drops every vetoed candidate pair ("no thanks"
 // overrides any fit or request). Errors: a veto between two participants of the same side.
 core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes);

@@ -9,11 +9,14 @@
 // and writes its answers. Events live in the SQLite store (in memory when the server has no
 // --db), so they survive a restart like runs do; every schedule made is kept.
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <optional>
 #include <string>
 
+#include "engine/dealsheet.h"
 #include "engine/events.h"
+#include "engine/service.h"
 #include "io/json_reader.h"
 #include "server/api.h"
 
@@ -307,6 +310,83 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
               [&state](const ApiRequest& request) -> core::Result<Reply> {
                 return agenda_file(state, request, request.path_param("person") + ".ics", kIcsType);
               }});
+  routes.add(
+      {"GET",
+       "/api/events/{id}/dealsheets",
+       "events",
+       "Deal sheets of the event's schedule from a finished run (like `urbanmine match "
+       "dealsheet`): why each pair meets and each party's country in the run (waste batteries, "
+       "metal, capacity, surplus, policy checks, legal shipping both ways)",
+       false,
+       "",
+       {{"run", "id of a succeeded run (GET /api/runs)"},
+        {"lang", "en (default) or ko"},
+        {"format", "json (default, urbanmine-dealsheets/1) or html"},
+        {"participant", "with format=html: one participant's agenda and sheets"},
+        {"years", "sheet years, comma-separated (default 2030,2035,2040)"}},
+       {kJsonType, kHtmlType},
+       [&state](const ApiRequest& request) -> core::Result<Reply> {
+         auto e = state.events->get(request.path_param("id"));
+         if (!e) return e.error();
+         if (e->schedule_json.empty()) {
+           return core::Error{core::ErrorCode::kConflict, "event " + e->id + " has no schedule yet",
+                              "make one with POST /api/events/" + e->id + "/schedule", e->id};
+         }
+         const std::string format = request.has_query("format") ? request.query("format") : "json";
+         if (format != "json" && format != "html") {
+           return core::Error::invalid_input("unknown format '" + format + "'", "query: format",
+                                             "use format=json or format=html");
+         }
+         const std::string run_text = request.query("run");
+         std::int64_t run_id = 0;
+         const auto [ptr, ec] =
+             std::from_chars(run_text.data(), run_text.data() + run_text.size(), run_id);
+         if (run_text.empty() || ec != std::errc() || ptr != run_text.data() + run_text.size() ||
+             run_id <= 0) {
+           return core::Error::invalid_input("run '" + run_text + "' is not a run id", "query: run",
+                                             "give run=N of a succeeded run (GET /api/runs)");
+         }
+         auto run = state.service->run(run_id);
+         if (!run) return run.error();
+         if (run->state != engine::RunState::kSucceeded) {
+           return core::Error{core::ErrorCode::kConflict,
+                              "run " + run_text + " is " +
+                                  std::string(engine::run_state_name(run->state)) +
+                                  ", not succeeded",
+                              "use a run that has succeeded", "query: run"};
+         }
+         auto loaded = state.service->results(run_id);
+         if (!loaded) return loaded.error();
+         engine::DealSheetRequest dr;
+         dr.run = "run " + run_text;
+         dr.language = request.has_query("lang") ? request.query("lang") : "en";
+         const std::string years = request.query("years");
+         for (std::size_t start = 0; start < years.size();) {
+           const auto comma = std::min(years.find(',', start), years.size());
+           const std::string part = years.substr(start, comma - start);
+           int y = 0;
+           const auto [yp, yec] = std::from_chars(part.data(), part.data() + part.size(), y);
+           if (part.empty() || yec != std::errc() || yp != part.data() + part.size()) {
+             return core::Error::invalid_input("'" + part + "' is not a year", "query: years",
+                                               "give years such as 2030,2035");
+           }
+           dr.years.push_back(y);
+           start = comma + 1;
+         }
+         auto out =
+             engine::dealsheet_match_text(e->instance_json, e->id + " instance", e->schedule_json,
+                                          e->id + " schedule", (*loaded)->results, dr);
+         if (!out) {
+           core::Error err = out.error();
+           if (err.location == "--language") err.location = "query: lang";
+           if (err.location == "--years") err.location = "query: years";
+           return err;
+         }
+         if (format == "json") return Reply::json(report::dealsheets_json(out->sheets));
+         const std::string participant = request.query("participant");
+         return Reply::content(kHtmlType,
+                               report::dealsheets_html(out->sheets, dr.language, participant));
+       }});
 }
 
 }  // namespace urbanmine::server

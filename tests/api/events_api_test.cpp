@@ -4,7 +4,9 @@
 // cancellation (the cancelled participant loses every meeting, the rest is kept where it can
 // be); agendas as CSV and ICS; errors (unknown event 404, no schedule 409, bad fields 400 with
 // the JSON path, token on writes).
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -204,6 +206,67 @@ TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
   auto bad = c->Post("/api/events", "id,side\nK1,Z\n", "text/csv");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400) << bad->body;
+}
+
+// Deal sheets of the example event from a finished baseline run: JSON with a sheet per meeting
+// whose figures are the run's, a participant's HTML page in Korean, and the errors (no run,
+// a run id that is not a number, an unknown language) as 4xx with the query parameter named.
+TEST(EventsApi, DealSheetsFromAFinishedRun) {
+  ServerProcess server;
+  auto c = server.client();
+  auto created =
+      c->Post("/api/events", read_file(source_path("examples/event/profiles.csv")), "text/csv");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = json::parse(created->body)["id"];
+  const std::string base = "/api/events/" + id + "/dealsheets";
+  expect_error(c->Get((base + "?run=1").c_str()), 409, "conflict");  // no schedule yet
+  auto scheduled = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                           R"({"time_limit_seconds": 2})", "application/json");
+  ASSERT_TRUE(scheduled);
+  ASSERT_EQ(scheduled->status, 200) << scheduled->body;
+  auto started = c->Post("/api/runs", json{{"scenario_id", "baseline"}}.dump(), "application/json");
+  ASSERT_TRUE(started);
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::string run = json::parse(started->body)["id"];
+  for (int i = 0; i < 3000; ++i) {
+    auto r = c->Get(("/api/runs/" + run).c_str());
+    ASSERT_TRUE(r);
+    if (json::parse(r->body)["state"] != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  auto sheets = c->Get((base + "?run=" + run + "&years=2035").c_str());
+  ASSERT_TRUE(sheets);
+  ASSERT_EQ(sheets->status, 200) << sheets->body;
+  const auto j = json::parse(sheets->body);
+  EXPECT_EQ(j["format"], "urbanmine-dealsheets/1");
+  EXPECT_EQ(j["years"], json::array({2035}));
+  EXPECT_EQ(j["meetings"].size(), json::parse(scheduled->body)["meetings"].size());
+  // The Korean side's waste lithium in 2035 is the run's end_of_life_t for KOR, Li, 2035.
+  auto table = c->Get(
+      ("/api/runs/" + run + "/tables/end_of_life_t?region=KOR&element=Li&year=2035").c_str());
+  ASSERT_TRUE(table);
+  ASSERT_EQ(table->status, 200) << table->body;
+  const auto rows = json::parse(table->body)["rows"];
+  ASSERT_EQ(rows.size(), 1u) << table->body;
+  const double li_2035 = rows[0].back().get<double>();
+  ASSERT_GT(li_2035, 0.0);
+  const double sheet_li = j["meetings"][0]["k_country"]["years"][0]["waste_t"]["Li"];
+  EXPECT_NEAR(sheet_li, li_2035, 1e-6 * li_2035);
+
+  auto page = c->Get((base + "?run=" + run + "&format=html&lang=ko&participant=F07").c_str());
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<html lang=\"ko\">"), std::string::npos);
+  EXPECT_NE(page->body.find("Indonesia delegation"), std::string::npos);
+  EXPECT_EQ(page->body.find("Why meet"), std::string::npos);
+
+  expect_error(c->Get(base.c_str()), 400, "invalid_input");
+  expect_error(c->Get((base + "?run=x1").c_str()), 400, "invalid_input");
+  auto bad_lang = c->Get((base + "?run=" + run + "&lang=fr").c_str());
+  expect_error(bad_lang, 400, "invalid_input");
+  EXPECT_EQ(json::parse(bad_lang->body)["error"]["location"], "query: lang");
+  expect_error(c->Get((base + "?run=999").c_str()), 404, "not_found");
 }
 
 TEST(EventsApi, WritesNeedTheToken) {

@@ -36,6 +36,9 @@ TEST(MatchExample, EventRunsEndToEnd) {
   for (const char* id : {"K01", "K06", "F01", "F12"}) {
     EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("agendas/") + id + ".ics"))) << id;
     EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("agendas/") + id + ".csv"))) << id;
+    EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("dealsheets/") + id + ".html"))) << id;
+    EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("dealsheets-ko/") + id + ".html")))
+        << id;
   }
 }
 

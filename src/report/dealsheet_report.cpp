@@ -1,0 +1,666 @@
+// SPDX-License-Identifier: Apache-2.0
+// Deal sheets as JSON and printable HTML, in English or Korean (dealsheet_report.h).
+#include "report/dealsheet_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include "io/run_writers.h"
+
+#include "report/html.h"
+
+namespace urbanmine::report {
+
+namespace {
+
+using results::DealCountry;
+using results::DealSheet;
+using results::DealSheets;
+
+// Every word a deal sheet prints, per language.
+struct Words {
+  std::string_view lang;
+  std::string_view title_all;
+  std::string_view title_one;
+  std::string_view run;
+  std::string_view table;
+  std::string_view why;
+  std::string_view fit;
+  std::string_view weight;
+  std::string_view materials;
+  std::string_view processes;
+  std::string_view target_country;  // {country} {k}
+  std::string_view seeks_offers;    // {seeker} {offerer} {items}
+  std::string_view request;         // {id} {priority}
+  std::string_view figures_of;      // {name} {code}
+  std::string_view residual_note;   // {code} {name}
+  std::string_view organisation_note;
+  std::string_view no_figures;
+  std::string_view year;
+  std::string_view waste_gwh;
+  std::string_view waste_metal;
+  std::string_view collected;
+  std::string_view capacity;
+  std::string_view surplus;
+  std::string_view stranded;
+  std::string_view recovered_li;
+  std::string_view value_usd;
+  std::string_view by_chemistry;  // {year}
+  std::string_view chemistry;
+  std::string_view gwh;
+  std::string_view shipping;  // {a} {b}
+  std::string_view open;
+  std::string_view closed;
+  std::string_view shipped;
+  std::string_view policies;  // {n} {fail} {pass} {other}
+  std::string_view not_evaluable;
+  std::string_view rule;
+  std::string_view metric;
+  std::string_view element;
+  std::string_view status;
+  std::string_view value;
+  std::string_view threshold;
+  std::string_view legal;
+  std::string_view market;  // {code} {rank} {score}
+  std::string_view prices;
+  std::string_view notes;
+  std::string_view no_meetings;
+  std::string_view pass;
+  std::string_view fail;
+};
+
+constexpr Words kEnglish{
+    "en",
+    "Deal sheets",
+    "Agenda and deal sheets",
+    "Figures from the run",
+    "table",
+    "Why meet",
+    "fit",
+    "weight",
+    "Both work on: {items}.",
+    "Shared processes: {items}.",
+    "{country} is one of {k}'s target markets.",
+    "{seeker} seeks what {offerer} offers: {items}.",
+    "{id} asked for this meeting (priority {priority}).",
+    "{name} ({code})",
+    "{code} is not a model region: the figures are those of {name}, the group it belongs to.",
+    "An international organisation: world figures.",
+    "The run has no figures for this region.",
+    "year",
+    "waste batteries, GWh",
+    "metal in waste batteries, t",
+    "collected, t",
+    "capacity, t/yr",
+    "surplus (+) / idle (−), t",
+    "stranded, t",
+    "Li recovered, t",
+    "metal value, USD",
+    "Packs leaving vehicles by chemistry, {year}",
+    "chemistry",
+    "GWh",
+    "Shipping feedstock between {a} and {b}",
+    "open",
+    "closed",
+    "shipped in the run",
+    "Policy rules checked here: {n} ({fail} fail, {pass} pass, {other} not evaluable by the run)",
+    "Not evaluable by the run",
+    "rule",
+    "metric",
+    "element",
+    "status",
+    "value",
+    "threshold",
+    "legal reference",
+    "{code} ranks {rank} among the run's regions for a recycler (score {score}).",
+    "Prices used for the indicative value",
+    "How to read these figures",
+    "No meetings in the schedule.",
+    "pass",
+    "fail"};
+
+constexpr Words kKorean{
+    "ko",
+    "면담 자료",
+    "일정 및 면담 자료",
+    "시나리오 결과 수치",
+    "테이블",
+    "면담 사유",
+    "적합도",
+    "가중치",
+    "공통 관심 소재: {items}.",
+    "공통 공정: {items}.",
+    "{country}은(는) {k}의 목표 시장입니다.",
+    "{seeker}이(가) 찾는 역할을 {offerer}이(가) 제공합니다: {items}.",
+    "{id}이(가) 이 면담을 요청했습니다 (우선순위 {priority}).",
+    "{name} ({code})",
+    "{code}은(는) 모델 지역이 아니므로 소속 그룹인 {name}의 수치입니다.",
+    "국제기구: 세계 전체 수치입니다.",
+    "이 지역에 대한 시나리오 수치가 없습니다.",
+    "연도",
+    "폐배터리, GWh",
+    "폐배터리 내 금속, 톤",
+    "수거량, 톤",
+    "처리능력, 톤/년",
+    "잉여(+) / 유휴(−), 톤",
+    "미처리 원료, 톤",
+    "회수 리튬, 톤",
+    "금속 가치, 달러",
+    "화학계별 퇴역 배터리 팩, {year}년",
+    "화학계",
+    "GWh",
+    "{a}와(과) {b} 사이의 재활용 원료 운송",
+    "가능",
+    "금지",
+    "시나리오상 운송량",
+    "이 지역에 적용되는 정책 규정: {n}건 (미충족 {fail}, 충족 {pass}, 평가 불가 {other})",
+    "시나리오로 평가할 수 없는 규정",
+    "규정",
+    "지표",
+    "원소",
+    "상태",
+    "값",
+    "기준",
+    "법적 근거",
+    "{code}은(는) 재활용 사업 기회 순위에서 {rank}위입니다 (점수 {score}).",
+    "참고 가치 산정에 사용한 가격",
+    "수치를 읽는 방법",
+    "일정에 면담이 없습니다.",
+    "충족",
+    "미충족"};
+
+const Words& words_for(std::string_view language) { return language == "ko" ? kKorean : kEnglish; }
+
+// Replaces each {name} of `pattern` by its value (values are inserted as they are; escape after).
+std::string fill(std::string_view pattern,
+                 const std::vector<std::pair<std::string_view, std::string>>& values) {
+  std::string out(pattern);
+  for (const auto& [name, value] : values) {
+    const std::string key = "{" + std::string(name) + "}";
+    for (std::size_t at = out.find(key); at != std::string::npos;
+         at = out.find(key, at + value.size())) {
+      out.replace(at, key.size(), value);
+    }
+  }
+  return out;
+}
+
+std::string readable_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    std::string spaced = item;
+    std::replace(spaced.begin(), spaced.end(), '_', ' ');
+    out += spaced;
+  }
+  return out;
+}
+
+std::string party(std::string_view organisation, std::string_view id) {
+  return organisation.empty() ? std::string(id)
+                              : std::string(organisation) + " (" + std::string(id) + ")";
+}
+
+std::string reason_text(const results::FitReason& r, const DealSheet& s, const Words& w) {
+  const std::string k = s.k_organisation.empty() ? s.k_id : s.k_organisation;
+  const std::string f = s.f_organisation.empty() ? s.f_id : s.f_organisation;
+  const std::string items = readable_list(r.items);
+  if (r.kind == "materials") return fill(w.materials, {{"items", items}});
+  if (r.kind == "processes") return fill(w.processes, {{"items", items}});
+  if (r.kind == "target_country") return fill(w.target_country, {{"country", items}, {"k", k}});
+  if (r.kind == "k_seeks_f_offers") {
+    return fill(w.seeks_offers, {{"seeker", k}, {"offerer", f}, {"items", items}});
+  }
+  if (r.kind == "f_seeks_k_offers") {
+    return fill(w.seeks_offers, {{"seeker", f}, {"offerer", k}, {"items", items}});
+  }
+  if (r.kind == "request" && r.items.size() == 2) {
+    return fill(w.request, {{"id", r.items[0]}, {"priority", r.items[1]}});
+  }
+  return r.kind + ": " + items;
+}
+
+std::string tonnes(double v) { return format_thousands(v, 0); }
+
+std::string country_block(const DealCountry& c, const DealSheets& all, const Words& w) {
+  std::string h = "<h3>" +
+                  html_escape(fill(w.figures_of, {{"name", c.region_name}, {"code", c.region}})) +
+                  "</h3>\n";
+  if (c.is_member_of_residual) {
+    h += "<p class=\"note\">" +
+         html_escape(fill(w.residual_note, {{"code", c.code}, {"name", c.region_name}})) + "</p>\n";
+  }
+  if (c.is_organisation) h += "<p class=\"note\">" + html_escape(w.organisation_note) + "</p>\n";
+  if (!c.has_figures) return h + "<p>" + html_escape(w.no_figures) + "</p>\n";
+  // Two tables that fit a printed page: the metal in waste batteries with its value, then what
+  // collection, capacity and trade make of it.
+  std::vector<std::string> metal = {std::string(w.year), std::string(w.waste_gwh)};
+  for (const auto& e : all.elements) metal.push_back(e + ", t");
+  metal.emplace_back(w.value_usd);
+  std::vector<std::string> flow = {std::string(w.year)};
+  for (auto col : {w.collected, w.capacity, w.surplus, w.stranded, w.recovered_li}) {
+    flow.emplace_back(col);
+  }
+  std::vector<std::vector<std::string>> metal_rows;
+  std::vector<std::vector<std::string>> flow_rows;
+  for (const auto& y : c.years) {
+    std::vector<std::string> row = {std::to_string(y.year), format_thousands(y.end_of_life_gwh, 1)};
+    for (double t : y.waste_tonnes) row.push_back(tonnes(t));
+    row.push_back(format_thousands(y.indicative_value_usd, 0));
+    metal_rows.push_back(std::move(row));
+    flow_rows.push_back({std::to_string(y.year), tonnes(y.collected_battery_t),
+                         tonnes(y.recycling_capacity_t), tonnes(y.feedstock_surplus_t),
+                         tonnes(y.feedstock_stranded_t), tonnes(y.recovered_li_t)});
+  }
+  std::vector<bool> metal_numeric(metal.size(), true);
+  metal_numeric[0] = false;
+  std::vector<bool> flow_numeric(flow.size(), true);
+  flow_numeric[0] = false;
+  h += "<p class=\"meta\">" + html_escape(w.waste_metal) + "</p>\n" +
+       html_table(metal, metal_rows, metal_numeric) + html_table(flow, flow_rows, flow_numeric);
+  if (!c.years.empty()) {
+    const auto& first = c.years.front();
+    std::vector<std::string> ch = {std::string(w.chemistry), std::string(w.gwh)};
+    for (const auto& e : all.elements) ch.push_back(e + ", t");
+    std::vector<std::vector<std::string>> crow;
+    // The five largest chemistries, then the rest summed (sheets are read on paper).
+    constexpr std::size_t kShown = 5;
+    results::ChemistryFigures rest;
+    rest.element_tonnes.assign(all.elements.size(), 0.0);
+    for (std::size_t i = 0; i < first.chemistries.size(); ++i) {
+      const auto& chem = first.chemistries[i];
+      if (i >= kShown) {
+        rest.end_of_life_gwh += chem.end_of_life_gwh;
+        for (std::size_t e = 0; e < rest.element_tonnes.size() && e < chem.element_tonnes.size();
+             ++e) {
+          rest.element_tonnes[e] += chem.element_tonnes[e];
+        }
+        rest.chemistry += (rest.chemistry.empty() ? "" : ", ") + chem.chemistry;
+        continue;
+      }
+      std::vector<std::string> row = {chem.chemistry, format_thousands(chem.end_of_life_gwh, 2)};
+      for (double t : chem.element_tonnes) row.push_back(tonnes(t));
+      crow.push_back(std::move(row));
+    }
+    if (!rest.chemistry.empty()) {
+      std::vector<std::string> row = {rest.chemistry, format_thousands(rest.end_of_life_gwh, 2)};
+      for (double t : rest.element_tonnes) row.push_back(tonnes(t));
+      crow.push_back(std::move(row));
+    }
+    std::vector<bool> cnum(ch.size(), true);
+    cnum[0] = false;
+    h += "<h4>" + html_escape(fill(w.by_chemistry, {{"year", std::to_string(first.year)}})) +
+         "</h4>\n" + html_table(ch, crow, cnum);
+  }
+  if (c.market_rank > 0) {
+    h += "<p>" +
+         html_escape(fill(w.market, {{"code", c.region},
+                                     {"rank", std::to_string(c.market_rank)},
+                                     {"score", format_thousands(c.market_score, 2)}})) +
+         "</p>\n";
+  }
+  // Policy rules: failing and passing ones in a table, one row per rule and status (its
+  // elements and values listed together), their legal references once below; the rest by id.
+  int fail = 0;
+  int pass = 0;
+  int other = 0;
+  struct Row {
+    std::string rule, metric, year, status, threshold;
+    std::vector<std::string> elements;
+    std::vector<double> values;
+  };
+  std::vector<Row> prow;
+  std::vector<std::pair<std::string, std::string>> references;  // rule id, legal reference
+  std::vector<std::string> not_evaluable;
+  auto percent = [](double f) { return format_thousands(f * 100.0, 1) + " %"; };
+  for (const auto& p : c.policies) {
+    if (p.status == "fail" || p.status == "pass") {
+      (p.status == "fail" ? fail : pass) += 1;
+      const std::string status(p.status == "fail" ? w.fail : w.pass);
+      const std::string threshold = p.comparator + " " + percent(p.threshold_fraction);
+      auto it = std::find_if(prow.begin(), prow.end(), [&](const Row& r) {
+        return r.rule == p.rule_id && r.status == status && r.threshold == threshold;
+      });
+      if (it == prow.end()) {
+        prow.push_back({p.rule_id,
+                        p.metric,
+                        p.year > 0 ? std::to_string(p.year) : "",
+                        status,
+                        threshold,
+                        {},
+                        {}});
+        it = std::prev(prow.end());
+      }
+      it->elements.push_back(p.element);
+      if (p.has_value) it->values.push_back(p.value_fraction);
+      if (std::none_of(references.begin(), references.end(),
+                       [&](const auto& r) { return r.first == p.rule_id; })) {
+        references.emplace_back(p.rule_id, p.legal_reference);
+      }
+    } else {
+      ++other;
+      const std::string id = p.rule_id + " " + p.metric;
+      if (std::find(not_evaluable.begin(), not_evaluable.end(), id) == not_evaluable.end()) {
+        not_evaluable.push_back(id);
+      }
+    }
+  }
+  if (!c.policies.empty()) {
+    h += "<h4>" +
+         html_escape(fill(w.policies, {{"n", std::to_string(c.policies.size())},
+                                       {"fail", std::to_string(fail)},
+                                       {"pass", std::to_string(pass)},
+                                       {"other", std::to_string(other)}})) +
+         "</h4>\n";
+    if (!prow.empty()) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& r : prow) {
+        std::string elements;
+        for (std::size_t i = 0; i < r.elements.size(); ++i) {
+          elements += (i == 0 ? "" : ", ") + r.elements[i];
+        }
+        // One value, or the range over the rule's elements.
+        std::string values;
+        if (!r.values.empty()) {
+          const auto [lo, hi] = std::minmax_element(r.values.begin(), r.values.end());
+          values =
+              *lo == *hi ? percent(*lo) : format_thousands(*lo * 100.0, 1) + "–" + percent(*hi);
+        }
+        rows.push_back({r.rule, r.metric, elements, r.year, r.status, values, r.threshold});
+      }
+      h += html_table(
+          {std::string(w.rule), std::string(w.metric), std::string(w.element), std::string(w.year),
+           std::string(w.status), std::string(w.value), std::string(w.threshold)},
+          rows, {false, false, false, false, false, true, true});
+      std::string refs;
+      for (const auto& [rule, ref] : references) {
+        refs += (refs.empty() ? "" : "; ") + rule + ": " + ref;
+      }
+      h += "<p class=\"meta\">" + html_escape(w.legal) + ": " + html_escape(refs) + "</p>\n";
+    }
+    if (!not_evaluable.empty()) {
+      std::string list;
+      for (const auto& id : not_evaluable) list += (list.empty() ? "" : "; ") + id;
+      h +=
+          "<p class=\"meta\">" + html_escape(w.not_evaluable) + ": " + html_escape(list) + "</p>\n";
+    }
+  }
+  return h;
+}
+
+std::string sheet_html(const DealSheet& s, const DealSheets& all, const Words& w) {
+  std::string h = "<section class=\"sheet\">\n<h2>" +
+                  html_escape(s.start + "–" + s.end + " · " + std::string(w.table) + " " +
+                              std::to_string(s.table) + " · " + party(s.k_organisation, s.k_id) +
+                              " × " + party(s.f_organisation, s.f_id)) +
+                  "</h2>\n";
+  h += "<h3>" + html_escape(w.why) + "</h3>\n<ul>\n";
+  for (const auto& r : s.reasons) h += "<li>" + html_escape(reason_text(r, s, w)) + "</li>\n";
+  h += "</ul>\n<p class=\"meta\">" + html_escape(w.fit) + " " + std::to_string(s.fit) + " · " +
+       html_escape(w.weight) + " " + std::to_string(s.weight) + "</p>\n";
+  h += country_block(s.f_country, all, w);
+  if (s.k_country.region != s.f_country.region) h += country_block(s.k_country, all, w);
+  if (!s.lanes.empty()) {
+    const std::string a = s.k_country.region;
+    const std::string b = s.f_country.region;
+    h += "<h4>" + html_escape(fill(w.shipping, {{"a", a}, {"b", b}})) + "</h4>\n";
+    std::vector<std::vector<std::string>> rows;
+    auto cell = [&](const results::ShippingLane& l) {
+      std::string text = std::string(l.open ? w.open : w.closed);
+      if (!l.open) text += ": " + l.legal_reference;
+      if (l.shipped_t > 0.0)
+        text += " · " + std::string(w.shipped) + " " + tonnes(l.shipped_t) + " t";
+      return text;
+    };
+    // Consecutive sheet years that read the same share one row ("2030–2040").
+    int from_year = 0;
+    for (std::size_t i = 0; i + 1 < s.lanes.size(); i += 2) {
+      const std::string out = cell(s.lanes[i]);
+      const std::string back = cell(s.lanes[i + 1]);
+      if (!rows.empty() && rows.back()[1] == out && rows.back()[2] == back) {
+        rows.back()[0] = std::to_string(from_year) + "–" + std::to_string(s.lanes[i].year);
+        continue;
+      }
+      from_year = s.lanes[i].year;
+      rows.push_back({std::to_string(from_year), out, back});
+    }
+    h += html_table({std::string(w.year), a + " → " + b, b + " → " + a}, rows, {});
+  }
+  return h + "</section>\n";
+}
+
+std::string footer_html(const DealSheets& all, const Words& w) {
+  std::string h = "<section class=\"notes\">\n<h2>" + html_escape(w.prices) + "</h2>\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : all.prices) {
+    rows.push_back({p.element, format_thousands(p.usd_per_t, 0), std::to_string(p.year), p.source});
+  }
+  h += html_table({"element", "usd_per_t", "year", "source"}, rows, {false, true, false, false});
+  h += "<h2>" + html_escape(w.notes) + "</h2>\n<ul>\n";
+  for (const auto& n : all.notes) h += "<li>" + html_escape(n) + "</li>\n";
+  return h + "</ul>\n</section>\n";
+}
+
+constexpr std::string_view kPrintCss =
+    "<style>\n.sheet h2 { border-top: 3px solid #4e79a7; }\n.note { color: #7a4a00; }\n"
+    "h4 { font-size: 14px; margin: 12px 0 4px; }\n.sheet table { font-size: 12px; }\n"
+    "@media print { .sheet { break-before: page; } main { padding: 0; max-width: none; }\n"
+    "  body { background: #fff; font-size: 11px; } table { font-size: 10px; } }\n</style>\n";
+
+std::string file_safe(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+void write_country(io::JsonWriter& j, const DealCountry& c, const DealSheets& all) {
+  j.begin_object();
+  j.key("code").value(c.code);
+  j.key("region").value(c.region);
+  j.key("region_name").value(c.region_name);
+  j.key("member_of_residual").value(c.is_member_of_residual);
+  j.key("organisation").value(c.is_organisation);
+  j.key("has_figures").value(c.has_figures);
+  j.key("years").begin_array();
+  for (const auto& y : c.years) {
+    j.begin_object();
+    j.key("year").value(y.year);
+    j.key("end_of_life_gwh").value(y.end_of_life_gwh);
+    j.key("waste_t").begin_object();
+    for (std::size_t e = 0; e < all.elements.size() && e < y.waste_tonnes.size(); ++e) {
+      j.key(all.elements[e]).value(y.waste_tonnes[e]);
+    }
+    j.end_object();
+    j.key("collected_battery_t").value(y.collected_battery_t);
+    j.key("recycling_capacity_t").value(y.recycling_capacity_t);
+    j.key("feedstock_surplus_t").value(y.feedstock_surplus_t);
+    j.key("feedstock_stranded_t").value(y.feedstock_stranded_t);
+    j.key("recovered_li_t").value(y.recovered_li_t);
+    j.key("indicative_value_usd").value(y.indicative_value_usd);
+    j.key("chemistries").begin_array();
+    for (const auto& ch : y.chemistries) {
+      j.begin_object();
+      j.key("chemistry").value(ch.chemistry);
+      j.key("end_of_life_gwh").value(ch.end_of_life_gwh);
+      j.key("end_of_life_t").begin_object();
+      for (std::size_t e = 0; e < all.elements.size() && e < ch.element_tonnes.size(); ++e) {
+        j.key(all.elements[e]).value(ch.element_tonnes[e]);
+      }
+      j.end_object();
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.key("policies").begin_array();
+  for (const auto& p : c.policies) {
+    j.begin_object();
+    j.key("rule_id").value(p.rule_id);
+    j.key("metric").value(p.metric);
+    j.key("element").value(p.element);
+    j.key("year").value(p.year);
+    j.key("status").value(p.status);
+    j.key("comparator").value(p.comparator);
+    j.key("threshold_fraction").value(p.threshold_fraction);
+    j.key("value_fraction");
+    if (p.has_value) {
+      j.value(p.value_fraction);
+    } else {
+      j.null();
+    }
+    j.key("legal_reference").value(p.legal_reference);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("market_rank").value(c.market_rank);
+  j.key("market_score").value(c.market_score);
+  j.end_object();
+}
+
+}  // namespace
+
+core::Status check_dealsheet_language(std::string_view language, std::string_view where) {
+  if (language == "en" || language == "ko") return {};
+  return core::Error::invalid_input("language '" + std::string(language) + "' is not en or ko",
+                                    std::string(where), "give en (English) or ko (Korean)");
+}
+
+std::string dealsheets_json(const DealSheets& sheets) {
+  io::JsonWriter j;
+  j.begin_object();
+  j.key("format").value("urbanmine-dealsheets/1");
+  j.key("event").begin_object();
+  j.key("name").value(sheets.event_name);
+  j.key("date").value(sheets.event_date);
+  j.key("title").value(sheets.event_title);
+  j.end_object();
+  j.key("run").begin_object();
+  j.key("label").value(sheets.run_label);
+  j.key("source").value(sheets.run_source);
+  j.end_object();
+  j.key("years").begin_array();
+  for (int y : sheets.years) j.value(y);
+  j.end_array();
+  j.key("elements").begin_array();
+  for (const auto& e : sheets.elements) j.value(e);
+  j.end_array();
+  j.key("prices").begin_array();
+  for (const auto& p : sheets.prices) {
+    j.begin_object();
+    j.key("element").value(p.element);
+    j.key("usd_per_t").value(p.usd_per_t);
+    j.key("year").value(p.year);
+    j.key("source").value(p.source);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("meetings").begin_array();
+  for (const auto& s : sheets.sheets) {
+    j.begin_object();
+    j.key("slot").value(s.slot);
+    j.key("start").value(s.start);
+    j.key("end").value(s.end);
+    j.key("table").value(s.table);
+    j.key("k").value(s.k_id);
+    j.key("k_organisation").value(s.k_organisation);
+    j.key("f").value(s.f_id);
+    j.key("f_organisation").value(s.f_organisation);
+    j.key("fit").value(s.fit);
+    j.key("weight").value(s.weight);
+    j.key("reasons").begin_array();
+    for (const auto& r : s.reasons) {
+      j.begin_object();
+      j.key("kind").value(r.kind);
+      j.key("items").begin_array();
+      for (const auto& i : r.items) j.value(i);
+      j.end_array();
+      j.key("text").value(reason_text(r, s, kEnglish));
+      j.end_object();
+    }
+    j.end_array();
+    j.key("k_country");
+    write_country(j, s.k_country, sheets);
+    j.key("f_country");
+    write_country(j, s.f_country, sheets);
+    j.key("shipping").begin_array();
+    for (const auto& l : s.lanes) {
+      j.begin_object();
+      j.key("origin").value(l.origin);
+      j.key("destination").value(l.destination);
+      j.key("year").value(l.year);
+      j.key("open").value(l.open);
+      j.key("legal_reference").value(l.legal_reference);
+      j.key("shipped_t").value(l.shipped_t);
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.key("notes").begin_array();
+  for (const auto& n : sheets.notes) j.value(n);
+  j.end_array();
+  j.end_object();
+  return j.str() + "\n";
+}
+
+std::string dealsheets_html(const DealSheets& sheets, std::string_view language,
+                            std::string_view participant_id) {
+  const Words& w = words_for(language);
+  const bool one = !participant_id.empty();
+  std::string title = std::string(one ? w.title_one : w.title_all);
+  std::string event = sheets.event_title.empty() ? sheets.event_name : sheets.event_title;
+  if (!sheets.event_date.empty()) event += ", " + sheets.event_date;
+  std::string body =
+      std::string(kPrintCss) + "<main>\n<header class=\"top\"><h1>" +
+      html_escape(title + (one ? " · " + std::string(participant_id) : "")) +
+      "</h1>\n<p class=\"meta\">" + html_escape(event) + " · " + html_escape(w.run) + ": " +
+      html_escape(sheets.run_label +
+                  (sheets.run_source.empty() ? "" : " (" + sheets.run_source + ")")) +
+      "</p></header>\n";
+  std::size_t shown = 0;
+  for (const auto& s : sheets.sheets) {
+    if (one && s.k_id != participant_id && s.f_id != participant_id) continue;
+    body += sheet_html(s, sheets, w);
+    ++shown;
+  }
+  if (shown == 0) body += "<p>" + html_escape(w.no_meetings) + "</p>\n";
+  body += footer_html(sheets, w) + "</main>\n";
+  std::string page = html_page(title, body);
+  if (w.lang != "en") {
+    const std::string from = "<html lang=\"en\">";
+    if (auto at = page.find(from); at != std::string::npos) {
+      page.replace(at, from.size(), "<html lang=\"" + std::string(w.lang) + "\">");
+    }
+  }
+  return page;
+}
+
+std::vector<DealSheetFile> dealsheet_files(const DealSheets& sheets, std::string_view language) {
+  std::vector<DealSheetFile> files;
+  files.push_back({"dealsheets.json", dealsheets_json(sheets)});
+  files.push_back({"dealsheets.html", dealsheets_html(sheets, language)});
+  std::set<std::string> ids;
+  for (const auto& s : sheets.sheets) {
+    ids.insert(s.k_id);
+    ids.insert(s.f_id);
+  }
+  std::set<std::string> names;  // two ids with the same safe spelling get "~2", "~3", ...
+  for (const auto& id : ids) {
+    std::string name = file_safe(id);
+    for (int n = 2; names.count(name) != 0; ++n) name = file_safe(id) + "~" + std::to_string(n);
+    names.insert(name);
+    files.push_back({name + ".html", dealsheets_html(sheets, language, id)});
+  }
+  return files;
+}
+
+}  // namespace urbanmine::report
