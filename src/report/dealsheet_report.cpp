@@ -620,7 +620,7 @@ std::string dealsheets_html(const DealSheets& sheets, std::string_view language,
   std::string event = sheets.event_title.empty() ? sheets.event_name : sheets.event_title;
   if (!sheets.event_date.empty()) event += ", " + sheets.event_date;
   std::string body =
-      std::string(kPrintCss) + "<main>\n<header class=\"top\"><h1>" +
+      std::string(kPrintCss) + "<header class=\"top\"><h1>" +
       html_escape(title + (one ? " · " + std::string(participant_id) : "")) +
       "</h1>\n<p class=\"meta\">" + html_escape(event) + " · " + html_escape(w.run) + ": " +
       html_escape(sheets.run_label +
@@ -633,7 +633,7 @@ std::string dealsheets_html(const DealSheets& sheets, std::string_view language,
     ++shown;
   }
   if (shown == 0) body += "<p>" + html_escape(w.no_meetings) + "</p>\n";
-  body += footer_html(sheets, w) + "</main>\n";
+  body += footer_html(sheets, w);
   std::string page = html_page(title, body);
   if (w.lang != "en") {
     const std::string from = "<html lang=\"en\">";

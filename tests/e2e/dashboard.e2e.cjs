@@ -298,6 +298,14 @@ async function main() {
         const grid = await page.$eval('#schedule-grid', (el) => el.textContent);
         expect(grid.includes('Samsung SDI (K01)') || grid.includes('Saebitchem (K02)'),
           `no organisation names in the grid: ${grid.slice(0, 200)}`);
+        // The agenda links the person's deal sheets from the baseline run of an earlier step.
+        await page.waitForSelector('#dealsheet-link', { timeout: 20000 });
+        const href = await page.$eval('#dealsheet-link', (a) => a.getAttribute('href'));
+        const sheets = await page.request.get(`${base}${href}`);
+        expect(sheets.status() === 200, `deal sheets answered ${sheets.status()}`);
+        const body = await sheets.text();
+        expect(body.includes('Why meet') && body.includes('Korea, Republic of (KOR)'),
+          `deal sheets page lacks its sections: ${href}`);
       });
     }
   } finally {

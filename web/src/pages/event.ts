@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Event: upload participant profiles (or a match-instance/1 file), or open an event kept in the
 // server's store; make the 1:1 schedule, see it as a slot × table grid and each person's agenda
-// with an ICS download; cancel participants and reschedule (meetings kept where possible).
+// with an ICS download and its deal sheets (from the latest succeeded run); cancel participants
+// and reschedule (meetings kept where possible).
 import { getJson, hasRoute, postJson, postText } from '../api';
 import { card, errorBox, h, table } from '../dom';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { RunInfo } from '../state';
 
 interface Meeting {
   k: string;
@@ -142,6 +144,16 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   const date = h('input', { type: 'date', id: 'agenda-date', value: ev.event?.date || new Date().toISOString().slice(0, 10) });
   const agendaBox = h('div', {});
   const slotOf = new Map(ev.slots.map((s) => [s.id, s]));
+  // Deal sheets need a finished run: the latest one that succeeded (the list is newest first).
+  let sheetRun: string | undefined;
+  if (await hasRoute('GET /api/events/{id}/dealsheets')) {
+    try {
+      const { runs } = await getJson<{ runs: RunInfo[] }>('/api/runs');
+      sheetRun = runs.find((r) => r.state === 'succeeded')?.id;
+    } catch {
+      sheetRun = undefined;
+    }
+  }
   const showAgenda = () => {
     const person = personSel.value;
     const mine = schedule.meetings.filter((m) => m.k === person || m.f === person).sort((a, b) => a.slot - b.slot);
@@ -157,6 +169,16 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
         h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics?${q}`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs')),
         ' · ', h('a', { href: `/api/events/${ev.id}/agendas/${person}.csv?${q}` }, `${t('agenda')} CSV`),
         ' · ', h('a', { href: `/api/events/${ev.id}/agendas.csv?${q}` }, `${t('meetings')} CSV`)),
+      sheetRun
+        ? h('p', {},
+          h('a', {
+            id: 'dealsheet-link', target: '_blank',
+            href: `/api/events/${ev.id}/dealsheets?run=${sheetRun}&format=html&lang=${lang()}&participant=${encodeURIComponent(person)}`,
+          }, `${t('dealSheets')} (run ${sheetRun})`),
+          ' · ', h('a', {
+            href: `/api/events/${ev.id}/dealsheets?run=${sheetRun}&format=html&lang=${lang()}`, target: '_blank',
+          }, t('dealSheetsAll')))
+        : h('p', { class: 'muted', id: 'dealsheet-none' }, t('dealSheetsNeedRun')),
     );
   };
   personSel.addEventListener('change', showAgenda);
