@@ -90,7 +90,8 @@ void register_score(CLI::App& match, CliContext& ctx) {
   auto args = std::make_shared<Args>();
   auto* cmd = match.add_subcommand(
       "score",
-      "Score every K-F pair of participant profiles (CSV or JSON) and write a match-instance/1 "
+      "Score every pair of a Korean (side K) and a foreign (side F) participant from profiles (CSV "
+      "or JSON) and write a match-instance/1 "
       "file with the candidate pairs, their fit and weight.\n"
       "Example: urbanmine match score examples/event/profiles.csv --slots 16 --tables 6 "
       "--date 2023-11-30 --output instance.json");

@@ -744,8 +744,12 @@ core::Status add_cooperation_results(RunResults& results, const CooperationData&
   RecordTable hhi = hhi_overview(data, options.hhi_convention);
   for (const auto& row : hhi.rows) {
     if (row[1].text != "mine") continue;
+    // The convention in words (the record table keeps its code, e.g. "named-share").
+    const std::string basis = row[3].text == risk::convention_name(risk::HhiConvention::kNamedShare)
+                                  ? "from named countries' shares of world output"
+                                  : "counting the unnamed rest as one producer";
     std::string text = row[0].text + " mine supply " + report::number_text(row[2].number) +
-                       ": HHI " + thousands(row[4].number) + " (" + row[3].text +
+                       ": HHI " + thousands(row[4].number) + " of 10,000 (" + basis +
                        "); largest producer " + row[6].text + " with " +
                        percent_text(row[7].number);
     if (!row[10].text.empty()) {

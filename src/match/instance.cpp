@@ -199,7 +199,7 @@ core::Diagnostics validate_instance(const Instance& instance) {
         instance.participants[pair.f].side != Side::kForeign) {
       diag.add_error(core::Error::invalid_input(
           "pair " + instance.participants[pair.k].id + "-" + instance.participants[pair.f].id +
-              " is not a K-F pair",
+              " does not pair a Korean (side K) with a foreign (side F) participant",
           at("pairs", q), "put a side-K id in 'k' and a side-F id in 'f'"));
     }
     if (pair.weight < 0 || pair.weight > kMaxWeight) {

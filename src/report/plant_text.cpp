@@ -111,8 +111,12 @@ std::string plant_balance_table(const std::string& name, const plant::PlantBalan
   }
   out += inputs.render();
   out += "\nCO2e: avoided " + num(b.co2.avoided_t) + " t (primary production replaced), process " +
-         num(b.co2.process_t) + " t" + (b.co2.process_complete ? "" : " (incomplete)") +
-         ", net avoided " + num(b.co2.net_avoided_t()) + " t\n";
+         num(b.co2.process_t) + " t" +
+         (b.co2.process_complete
+              ? ", net avoided " + num(b.co2.net_avoided_t()) + " t\n"
+              : " from the reagents with a factor (others have none in co2_factors.csv), so at "
+                "most " +
+                    num(b.co2.net_avoided_t()) + " t net avoided\n");
   out += "\nEconomics\n";
   std::string revenue;
   for (const auto& m : b.economics.revenue_by_year) {
