@@ -81,6 +81,20 @@ int run_main(CliContext& ctx, const RunArgs& args) {
         stderr);
     return core::kExitUsage;
   }
+  // Issue 17 papercut: `run --output DIR` wrote the summary into a file named DIR and the run
+  // into out/<scenario>. --output names the printed summary's file only; without --out it is
+  // taken for the run's folder by mistake so often that it is refused, saying both.
+  if (!ctx.output.empty() && args.out_dir.empty()) {
+    return report_error(
+        ctx, core::Error::invalid_input(
+                 "--output " + ctx.output +
+                     " names the file for the printed summary only; the run's tables and report "
+                     "go to --out DIR",
+                 "--output",
+                 "give --out " + ctx.output +
+                     " for the run's folder (and --output "
+                     "FILE as well only if you want the summary in a file)"));
+  }
   const std::string scenario =
       args.scenario.empty() ? engine::default_scenario_path() : args.scenario;
   auto text = io::read_text_file(scenario);

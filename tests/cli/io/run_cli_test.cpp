@@ -240,5 +240,19 @@ TEST(RunCli, FormatCsvIsAUsageError) {
   EXPECT_FALSE(std::filesystem::exists(dir.path("out")));
 }
 
+// Issue 17 papercut: `run --output DIR` wrote the summary into a file named DIR and the run
+// elsewhere. Without --out it is refused naming both flags; with --out it writes the summary.
+TEST(RunCli, OutputWithoutOutIsRefusedNamingBothFlags) {
+  TempDir dir;
+  const auto r = run_cli("run --output " + dir.path("mine"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("--out " + dir.path("mine")), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("mine")));
+  const auto ok = run_cli("-q run --out " + dir.path("run") + " --output " + dir.path("s.txt"));
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path("run")));
+  EXPECT_TRUE(std::filesystem::is_regular_file(dir.path("s.txt")));
+}
+
 }  // namespace
 }  // namespace urbanmine::testing
