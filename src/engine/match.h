@@ -18,6 +18,8 @@
 
 namespace urbanmine::engine {
 
+using match::agenda_file_stem;  // an agenda's file name for a participant id
+
 struct ScheduleRequest {
   double time_limit_seconds = 10.0;  // wall-clock cap, > 0
   std::uint64_t seed = 1;

@@ -270,11 +270,13 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     for (const Meeting* m : dropped[i]) event(*m, true);
     ics_line(ics, "END:VCALENDAR");
     if (by_person[i].empty() && dropped[i].empty()) continue;
-    files.push_back({uid_safe(me.id) + ".csv", csv});
-    files.push_back({uid_safe(me.id) + ".ics", ics});
+    files.push_back({agenda_file_stem(me.id) + ".csv", csv});
+    files.push_back({agenda_file_stem(me.id) + ".ics", ics});
   }
   files.push_back({"meetings.csv", all});
   return files;
 }
+
+std::string agenda_file_stem(const std::string& participant_id) { return uid_part(participant_id); }
 
 }  // namespace urbanmine::match

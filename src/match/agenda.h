@@ -48,6 +48,11 @@ struct AgendaFile {
   std::string content;  // ICS files use CRLF line ends, as RFC 5545 requires
 };
 
+// The file name (without extension) of a participant's agenda: the id itself when it is made of
+// [A-Za-z0-9._-] only, otherwise its safe spelling plus "~" and a hash of the exact id, so that
+// ids differing only in other characters (김민수, 이민수) get different files.
+std::string agenda_file_stem(const std::string& participant_id);
+
 // A zone with one fixed offset (tests and zones without transitions), e.g. ("UTC", 0, "UTC").
 AgendaZone fixed_offset_zone(const std::string& tzid, int offset_minutes,
                              const std::string& abbreviation);

@@ -295,7 +295,9 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
               {{"date", "event day YYYY-MM-DD (default: the event's date)"}},
               {kCsvType},
               [&state](const ApiRequest& request) -> core::Result<Reply> {
-                return agenda_file(state, request, request.path_param("person") + ".csv", kCsvType);
+                return agenda_file(state, request,
+                                   engine::agenda_file_stem(request.path_param("person")) + ".csv",
+                                   kCsvType);
               }});
   routes.add({"GET",
               "/api/events/{id}/agendas/{person}.ics",
@@ -308,7 +310,9 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                {"dtstamp", "publication time YYYYMMDDTHHMMSSZ (default: now)"}},
               {kIcsType},
               [&state](const ApiRequest& request) -> core::Result<Reply> {
-                return agenda_file(state, request, request.path_param("person") + ".ics", kIcsType);
+                return agenda_file(state, request,
+                                   engine::agenda_file_stem(request.path_param("person")) + ".ics",
+                                   kIcsType);
               }});
   routes.add(
       {"GET",

@@ -131,3 +131,27 @@ TEST(MatchAgenda, UnknownTimeZoneAndBadDateAreInputErrors) {
 
 }  // namespace
 }  // namespace urbanmine::match
+
+namespace urbanmine::match {
+namespace {
+
+// Participant ids that differ only in non-ASCII characters (김민수, 이민수) get different agenda
+// files; ASCII ids keep their plain names.
+TEST(MatchAgenda, NonAsciiIdsGetDistinctFiles) {
+  Instance inst = small();
+  const auto meetings = optimum(inst);
+  inst.participants[meetings[0].k].id = "김민수";
+  inst.participants[meetings[0].f].id = "이민수";
+  auto files = build_agendas(inst, meetings, options());
+  ASSERT_TRUE(files.has_value()) << files.error().to_string();
+  const auto named = by_name(*files);
+  const std::string a = agenda_file_stem("김민수");
+  const std::string b = agenda_file_stem("이민수");
+  EXPECT_NE(a, b);
+  EXPECT_TRUE(named.count(a + ".ics") && named.count(b + ".ics") && named.count(a + ".csv"));
+  EXPECT_EQ(agenda_file_stem("K0003"), "K0003");
+  EXPECT_EQ(a, agenda_file_stem("김민수"));  // the same at every publication
+}
+
+}  // namespace
+}  // namespace urbanmine::match
