@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/version.h"
 #include "engine/cooperation.h"
+#include "engine/dealsheet.h"
 #include "engine/dsm.h"
 #include "engine/match.h"
 #include "engine/plant.h"
@@ -116,6 +117,22 @@ class Run {
     std::vector<std::string> names;
     for (const auto& t : results_->tables) names.push_back(t.name);
     return names;
+  }
+
+  // `urbanmine match dealsheet` on this run: the urbanmine-dealsheets/1 JSON text, or with
+  // `participant` (and optionally "all") the printable HTML page.
+  std::string dealsheets(const std::string& instance_json, const std::string& schedule_json,
+                         const std::vector<int>& years, const std::string& language,
+                         const std::string& data_dir, const std::string& html_for) const {
+    urbanmine::engine::DealSheetRequest r;
+    r.years = years;
+    r.language = language;
+    r.data_dir = data_dir;
+    auto out = take(urbanmine::engine::dealsheet_match_text(
+        instance_json, "match instance", schedule_json, "match schedule", *results_, r));
+    if (html_for.empty()) return urbanmine::report::dealsheets_json(out.sheets);
+    return urbanmine::report::dealsheets_html(out.sheets, language,
+                                              html_for == "all" ? std::string() : html_for);
   }
 
   py::dict table(const std::string& name, const py::object& self) const {
@@ -333,6 +350,8 @@ PYBIND11_MODULE(_urbanmine, m) {
       .def("records", &Run::records)
       .def("cooperation", &Run::cooperation, py::arg("data_dir"), py::arg("rules_path"),
            py::arg("weights"), py::arg("market_year"), py::arg("policy_year"))
+      .def("dealsheets", &Run::dealsheets, py::arg("instance_json"), py::arg("schedule_json"),
+           py::arg("years"), py::arg("language"), py::arg("data_dir"), py::arg("html_for"))
       .def("findings", &Run::findings)
       .def("balance", &Run::balance)
       .def("meta", &Run::meta);

@@ -206,6 +206,26 @@ def test_match_schedule_and_check():
 
 
 @pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_match_dealsheets_from_a_run(baseline, tmp_path):
+    instance = tmp_path / "instance.json"
+    subprocess.run([BIN, "-q", "match", "score", str(ROOT / "examples" / "event" / "profiles.csv"),
+                    "--slots", "12", "--tables", "6", "--output", str(instance)], check=True)
+    schedule = urbanmine.match.schedule(str(instance), time_limit=2, seed=1)
+    sheets = urbanmine.match.dealsheets(str(instance), schedule, baseline, years=[2030])
+    assert sheets.format == "urbanmine-dealsheets/1"
+    assert len(sheets.meetings) == len(schedule.meetings)
+    korea = sheets.meetings[0].k_country
+    assert korea.region == "KOR"
+    eol = baseline.to_pandas("end_of_life_t")
+    li = eol[(eol.region == "KOR") & (eol.element == "Li") & (eol.year == 2030)].mass_tonnes.sum()
+    assert korea.years[0].waste_t.Li == pytest.approx(li, rel=1e-9)  # JSON: 11 digits
+    page = urbanmine.match.dealsheets(str(instance), schedule, baseline, language="ko", html="F07")
+    assert '<html lang="ko">' in page and "Indonesia delegation" in page
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.match.dealsheets(str(instance), schedule, baseline, years=[2200])
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
 def test_risk_policy_and_market_as_the_cli_gives_them(baseline):
     def cli_csv(*args):
         out = subprocess.run([BIN, "--format", "csv", *args], check=True, capture_output=True,
