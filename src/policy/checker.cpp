@@ -298,7 +298,11 @@ std::vector<RuleCheck> check_rules(const std::vector<PolicyRule>& rules, const R
     const std::string rule_reason = rule_level_reason(rule, kind);
     if (targets.empty()) {
       RuleCheck c = base_check(rule, kind);
-      c.region = rule.jurisdiction;
+      // A one-country jurisdiction outside the run's regions is named by its ISO alpha-3 code,
+      // as every region is (ID -> IDN); a group keeps its own code.
+      c.region = members_it != jur.members.end() && members_it->second.size() == 1
+                     ? members_it->second.front()
+                     : rule.jurisdiction;
       c.reason = "no region of jurisdiction " + rule.jurisdiction + " in the run" +
                  (rule_reason.empty() ? "" : "; also: " + rule_reason);
       out.push_back(std::move(c));
