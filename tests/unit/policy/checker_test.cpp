@@ -155,7 +155,7 @@ TEST_F(CheckerTest, MultiElementRulesGiveOneRowPerElement) {
 
 TEST_F(CheckerTest, RulesWithoutARegionOrModelQuantityAreNotEvaluableWithReason) {
   const auto& us =
-      find("US-IRA-001", "US", "lithium nickel cobalt manganese graphite and other listed");
+      find("US-IRA-001", "USA", "lithium nickel cobalt manganese graphite and other listed");
   EXPECT_EQ(us.status, CheckStatus::kNotEvaluable);
   EXPECT_NE(us.reason.find("no region of jurisdiction US"), std::string::npos);
   const auto& portable = find("EU-BR-001", "DEU", "all");
