@@ -8,7 +8,6 @@
 #include "io/data_dir.h"
 #include "io/dataset.h"
 #include "io/files.h"
-#include "io/match_json.h"
 #include "io/plan_data.h"
 
 #include "cooperation/dealsheet.h"
@@ -22,16 +21,9 @@ core::Result<DealSheetOutcome> dealsheet_match_text(const std::string& instance_
                                                     const results::RunResults& run,
                                                     const DealSheetRequest& request) {
   URBANMINE_TRY_STATUS(report::check_dealsheet_language(request.language, "--language"));
-  auto checked = check_match_text(instance_json, instance_source, schedule_json, schedule_source);
+  auto checked =
+      feasible_schedule_text(instance_json, instance_source, schedule_json, schedule_source);
   if (!checked) return checked.error();
-  if (!checked->report.feasible()) {
-    return core::Error::invalid_input(
-        "the schedule violates " + std::to_string(checked->report.violations.size()) +
-            " constraint(s), first: " + checked->report.violations.front(),
-        schedule_source, "run `urbanmine match check` and fix or re-run the schedule");
-  }
-  auto schedule = io::parse_match_schedule(schedule_json, schedule_source, checked->instance);
-  if (!schedule) return schedule.error();
 
   const std::string data_dir = request.data_dir.empty() ? io::default_data_dir() : request.data_dir;
   auto coop = io::load_cooperation_inputs(data_dir);
@@ -47,7 +39,8 @@ core::Result<DealSheetOutcome> dealsheet_match_text(const std::string& instance_
   data.prices = cooperation::latest_prices(*plan);
   cooperation::DealSheetOptions options;
   options.years = request.years;
-  auto sheets = cooperation::build_deal_sheets(run, checked->instance, *schedule, data, options);
+  auto sheets =
+      cooperation::build_deal_sheets(run, checked->instance, checked->schedule, data, options);
   if (!sheets) return sheets.error();
   DealSheetOutcome out;
   out.sheets = std::move(*sheets);

@@ -212,10 +212,10 @@ core::Result<ScoreOutcome> score_match_file(const std::string& path,
   return score_match_text(*text, path, request);
 }
 
-core::Result<std::vector<match::AgendaFile>> agenda_match_text(
-    const std::string& instance_json, const std::string& instance_source,
-    const std::string& schedule_json, const std::string& schedule_source,
-    const match::AgendaOptions& options) {
+core::Result<FeasibleSchedule> feasible_schedule_text(const std::string& instance_json,
+                                                      const std::string& instance_source,
+                                                      const std::string& schedule_json,
+                                                      const std::string& schedule_source) {
   auto checked = check_match_text(instance_json, instance_source, schedule_json, schedule_source);
   if (!checked) return checked.error();
   if (!checked->report.feasible()) {
@@ -226,6 +226,16 @@ core::Result<std::vector<match::AgendaFile>> agenda_match_text(
   }
   auto schedule = io::parse_match_schedule(schedule_json, schedule_source, checked->instance);
   if (!schedule) return schedule.error();
+  return FeasibleSchedule{std::move(checked->instance), std::move(*schedule)};
+}
+
+core::Result<std::vector<match::AgendaFile>> agenda_match_text(
+    const std::string& instance_json, const std::string& instance_source,
+    const std::string& schedule_json, const std::string& schedule_source,
+    const match::AgendaOptions& options) {
+  auto checked =
+      feasible_schedule_text(instance_json, instance_source, schedule_json, schedule_source);
+  if (!checked) return checked.error();
   match::AgendaOptions resolved = options;
   if (resolved.zone.tzid.empty()) {
     std::string tz = options.timezone.empty() ? checked->instance.event.timezone : options.timezone;
@@ -235,7 +245,7 @@ core::Result<std::vector<match::AgendaFile>> agenda_match_text(
     if (!zone) return zone.error();
     resolved.zone = std::move(*zone);
   }
-  return match::build_agendas(checked->instance, schedule->meetings, resolved);
+  return match::build_agendas(checked->instance, checked->schedule.meetings, resolved);
 }
 
 core::Result<std::vector<match::AgendaFile>> agenda_match_files(

@@ -84,6 +84,17 @@ core::Result<ScoreOutcome> score_match_file(const std::string& path,
                                             const std::string& opportunity_path,
                                             ScoreRequest request);
 
+// An instance and a schedule that `match check` finds feasible, parsed; an infeasible schedule
+// is kInvalidInput naming its first violation (agendas and deal sheets are made only of these).
+struct FeasibleSchedule {
+  match::Instance instance;
+  match::Schedule schedule;
+};
+core::Result<FeasibleSchedule> feasible_schedule_text(const std::string& instance_json,
+                                                      const std::string& instance_source,
+                                                      const std::string& schedule_json,
+                                                      const std::string& schedule_source);
+
 // `match agenda`: files (name and content) for a schedule; nothing is written here.
 core::Result<std::vector<match::AgendaFile>> agenda_match_text(const std::string& instance_json,
                                                                const std::string& instance_source,
