@@ -65,6 +65,12 @@ struct ApiState {
   std::unique_ptr<engine::EventService> events;  // opened by HttpServer::create
 };
 
+// The results of a succeeded run named in a query parameter (`id_text`, e.g. "3"): not a
+// number -> 400 naming `location`; unknown -> 404; not succeeded -> 409. Used by the routes
+// that take runs in their query (compare, deal sheets).
+core::Result<std::shared_ptr<const engine::RunArtifacts>> succeeded_run_results(
+    ApiState& state, const std::string& id_text, const std::string& location);
+
 // Wraps a read handler so that its 200 answers are served from state.cache afterwards.
 Handler cached(ApiState& state, Handler handler);
 

@@ -342,24 +342,7 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                                              "use format=json or format=html");
          }
          const std::string run_text = request.query("run");
-         std::int64_t run_id = 0;
-         const auto [ptr, ec] =
-             std::from_chars(run_text.data(), run_text.data() + run_text.size(), run_id);
-         if (run_text.empty() || ec != std::errc() || ptr != run_text.data() + run_text.size() ||
-             run_id <= 0) {
-           return core::Error::invalid_input("run '" + run_text + "' is not a run id", "query: run",
-                                             "give run=N of a succeeded run (GET /api/runs)");
-         }
-         auto run = state.service->run(run_id);
-         if (!run) return run.error();
-         if (run->state != engine::RunState::kSucceeded) {
-           return core::Error{core::ErrorCode::kConflict,
-                              "run " + run_text + " is " +
-                                  std::string(engine::run_state_name(run->state)) +
-                                  ", not succeeded",
-                              "use a run that has succeeded", "query: run"};
-         }
-         auto loaded = state.service->results(run_id);
+         auto loaded = succeeded_run_results(state, run_text, "query: run");
          if (!loaded) return loaded.error();
          engine::DealSheetRequest dr;
          dr.run = "run " + run_text;

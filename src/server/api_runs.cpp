@@ -107,6 +107,29 @@ core::Result<engine::ServiceRun> finished_run(ApiState& state, const ApiRequest&
   return run;
 }
 
+}  // namespace
+
+core::Result<std::shared_ptr<const engine::RunArtifacts>> succeeded_run_results(
+    ApiState& state, const std::string& id_text, const std::string& location) {
+  std::int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  if (id_text.empty() || ec != std::errc() || ptr != id_text.data() + id_text.size() || id <= 0) {
+    return core::Error::invalid_input("run id '" + id_text + "' is not a number", location,
+                                      "give run ids as GET /api/runs lists them");
+  }
+  auto run = state.service->run(id);
+  if (!run) return run.error();
+  if (run->state != engine::RunState::kSucceeded) {
+    return core::Error{core::ErrorCode::kConflict,
+                       "run " + id_text + " is " + std::string(engine::run_state_name(run->state)) +
+                           ", not succeeded",
+                       "use runs that have succeeded", location};
+  }
+  return state.service->results(id);
+}
+
+namespace {
+
 bool wants_csv(const ApiRequest& request) {
   const std::string f = request.query("format");
   return f == "csv" || request.raw.get_header_value("Accept").find("text/csv") == 0;
@@ -673,24 +696,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 }
                 std::vector<engine::CompareInput> inputs;
                 for (const auto& id_text : ids) {
-                  std::int64_t id = 0;
-                  const auto [ptr, ec] =
-                      std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-                  if (ec != std::errc() || ptr != id_text.data() + id_text.size() || id <= 0) {
-                    return core::Error::invalid_input("run id '" + id_text + "' is not a number",
-                                                      "query: runs",
-                                                      "give run ids as GET /api/runs lists them");
-                  }
-                  auto run = state.service->run(id);
-                  if (!run) return run.error();
-                  if (run->state != engine::RunState::kSucceeded) {
-                    return core::Error{core::ErrorCode::kConflict,
-                                       "run " + id_text + " is " +
-                                           std::string(engine::run_state_name(run->state)) +
-                                           ", not succeeded",
-                                       "compare runs that have succeeded", "query: runs"};
-                  }
-                  auto loaded = state.service->results(id);
+                  auto loaded = succeeded_run_results(state, id_text, "query: runs");
                   if (!loaded) return loaded.error();
                   inputs.push_back({"run " + id_text, (*loaded)->results});
                 }
