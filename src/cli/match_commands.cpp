@@ -150,7 +150,7 @@ void register_agenda(CLI::App& match, CliContext& ctx) {
   cmd->add_option("--timezone", args->options.timezone,
                   "IANA time zone of the slot times, daylight saving included, e.g. "
                   "Europe/Brussels (default: instance, else Asia/Seoul)");
-  cmd->add_option("--language", args->options.language,
+  cmd->add_option("--lang,--language", args->options.language,
                   "Language of the agenda text: en or ko (default en)")
       ->check(CLI::IsMember({"en", "ko"}));
   cmd->add_option("--dtstamp", args->options.dtstamp,
@@ -217,7 +217,7 @@ void register_dealsheet(CLI::App& match, CliContext& ctx) {
   cmd->add_option("--data-dir", args->request.data_dir, "Data folder (default: the shipped data)");
   cmd->add_option("--years", args->years,
                   "Sheet years, comma-separated (default 2030,2035,2040 within the run)");
-  cmd->add_option("--language", args->request.language, "en or ko (default en)");
+  cmd->add_option("--lang,--language", args->request.language, "en or ko (default en)");
   cmd->add_option("--out-dir", args->out_dir, "Folder for the files (replaced)")->required();
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args]() -> int {

@@ -69,6 +69,7 @@ struct RunArgs {
   std::string xlsx_path;
   int sankey_year = 0;       // 0: kDefaultSankeyYear, or the run's last year when it ends earlier
   std::string focus_region;  // the report's "At a glance" region; empty = WORLD
+  std::string language = "en";  // report.html: en or ko
   std::string sankey_element = std::string(report::kDefaultSankeyElement);
 };
 
@@ -131,6 +132,8 @@ int run_main(CliContext& ctx, const RunArgs& args) {
                                : std::min(report::kDefaultSankeyYear, results->meta.last_year);
   out.render.sankey_element = args.sankey_element;
   out.render.focus_region = args.focus_region;
+  out.render.language =
+      args.language == "ko" ? report::Language::kKorean : report::Language::kEnglish;
   if (options.progress) {
     out.progress = [&bar](double fraction, std::string_view stage) { bar.update(fraction, stage); };
   }
@@ -246,6 +249,11 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
                   "Region of the report's first section, \"At a glance\": a country (KOR) or an "
                   "aggregate the run holds whole (EU27, EUROPE, NORTH_AMERICA, WORLD; default "
                   "WORLD)");
+  run->add_option("--lang", args->language,
+                  "Language of report.html: en or ko (Korean: the report's text, findings, table "
+                  "and column names; CSVs, summary.json and the printed summary stay English)")
+      ->check(CLI::IsMember({"en", "ko"}))
+      ->capture_default_str();
   run->add_option("--sankey-element", args->sankey_element,
                   "Element of the Sankey (Li, Ni, Co, Mn, graphite, ...) or kWh for battery "
                   "capacity")

@@ -3,8 +3,11 @@
 #include "report/findings.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -12,6 +15,8 @@
 #include <vector>
 
 #include "report/html.h"
+#include "report/messages.h"
+#include "report/records_text.h"
 #include "report/run_report.h"
 #include "results/registry.h"
 
@@ -91,14 +96,31 @@ class TableView {
 
 }  // namespace
 
-void add_findings(results::RunResults& res, const FindingOptions& options) {
+std::vector<results::Finding> build_findings(const results::RunResults& res,
+                                             const FindingOptions& options, Language language) {
+  std::vector<results::Finding> found;
+  const auto T = [language](std::string_view key, const Fill& values = {}) {
+    return tr(language, key, values);
+  };
+  const auto element = [&](const std::string& code) {
+    return tr_or(language, "element." + code, results::element_name(code));
+  };
+  // "a, b and c" (English) or "a, b, c" (Korean).
+  const auto join = [&](const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out += i + 1 == items.size() ? T("finding.list.last") : T("finding.list.sep");
+      out += items[i];
+    }
+    return out;
+  };
   const TableView waste(res.find(results::kTableEndOfLifeT));
   const TableView recovered(res.find(results::kTableRecoveredT));
   const TableView demand(res.find(results::kTableMaterialDemandT));
   const TableView surplus(res.find(results::kTableFeedstockSurplusT));
-  if (!waste.ok() || !recovered.ok() || !demand.ok() || !surplus.ok()) return;
+  if (!waste.ok() || !recovered.ok() || !demand.ok() || !surplus.ok()) return found;
   const std::vector<std::string>& years = waste.items(results::kDimYear);
-  if (years.empty()) return;
+  if (years.empty()) return found;
   const int first = std::stoi(years.front());
   const int last = std::stoi(years.back());
   const int focus = std::min(last, std::max(first, options.focus_year));
@@ -109,18 +131,22 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
   if (const auto* rec = res.find_records(results::kRecordsRegions.name)) {
     for (const auto& row : rec->rows) names[row[0].text] = row[1].text;
   }
-  auto name_of = [&](std::size_t r) {
-    const auto it = names.find(regions[r]);
-    return it == names.end() ? regions[r] : it->second;
+  // English: the name of the `regions` record table; Korean: the catalogue's name of the code.
+  const auto place = [&](const std::string& code) {
+    const auto it = names.find(code);
+    const std::string english = it == names.end() ? code : it->second;
+    return language == Language::kEnglish ? english : tr_or(language, "place." + code, english);
   };
+  auto name_of = [&](std::size_t r) { return place(regions[r]); };
   const std::string lead = results::kHeadlineElements[0];
   {
-    std::string text = "In " + fy + ", waste batteries in the modelled regions hold ";
-    for (std::size_t i = 0; i < results::kHeadlineElements.size(); ++i) {
-      const std::string e = results::kHeadlineElements[i];
-      text += (i == 0 ? "" : (i + 1 == results::kHeadlineElements.size() ? " and " : ", ")) +
-              fmt_t(waste.value(std::nullopt, e, fy)) + " of " + results::element_name(e);
+    std::vector<std::string> amounts;
+    amounts.reserve(results::kHeadlineElements.size());
+    for (const char* e : results::kHeadlineElements) {
+      amounts.push_back(T("finding.amount", {{"mass", fmt_t(waste.value(std::nullopt, e, fy))},
+                                             {"element", element(e)}}));
     }
+    std::string top_text;
     const double lead_total = waste.value(std::nullopt, lead, fy);
     std::size_t top = 0;
     for (std::size_t r = 1; r < R; ++r) {
@@ -128,10 +154,14 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     }
     if (lead_total > 0.0 && R > 0) {
       const double top_v = waste.value(top, lead, fy);
-      text += "; " + name_of(top) + " has the most " + results::element_name(lead) + " (" +
-              fmt_t(top_v) + ", " + fmt(kPercent * top_v / lead_total, 0) + " %)";
+      top_text = T("finding.eol.top", {{"region", name_of(top)},
+                                       {"element", element(lead)},
+                                       {"mass", fmt_t(top_v)},
+                                       {"share", fmt(kPercent * top_v / lead_total, 0)}});
     }
-    res.findings.push_back({"end_of_life", text + "."});
+    found.push_back(
+        {"end_of_life",
+         T("finding.eol", {{"year", fy}, {"amounts", join(amounts)}, {"top", top_text}})});
   }
   if (const auto* trade = res.find(results::kUsedVehicleTradeVehicles.name)) {
     // Used vehicles sold abroad [origin region, destination, segment, year]: their packs reach
@@ -158,22 +188,22 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     const TableView kwh(res.find(results::kUsedVehicleExportKwh.name));
     const TableView metal(res.find(results::kUsedVehicleExportT.name));
     if (vehicles > 0.0 && kwh.ok() && metal.ok()) {
-      const auto name = [&](const std::string& code) {
-        const auto it = names.find(code);
-        return it == names.end() ? code : it->second;
-      };
+      const auto& name = place;
       double carried = 0.0;
       for (int y = first; y <= last; ++y)
         carried += metal.value(std::nullopt, lead, std::to_string(y));
-      res.findings.push_back(
-          {"end_of_life",
-           "In " + fy + ", " + format_thousands(vehicles, 0) +
-               " used vehicles leave their region of sale for another modelled region (most from " +
-               name(top_from) + " to " + name(top_to) + ": " + format_thousands(top, 0) +
-               "), carrying " + fmt(kwh.value(std::nullopt, std::nullopt, fy) / kKwhPerGwh, 1) +
-               " GWh of batteries; over " + std::to_string(first) + "-" + std::to_string(last) +
-               " they take " + fmt_t(carried) + " of " + results::element_name(lead) +
-               " with them, whose end of life is counted in the importing region."});
+      found.push_back({"end_of_life",
+                       T("finding.used_vehicles",
+                         {{"year", fy},
+                          {"vehicles", format_thousands(vehicles, 0)},
+                          {"from", name(top_from)},
+                          {"to", name(top_to)},
+                          {"top", format_thousands(top, 0)},
+                          {"gwh", fmt(kwh.value(std::nullopt, std::nullopt, fy) / kKwhPerGwh, 1)},
+                          {"first", std::to_string(first)},
+                          {"last", std::to_string(last)},
+                          {"mass", fmt_t(carried)},
+                          {"element", element(lead)}})});
     }
   }
   const TableView stranded(res.find(results::kTableFeedstockStrandedT));
@@ -218,29 +248,30 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     }
     std::string text;
     if (!(beyond > 0.0)) {
-      text = "In " + fy +
-             ", every modelled region recycles its feedstock (collected batteries "
-             "and production scrap) within its own recycling capacity";
+      text = T("finding.surplus.none", {{"year", fy}});
     } else {
-      text = "In " + fy + ", " + fmt_t(beyond) +
-             " of feedstock (collected batteries and production scrap) is beyond home recycling "
-             "capacity; ";
-      if (shipped > 0.0) {
-        text += fmt_t(shipped) +
-                " of it can legally be shipped to spare capacity elsewhere, most "
-                "from " +
-                name_of(top_shipper) + " (" + fmt_t(top_shipper_t) +
-                (main_destination.empty() ? "" : ", mainly to " + main_destination) + ")";
-      } else {
-        text += "none of it can be shipped to spare capacity elsewhere";
-      }
-      text += left > 0.0
-                  ? "; " + fmt_t(left) + " is stranded with no legal capacity, most in " +
-                        name_of(top_left) + " (" +
-                        fmt_t(stranded.value(top_left, std::nullopt, fy)) + "): a plant to build"
-                  : "; none is stranded";
+      const std::string shipped_text =
+          shipped > 0.0 ? T("finding.surplus.shipped",
+                            {{"mass", fmt_t(shipped)},
+                             {"region", name_of(top_shipper)},
+                             {"region_mass", fmt_t(top_shipper_t)},
+                             {"destination", main_destination.empty()
+                                                 ? std::string()
+                                                 : T("finding.surplus.destination",
+                                                     {{"destination", main_destination}})}})
+                        : T("finding.surplus.not_shipped");
+      const std::string left_text =
+          left > 0.0 ? T("finding.surplus.stranded",
+                         {{"mass", fmt_t(left)},
+                          {"region", name_of(top_left)},
+                          {"region_mass", fmt_t(stranded.value(top_left, std::nullopt, fy))}})
+                     : T("finding.surplus.none_stranded");
+      text = T("finding.surplus", {{"year", fy},
+                                   {"mass", fmt_t(beyond)},
+                                   {"shipped", shipped_text},
+                                   {"stranded", left_text}});
     }
-    res.findings.push_back({"recycling", text + "."});
+    found.push_back({"recycling", text});
   }
   if (stranded.ok()) {
     // The regions with the most stranded feedstock over the whole run.
@@ -254,42 +285,52 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     });
     if (!cumulative.empty()) {
-      std::string text = "Over " + std::to_string(first) + "-" + std::to_string(last) +
-                         ", the most feedstock stranded after trade (no legal spare capacity) is "
-                         "in ";
+      std::vector<std::string> places;
       const std::size_t n = std::min(kTopSurplusRegions, cumulative.size());
+      places.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
-        text += (i == 0 ? "" : (i + 1 == n ? " and " : ", ")) + name_of(cumulative[i].second) +
-                " (" + fmt_t(cumulative[i].first) + ")";
+        places.push_back(T("finding.place", {{"region", name_of(cumulative[i].second)},
+                                             {"mass", fmt_t(cumulative[i].first)}}));
       }
+      std::string metal_text;
       if (stranded_metal.ok()) {
         double metal = 0.0;
         for (int y = first; y <= last; ++y) {
           metal += stranded_metal.value(std::nullopt, lead, std::to_string(y));
         }
-        text += "; it holds " + fmt_t(metal) + " of " + results::element_name(lead);
+        metal_text =
+            T("finding.stranded.metal", {{"mass", fmt_t(metal)}, {"element", element(lead)}});
       }
-      res.findings.push_back({"recycling", text + "."});
+      found.push_back({"recycling", T("finding.stranded", {{"first", std::to_string(first)},
+                                                           {"last", std::to_string(last)},
+                                                           {"places", join(places)},
+                                                           {"metal", metal_text}})});
     }
   }
   {
-    std::string text = "In " + fy + ", recycled metal meets ";
-    for (std::size_t i = 0; i < results::kHeadlineElements.size(); ++i) {
-      const std::string e = results::kHeadlineElements[i];
+    std::vector<std::string> shares;
+    shares.reserve(results::kHeadlineElements.size());
+    for (const char* e : results::kHeadlineElements) {
       const double d = demand.value(std::nullopt, e, fy);
       const double share = d > 0.0 ? recovered.value(std::nullopt, e, fy) / d : 0.0;
-      text += std::string(i == 0 ? "" : ", ") + fmt(kPercent * share, 1) + " % of " +
-              results::element_name(e);
+      shares.push_back(
+          T("finding.share", {{"share", fmt(kPercent * share, 1)}, {"element", element(e)}}));
     }
-    res.findings.push_back(
-        {"recycling", text + " demand for new batteries in the modelled regions."});
+    std::string list;
+    for (const auto& item : shares) list += (list.empty() ? "" : ", ") + item;
+    found.push_back({"recycling", T("finding.recycled_share", {{"year", fy}, {"shares", list}})});
   }
   if (const auto* pv = res.find_records(results::kRecordsReplacementPerVehicle.name)) {
-    std::string text = "Replacement packs per vehicle over its life: ";
+    std::string list;
     for (std::size_t i = 0; i < pv->rows.size(); ++i) {
-      text += (i == 0 ? "" : ", ") + pv->rows[i][0].text + " " + fmt(pv->rows[i][3].number, 2);
+      const std::string& segment = pv->rows[i][0].text;
+      list +=
+          (i == 0 ? "" : ", ") +
+          (language == Language::kEnglish ? segment
+                                          : tr_or(language, "value.segment." + segment, segment)) +
+          " " + fmt(pv->rows[i][3].number, 2);
     }
-    res.findings.push_back({"fleet", text + "."});
+    found.push_back({"fleet", T("finding.replacements", {{"list", list}})});
   }
   if (const auto* check = res.find_records(results::kRecordsDemandCheck.name)) {
     // The latest year IEA reports for the world aggregate.
@@ -300,13 +341,213 @@ void add_findings(results::RunResults& res, const FindingOptions& options) {
     }
     if (latest != nullptr) {
       const auto& row = *latest;
-      res.findings.push_back({"validation", "Modelled world EV battery demand in " +
-                                                std::to_string(static_cast<int>(row[1].number)) +
-                                                " is " + fmt(row[2].number, 0) + " GWh against " +
-                                                fmt(row[3].number, 0) + " GWh reported by IEA (" +
-                                                fmt(kPercent * row[4].number, 1) + " %)."});
+      found.push_back({"validation", T("finding.demand_check",
+                                       {{"year", std::to_string(static_cast<int>(row[1].number))},
+                                        {"model", fmt(row[2].number, 0)},
+                                        {"reported", fmt(row[3].number, 0)},
+                                        {"deviation", fmt(kPercent * row[4].number, 1)}})});
     }
   }
+  return found;
+}
+
+namespace {
+
+std::string percent_text(double fraction) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", fraction * kPercent);
+  return buf;
+}
+
+// Column index of `name` in a record table, if it has it.
+std::optional<std::size_t> column_of(const results::RecordTable& t, std::string_view name) {
+  const auto it = std::find(t.columns.begin(), t.columns.end(), name);
+  if (it == t.columns.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - t.columns.begin());
+}
+
+}  // namespace
+
+std::vector<results::Finding> build_cooperation_findings(const results::RunResults& res,
+                                                         Language language) {
+  std::vector<results::Finding> found;
+  const bool english = language == Language::kEnglish;
+  const auto T = [language](std::string_view key, const Fill& values = {}) {
+    return tr(language, key, values);
+  };
+  const auto place = [&](const std::string& code) {
+    return english ? code : tr_or(language, "place." + code, code);
+  };
+  const auto element = [&](const std::string& code) {
+    if (english) return code;
+    const std::string name = tr_or(language, "element." + code, code);
+    return name == code ? code : name + "(" + code + ")";
+  };
+  // Supply concentration of each mineral's mines.
+  if (const auto* hhi = res.find_records(results::kRecordsHhi.name)) {
+    const auto c_element = column_of(*hhi, "element"), c_stage = column_of(*hhi, "stage"),
+               c_year = column_of(*hhi, "year"), c_convention = column_of(*hhi, "convention"),
+               c_hhi = column_of(*hhi, "hhi"), c_largest = column_of(*hhi, "largest_producer"),
+               c_share = column_of(*hhi, "largest_share_fraction"),
+               c_missing = column_of(*hhi, "missing_producers");
+    if (c_element && c_stage && c_year && c_convention && c_hhi && c_largest && c_share &&
+        c_missing) {
+      for (const auto& row : hhi->rows) {
+        if (row[*c_stage].text != "mine") continue;
+        std::string missing;
+        if (!row[*c_missing].text.empty()) {
+          std::string list = row[*c_missing].text;
+          if (!english) {
+            // "United States (withheld by the publisher: W); Austria" in the reader's words.
+            static const std::string kWithheld = " (withheld by the publisher: W)";
+            list.clear();
+            std::size_t from = 0;
+            const std::string& text = row[*c_missing].text;
+            while (from <= text.size()) {
+              const auto to = std::min(text.find("; ", from), text.size());
+              std::string item = text.substr(from, to - from);
+              const bool withheld = item.ends_with(kWithheld);
+              if (withheld) item.resize(item.size() - kWithheld.size());
+              item = place(item);
+              if (withheld) item = T("finding.hhi.withheld", {{"country", item}});
+              list += (list.empty() ? "" : ", ") + item;
+              from = to + 2;
+            }
+          }
+          missing = T("finding.hhi.missing", {{"missing", list}});
+        }
+        found.push_back(
+            {"supply_risk", T("finding.hhi", {{"element", element(row[*c_element].text)},
+                                              {"year", number_text(row[*c_year].number)},
+                                              {"hhi", format_thousands(row[*c_hhi].number, 0)},
+                                              {"basis", T(row[*c_convention].text == "named-share"
+                                                              ? "finding.hhi.basis.named"
+                                                              : "finding.hhi.basis.residual")},
+                                              {"producer", place(row[*c_largest].text)},
+                                              {"share", percent_text(row[*c_share].number)},
+                                              {"missing", missing}})});
+      }
+    }
+  }
+  // The largest cut of import reliance by the run's recycling, for EU27 or KOR in the last year.
+  if (const auto* risk = res.find_records(results::kRecordsSupplyRisk.name)) {
+    const auto c_region = column_of(*risk, "region"), c_element = column_of(*risk, "element"),
+               c_year = column_of(*risk, "year"),
+               c_without = column_of(*risk, "import_reliance_without_recycling"),
+               c_with = column_of(*risk, "import_reliance_with_recycling");
+    if (c_region && c_element && c_year && c_without && c_with) {
+      double last = 0.0;
+      for (const auto& row : risk->rows) last = std::max(last, row[*c_year].number);
+      const std::vector<results::Cell>* best = nullptr;
+      for (const auto& row : risk->rows) {
+        const std::string& region = row[*c_region].text;
+        if (row[*c_year].number != last || (region != "EU27" && region != "KOR")) continue;
+        if (row[*c_without].kind != results::Cell::Kind::kNumber ||
+            row[*c_with].kind != results::Cell::Kind::kNumber) {
+          continue;
+        }
+        const double cut = row[*c_without].number - row[*c_with].number;
+        if (best == nullptr || cut > (*best)[*c_without].number - (*best)[*c_with].number) {
+          best = &row;
+        }
+      }
+      if (best != nullptr) {
+        found.push_back({"supply_risk", T("finding.import_reliance",
+                                          {{"year", std::to_string(static_cast<int>(last))},
+                                           {"region", place((*best)[*c_region].text)},
+                                           {"element", element((*best)[*c_element].text)},
+                                           {"without", percent_text((*best)[*c_without].number)},
+                                           {"with", percent_text((*best)[*c_with].number)}})});
+      }
+    }
+  }
+  // Policy checks: counts, and the failing check with the largest gap.
+  if (const auto* checks = res.find_records(results::kRecordsPolicyChecks.name)) {
+    const auto c_status = column_of(*checks, "status"),
+               c_note = column_of(*checks, "confidence_note"),
+               c_gap = column_of(*checks, "gap_fraction"), c_rule = column_of(*checks, "rule_id"),
+               c_metric = column_of(*checks, "metric"), c_element = column_of(*checks, "element"),
+               c_region = column_of(*checks, "region"), c_year = column_of(*checks, "year"),
+               c_value = column_of(*checks, "value_fraction"),
+               c_comparator = column_of(*checks, "comparator"),
+               c_threshold = column_of(*checks, "threshold_fraction");
+    if (c_status && c_note && c_gap && c_rule && c_metric && c_element && c_region && c_year &&
+        c_value && c_comparator && c_threshold) {
+      std::size_t pass = 0, fail = 0, not_evaluable = 0, flagged = 0;
+      const std::vector<results::Cell>* worst = nullptr;
+      const auto number = [](const results::Cell& c) {
+        return c.kind == results::Cell::Kind::kNumber ? c.number : 0.0;
+      };
+      for (const auto& row : checks->rows) {
+        const std::string& status = row[*c_status].text;
+        if (status == "pass") ++pass;
+        if (status == "fail") {
+          ++fail;
+          if (worst == nullptr || number(row[*c_gap]) > number((*worst)[*c_gap])) worst = &row;
+        }
+        if (status == "not_evaluable") ++not_evaluable;
+        if (!row[*c_note].text.empty()) ++flagged;
+      }
+      found.push_back(
+          {"policy", T("finding.policy.count", {{"checks", std::to_string(checks->rows.size())},
+                                                {"pass", std::to_string(pass)},
+                                                {"fail", std::to_string(fail)},
+                                                {"not_evaluable", std::to_string(not_evaluable)},
+                                                {"flagged", std::to_string(flagged)}})});
+      if (worst != nullptr) {
+        const auto& w = *worst;
+        found.push_back(
+            {"policy",
+             T("finding.policy.gap",
+               {{"rule", w[*c_rule].text},
+                {"metric", w[*c_metric].text},
+                {"element", english ? w[*c_element].text
+                                    : tr_or(language, "value.element." + w[*c_element].text,
+                                            element(w[*c_element].text))},
+                {"region", place(w[*c_region].text)},
+                {"year", std::to_string(static_cast<int>(w[*c_year].number))},
+                {"value", percent_text(number(w[*c_value]))},
+                {"comparator", w[*c_comparator].text},
+                {"threshold", percent_text(number(w[*c_threshold]))}})});
+      }
+    }
+  }
+  // The top market opportunity (rank 1) and its parts.
+  if (const auto* ranking = res.find_records(results::kRecordsMarketRanking.name)) {
+    const auto c_rank = column_of(*ranking, "rank"), c_region = column_of(*ranking, "region"),
+               c_score = column_of(*ranking, "score"), c_weights = column_of(*ranking, "weights");
+    static const std::regex kYear("countries\\) in ([0-9]{4})\\.");
+    std::smatch year;
+    if (c_rank && c_region && c_score && c_weights && !ranking->rows.empty() &&
+        std::regex_search(ranking->description, year, kYear)) {
+      const auto& top = ranking->rows.front();
+      std::string parts;
+      for (const char* criterion : {"feedstock", "policy", "risk", "growth"}) {
+        const auto c = column_of(*ranking, std::string("part_") + criterion);
+        if (!c) continue;
+        const results::Cell& cell = top[*c];
+        parts += (parts.empty() ? "" : ", ") + T(std::string("finding.market.part.") + criterion) +
+                 " " +
+                 (cell.kind == results::Cell::Kind::kNumber ? short_number_text(cell.number)
+                                                            : T("finding.market.missing"));
+      }
+      const bool default_weights = top[*c_weights].text.ends_with(" (default)");
+      found.push_back({"market", T("finding.market",
+                                   {{"year", year[1].str()},
+                                    {"code", place(top[*c_region].text)},
+                                    {"score", short_number_text(top[*c_score].number)},
+                                    {"parts", parts},
+                                    {"weights", T(default_weights ? "finding.market.default_weights"
+                                                                  : "finding.market.end")}})});
+    }
+  }
+  return found;
+}
+
+void add_findings(results::RunResults& res, const FindingOptions& options) {
+  auto found = build_findings(res, options, Language::kEnglish);
+  res.findings.insert(res.findings.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
 }
 
 }  // namespace urbanmine::report

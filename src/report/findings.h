@@ -5,6 +5,9 @@
 // sentence uses the latest year the world battery-demand check has.
 #pragma once
 
+#include <vector>
+
+#include "report/messages.h"
 #include "results/run_results.h"
 
 namespace urbanmine::report {
@@ -18,5 +21,13 @@ struct FindingOptions {
 // Appends the findings on end of life, surplus, recycled share, replacements and the demand
 // check to `results.findings`. Tables that are missing are skipped.
 void add_findings(results::RunResults& results, const FindingOptions& options = {});
+// The findings of the cooperation modules (supply concentration, import reliance, policy checks,
+// market) built again from their record tables in `language`: in English they are the sentences
+// those modules wrote (a test holds them equal); the Korean report uses them.
+std::vector<results::Finding> build_cooperation_findings(const results::RunResults& results,
+                                                         Language language);
+// The same findings in `language` (the Korean report builds them again from the tables).
+std::vector<results::Finding> build_findings(const results::RunResults& results,
+                                             const FindingOptions& options, Language language);
 
 }  // namespace urbanmine::report

@@ -429,10 +429,11 @@ std::string html_table(const std::vector<std::string>& header,
   return html;
 }
 
-std::string html_page(std::string_view title, std::string_view body_html) {
+std::string html_page(std::string_view title, std::string_view body_html, std::string_view lang) {
   static constexpr std::string_view kCss = R"css(
 :root { color-scheme: light; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; margin: 0;
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, "NanumGothic",
+  sans-serif; margin: 0;
   background: #f6f7f9; color: #1d2330; line-height: 1.5; font-size: 15px; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
 header.top { border-bottom: 3px solid #4e79a7; margin-bottom: 20px; padding-bottom: 10px; }
@@ -492,7 +493,8 @@ nav.toc ol { columns: 2; margin: 4px 0; padding-left: 20px; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += "<title>" + html_escape(title) + "</title>\n<style>" + std::string(kCss) +
           "</style>\n</head>\n<body>\n<main>\n";

@@ -83,7 +83,8 @@ std::string html_table(const std::vector<std::string>& header,
                        const std::vector<bool>& numeric);
 
 // A complete HTML5 document with inline CSS around `body_html` (already escaped).
-std::string html_page(std::string_view title, std::string_view body_html);
+std::string html_page(std::string_view title, std::string_view body_html,
+                      std::string_view lang = "en");
 
 // The colour of series `index` (a colour-blind-safe palette that repeats after 10).
 std::string_view chart_colour(std::size_t index);

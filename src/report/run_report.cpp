@@ -17,7 +17,9 @@
 #include "core/tolerance.h"
 #include "io/run_writers.h"
 
+#include "report/findings.h"
 #include "report/html.h"
+#include "report/messages.h"
 #include "results/regions.h"
 #include "results/registry.h"
 
@@ -369,13 +371,23 @@ std::pair<double, std::string> capacity_scale(double max_kwh) {
   return {1.0, "kWh"};
 }
 
-std::string element_name(const std::string& element) {
-  // "Lithium (Li)", but "Graphite" rather than "Graphite (graphite)".
+std::string element_name(const std::string& element, Language lang = Language::kEnglish) {
+  // "Lithium (Li)", but "Graphite" rather than "Graphite (graphite)"; "리튬 (Li)", "흑연".
   if (!results::element_index(element)) return element;
   std::string name = results::element_name(element);
   const bool same = name == element;
+  if (lang == Language::kKorean) {
+    const std::string ko = tr_or(lang, "element." + element, name);
+    return same ? ko : ko + " (" + element + ")";
+  }
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return same ? name : name + " (" + element + ")";
+}
+
+// A model region, aggregate or producer country as the reader's language names it: the code or
+// data name in English (as the tables have it), the Korean name in Korean.
+std::string region_label(Language lang, const std::string& text) {
+  return lang == Language::kKorean ? tr_or(lang, "place." + text, text) : text;
 }
 
 using io::cell_text;
@@ -646,15 +658,15 @@ std::string grid2(const std::string& left, const std::string& right) {
 }
 
 // A bar chart of the largest kBarRegions bars, or `empty` when it has none.
-std::string bar_figure(const std::string& title, const BarChart& chart, const std::string& empty,
-                       const std::string& caption) {
-  return figure(title + " (largest " + std::to_string(kBarRegions) + ")",
+std::string bar_figure(Language lang, const std::string& title, const BarChart& chart,
+                       const std::string& empty, const std::string& caption) {
+  return figure(tr(lang, "report.largest", {{"title", title}, {"n", std::to_string(kBarRegions)}}),
                 chart.bars.empty() ? para(empty) : svg_bar_chart(chart), caption);
 }
 
 // A stacked-area chart of the largest regions of `t` (one element or all), "Other regions"
 // holding the rest; `divisor` rescales values for the unit in `y_label`.
-std::string region_chart(const ResultTable& t, const std::string& element,
+std::string region_chart(Language lang, const ResultTable& t, const std::string& element,
                          const std::string& y_label, double divisor, const std::string& marker) {
   auto series = by_region_year(t, element);
   std::vector<std::pair<double, std::size_t>> order;
@@ -667,7 +679,7 @@ std::string region_chart(const ResultTable& t, const std::string& element,
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   LineChart chart;
   chart.x = series.years;
-  chart.x_label = "year";
+  chart.x_label = tr(lang, "report.axis.year");
   chart.y_label = y_label;
   chart.stacked = true;
   chart.marker_x = marker;
@@ -684,23 +696,23 @@ std::string region_chart(const ResultTable& t, const std::string& element,
       has_other = true;
     }
   }
-  if (has_other) chart.series.push_back({"Other regions", other});
+  if (has_other) chart.series.push_back({tr(lang, "report.other_regions"), other});
   return svg_line_chart(chart);
 }
 
-std::string figure_table_year_element(const RunResults& r, std::string_view table,
+std::string figure_table_year_element(Language lang, const RunResults& r, std::string_view table,
                                       const std::vector<int>& years,
                                       const std::vector<std::string>& elements) {
-  std::vector<std::string> header = {"Element"};
+  std::vector<std::string> header = {tr(lang, "report.col.element")};
   std::vector<bool> numeric = {false};
   for (int y : years) {
-    header.push_back(std::to_string(y) + " (t)");
+    header.push_back(tr(lang, "report.col.year_t", {{"year", std::to_string(y)}}));
     numeric.push_back(true);
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& e : elements) {
     const auto series = world_by_year(r, table, e);
-    std::vector<std::string> row = {element_name(e)};
+    std::vector<std::string> row = {element_name(e, lang)};
     for (int y : years) row.push_back(format_readable(value_at(series, y)));
     rows.push_back(std::move(row));
   }
@@ -711,7 +723,7 @@ std::string figure_table_year_element(const RunResults& r, std::string_view tabl
 // (2035, IEA's horizon, or the run's last year before it), how much of the modelled demand the
 // remaining suppliers cover when the largest drops out, without and with the run's recycling.
 // The full table (every year and region) follows among the record tables.
-std::string supply_security_section(const RecordTable& t) {
+std::string supply_security_section(Language lang, const RecordTable& t) {
   const auto col = [&](std::string_view name) -> std::optional<std::size_t> {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       if (t.columns[c] == name) return c;
@@ -738,25 +750,27 @@ std::string supply_security_section(const RecordTable& t) {
     if (row[*region].text != kWorldRegion || static_cast<int>(row[*year].number) != focus) {
       continue;
     }
-    const auto percent = [](const results::Cell& c) {
+    const auto percent = [lang](const results::Cell& c) {
       return c.kind == results::Cell::Kind::kNumber
                  ? format_thousands(kPercent * c.number, 0) + " %"
-                 : std::string("not known");
+                 : tr(lang, "report.not_known");
     };
-    rows.push_back({element_name(row[*element].text), row[*stage].text, row[*dropped].text,
-                    percent(row[*share]), percent(row[*without]), percent(row[*with]),
+    rows.push_back({element_name(row[*element].text, lang),
+                    lang == Language::kEnglish
+                        ? row[*stage].text
+                        : tr_or(lang, "value.stage." + row[*stage].text, row[*stage].text),
+                    region_label(lang, row[*dropped].text), percent(row[*share]),
+                    percent(row[*without]), percent(row[*with]),
                     format_readable(row[*recycled].number)});
   }
   if (rows.empty()) return {};
   const std::string y = std::to_string(focus);
-  return section("supply-security", "If the largest supplier drops out, " + y) +
-         para("For each mineral and stage: the share of the world's " + y +
-              " battery demand modelled here that the other producers could still cover if the "
-              "largest one stopped supplying, first from mines or refineries alone, then adding "
-              "the metal recycled in the run. Producer shares are from the latest supply data "
-              "(the full table, every year, is below).") +
-         html_table({"Mineral", "Stage", "Largest supplier", "Its share",
-                     "Covered without recycling", "Covered with recycling", "Recycled (t)"},
+  return section("supply-security", tr(lang, "report.security.title", {{"year", y}})) +
+         para(tr(lang, "report.security.text", {{"year", y}})) +
+         html_table({tr(lang, "report.security.mineral"), tr(lang, "report.security.stage"),
+                     tr(lang, "report.security.largest"), tr(lang, "report.security.share"),
+                     tr(lang, "report.security.without"), tr(lang, "report.security.with"),
+                     tr(lang, "report.security.recycled")},
                     rows, {false, false, false, true, true, true, true});
 }
 
@@ -764,20 +778,20 @@ std::string supply_security_section(const RecordTable& t) {
 
 // The report's first section: the answers for one region (a model region or an aggregate) in
 // the key years, for the headline elements, with one sentence for the Sankey year.
-std::string glance_section(const RunResults& r, const std::string& focus,
+std::string glance_section(Language lang, const RunResults& r, const std::string& focus,
                            const std::vector<int>& years, int sentence_year) {
   auto members = results::RegionIndex::of(r).members(focus);
   if (!members) return {};
   struct Row {
     std::string_view table;
-    const char* label;
+    const char* key;
   };
   static const Row kRows[] = {
-      {kTableMaterialDemandT, "New-battery need"},
-      {kTableEndOfLifeT, "End of life"},
-      {kTableCollectedT, "Collected"},
-      {kTableRecoveredT, "Recovered"},
-      {kTableUnrecycledT, "Stranded feedstock"},
+      {kTableMaterialDemandT, "report.glance.need"},
+      {kTableEndOfLifeT, "report.glance.end_of_life"},
+      {kTableCollectedT, "report.glance.collected"},
+      {kTableRecoveredT, "report.glance.recovered"},
+      {kTableUnrecycledT, "report.glance.stranded"},
   };
   auto total = [&](std::string_view table, const std::string& element, int year) -> double {
     const ResultTable* t = r.find(table);
@@ -787,32 +801,42 @@ std::string glance_section(const RunResults& r, const std::string& focus,
         {{std::string(kDimElement), element}, {std::string(kDimYear), std::to_string(year)}});
     return v ? *v : std::nan("");
   };
-  std::string b = section("glance", "At a glance: " + focus);
+  const std::string place = region_label(lang, focus);
+  std::string b = section("glance", tr(lang, "report.glance.title", {{"region", place}}));
   std::vector<std::string> headline;
   const auto elements = run_elements(r);
   for (const char* e : results::kHeadlineElements) {
     if (std::find(elements.begin(), elements.end(), e) != elements.end()) headline.emplace_back(e);
   }
-  if (headline.empty()) return b + para("The run holds none of lithium, nickel or cobalt.");
+  if (headline.empty()) return b + para(tr(lang, "report.glance.no_metal"));
   {
     const std::string& e = headline.front();
     const double eol = total(kTableEndOfLifeT, e, sentence_year);
     const double rec = total(kTableRecoveredT, e, sentence_year);
     const double demand = total(kTableMaterialDemandT, e, sentence_year);
     const double stranded = total(kTableUnrecycledT, e, sentence_year);
-    const std::string name = results::element_name(e);
-    std::string text = "In " + focus + " in " + std::to_string(sentence_year) + ", " +
-                       format_readable(eol) + " t of " + name +
-                       " reach end of life in waste batteries; recycling recovers " +
-                       format_readable(rec) + " t";
-    if (demand > 0.0) {
-      text += ", " + format_readable(kPercent * rec / demand) + " % of the " + name +
-              " new batteries need (" + format_readable(demand) + " t)";
-    }
-    text += std::isfinite(stranded) && stranded > 0.0
-                ? "; feedstock holding " + format_readable(stranded) + " t of " + name +
-                      " finds no recycling capacity it may legally reach."
-                : ".";
+    const std::string name = lang == Language::kKorean
+                                 ? tr_or(lang, "element." + e, results::element_name(e))
+                                 : results::element_name(e);
+    const std::string year = std::to_string(sentence_year);
+    const std::string share = demand > 0.0
+                                  ? tr(lang, "report.glance.lead_share",
+                                       {{"share", format_readable(kPercent * rec / demand)},
+                                        {"element", name},
+                                        {"demand", format_readable(demand)}})
+                                  : std::string();
+    const std::string left = std::isfinite(stranded) && stranded > 0.0
+                                 ? tr(lang, "report.glance.lead_stranded",
+                                      {{"stranded", format_readable(stranded)}, {"element", name}})
+                                 : tr(lang, "report.glance.lead_end");
+    const std::string text = tr(lang, "report.glance.lead",
+                                {{"region", place},
+                                 {"year", year},
+                                 {"eol", format_readable(eol)},
+                                 {"element", name},
+                                 {"recovered", format_readable(rec)},
+                                 {"share", share},
+                                 {"stranded", left}});
     b += "<p class=\"lead\">" + html_escape(text) + "</p>\n";
   }
   std::vector<std::string> header{"t"};
@@ -826,44 +850,37 @@ std::string glance_section(const RunResults& r, const std::string& focus,
     std::vector<std::vector<std::string>> rows;
     for (const auto& row : kRows) {
       if (r.find(row.table) == nullptr) continue;
-      std::vector<std::string> cells{row.label};
+      std::vector<std::string> cells{tr(lang, row.key)};
       for (int y : years) cells.push_back(format_readable(total(row.table, e, y)));
       rows.push_back(std::move(cells));
     }
-    std::vector<std::string> share{"Recovered / need"};
+    std::vector<std::string> share{tr(lang, "report.glance.share")};
     for (int y : years) {
       const double demand = total(kTableMaterialDemandT, e, y);
       share.push_back(
           demand > 0.0 ? format_readable(kPercent * total(kTableRecoveredT, e, y) / demand) + " %"
-                       : "n/a");
+                       : tr(lang, "report.na"));
     }
     rows.push_back(std::move(share));
-    tables += "<div><h3>" + html_escape(element_name(e)) + "</h3>" +
+    tables += "<div><h3>" + html_escape(element_name(e, lang)) + "</h3>" +
               html_table(header, rows, numeric) + "</div>";
   }
   b += "<div class=\"grid3\">" + tables + "</div>\n";
-  b += para(
-      "Tonnes of each element: needed for new batteries; in batteries reaching end of "
-      "life; collected; recovered by recycling; in feedstock (collected batteries and "
-      "production scrap) that no recycling capacity it may legally reach takes; and "
-      "recovered metal as a share of the need. Other regions: urbanmine run --focus CODE (a "
-      "country such as KOR, or EU27, EUROPE, "
-      "NORTH_AMERICA, WORLD); two runs side by side: urbanmine compare.");
+  b += para(tr(lang, "report.glance.note"));
   return b;
 }
 
 // A table of contents of the report's sections (its <h2 id> headings), inserted after the
 // header.
-std::string with_contents(const std::string& body) {
+std::string with_contents(Language lang, const std::string& body) {
   static const std::regex kHeading("<h2 id=\"([^\"]+)\">([^<]*)</h2>");
   std::string items;
   for (auto it = std::sregex_iterator(body.begin(), body.end(), kHeading);
        it != std::sregex_iterator(); ++it) {
     items += "<li><a href=\"#" + (*it)[1].str() + "\">" + (*it)[2].str() + "</a></li>";
   }
-  const std::string nav =
-      "<nav class=\"toc\" aria-label=\"contents\"><strong>Contents</strong><ol>" + items +
-      "</ol></nav>\n";
+  const std::string nav = "<nav class=\"toc\" aria-label=\"contents\"><strong>" +
+                          tr(lang, "report.contents") + "</strong><ol>" + items + "</ol></nav>\n";
   const std::string marker = "</header>\n";
   const auto at = body.find(marker);
   if (at == std::string::npos) return nav + body;
@@ -871,31 +888,48 @@ std::string with_contents(const std::string& body) {
 }
 
 std::string report_html(const RunResults& r, const RenderOptions& options) {
+  const Language lang = options.language;
+  const auto T = [lang](std::string_view key, const Fill& values = {}) {
+    return tr(lang, key, values);
+  };
+  // Text the user or the data wrote (scenario description, assumptions, rule texts) is shown as
+  // written, marked as English in a Korean report (lang="en") so that a reader and a test can
+  // tell it from the report's own words.
+  const std::string as_written =
+      lang == Language::kKorean ? std::string(" lang=\"en\"") : std::string();
   const auto years = key_years(r);
   const auto elements = run_elements(r);
   const std::string marker = std::to_string(options.sankey_year);
   std::string b;
-  const std::string name = r.meta.scenario_name.empty() ? "scenario" : r.meta.scenario_name;
-  b += "<header class=\"top\"><h1>Waste EV batteries and critical minerals: " + html_escape(name) +
-       "</h1>\n";
-  b += "<p class=\"meta\">Years " + std::to_string(r.meta.first_year) + "\xe2\x80\x93" +
-       std::to_string(r.meta.last_year) + " \xc2\xb7 scenario " +
-       html_escape(r.meta.scenario_path) + " \xc2\xb7 scenario hash " +
-       html_escape(r.meta.scenario_hash.substr(0, 12)) + " \xc2\xb7 urbanmine " +
-       html_escape(r.meta.code_version) + "</p>";
+  const std::string name =
+      r.meta.scenario_name.empty() ? T("report.scenario") : r.meta.scenario_name;
+  // The scenario's own name as written, marked as such in a Korean report.
+  const std::string title = T("report.title", {{"name", "\x01"}});
+  const auto name_at = title.find('\x01');
+  const auto as_written_html = [&](const std::string& text) {
+    return as_written.empty() ? html_escape(text)
+                              : "<span" + as_written + ">" + html_escape(text) + "</span>";
+  };
+  const std::string name_html = as_written_html(name);
+  b += "<header class=\"top\"><h1>" + html_escape(title.substr(0, name_at)) + name_html +
+       html_escape(title.substr(name_at + 1)) + "</h1>\n";
+  // The scenario's path (a file name, or the name an API client gave) as written.
+  const std::string meta = T("report.meta", {{"first", std::to_string(r.meta.first_year)},
+                                             {"last", std::to_string(r.meta.last_year)},
+                                             {"path", "\x01"},
+                                             {"hash", r.meta.scenario_hash.substr(0, 12)},
+                                             {"version", r.meta.code_version}});
+  const auto path_at = meta.find('\x01');
+  b += "<p class=\"meta\">" + html_escape(meta.substr(0, path_at)) +
+       as_written_html(r.meta.scenario_path) + html_escape(meta.substr(path_at + 1)) + "</p>";
   if (!r.meta.scenario_description.empty()) {
-    b += "<p class=\"description\">" + html_escape(r.meta.scenario_description) + "</p>";
+    b += "<p class=\"description\"" + as_written + ">" + html_escape(r.meta.scenario_description) +
+         "</p>";
   }
   b += "</header>\n";
 
-  b += "<div class=\"howto\"><strong>How to read this report.</strong> urbanmine follows "
-       "electric-vehicle batteries from sale, through use and an optional second life in "
-       "stationary storage, to end of life, collection and recycling, and counts the lithium, "
-       "nickel, cobalt, manganese, graphite and other metals they carry. Masses are metric "
-       "tonnes (t) of each element; battery capacity is in kWh (1 GWh = 1,000,000 kWh). "
-       "\xe2\x80\x9cWorld\xe2\x80\x9d figures add up every region of the run. Charts stack "
-       "regions, so the top edge of a chart is the world total. Every number here is also in "
-       "the CSV files next to this page; sources and assumptions are listed at the end.</div>\n";
+  b += "<div class=\"howto\"><strong>" + html_escape(T("report.howto.title")) + "</strong> " +
+       html_escape(T("report.howto")) + "</div>\n";
 
   // Key figure cards.
   const auto eol_kwh = world_by_year(r, kTableEndOfLifeKwh, "");
@@ -908,7 +942,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
          html_escape(label) + "</div></div>";
   };
   card(format_readable(value_at(eol_kwh, card_year) / cap_div) + " " + cap_unit,
-       "batteries reaching end of life in " + marker + ", world");
+       T("report.card.eol", {{"year", marker}}));
   const std::string card_element =
       std::find(elements.begin(), elements.end(), "Li") != elements.end()
           ? "Li"
@@ -916,65 +950,73 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   if (!card_element.empty()) {
     card(format_readable(value_at(world_by_year(r, kTableEndOfLifeT, card_element), card_year)) +
              " t",
-         element_name(card_element) + " in end-of-life batteries in " + marker);
+         T("report.card.element",
+           {{"element", element_name(card_element, lang)}, {"year", marker}}));
     const double demand =
         value_at(world_by_year(r, kTableMaterialDemandT, card_element), card_year);
     const double recovered = value_at(world_by_year(r, kTableRecoveredT, card_element), card_year);
-    card(demand > 0.0 ? format_readable(kPercent * recovered / demand) + " %" : "n/a",
-         "of new-battery " + card_element + " demand met by recycled metal in " + marker);
+    card(demand > 0.0 ? format_readable(kPercent * recovered / demand) + " %" : T("report.na"),
+         T("report.card.share", {{"code", card_element}, {"year", marker}}));
   }
-  card(r.balance_ok() ? "passed" : "FAILED",
-       "mass balance: " + format_thousands(static_cast<double>(bal.checks), 0) + " checks");
+  card(
+      r.balance_ok() ? T("report.card.passed") : T("report.card.failed"),
+      T("report.card.balance", {{"checks", format_thousands(static_cast<double>(bal.checks), 0)}}));
   b += "</div>\n";
 
-  b += glance_section(r, options.focus_region.empty() ? "WORLD" : options.focus_region, years,
+  b += glance_section(lang, r, options.focus_region.empty() ? "WORLD" : options.focus_region, years,
                       card_year);
 
-  b += section("findings", "Main findings");
-  if (r.findings.empty()) {
-    b += para("The model reported no findings for this run.");
+  // The stored findings are English; a Korean report builds them again from the tables (a run
+  // read back from an older folder without the tables keeps its stored sentences).
+  std::vector<results::Finding> findings = r.findings;
+  if (lang != Language::kEnglish) {
+    auto again = build_findings(r, FindingOptions{}, lang);
+    auto cooperation = build_cooperation_findings(r, lang);
+    again.insert(again.end(), cooperation.begin(), cooperation.end());
+    if (!again.empty()) findings = std::move(again);
+  }
+  b += section("findings", T("report.findings.title"));
+  if (findings.empty()) {
+    b += para(T("report.findings.none"));
   } else {
     b += "<ul class=\"findings\">";
-    for (const auto& f : r.findings) {
-      b += "<li>" + html_escape(f.text) + " <span class=\"small\">(" + html_escape(f.section) +
-           ")</span></li>";
+    for (const auto& f : findings) {
+      b += "<li>" + html_escape(f.text) + " <span class=\"small\">(" +
+           html_escape(tr_or(lang, "finding.section." + f.section, f.section)) + ")</span></li>";
     }
     b += "</ul>\n";
   }
 
-  b += section("key-figures", "Key figures, world");
-  b += para(
-      "Metal contained in batteries that reach end of life (after any second life), by "
-      "element and year:");
-  b += figure_table_year_element(r, kTableEndOfLifeT, years, elements);
-  b += para("Metal needed for new batteries, and metal recovered by recycling (secondary supply):");
-  b += "<div class=\"grid2\"><div><h3>New-battery demand</h3>" +
-       figure_table_year_element(r, kTableMaterialDemandT, years, elements) +
-       "</div><div><h3>Recovered by recycling</h3>" +
-       figure_table_year_element(r, kTableRecoveredT, years, elements) + "</div></div>\n";
+  b += section("key-figures", T("report.key.title"));
+  b += para(T("report.key.eol"));
+  b += figure_table_year_element(lang, r, kTableEndOfLifeT, years, elements);
+  b += para(T("report.key.demand_recovered"));
+  b += "<div class=\"grid2\"><div><h3>" + html_escape(T("report.key.demand")) + "</h3>" +
+       figure_table_year_element(lang, r, kTableMaterialDemandT, years, elements) +
+       "</div><div><h3>" + html_escape(T("report.key.recovered")) + "</h3>" +
+       figure_table_year_element(lang, r, kTableRecoveredT, years, elements) + "</div></div>\n";
 
-  b += section("time-series", "End of life over time, by region and element");
-  b += para(
-      "Each chart stacks the regions with the most end-of-life material; the rest are "
-      "grouped as \xe2\x80\x9cOther regions\xe2\x80\x9d. The dashed line marks " +
-      marker + ", the year of the flow diagram below.");
+  b += section("time-series", T("report.series.title"));
+  b += para(T("report.series.text", {{"year", marker}}));
   b += "<div class=\"grid2\">";
   if (const auto* t = r.find(kTableEndOfLifeKwh)) {
     double max_total = 0.0;
     for (const auto& [y, v] : eol_kwh) max_total = std::max(max_total, v);
     const auto [div, unit] = capacity_scale(max_total);
     b += "<div>" +
-         figure("Batteries reaching end of life",
-                region_chart(*t, "", "capacity, " + unit, div, marker),
-                "Capacity of batteries leaving first use (" + unit + " per year).") +
+         figure(
+             T("report.series.kwh.title"),
+             region_chart(lang, *t, "", T("report.series.kwh.axis", {{"unit", unit}}), div, marker),
+             T("report.series.kwh.caption", {{"unit", unit}})) +
          "</div>";
   }
   if (const auto* t = r.find(kTableEndOfLifeT)) {
     for (const auto& e : elements) {
       b += "<div>" +
-           figure(element_name(e) + " in end-of-life batteries",
-                  region_chart(*t, e, "tonnes of " + e + " per year", 1.0, marker),
-                  "Tonnes of " + e + " contained in waste batteries, per year.") +
+           figure(T("report.series.element.title", {{"element", element_name(e, lang)}}),
+                  region_chart(lang, *t, e, T("report.series.element.axis", {{"code", e}}), 1.0,
+                               marker),
+                  T("report.series.element.caption", {{"code", e}})) +
            "</div>";
     }
   }
@@ -982,8 +1024,8 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
 
   if (r.find(kTableMaterialDemandT) && r.find(kTableRecoveredT)) {
     LineChart share;
-    share.x_label = "year";
-    share.y_label = "share of demand, %";
+    share.x_label = T("report.axis.year");
+    share.y_label = T("report.secondary.axis");
     share.marker_x = marker;
     for (const auto& e : elements) {
       const auto demand = world_by_year(r, kTableMaterialDemandT, e);
@@ -997,16 +1039,13 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       }
       share.series.push_back(std::move(s));
     }
-    b += section("secondary-supply", "Secondary supply: recycled metal against demand");
-    b += grid2(figure("Recycled share of new-battery demand, world", svg_line_chart(share),
-                      "Recovered metal as a percentage of the metal needed for new batteries in "
-                      "the same year."),
-               para("A rising line means recycling covers a growing part of the metal that new "
-                    "batteries need. It stays well below 100 % while the fleet grows, because the "
-                    "batteries retiring today were built when sales were much smaller."));
+    b += section("secondary-supply", T("report.secondary.title"));
+    b += grid2(
+        figure(T("report.secondary.chart"), svg_line_chart(share), T("report.secondary.caption")),
+        para(T("report.secondary.text")));
   }
 
-  b += section("sankey", "Where the material goes in " + marker);
+  b += section("sankey", T("report.sankey.title", {{"year", marker}}));
   auto graph = build_flows(r, options.sankey_year, options.sankey_element, "");
   // Capacity flows are drawn in MWh or GWh so that their labels stay short.
   double max_link = 0.0;
@@ -1015,17 +1054,18 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   if (graph.unit == "kWh") std::tie(link_divisor, graph.unit) = capacity_scale(max_link);
   std::vector<SankeyLink> links;
   for (const auto& l : graph.links) links.push_back({l.source, l.target, l.value / link_divisor});
-  const std::string what = options.sankey_element == kSankeyCapacity
-                               ? std::string("battery capacity (kWh)")
-                               : element_name(options.sankey_element) + " (tonnes)";
-  b += para("World flows of " + what + " in " + marker +
-            ", from new batteries to recovered metal. Band widths are proportional to the "
-            "flow. \xe2\x80\x9c"
-            "Added to stock\xe2\x80\x9d is material that stays in vehicles and "
-            "storage in that year. Collected batteries and production scrap are recycled within "
-            "the region's capacity; what is beyond it is shipped to spare capacity elsewhere "
-            "where the shipment rules allow, and the rest is stranded; process losses are what "
-            "a route does not recover.");
+  if (lang != Language::kEnglish) {
+    for (auto& node : graph.nodes) {
+      const std::string route = node.id.starts_with("recycling_") ? node.id.substr(10) : "";
+      node.label = route.empty() ? tr_or(lang, "sankey.node." + node.id, node.label)
+                                 : tr_or(lang, "route." + route, node.label);
+    }
+  }
+  const std::string what =
+      options.sankey_element == kSankeyCapacity
+          ? T("report.sankey.capacity")
+          : T("report.sankey.element", {{"element", element_name(options.sankey_element, lang)}});
+  b += para(T("report.sankey.text", {{"what", what}, {"year", marker}}));
   b += svg_sankey(graph.nodes, links, graph.unit);
 
   if (const auto* surplus = r.find(kTableFeedstockSurplusT)) {
@@ -1033,39 +1073,34 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     // flatten every surplus.
     const auto ranked = regions_in_year(*surplus, options.sankey_year);
     BarChart over;
-    over.value_label = "tonnes of feedstock beyond home capacity, " + marker;
+    over.value_label = T("report.surplus.over.axis", {{"year", marker}});
     over.width = kHalfChartWidth;
     for (const auto& [region, value] : ranked) {
-      if (value > 0.0 && over.bars.size() < kBarRegions) over.bars.push_back({region, value});
+      if (value > 0.0 && over.bars.size() < kBarRegions) {
+        over.bars.push_back({region_label(lang, region), value});
+      }
     }
     BarChart idle;
-    idle.value_label = "tonnes of recycling capacity without home feedstock, " + marker;
+    idle.value_label = T("report.surplus.idle.axis", {{"year", marker}});
     idle.width = kHalfChartWidth;
     idle.colour = "#e15759";
     for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
       if (it->second < 0.0 && idle.bars.size() < kBarRegions) {
-        idle.bars.push_back({it->first, -it->second});
+        idle.bars.push_back({region_label(lang, it->first), -it->second});
       }
     }
-    b += section("surplus", "Recycling feedstock against capacity by region, " + marker);
-    b += para(
-        "Feedstock beyond home capacity is the mass of collected waste batteries and production "
-        "scrap a region cannot recycle with its own plants; idle capacity is the reverse, plants "
-        "that need imported feedstock to run full. Trade ships the first to the second where the "
-        "shipment rules allow, at least transport cost; what no legal route can place is "
-        "stranded: the case for a new plant.");
-    b += grid2(bar_figure("Feedstock beyond home capacity", over,
-                          "No region has a surplus in " + marker + ".",
-                          "Collected batteries and production scrap minus home recycling "
-                          "capacity, where positive, before trade (feedstock_surplus_t)."),
-               bar_figure("Idle recycling capacity", idle,
-                          "No region has idle capacity in " + marker + ".",
-                          "Home recycling capacity minus collected batteries and production "
-                          "scrap, where positive, before trade."));
+    b += section("surplus", T("report.surplus.title", {{"year", marker}}));
+    b += para(T("report.surplus.text"));
+    b += grid2(bar_figure(lang, T("report.surplus.over.title"), over,
+                          T("report.surplus.over.empty", {{"year", marker}}),
+                          T("report.surplus.over.caption")),
+               bar_figure(lang, T("report.surplus.idle.title"), idle,
+                          T("report.surplus.idle.empty", {{"year", marker}}),
+                          T("report.surplus.idle.caption")));
     BarChart shipped, stranded;
-    shipped.value_label = "tonnes of feedstock shipped to other regions' capacity, " + marker;
+    shipped.value_label = T("report.shipped.axis", {{"year", marker}});
     shipped.width = kHalfChartWidth;
-    stranded.value_label = "tonnes of feedstock stranded after trade, " + marker;
+    stranded.value_label = T("report.stranded.axis", {{"year", marker}});
     stranded.width = kHalfChartWidth;
     stranded.colour = "#e15759";
     if (const auto* ship = r.find(kTableFeedstockShipmentsT)) {
@@ -1079,7 +1114,9 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
           for (std::size_t d = 0; d < dims[1].size(); ++d) {
             const double v = year->data()[o * dims[1].size() + d];
             if (v >= kShownTonnes) {
-              routes.emplace_back(v, dims[0].items()[o] + " to " + dims[1].items()[d]);
+              routes.emplace_back(
+                  v, T("report.shipped.route", {{"from", region_label(lang, dims[0].items()[o])},
+                                                {"to", region_label(lang, dims[1].items()[d])}}));
             }
           }
         }
@@ -1094,26 +1131,36 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     if (const auto* left = r.find(kTableFeedstockStrandedT)) {
       for (const auto& [region, value] : regions_in_year(*left, options.sankey_year)) {
         if (value >= kShownTonnes && stranded.bars.size() < kBarRegions) {
-          stranded.bars.push_back({region, value});
+          stranded.bars.push_back({region_label(lang, region), value});
         }
       }
     }
     b += grid2(
-        bar_figure("Shipments between regions", shipped, "Nothing is shipped in " + marker + ".",
-                   "Least-cost legal allocation of feedstock to spare capacity "
-                   "(feedstock_shipments_t)."),
-        bar_figure("Stranded feedstock", stranded, "Nothing is stranded in " + marker + ".",
-                   "Feedstock no legal route to spare capacity takes "
-                   "(feedstock_stranded_t)."));
+        bar_figure(lang, T("report.shipped.title"), shipped,
+                   T("report.shipped.empty", {{"year", marker}}), T("report.shipped.caption")),
+        bar_figure(lang, T("report.stranded.title"), stranded,
+                   T("report.stranded.empty", {{"year", marker}}), T("report.stranded.caption")));
   }
 
   if (const auto* d = r.find_records(kRecordsSupplyDisruption.name)) {
-    b += supply_security_section(*d);
+    b += supply_security_section(lang, *d);
   }
 
   for (const auto& t : r.records) {
-    b += section("records-" + t.name, t.title.empty() ? t.name : t.title);
-    if (!t.description.empty()) b += para(t.description);
+    const std::string record_title = t.title.empty() ? t.name : t.title;
+    b += section("records-" + t.name,
+                 lang == Language::kEnglish
+                     ? record_title
+                     : tr_or(lang, "records." + t.name + ".title", record_title));
+    if (!t.description.empty()) {
+      if (lang == Language::kEnglish) {
+        b += para(t.description);
+      } else if (const Message* m = find_message("records." + t.name + ".description")) {
+        b += para(fill(m->ko, {}));
+      } else {
+        b += "<p" + as_written + ">" + html_escape(t.description) + "</p>\n";
+      }
+    }
     const auto column = [&](std::string_view wanted) -> std::optional<std::size_t> {
       const auto it = std::find(t.columns.begin(), t.columns.end(), wanted);
       if (it == t.columns.end()) return std::nullopt;
@@ -1146,28 +1193,46 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       };
       std::stable_sort(shown_rows.begin(), shown_rows.end(),
                        [&](const auto* x, const auto* y) { return rank(x) < rank(y); });
-      note += "Failing checks first, then passing ones, then those the run cannot evaluate. ";
+      note += T("report.records.order") + " ";
     }
     const std::size_t available = shown_rows.size();
     if (shown_rows.size() > kMaxRecordRowsShown) shown_rows.resize(kMaxRecordRowsShown);
     // Columns empty in every row shown are left out (named below the table).
     std::vector<std::size_t> kept;
     std::vector<std::string> empty_columns;
+    std::vector<std::string> prose_columns;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const bool any = std::any_of(shown_rows.begin(), shown_rows.end(), [&](const auto* row) {
         return c < row->size() && (*row)[c].kind != Cell::Kind::kEmpty &&
                !((*row)[c].kind == Cell::Kind::kText && (*row)[c].text.empty());
       });
-      if (any) {
-        kept.push_back(c);
-      } else {
+      if (!any) {
         empty_columns.push_back(t.columns[c]);
+        continue;
+      }
+      // A Korean report shows codes, numbers and the values the catalogue names; a column of
+      // English prose (a rule's reason, a source) stays in the CSV and is named below the table.
+      const bool prose = lang != Language::kEnglish &&
+                         std::any_of(shown_rows.begin(), shown_rows.end(), [&](const auto* row) {
+                           if (c >= row->size() || (*row)[c].kind != Cell::Kind::kText)
+                             return false;
+                           const std::string& text = (*row)[c].text;
+                           return find_message("value." + t.columns[c] + "." + text) == nullptr &&
+                                  find_message("place." + text) == nullptr &&
+                                  has_english_words(text);
+                         });
+      if (prose) {
+        prose_columns.push_back(t.columns[c]);
+      } else {
+        kept.push_back(c);
       }
     }
     std::vector<std::string> header;
     std::vector<bool> numeric;
     for (const std::size_t c : kept) {
-      header.push_back(t.columns[c]);
+      header.push_back(lang == Language::kEnglish
+                           ? t.columns[c]
+                           : tr_or(lang, "column." + t.columns[c], t.columns[c]));
       numeric.push_back(false);
     }
     std::vector<std::vector<std::string>> rows;
@@ -1182,8 +1247,18 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
           const std::string& col = t.columns[c];
           const bool is_year = col == "year" || col.ends_with("_year");
           cells.push_back(is_year ? io::format_number(cell.number) : format_readable(cell.number));
-        } else {
+        } else if (lang == Language::kEnglish || cell.text.empty()) {
           cells.push_back(cell.text);
+        } else {
+          // Known codes in the reader's language; other text (names, legal references, rule
+          // texts) as the data has it.
+          const std::string& col = t.columns[c];
+          const Message* m = find_message("value." + col + "." + cell.text);
+          cells.push_back(m != nullptr ? std::string(m->ko)
+                          : col == "region" || col.ends_with("_producer") ||
+                                  col == "dropped_suppliers"
+                              ? region_label(lang, cell.text)
+                              : cell.text);
         }
       }
       rows.push_back(std::move(cells));
@@ -1191,43 +1266,57 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     b += "<div class=\"tablewrap\">" + html_table(header, rows, numeric) + "</div>\n";
     const std::string total = format_thousands(static_cast<double>(t.rows.size()), 0);
     if (of_marker_year) {
-      note += (rows.size() < available ? "First " + std::to_string(rows.size()) + " of " +
-                                             format_thousands(static_cast<double>(available), 0)
-                                       : std::to_string(rows.size())) +
-              " rows of " + marker + "; " + total + " rows in all years. ";
+      note +=
+          (rows.size() < available
+               ? T("report.records.first_of_year",
+                   {{"shown", std::to_string(rows.size())},
+                    {"available", format_thousands(static_cast<double>(available), 0)},
+                    {"year", marker},
+                    {"total", total}})
+               : T("report.records.all_of_year",
+                   {{"shown", std::to_string(rows.size())}, {"year", marker}, {"total", total}})) +
+          " ";
     } else if (rows.size() < t.rows.size()) {
-      note += "First " + std::to_string(rows.size()) + " of " + total + " rows. ";
+      note +=
+          T("report.records.first", {{"shown", std::to_string(rows.size())}, {"total", total}}) +
+          " ";
     }
     if (!empty_columns.empty()) {
       std::string list;
       for (const auto& c : empty_columns) list += (list.empty() ? "" : ", ") + c;
-      note += "Empty in every row shown, so left out: " + list + ". ";
+      note += T("report.records.empty_columns", {{"columns", list}}) + " ";
     }
-    b += "<p class=\"small\">" + html_escape(note + "Full table: " + t.name + ".csv") + "</p>\n";
+    if (!prose_columns.empty()) {
+      std::string list;
+      for (const auto& c : prose_columns) list += (list.empty() ? "" : ", ") + c;
+      note += T("report.records.prose_columns", {{"columns", list}}) + " ";
+    }
+    b += "<p class=\"small\">" +
+         html_escape(note + T("report.records.full", {{"file", t.name + ".csv"}})) + "</p>\n";
   }
 
-  b += section("assumptions", "Assumptions and sources");
+  b += section("assumptions", T("report.assumptions.title"));
   if (r.assumptions.empty()) {
-    b += para("The run reported no assumptions.");
+    b += para(T("report.assumptions.none"));
   } else {
-    b += "<ul>";
+    if (lang != Language::kEnglish) b += para(T("report.assumptions.as_written"));
+    b += "<ul" + as_written + ">";
     for (const auto& a : r.assumptions) b += "<li>" + html_escape(a) + "</li>";
     b += "</ul>\n";
   }
 
-  b += section("mass-balance", "Mass balance");
+  b += section("mass-balance", T("report.balance.title"));
   if (r.balance_ok()) {
-    b += "<p><span class=\"ok\">Passed.</span> " +
-         html_escape("All " + format_thousands(static_cast<double>(bal.checks), 0) +
-                     " checks (inputs = outputs + stock change, per process, region, year "
-                     "and element) hold within tolerance; the largest residual is " +
-                     format_readable(bal.worst ? std::fabs(bal.worst->residual) : 0.0) + ".") +
+    b += "<p><span class=\"ok\">" + html_escape(T("report.balance.passed")) + "</span> " +
+         html_escape(
+             T("report.balance.passed_text",
+               {{"checks", format_thousands(static_cast<double>(bal.checks), 0)},
+                {"residual", format_readable(bal.worst ? std::fabs(bal.worst->residual) : 0.0)}})) +
          "</p>\n";
   } else {
-    b += "<p><span class=\"fail\">Failed.</span> " +
-         html_escape(std::to_string(bal.failed) + " of " + std::to_string(bal.checks) +
-                     " checks do not balance; do not use these results before the cause is "
-                     "found.") +
+    b += "<p><span class=\"fail\">" + html_escape(T("report.balance.failed")) + "</span> " +
+         html_escape(T("report.balance.failed_text", {{"failed", std::to_string(bal.failed)},
+                                                      {"checks", std::to_string(bal.checks)}})) +
          "</p>\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : r.balance) {
@@ -1238,19 +1327,32 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
                       format_readable(c.stock_change), format_readable(c.residual)});
     }
     b += html_table(
-        {"Process", "Region", "Element", "Year", "Inputs", "Outputs", "Stock change", "Residual"},
+        {T("report.balance.process"), T("report.balance.region"), T("report.col.element"),
+         T("report.axis.year"), T("report.balance.inputs"), T("report.balance.outputs"),
+         T("report.balance.stock_change"), T("report.balance.residual")},
         rows, {false, false, false, false, true, true, true, true});
   }
 
-  b += section("files", "Files of this run");
-  b += para(
-      "Each table is a long-form CSV with one column per dimension and a value column "
-      "whose name carries the unit. Rows with a value of exactly zero are left out.");
+  b += section("files", T("report.files.title"));
+  b += para(T("report.files.text"));
   std::vector<std::vector<std::string>> files;
-  for (const auto& t : r.tables) files.push_back({t.name + ".csv", t.value_column, t.description});
-  for (const auto& t : r.records) files.push_back({t.name + ".csv", "", t.title});
-  b += html_table({"File", "Value column", "Contents"}, files, {});
-  return html_page("urbanmine report: " + name, with_contents(b));
+  for (const auto& t : r.tables) {
+    files.push_back({t.name + ".csv", t.value_column,
+                     lang == Language::kEnglish
+                         ? t.description
+                         : tr_or(lang, "table." + t.name + ".description", t.description)});
+  }
+  for (const auto& t : r.records) {
+    files.push_back({t.name + ".csv", "",
+                     lang == Language::kEnglish
+                         ? t.title
+                         : tr_or(lang, "records." + t.name + ".title", t.title)});
+  }
+  b += html_table(
+      {T("report.files.file"), T("report.files.value_column"), T("report.files.contents")}, files,
+      {});
+  return html_page(T("report.page_title", {{"name", name}}), with_contents(lang, b),
+                   language_code(lang));
 }
 
 std::string text_summary(const RunResults& r) {

@@ -14,6 +14,7 @@
 
 #include "core/result.h"
 
+#include "report/messages.h"
 #include "results/run_results.h"
 
 namespace urbanmine::report {
@@ -38,6 +39,9 @@ struct RenderOptions {
   // Region of the report's first section ("At a glance"): a model region or an aggregate the
   // run holds whole (EU27, WORLD, ...); empty = WORLD. An unknown code is kNotFound.
   std::string focus_region;
+  // Language of report.html (summary.json, the CSVs and the text summary stay English: they are
+  // data, read by programs).
+  Language language = Language::kEnglish;
 };
 
 // Every output document in memory: file name -> content.

@@ -3,6 +3,7 @@
 // summary, tables (filtered by region, element and year; JSON or CSV), record tables (risk,
 // policy, market), Sankey data and HTML report. Finished runs never change, so read answers are
 // cached in memory (the load benchmark's "cached reads").
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <charconv>
@@ -23,6 +24,7 @@
 #include "report/compare_report.h"
 #include "report/iamc.h"
 #include "report/run_outputs.h"
+#include "report/run_report.h"
 #include "report/run_xlsx.h"
 #include "results/regions.h"
 
@@ -253,17 +255,30 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
   routes.add({"GET",
               "/api/runs/{id}/report",
               "runs",
-              "The run's self-contained HTML report",
+              "The run's self-contained HTML report; ?lang=ko renders it in Korean from the "
+              "stored results",
               false,
               "",
-              {},
+              {{"lang", "en (default: the stored report.html) or ko"}},
               {kHtmlType},
               cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
                 auto run = finished_run(state, request);
                 if (!run) return run.error();
-                auto text = state.service->file(run->id, std::string(report::kReportFile));
-                if (!text) return text.error();
-                return Reply::content(kHtmlType, std::move(*text));
+                const std::string code = request.has_query("lang") ? request.query("lang") : "en";
+                auto language = report::parse_language(code, "query: lang");
+                if (!language) return language.error();
+                if (*language == report::Language::kEnglish) {
+                  auto text = state.service->file(run->id, std::string(report::kReportFile));
+                  if (!text) return text.error();
+                  return Reply::content(kHtmlType, std::move(*text));
+                }
+                auto loaded = state.service->results(run->id);
+                if (!loaded) return loaded.error();
+                const auto& results = (*loaded)->results;
+                report::RenderOptions options;
+                options.language = *language;
+                options.sankey_year = std::min(report::kDefaultSankeyYear, results.meta.last_year);
+                return Reply::content(kHtmlType, report::report_html(results, options));
               })});
   Route xlsx{"GET",
              "/api/runs/{id}/xlsx",

@@ -177,7 +177,17 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   auto report = c->Get((base + "/report").c_str());
   ASSERT_TRUE(report);
   EXPECT_EQ(report->status, 200);
-  EXPECT_NE(report->body.find("<html"), std::string::npos);
+  EXPECT_NE(report->body.find("<html lang=\"en\">"), std::string::npos);
+  // ?lang=ko renders the stored results in Korean; another language is a 400 naming the query.
+  auto korean = c->Get((base + "/report?lang=ko").c_str());
+  ASSERT_TRUE(korean);
+  ASSERT_EQ(korean->status, 200) << korean->body.substr(0, 300);
+  EXPECT_NE(korean->body.find("<html lang=\"ko\">"), std::string::npos);
+  EXPECT_NE(korean->body.find("주요 결과"), std::string::npos);
+  EXPECT_EQ(korean->body.find("Main findings"), std::string::npos);
+  auto french = c->Get((base + "/report?lang=fr").c_str());
+  expect_error(french, 400, "invalid_input");
+  EXPECT_NE(french->body.find("query: lang"), std::string::npos) << french->body;
 
   // Record tables appended by the cooperation modules, when present.
   for (auto& r : list["records"]) {

@@ -259,6 +259,33 @@ async function main() {
       await page.click('#lang-switch');
     });
 
+    await step('korean-report', async () => {
+      // ?lang=ko in the address chooses Korean; the overview's report link asks for it in Korean.
+      await page.goto(`${base}/?lang=ko#/overview`);
+      try {
+        await page.waitForSelector('nav a[data-page="overview"]');
+        const nav = await page.textContent('nav');
+        expect(nav.includes('개요'), `?lang=ko did not choose Korean: ${nav}`);
+        const link = await page.waitForSelector('a[href*="/report?lang=ko"]', { timeout: 30000 });
+        const href = await link.getAttribute('href');
+        await page.goto(`${base}${href}`);
+        await page.waitForSelector('h2#findings');
+        const english = await page.evaluate(() => {
+          document.querySelectorAll('[lang="en"], style').forEach((e) => e.remove());
+          const text = document.body.innerText;
+          const found = text.match(/\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/g) || [];
+          return found.filter((m) => !m.startsWith('urbanmine '));
+        });
+        expect(english.length === 0, `English in the Korean report: ${english.slice(0, 5).join(' | ')}`);
+        const heading = await page.textContent('h2#findings');
+        expect(heading.includes('주요 결과'), `findings heading not Korean: ${heading}`);
+      } finally {
+        // Back to English for the steps that follow, whatever happened above.
+        await page.goto(`${base}/?lang=en#/overview`);
+        await page.waitForSelector('nav a[data-page="overview"]');
+      }
+    });
+
     if (await hasRoute(base, 'POST /api/events')) {
       await step('event', async () => {
         await page.goto(`${base}/#/event`);

@@ -259,7 +259,21 @@ const ko: Labels = {
 const labels: Record<Lang, Labels> = { en, ko };
 export type LabelKey = keyof Labels;
 
-let current: Lang = (localStorage.getItem('urbanmine.lang') as Lang) === 'ko' ? 'ko' : 'en';
+// The language: ?lang=ko|en in the page address (remembered), else the one chosen before, else
+// the browser's (Korean when any preferred language is Korean).
+function initialLang(): Lang {
+  const fromAddress = new URLSearchParams(window.location.search).get('lang');
+  if (fromAddress === 'ko' || fromAddress === 'en') {
+    localStorage.setItem('urbanmine.lang', fromAddress);
+    return fromAddress;
+  }
+  const stored = localStorage.getItem('urbanmine.lang');
+  if (stored === 'ko' || stored === 'en') return stored;
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return preferred.some((l) => (l ?? '').toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+}
+
+let current: Lang = initialLang();
 
 export function lang(): Lang {
   return current;

@@ -121,5 +121,23 @@ TEST(CompareCli, RunFocusPutsTheRegionFirstAndAnUnknownOneWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir.path("xyz")));
 }
 
+TEST(CompareCli, RunLangKoWritesTheReportInKoreanAndTheDataInEnglish) {
+  testing::TempDir dir;
+  const auto ok = run_cli("-q run --focus KOR --lang ko --out " + dir.path("ko"));
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  const std::string html = read(dir.path("ko/report.html"));
+  EXPECT_NE(html.find("<html lang=\"ko\">"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"glance\">한눈에 보기: 한국</h2>"), std::string::npos);
+  EXPECT_EQ(html.find("Main findings"), std::string::npos);
+  // summary.json and the CSVs are data: English whatever the report's language.
+  const auto summary = nlohmann::json::parse(read(dir.path("ko/summary.json")));
+  ASSERT_FALSE(summary["findings"].empty());
+  EXPECT_EQ(summary["findings"][0]["text"].get<std::string>().rfind("In ", 0), 0U);
+  const auto bad = run_cli("-q run --lang fr --out " + dir.path("fr"));
+  EXPECT_NE(bad.exit_code, 0) << bad.output;
+  EXPECT_NE(bad.output.find("--lang"), std::string::npos) << bad.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("fr")));
+}
+
 }  // namespace
 }  // namespace urbanmine

@@ -5,7 +5,7 @@
 import { availableRoutes, getJson } from '../api';
 import { drawLines, Series } from '../charts';
 import { card, errorBox, formatNumber, h } from '../dom';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { RunInfo, selectRun, TableRows } from '../state';
 import { startRunButton } from './runs';
 
@@ -46,7 +46,7 @@ async function latestRunCard(run: Run): Promise<HTMLElement> {
   const open = h('p', {},
     h('a', { href: '#/flows', id: 'overview-flows', onclick: () => selectRun(run.id) }, t('navFlows')), ' · ',
     h('a', { href: '#/compare' }, t('navCompare')), ' · ',
-    h('a', { href: `/api/runs/${run.id}/report`, target: '_blank' }, t('report')));
+    h('a', { href: `/api/runs/${run.id}/report?lang=${lang()}`, target: '_blank' }, t('report')));
   const c = card(`${t('ovLatest')}: ${s.metadata.scenario_name} (run ${run.id})`,
     s.metadata.scenario_description ? h('p', { class: 'note' }, s.metadata.scenario_description) : null,
     figures, findings, h('h3', {}, t('ovChartTitle')), chart, open);

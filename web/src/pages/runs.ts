@@ -5,7 +5,7 @@
 import { ApiError, getJson, hasRoute, postJson } from '../api';
 import { drawLines, drawSankey, SankeyLink, SankeyNode, Series } from '../charts';
 import { card, cellText, errorBox, h, table } from '../dom';
-import { columnLabel, t } from '../i18n';
+import { columnLabel, lang, t } from '../i18n';
 import { RecordInfo, RunInfo, selectedRun, selectRun, TableInfo, TableRows } from '../state';
 
 const kPollMs = 400;
@@ -103,7 +103,7 @@ async function showRun(detail: HTMLElement, id: string): Promise<void> {
         findings.length
           ? h('ul', { class: 'findings' }, ...findings.map((f) => h('li', {}, h('span', { class: 'tag' }, f.section), f.text)))
           : null,
-        h('p', {}, h('a', { href: `/api/runs/${id}/report`, target: '_blank' }, t('report')), ' · ',
+        h('p', {}, h('a', { href: `/api/runs/${id}/report?lang=${lang()}`, target: '_blank' }, t('report')), ' · ',
           h('a', { href: `/api/runs/${id}/xlsx`, id: 'run-xlsx' }, t('workbook')), ' · ',
           h('a', { href: `/api/runs/${id}/summary`, target: '_blank' }, 'summary.json')),
         table([t('table'), 'unit', t('download')],

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+// The message catalogue (report/messages.h) and the Korean report.html of the baseline run: every
+// entry in both languages with the same placeholders, and no English sentence in the Korean
+// report outside the text it marks as written by the user or the data (lang="en").
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "engine/run.h"
+
+#include "report/findings.h"
+#include "report/messages.h"
+#include "report/run_report.h"
+#include "test_support.h"
+
+namespace urbanmine::report {
+namespace {
+
+std::set<std::string> placeholders(std::string_view text) {
+  static const std::regex kPlaceholder("\\{([a-z_]+)\\}");
+  std::set<std::string> out;
+  const std::string s(text);
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), kPlaceholder);
+       it != std::sregex_iterator(); ++it) {
+    out.insert((*it)[1].str());
+  }
+  return out;
+}
+
+TEST(MessageCatalogue, EveryEntryHasBothLanguagesAndNoPlaceholderTheEnglishLacks) {
+  const auto all = all_messages();
+  ASSERT_GT(all.size(), 200u);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Message& m = all[i];
+    SCOPED_TRACE(std::string(m.key));
+    EXPECT_FALSE(m.en.empty());
+    EXPECT_FALSE(m.ko.empty());
+    // A translation may leave out an English-only detail (a rule's English metric text), never
+    // add a value the English does not have.
+    const auto en = placeholders(m.en);
+    for (const auto& name : placeholders(m.ko)) EXPECT_TRUE(en.count(name)) << name;
+    if (i > 0) {
+      EXPECT_LT(all[i - 1].key, m.key) << "keys sorted and unique";
+    }
+    EXPECT_EQ(find_message(m.key), &m);
+  }
+  EXPECT_EQ(find_message("report.no_such_key"), nullptr);
+}
+
+TEST(MessageCatalogue, TranslatesFillsAndFallsBack) {
+  EXPECT_EQ(tr(Language::kEnglish, "report.glance.title", {{"region", "KOR"}}), "At a glance: KOR");
+  EXPECT_EQ(tr(Language::kKorean, "report.glance.title", {{"region", "한국"}}),
+            "한눈에 보기: 한국");
+  EXPECT_EQ(tr(Language::kKorean, "report.no_such_key"), "report.no_such_key");
+  EXPECT_EQ(tr_or(Language::kKorean, "column.no_such_column", "no_such_column"), "no_such_column");
+  EXPECT_EQ(tr_or(Language::kKorean, "place.KOR", "Korea"), "한국");
+  ASSERT_TRUE(parse_language("ko", "--lang").has_value());
+  const auto bad = parse_language("fr", "--lang");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().location, "--lang");
+}
+
+TEST(MessageCatalogue, EnglishWordsAreTwoWordsInARowNotCodesOrUnits) {
+  EXPECT_TRUE(has_english_words("not evaluable"));
+  EXPECT_TRUE(has_english_words("Regulation (EU) 2023/1542, recycled content of lithium"));
+  EXPECT_FALSE(has_english_words("KOR EU27 NMC811 demand_t 12.5 kWh"));
+  EXPECT_FALSE(has_english_words("리튬 1.2 kt, 니켈 3.4 kt"));
+  EXPECT_FALSE(has_english_words("China"));
+  EXPECT_FALSE(has_english_words("ev_sales.csv"));
+}
+
+const results::RunResults& baseline() {
+  static const results::RunResults run = [] {
+    engine::RunOptions o;
+    o.data_dir = testing::source_path("data");
+    auto r = engine::run_scenario_file(testing::source_path("examples/global.toml"), o);
+    EXPECT_TRUE(r.has_value()) << r.error().to_string();
+    return r ? std::move(*r) : results::RunResults{};
+  }();
+  return run;
+}
+
+// The page's visible text without the <style> block, the elements marked lang="en" and the
+// tags (attributes such as an SVG's aria-label are not text a reader sees on the page).
+std::string visible_text_outside_marked(const std::string& html) {
+  // The head (the style sheet, and the title, which names the scenario as its author wrote it).
+  std::string s = html;
+  const auto head = s.find("<head>");
+  const auto head_end = s.find("</head>");
+  if (head != std::string::npos && head_end != std::string::npos) {
+    s.erase(head, head_end + 7 - head);
+  }
+  // Remove each element whose start tag carries lang="en" (none of them nests its own tag).
+  for (auto at = s.find(" lang=\"en\""); at != std::string::npos; at = s.find(" lang=\"en\"")) {
+    const auto open = s.rfind('<', at);
+    const auto name_end = s.find_first_of(" >", open + 1);
+    const std::string tag = s.substr(open + 1, name_end - open - 1);
+    const auto close = s.find("</" + tag + ">", at);
+    EXPECT_NE(close, std::string::npos) << tag;
+    if (close == std::string::npos) break;
+    s.erase(open, close + tag.size() + 3 - open);
+  }
+  std::string text;
+  bool in_tag = false;
+  for (char ch : s) {
+    if (ch == '<') {
+      in_tag = true;
+      text += ' ';
+    } else if (ch == '>') {
+      in_tag = false;
+    } else if (!in_tag) {
+      text += ch;
+    }
+  }
+  return text;
+}
+
+TEST(KoreanReport, BaselineHasNoEnglishSentenceOutsideTextMarkedAsWritten) {
+  RenderOptions options;
+  options.language = Language::kKorean;
+  const std::string html = report_html(baseline(), options);
+  EXPECT_NE(html.find("<html lang=\"ko\">"), std::string::npos);
+  for (const char* heading : {"한눈에 보기: 세계", "주요 결과", "주요 수치, 세계", "물질수지",
+                              "가정과 출처", "목차", "공급 집중도"}) {
+    EXPECT_NE(html.find(heading), std::string::npos) << heading;
+  }
+  const std::string text = visible_text_outside_marked(html);
+  // Two English words in a row (this test's own rule, independent of has_english_words); the
+  // product name and commands are codes.
+  static const std::regex kWords("\\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\\b");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWords);
+       it != std::sregex_iterator(); ++it) {
+    const std::string m = it->str();
+    if (m.starts_with("urbanmine ")) continue;
+    const auto at = static_cast<std::size_t>(it->position());
+    found.push_back(text.substr(at > 40 ? at - 40 : 0, 100));
+  }
+  EXPECT_TRUE(found.empty()) << found.size()
+                             << " English phrases, first: " << (found.empty() ? "" : found.front())
+                             << (found.size() > 1 ? "\n second: " + found[1] : "")
+                             << (found.size() > 2 ? "\n third: " + found[2] : "");
+  // What the report marks as written (assumptions, the scenario's own name) is still there.
+  EXPECT_NE(html.find("<ul lang=\"en\">"), std::string::npos);
+}
+
+TEST(KoreanReport, FindingsAreTheEnglishFindingsNumberForNumber) {
+  const auto& r = baseline();
+  // The report's findings and the cooperation modules' ones, built again from the tables.
+  auto en = build_findings(r, FindingOptions{}, Language::kEnglish);
+  auto ko = build_findings(r, FindingOptions{}, Language::kKorean);
+  const auto en_more = build_cooperation_findings(r, Language::kEnglish);
+  const auto ko_more = build_cooperation_findings(r, Language::kKorean);
+  en.insert(en.end(), en_more.begin(), en_more.end());
+  ko.insert(ko.end(), ko_more.begin(), ko_more.end());
+  ASSERT_EQ(en.size(), ko.size());
+  ASSERT_EQ(en.size(), r.findings.size());
+  // Numbers as they are written ("1,234.5", "84.3%"), the rule's English metric text aside.
+  // Digits inside a code (EU27, NMC811) are not numbers.
+  static const std::regex kNumber("(^|[^A-Za-z0-9_])([0-9][0-9,.]*[0-9]|[0-9])");
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    EXPECT_EQ(en[i].text, r.findings[i].text) << "the stored findings are the English ones";
+    EXPECT_EQ(en[i].section, ko[i].section);
+    std::multiset<std::string> en_numbers, ko_numbers;
+    for (auto it = std::sregex_iterator(en[i].text.begin(), en[i].text.end(), kNumber);
+         it != std::sregex_iterator(); ++it) {
+      en_numbers.insert((*it)[2].str());
+    }
+    for (auto it = std::sregex_iterator(ko[i].text.begin(), ko[i].text.end(), kNumber);
+         it != std::sregex_iterator(); ++it) {
+      ko_numbers.insert((*it)[2].str());
+    }
+    EXPECT_EQ(en_numbers, ko_numbers) << en[i].text << "\n" << ko[i].text;
+    EXPECT_FALSE(has_english_words(ko[i].text)) << ko[i].text;
+  }
+}
+
+TEST(KoreanReport, EnglishReportStaysEnglish) {
+  const std::string html = report_html(baseline(), RenderOptions{});
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"findings\">Main findings</h2>"), std::string::npos);
+  EXPECT_EQ(html.find("lang=\"ko\""), std::string::npos);
+  EXPECT_EQ(html.find("주요"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace urbanmine::report
