@@ -544,6 +544,14 @@ std::vector<results::Finding> build_cooperation_findings(const results::RunResul
   return found;
 }
 
+std::vector<results::Finding> findings_in(const results::RunResults& res, Language language) {
+  if (language == Language::kEnglish) return res.findings;
+  auto found = build_findings(res, FindingOptions{}, language);
+  auto cooperation = build_cooperation_findings(res, language);
+  found.insert(found.end(), cooperation.begin(), cooperation.end());
+  return found.empty() ? res.findings : found;
+}
+
 void add_findings(results::RunResults& res, const FindingOptions& options) {
   auto found = build_findings(res, options, Language::kEnglish);
   res.findings.insert(res.findings.end(), std::make_move_iterator(found.begin()),

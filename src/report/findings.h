@@ -26,6 +26,10 @@ void add_findings(results::RunResults& results, const FindingOptions& options = 
 // those modules wrote (a test holds them equal); the Korean report uses them.
 std::vector<results::Finding> build_cooperation_findings(const results::RunResults& results,
                                                          Language language);
+// The run's findings as a reader of `language` sees them: the stored (English) ones, or in Korean
+// the report's and the cooperation modules' findings built again from the tables (the stored
+// ones when the tables are missing, as in a run read back from an older folder).
+std::vector<results::Finding> findings_in(const results::RunResults& results, Language language);
 // The same findings in `language` (the Korean report builds them again from the tables).
 std::vector<results::Finding> build_findings(const results::RunResults& results,
                                              const FindingOptions& options, Language language);

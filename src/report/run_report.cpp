@@ -968,13 +968,7 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
 
   // The stored findings are English; a Korean report builds them again from the tables (a run
   // read back from an older folder without the tables keeps its stored sentences).
-  std::vector<results::Finding> findings = r.findings;
-  if (lang != Language::kEnglish) {
-    auto again = build_findings(r, FindingOptions{}, lang);
-    auto cooperation = build_cooperation_findings(r, lang);
-    again.insert(again.end(), cooperation.begin(), cooperation.end());
-    if (!again.empty()) findings = std::move(again);
-  }
+  const std::vector<results::Finding> findings = findings_in(r, lang);
   b += section("findings", T("report.findings.title"));
   if (findings.empty()) {
     b += para(T("report.findings.none"));

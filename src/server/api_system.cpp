@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// System endpoints: health, version and the OpenAPI description.
+// System endpoints: health, version, the OpenAPI description and the message catalogue.
 #include <string>
 
 #include "core/version.h"
 #include "server/api.h"
+
+#include "report/messages.h"
 
 namespace urbanmine::server {
 
@@ -45,6 +47,31 @@ void add_system_routes(RouteTable& routes, ApiState& state) {
               // Cached: shared and gzip-compressed once (the text is built after every route).
               cached(state, [&state](const ApiRequest&) -> core::Result<Reply> {
                 return Reply::json(state.openapi_text);
+              })});
+  // The documents' message catalogue (report/messages.h) in one language, so that the dashboard
+  // names tables, columns, coded values and places with the report's words.
+  routes.add({"GET",
+              "/api/messages",
+              "system",
+              "The message catalogue of the reports in one language: {\"lang\", \"messages\": "
+              "{key: text}} (keys such as records.hhi.title, column.demand_t, "
+              "value.status.fail, place.KOR)",
+              false,
+              "",
+              {{"lang", "en (default) or ko"}},
+              {kJsonType},
+              cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
+                const std::string code = request.has_query("lang") ? request.query("lang") : "en";
+                auto language = report::parse_language(code, "query: lang");
+                if (!language) return language.error();
+                nlohmann::json messages = nlohmann::json::object();
+                for (const auto& m : report::all_messages()) {
+                  messages[std::string(m.key)] =
+                      std::string(*language == report::Language::kKorean ? m.ko : m.en);
+                }
+                return Reply::json(
+                    to_json_text({{"lang", std::string(report::language_code(*language))},
+                                  {"messages", std::move(messages)}}));
               })});
 }
 

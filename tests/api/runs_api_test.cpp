@@ -185,6 +185,26 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   EXPECT_NE(korean->body.find("<html lang=\"ko\">"), std::string::npos);
   EXPECT_NE(korean->body.find("주요 결과"), std::string::npos);
   EXPECT_EQ(korean->body.find("Main findings"), std::string::npos);
+  // The findings in Korean, built again from the stored tables, as many as the English ones.
+  auto en_findings = c->Get((base + "/findings").c_str());
+  auto ko_findings = c->Get((base + "/findings?lang=ko").c_str());
+  ASSERT_TRUE(en_findings && ko_findings);
+  ASSERT_EQ(ko_findings->status, 200) << ko_findings->body.substr(0, 300);
+  const auto en_list = parse(en_findings->body)["findings"];
+  const auto ko_list = parse(ko_findings->body)["findings"];
+  ASSERT_FALSE(en_list.empty());
+  EXPECT_EQ(en_list.size(), ko_list.size());
+  EXPECT_EQ(en_list[0]["text"], parse(summary->body)["findings"][0]["text"]);
+  EXPECT_EQ(ko_list[0]["section_label"], "수명 종료");
+  EXPECT_NE(ko_list[0]["text"].get<std::string>().find("폐배터리"), std::string::npos);
+  // The catalogue the dashboard names things with.
+  auto catalogue = c->Get("/api/messages?lang=ko");
+  ASSERT_TRUE(catalogue);
+  ASSERT_EQ(catalogue->status, 200);
+  const auto messages = parse(catalogue->body)["messages"];
+  EXPECT_EQ(messages["place.KOR"], "한국");
+  EXPECT_EQ(messages["value.status.fail"], "미충족");
+  expect_error(c->Get("/api/messages?lang=xx"), 400, "invalid_input");
   auto french = c->Get((base + "/report?lang=fr").c_str());
   expect_error(french, 400, "invalid_input");
   EXPECT_NE(french->body.find("query: lang"), std::string::npos) << french->body;

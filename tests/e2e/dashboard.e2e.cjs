@@ -335,6 +335,31 @@ async function main() {
           `deal sheets page lacks its sections: ${href}`);
       });
     }
+
+    await step('korean-pages', async () => {
+      // Every page in Korean, with the runs and the event made above: no English phrase outside
+      // what the page marks as written by the user or the data (lang="en"). Error boxes would
+      // show English server messages, so a page showing one fails too.
+      const leaks = [];
+      try {
+        for (const id of ['overview', 'scenarios', 'runs', 'flows', 'map', 'series', 'compare',
+          'risk', 'policy', 'market', 'plant', 'event']) {
+          await page.goto(`${base}/?lang=ko#/${id}`);
+          await page.waitForLoadState('networkidle');
+          await page.waitForTimeout(300);
+          const found = await page.evaluate(() => {
+            document.querySelectorAll('[lang="en"], style, script').forEach((e) => e.remove());
+            const text = document.body.innerText;
+            return [...new Set(text.match(/\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/g) || [])];
+          });
+          if (found.length) leaks.push(`${id}: ${found.slice(0, 5).join(' | ')}`);
+        }
+      } finally {
+        await page.goto(`${base}/?lang=en#/overview`);
+        await page.waitForSelector('nav a[data-page="overview"]');
+      }
+      expect(leaks.length === 0, `English on Korean pages: ${leaks.join('; ')}`);
+    });
   } finally {
     await context.close();
     child.kill('SIGTERM');

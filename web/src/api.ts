@@ -74,3 +74,13 @@ export async function availableRoutes(): Promise<Set<string>> {
 export async function hasRoute(route: string): Promise<boolean> {
   return (await availableRoutes()).has(route);
 }
+
+export interface Finding { section: string; section_label?: string; text: string }
+
+// A run's findings in the dashboard's language (GET /api/runs/{id}/findings: Korean is built
+// again from the run's tables); the summary's English findings when the route is missing.
+export async function runFindings(id: string | number, language: string, fallback: Finding[]): Promise<Finding[]> {
+  if (!(await hasRoute('GET /api/runs/{id}/findings'))) return fallback;
+  const body = await getJson<{ findings: Finding[] }>(`/api/runs/${id}/findings?lang=${language}`);
+  return body.findings;
+}

@@ -285,6 +285,35 @@ export function setLang(next: Lang): void {
   document.documentElement.lang = next;
 }
 
+// The reports' message catalogue (GET /api/messages), loaded once per language: the report's
+// names of tables, columns, coded values and places, so that the dashboard and report.html say
+// the same thing. English pages keep the API's own names.
+let catalogue: Record<string, string> = {};
+let catalogueLang = '';
+
+export async function loadCatalogue(): Promise<void> {
+  if (current === 'en' || catalogueLang === current) return;
+  try {
+    const res = await fetch(`/api/messages?lang=${current}`);
+    if (!res.ok) return;
+    const body = (await res.json()) as { messages?: Record<string, string> };
+    catalogue = body.messages ?? {};
+    catalogueLang = current;
+  } catch {
+    // Without the catalogue the pages show the API's names.
+  }
+}
+
+// The catalogue's text for `key` in Korean mode, else undefined.
+export function msg(key: string): string | undefined {
+  return current === 'ko' && catalogueLang === 'ko' ? catalogue[key] : undefined;
+}
+
+// Two English words in a row: prose a Korean page shows as written, marked lang="en".
+export function isEnglishProse(text: string): boolean {
+  return /\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/.test(text);
+}
+
 export function t(key: LabelKey): string {
   return labels[current][key];
 }

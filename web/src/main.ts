@@ -6,7 +6,7 @@ import './style.css';
 
 import { setToken, token } from './api';
 import { clear, h } from './dom';
-import { LabelKey, lang, setLang, t } from './i18n';
+import { LabelKey, lang, loadCatalogue, setLang, t } from './i18n';
 import { comparePage } from './pages/compare';
 import { eventPage } from './pages/event';
 import { mapPage } from './pages/map';
@@ -39,6 +39,7 @@ function currentPageId(): string {
 }
 
 async function render(): Promise<void> {
+  await loadCatalogue();
   const app = document.getElementById('app')!;
   clear(app);
   document.documentElement.lang = lang();

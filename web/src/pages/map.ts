@@ -12,7 +12,7 @@ import world from 'world-atlas/countries-110m.json';
 import { getJson } from '../api';
 import { drawWorldMap } from '../charts';
 import { card, errorBox, formatNumber, h, table } from '../dom';
-import { t } from '../i18n';
+import { msg, t } from '../i18n';
 import { RecordInfo, selectedRun, TableRows } from '../state';
 
 // ISO 3166-1 numeric code (world-atlas feature ids) of each alpha-3 model country
@@ -79,7 +79,7 @@ export async function mapPage(main: HTMLElement): Promise<void> {
   let names = new Map<string, string>();
   try {
     const regions = await getJson<RecordInfo>(`/api/runs/${id}/records/regions`);
-    names = new Map(regions.rows.map((r) => [String(r[0]), String(r[1])]));
+    names = new Map(regions.rows.map((r) => [String(r[0]), msg(`place.${String(r[0])}`) ?? String(r[1])]));
   } catch {
     names = new Map();
   }
@@ -96,7 +96,7 @@ export async function mapPage(main: HTMLElement): Promise<void> {
       const countries = [...byRegion.entries()].filter(([r]) => r in kIsoNumeric);
       const groups = [...byRegion.entries()].filter(([r]) => !(r in kIsoNumeric));
       const label = t(kMetrics.find((m) => m.table === metricSel.value)!.label);
-      note.textContent = `${label}, ${elementSel.value}, ${yearInput.value} (t) — ${data.description}`;
+      note.textContent = `${label}, ${elementSel.value}, ${yearInput.value} (t) — ${msg(`table.${metricSel.value}.description`) ?? data.description}`;
       drawWorldMap(chartEl, worldGeometry(), 'world', countries.map(([r, v]) => ({
         name: r, value: v, label: `${names.get(r) ?? r} (${r})`,
       })), 't');

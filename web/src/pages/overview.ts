@@ -2,7 +2,7 @@
 // Overview: the answers of the latest finished run first (headline figures for the world in a
 // key year, its first findings, waste-battery lithium against recovered lithium over the years
 // for the world and the EU27), then a one-click baseline run and the server's health.
-import { availableRoutes, getJson } from '../api';
+import { availableRoutes, getJson, runFindings } from '../api';
 import { drawLines, Series } from '../charts';
 import { card, errorBox, formatNumber, h } from '../dom';
 import { lang, t } from '../i18n';
@@ -41,14 +41,18 @@ async function latestRunCard(run: Run): Promise<HTMLElement> {
     figure(`${formatNumber(Math.round(li))} t`, `${t('ovEolLi')} ${year}`),
     figure(`${formatNumber(Math.round(liRecovered))} t`, `${t('ovRecoveredLi')} ${year}`),
     figure(share === undefined ? 'n/a' : `${(share * 100).toFixed(1)} %`, `${t('ovShareLi')} ${year}`));
-  const findings = h('ul', { class: 'findings' }, ...s.findings.slice(0, 4).map((f) => h('li', {}, f.text)));
+  const found = await runFindings(run.id, lang(), s.findings);
+  const findings = h('ul', { class: 'findings' }, ...found.slice(0, 4).map((f) => h('li', {}, f.text)));
+  // The scenario's name and description as their author wrote them (marked so on a Korean page).
+  const written: Record<string, string> = lang() === 'ko' ? { lang: 'en' } : {};
   const chart = h('div', { class: 'chart', id: 'overview-chart' });
   const open = h('p', {},
     h('a', { href: '#/flows', id: 'overview-flows', onclick: () => selectRun(run.id) }, t('navFlows')), ' · ',
     h('a', { href: '#/compare' }, t('navCompare')), ' · ',
     h('a', { href: `/api/runs/${run.id}/report?lang=${lang()}`, target: '_blank' }, t('report')));
-  const c = card(`${t('ovLatest')}: ${s.metadata.scenario_name} (run ${run.id})`,
-    s.metadata.scenario_description ? h('p', { class: 'note' }, s.metadata.scenario_description) : null,
+  const c = card(`${t('ovLatest')} (run ${run.id})`,
+    h('p', {}, h('strong', written, s.metadata.scenario_name)),
+    s.metadata.scenario_description ? h('p', { class: 'note', ...written }, s.metadata.scenario_description) : null,
     figures, findings, h('h3', {}, t('ovChartTitle')), chart, open);
   // Lithium at end of life and recovered, world and EU27 (aggregates the run may lack are skipped).
   const series: Series[] = [];

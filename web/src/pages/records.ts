@@ -6,8 +6,26 @@
 import { getJson, hasRoute } from '../api';
 import { drawStackedBars } from '../charts';
 import { card, cellNode, cellText, errorBox, h, table } from '../dom';
-import { columnLabel, LabelKey, t } from '../i18n';
+import { columnLabel, isEnglishProse, LabelKey, lang, msg, t } from '../i18n';
 import { RecordInfo, selectedRun } from '../state';
+
+// In Korean: a coded value or place in the catalogue's words, other English prose as written
+// (marked lang="en"); numbers and codes as they are.
+function localCell(col: string, v: unknown): Node | string {
+  if (typeof v !== 'string' || v === '') return cellNode(col, v);
+  const named = msg(`value.${col}.${v}`) ?? msg(`place.${v}`);
+  if (named) return named;
+  if (lang() === 'ko' && isEnglishProse(v)) {
+    const node = cellNode(col, v);
+    return h('span', { lang: 'en' }, node);
+  }
+  return cellNode(col, v);
+}
+
+// Column header: the catalogue's name in Korean, else the readable column name.
+function localColumn(col: string): string {
+  return msg(`column.${col}`) ?? columnLabel(col);
+}
 
 function statusCell(col: string, v: unknown): Node | string {
   const text = cellText(v, col);
@@ -15,10 +33,11 @@ function statusCell(col: string, v: unknown): Node | string {
     const lower = text.toLowerCase();
     const cls = lower === 'pass' || lower === 'true' ? 'badge pass'
       : lower === 'fail' || lower === 'false' ? 'badge fail' : 'badge';
-    const shown = lower === 'pass' ? t('pass') : lower === 'fail' ? t('fail') : text;
+    const shown = lower === 'pass' ? t('pass') : lower === 'fail' ? t('fail')
+      : msg(`value.${col}.${text}`) ?? text;
     return h('span', { class: cls }, shown);
   }
-  return cellNode(col, v);
+  return localCell(col, v);
 }
 
 // The columns shown first for known record tables (the rest stay in the CSV download).
@@ -50,7 +69,7 @@ function statusSummary(rec: RecordInfo): HTMLElement | null {
   for (const r of rec.rows) counts.set(String(r[status]), (counts.get(String(r[status])) ?? 0) + 1);
   return h('p', { class: 'counts' }, ...[...counts.entries()].map(([k, n]) =>
     h('span', { class: `badge ${k === 'pass' ? 'pass' : k === 'fail' ? 'fail' : ''}` },
-      `${k === 'pass' ? t('pass') : k === 'fail' ? t('fail') : k}: ${n}`)));
+      `${k === 'pass' ? t('pass') : k === 'fail' ? t('fail') : msg(`value.status.${k}`) ?? k}: ${n}`)));
 }
 
 // Market ranking: one stacked bar per country, one segment per score part.
@@ -78,22 +97,27 @@ function recordCards(tables: RecordInfo[], csvHref: string, fallbackTitle: strin
         const values = [...new Set(shown.rows.map((r) => String(r[col])))].sort();
         const select = h('select', { 'data-filter': name },
           h('option', { value: '' }, name === 'region' ? t('allRegions') : t('allElements')),
-          ...values.map((v) => h('option', { value: v }, v)));
+          ...values.map((v) => h('option', { value: v }, msg(`value.${name}.${v}`) ?? msg(`place.${v}`) ?? v)));
         filters.push({ col, select });
       }
     }
     const redraw = () => {
       const rows = shown.rows.filter((r) => filters.every((f) => !f.select.value || String(r[f.col]) === f.select.value));
-      holder.replaceChildren(table(shown.columns, rows, { label: columnLabel, cell: statusCell }));
+      holder.replaceChildren(table(shown.columns, rows, { label: localColumn, cell: statusCell }));
     };
     filters.forEach((f) => f.select.addEventListener('change', redraw));
     redraw();
-    const el = card(rec.title || fallbackTitle,
-      rec.description ? h('p', { class: 'note' }, rec.description) : null,
+    const koDescription = msg(`records.${rec.name}.description`);
+    // The API's English description, marked as such on a Korean page when the catalogue has none.
+    const description = koDescription ? h('p', { class: 'note' }, koDescription)
+      : rec.description ? h('p', lang() === 'ko' ? { class: 'note', lang: 'en' } : { class: 'note' }, rec.description)
+        : null;
+    const el = card(msg(`records.${rec.name}.title`) ?? (rec.title || fallbackTitle),
+      description,
       statusSummary(rec),
       partsChart(rec),
       filters.length ? h('div', { class: 'controls' }, ...filters.map((f) =>
-        h('label', {}, columnLabel(f.select.getAttribute('data-filter') ?? ''), f.select))) : null,
+        h('label', {}, localColumn(f.select.getAttribute('data-filter') ?? ''), f.select))) : null,
       holder,
       h('p', {}, h('a', { href: csvHref }, `${t('download')} ${t('downloadCsv')}`)));
     el.setAttribute('data-record', rec.name);

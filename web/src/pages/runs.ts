@@ -2,10 +2,10 @@
 // Runs: start a run with live progress, the list of runs, the selected run's summary and
 // downloads; the Sankey diagram (year and element pickers) and the time series by region and
 // element of the selected run.
-import { ApiError, getJson, hasRoute, postJson } from '../api';
+import { ApiError, Finding, getJson, hasRoute, postJson, runFindings } from '../api';
 import { drawLines, drawSankey, SankeyLink, SankeyNode, Series } from '../charts';
 import { card, cellText, errorBox, h, table } from '../dom';
-import { columnLabel, lang, t } from '../i18n';
+import { columnLabel, lang, msg, t } from '../i18n';
 import { RecordInfo, RunInfo, selectedRun, selectRun, TableInfo, TableRows } from '../state';
 
 const kPollMs = 400;
@@ -96,12 +96,12 @@ async function showRun(detail: HTMLElement, id: string): Promise<void> {
       return;
     }
     const summary = await getJson<Record<string, unknown>>(`/api/runs/${id}/summary`);
-    const findings = (summary.findings as Array<{ section: string; text: string }> | undefined) ?? [];
+    const findings = await runFindings(id, lang(), (summary.findings as Finding[] | undefined) ?? []);
     const { tables } = await getJson<{ tables: TableInfo[] }>(`/api/runs/${id}/tables`);
     detail.append(
       card(`${t('summary')} — ${id}`,
         findings.length
-          ? h('ul', { class: 'findings' }, ...findings.map((f) => h('li', {}, h('span', { class: 'tag' }, f.section), f.text)))
+          ? h('ul', { class: 'findings' }, ...findings.map((f) => h('li', {}, h('span', { class: 'tag' }, f.section_label ?? f.section), f.text)))
           : null,
         h('p', {}, h('a', { href: `/api/runs/${id}/report?lang=${lang()}`, target: '_blank' }, t('report')), ' · ',
           h('a', { href: `/api/runs/${id}/xlsx`, id: 'run-xlsx' }, t('workbook')), ' · ',
@@ -229,7 +229,7 @@ export async function seriesPage(main: HTMLElement): Promise<void> {
       if (elementSel.value) q.set('element', elementSel.value);
       csv.setAttribute('href', `/api/runs/${id}/tables/${info.name}?${q}&format=csv`);
       const data = await getJson<TableRows>(`/api/runs/${id}/tables/${info.name}?${q}`);
-      desc.textContent = `${info.description} — ${regionSel.value || t('allRegions')}`;
+      desc.textContent = `${msg(`table.${info.name}.description`) ?? info.description} — ${regionSel.value || t('allRegions')}`;
       const yearIdx = data.columns.indexOf('year');
       const valueIdx = data.columns.indexOf(data.value_column);
       const groupIdx = data.columns.indexOf('element');
