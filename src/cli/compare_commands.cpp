@@ -23,6 +23,7 @@ struct CompareArgs {
   std::string out_dir;
   std::string db;
   std::string data_dir;
+  std::string language = "en";  // compare.html: en or ko
 };
 
 // Every run the user named, loaded in order (scenario, run folder or run id in --db).
@@ -71,6 +72,11 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--out", a->out_dir,
                   "Write compare.html, compare.csv and compare.json into this folder");
   cmd->add_option("--db", a->db, "SQLite store holding the runs given by id");
+  cmd->add_option("--lang", a->language,
+                  "Language of compare.html: en or ko (compare.csv, compare.json and the printed "
+                  "answer stay English)")
+      ->check(CLI::IsMember({"en", "ko"}))
+      ->capture_default_str();
   cmd->add_option("--data-dir", a->data_dir,
                   "Folder of sourced CSVs for scenarios (default: $URBANMINE_DATA_DIR or the "
                   "shipped data/)");
@@ -85,7 +91,9 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
       auto c = engine::compare_runs(*inputs, options);
       if (!c) return report_error(ctx, c.error());
       if (!a->out_dir.empty()) {
-        auto written = report::write_compare_outputs(*c, a->out_dir);
+        auto written = report::write_compare_outputs(
+            *c, a->out_dir,
+            a->language == "ko" ? report::Language::kKorean : report::Language::kEnglish);
         if (!written) return report_error(ctx, written.error());
         for (const auto& path : *written) ctx.logger.info("wrote " + path);
       }

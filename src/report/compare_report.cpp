@@ -13,6 +13,7 @@
 #include "io/run_writers.h"
 
 #include "report/html.h"
+#include "report/messages.h"
 #include "report/records_text.h"
 #include "results/registry.h"
 
@@ -30,14 +31,14 @@ std::string unit_short(const std::string& value_column) {
   return value_column;
 }
 
-std::string signed_readable(double v) {
-  if (!std::isfinite(v)) return "n/a";
+std::string signed_readable(double v, Language lang = Language::kEnglish) {
+  if (!std::isfinite(v)) return tr(lang, "report.na");
   if (v == 0.0) return "0";
   return (v > 0 ? "+" : "-") + format_readable(std::abs(v));
 }
 
-std::string percent_text(double fraction) {
-  if (!std::isfinite(fraction)) return "n/a";
+std::string percent_text(double fraction, Language lang = Language::kEnglish) {
+  if (!std::isfinite(fraction)) return tr(lang, "report.na");
   char buf[32];
   std::snprintf(buf, sizeof buf, "%+.1f %%", fraction * 100.0);
   return buf;
@@ -73,17 +74,41 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
+// A headline figure's title in the reader's language (English: the comparison's own).
+std::string headline_title(const HeadlineFigure& h, Language lang) {
+  return lang == Language::kEnglish ? h.title : tr_or(lang, "compare.headline." + h.table, h.title);
+}
+
+// "Lithium" in English as the comparison names it, "리튬 (Li)" in Korean.
+std::string element_label(const std::string& e, Language lang) {
+  if (lang == Language::kEnglish) return results::element_name(e);
+  const std::string name = tr_or(lang, "element." + e, e);
+  return name == e ? e : name + " (" + e + ")";
+}
+
+// How a page names run r: its label in English; in Korean "실행 2", the label (the user's words,
+// often an English scenario name) being listed once, as written, under Scenarios.
+std::string run_name(const Comparison& c, std::size_t r, Language lang) {
+  return lang == Language::kEnglish ? c.runs[r].label
+                                    : tr(lang, "compare.run_n", {{"n", std::to_string(r + 1)}});
+}
+
+std::string place_label(const std::string& region, Language lang) {
+  return lang == Language::kEnglish ? region : tr_or(lang, "place." + region, region);
+}
+
 // The headline figures of element `e`: title, each run's value, then each compared run's
 // delta and delta in % (the text and HTML tables).
-std::vector<std::vector<std::string>> headline_rows(const Comparison& c, const std::string& e) {
+std::vector<std::vector<std::string>> headline_rows(const Comparison& c, const std::string& e,
+                                                    Language lang = Language::kEnglish) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& h : c.headline) {
     if (h.element != e) continue;
-    std::vector<std::string> row{h.title};
+    std::vector<std::string> row{headline_title(h, lang)};
     for (double v : h.values) row.push_back(format_readable(v));
     for (std::size_t r = 1; r < c.runs.size(); ++r) {
-      row.push_back(signed_readable(h.delta(r)));
-      row.push_back(percent_text(h.delta_fraction(r)));
+      row.push_back(signed_readable(h.delta(r), lang));
+      row.push_back(percent_text(h.delta_fraction(r), lang));
     }
     rows.push_back(std::move(row));
   }
@@ -92,20 +117,28 @@ std::vector<std::vector<std::string>> headline_rows(const Comparison& c, const s
 
 }  // namespace
 
-std::string compare_answer(const Comparison& c) {
+std::string compare_answer(const Comparison& c, Language lang) {
   const HeadlineFigure* h = answer_figure(c);
-  if (h == nullptr) return "The runs share none of the headline tables.";
+  if (h == nullptr) return tr(lang, "compare.no_headline");
   const std::string unit = unit_short(h->unit);
-  std::string out = h->title + ", " + results::element_name(h->element) + ", " + c.region + ", " +
-                    std::to_string(c.year) + ": ";
+  std::string deltas;
   for (std::size_t r = 1; r < c.runs.size(); ++r) {
-    if (r > 1) out += "; ";
-    out += c.runs[r].label + " " + format_readable(h->values[r]) + " " + unit + " against " +
-           c.runs[0].label + " " + format_readable(h->values[0]) + " " + unit + ", " +
-           signed_readable(h->delta(r)) + " " + unit + " (" + percent_text(h->delta_fraction(r)) +
-           ")";
+    if (r > 1) deltas += "; ";
+    deltas += tr(lang, "compare.answer.delta",
+                 {{"run", run_name(c, r, lang)},
+                  {"value", format_readable(h->values[r])},
+                  {"unit", unit},
+                  {"reference", run_name(c, 0, lang)},
+                  {"reference_value", format_readable(h->values[0])},
+                  {"delta", signed_readable(h->delta(r), lang)},
+                  {"percent", percent_text(h->delta_fraction(r), lang)}});
   }
-  return out + ".";
+  return tr(lang, "compare.answer",
+            {{"figure", headline_title(*h, lang)},
+             {"element", element_label(h->element, lang)},
+             {"region", place_label(c.region, lang)},
+             {"year", std::to_string(c.year)},
+             {"deltas", deltas}});
 }
 
 std::string compare_text(const Comparison& c) {
@@ -152,11 +185,11 @@ std::string compare_text(const Comparison& c) {
   return out;
 }
 
-std::string compare_json(const Comparison& c) {
+std::string compare_json(const Comparison& c, Language lang) {
   io::JsonWriter w;
   w.begin_object();
   w.key("format").value("urbanmine-compare/1");
-  w.key("answer").value(compare_answer(c));
+  w.key("answer").value(compare_answer(c, lang));
   w.key("region").value(c.region);
   w.key("year").value(c.year);
   w.key("elements").begin_array();
@@ -232,69 +265,94 @@ std::string compare_csv(const Comparison& c) {
   return io::records_csv(c.differences.columns, rows);
 }
 
-std::string compare_html(const Comparison& c, const std::string& csv_name) {
-  std::string title = "Comparison: ";
+std::string compare_html(const Comparison& c, const std::string& csv_name, Language lang) {
+  const auto T = [lang](std::string_view key, const Fill& values = {}) {
+    return tr(lang, key, values);
+  };
+  // Run labels, sources and descriptions are the user's words: marked as written in Korean.
+  const auto written = [lang](const std::string& text) {
+    return lang == Language::kEnglish ? html_escape(text)
+                                      : "<span lang=\"en\">" + html_escape(text) + "</span>";
+  };
+  std::string labels;
   for (std::size_t r = 0; r < c.runs.size(); ++r) {
-    title += (r == 0 ? "" : " vs ") + c.runs[r].label;
+    labels += (r == 0 ? "" : " vs ") + c.runs[r].label;
   }
-  std::string body = "<header class=\"top\"><h1>" + html_escape(title) + "</h1>\n";
-  body += "<p class=\"meta\">Focus: " + html_escape(c.region) + ", " + std::to_string(c.year) +
-          " \xc2\xb7 reference run: " + html_escape(c.runs[0].label) + "</p></header>\n";
-  body +=
-      "<div class=\"howto\"><p><strong>" + html_escape(compare_answer(c)) + "</strong></p></div>\n";
+  const std::string title = T("compare.title", {{"runs", labels}});
+  const std::string region = place_label(c.region, lang);
+  const std::string year = std::to_string(c.year);
+  std::string body = "<header class=\"top\"><h1>" +
+                     html_escape(T("compare.title", {{"runs", ""}})) + written(labels) + "</h1>\n";
+  body += "<p class=\"meta\">" +
+          html_escape(T("compare.meta", {{"region", region}, {"year", year}})) + " \xc2\xb7 " +
+          html_escape(T("compare.reference")) + " " +
+          (lang == Language::kEnglish ? html_escape(c.runs[0].label)
+                                      : html_escape(run_name(c, 0, lang))) +
+          "</p></header>\n";
+  body += "<div class=\"howto\"><p><strong>" + html_escape(compare_answer(c, lang)) +
+          "</strong></p></div>\n";
 
   // Headline deltas, one table per element.
-  body += "<h2 id=\"headline\">Headline differences in " + html_escape(c.region) + ", " +
-          std::to_string(c.year) + "</h2>\n";
+  body += "<h2 id=\"headline\">" +
+          html_escape(T("compare.headline", {{"region", region}, {"year", year}})) + "</h2>\n";
   for (const auto& e : c.elements) {
-    body += "<h3>" + html_escape(results::element_name(e)) + " (tonnes)</h3>\n";
-    std::vector<std::string> header{"Figure"};
-    for (const auto& run : c.runs) header.push_back(run.label);
+    body += "<h3>" +
+            html_escape(T("compare.element_tonnes", {{"element", element_label(e, lang)}})) +
+            "</h3>\n";
+    std::vector<std::string> header{T("compare.figure")};
+    for (std::size_t r = 0; r < c.runs.size(); ++r) header.push_back(run_name(c, r, lang));
     for (std::size_t r = 1; r < c.runs.size(); ++r) {
-      header.push_back("\xce\x94 " + c.runs[r].label);
+      header.push_back("\xce\x94 " + run_name(c, r, lang));
       header.push_back("\xce\x94 %");
     }
-    const auto rows = headline_rows(c, e);
+    const auto rows = headline_rows(c, e, lang);
     std::vector<bool> numeric(header.size(), true);
     numeric[0] = false;
     body += "<div class=\"tablewrap\">" + html_table(header, rows, numeric) + "</div>\n";
   }
 
   // The scenarios.
-  body += "<h2 id=\"runs\">Scenarios</h2>\n<ul>\n";
+  body += "<h2 id=\"runs\">" + html_escape(T("compare.scenarios")) + "</h2>\n<ul>\n";
   for (std::size_t r = 0; r < c.runs.size(); ++r) {
     const auto& run = c.runs[r];
-    body += "<li><strong>" + html_escape(run.label) + "</strong>" + (r == 0 ? " (reference)" : "") +
-            " \xe2\x80\x94 " + html_escape(run.source);
-    if (!run.description.empty()) body += "<br>" + html_escape(run.description);
+    body += "<li><strong>" +
+            (lang == Language::kEnglish
+                 ? html_escape(run.label)
+                 : html_escape(run_name(c, r, lang)) + "</strong>: <strong>" + written(run.label)) +
+            "</strong>" + (r == 0 ? " (" + html_escape(T("compare.reference_short")) + ")" : "") +
+            " \xe2\x80\x94 " + written(run.source);
+    if (!run.description.empty()) body += "<br>" + written(run.description);
     body += "</li>\n";
   }
   body += "</ul>\n";
 
   // Charts, runs overlaid: every headline table of the first element, recovered metal of the
   // others.
-  body += "<h2 id=\"charts\">Over the years in " + html_escape(c.region) + "</h2>\n";
+  body += "<h2 id=\"charts\">" + html_escape(T("compare.charts", {{"region", region}})) + "</h2>\n";
   body += "<div class=\"grid2\">\n";
   for (const auto& s : c.series) {
     const bool first_element = s.element == c.elements.front();
     if (!first_element && s.table != results::kTableRecoveredT) continue;
     LineChart chart;
-    chart.title = s.title + ", " + results::element_name(s.element);
-    chart.x_label = "year";
-    chart.y_label = "tonnes";
+    const std::string series_title =
+        lang == Language::kEnglish ? s.title : tr_or(lang, "compare.headline." + s.table, s.title);
+    chart.title = series_title + ", " + element_label(s.element, lang);
+    chart.x_label = T("report.axis.year");
+    chart.y_label = T("compare.tonnes");
     for (int y : s.years) chart.x.push_back(std::to_string(y));
     for (std::size_t r = 0; r < s.values.size(); ++r) {
-      chart.series.push_back({c.runs[r].label, s.values[r]});
+      chart.series.push_back({run_name(c, r, lang), s.values[r]});
     }
     chart.marker_x = std::to_string(c.year);
-    body += "<figure><figcaption>" + html_escape(chart.title) + " in " + html_escape(c.region) +
-            ", tonnes</figcaption>" + svg_line_chart(chart) + "</figure>\n";
+    body += "<figure><figcaption>" +
+            html_escape(T("compare.chart_caption", {{"title", chart.title}, {"region", region}})) +
+            "</figcaption>" + svg_line_chart(chart) + "</figure>\n";
   }
   body += "</div>\n";
 
   // The largest differences in the focus region and year, by unit (tonnes first).
-  body += "<h2 id=\"differences\">Largest differences in " + html_escape(c.region) + ", " +
-          std::to_string(c.year) + "</h2>\n";
+  body += "<h2 id=\"differences\">" +
+          html_escape(T("compare.differences", {{"region", region}, {"year", year}})) + "</h2>\n";
   const auto& cols = c.differences.columns;
   const auto col = [&](std::string_view name) {
     return static_cast<std::size_t>(std::find(cols.begin(), cols.end(), name) - cols.begin());
@@ -324,20 +382,24 @@ std::string compare_html(const Comparison& c, const std::string& csv_name) {
            std::abs(c.differences.rows[b][c_delta].number);
   });
   if (order.empty()) {
-    body += "<p>No table differs in " + html_escape(c.region) + " in " + std::to_string(c.year) +
-            ".</p>\n";
+    body += "<p>" + html_escape(T("compare.no_difference", {{"region", region}, {"year", year}})) +
+            "</p>\n";
   } else {
-    body += "<p>" + std::to_string(order.size()) +
-            " cells of this region and year differ; the largest by absolute delta, for each "
-            "unit.";
+    body += "<p>" + html_escape(T("compare.cells_differ", {{"n", std::to_string(order.size())}}));
     if (!csv_name.empty()) {
-      body += " Every difference (" + std::to_string(c.differences.rows.size()) +
-              " cells, every region, element and year): <a href=\"" + html_escape(csv_name) +
-              "\">" + html_escape(csv_name) + "</a>.";
+      body += " " +
+              html_escape(T("compare.every_difference",
+                            {{"n", std::to_string(c.differences.rows.size())}})) +
+              " <a href=\"" + html_escape(csv_name) + "\">" + html_escape(csv_name) + "</a>.";
     }
     body += "</p>\n";
-    const std::vector<std::string> header{"table", "element",  "run",       "reference",
-                                          "value", "\xce\x94", "\xce\x94 %"};
+    const std::vector<std::string> header{T("compare.col.table"),
+                                          T("report.col.element"),
+                                          T("compare.col.run"),
+                                          T("compare.col.reference"),
+                                          T("compare.col.value"),
+                                          "\xce\x94",
+                                          "\xce\x94 %"};
     const std::vector<bool> numeric{false, false, false, true, true, true, true};
     for (const auto& unit : units) {
       std::vector<std::vector<std::string>> rows;
@@ -349,11 +411,16 @@ std::string compare_html(const Comparison& c, const std::string& csv_name) {
           const auto& cell = row[col(name)];
           return cell.kind == Cell::Kind::kNumber ? format_readable(cell.number) : "";
         };
-        rows.push_back({row[col("table")].text, row[col("element")].text, row[col("run")].text,
-                        num("reference_value"), num("value"), signed_readable(row[c_delta].number),
+        std::string run_label = row[col("run")].text;
+        for (std::size_t r = 0; r < c.runs.size(); ++r) {
+          if (c.runs[r].label == run_label) run_label = run_name(c, r, lang);
+        }
+        rows.push_back({row[col("table")].text, row[col("element")].text, run_label,
+                        num("reference_value"), num("value"),
+                        signed_readable(row[c_delta].number, lang),
                         row[c_fraction].kind == Cell::Kind::kNumber
-                            ? percent_text(row[c_fraction].number)
-                            : "n/a"});
+                            ? percent_text(row[c_fraction].number, lang)
+                            : T("report.na")});
       }
       body += "<h3>" + html_escape(unit) + "</h3>\n<div class=\"tablewrap\">" +
               html_table(header, rows, numeric) + "</div>\n";
@@ -362,20 +429,22 @@ std::string compare_html(const Comparison& c, const std::string& csv_name) {
   if (!c.tables_not_compared.empty()) {
     std::string list;
     for (const auto& t : c.tables_not_compared) list += (list.empty() ? "" : ", ") + t;
-    body += "<p class=\"meta\">Not in every run, so not compared: " + html_escape(list) + ".</p>\n";
+    body += "<p class=\"meta\">" + html_escape(T("compare.not_compared", {{"tables", list}})) +
+            "</p>\n";
   }
-  return html_page(title, body);
+  return html_page(title, body, language_code(lang));
 }
 
 core::Result<std::vector<std::string>> write_compare_outputs(const Comparison& c,
-                                                             const std::string& out_dir) {
+                                                             const std::string& out_dir,
+                                                             Language lang) {
   io::DirOwnership owned;
   owned.legacy_names = {std::string(kCompareCsvFile), std::string(kCompareHtmlFile),
                         std::string(kCompareJsonFile)};
   return io::write_folder(
       out_dir,
       {{std::string(kCompareCsvFile), compare_csv(c)},
-       {std::string(kCompareHtmlFile), compare_html(c, std::string(kCompareCsvFile))},
+       {std::string(kCompareHtmlFile), compare_html(c, std::string(kCompareCsvFile), lang)},
        {std::string(kCompareJsonFile), compare_json(c)}},
       owned);
 }

@@ -698,80 +698,84 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 return Reply::content(kCsvType, std::move(*csv),
                                       "run-" + std::to_string(run->id) + "-iamc.csv");
               })});
-  routes.add({"GET",
-              "/api/compare",
-              "runs",
-              "Two or more finished runs compared: headline figures of a region (aggregates such "
-              "as EU27 included) and year with their differences from the first run, the "
-              "region's series, and every table's differences (format=csv) or the comparison "
-              "page (format=html); docs/compare.md",
-              false,
-              "",
-              {{"runs", "run ids, comma-separated; the first is the reference (2 to 8)"},
-               {"region", "focus region: model region or aggregate (default WORLD)"},
-               {"year", "focus year (default 2040 when every run has it)"},
-               {"element", "focus elements, comma-separated (default Li,Ni,Co)"},
-               {"format", "json (default), csv (every difference) or html"}},
-              {kJsonType, kCsvType, kHtmlType},
-              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-                const std::string format = request.query("format");
-                if (!format.empty() && format != "json" && format != "csv" && format != "html") {
-                  return core::Error::invalid_input("unknown format '" + format + "'",
-                                                    "query: format",
-                                                    "use format=json, format=csv or format=html");
-                }
-                auto split = [](const std::string& text) {
-                  std::vector<std::string> out;
-                  std::size_t start = 0;
-                  while (start <= text.size()) {
-                    const auto comma = text.find(',', start);
-                    const std::string item = text.substr(
-                        start, comma == std::string::npos ? std::string::npos : comma - start);
-                    if (!item.empty()) out.push_back(item);
-                    if (comma == std::string::npos) break;
-                    start = comma + 1;
-                  }
-                  return out;
-                };
-                const auto ids = split(request.query("runs"));
-                if (ids.size() < 2 || ids.size() > 8) {
-                  return core::Error::invalid_input(
-                      "compare needs 2 to 8 run ids, got " + std::to_string(ids.size()),
-                      "query: runs", "give runs=1,2 (the first is the reference)");
-                }
-                std::vector<engine::CompareInput> inputs;
-                for (const auto& id_text : ids) {
-                  auto loaded = succeeded_run_results(state, id_text, "query: runs");
-                  if (!loaded) return loaded.error();
-                  inputs.push_back({"run " + id_text, (*loaded)->results});
-                }
-                engine::CompareOptions options;
-                if (request.has_query("region")) options.region = request.query("region");
-                if (request.has_query("year")) {
-                  const std::string y = request.query("year");
-                  int year = 0;
-                  const auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
-                  if (ec != std::errc() || ptr != y.data() + y.size() || year <= 0) {
-                    return core::Error::invalid_input("year '" + y + "' is not a calendar year",
-                                                      "query: year", "give a year such as 2040");
-                  }
-                  options.year = year;
-                }
-                options.elements = split(request.query("element"));
-                auto c = engine::compare_runs(inputs, options);
-                if (!c) {
-                  auto e = c.error();
-                  if (e.location.rfind("--", 0) == 0) e.location = "query: " + e.location.substr(2);
-                  return e;
-                }
-                if (format == "csv") {
-                  return Reply::content(kCsvType, report::compare_csv(*c), "compare.csv");
-                }
-                if (format == "html") {
-                  return Reply::content(kHtmlType, report::compare_html(*c, ""));
-                }
-                return Reply::json(report::compare_json(*c));
-              })});
+  routes.add(
+      {"GET",
+       "/api/compare",
+       "runs",
+       "Two or more finished runs compared: headline figures of a region (aggregates such "
+       "as EU27 included) and year with their differences from the first run, the "
+       "region's series, and every table's differences (format=csv) or the comparison "
+       "page (format=html); docs/compare.md",
+       false,
+       "",
+       {{"runs", "run ids, comma-separated; the first is the reference (2 to 8)"},
+        {"region", "focus region: model region or aggregate (default WORLD)"},
+        {"year", "focus year (default 2040 when every run has it)"},
+        {"element", "focus elements, comma-separated (default Li,Ni,Co)"},
+        {"format", "json (default), csv (every difference) or html"},
+        {"lang", "en (default) or ko: the page (format=html) or the answer sentence (json)"}},
+       {kJsonType, kCsvType, kHtmlType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         const std::string format = request.query("format");
+         if (!format.empty() && format != "json" && format != "csv" && format != "html") {
+           return core::Error::invalid_input("unknown format '" + format + "'", "query: format",
+                                             "use format=json, format=csv or format=html");
+         }
+         auto split = [](const std::string& text) {
+           std::vector<std::string> out;
+           std::size_t start = 0;
+           while (start <= text.size()) {
+             const auto comma = text.find(',', start);
+             const std::string item =
+                 text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+             if (!item.empty()) out.push_back(item);
+             if (comma == std::string::npos) break;
+             start = comma + 1;
+           }
+           return out;
+         };
+         const auto ids = split(request.query("runs"));
+         if (ids.size() < 2 || ids.size() > 8) {
+           return core::Error::invalid_input(
+               "compare needs 2 to 8 run ids, got " + std::to_string(ids.size()), "query: runs",
+               "give runs=1,2 (the first is the reference)");
+         }
+         std::vector<engine::CompareInput> inputs;
+         for (const auto& id_text : ids) {
+           auto loaded = succeeded_run_results(state, id_text, "query: runs");
+           if (!loaded) return loaded.error();
+           inputs.push_back({"run " + id_text, (*loaded)->results});
+         }
+         engine::CompareOptions options;
+         if (request.has_query("region")) options.region = request.query("region");
+         if (request.has_query("year")) {
+           const std::string y = request.query("year");
+           int year = 0;
+           const auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), year);
+           if (ec != std::errc() || ptr != y.data() + y.size() || year <= 0) {
+             return core::Error::invalid_input("year '" + y + "' is not a calendar year",
+                                               "query: year", "give a year such as 2040");
+           }
+           options.year = year;
+         }
+         options.elements = split(request.query("element"));
+         auto c = engine::compare_runs(inputs, options);
+         if (!c) {
+           auto e = c.error();
+           if (e.location.rfind("--", 0) == 0) e.location = "query: " + e.location.substr(2);
+           return e;
+         }
+         if (format == "csv") {
+           return Reply::content(kCsvType, report::compare_csv(*c), "compare.csv");
+         }
+         const std::string code = request.has_query("lang") ? request.query("lang") : "en";
+         auto language = report::parse_language(code, "query: lang");
+         if (!language) return language.error();
+         if (format == "html") {
+           return Reply::content(kHtmlType, report::compare_html(*c, "", *language));
+         }
+         return Reply::json(report::compare_json(*c, *language));
+       })});
 }
 
 }  // namespace urbanmine::server

@@ -9,8 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/compare.h"
 #include "engine/run.h"
 
+#include "report/compare_report.h"
 #include "report/findings.h"
 #include "report/messages.h"
 #include "report/run_report.h"
@@ -176,6 +178,44 @@ TEST(KoreanReport, FindingsAreTheEnglishFindingsNumberForNumber) {
     EXPECT_EQ(en_numbers, ko_numbers) << en[i].text << "\n" << ko[i].text;
     EXPECT_FALSE(has_english_words(ko[i].text)) << ko[i].text;
   }
+}
+
+// Two English words in a row outside the marked text, with context (empty when none).
+std::vector<std::string> english_phrases(const std::string& html) {
+  const std::string text = visible_text_outside_marked(html);
+  static const std::regex kWords("\\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\\b");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWords);
+       it != std::sregex_iterator(); ++it) {
+    if (it->str().starts_with("urbanmine ")) continue;
+    const auto at = static_cast<std::size_t>(it->position());
+    found.push_back(text.substr(at > 40 ? at - 40 : 0, 100));
+  }
+  return found;
+}
+
+TEST(KoreanReport, ComparisonPageIsKoreanWithTheSameFigures) {
+  std::vector<engine::CompareInput> inputs;
+  // The runs are labelled by their scenario names ("global baseline", "global baseline (2)"),
+  // the user's words: the Korean page calls them 실행 1, 실행 2 and lists each name once, marked.
+  inputs.push_back({"examples/global.toml", baseline()});
+  inputs.push_back({"run 7", baseline()});
+  engine::CompareOptions options;
+  options.region = "EU27";
+  auto c = engine::compare_runs(inputs, options);
+  ASSERT_TRUE(c.has_value()) << c.error().to_string();
+  const std::string ko = compare_html(*c, "compare.csv", Language::kKorean);
+  const std::string en = compare_html(*c, "compare.csv", Language::kEnglish);
+  EXPECT_NE(ko.find("<html lang=\"ko\">"), std::string::npos);
+  EXPECT_NE(ko.find("유럽연합 주요 차이, 2040년"), std::string::npos);
+  EXPECT_NE(en.find("Headline differences in EU27, 2040"), std::string::npos);
+  const auto found = english_phrases(ko);
+  EXPECT_TRUE(found.empty()) << found.size()
+                             << " English phrases, first: " << (found.empty() ? "" : found.front());
+  EXPECT_NE(ko.find("<strong>실행 1</strong>: <strong><span lang=\"en\">global baseline</span>"),
+            std::string::npos);
+  EXPECT_NE(en.find("<strong>global baseline (2)</strong>"), std::string::npos);
+  EXPECT_NE(compare_answer(*c, Language::kKorean).find("2040년 유럽연합"), std::string::npos);
 }
 
 TEST(KoreanReport, EnglishReportStaysEnglish) {

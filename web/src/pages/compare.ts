@@ -6,7 +6,7 @@
 import { getJson, hasRoute } from '../api';
 import { Series, drawLines } from '../charts';
 import { card, clear, errorBox, formatNumber, h, table } from '../dom';
-import { t } from '../i18n';
+import { lang, msg, t } from '../i18n';
 import { RecordInfo, RunInfo } from '../state';
 
 interface Comparison {
@@ -87,31 +87,31 @@ export async function comparePage(main: HTMLElement): Promise<void> {
         element: elementSel.value,
       });
       try {
-        const c = await getJson<Comparison>(`/api/compare?${q}`);
+        const c = await getJson<Comparison>(`/api/compare?${q}&lang=${lang()}`);
         clear(out);
         out.append(h('p', { class: 'answer', id: 'compare-answer' }, h('strong', {}, c.answer)));
         const labels = c.runs.map((r) => r.label);
         out.append(table(
           [t('figure'), ...labels, t('difference'), t('differencePercent')],
-          c.headline.map((f) => [f.title, ...f.values, f.deltas[1], percent(f.delta_fractions[1])]),
+          c.headline.map((f) => [msg(`compare.headline.${f.table}`) ?? f.title, ...f.values, f.deltas[1], percent(f.delta_fractions[1])]),
           { cell: (_col, v) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
         ));
         for (const r of c.runs) {
-          if (r.description) out.append(h('p', { class: 'note' }, `${r.label}: ${r.description}`));
+          if (r.description) out.append(h('p', lang() === 'ko' ? { class: 'note', lang: 'en' } : { class: 'note' }, `${r.label}: ${r.description}`));
         }
         const grid = h('div', { class: 'grid2' });
         out.append(grid);
         for (const s of c.series) {
-          const title = c.headline.find((f) => f.table === s.table)?.title ?? s.table;
+          const title = msg(`compare.headline.${s.table}`) ?? c.headline.find((f) => f.table === s.table)?.title ?? s.table;
           const chart = h('div', { class: 'chart', 'data-table': s.table });
-          grid.append(h('figure', {}, h('figcaption', {}, `${title}, ${s.element}, ${c.region}`), chart));
+          grid.append(h('figure', {}, h('figcaption', {}, `${title}, ${s.element}, ${msg(`place.${c.region}`) ?? c.region}`), chart));
           const series: Series[] = s.values.map((line, i) => ({
             name: labels[i], points: line.map((v, k) => [s.years[k], v] as [number, number]),
           }));
           drawLines(chart, series, 't');
         }
         out.append(h('p', {},
-          h('a', { href: `/api/compare?${q}&format=html`, target: '_blank', id: 'compare-html' }, t('comparePage')),
+          h('a', { href: `/api/compare?${q}&format=html&lang=${lang()}`, target: '_blank', id: 'compare-html' }, t('comparePage')),
           ' · ',
           h('a', { href: `/api/compare?${q}&format=csv`, id: 'compare-csv' },
             `${t('allDifferences')}: ${formatNumber(c.differences_count)}`)));
