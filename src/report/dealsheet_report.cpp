@@ -11,6 +11,7 @@
 #include "io/run_writers.h"
 
 #include "report/html.h"
+#include "report/messages.h"
 
 namespace urbanmine::report {
 
@@ -72,120 +73,69 @@ struct Words {
   std::string_view fail;
 };
 
-constexpr Words kEnglish{
-    "en",
-    "Deal sheets",
-    "Agenda and deal sheets",
-    "Figures from the run",
-    "table",
-    "Why meet",
-    "fit",
-    "weight",
-    "Both work on: {items}.",
-    "Shared processes: {items}.",
-    "{country} is one of {k}'s target markets.",
-    "{seeker} seeks what {offerer} offers: {items}.",
-    "{id} asked for this meeting (priority {priority}).",
-    "{name} ({code})",
-    "{code} is not a model region: the figures are those of {name}, the group it belongs to.",
-    "An international organisation: world figures.",
-    "The run has no figures for this region.",
-    "year",
-    "waste batteries, GWh",
-    "metal in waste batteries, t",
-    "collected, t",
-    "capacity, t/yr",
-    "surplus (+) / idle (−), t",
-    "stranded, t",
-    "Li recovered, t",
-    "metal value, USD",
-    "Packs leaving vehicles by chemistry, {year}",
-    "chemistry",
-    "GWh",
-    "Shipping feedstock between {a} and {b}",
-    "open",
-    "closed",
-    "shipped in the run",
-    "Policy rules checked here: {n} ({fail} fail, {pass} pass, {other} not evaluable by the run)",
-    "Not evaluable by the run",
-    "rule",
-    "metric",
-    "element",
-    "status",
-    "value",
-    "threshold",
-    "legal reference",
-    "{code} ranks {rank} among the run's regions for a recycler (score {score}).",
-    "Prices used for the indicative value",
-    "How to read these figures",
-    "No meetings in the schedule.",
-    "pass",
-    "fail"};
+// The words of one language, from the message catalogue (report/messages_dealsheet.cpp).
+Words words_of(Language language) {
+  const auto text = [language](std::string_view key) -> std::string_view {
+    const Message* m = find_message(key);
+    if (m == nullptr) return key;  // a missing entry is a bug the catalogue test catches
+    return language == Language::kKorean ? m->ko : m->en;
+  };
+  Words w{};
+  w.lang = language_code(language);
+  w.title_all = text("dealsheet.title_all");
+  w.title_one = text("dealsheet.title_one");
+  w.run = text("dealsheet.run");
+  w.table = text("dealsheet.table");
+  w.why = text("dealsheet.why");
+  w.fit = text("dealsheet.fit");
+  w.weight = text("dealsheet.weight");
+  w.materials = text("dealsheet.materials");
+  w.processes = text("dealsheet.processes");
+  w.target_country = text("dealsheet.target_country");
+  w.seeks_offers = text("dealsheet.seeks_offers");
+  w.request = text("dealsheet.request");
+  w.figures_of = text("dealsheet.figures_of");
+  w.residual_note = text("dealsheet.residual_note");
+  w.organisation_note = text("dealsheet.organisation_note");
+  w.no_figures = text("dealsheet.no_figures");
+  w.year = text("dealsheet.year");
+  w.waste_gwh = text("dealsheet.waste_gwh");
+  w.waste_metal = text("dealsheet.waste_metal");
+  w.collected = text("dealsheet.collected");
+  w.capacity = text("dealsheet.capacity");
+  w.surplus = text("dealsheet.surplus");
+  w.stranded = text("dealsheet.stranded");
+  w.recovered_li = text("dealsheet.recovered_li");
+  w.value_usd = text("dealsheet.value_usd");
+  w.by_chemistry = text("dealsheet.by_chemistry");
+  w.chemistry = text("dealsheet.chemistry");
+  w.gwh = text("dealsheet.gwh");
+  w.shipping = text("dealsheet.shipping");
+  w.open = text("dealsheet.open");
+  w.closed = text("dealsheet.closed");
+  w.shipped = text("dealsheet.shipped");
+  w.policies = text("dealsheet.policies");
+  w.not_evaluable = text("dealsheet.not_evaluable");
+  w.rule = text("dealsheet.rule");
+  w.metric = text("dealsheet.metric");
+  w.element = text("dealsheet.element");
+  w.status = text("dealsheet.status");
+  w.value = text("dealsheet.value");
+  w.threshold = text("dealsheet.threshold");
+  w.legal = text("dealsheet.legal");
+  w.market = text("dealsheet.market");
+  w.prices = text("dealsheet.prices");
+  w.notes = text("dealsheet.notes");
+  w.no_meetings = text("dealsheet.no_meetings");
+  w.pass = text("dealsheet.pass");
+  w.fail = text("dealsheet.fail");
+  return w;
+}
 
-constexpr Words kKorean{
-    "ko",
-    "면담 자료",
-    "일정 및 면담 자료",
-    "시나리오 결과 수치",
-    "테이블",
-    "면담 사유",
-    "적합도",
-    "가중치",
-    "공통 관심 소재: {items}.",
-    "공통 공정: {items}.",
-    "{country}은(는) {k}의 목표 시장입니다.",
-    "{seeker}이(가) 찾는 역할을 {offerer}이(가) 제공합니다: {items}.",
-    "{id}이(가) 이 면담을 요청했습니다 (우선순위 {priority}).",
-    "{name} ({code})",
-    "{code}은(는) 모델 지역이 아니므로 소속 그룹인 {name}의 수치입니다.",
-    "국제기구: 세계 전체 수치입니다.",
-    "이 지역에 대한 시나리오 수치가 없습니다.",
-    "연도",
-    "폐배터리, GWh",
-    "폐배터리 내 금속, 톤",
-    "수거량, 톤",
-    "처리능력, 톤/년",
-    "잉여(+) / 유휴(−), 톤",
-    "미처리 원료, 톤",
-    "회수 리튬, 톤",
-    "금속 가치, 달러",
-    "화학계별 퇴역 배터리 팩, {year}년",
-    "화학계",
-    "GWh",
-    "{a}와(과) {b} 사이의 재활용 원료 운송",
-    "가능",
-    "금지",
-    "시나리오상 운송량",
-    "이 지역에 적용되는 정책 규정: {n}건 (미충족 {fail}, 충족 {pass}, 평가 불가 {other})",
-    "시나리오로 평가할 수 없는 규정",
-    "규정",
-    "지표",
-    "원소",
-    "상태",
-    "값",
-    "기준",
-    "법적 근거",
-    "{code}은(는) 재활용 사업 기회 순위에서 {rank}위입니다 (점수 {score}).",
-    "참고 가치 산정에 사용한 가격",
-    "수치를 읽는 방법",
-    "일정에 면담이 없습니다.",
-    "충족",
-    "미충족"};
-
-const Words& words_for(std::string_view language) { return language == "ko" ? kKorean : kEnglish; }
-
-// Replaces each {name} of `pattern` by its value (values are inserted as they are; escape after).
-std::string fill(std::string_view pattern,
-                 const std::vector<std::pair<std::string_view, std::string>>& values) {
-  std::string out(pattern);
-  for (const auto& [name, value] : values) {
-    const std::string key = "{" + std::string(name) + "}";
-    for (std::size_t at = out.find(key); at != std::string::npos;
-         at = out.find(key, at + value.size())) {
-      out.replace(at, key.size(), value);
-    }
-  }
-  return out;
+const Words& words_for(std::string_view language) {
+  static const Words kEnglish = words_of(Language::kEnglish);
+  static const Words kKorean = words_of(Language::kKorean);
+  return language == "ko" ? kKorean : kEnglish;
 }
 
 std::string readable_list(const std::vector<std::string>& items) {
@@ -582,7 +532,7 @@ std::string dealsheets_json(const DealSheets& sheets) {
       j.key("items").begin_array();
       for (const auto& i : r.items) j.value(i);
       j.end_array();
-      j.key("text").value(reason_text(r, s, kEnglish));
+      j.key("text").value(reason_text(r, s, words_for("en")));
       j.end_object();
     }
     j.end_array();

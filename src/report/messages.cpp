@@ -16,7 +16,7 @@ namespace {
 const std::vector<Message>& catalogue() {
   static const std::vector<Message> all = [] {
     std::vector<Message> joined;
-    for (const auto part : {report_messages(), table_messages()}) {
+    for (const auto part : {report_messages(), table_messages(), dealsheet_messages()}) {
       joined.insert(joined.end(), part.begin(), part.end());
     }
     std::sort(joined.begin(), joined.end(),

@@ -53,7 +53,8 @@ std::string tr_or(Language language, std::string_view key, std::string_view fall
 bool has_english_words(std::string_view text);
 
 // The entries of each document (messages_*.cpp).
-std::span<const Message> report_messages();  // report.html and findings
-std::span<const Message> table_messages();   // table titles, descriptions, columns, values
+std::span<const Message> report_messages();     // report.html and findings
+std::span<const Message> table_messages();      // table titles, descriptions, columns, values
+std::span<const Message> dealsheet_messages();  // partnering-event deal sheets
 
 }  // namespace urbanmine::report
