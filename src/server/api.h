@@ -23,6 +23,8 @@
 #include "server/routes.h"
 #include "server/server.h"
 
+#include "report/messages.h"
+
 namespace urbanmine::server {
 
 // Answers of reads that never change once they succeeded (a finished run's summary, tables,
@@ -82,6 +84,8 @@ std::string error_json(std::string_view code, const std::string& message, const 
 
 // Parses the request body as JSON; errors name "request body" and the byte offset.
 core::Result<nlohmann::json> parse_body(const ApiRequest& request);
+// The `lang` query parameter: en (also when absent) or ko; anything else is a 400 naming it.
+core::Result<report::Language> query_language(const ApiRequest& request);
 // dump() that never throws on invalid UTF-8 (replaces bad bytes).
 std::string to_json_text(const nlohmann::json& value);
 

@@ -140,6 +140,11 @@ Handler cached(ApiState& state, Handler handler) {
   };
 }
 
+core::Result<report::Language> query_language(const ApiRequest& request) {
+  return report::parse_language(request.has_query("lang") ? request.query("lang") : "en",
+                                "query: lang");
+}
+
 std::string to_json_text(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

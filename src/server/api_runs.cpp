@@ -265,8 +265,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
               cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
                 auto run = finished_run(state, request);
                 if (!run) return run.error();
-                const std::string code = request.has_query("lang") ? request.query("lang") : "en";
-                auto language = report::parse_language(code, "query: lang");
+                auto language = query_language(request);
                 if (!language) return language.error();
                 if (*language == report::Language::kEnglish) {
                   auto text = state.service->file(run->id, std::string(report::kReportFile));
@@ -281,35 +280,35 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                 options.sankey_year = std::min(report::kDefaultSankeyYear, results.meta.last_year);
                 return Reply::content(kHtmlType, report::report_html(results, options));
               })});
-  routes.add(
-      {"GET",
-       "/api/runs/{id}/findings",
-       "runs",
-       "The run's findings, in English (as in summary.json) or Korean (built again from the "
-       "stored tables): {\"lang\", \"findings\": [{\"section\", \"section_label\", "
-       "\"text\"}]}",
-       false,
-       "",
-       {{"lang", "en (default) or ko"}},
-       {kJsonType},
-       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-         auto run = finished_run(state, request);
-         if (!run) return run.error();
-         const std::string code = request.has_query("lang") ? request.query("lang") : "en";
-         auto language = report::parse_language(code, "query: lang");
-         if (!language) return language.error();
-         auto loaded = state.service->results(run->id);
-         if (!loaded) return loaded.error();
-         nlohmann::json findings = nlohmann::json::array();
-         for (const auto& f : report::findings_in((*loaded)->results, *language)) {
-           findings.push_back(
-               {{"section", f.section},
-                {"section_label",
-                 report::tr_or(*language, "finding.section." + f.section, f.section)},
-                {"text", f.text}});
-         }
-         return Reply::json(to_json_text({{"lang", code}, {"findings", std::move(findings)}}));
-       })});
+  routes.add({"GET",
+              "/api/runs/{id}/findings",
+              "runs",
+              "The run's findings, in English (as in summary.json) or Korean (built again from the "
+              "stored tables): {\"lang\", \"findings\": [{\"section\", \"section_label\", "
+              "\"text\"}]}",
+              false,
+              "",
+              {{"lang", "en (default) or ko"}},
+              {kJsonType},
+              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto run = finished_run(state, request);
+                if (!run) return run.error();
+                auto language = query_language(request);
+                if (!language) return language.error();
+                auto loaded = state.service->results(run->id);
+                if (!loaded) return loaded.error();
+                nlohmann::json findings = nlohmann::json::array();
+                for (const auto& f : report::findings_in((*loaded)->results, *language)) {
+                  findings.push_back(
+                      {{"section", f.section},
+                       {"section_label",
+                        report::tr_or(*language, "finding.section." + f.section, f.section)},
+                       {"text", f.text}});
+                }
+                return Reply::json(
+                    to_json_text({{"lang", std::string(report::language_code(*language))},
+                                  {"findings", std::move(findings)}}));
+              })});
   Route xlsx{"GET",
              "/api/runs/{id}/xlsx",
              "runs",
@@ -768,8 +767,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
          if (format == "csv") {
            return Reply::content(kCsvType, report::compare_csv(*c), "compare.csv");
          }
-         const std::string code = request.has_query("lang") ? request.query("lang") : "en";
-         auto language = report::parse_language(code, "query: lang");
+         auto language = query_language(request);
          if (!language) return language.error();
          if (format == "html") {
            return Reply::content(kHtmlType, report::compare_html(*c, "", *language));

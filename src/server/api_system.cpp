@@ -61,8 +61,7 @@ void add_system_routes(RouteTable& routes, ApiState& state) {
               {{"lang", "en (default) or ko"}},
               {kJsonType},
               cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
-                const std::string code = request.has_query("lang") ? request.query("lang") : "en";
-                auto language = report::parse_language(code, "query: lang");
+                auto language = query_language(request);
                 if (!language) return language.error();
                 nlohmann::json messages = nlohmann::json::object();
                 for (const auto& m : report::all_messages()) {

@@ -120,6 +120,20 @@ std::string visible_text_outside_marked(const std::string& html) {
   return text;
 }
 
+// Two English words in a row outside the marked text, with context (empty when none).
+std::vector<std::string> english_phrases(const std::string& html) {
+  const std::string text = visible_text_outside_marked(html);
+  static const std::regex kWords("\\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\\b");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWords);
+       it != std::sregex_iterator(); ++it) {
+    if (it->str().starts_with("urbanmine ")) continue;
+    const auto at = static_cast<std::size_t>(it->position());
+    found.push_back(text.substr(at > 40 ? at - 40 : 0, 100));
+  }
+  return found;
+}
+
 TEST(KoreanReport, BaselineHasNoEnglishSentenceOutsideTextMarkedAsWritten) {
   RenderOptions options;
   options.language = Language::kKorean;
@@ -129,18 +143,9 @@ TEST(KoreanReport, BaselineHasNoEnglishSentenceOutsideTextMarkedAsWritten) {
                               "가정과 출처", "목차", "공급 집중도"}) {
     EXPECT_NE(html.find(heading), std::string::npos) << heading;
   }
-  const std::string text = visible_text_outside_marked(html);
   // Two English words in a row (this test's own rule, independent of has_english_words); the
   // product name and commands are codes.
-  static const std::regex kWords("\\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\\b");
-  std::vector<std::string> found;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWords);
-       it != std::sregex_iterator(); ++it) {
-    const std::string m = it->str();
-    if (m.starts_with("urbanmine ")) continue;
-    const auto at = static_cast<std::size_t>(it->position());
-    found.push_back(text.substr(at > 40 ? at - 40 : 0, 100));
-  }
+  const auto found = english_phrases(html);
   EXPECT_TRUE(found.empty()) << found.size()
                              << " English phrases, first: " << (found.empty() ? "" : found.front())
                              << (found.size() > 1 ? "\n second: " + found[1] : "")
@@ -178,20 +183,6 @@ TEST(KoreanReport, FindingsAreTheEnglishFindingsNumberForNumber) {
     EXPECT_EQ(en_numbers, ko_numbers) << en[i].text << "\n" << ko[i].text;
     EXPECT_FALSE(has_english_words(ko[i].text)) << ko[i].text;
   }
-}
-
-// Two English words in a row outside the marked text, with context (empty when none).
-std::vector<std::string> english_phrases(const std::string& html) {
-  const std::string text = visible_text_outside_marked(html);
-  static const std::regex kWords("\\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\\b");
-  std::vector<std::string> found;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kWords);
-       it != std::sregex_iterator(); ++it) {
-    if (it->str().starts_with("urbanmine ")) continue;
-    const auto at = static_cast<std::size_t>(it->position());
-    found.push_back(text.substr(at > 40 ? at - 40 : 0, 100));
-  }
-  return found;
 }
 
 TEST(KoreanReport, ComparisonPageIsKoreanWithTheSameFigures) {
