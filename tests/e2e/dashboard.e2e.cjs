@@ -106,6 +106,23 @@ async function main() {
       expect(toml.includes('[scenario]'), 'the form is not prefilled with the baseline scenario');
       const params = await page.$$('.params input');
       expect(params.length >= 3, `only ${params.length} main parameters shown`);
+      const labels = await page.textContent('.params');
+      expect(labels.includes('Sales growth per year (2031–2040)') && !labels.includes('sales.growth['),
+        `parameters not named in words: ${labels.slice(0, 200)}`);
+      // Each lever adds its table; the scenario they make is valid on the server.
+      for (const lever of ['collection', 'chemistry', 'capacity', 'trade', 'growth']) {
+        await page.click(`#lever-${lever}`);
+      }
+      const edited = await page.inputValue('#scenario-toml');
+      for (const table of ['[[collection]]', '[[chemistry_share]]', '[[recycling_capacity]]', '[trade]']) {
+        expect(edited.includes(table), `the levers did not add ${table}`);
+      }
+      expect(edited.includes('shares = { LFP = 0.6, NMC811 = 0.4 }'), 'the chemistry lever wrote no shares');
+      await page.fill('#scenario-name', 'levers');
+      await page.click('text=Validate');
+      await page.waitForSelector('.ok, .error', { timeout: 30000 });
+      const verdict = await page.textContent('#page');
+      expect(verdict.includes('No problems found.'), `the levers' scenario is not valid: ${verdict.slice(-400)}`);
     });
 
     await step('run-baseline', async () => {

@@ -39,7 +39,6 @@ function currentPageId(): string {
 }
 
 async function render(): Promise<void> {
-  await loadCatalogue();
   const app = document.getElementById('app')!;
   clear(app);
   document.documentElement.lang = lang();
@@ -82,6 +81,8 @@ async function render(): Promise<void> {
   const main = h('main', { id: 'page', 'data-page': active });
   app.append(header, nav, main);
   const page = pages.find((p) => p.id === active)!;
+  // The header and navigation change language at once; the page waits for the catalogue.
+  await loadCatalogue();
   await page.render(main);
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Scenarios: the list, and a form for a new scenario. The form shows the scenario's main numeric
-// parameters (every `key = number` line of its TOML) as inputs that rewrite the TOML text, which
-// stays editable as a whole.
+// parameters (every `key = number` line of its TOML, named in words) as inputs that rewrite the
+// TOML text, and the main levers (collection, chemistry path, recycling capacity, trade, sales
+// growth) as small forms that add the matching table to the TOML (docs/formats/scenario.md). The
+// TOML stays editable as a whole; "validate" checks it on the server.
 import { getJson, hasRoute, postJson } from '../api';
 import { card, errorBox, h, table } from '../dom';
-import { t } from '../i18n';
+import { LabelKey, t } from '../i18n';
 import { startRunButton } from './runs';
 
 interface ScenarioItem {
@@ -39,6 +41,80 @@ function numericParameters(toml: string): Array<{ section: string; key: string; 
   return out;
 }
 
+// A parameter in words: "Sales growth per year (2031–2040)" for sales.growth[1].growth_rate_per_year.
+function parameterLabel(toml: string, p: { section: string; key: string; line: number }): string {
+  const words: Record<string, LabelKey> = {
+    first_year: 'pFirstYear', last_year: 'pLastYear', seed: 'pSeed',
+    growth_rate_per_year: 'pGrowth', share: 'pSecondLifeShare', collection_fraction: 'pCollection',
+    capacity_t_per_year: 'pCapacity', year: 'pYear', from_year: 'pFromYear', to_year: 'pToYear',
+  };
+  const key = words[p.key];
+  if (!key) return p.section ? `${p.section}.${p.key}` : p.key;
+  // The years of the table the line is in (from_year / to_year lines near it), when it has them.
+  if (p.key === 'growth_rate_per_year') {
+    const lines = toml.split('\n');
+    let from = '';
+    let to = '';
+    for (let i = p.line - 1; i >= 0 && !/^\s*\[/.test(lines[i]); i -= 1) {
+      from ||= lines[i].match(/^\s*from_year\s*=\s*(\d+)/)?.[1] ?? '';
+      to ||= lines[i].match(/^\s*to_year\s*=\s*(\d+)/)?.[1] ?? '';
+    }
+    if (from && to) return `${t(key)} (${from}–${to})`;
+  }
+  if (!p.section || p.section === 'scenario') return t(key);
+  // The table in words: "sales growth period 1" for sales.growth[1]; other tables by their name.
+  const period = p.section.match(/^sales\.growth\[(\d+)\]$/);
+  return `${t(key)} (${period ? `${t('pGrowthPeriod')} ${period[1]}` : p.section})`;
+}
+
+// The main levers, each a small form that appends its TOML table to the text.
+function leverForms(textarea: HTMLTextAreaElement, onChange: () => void): HTMLElement {
+  const append = (block: string) => {
+    textarea.value = `${textarea.value.replace(/\s*$/, '')}\n\n${block}\n`;
+    onChange();
+  };
+  const num = (id: string, value: string, step = 'any') =>
+    h('input', { type: 'number', step, value, id });
+  const regionInput = (id: string, value: string) =>
+    h('input', { type: 'text', value, id, size: '8', title: 'all, EU27, EUROPE, NORTH_AMERICA, CHN, KOR, USA, ...' });
+  const field = (label: LabelKey, input: HTMLElement) => h('label', {}, h('span', {}, t(label)), input);
+  const row = (id: string, title: LabelKey, inputs: HTMLElement[], onAdd: () => void) =>
+    h('div', { class: 'lever', 'data-lever': id }, h('strong', {}, t(title)), ...inputs,
+      h('button', { class: 'secondary', id: `lever-${id}`, onclick: onAdd }, t('leverAdd')));
+
+  const cRegion = regionInput('lever-collection-region', 'EU27');
+  const cYear = num('lever-collection-year', '2030', '1');
+  const cFraction = num('lever-collection-fraction', '0.7');
+  const chRegion = regionInput('lever-chemistry-region', 'all');
+  const chYear = num('lever-chemistry-year', '2030', '1');
+  const chLfp = num('lever-chemistry-lfp', '0.6');
+  const capRegion = regionInput('lever-capacity-region', 'EUROPE');
+  const capYear = num('lever-capacity-year', '2030', '1');
+  const capTonnes = num('lever-capacity-tonnes', '500000', '1000');
+  const trade = h('input', { type: 'checkbox', id: 'lever-trade-enabled', checked: true });
+  const growth = num('lever-growth', '0.05');
+  const gFrom = num('lever-growth-from', '2031', '1');
+  const gTo = num('lever-growth-to', '2040', '1');
+  return h('div', { class: 'levers' },
+    row('collection', 'leverCollection', [field('pRegion', cRegion), field('pYear', cYear), field('pCollection', cFraction)], () =>
+      append(`[[collection]]\nregion = "${cRegion.value}"\nyear = ${cYear.value}\ncollection_fraction = ${cFraction.value}`)),
+    row('chemistry', 'leverChemistry', [field('pRegion', chRegion), field('pYear', chYear), field('pLfpShare', chLfp)], () => {
+      const lfp = Math.min(1, Math.max(0, Number(chLfp.value)));
+      const rest = Math.round((1 - lfp) * 1e6) / 1e6;
+      append(`[[chemistry_share]]\nregion = "${chRegion.value}"\nyear = ${chYear.value}\nshares = { LFP = ${lfp}, NMC811 = ${rest} }`);
+    }),
+    row('capacity', 'leverCapacity', [field('pRegion', capRegion), field('pYear', capYear), field('pCapacity', capTonnes)], () =>
+      append(`[[recycling_capacity]]\nregion = "${capRegion.value}"\nyear = ${capYear.value}\ncapacity_t_per_year = ${capTonnes.value}`)),
+    row('trade', 'leverTrade', [field('pTradeEnabled', trade)], () => {
+      // One [trade] table: an earlier one is replaced.
+      textarea.value = textarea.value.replace(/\n\[trade\]\nenabled = (true|false)\n?/, '\n');
+      append(`[trade]\nenabled = ${trade.checked ? 'true' : 'false'}`);
+    }),
+    row('growth', 'leverGrowth', [field('pFromYear', gFrom), field('pToYear', gTo), field('pGrowth', growth)], () =>
+      append(`[[sales.growth]]\nregion = "all"\nsegment = "all"\nfrom_year = ${gFrom.value}\nto_year = ${gTo.value}\ngrowth_rate_per_year = ${growth.value}`)),
+  );
+}
+
 function parameterForm(textarea: HTMLTextAreaElement): HTMLElement {
   const box = h('div', { class: 'params' });
   const rebuild = () => {
@@ -50,7 +126,8 @@ function parameterForm(textarea: HTMLTextAreaElement): HTMLElement {
         lines[p.line] = lines[p.line].replace(/=\s*(-?[0-9][0-9_.eE+-]*)/, `= ${input.value}`);
         textarea.value = lines.join('\n');
       });
-      box.append(h('label', {}, h('span', {}, p.section ? `${p.section}.${p.key}` : p.key), input));
+      box.append(h('label', { title: p.section ? `${p.section}.${p.key}` : p.key },
+        h('span', {}, parameterLabel(textarea.value, p)), input));
     }
   };
   textarea.addEventListener('change', rebuild);
@@ -81,6 +158,7 @@ export async function scenariosPage(main: HTMLElement): Promise<void> {
     const name = h('input', { type: 'text', value: 'my scenario', id: 'scenario-name' });
     const toml = h('textarea', { rows: '14', id: 'scenario-toml', spellcheck: 'false' });
     toml.value = template;
+    const params = parameterForm(toml);
     const out = h('div', {});
     const create = h('button', {
       onclick: async () => {
@@ -117,7 +195,8 @@ export async function scenariosPage(main: HTMLElement): Promise<void> {
     main.append(
       card(t('newScenario'),
         h('label', { class: 'field' }, h('span', {}, t('scenarioName')), name),
-        h('h3', {}, t('mainParameters')), parameterForm(toml),
+        h('h3', {}, t('mainParameters')), params,
+        h('h3', {}, t('mainLevers')), leverForms(toml, () => toml.dispatchEvent(new Event('change'))),
         h('label', { class: 'field' }, h('span', {}, t('scenarioToml')), toml),
         h('div', { class: 'buttons' }, create, validate), out),
     );
