@@ -270,10 +270,7 @@ std::string compare_html(const Comparison& c, const std::string& csv_name, Langu
     return tr(lang, key, values);
   };
   // Run labels, sources and descriptions are the user's words: marked as written in Korean.
-  const auto written = [lang](const std::string& text) {
-    return lang == Language::kEnglish ? html_escape(text)
-                                      : "<span lang=\"en\">" + html_escape(text) + "</span>";
-  };
+  const auto written = [lang](const std::string& text) { return written_html(lang, text); };
   std::string labels;
   for (std::size_t r = 0; r < c.runs.size(); ++r) {
     labels += (r == 0 ? "" : " vs ") + c.runs[r].label;
@@ -282,7 +279,7 @@ std::string compare_html(const Comparison& c, const std::string& csv_name, Langu
   const std::string region = place_label(c.region, lang);
   const std::string year = std::to_string(c.year);
   std::string body = "<header class=\"top\"><h1>" +
-                     html_escape(T("compare.title", {{"runs", ""}})) + written(labels) + "</h1>\n";
+                     sentence_with_written(lang, "compare.title", {}, "runs", labels) + "</h1>\n";
   body += "<p class=\"meta\">" +
           html_escape(T("compare.meta", {{"region", region}, {"year", year}})) + " \xc2\xb7 " +
           html_escape(T("compare.reference")) + " " +

@@ -102,8 +102,11 @@ std::vector<results::Finding> build_findings(const results::RunResults& res,
   const auto T = [language](std::string_view key, const Fill& values = {}) {
     return tr(language, key, values);
   };
+  // English: the registry's name ("lithium"); Korean: the catalogue's.
   const auto element = [&](const std::string& code) {
-    return tr_or(language, "element." + code, results::element_name(code));
+    return language == Language::kEnglish
+               ? results::element_name(code)
+               : tr_or(language, "element." + code, results::element_name(code));
   };
   // "a, b and c" (English) or "a, b, c" (Korean).
   const auto join = [&](const std::vector<std::string>& items) {

@@ -429,6 +429,21 @@ std::string html_table(const std::vector<std::string>& header,
   return html;
 }
 
+std::string written_html(Language lang, std::string_view text) {
+  return lang == Language::kEnglish ? html_escape(text)
+                                    : "<span lang=\"en\">" + html_escape(text) + "</span>";
+}
+
+std::string sentence_with_written(Language lang, std::string_view key, Fill values,
+                                  std::string_view name, std::string_view text) {
+  values.emplace_back(name, "\x01");
+  const std::string sentence = tr(lang, key, values);
+  const auto at = sentence.find('\x01');
+  if (at == std::string::npos) return html_escape(sentence);
+  return html_escape(sentence.substr(0, at)) + written_html(lang, text) +
+         html_escape(sentence.substr(at + 1));
+}
+
 std::string html_page(std::string_view title, std::string_view body_html, std::string_view lang) {
   static constexpr std::string_view kCss = R"css(
 :root { color-scheme: light; }

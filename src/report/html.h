@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "report/messages.h"
+
 namespace urbanmine::report {
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
@@ -83,6 +85,15 @@ std::string html_table(const std::vector<std::string>& header,
                        const std::vector<bool>& numeric);
 
 // A complete HTML5 document with inline CSS around `body_html` (already escaped).
+// Text the user or the data wrote (a scenario's name, a run label), HTML-escaped; in a document
+// that is not English it is marked lang="en", so that a reader and a test tell it from the
+// document's own words.
+std::string written_html(Language lang, std::string_view text);
+// The catalogue's `key` in `lang`, filled and HTML-escaped, with its placeholder `name` replaced
+// by `text` as written (written_html).
+std::string sentence_with_written(Language lang, std::string_view key, Fill values,
+                                  std::string_view name, std::string_view text);
+
 std::string html_page(std::string_view title, std::string_view body_html,
                       std::string_view lang = "en");
 

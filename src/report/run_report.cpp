@@ -903,25 +903,17 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
   std::string b;
   const std::string name =
       r.meta.scenario_name.empty() ? T("report.scenario") : r.meta.scenario_name;
-  // The scenario's own name as written, marked as such in a Korean report.
-  const std::string title = T("report.title", {{"name", "\x01"}});
-  const auto name_at = title.find('\x01');
-  const auto as_written_html = [&](const std::string& text) {
-    return as_written.empty() ? html_escape(text)
-                              : "<span" + as_written + ">" + html_escape(text) + "</span>";
-  };
-  const std::string name_html = as_written_html(name);
-  b += "<header class=\"top\"><h1>" + html_escape(title.substr(0, name_at)) + name_html +
-       html_escape(title.substr(name_at + 1)) + "</h1>\n";
-  // The scenario's path (a file name, or the name an API client gave) as written.
-  const std::string meta = T("report.meta", {{"first", std::to_string(r.meta.first_year)},
-                                             {"last", std::to_string(r.meta.last_year)},
-                                             {"path", "\x01"},
-                                             {"hash", r.meta.scenario_hash.substr(0, 12)},
-                                             {"version", r.meta.code_version}});
-  const auto path_at = meta.find('\x01');
-  b += "<p class=\"meta\">" + html_escape(meta.substr(0, path_at)) +
-       as_written_html(r.meta.scenario_path) + html_escape(meta.substr(path_at + 1)) + "</p>";
+  // The scenario's own name and path as written (marked in a Korean report).
+  b += "<header class=\"top\"><h1>" +
+       sentence_with_written(lang, "report.title", {}, "name", name) + "</h1>\n";
+  b += "<p class=\"meta\">" +
+       sentence_with_written(lang, "report.meta",
+                             {{"first", std::to_string(r.meta.first_year)},
+                              {"last", std::to_string(r.meta.last_year)},
+                              {"hash", r.meta.scenario_hash.substr(0, 12)},
+                              {"version", r.meta.code_version}},
+                             "path", r.meta.scenario_path) +
+       "</p>";
   if (!r.meta.scenario_description.empty()) {
     b += "<p class=\"description\"" + as_written + ">" + html_escape(r.meta.scenario_description) +
          "</p>";

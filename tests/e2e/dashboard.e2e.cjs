@@ -75,6 +75,13 @@ async function main() {
     await page.screenshot({ path: path.join(artifacts, `${String(passed + failed).padStart(2, '0')}-${name}.png`), fullPage: true })
       .catch(() => {});
   };
+  // Two English words in a row on the page, outside what it marks lang="en" (the product's name
+  // and commands aside): the check of every Korean step.
+  const englishPhrases = () => page.evaluate(() => {
+    document.querySelectorAll('[lang="en"], style, script').forEach((e) => e.remove());
+    const found = document.body.innerText.match(/\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/g) || [];
+    return [...new Set(found.filter((m) => !m.startsWith('urbanmine ')))];
+  });
   const expect = (cond, message) => {
     if (!cond) throw new Error(message);
   };
@@ -109,7 +116,12 @@ async function main() {
       const labels = await page.textContent('.params');
       expect(labels.includes('Sales growth per year (2031–2040)') && !labels.includes('sales.growth['),
         `parameters not named in words: ${labels.slice(0, 200)}`);
-      // Each lever adds its table; the scenario they make is valid on the server.
+      // Each lever adds its table; the scenario they make is valid on the server. Capacity has no
+      // starting value: without one its lever adds nothing.
+      await page.click('#lever-capacity');
+      expect(!(await page.inputValue('#scenario-toml')).includes('[[recycling_capacity]]'),
+        'the capacity lever added a table without a value');
+      await page.fill('#lever-capacity-tonnes', '500000');
       for (const lever of ['collection', 'chemistry', 'capacity', 'trade', 'growth']) {
         await page.click(`#lever-${lever}`);
       }
@@ -287,12 +299,7 @@ async function main() {
         const href = await link.getAttribute('href');
         await page.goto(`${base}${href}`);
         await page.waitForSelector('h2#findings');
-        const english = await page.evaluate(() => {
-          document.querySelectorAll('[lang="en"], style').forEach((e) => e.remove());
-          const text = document.body.innerText;
-          const found = text.match(/\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/g) || [];
-          return found.filter((m) => !m.startsWith('urbanmine '));
-        });
+        const english = await englishPhrases();
         expect(english.length === 0, `English in the Korean report: ${english.slice(0, 5).join(' | ')}`);
         const heading = await page.textContent('h2#findings');
         expect(heading.includes('주요 결과'), `findings heading not Korean: ${heading}`);
@@ -364,11 +371,7 @@ async function main() {
           await page.goto(`${base}/?lang=ko#/${id}`);
           await page.waitForLoadState('networkidle');
           await page.waitForTimeout(300);
-          const found = await page.evaluate(() => {
-            document.querySelectorAll('[lang="en"], style, script').forEach((e) => e.remove());
-            const text = document.body.innerText;
-            return [...new Set(text.match(/\b[A-Za-z][a-z]+ [A-Za-z][a-z]+\b/g) || [])];
-          });
+          const found = await englishPhrases();
           if (found.length) leaks.push(`${id}: ${found.slice(0, 5).join(' | ')}`);
         }
       } finally {

@@ -82,6 +82,10 @@ function leverForms(textarea: HTMLTextAreaElement, onChange: () => void): HTMLEl
     h('div', { class: 'lever', 'data-lever': id }, h('strong', {}, t(title)), ...inputs,
       h('button', { class: 'secondary', id: `lever-${id}`, onclick: onAdd }, t('leverAdd')));
 
+  // Starting values: the what-if issue 17 asks of the tool (EU collection at 70 %, LFP 60 % of new
+  // batteries by 2030), an example to edit, not a forecast; the growth period is the documented
+  // default of data/sales_growth_assumptions.csv (5 % a year, 2031-2040). Capacity has no
+  // neutral value: the user gives it.
   const cRegion = regionInput('lever-collection-region', 'EU27');
   const cYear = num('lever-collection-year', '2030', '1');
   const cFraction = num('lever-collection-fraction', '0.7');
@@ -90,7 +94,8 @@ function leverForms(textarea: HTMLTextAreaElement, onChange: () => void): HTMLEl
   const chLfp = num('lever-chemistry-lfp', '0.6');
   const capRegion = regionInput('lever-capacity-region', 'EUROPE');
   const capYear = num('lever-capacity-year', '2030', '1');
-  const capTonnes = num('lever-capacity-tonnes', '500000', '1000');
+  const capTonnes = num('lever-capacity-tonnes', '', '1000');
+  capTonnes.setAttribute('placeholder', 't');
   const trade = h('input', { type: 'checkbox', id: 'lever-trade-enabled', checked: true });
   const growth = num('lever-growth', '0.05');
   const gFrom = num('lever-growth-from', '2031', '1');
@@ -103,8 +108,15 @@ function leverForms(textarea: HTMLTextAreaElement, onChange: () => void): HTMLEl
       const rest = Math.round((1 - lfp) * 1e6) / 1e6;
       append(`[[chemistry_share]]\nregion = "${chRegion.value}"\nyear = ${chYear.value}\nshares = { LFP = ${lfp}, NMC811 = ${rest} }`);
     }),
-    row('capacity', 'leverCapacity', [field('pRegion', capRegion), field('pYear', capYear), field('pCapacity', capTonnes)], () =>
-      append(`[[recycling_capacity]]\nregion = "${capRegion.value}"\nyear = ${capYear.value}\ncapacity_t_per_year = ${capTonnes.value}`)),
+    row('capacity', 'leverCapacity', [field('pRegion', capRegion), field('pYear', capYear), field('pCapacity', capTonnes)], () => {
+      if (capTonnes.value === '') {
+        capTonnes.setCustomValidity(t('leverNeedsValue'));
+        capTonnes.reportValidity();
+        return;
+      }
+      capTonnes.setCustomValidity('');
+      append(`[[recycling_capacity]]\nregion = "${capRegion.value}"\nyear = ${capYear.value}\ncapacity_t_per_year = ${capTonnes.value}`);
+    }),
     row('trade', 'leverTrade', [field('pTradeEnabled', trade)], () => {
       // One [trade] table: an earlier one is replaced.
       textarea.value = textarea.value.replace(/\n\[trade\]\nenabled = (true|false)\n?/, '\n');
