@@ -85,11 +85,20 @@ core::Result<RunResults> run_spec(io::ScenarioSpec spec, core::Diagnostics diags
     }
   }
   if (diags.has_errors(options.strict)) return diags.to_error(options.strict);
-  auto results = model::compute_run(p.inputs, options.progress);
+  // The model takes the first 90 % of the progress, the findings and the cooperation modules the
+  // rest, so that the fraction never goes back (the model itself reports up to 1.0).
+  constexpr double kModelProgressShare = 0.9;
+  core::ProgressCallback model_progress;
+  if (options.progress) {
+    model_progress = [&options](double fraction, std::string_view stage) {
+      options.progress(kModelProgressShare * fraction, stage);
+    };
+  }
+  auto results = model::compute_run(p.inputs, model_progress);
   if (!results) return results.error();
   RunResults out = std::move(*results);
   // Findings in words (report/findings.h), from the results; the studies' many runs skip them.
-  if (options.progress) options.progress(0.9, "findings");
+  if (options.progress) options.progress(kModelProgressShare, "findings");
   report::add_findings(out);
   // Supply risk, policy checks and the market ranking (engine/cooperation.h), on the same data.
   CooperationOptions coop;

@@ -7,6 +7,9 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -43,6 +46,26 @@ double demand_gwh(const RunResults& res, const std::string& region, int year) {
     if (row[0].text == region && static_cast<int>(row[1].number) == year) return row[2].number;
   }
   return NAN;
+}
+
+// The progress a run reports only goes forward, from 0 to at most 1 (the API's progress bar and
+// its test rely on it; the model once reported 1.0 before the findings reported 0.9).
+TEST(RunBaseline, ProgressNeverGoesBack) {
+  RunOptions o = source_data();
+  std::vector<std::pair<double, std::string>> seen;
+  o.progress = [&seen](double fraction, std::string_view stage) {
+    seen.emplace_back(fraction, std::string(stage));
+  };
+  auto r = run_scenario_file(testing::source_path("examples/global.toml"), o);
+  ASSERT_TRUE(r.has_value()) << r.error().to_string();
+  ASSERT_GE(seen.size(), 3U);
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_GE(seen[i].first, seen[i - 1].first)
+        << seen[i - 1].second << " " << seen[i - 1].first << " then " << seen[i].second << " "
+        << seen[i].first;
+  }
+  EXPECT_GE(seen.front().first, 0.0);
+  EXPECT_LE(seen.back().first, 1.0);
 }
 
 // Validation case B (data/battery_demand.csv, data/validation_case.csv): IEA Global EV Outlook
