@@ -23,6 +23,7 @@ core::Result<PassportReadOutcome> read_passports(const std::string& path,
   PassportReadOutcome out;
   out.files = std::move(*files);
   out.aggregate = passport::aggregate(out.files, *fractions);
+  out.fractions = std::move(*fractions);
   return out;
 }
 

@@ -7,6 +7,7 @@
 //          // then report::passport_read_table(r->files, r->aggregate)
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ namespace urbanmine::engine {
 struct PassportReadOutcome {
   std::vector<passport::FileResult> files;
   passport::Aggregate aggregate;
+  std::map<std::string, passport::ElementFractions> fractions;  // data/passport_substances.csv
   bool all_valid() const { return aggregate.invalid_files == 0; }
 };
 

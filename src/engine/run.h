@@ -22,6 +22,9 @@ struct RunOptions {
   // Where log messages go; nullptr = nowhere.
   core::Logger* logger = nullptr;
   bool strict = false;  // warnings become errors
+  // Whether the scenario may name files on this machine ([[passport_fleet]] path). The service
+  // runs scenarios sent over HTTP and sets it false.
+  bool allow_local_files = true;
 };
 
 // Where the data and the baseline scenario are found when none is given (io/data_dir.h).

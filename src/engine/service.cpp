@@ -184,6 +184,7 @@ void RunService::execute(std::int64_t run_id, ServiceScenario scenario) {
   RunOptions run_options;
   run_options.data_dir = options_.data_dir;
   run_options.logger = options_.logger;
+  run_options.allow_local_files = false;
   double last_stored = -1.0;
   std::string last_stage;
   run_options.progress = [this, run_id, &last_stored, &last_stage](double fraction,

@@ -216,6 +216,8 @@ class Reader {
       p_.category = text(*g, "batteryCategory", gpi_path);
       p_.status = text(*g, "batteryStatus", gpi_path);
       p_.battery_mass_kg = number(*g, "batteryMass", gpi_path, "kg");
+      p_.manufacturing_date = text(*g, "manufacturingDate", gpi_path);
+      p_.putting_into_service = text(*g, "puttingIntoService", gpi_path);
       for (const char* k :
            {"manufacturerInformation", "operatorInformation", "manufacturingPlace"}) {
         object(*g, k, gpi_path);

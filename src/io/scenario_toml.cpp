@@ -453,13 +453,28 @@ void parse_lifetimes(Walker& w, const toml::table& t, ScenarioSpec& spec) {
 }
 
 void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
-  w.check_keys(
-      root,
-      {"scenario", "sales", "pack_size", "chemistry_share", "material_intensity_kg_per_kwh",
-       "lifetime", "second_life", "replacement", "collection", "recycling_capacity",
-       "recovery_fraction", "market", "uncertainty", "production_scrap", "trade",
-       "capacity_follows_feedstock", "recycling_plants", "pack_size_path", "used_vehicle_export"},
-      "");
+  w.check_keys(root,
+               {"scenario",
+                "sales",
+                "pack_size",
+                "chemistry_share",
+                "material_intensity_kg_per_kwh",
+                "lifetime",
+                "second_life",
+                "replacement",
+                "collection",
+                "recycling_capacity",
+                "recovery_fraction",
+                "market",
+                "uncertainty",
+                "production_scrap",
+                "trade",
+                "capacity_follows_feedstock",
+                "recycling_plants",
+                "pack_size_path",
+                "used_vehicle_export",
+                "passport_fleet"},
+               "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
     if (const toml::node* n = t->get("weights"); n != nullptr && n->as_table() != nullptr) {
@@ -677,6 +692,22 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
       if (ok) spec.trade_blocks.push_back(std::move(s));
     });
   }
+
+  w.for_each_table(root, "passport_fleet", "", [&](const toml::table& e, const std::string& ep) {
+    w.check_keys(e, {"path", "region", "segment", "mode"}, ep);
+    PassportFleetSpec s;
+    s.location = w.loc(&e, ep);
+    bool ok = w.get_string(e, "path", ep, s.path, true);
+    ok = w.get_string(e, "region", ep, s.region, true) && ok;
+    w.get_string(e, "segment", ep, s.segment, false);
+    if (w.get_string(e, "mode", ep, s.mode, false) && s.mode != "coverage" && s.mode != "sample") {
+      w.error(e.get("mode"), ep + ".mode", "'" + s.mode + "' is not a mode",
+              "write mode = \"coverage\" (passports for the batteries they describe) or "
+              "\"sample\" (their mix for the whole cohort)");
+      ok = false;
+    }
+    if (ok) spec.passport_fleets.push_back(std::move(s));
+  });
 
   if (const auto* t = w.sub_table(root, "recovery_fraction")) {
     for (const auto& [key, node] : *t) {

@@ -131,6 +131,18 @@ struct TradeBlockSpec {
   std::string location;
 };
 
+// [[passport_fleet]]: EV battery passports laid over a region's cohorts (docs/passport.md,
+// "Passports as fleet data").
+struct PassportFleetSpec {
+  std::string path;    // a passport file or folder; relative paths from the scenario's folder
+  std::string region;  // a model region
+  std::string segment = "car_bev";
+  // "coverage": passports stand for the batteries they describe, the data's mix for the rest;
+  // "sample": the passports' mix stands for the whole cohort.
+  std::string mode = "coverage";
+  std::string location;
+};
+
 struct ScenarioSpec {
   std::string source;  // file path or name, used in every location
   std::string text;    // the file's bytes (hashed into the run metadata)
@@ -201,6 +213,7 @@ struct ScenarioSpec {
   // to sum 1 by the ranking; criteria not given keep the equal default) and ranking year.
   std::vector<std::pair<std::string, double>> market_weights;
   std::optional<int> market_year;
+  std::vector<PassportFleetSpec> passport_fleets;
 };
 
 // Parses scenario TOML `text`; `source` names it in locations ("file:line: key"). Problems go to

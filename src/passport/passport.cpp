@@ -294,6 +294,13 @@ class Checker {
               "urn:bmwk:123456687678");
       }
     }
+    for (const auto& [date, key] : {std::pair{&p_.manufacturing_date, "manufacturingDate"},
+                                    std::pair{&p_.putting_into_service, "puttingIntoService"}}) {
+      if (*date && !date_year(**date)) {
+        error(gpi + "." + key, "'" + **date + "' is not a date",
+              "write an xsd:dateTime such as 2019-06-01T00:00:00Z");
+      }
+    }
     if (p_.battery_mass_kg && !(*p_.battery_mass_kg > 0.0)) {
       error(gpi + ".batteryMass", num(*p_.battery_mass_kg) + " kg is not a battery mass",
             "give the mass of the whole battery in kilograms, above 0");
@@ -495,6 +502,37 @@ std::string soh_band(std::optional<double> percent) {
   return "90-100";
 }
 
+std::optional<int> date_year(std::string_view date) {
+  static const std::regex kDate("^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]).*");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(date.begin(), date.end(), m, kDate)) return std::nullopt;
+  return std::stoi(m[1].str());
+}
+
+std::optional<int> model_year(const Passport& passport) {
+  if (passport.putting_into_service) {
+    if (auto y = date_year(*passport.putting_into_service)) return y;
+  }
+  if (passport.manufacturing_date) return date_year(*passport.manufacturing_date);
+  return std::nullopt;
+}
+
+ElementContent element_content(const Passport& passport,
+                               const std::map<std::string, ElementFractions>& fractions) {
+  ElementContent out;
+  for (const auto& m : passport.materials) {
+    const double kg = m.mass_g.value_or(0.0) / kGramsPerKg;
+    auto it = m.identifier ? fractions.find(*m.identifier) : fractions.end();
+    if (it == fractions.end()) {
+      out.unmapped_kg += kg;
+      if (m.identifier) out.unmapped.insert(*m.identifier);
+      continue;
+    }
+    for (const auto& [e, share] : it->second) out.element_kg[e] += kg * share;
+  }
+  return out;
+}
+
 Aggregate aggregate(std::vector<FileResult>& files,
                     const std::map<std::string, ElementFractions>& fractions) {
   Aggregate agg;
@@ -520,18 +558,10 @@ Aggregate aggregate(std::vector<FileResult>& files,
     }
     ++agg.valid_files;
     const Passport& p = *f.passport;
-    std::map<std::string, double> element_kg;
-    double unmapped_kg = 0.0;
-    for (const auto& m : p.materials) {
-      const double kg = m.mass_g.value_or(0.0) / kGramsPerKg;
-      auto it = m.identifier ? fractions.find(*m.identifier) : fractions.end();
-      if (it == fractions.end()) {
-        unmapped_kg += kg;
-        if (m.identifier) agg.unmapped_cas.insert(*m.identifier);
-        continue;
-      }
-      for (const auto& [e, share] : it->second) element_kg[e] += kg * share;
-    }
+    auto content = element_content(p, fractions);
+    agg.unmapped_cas.insert(content.unmapped.begin(), content.unmapped.end());
+    const auto& element_kg = content.element_kg;
+    const double unmapped_kg = content.unmapped_kg;
     add_to(agg.total, p, element_kg, unmapped_kg);
     add_to(agg.by_chemistry[p.chemistry.value_or("unknown")], p, element_kg, unmapped_kg);
     add_to(agg.by_status[p.status.value_or("unknown")], p, element_kg, unmapped_kg);
@@ -545,6 +575,21 @@ Aggregate aggregate(std::vector<FileResult>& files,
   }
   if (agg.valid_files > 0 && rated_complete) agg.rated_energy_kwh = rated_kwh;
   return agg;
+}
+
+core::Error invalid_passports_error(const std::vector<FileResult>& files,
+                                    const Aggregate& aggregate, std::string_view consequence) {
+  core::Diagnostics all;
+  for (const auto& f : files) {
+    for (const auto& d : f.diagnostics.items()) {
+      if (d.severity == core::Severity::kError) all.add_error(d.error);
+    }
+  }
+  core::Error e = all.to_error();
+  e.message = std::to_string(aggregate.invalid_files) + " of " + std::to_string(aggregate.files) +
+              " passports are invalid, " + std::string(consequence) + ":\n" + e.message;
+  e.hint = "fix or remove them (urbanmine passport read DIR lists every problem)";
+  return e;
 }
 
 std::string_view recycled_material_element(std::string_view material) {

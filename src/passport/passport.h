@@ -65,11 +65,13 @@ struct Passport {
   // Problems io found while reading values (wrong JSON types); validate() adds them first.
   std::vector<core::Diagnostic> read_problems;
 
-  std::optional<std::string> passport_identifier;  // batteryPassportIdentifier
-  std::optional<std::string> category;             // batteryCategory
-  std::optional<std::string> status;               // batteryStatus as written
-  std::optional<double> battery_mass_kg;           // batteryMass (unit:kilogram)
-  std::optional<std::string> chemistry;            // batteryChemistry.shortName
+  std::optional<std::string> passport_identifier;   // batteryPassportIdentifier
+  std::optional<std::string> category;              // batteryCategory
+  std::optional<std::string> status;                // batteryStatus as written
+  std::optional<double> battery_mass_kg;            // batteryMass (unit:kilogram)
+  std::optional<std::string> manufacturing_date;    // manufacturingDate (xsd:dateTime)
+  std::optional<std::string> putting_into_service;  // puttingIntoService (xsd:dateTime)
+  std::optional<std::string> chemistry;             // batteryChemistry.shortName
   std::vector<MaterialEntry> materials;
   std::vector<std::optional<std::string>> hazardous_identifiers;
   std::vector<std::optional<double>> hazardous_concentrations_percent;
@@ -96,6 +98,22 @@ struct Substance {
 // Fractions from formulas and atomic weights (a one-element formula is 1 without a weight).
 core::Result<std::map<std::string, ElementFractions>> substance_fractions(
     const std::vector<Substance>& substances, const plant::AtomicWeights& weights);
+
+// The calendar year a date of the model starts with ("2019-06-01T00:00:00Z" -> 2019), or
+// nullopt when the text does not start with YYYY-MM-DD.
+std::optional<int> date_year(std::string_view date);
+// The model year of a battery: the year it was put into service, else the year it was made.
+std::optional<int> model_year(const Passport& passport);
+
+// Element content of one passport's materials: kg of each element code (substance_fractions)
+// and kg of materials whose CAS number is not in `fractions` (their CAS numbers in `unmapped`).
+struct ElementContent {
+  std::map<std::string, double> element_kg;
+  double unmapped_kg = 0.0;
+  std::set<std::string> unmapped;
+};
+ElementContent element_content(const Passport& passport,
+                               const std::map<std::string, ElementFractions>& fractions);
 
 // One file read: its passport (when the JSON parsed) and every problem found.
 struct FileResult {
@@ -133,6 +151,11 @@ struct Aggregate {
 // the later one), then sums the valid files. `fractions` from substance_fractions().
 Aggregate aggregate(std::vector<FileResult>& files,
                     const std::map<std::string, ElementFractions>& fractions);
+
+// The error when some of `files` are invalid and nothing is taken from them: every error of
+// every file, "N of M passports are invalid, <consequence>:" first.
+core::Error invalid_passports_error(const std::vector<FileResult>& files,
+                                    const Aggregate& aggregate, std::string_view consequence);
 
 // --- Out: a passport fragment for a recycled product. ---
 

@@ -22,19 +22,7 @@ std::string num(double v, int decimals) {
 
 core::Result<plant::FeedComponent> feed_from_passports(const std::vector<FileResult>& files,
                                                        const Aggregate& a) {
-  if (a.invalid_files > 0) {
-    core::Diagnostics all;
-    for (const auto& f : files) {
-      for (const auto& d : f.diagnostics.items()) {
-        if (d.severity == core::Severity::kError) all.add_error(d.error);
-      }
-    }
-    core::Error e = all.to_error();
-    e.message = std::to_string(a.invalid_files) + " of " + std::to_string(a.files) +
-                " passports are invalid, no feed built:\n" + e.message;
-    e.hint = "fix or remove them (urbanmine passport read DIR lists every problem)";
-    return e;
-  }
+  if (a.invalid_files > 0) return invalid_passports_error(files, a, "no feed built");
   if (a.valid_files == 0) {
     return core::Error::invalid_input("no valid passport", "--feed-passports",
                                       "give a folder of passport JSON files");

@@ -267,9 +267,11 @@ constexpr Message kTable[] = {
      "EV battery demand: model against IEA (validation case B)",
      "전기차 배터리 수요: 모델값과 IEA 보고치 비교(검증 사례 B)"},
     {"records.data_files.description",
-     "Every data file this run read (names relative to the data folder), with its size and "
-     "SHA-256. The run hash covers the scenario text and all of these files.",
-     "이 실행이 읽은 모든 데이터 파일(데이터 폴더 기준 경로)과 그 크기 및 SHA-256. 실행 해시는 "
+     "Every data file this run read (names relative to the data folder; passport files of "
+     "[[passport_fleet]] as found), with its size and SHA-256. The run hash covers the scenario "
+     "text and all of these files.",
+     "이 실행이 읽은 모든 데이터 파일(데이터 폴더 기준 경로, [[passport_fleet]]의 여권 파일은 찾은 "
+     "경로 그대로)과 그 크기 및 SHA-256. 실행 해시는 "
      "시나리오 본문과 이 파일 전체를 포괄합니다."},
     {"records.data_files.title", "Data files this run read, with their SHA-256",
      "이 실행이 읽은 데이터 파일과 SHA-256"},
@@ -331,6 +333,40 @@ constexpr Message kTable[] = {
      "순위와, 이 여덟 경우 중 최고 및 최저 순위."},
     {"records.market_sensitivity.title", "Ranking sensitivity to each weight (+/-20%)",
      "가중치별 순위 민감도(+/-20%)"},
+    {"records.passport_fleet_chemistry.description",
+     "Share of new pack capacity (kWh) of each chemistry in the cohort: in the data, among the "
+     "passports, and as the run uses it. Mode coverage: the passports' kWh plus the data's mix for "
+     "the uncovered vehicles (kWh-weighted); mode sample: the passports' mix.",
+     "코호트의 신규 팩 용량(kWh) 중 각 화학계의 비중: 데이터, 여권, 그리고 실행에서 쓰인 값. "
+     "coverage 방식: 여권의 kWh에 포괄되지 않은 차량분은 데이터의 구성을 더함(kWh 가중); sample "
+     "방식: 여권의 구성."},
+    {"records.passport_fleet_chemistry.title",
+     "Battery passports as fleet data: chemistry mix by model year",
+     "배터리 여권을 차량 데이터로: 모델 연도별 화학계 구성"},
+    {"records.passport_fleet_coverage.description",
+     "For each [[passport_fleet]] entry and model year: the EV passports read, their rated energy, "
+     "the vehicles the data have sold in that region, segment and year, the share of them the "
+     "passports cover (passports / vehicles sold, at most 1), and the pack size of the data and of "
+     "the run. Mode coverage: pack = c x passport mean + (1 - c) x data; mode sample: pack = "
+     "passport mean.",
+     "[[passport_fleet]] 항목과 모델 연도별로: 읽은 전기차 배터리 여권 수와 정격 에너지, 데이터상 "
+     "해당 지역·차종·연도의 판매 차량 수, 여권이 포괄하는 비율(여권 수 / 판매 차량 수, 최대 1), "
+     "데이터와 실행의 팩 용량. coverage 방식: 팩 = c x 여권 평균 + (1 - c) x 데이터; sample 방식: "
+     "팩 = 여권 평균."},
+    {"records.passport_fleet_coverage.title",
+     "Battery passports as fleet data: coverage and pack size by model year",
+     "배터리 여권을 차량 데이터로: 모델 연도별 포괄 비율과 팩 용량"},
+    {"records.passport_fleet_intensity.description",
+     "Element content of the passports' batteryMaterials (kg, by data/passport_substances.csv "
+     "formulas) over their rated energy (kWh), by chemistry, against the model's "
+     "material_intensity.csv. The run keeps the model's intensity; a ratio far from 1 says the "
+     "passports' batteries differ from the literature values.",
+     "여권 batteryMaterials의 원소 함량(kg, data/passport_substances.csv 화학식 기준)을 정격 "
+     "에너지(kWh)로 나눈 값을 화학계별로 모델의 material_intensity.csv와 비교. 실행은 모델의 "
+     "원단위를 유지하며, 비율이 1에서 멀면 여권 배터리가 문헌값과 다르다는 뜻입니다."},
+    {"records.passport_fleet_intensity.title",
+     "Battery passports: element content per kWh against the model's",
+     "배터리 여권: kWh당 원소 함량과 모델값 비교"},
     {"records.policy_checks.description",
      "Every rule of policy_rules.csv for each region of the run in its jurisdiction (EU-wide CRMA "
      "benchmarks once for the EU aggregate), checked in the year of its effective date: pass, fail "
@@ -412,11 +448,13 @@ constexpr Message kTable[] = {
     {"column.basis", "Basis", "산정 근거"},
     {"column.battery_mean_years", "Battery mean lifetime (years)", "배터리 평균 수명 (년)"},
     {"column.best_rank", "Best rank", "최고 순위"},
+    {"column.chemistry", "Chemistry", "화학계"},
     {"column.comparator", "Comparator", "비교 조건"},
     {"column.confidence", "Confidence", "신뢰도"},
     {"column.confidence_note", "Confidence note", "신뢰도 비고"},
     {"column.convention", "Convention", "산정 방식"},
     {"column.country", "Country", "국가"},
+    {"column.coverage_fraction", "Coverage (share)", "포괄 비율"},
     {"column.coverage_with_recycling", "Coverage with recycling", "재활용 포함 충당률"},
     {"column.coverage_without_recycling", "Coverage without recycling", "재활용 제외 충당률"},
     {"column.demand_growth_fraction_per_year", "Demand growth (fraction per year)",
@@ -446,7 +484,19 @@ constexpr Message kTable[] = {
     {"column.denominator", "Denominator (world total)", "분모(세계 합계)"},
     {"column.hhi_wgi", "Governance-weighted HHI (WGI)", "거버넌스 가중 HHI(WGI)"},
     {"column.hhi_wgi_missing", "Producers without a WGI score", "WGI 점수가 없는 생산국"},
+    {"column.kg_per_kwh_model", "Model (kg/kWh)", "모델 (kg/kWh)"},
+    {"column.kg_per_kwh_passports", "Passports (kg/kWh)", "여권 (kg/kWh)"},
+    {"column.mode", "Mode", "방식"},
+    {"column.model_year", "Model year", "모델 연도"},
     {"column.named_total", "Total of named producers", "명시된 생산국 합계"},
+    {"column.pack_kwh_data", "Pack, data (kWh)", "팩 용량, 데이터 (kWh)"},
+    {"column.pack_kwh_run", "Pack, run (kWh)", "팩 용량, 실행 (kWh)"},
+    {"column.passport_kwh", "Passports' rated energy (kWh)", "여권 정격 에너지 (kWh)"},
+    {"column.passports", "Passports", "여권 수"},
+    {"column.passports_over_model_ratio", "Passports / model", "여권 / 모델"},
+    {"column.share_data_fraction", "Share, data", "비중, 데이터"},
+    {"column.share_passports_fraction", "Share, passports", "비중, 여권"},
+    {"column.share_run_fraction", "Share, run", "비중, 실행"},
     {"column.unit", "Unit", "단위"},
     {"column.hhi_wgi_global", "Governance-weighted HHI, global supply",
      "거버넌스 가중 HHI, 세계 공급"},
@@ -523,6 +573,7 @@ constexpr Message kTable[] = {
     {"column.threshold_fraction", "Threshold (fraction)", "기준치 (비율)"},
     {"column.value_fraction", "Value (fraction)", "값 (비율)"},
     {"column.vehicle_mean_years", "Vehicle mean lifetime (years)", "차량 평균 수명 (년)"},
+    {"column.vehicles_sold", "Vehicles sold", "판매 차량 수"},
     {"column.weights", "Weights", "가중치"},
     {"column.wgi_scaled", "WGI (EU-scaled)", "WGI(EU 척도)"},
     {"column.worst_rank", "Worst rank", "최저 순위"},
@@ -621,6 +672,8 @@ constexpr Message kTable[] = {
     {"value.missing_criteria.growth", "growth", "성장"},
     {"value.missing_criteria.policy", "policy", "정책"},
     {"value.missing_criteria.risk", "risk", "위험"},
+    {"value.mode.coverage", "coverage", "포괄분 반영"},
+    {"value.mode.sample", "sample", "표본 대표"},
     {"value.name.Australia", "Australia", "호주"},
     {"value.name.Canada", "Canada", "캐나다"},
     {"value.name.China", "China", "중국"},

@@ -33,7 +33,7 @@ constexpr std::array<const TableSpec*, 47> kRunTables = {
     &kRecyclingRevenueUsd,  &kRecyclingCo2eAvoidedT,
     &kRecyclingCo2eEmittedT};
 
-constexpr std::array<const RecordSpec*, 12> kRunRecords = {&kRecordsRegions,
+constexpr std::array<const RecordSpec*, 15> kRunRecords = {&kRecordsRegions,
                                                            &kRecordsDemandCheck,
                                                            &kRecordsReplacementPerVehicle,
                                                            &kRecordsDataFiles,
@@ -44,7 +44,10 @@ constexpr std::array<const RecordSpec*, 12> kRunRecords = {&kRecordsRegions,
                                                            &kRecordsMarketRanking,
                                                            &kRecordsMarketSensitivity,
                                                            &kRecordsSupplyDisruption,
-                                                           &kRecordsRecyclingBuys};
+                                                           &kRecordsRecyclingBuys,
+                                                           &kRecordsPassportFleetCoverage,
+                                                           &kRecordsPassportFleetChemistry,
+                                                           &kRecordsPassportFleetIntensity};
 
 }  // namespace
 

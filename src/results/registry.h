@@ -380,6 +380,15 @@ inline constexpr RecordSpec kRecordsRecyclingBuys{
     "recycling_buys", "What recycling buys: recycled tonnes against the disruption gap"};
 inline constexpr RecordSpec kRecordsMarketSensitivity{
     "market_sensitivity", "Ranking sensitivity to each weight (+/-20%)"};
+// Passports laid over the fleet (scenario [[passport_fleet]]; model/passport_fleet.h): only
+// in runs that have such entries.
+inline constexpr RecordSpec kRecordsPassportFleetCoverage{
+    "passport_fleet_coverage",
+    "Battery passports as fleet data: coverage and pack size by model year"};
+inline constexpr RecordSpec kRecordsPassportFleetChemistry{
+    "passport_fleet_chemistry", "Battery passports as fleet data: chemistry mix by model year"};
+inline constexpr RecordSpec kRecordsPassportFleetIntensity{
+    "passport_fleet_intensity", "Battery passports: element content per kWh against the model's"};
 // Record tables of `urbanmine backtest` (studies/backtest.h), not part of a run.
 inline constexpr RecordSpec kRecordsBacktestSummary{
     "backtest_summary", "Backtest: projection error of each sales rule (MAPE, WAPE, bias)"};

@@ -49,6 +49,7 @@ core::Result<nlohmann::json> validate_text(const engine::ServiceScenario& s) {
   auto written = io::write_file_atomic(path, s.text);
   if (!written) return written.error();
   engine::RunOptions options;
+  options.allow_local_files = false;
   const core::Diagnostics diags = engine::validate_scenario_file(path, options);
   fs::remove_all(dir, ec);
   const std::string shown = "scenario " + s.name;
