@@ -22,6 +22,7 @@ Errors are ``urbanmine.UrbanmineError`` subclasses with the engine's message, lo
 and row, key or JSON path), hint and the CLI's exit code. See docs/python.md.
 """
 
+import collections.abc as _abc
 import json as _json
 import math as _math
 import os as _os
@@ -62,12 +63,38 @@ def _xarray():
         return None
 
 
+class Tables(_abc.Mapping):
+    """The tables of a run by name: ``res.tables["end_of_life_t"]`` is ``res["end_of_life_t"]``
+    (xarray when installed, else tidy pandas); iterating gives the names in output order."""
+
+    def __init__(self, result, names):
+        self._result = result
+        self._names = list(names)
+
+    def __getitem__(self, name):
+        if name not in self._names:
+            raise KeyError(name)
+        return self._result.table(name)
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self):
+        return len(self._names)
+
+    def __contains__(self, name):
+        return name in self._names
+
+    def __repr__(self):
+        return f"<urbanmine.Tables: {', '.join(self._names)}>"
+
+
 class Result:
     """One finished run: its tables, record tables, findings, balance and metadata."""
 
     def __init__(self, engine_run):
         self._run = engine_run
-        self.tables = list(engine_run.table_names())
+        self.tables = Tables(self, engine_run.table_names())
         self.meta = dict(engine_run.meta())
         self.balance = dict(engine_run.balance())
         self.findings = list(engine_run.findings())

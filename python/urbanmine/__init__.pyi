@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Type stubs of the urbanmine package (docs/python.md).
 import os
-from typing import Any, Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -30,8 +30,13 @@ class InternalError(UrbanmineError): ...
 
 def version() -> str: ...
 
+class Tables(Mapping[str, Any]):
+    def __getitem__(self, name: str) -> Any: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+
 class Result:
-    tables: list[str]
+    tables: Tables
     meta: dict[str, Any]
     balance: dict[str, Any]
     findings: list[tuple[str, str]]

@@ -56,6 +56,31 @@ def test_the_same_numbers_as_the_cli(baseline, tmp_path):
         assert value == pytest.approx(float(r["mass_tonnes"]), rel=1e-9, abs=1e-9)
     assert baseline.meta["scenario_hash"] == json.loads(
         (out / "summary.json").read_text())["metadata"]["scenario_hash"]
+    # The issue's own line: r.tables['end_of_life_t'].sel(region='CHN', element='Li', year=2040).
+    chn = next(r for r in rows if (r["region"], r["element"], r["year"]) == ("CHN", "Li", "2040"))
+    value = baseline.tables["end_of_life_t"].sel(region="CHN", element="Li", year=2040)
+    assert float(value) == pytest.approx(float(chn["mass_tonnes"]), rel=1e-9)
+
+
+def test_tables_is_a_mapping_of_names_to_tables(baseline):
+    names = list(baseline.tables)
+    assert names[0] == "sales_vehicles" and "end_of_life_t" in baseline.tables
+    assert len(baseline.tables) == len(names)
+    assert baseline.tables["end_of_life_t"].dims == baseline["end_of_life_t"].dims
+    with pytest.raises(KeyError):
+        baseline.tables["no_such_table"]
+
+
+def test_passports_as_fleet_data_from_a_dict_scenario(tmp_path):
+    fleet = urbanmine.run({"passport_fleet": [{
+        "path": str(ROOT / "tests" / "data" / "passport_fleet"), "region": "DEU",
+        "mode": "sample"}]})
+    coverage = fleet.record("passport_fleet_coverage")
+    assert list(coverage.model_year) == [2019, 2020, 2021]
+    assert coverage.pack_kwh_run.iloc[0] == pytest.approx(153.0 / 2.0)
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        urbanmine.run({"passport_fleet": [{"path": str(tmp_path), "region": "DEU"}]})
+    assert bad.value.exit_code == 3
 
 
 def test_arrays_are_read_only_views_without_copies(baseline):
