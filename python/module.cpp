@@ -229,6 +229,8 @@ class Run {
     return out;
   }
 
+  const urbanmine::results::RunResults& results() const { return *results_; }
+
  private:
   std::shared_ptr<urbanmine::results::RunResults> results_;
 };
@@ -335,6 +337,37 @@ py::list risk_hhi(const std::string& element, int year, const std::string& stage
   return out;
 }
 
+// `urbanmine risk disruption [RUN]`: the supply disruption test, alone or on a run.
+py::list risk_disruption(const Run* run, const std::string& element, std::optional<int> year,
+                         const std::vector<std::string>& drop, std::optional<int> top,
+                         bool export_quotas, const std::string& region,
+                         const std::string& data_dir) {
+  urbanmine::cooperation::DisruptionRequest request;
+  request.element = element;
+  request.year = year;
+  request.drop = drop;
+  request.top = top;
+  request.export_quotas = export_quotas;
+  request.region = region;
+  urbanmine::cooperation::CooperationOptions options;
+  options.data_dir = urbanmine::cooperation::cooperation_data_dir(data_dir);
+  urbanmine::core::Result<std::vector<urbanmine::results::RecordTable>> tables =
+      Error::internal("not run");
+  {
+    py::gil_scoped_release release;
+    auto data = urbanmine::cooperation::load_cooperation_data(options);
+    if (!data) {
+      tables = data.error();
+    } else {
+      tables = urbanmine::cooperation::disruption_for_request(
+          *data, run == nullptr ? nullptr : &run->results(), request);
+    }
+  }
+  py::list out;
+  for (const auto& rec : take(std::move(tables))) out.append(record_dict(rec));
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_urbanmine, m) {
@@ -370,5 +403,8 @@ PYBIND11_MODULE(_urbanmine, m) {
   m.def("match_check", &match_check, py::arg("instance_json"), py::arg("schedule_json"));
   m.def("risk_hhi", &risk_hhi, py::arg("element"), py::arg("year"), py::arg("stage"),
         py::arg("convention"), py::arg("data_dir"));
+  m.def("risk_disruption", &risk_disruption, py::arg("run").none(true), py::arg("element"),
+        py::arg("year"), py::arg("drop"), py::arg("top"), py::arg("export_quotas"),
+        py::arg("region"), py::arg("data_dir"));
   m.def("version", [] { return std::string(urbanmine::core::version()); });
 }

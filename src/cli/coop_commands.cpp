@@ -58,11 +58,7 @@ core::Result<std::optional<int>> parse_year(const std::string& text, const std::
 
 // Element code from a code or a mineral name (Co, cobalt).
 core::Result<std::string> parse_element(const std::string& text) {
-  if (results::element_index(text)) return text;
-  if (auto e = io::element_for_mineral(text)) return *e;
-  if (text == "graphite" || text == "natural graphite") return std::string("graphite");
-  return core::Error::invalid_input("unknown element '" + text + "'", "--element",
-                                    "use Li, Ni, Co, Mn or graphite (or lithium, cobalt, ...)");
+  return engine::parse_element_code(text);
 }
 
 core::Result<risk::HhiConvention> parse_convention_flag(const std::string& text) {
@@ -340,34 +336,23 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
     dis->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
     dis->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
-        engine::DisruptionOptions opt;
-        if (!f->element.empty()) {
-          auto element = parse_element(f->element);
-          if (!element) return report_error(ctx, element.error());
-          opt.elements = {*element};
-        }
+        engine::DisruptionRequest req;
+        req.element = f->element;
         auto year = parse_year(f->year, "--year");
         if (!year) return report_error(ctx, year.error());
-        if (*year) opt.years = {**year};
-        const std::string top_text = f->top.empty() ? (f->export_quotas ? "0" : "1") : f->top;
-        int top = 0;
-        const auto [ptr, ec] =
-            std::from_chars(top_text.data(), top_text.data() + top_text.size(), top);
-        constexpr int kMaxTop = 50;
-        const int min_top = f->export_quotas ? 0 : 1;
-        if (ec != std::errc{} || ptr != top_text.data() + top_text.size() || top < min_top ||
-            top > kMaxTop) {
-          return report_error(ctx, core::Error::invalid_input("'" + top_text + "' is not " +
-                                                                  std::to_string(min_top) + "-50",
-                                                              "--top", "e.g. --top 2"));
+        req.year = *year;
+        if (!f->top.empty()) {
+          int top = 0;
+          const auto [ptr, ec] = std::from_chars(f->top.data(), f->top.data() + f->top.size(), top);
+          if (ec != std::errc{} || ptr != f->top.data() + f->top.size()) {
+            return report_error(ctx, core::Error::invalid_input("'" + f->top + "' is not a number",
+                                                                "--top", "e.g. --top 2"));
+          }
+          req.top = top;
         }
-        if (!f->drop.empty() && !f->top.empty()) {
-          return report_error(ctx, core::Error::invalid_input("--drop and --top exclude each other",
-                                                              "--top", "give one of them"));
-        }
-        opt.drop.top_k = top;
-        opt.drop.named = f->drop;
-        opt.region = f->region;
+        req.drop = f->drop;
+        req.export_quotas = f->export_quotas;
+        req.region = f->region;
         engine::CooperationOptions options;
         options.data_dir = f->data_dir;
         auto data = engine::load_cooperation_data(options);
@@ -377,18 +362,8 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           auto loaded = load_run(f->target, f->data_dir, f->db, ctx);
           if (!loaded) return report_error(ctx, loaded.error());
           run = std::move(*loaded);
-        } else if (f->region != "WORLD") {
-          return report_error(ctx, core::Error::invalid_input(
-                                       "--region needs a RUN (without one the test is global)",
-                                       "--region", "give a scenario or drop --region"));
         }
-        if (f->export_quotas) {
-          auto q = io::load_export_restrictions(data->data_dir + "/export_restrictions.csv",
-                                                data->codes);
-          if (!q) return report_error(ctx, q.error());
-          opt.export_quotas = std::move(*q);
-        }
-        auto tables = engine::disruption_tables(*data, run ? &*run : nullptr, opt);
+        auto tables = engine::disruption_for_request(*data, run ? &*run : nullptr, req);
         if (!tables) return report_error(ctx, tables.error());
         return emit(ctx, report::format_records(*tables, record_format(ctx)));
       };

@@ -216,4 +216,49 @@ core::Status add_disruption_records(RunResults& results, const CooperationData& 
   return core::Status{};
 }
 
+core::Result<std::string> parse_element_code(const std::string& text) {
+  if (results::element_index(text)) return text;
+  if (auto e = io::element_for_mineral(text)) return *e;
+  if (text == "graphite" || text == "natural graphite") return std::string("graphite");
+  return core::Error::invalid_input("unknown element '" + text + "'", "--element",
+                                    "use Li, Ni, Co, Mn or graphite (or lithium, cobalt, ...)");
+}
+
+core::Result<std::vector<RecordTable>> disruption_for_request(const CooperationData& data,
+                                                              const RunResults* run,
+                                                              const DisruptionRequest& request) {
+  DisruptionOptions opt;
+  if (!request.element.empty()) {
+    auto element = parse_element_code(request.element);
+    if (!element) return element.error();
+    opt.elements = {*element};
+  }
+  if (request.year) opt.years = {*request.year};
+  constexpr int kMaxTop = 50;
+  const int top = request.top.value_or(request.export_quotas ? 0 : 1);
+  const int min_top = request.export_quotas ? 0 : 1;
+  if (top < min_top || top > kMaxTop) {
+    return core::Error::invalid_input(
+        "'" + std::to_string(top) + "' is not " + std::to_string(min_top) + "-50", "--top",
+        "e.g. --top 2");
+  }
+  if (!request.drop.empty() && request.top) {
+    return core::Error::invalid_input("--drop and --top exclude each other", "--top",
+                                      "give one of them");
+  }
+  opt.drop.top_k = top;
+  opt.drop.named = request.drop;
+  opt.region = request.region;
+  if (run == nullptr && request.region != "WORLD") {
+    return core::Error::invalid_input("--region needs a RUN (without one the test is global)",
+                                      "--region", "give a scenario or drop --region");
+  }
+  if (request.export_quotas) {
+    auto q = io::load_export_restrictions(data.data_dir + "/export_restrictions.csv", data.codes);
+    if (!q) return q.error();
+    opt.export_quotas = std::move(*q);
+  }
+  return disruption_tables(data, run, opt);
+}
+
 }  // namespace urbanmine::cooperation

@@ -49,6 +49,26 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
                                                          const RunResults* run,
                                                          const DisruptionOptions& options);
 
+// What `urbanmine risk disruption` and the Python module (`urbanmine.risk.disruption`) ask for,
+// checked in one place. Locations name the CLI's flags.
+struct DisruptionRequest {
+  std::string element;            // a code or mineral name (Co, cobalt); empty = all
+  std::optional<int> year;        // empty = the default years (DisruptionOptions::years)
+  std::vector<std::string> drop;  // suppliers that drop out (country or ISO3)
+  std::optional<int> top;         // the K largest drop out; default 1 (0 with export_quotas)
+  bool export_quotas = false;     // cap suppliers at data/export_restrictions.csv quotas
+  std::string region = "WORLD";   // a run region (needs a run)
+};
+
+// The element code of `text`, a code or a mineral name ("Co", "cobalt", "natural graphite").
+core::Result<std::string> parse_element_code(const std::string& text);
+
+// Checks `request` (element known, top 1-50 or 0-50 with export quotas, --drop or --top, a
+// region only with a run), loads the export quotas when asked, and computes the two tables.
+core::Result<std::vector<RecordTable>> disruption_for_request(const CooperationData& data,
+                                                              const RunResults* run,
+                                                              const DisruptionRequest& request);
+
 // Appends the two tables for a finished run (largest supplier out, every run region that is not
 // an aggregate summed, run years every 5 years plus 2035 and the last year), replacing tables of
 // an earlier call. For the run pipeline and the report (the lead wires it in); errors as above.

@@ -278,6 +278,42 @@ def test_risk_policy_and_market_as_the_cli_gives_them(baseline):
 
 
 @pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_supply_disruption_as_the_cli_gives_it(baseline):
+    def cli_csv(*args):
+        """The CLI's first table (its CSV holds "# name" sections, supply_disruption first)."""
+        out = subprocess.run([BIN, "--format", "csv", *args], check=True, capture_output=True,
+                             text=True).stdout
+        first = out.split("\n# ")[0]
+        return list(csv.DictReader(line for line in first.splitlines() if line and
+                                   not line.startswith("#")))
+
+    # Alone: cobalt without its largest supplier (world supply of the data year).
+    gap, buys = urbanmine.risk.disruption(element="Co")
+    cli = cli_csv("risk", "disruption", "--element", "Co")
+    assert len(gap) == len(cli) > 0
+    assert gap.dropped_suppliers.iloc[0] == cli[0]["dropped_suppliers"] == "Congo (Kinshasa)"
+    assert list(gap.stage) == [r["stage"] for r in cli]
+    for got, want in zip(gap.coverage_without_recycling, cli):
+        assert got == pytest.approx(float(want["coverage_without_recycling"]), rel=1e-9)
+    assert list(buys.recycled_to_close_gap_t) == pytest.approx([230000.0, 172500.0])
+    # On a run: the run's demand and recycling in 2035 (the CLI runs the same baseline).
+    gap, _ = urbanmine.risk.disruption(baseline, year=2035, element="Li")
+    cli = cli_csv("risk", "disruption", str(ROOT / "examples" / "global.toml"), "--year", "2035",
+                  "--element", "Li")
+    assert list(gap.coverage_with_recycling) == pytest.approx(
+        [float(r["coverage_with_recycling"]) for r in cli], rel=1e-9)
+    assert (gap.coverage_with_recycling >= gap.coverage_without_recycling).all()
+    # The CLI's checks and messages.
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        urbanmine.risk.disruption(top=2, drop=["China"])
+    assert bad.value.location == "--top" and bad.value.exit_code == 3
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.risk.disruption(region="KOR")
+    with pytest.raises(urbanmine.InvalidInputError):
+        urbanmine.risk.disruption(element="unobtainium")
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
 def test_iamc_export_reads_into_pandas_as_pyam_would(baseline, tmp_path):
     import pandas as pd
 
