@@ -24,7 +24,9 @@
 #include "engine/dealsheet.h"
 #include "engine/dsm.h"
 #include "engine/match.h"
+#include "engine/plan.h"
 #include "engine/plant.h"
+#include "engine/source.h"
 #include "engine/run.h"
 #include "io/json_reader.h"
 #include "io/plant_request.h"
@@ -108,6 +110,17 @@ urbanmine::cooperation::CooperationOptions cooperation_options(
 }
 
 // One finished run; tables are read from it without copies.
+// Record tables and the notes that go with them: {"tables": [record dicts], "notes": [...]}.
+py::dict report_dict(const std::vector<urbanmine::results::RecordTable>& tables,
+                     const std::vector<std::string>& notes) {
+  py::list out;
+  for (const auto& rec : tables) out.append(record_dict(rec));
+  py::dict d;
+  d["tables"] = out;
+  d["notes"] = notes;
+  return d;
+}
+
 class Run {
  public:
   explicit Run(urbanmine::results::RunResults r)
@@ -230,6 +243,63 @@ class Run {
   }
 
   const urbanmine::results::RunResults& results() const { return *results_; }
+
+  // `urbanmine plan RUN`: where and when to build plants (docs/plan.md), on this run.
+  py::dict plan(const std::string& objective, int first_year, int last_year,
+                const std::vector<std::string>& sites, std::optional<double> discount_rate,
+                int max_builds, double co2_price_usd_per_t, std::optional<double> co2_cap_t,
+                int pareto, double gap, double time_limit_seconds,
+                const std::string& data_dir) const {
+    const auto parsed = urbanmine::plan::parse_objective(objective);
+    if (!parsed) {
+      raise(Error::invalid_input("unknown objective '" + objective + "'", "--objective",
+                                 "use max_npv or min_cost"));
+    }
+    urbanmine::engine::PlanRequest request;
+    request.data_dir = data_dir;
+    request.objective = *parsed;
+    request.first_year = first_year;
+    request.last_year = last_year;
+    request.sites = sites;
+    request.discount_rate = discount_rate;
+    request.max_builds_per_site_year = max_builds;
+    request.co2_price_usd_per_t = co2_price_usd_per_t;
+    request.co2_cap_t = co2_cap_t;
+    request.pareto_points = pareto;
+    request.relative_gap = gap;
+    request.time_limit_seconds = time_limit_seconds;
+    urbanmine::core::Result<urbanmine::engine::PlanReport> report = Error::internal("not run");
+    {
+      py::gil_scoped_release release;
+      report = urbanmine::engine::run_plan(*results_, request);
+    }
+    const auto r = take(std::move(report));
+    return report_dict(r.tables, r.assumptions);
+  }
+
+  // `urbanmine source RUN`: recycled-content sourcing for EU battery makers, on this run.
+  py::dict source(const std::vector<std::pair<std::string, double>>& makers,
+                  const std::vector<int>& years, const std::vector<std::string>& suppliers,
+                  const std::string& objective, const std::string& data_dir) const {
+    if (objective != "min_cost" && objective != "min_co2") {
+      raise(Error::invalid_input("unknown objective '" + objective + "'", "--objective",
+                                 "use min_cost or min_co2"));
+    }
+    urbanmine::engine::SourceRequest request;
+    request.data_dir = data_dir;
+    request.maker_shares = makers;
+    request.years = years;
+    request.suppliers = suppliers;
+    request.objective = objective == "min_co2" ? urbanmine::plan::SourcingObjective::kMinCo2
+                                               : urbanmine::plan::SourcingObjective::kMinCost;
+    urbanmine::core::Result<urbanmine::engine::SourceReport> report = Error::internal("not run");
+    {
+      py::gil_scoped_release release;
+      report = urbanmine::engine::run_source(*results_, request);
+    }
+    const auto r = take(std::move(report));
+    return report_dict(r.tables, r.notes);
+  }
 
  private:
   std::shared_ptr<urbanmine::results::RunResults> results_;
@@ -385,6 +455,12 @@ PYBIND11_MODULE(_urbanmine, m) {
            py::arg("weights"), py::arg("market_year"), py::arg("policy_year"))
       .def("dealsheets", &Run::dealsheets, py::arg("instance_json"), py::arg("schedule_json"),
            py::arg("years"), py::arg("language"), py::arg("data_dir"), py::arg("html_for"))
+      .def("plan", &Run::plan, py::arg("objective"), py::arg("first_year"), py::arg("last_year"),
+           py::arg("sites"), py::arg("discount_rate"), py::arg("max_builds"),
+           py::arg("co2_price_usd_per_t"), py::arg("co2_cap_t"), py::arg("pareto"),
+           py::arg("gap"), py::arg("time_limit_seconds"), py::arg("data_dir"))
+      .def("source", &Run::source, py::arg("makers"), py::arg("years"), py::arg("suppliers"),
+           py::arg("objective"), py::arg("data_dir"))
       .def("findings", &Run::findings)
       .def("balance", &Run::balance)
       .def("meta", &Run::meta);

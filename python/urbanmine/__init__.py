@@ -180,6 +180,40 @@ class Result:
                                  {str(k): float(v) for k, v in weights.items()},
                                  market_year=year)
 
+    def plan(self, objective="max_npv", first_year=2025, last_year=2050, sites=None,
+             discount_rate=None, max_builds=1, co2_price_usd_per_t=0.0, co2_cap_t=None,
+             pareto=0, gap=0.01, time_limit=10.0, data_dir=None):
+        """Where and when to build recycling plants on this run's stranded feedstock, as
+        ``urbanmine plan`` (docs/plan.md): a dict of DataFrames by table name (plan_summary,
+        plan_builds, plan_flows, plan_utilisation, and plan_pareto with ``pareto`` >= 2)
+        plus ``notes`` (the assumptions used). Arguments are the CLI's flags; errors name them."""
+        report = self._run.plan(str(objective), int(first_year), int(last_year),
+                                [str(x) for x in (sites or [])],
+                                None if discount_rate is None else float(discount_rate),
+                                int(max_builds), float(co2_price_usd_per_t),
+                                None if co2_cap_t is None else float(co2_cap_t), int(pareto),
+                                float(gap), float(time_limit),
+                                "" if data_dir is None else _os.fspath(data_dir))
+        return _report(report)
+
+    def source(self, makers=None, years=(2031, 2036), suppliers=None, objective="min_cost",
+               data_dir=None):
+        """Recycled-content sourcing for EU battery makers on this run, as ``urbanmine source``
+        (docs/plan.md): ``makers`` such as ``{"HUN": 0.3}`` (the maker's share of a region's
+        battery material demand; default each EU region as a whole), the checked ``years``,
+        supplier regions (``"EU"`` for the EU members; default every region) and ``min_cost``
+        or ``min_co2``. Returns a dict of DataFrames by table name plus ``notes``."""
+        report = self._run.source([(str(k), float(v)) for k, v in (makers or {}).items()],
+                                  [int(y) for y in years], [str(x) for x in (suppliers or [])],
+                                  str(objective), "" if data_dir is None else _os.fspath(data_dir))
+        return _report(report)
+
+
+def _report(report):
+    out = {t["name"]: _frame(t) for t in report["tables"]}
+    out["notes"] = list(report["notes"])
+    return out
+
 
 def _frame(record):
     import pandas as pd  # noqa: PLC0415

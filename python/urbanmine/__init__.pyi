@@ -53,6 +53,16 @@ class Result:
                      data_dir: str | os.PathLike[str] | None = ...) -> Any: ...
     def market_rank(self, weights: Mapping[str, float] | None = ..., year: int | None = ...,
                     data_dir: str | os.PathLike[str] | None = ...) -> Any: ...
+    def plan(self, objective: Literal["max_npv", "min_cost"] = ..., first_year: int = ...,
+             last_year: int = ..., sites: Sequence[str] | None = ...,
+             discount_rate: float | None = ..., max_builds: int = ...,
+             co2_price_usd_per_t: float = ..., co2_cap_t: float | None = ..., pareto: int = ...,
+             gap: float = ..., time_limit: float = ...,
+             data_dir: str | os.PathLike[str] | None = ...) -> dict[str, Any]: ...
+    def source(self, makers: Mapping[str, float] | None = ..., years: Sequence[int] = ...,
+               suppliers: Sequence[str] | None = ...,
+               objective: Literal["min_cost", "min_co2"] = ...,
+               data_dir: str | os.PathLike[str] | None = ...) -> dict[str, Any]: ...
 
 def run(scenario: None | str | os.PathLike[str] | Mapping[str, Any] = ...,
         data_dir: None | str | os.PathLike[str] = ...) -> Result: ...

@@ -95,14 +95,6 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--time-limit", f->time_limit, "CBC time limit per solve, seconds (default 10)");
   cmd->callback([&ctx, f] {
     ctx.action = [&ctx, f]() -> int {
-      if (f->discount_rate && !(*f->discount_rate >= 0.0 && *f->discount_rate < 1.0)) {
-        return report_error(ctx, core::Error::invalid_input("--discount-rate must be in [0, 1)",
-                                                            "--discount-rate"));
-      }
-      if (f->pareto == 1 || f->pareto < 0) {
-        return report_error(
-            ctx, core::Error::invalid_input("--pareto needs 2 or more points", "--pareto"));
-      }
       auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
       if (!run) return report_error(ctx, run.error());
       engine::PlanRequest req;

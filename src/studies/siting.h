@@ -74,7 +74,9 @@ core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data
                                                         const std::string& module_size,
                                                         double discount_rate);
 
-// Loads the data, builds the input, solves (and the Pareto front when asked) and renders.
+// Checks the request (discount rate in [0, 1), no Pareto front of one point), loads the data,
+// builds the input, solves (and the Pareto front when asked) and renders. Locations name the
+// CLI's flags.
 core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request);
 
 }  // namespace urbanmine::studies

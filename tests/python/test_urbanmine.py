@@ -314,6 +314,44 @@ def test_supply_disruption_as_the_cli_gives_it(baseline):
 
 
 @pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_plan_and_source_as_the_cli_gives_them(baseline):
+    def cli_tables(*args):
+        """Every table of the CLI's CSV ("# name" sections) as lists of dicts."""
+        out = subprocess.run([BIN, "-q", "--format", "csv", *args], check=True,
+                             capture_output=True, text=True).stdout
+        tables = {}
+        for section in out.split("# ")[1:]:
+            name, _, body = section.partition("\n")
+            tables[name.strip()] = list(csv.DictReader(line for line in body.splitlines() if line))
+        return tables
+
+    plan = baseline.plan()
+    cli = cli_tables("plan")
+    assert set(cli) <= set(plan)
+    assert len(plan["plan_builds"]) > 0
+    # Both stop within the requested 1 % of the proven bound: their NPVs agree to that gap.
+    npv, cli_npv = plan["plan_summary"].npv_usd.iloc[0], float(cli["plan_summary"][0]["npv_usd"])
+    assert npv > 0 and abs(npv - cli_npv) <= 0.01 * abs(cli_npv)
+    assert plan["plan_summary"].relative_gap.iloc[0] <= 0.01
+    assert plan["notes"]
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        baseline.plan(pareto=1)
+    assert bad.value.location == "--pareto"
+    with pytest.raises(urbanmine.InvalidInputError):
+        baseline.plan(discount_rate=1.5)
+
+    source = baseline.source(makers={"HUN": 0.3, "DEU": 0.1}, years=[2031, 2036])
+    cli = cli_tables("source", "--maker", "HUN=0.3,DEU=0.1", "--years", "2031,2036")
+    assert set(cli) <= set(source)
+    mix = source["source_mix"]
+    assert len(mix) == len(cli["source_mix"])
+    for got, want in zip(mix.itertuples(), cli["source_mix"]):
+        assert got.supplier == want["supplier"]
+    with pytest.raises(urbanmine.InvalidInputError):
+        baseline.source(objective="cheapest")
+
+
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
 def test_iamc_export_reads_into_pandas_as_pyam_would(baseline, tmp_path):
     import pandas as pd
 
