@@ -399,8 +399,8 @@ class StockModel:
             "lifetime": self.lifetime.fields(len(self.time)),
             "input": {key: [float(v) for v in arr]},
         }
-        result = _json.loads(_urbanmine.solve_dsm(_json.dumps(case), "StockModel"))
-        return StockResult(self.time, result["output"], result["negative_inflow_years_index"],
+        result = _urbanmine.solve_dsm_arrays(_json.dumps(case), "StockModel")
+        return StockResult(self.time, result, result["negative_inflow_years_index"],
                            result["stock_shortfall_years_index"], result["mass_balance"])
 
     def inflow_driven(self, inflow):
@@ -411,3 +411,7 @@ class StockModel:
         """Inflow and outflow that hold the given stock; with the correction, a stock falling
         faster than it retires takes units out early instead of a negative inflow (ODYM)."""
         return self._solve("stock_driven", "stock", stock, negative_inflow_correction)
+
+
+# Submodules that use the classes above (``from urbanmine import policy, market, mfa``).
+from . import market, mfa, policy  # noqa: E402, F401

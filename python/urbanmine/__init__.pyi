@@ -6,8 +6,11 @@ from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from . import market as market
 from . import match as match
+from . import mfa as mfa
 from . import plant as plant
+from . import policy as policy
 from . import risk as risk
 
 __all__: list[str]

@@ -162,6 +162,9 @@ def test_stock_model_reproduces_the_reference_vectors():
             got = getattr(out, name)
             scale = max(1.0, float(np.abs(want).max()))
             assert float(np.abs(got - want).max()) / scale < 1e-9, (path.name, name)
+            # The engine's own buffers, handed over as numpy arrays (no JSON, no copy).
+            assert isinstance(got, np.ndarray) and not got.flags.owndata, name
+        assert out.stock_by_cohort.shape == (len(case["time"]), len(case["time"]))
         assert out.mass_balance["ok"]
 
 
@@ -266,6 +269,12 @@ def test_risk_policy_and_market_as_the_cli_gives_them(baseline):
     assert list(ranking.region[:5]) == [r["region"] for r in cli[:5]]
     # The run's own record table keeps its default weights (a copy was ranked).
     assert baseline.record("market_ranking").weights.iloc[0] != ranking.weights.iloc[0]
+    # The module-level names of the issue: urbanmine.market.rank, urbanmine.policy.check.
+    assert list(urbanmine.market.rank(baseline, weights={"feedstock": 1.0}, year=2040).region) \
+        == list(ranking.region)
+    assert list(urbanmine.policy.check(baseline, year=2030).status) == list(
+        baseline.policy_check(year=2030).status)
+    assert urbanmine.mfa.StockModel is urbanmine.StockModel
     checks = baseline.policy_check(year=2030)
     cli = cli_csv("policy", "check", "--year", "2030")
     assert list(checks.status) == [r["status"] for r in cli]
@@ -370,3 +379,27 @@ def test_iamc_export_reads_into_pandas_as_pyam_would(baseline, tmp_path):
               & (long.Variable == "Waste Batteries|End of Life|Lithium") & (long.year == 2040)]
     expected = float(baseline["end_of_life_t"].sel(element="Li", year=2040).sum())
     assert float(li.value.iloc[0]) == pytest.approx(expected, rel=1e-9)
+
+
+def test_every_public_name_has_a_type_stub():
+    import ast
+    import importlib
+    import inspect
+
+    package = pathlib.Path(urbanmine.__file__).parent
+    for name in ("", "plant", "risk", "match", "policy", "market", "mfa"):
+        module = importlib.import_module("urbanmine" + ("." + name if name else ""))
+        stub = package / ((name or "__init__") + ".pyi")
+        tree = ast.parse(stub.read_text())
+        stubbed = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        stubbed |= {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom)
+                    for a in n.names}
+        stubbed |= {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
+                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                    if isinstance(t, ast.Name)}
+        public = {k for k, v in vars(module).items() if not k.startswith("_") and
+                  (inspect.isfunction(v) or inspect.isclass(v)) and
+                  getattr(v, "__module__", "").startswith("urbanmine") and
+                  # helpers a submodule imports from a private module are not its API
+                  (not name or not v.__module__.startswith("urbanmine._"))}
+        assert public <= stubbed, f"{stub.name} lacks {sorted(public - stubbed)}"
