@@ -113,6 +113,13 @@ void register_score(CLI::App& match, CliContext& ctx) {
                   "Forced breaks: nobody meets in more than this many consecutive slots "
                   "(default: none)")
       ->check(CLI::Range(1, match::kMaxSlots));
+  cmd->add_option("--met-before", args->request.met_before_schedules,
+                  "Schedule (match-schedule/1) of an earlier event: its pairs met before; "
+                  "repeatable");
+  cmd->add_option("--met-before-factor", args->request.met_before_factor,
+                  "Weight factor of an unrequested pair that met before: 0 = not proposed again "
+                  "(default), 1 = as if they never met; a requested pair keeps its weight")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
   cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
   cmd->add_option("--title", args->request.title, "Event title for agendas");

@@ -172,9 +172,13 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
     }
     opportunity = std::move(both);
   }
-  auto instance =
-      match::score_profiles(profiles->participants, profiles->requests, layout, request.rules,
-                            request.opportunity_csv.empty() ? nullptr : &opportunity);
+  match::History history;
+  history.met_before = request.met_before;
+  history.factor = request.met_before_factor;
+  const bool has_history = !request.met_before_schedules.empty() || !request.met_before.empty();
+  auto instance = match::score_profiles(
+      profiles->participants, profiles->requests, layout, request.rules,
+      request.opportunity_csv.empty() ? nullptr : &opportunity, has_history ? &history : nullptr);
   if (!instance) {
     core::Error e = instance.error();
     e.location = source + ": " + e.location;
@@ -208,6 +212,13 @@ core::Result<ScoreOutcome> score_match_file(const std::string& path,
     if (!opp) return opp.error();
     request.opportunity_csv = *opp;
     request.opportunity_source = opportunity_path;
+  }
+  for (const auto& schedule_path : request.met_before_schedules) {
+    auto schedule = io::read_text_file(schedule_path);
+    if (!schedule) return schedule.error();
+    auto pairs = io::schedule_meeting_ids(*schedule, schedule_path);
+    if (!pairs) return pairs.error();
+    request.met_before.insert(request.met_before.end(), pairs->begin(), pairs->end());
   }
   return score_match_text(*text, path, request);
 }

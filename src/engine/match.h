@@ -70,6 +70,11 @@ struct ScoreRequest {
   int max_consecutive_meetings = -1;  // forced breaks; -1 = profiles file or none
   std::string date, timezone, title, location;
   match::ScoringRules rules;
+  // "Met before": match-schedule/1 files of earlier events (their meetings' k and f ids), and
+  // the factor on the weight of an unrequested pair that met there (match::History).
+  std::vector<std::string> met_before_schedules;  // file paths (score_match_file reads them)
+  std::vector<std::pair<std::string, std::string>> met_before;  // (K id, F id), filled from them
+  double met_before_factor = 0.0;
 };
 
 struct ScoreOutcome {

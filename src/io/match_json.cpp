@@ -370,6 +370,30 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         inst.vetoes.push_back({*from, *to});
       }
     }
+    // "Met before" (informational, already folded into the weights): K-F pairs and the factor.
+    if (root.contains("met_before")) {
+      const json& mb = root.at("met_before");
+      if (!mb.is_array()) return bad(source, "$.met_before", "expected an array", "give a list");
+      for (std::size_t m = 0; m < mb.size(); ++m) {
+        const std::string at = "$.met_before[" + std::to_string(m) + "]";
+        if (!mb[m].is_object() || !mb[m].contains("k") || !mb[m].contains("f")) {
+          return bad(source, at, "expected {k, f}", "give both participant ids");
+        }
+        auto k = id_of(ids, mb[m].at("k"), source, at + ".k");
+        if (!k) return k.error();
+        auto f = id_of(ids, mb[m].at("f"), source, at + ".f");
+        if (!f) return f.error();
+        inst.met_before.emplace_back(*k, *f);
+      }
+    }
+    if (root.contains("met_before_factor")) {
+      const json& v = root.at("met_before_factor");
+      if (!v.is_number() || !(v.get<double>() >= 0.0 && v.get<double>() <= 1.0)) {
+        return bad(source, "$.met_before_factor", "expected a number from 0 to 1",
+                   "0 = pairs that met before are not proposed again, 1 = no change");
+      }
+      inst.met_before_factor = v.get<double>();
+    }
     if (root.contains("rules")) {
       auto rules = r.object("rules");
       if (!rules) return rules.error();
@@ -452,6 +476,30 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
   }
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>> schedule_meeting_ids(
+    const std::string& json_text, const std::string& source) {
+  auto doc = parse_json(json_text, source);
+  if (!doc) return doc.error();
+  const json& root = *doc;
+  if (!root.is_object() || !root.contains("meetings") || !root.at("meetings").is_array()) {
+    return bad(source, "$.meetings", "missing 'meetings'",
+               "give a match-schedule/1 file (urbanmine match schedule --output)");
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  const json& meetings = root.at("meetings");
+  for (std::size_t m = 0; m < meetings.size(); ++m) {
+    const json& e = meetings[m];
+    const std::string at = "$.meetings[" + std::to_string(m) + "]";
+    if (!e.is_object() || !e.contains("k") || !e.contains("f") || !e.at("k").is_string() ||
+        !e.at("f").is_string()) {
+      return bad(source, at, "expected a meeting with k and f ids",
+                 "give {\"k\": ..., \"f\": ...}");
+    }
+    out.emplace_back(e.at("k").get<std::string>(), e.at("f").get<std::string>());
+  }
+  return out;
+}
+
 std::string match_instance_json(const match::Instance& inst) {
   json root = json::object();
   root["format"] = "match-instance/1";
@@ -505,6 +553,14 @@ std::string match_instance_json(const match::Instance& inst) {
       vs.push_back({{"from", inst.participants[v.from].id}, {"to", inst.participants[v.to].id}});
     }
     root["vetoes"] = vs;
+  }
+  if (!inst.met_before.empty()) {
+    json mb = json::array();
+    for (const auto& [k, f] : inst.met_before) {
+      mb.push_back({{"k", inst.participants[k].id}, {"f", inst.participants[f].id}});
+    }
+    root["met_before"] = mb;
+    root["met_before_factor"] = inst.met_before_factor;
   }
   if (inst.max_consecutive_meetings > 0) {
     root["rules"] = {{"max_consecutive_meetings", inst.max_consecutive_meetings}};

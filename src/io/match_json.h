@@ -26,6 +26,11 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
                                                    const std::string& source,
                                                    const match::Instance& instance);
 
+// The (k, f) participant ids of every meeting of a match-schedule/1 document, without an
+// instance (an earlier event's schedule read as "met before" history). Errors name the JSON path.
+core::Result<std::vector<std::pair<std::string, std::string>>> schedule_meeting_ids(
+    const std::string& json_text, const std::string& source);
+
 // The instance as `match-instance/1` JSON (compact, one line per top-level list entry).
 std::string match_instance_json(const match::Instance& instance);
 

@@ -281,6 +281,15 @@ core::Diagnostics validate_instance(const Instance& instance) {
                                                 at("vetoes", v), "give {from, to} of both sides"));
     }
   }
+  for (std::size_t m = 0; m < instance.met_before.size(); ++m) {
+    const auto [k, f] = instance.met_before[m];
+    if (k < 0 || k >= n_people || f < 0 || f >= n_people ||
+        instance.participants[k].side != Side::kKorean ||
+        instance.participants[f].side != Side::kForeign) {
+      diag.add_error(core::Error::invalid_input("a met_before entry must name a K and an F",
+                                                at("met_before", m), "give {k, f}"));
+    }
+  }
   for (std::size_t i = 0; i < instance.participants.size(); ++i) {
     if (instance.participants[i].max_meetings < -1) {
       diag.add_error(core::Error::invalid_input("negative max_meetings",

@@ -94,6 +94,10 @@ struct Instance {
   // that have that table.
   bool host_keeps_table = false;
   std::vector<Veto> vetoes;
+  // "Met before" (match::History): K-F pairs of this event that met at earlier events, and the
+  // factor their unrequested weight got. Informational: already folded into pair weights.
+  std::vector<std::pair<int, int>> met_before;
+  double met_before_factor = 0.0;
   // Forced breaks: nobody meets in more than this many consecutive slots (0 = no rule).
   int max_consecutive_meetings = 0;
   // Rescheduling variant.

@@ -109,7 +109,13 @@ core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes) {
 core::Result<Instance> score_profiles(const std::vector<Participant>& participants,
                                       const std::vector<Request>& requests,
                                       const SessionLayout& layout, const ScoringRules& rules,
-                                      const std::map<std::string, double>* opportunity) {
+                                      const std::map<std::string, double>* opportunity,
+                                      const History* history) {
+  if (history != nullptr && !(history->factor >= 0.0 && history->factor <= 1.0)) {
+    return core::Error::invalid_input(
+        "met-before factor " + std::to_string(history->factor) + " is outside 0-1",
+        "--met-before-factor", "0 = not proposed again, 1 = as if they never met");
+  }
   Instance inst;
   inst.name = layout.name;
   inst.event = layout.event;
@@ -192,10 +198,34 @@ core::Result<Instance> score_profiles(const std::vector<Participant>& participan
   for (int k : ks) {
     for (int f : fs) fit[{k, f}] = fit_score(participants[k], participants[f], rules, opportunity);
   }
+  // Pairs of this event that met before (by index, K first).
+  std::set<std::pair<int, int>> met;
+  if (history != nullptr) {
+    std::map<std::string, int> index;
+    for (std::size_t i = 0; i < participants.size(); ++i) {
+      index[participants[i].id] = static_cast<int>(i);
+    }
+    for (const auto& [a, b] : history->met_before) {
+      const auto ia = index.find(a);
+      const auto ib = index.find(b);
+      if (ia == index.end() || ib == index.end()) continue;
+      const Participant& pa = participants[ia->second];
+      const Participant& pb = participants[ib->second];
+      if (pa.side == pb.side) continue;
+      met.insert(pa.side == Side::kKorean ? std::pair{ia->second, ib->second}
+                                          : std::pair{ib->second, ia->second});
+    }
+    inst.met_before.assign(met.begin(), met.end());
+    inst.met_before_factor = history->factor;
+  }
+  const bool drop_met = history != nullptr && history->factor == 0.0;
   std::set<std::pair<int, int>> candidates;
   for (const auto& [key, who] : asked) candidates.insert(key);
   for (int k : ks) {
-    std::vector<int> ranked = fs;
+    std::vector<int> ranked;
+    for (int f : fs) {
+      if (!(drop_met && met.count({k, f}) != 0)) ranked.push_back(f);
+    }
     std::sort(ranked.begin(), ranked.end(), [&](int a, int b) {
       const int fa = fit[{k, a}];
       const int fb = fit[{k, b}];
@@ -228,6 +258,11 @@ core::Result<Instance> score_profiles(const std::vector<Participant>& participan
       pair.weight = w;
     } else {
       pair.weight = pair.fit / 2;
+      if (met.count(key) != 0) {
+        pair.weight = static_cast<long long>(
+            std::floor(static_cast<double>(pair.weight) * inst.met_before_factor));
+        if (pair.weight == 0) continue;  // not proposed again
+      }
     }
     inst.pairs.push_back(std::move(pair));
   }

@@ -68,11 +68,23 @@ std::vector<FitFact> fit_facts(const Participant& k, const Participant& f);
 // overrides any fit or request). Errors: a veto between two participants of the same side.
 core::Status apply_vetoes(Instance& instance, const std::vector<Veto>& vetoes);
 
+// "Met before": pairs of participant ids (K, F) that met at earlier events, and the factor on
+// the weight of such a pair when neither asked for it again (0 = not proposed again, the
+// default: new contacts first; 1 = as if they had never met). A pair either side requested
+// keeps its weight (a follow-up someone wants). Ids not in this event are ignored.
+struct History {
+  std::vector<std::pair<std::string, std::string>> met_before;
+  double factor = 0.0;
+};
+
 // Builds the instance. Errors name the participant or request at fault (e.g. a request between
-// two participants of the same side, a priority outside 1..3, an unknown side).
+// two participants of the same side, a priority outside 1..3, an unknown side), or a history
+// factor outside 0..1. With `history`, recommendations skip pairs that met before when the
+// factor is 0, and their weight is scaled by it otherwise (instance.met_before records them).
 core::Result<Instance> score_profiles(const std::vector<Participant>& participants,
                                       const std::vector<Request>& requests,
                                       const SessionLayout& layout, const ScoringRules& rules,
-                                      const std::map<std::string, double>* opportunity);
+                                      const std::map<std::string, double>* opportunity,
+                                      const History* history = nullptr);
 
 }  // namespace urbanmine::match

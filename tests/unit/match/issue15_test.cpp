@@ -274,6 +274,58 @@ TEST(Issue15Uids, NonAsciiEventNamesGetDistinctStableUids) {
   for (const auto& u : seoul) EXPECT_NE(u.find('~'), std::string::npos) << u;
 }
 
+// ---- Met before: history across events -----------------------------------------------------
+
+TEST(Issue15MetBefore, ASecondEventRepeatsOnlyTheMeetingsSomeoneAskedFor) {
+  TempDir dir;
+  const std::string profiles = testing::source_path("examples/event/profiles.csv");
+  const std::string layout = " --slots 12 --tables 6 --date 2023-11-30";
+  ASSERT_EQ(
+      run_cli("match score " + profiles + layout + " --output " + dir.path("i1.json")).exit_code,
+      0);
+  ASSERT_EQ(run_cli("match schedule " + dir.path("i1.json") + " --time-limit 2 --output " +
+                    dir.path("s1.json"))
+                .exit_code,
+            0);
+  auto scored = run_cli("match score " + profiles + layout + " --met-before " +
+                        dir.path("s1.json") + " --output " + dir.path("i2.json"));
+  ASSERT_EQ(scored.exit_code, 0) << scored.output;
+  ASSERT_EQ(run_cli("match schedule " + dir.path("i2.json") + " --time-limit 2 --output " +
+                    dir.path("s2.json"))
+                .exit_code,
+            0);
+  const json i2 = json::parse(*io::read_text_file(dir.path("i2.json")));
+  const json s1 = json::parse(*io::read_text_file(dir.path("s1.json")));
+  const json s2 = json::parse(*io::read_text_file(dir.path("s2.json")));
+  std::set<std::pair<std::string, std::string>> first, requested;
+  const auto ids = [](const json& j) {
+    return std::pair{j["k"].get<std::string>(), j["f"].get<std::string>()};
+  };
+  for (const auto& m : s1["meetings"]) first.insert(ids(m));
+  for (const auto& p : i2["pairs"]) {
+    if (!p["requested_by"].empty()) requested.insert(ids(p));
+  }
+  EXPECT_EQ(i2["met_before"].size(), first.size());
+  EXPECT_EQ(i2["met_before_factor"].get<double>(), 0.0);
+  int repeats = 0, fresh = 0;
+  for (const auto& m : s2["meetings"]) {
+    const auto key = ids(m);
+    if (first.count(key) != 0) {
+      ++repeats;
+      EXPECT_EQ(requested.count(key), 1U) << key.first << "-" << key.second;
+    } else {
+      ++fresh;
+    }
+  }
+  EXPECT_GT(fresh, 0);  // new contacts replace the unrequested repeats
+  EXPECT_EQ(run_cli("match check " + dir.path("i2.json") + " " + dir.path("s2.json")).exit_code, 0);
+  // A history file that is not a schedule is an input error naming the path.
+  std::ofstream(dir.path("bad.json")) << R"({"meetings": [{"k": 1}]})";
+  auto bad = run_cli("match score " + profiles + " --met-before " + dir.path("bad.json"));
+  EXPECT_EQ(bad.exit_code, 3) << bad.output;
+  EXPECT_NE(bad.output.find("$.meetings[0]"), std::string::npos) << bad.output;
+}
+
 // ---- Host keeps table and names ------------------------------------------------------------
 
 TEST(Issue15HostKeepsTable, EveryKoreanHostStaysAtOneTableAndCheckCatchesAMove) {

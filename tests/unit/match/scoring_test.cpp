@@ -123,5 +123,67 @@ TEST(MatchScoring, CsvProfilesScoreRequestedPairs) {
   EXPECT_EQ(inst->pairs[0].weight, 220);
 }
 
+// "Met before": K1 met F1 and F2 at an earlier event; K1 asked to meet F1 again.
+TEST(MatchScoring, PairsThatMetBeforeAreNotProposedAgainUnlessRequested) {
+  const std::string csv =
+      "id,side,organisation,country,offers,seeks,materials,processes,target_countries,"
+      "available,requests\n"
+      "K1,K,Korea Co,KR,seller,buyer,lithium,refining,SE,all,F1:1\n"
+      "F1,F,Sweden,SE,buyer,seller,lithium,refining,,all,\n"
+      "F2,F,Sweden 2,SE,buyer,seller,lithium,refining,,all,\n"
+      "F3,F,Sweden 3,SE,buyer,seller,lithium,,,all,\n";
+  auto profiles = io::parse_match_profiles_csv(csv, "p.csv", 8);
+  ASSERT_TRUE(profiles.has_value()) << profiles.error().to_string();
+  match::SessionLayout layout;
+  layout.name = "t";
+  layout.slot_count = 8;
+  const auto weight_of = [](const match::Instance& inst, const std::string& f) -> long long {
+    for (const auto& p : inst.pairs) {
+      if (inst.participants[p.f].id == f) return p.weight;
+    }
+    return -1;  // not a candidate
+  };
+  auto fresh =
+      match::score_profiles(profiles->participants, profiles->requests, layout, {}, nullptr);
+  ASSERT_TRUE(fresh.has_value()) << fresh.error().to_string();
+  ASSERT_GT(weight_of(*fresh, "F2"), 0);
+  match::History history;
+  history.met_before = {{"K1", "F1"}, {"F2", "K1"}, {"K1", "X9"}};  // either order; X9 unknown
+  auto again = match::score_profiles(profiles->participants, profiles->requests, layout, {},
+                                     nullptr, &history);
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(weight_of(*again, "F1"), weight_of(*fresh, "F1"));  // requested: a wanted follow-up
+  EXPECT_EQ(weight_of(*again, "F2"), -1);                       // not proposed again
+  EXPECT_EQ(again->met_before.size(), 2U);
+  // Factor 0.5: proposed at half the weight.
+  history.factor = 0.5;
+  auto half = match::score_profiles(profiles->participants, profiles->requests, layout, {}, nullptr,
+                                    &history);
+  ASSERT_TRUE(half.has_value());
+  EXPECT_EQ(weight_of(*half, "F2"), weight_of(*fresh, "F2") / 2);
+  // Written and read back.
+  auto back = io::parse_match_instance(io::match_instance_json(*half), "i.json");
+  ASSERT_TRUE(back.has_value()) << back.error().to_string();
+  EXPECT_EQ(back->met_before, half->met_before);
+  EXPECT_DOUBLE_EQ(back->met_before_factor, 0.5);
+  history.factor = 1.5;
+  auto bad = match::score_profiles(profiles->participants, profiles->requests, layout, {}, nullptr,
+                                   &history);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().location, "--met-before-factor");
+}
+
+TEST(MatchScoring, ScheduleMeetingIdsAreReadWithoutAnInstance) {
+  auto ids = io::schedule_meeting_ids(
+      R"({"format": "match-schedule/1", "meetings": [{"k": "K1", "f": "F2", "slot": 0}]})",
+      "s.json");
+  ASSERT_TRUE(ids.has_value()) << ids.error().to_string();
+  ASSERT_EQ(ids->size(), 1U);
+  EXPECT_EQ((*ids)[0], (std::pair<std::string, std::string>{"K1", "F2"}));
+  auto bad = io::schedule_meeting_ids(R"({"meetings": [{"k": 3}]})", "s.json");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().location, "s.json: $.meetings[0]");
+}
+
 }  // namespace
 }  // namespace urbanmine
