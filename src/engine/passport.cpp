@@ -4,26 +4,18 @@
 
 #include <utility>
 
-#include "io/csv.h"
 #include "io/passport_json.h"
 
 namespace urbanmine::engine {
 
 core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir) {
-  const std::string dir = plant_data_dir(data_dir);
-  auto defaults = load_plant_defaults(dir);
-  if (!defaults) return defaults.error();
-  auto substances = io::load_passport_substances(dir + "/passport_substances.csv");
-  if (!substances) return substances.error();
-  auto fractions = passport::substance_fractions(*substances, defaults->atomic_weights);
-  if (!fractions) return fractions.error();
-  auto files = io::read_passports(path);
-  if (!files) return files.error();
+  auto set = io::read_passport_set(path, plant_data_dir(data_dir));
+  if (!set) return set.error();
   PassportReadOutcome out;
-  out.files = std::move(*files);
-  out.aggregate = passport::aggregate(out.files, *fractions);
-  out.fractions = std::move(*fractions);
+  out.files = std::move(set->files);
+  out.aggregate = std::move(set->aggregate);
+  out.fractions = std::move(set->fractions);
   return out;
 }
 

@@ -9,15 +9,12 @@
 
 #include "core/version.h"
 #include "engine/cooperation.h"
-#include "engine/passport.h"
 #include "engine/plant.h"
 #include "engine/uncertainty.h"
 #include "io/data_dir.h"
 #include "io/dataset.h"
-#include "io/files.h"
 #include "io/run_data.h"
 #include "io/scenario_toml.h"
-#include "io/sha256.h"
 
 #include "model/passport_fleet.h"
 #include "model/run_model.h"
@@ -41,66 +38,6 @@ struct Prepared {
   std::vector<DataFile> passport_files;          // hashed into the run with the data files
 };
 
-// A [[passport_fleet]] path: relative paths are from the scenario file's folder.
-std::string passport_path(const io::ScenarioSpec& spec, const std::string& path) {
-  const std::filesystem::path p(path);
-  if (p.is_absolute()) return path;
-  std::error_code ec;
-  const std::filesystem::path scenario(spec.source);
-  if (!spec.source.empty() && std::filesystem::is_regular_file(scenario, ec)) {
-    return (scenario.parent_path() / p).lexically_normal().string();
-  }
-  return path;
-}
-
-// Reads each [[passport_fleet]] entry's passports and lays them over the model inputs
-// (model/passport_fleet.h). Every problem goes to `diags`.
-void apply_passport_fleets(Prepared& p, const RunOptions& options, core::Diagnostics& diags) {
-  if (p.spec.passport_fleets.empty()) return;
-  if (!options.allow_local_files) {
-    diags.add_error(core::Error::invalid_input(
-        "a scenario sent to the service cannot read passport files on the server",
-        p.spec.passport_fleets.front().location,
-        "run it with `urbanmine run SCENARIO` on the machine that has the passports, or leave "
-        "[[passport_fleet]] out"));
-    return;
-  }
-  std::vector<model::PassportFleet> fleets;
-  for (const auto& entry : p.spec.passport_fleets) {
-    const std::string path = passport_path(p.spec, entry.path);
-    auto read = read_passports(path, p.data.data_dir);
-    if (!read) {
-      core::Error e = read.error();
-      e.location = entry.location + ".path: " + e.location;
-      diags.add_error(std::move(e));
-      continue;
-    }
-    auto sample =
-        passport::fleet_sample(read->files, read->aggregate, read->fractions, entry.location);
-    if (!sample) {
-      diags.add_error(sample.error());
-      continue;
-    }
-    for (const auto& f : read->files) {
-      auto bytes = io::read_text_file(f.source);
-      if (!bytes) {
-        diags.add_error(bytes.error());
-        continue;
-      }
-      p.passport_files.push_back({f.source, io::sha256_hex(*bytes), bytes->size()});
-    }
-    fleets.push_back(
-        {entry.region, entry.segment, entry.mode, path, entry.location, std::move(*sample)});
-  }
-  if (diags.has_errors()) return;
-  auto records = model::apply_passport_fleet(p.inputs, fleets);
-  if (!records) {
-    diags.add_error(records.error());
-    return;
-  }
-  p.passport_records = std::move(*records);
-}
-
 // Parses the scenario and loads the whole dataset (io::load_dataset: every file a run reads),
 // collecting every problem; resolves the scenario when both loaded.
 Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnostics& diags) {
@@ -119,7 +56,12 @@ Prepared prepare(io::ScenarioSpec spec, const RunOptions& options, core::Diagnos
   p.spec = std::move(spec);
   if (!data_diags.has_errors()) {
     p.inputs = model::resolve_scenario(p.spec, p.data.run, diags);
-    if (!diags.has_errors()) apply_passport_fleets(p, options, diags);
+    if (!diags.has_errors()) {
+      auto fleets = model::apply_scenario_passport_fleets(
+          p.spec, p.data.data_dir, options.allow_local_files, p.inputs, diags);
+      p.passport_records = std::move(fleets.records);
+      p.passport_files = std::move(fleets.files);
+    }
     // The recycling plant model's data (docs/plant.md).
     p.inputs.plant_defaults = std::make_shared<const plant::PlantDefaults>(*p.data.plant);
   }

@@ -14,6 +14,7 @@
 #include "io/csv.h"
 #include "io/files.h"
 #include "io/json_reader.h"
+#include "io/plant_data.h"
 
 namespace urbanmine::io {
 namespace {
@@ -396,6 +397,22 @@ core::Result<std::vector<passport::FileResult>> read_passports(const std::string
     if (!bytes) return bytes.error();
     out.push_back(read_passport_bytes(*bytes, p));
   }
+  return out;
+}
+
+core::Result<PassportSet> read_passport_set(const std::string& path, const std::string& data_dir) {
+  auto defaults = load_plant_defaults(data_dir);
+  if (!defaults) return defaults.error();
+  auto substances = load_passport_substances(data_dir + "/passport_substances.csv");
+  if (!substances) return substances.error();
+  auto fractions = passport::substance_fractions(*substances, defaults->atomic_weights);
+  if (!fractions) return fractions.error();
+  auto files = read_passports(path);
+  if (!files) return files.error();
+  PassportSet out;
+  out.files = std::move(*files);
+  out.aggregate = passport::aggregate(out.files, *fractions);
+  out.fractions = std::move(*fractions);
   return out;
 }
 

@@ -10,6 +10,7 @@
 // Example: auto files = read_passports("tests/data/passport");  // one FileResult per file
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,17 @@ passport::FileResult read_passport_bytes(const std::string& bytes, const std::st
 // A file, or every *.json file of a folder (not recursive, by name). Errors: the path does
 // not exist (not found), a folder without *.json files (invalid input), unreadable files (io).
 core::Result<std::vector<passport::FileResult>> read_passports(const std::string& path);
+
+// A passport file or folder read, validated and aggregated (passport::aggregate), with the
+// element fractions of `data_dir`'s substance list (passport_substances.csv) and atomic weights
+// (plant data). Errors as read_passports and for bad data files; bad passports are reported
+// inside the files.
+struct PassportSet {
+  std::vector<passport::FileResult> files;
+  passport::Aggregate aggregate;
+  std::map<std::string, passport::ElementFractions> fractions;
+};
+core::Result<PassportSet> read_passport_set(const std::string& path, const std::string& data_dir);
 
 // data/passport_substances.csv: cas, name, formula, source.
 core::Result<std::vector<passport::Substance>> load_passport_substances(const std::string& path);

@@ -4,7 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <utility>
+
+#include "io/files.h"
+#include "io/passport_json.h"
+#include "io/sha256.h"
 
 #include "results/registry.h"
 
@@ -205,6 +210,74 @@ core::Result<PassportFleetRecords> apply_passport_fleet(ModelInputs& in,
     in.assumptions.push_back(std::move(sentence));
   }
   out.tables = {std::move(coverage), std::move(chemistry), std::move(intensity)};
+  return out;
+}
+
+namespace {
+
+// A [[passport_fleet]] path: relative paths are from the scenario file's folder (a scenario
+// given as text or a dict: from the working directory).
+std::string passport_path(const io::ScenarioSpec& spec, const std::string& path) {
+  const std::filesystem::path p(path);
+  if (p.is_absolute()) return path;
+  std::error_code ec;
+  const std::filesystem::path scenario(spec.source);
+  if (!spec.source.empty() && std::filesystem::is_regular_file(scenario, ec)) {
+    return (scenario.parent_path() / p).lexically_normal().string();
+  }
+  return path;
+}
+
+}  // namespace
+
+ScenarioPassportFleets apply_scenario_passport_fleets(const io::ScenarioSpec& spec,
+                                                      const std::string& data_dir,
+                                                      bool allow_local_files, ModelInputs& in,
+                                                      core::Diagnostics& diags) {
+  ScenarioPassportFleets out;
+  if (spec.passport_fleets.empty()) return out;
+  if (!allow_local_files) {
+    diags.add_error(core::Error::invalid_input(
+        "a scenario sent to the service cannot read passport files on the server",
+        spec.passport_fleets.front().location,
+        "run it with `urbanmine run SCENARIO` on the machine that has the passports, or leave "
+        "[[passport_fleet]] out"));
+    return out;
+  }
+  std::vector<PassportFleet> fleets;
+  for (const auto& entry : spec.passport_fleets) {
+    const std::string path = passport_path(spec, entry.path);
+    auto read = io::read_passport_set(path, data_dir);
+    if (!read) {
+      core::Error e = read.error();
+      e.location = entry.location + ".path: " + e.location;
+      diags.add_error(std::move(e));
+      continue;
+    }
+    auto sample =
+        passport::fleet_sample(read->files, read->aggregate, read->fractions, entry.location);
+    if (!sample) {
+      diags.add_error(sample.error());
+      continue;
+    }
+    for (const auto& f : read->files) {
+      auto bytes = io::read_text_file(f.source);
+      if (!bytes) {
+        diags.add_error(bytes.error());
+        continue;
+      }
+      out.files.push_back({f.source, io::sha256_hex(*bytes), bytes->size()});
+    }
+    fleets.push_back(
+        {entry.region, entry.segment, entry.mode, path, entry.location, std::move(*sample)});
+  }
+  if (diags.has_errors()) return out;
+  auto records = apply_passport_fleet(in, fleets);
+  if (!records) {
+    diags.add_error(records.error());
+    return out;
+  }
+  out.records = std::move(*records);
   return out;
 }
 

@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/result.h"
+#include "io/scenario_toml.h"
 
 #include "model/scenario.h"
 #include "passport/fleet.h"
@@ -35,6 +37,20 @@ struct PassportFleet {
 struct PassportFleetRecords {
   std::vector<results::RecordTable> tables;
 };
+
+// Every [[passport_fleet]] entry of `spec` read (io::read_passport_set against `data_dir`;
+// relative paths from the scenario file's folder), grouped (passport::fleet_sample) and laid
+// over `in` (apply_passport_fleet). `files` gets each passport file with its SHA-256 (the run
+// hashes them). Every problem goes to `diags`; with `allow_local_files` false (a scenario sent
+// to the service) any entry is an error.
+struct ScenarioPassportFleets {
+  PassportFleetRecords records;
+  std::vector<results::DataFile> files;
+};
+ScenarioPassportFleets apply_scenario_passport_fleets(const io::ScenarioSpec& spec,
+                                                      const std::string& data_dir,
+                                                      bool allow_local_files, ModelInputs& in,
+                                                      core::Diagnostics& diags);
 
 // Changes in.pack_kwh and in.chemistry_share of each entry's region and segment in the model
 // years its passports cover. Errors (invalid input, naming the entry): a region that is not a

@@ -21,6 +21,7 @@
 #include "io/scenario_toml.h"
 #include "io/uncertainty_input.h"
 
+#include "model/passport_fleet.h"
 #include "model/run_model.h"
 #include "uncertainty/sensitivity.h"
 
@@ -526,6 +527,9 @@ core::Result<UncertaintyPlan> prepare_uncertainty(const std::string& scenario_pa
   UncertaintyPlan plan;
   plan.scenario_path = path;
   plan.base = model::resolve_scenario(spec, data, diags);
+  if (diags.has_errors()) return diags.to_error();
+  // Passports laid over the cohorts, as in a run (every draw starts from them).
+  model::apply_scenario_passport_fleets(spec, data_dir, true, plan.base, diags);
   if (diags.has_errors()) return diags.to_error();
   auto plant_defaults = io::load_plant_defaults(data_dir);
   if (!plant_defaults) return plant_defaults.error();

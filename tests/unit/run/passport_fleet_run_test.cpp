@@ -3,6 +3,7 @@
 // change the cohort's pack size and chemistry mix, the coverage is reported, the passport
 // files are hashed into the run, relative paths are from the scenario's folder, and a
 // scenario sent to the service may not read files.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/run.h"
+#include "engine/uncertainty.h"
 
 #include "test_support.h"
 
@@ -94,6 +96,19 @@ TEST(PassportFleetRun, CoverageModeMovesTheCohortOnlyByThePassportsShare) {
     const double mean = row[5].number / row[4].number;
     EXPECT_NEAR(row[9].number, c * mean + (1.0 - c) * row[8].number, 1e-9);
   }
+}
+
+TEST(PassportFleetRun, MonteCarloDrawsStartFromThePassportCohorts) {
+  testing::TempDir dir;
+  auto plan = prepare_uncertainty(write_scenario(dir, "sample"), testing::source_path("data"));
+  ASSERT_TRUE(plan.has_value()) << plan.error().to_string();
+  const auto& in = plan->base;
+  const auto r = static_cast<std::size_t>(std::find(in.regions.begin(), in.regions.end(), "DEU") -
+                                          in.regions.begin());
+  const auto s = static_cast<std::size_t>(
+      std::find(in.segments.begin(), in.segments.end(), "car_bev") - in.segments.begin());
+  ASSERT_LT(r, in.regions.size());
+  EXPECT_DOUBLE_EQ(in.pack_kwh[r][s][2019 - in.first_year], 153.0 / 2.0);
 }
 
 TEST(PassportFleetRun, TheServiceMayNotReadPassportFiles) {
