@@ -24,6 +24,7 @@
 #include "engine/dealsheet.h"
 #include "engine/dsm.h"
 #include "engine/match.h"
+#include "engine/passport.h"
 #include "engine/plan.h"
 #include "engine/plant.h"
 #include "engine/source.h"
@@ -32,6 +33,7 @@
 #include "io/plant_request.h"
 #include "io/scenario_toml.h"
 
+#include "report/passport_text.h"
 #include "report/plant_text.h"
 
 namespace py = pybind11;
@@ -466,6 +468,18 @@ py::list risk_disruption(const Run* run, const std::string& element, std::option
   return out;
 }
 
+// `urbanmine passport read PATH --format json`: every file with its problems and the aggregate
+// of the valid ones, as JSON text (bad passports are in the report, not errors).
+std::string passport_read(const std::string& path, const std::string& data_dir) {
+  urbanmine::core::Result<urbanmine::engine::PassportReadOutcome> r = Error::internal("not read");
+  {
+    py::gil_scoped_release release;
+    r = urbanmine::engine::read_passports(path, data_dir);
+  }
+  const auto outcome = take(std::move(r));
+  return urbanmine::report::passport_read_json(outcome.files, outcome.aggregate);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_urbanmine, m) {
@@ -510,5 +524,6 @@ PYBIND11_MODULE(_urbanmine, m) {
   m.def("risk_disruption", &risk_disruption, py::arg("run").none(true), py::arg("element"),
         py::arg("year"), py::arg("drop"), py::arg("top"), py::arg("export_quotas"),
         py::arg("region"), py::arg("data_dir"));
+  m.def("passport_read", &passport_read, py::arg("path"), py::arg("data_dir"));
   m.def("version", [] { return std::string(urbanmine::core::version()); });
 }

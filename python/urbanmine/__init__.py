@@ -414,4 +414,4 @@ class StockModel:
 
 
 # Submodules that use the classes above (``from urbanmine import policy, market, mfa``).
-from . import market, mfa, policy  # noqa: E402, F401
+from . import market, mfa, passport, policy  # noqa: E402, F401

@@ -9,6 +9,7 @@ import numpy.typing as npt
 from . import market as market
 from . import match as match
 from . import mfa as mfa
+from . import passport as passport
 from . import plant as plant
 from . import policy as policy
 from . import risk as risk

@@ -71,6 +71,21 @@ def test_tables_is_a_mapping_of_names_to_tables(baseline):
         baseline.tables["no_such_table"]
 
 
+@pytest.mark.skipif(not BIN, reason="URBANMINE_BIN not set")
+def test_passport_read_is_the_cli_report(tmp_path):
+    folder = ROOT / "tests" / "data" / "passport"
+    report = urbanmine.passport.read(folder)
+    cli = subprocess.run([BIN, "--format", "json", "passport", "read", str(folder)],
+                         capture_output=True, text=True)
+    assert cli.returncode == 3  # some passports are invalid: the CLI still writes the report
+    assert report.to_dict() == json.loads(cli.stdout)
+    assert report.aggregate.valid_files == 8 and report.aggregate.invalid_files == 12
+    bad = [f.file for f in report.files if not f.valid]
+    assert any(name.endswith("p19_malformed_json.json") for name in bad)
+    with pytest.raises(urbanmine.NotFoundError):
+        urbanmine.passport.read(tmp_path / "missing")
+
+
 def test_passports_as_fleet_data_from_a_dict_scenario(tmp_path):
     fleet = urbanmine.run({"passport_fleet": [{
         "path": str(ROOT / "tests" / "data" / "passport_fleet"), "region": "DEU",
@@ -387,7 +402,7 @@ def test_every_public_name_has_a_type_stub():
     import inspect
 
     package = pathlib.Path(urbanmine.__file__).parent
-    for name in ("", "plant", "risk", "match", "policy", "market", "mfa"):
+    for name in ("", "plant", "risk", "match", "policy", "market", "mfa", "passport"):
         module = importlib.import_module("urbanmine" + ("." + name if name else ""))
         stub = package / ((name or "__init__") + ".pyi")
         tree = ast.parse(stub.read_text())
