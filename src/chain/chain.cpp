@@ -454,7 +454,10 @@ core::Result<ChainResult> run_chain(const fleet::FleetResult& fl, const ChainInp
         const double waste = to_tonnes(waste_rk, r, e, t);
         const double collected = waste * coll_rate;
         const double lost = waste * (1.0 - coll_rate);
-        RecyclingOutcome rec = recycle_element(feed_of(e), routes_of[r], e, in.recovery_fraction);
+        RecyclingOutcome rec = recycle_element(feed_of(e), routes_of[r], e,
+                                               in.recovery_by_region_year.empty()
+                                                   ? in.recovery_fraction
+                                                   : in.recovery_by_region_year[r * T + t]);
         if (plant != nullptr) {
           for (std::size_t q = 0; q < Q; ++q) rec.recovered_t[q] = plant_recovered[q][e];
         }

@@ -84,6 +84,9 @@ struct ChainInputs {
   std::vector<CapacityPool> pools;
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
+  // Optional, [region * T + year]: the recoveries of each region and year (a recovery policy
+  // path); empty = recovery_fraction everywhere.
+  std::vector<std::array<std::array<double, kElementCount>, kRouteCount>> recovery_by_region_year;
   ProductionScrapInputs production_scrap;
   TradeInputs trade;
   CapacityGrowthInputs capacity_growth;

@@ -40,7 +40,16 @@ core::Result<plant::MaterialTonnes> PlantRunCollector::add(const RecyclingInput&
     if (!packs) return located(packs.error());
     feed.components.push_back(std::move(*packs));
   }
-  auto b = plant::balance(feed, params_[plant::index(in.route)], defaults_);
+  const plant::RouteParams* params = &params_[plant::index(in.route)];
+  plant::RouteParams overridden;
+  if (!in.recovery_override.empty()) {
+    overridden = *params;
+    for (const auto& [material, fraction] : in.recovery_override) {
+      overridden.recovery[plant::index(material)] = fraction;
+    }
+    params = &overridden;
+  }
+  auto b = plant::balance(feed, *params, defaults_);
   if (!b) return located(b.error());
   if (std::find(regions_.begin(), regions_.end(), in.region) == regions_.end()) {
     regions_.push_back(in.region);

@@ -34,6 +34,9 @@ struct RecyclingInput {
   // Battery tonnes behind feed_t when known (the per-kg-of-battery reagents and energy apply
   // to it); otherwise the element tonnes are used and flagged as an assumption.
   std::optional<double> battery_t;
+  // Route recoveries of this input that differ from the collector's route settings (a recovery
+  // policy path by region and year); empty = the route's settings.
+  std::vector<std::pair<plant::Material, double>> recovery_override;
 };
 
 struct PlantRunTables {

@@ -473,7 +473,8 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
                 "recycling_plants",
                 "pack_size_path",
                 "used_vehicle_export",
-                "passport_fleet"},
+                "passport_fleet",
+                "recovery_path"},
                "");
   if (const auto* t = w.sub_table(root, "market")) {
     w.check_keys(*t, {"weights", "year"}, "market");
@@ -691,6 +692,42 @@ void parse_document(Walker& w, const toml::table& root, ScenarioSpec& spec) {
       }
       if (ok) spec.trade_blocks.push_back(std::move(s));
     });
+  }
+
+  if (const auto* t = w.sub_table(root, "recovery_path")) {
+    const std::string p = "recovery_path";
+    w.check_keys(*t, {"policy", "regions"}, p);
+    spec.recovery_policy_location = w.loc(t, p);
+    std::string policy;
+    if (w.get_string(*t, "policy", p, policy, true)) {
+      if (policy == "eu_2023_1542" || policy == "none") {
+        spec.recovery_policy = policy == "none" ? "" : policy;
+      } else {
+        w.error(t->get("policy"), p + ".policy", "'" + policy + "' is not a recovery policy",
+                "write policy = \"eu_2023_1542\" (Regulation (EU) 2023/1542 Annex XII targets) "
+                "or \"none\"");
+      }
+    }
+    if (const toml::node* n = t->get("regions")) {
+      const auto* arr = n->as_array();
+      std::vector<std::string> regions;
+      bool ok = arr != nullptr && !arr->empty();
+      if (arr != nullptr) {
+        for (const auto& item : *arr) {
+          if (const auto* v = item.as_string()) {
+            regions.push_back(v->get());
+          } else {
+            ok = false;
+          }
+        }
+      }
+      if (ok) {
+        spec.recovery_policy_regions = regions;
+      } else {
+        w.error(n, p + ".regions", "expected a non-empty list of region codes",
+                "write regions = [\"EU27\"] (model regions or aggregates, or \"all\")");
+      }
+    }
   }
 
   w.for_each_table(root, "passport_fleet", "", [&](const toml::table& e, const std::string& ep) {

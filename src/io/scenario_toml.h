@@ -214,6 +214,13 @@ struct ScenarioSpec {
   std::vector<std::pair<std::string, double>> market_weights;
   std::optional<int> market_year;
   std::vector<PassportFleetSpec> passport_fleets;
+  // [recovery_path]: a recovery policy path over the route recoveries (docs/formats/scenario.md):
+  // "eu_2023_1542" = the material recovery targets of Regulation (EU) 2023/1542 Annex XII Part C
+  // (data/eu_battery_regulation_targets.csv) as floors from the year after each deadline, in
+  // `recovery_policy_regions` (default EU27). Empty = none (the routes' own rates).
+  std::string recovery_policy;
+  std::vector<std::string> recovery_policy_regions = {"EU27"};
+  std::string recovery_policy_location;
 };
 
 // Parses scenario TOML `text`; `source` names it in locations ("file:line: key"). Problems go to

@@ -39,8 +39,14 @@ struct Shape {
 // and route, with this run's recovery fractions as the route recoveries.
 class PlantModelStep final : public chain::PlantStep {
  public:
-  static core::Result<std::unique_ptr<PlantModelStep>> make(const ModelInputs& in) {
+  // `recovery_by_region_year` (recovery_by_region_year().table; empty = none) overrides the
+  // route recoveries of each region and year.
+  static core::Result<std::unique_ptr<PlantModelStep>> make(
+      const ModelInputs& in,
+      const std::vector<std::array<std::array<double, kElementCount>, kRouteCount>>*
+          recovery_by_region_year = nullptr) {
     auto step = std::unique_ptr<PlantModelStep>(new PlantModelStep(in));
+    step->recovery_by_region_year_ = recovery_by_region_year;
     std::array<plant::RouteParams, plant::kRouteCount> params;
     for (std::size_t e = 0; e < kElementCount; ++e) {
       const auto m = plant::parse_material(kElementCodes[e]);
@@ -69,6 +75,15 @@ class PlantModelStep final : public chain::PlantStep {
     rin.route = route_[feed.route];
     for (std::size_t e = 0; e < kElementCount; ++e) rin.feed_t[material_[e]] = feed.feed_t[e];
     rin.battery_t = feed.battery_t;
+    if (recovery_by_region_year_ != nullptr && !recovery_by_region_year_->empty()) {
+      const auto& rec =
+          (*recovery_by_region_year_)[feed.region * in_.years +
+                                      static_cast<std::size_t>(feed.year - in_.first_year)];
+      for (std::size_t e = 0; e < kElementCount; ++e) {
+        rin.recovery_override.emplace_back(static_cast<plant::Material>(material_[e]),
+                                           rec[feed.route][e]);
+      }
+    }
     auto recovered = collector_->add(rin);
     if (!recovered) return recovered.error();
     std::array<double, chain::kElementCount> out{};
@@ -84,6 +99,8 @@ class PlantModelStep final : public chain::PlantStep {
   std::array<std::size_t, kElementCount> material_{};
   std::array<plant::Route, kRouteCount> route_{};
   std::optional<chain::PlantRunCollector> collector_;
+  const std::vector<std::array<std::array<double, kElementCount>, kRouteCount>>*
+      recovery_by_region_year_ = nullptr;
 };
 
 }  // namespace
@@ -140,13 +157,16 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
   if (!fleet) return fleet.error();
 
   report(0.4, "chain");
+  const RecoveryByRegionYear recovery = recovery_by_region_year(in);
   std::unique_ptr<PlantModelStep> plant_step;
   if (in.plant_defaults) {
-    auto step = PlantModelStep::make(in);
+    auto step = PlantModelStep::make(in, &recovery.table);
     if (!step) return step.error();
     plant_step = std::move(*step);
   }
-  auto chain = chain::run_chain(*fleet, chain_inputs(in), plant_step.get());
+  chain::ChainInputs chain_in = chain_inputs(in);
+  chain_in.recovery_by_region_year = recovery.table;
+  auto chain = chain::run_chain(*fleet, chain_in, plant_step.get());
   if (!chain) return chain.error();
 
   report(0.8, "tables");
@@ -274,6 +294,7 @@ core::Result<RunResults> compute_run(const ModelInputs& in,
 
   // --- assumptions ------------------------------------------------------------------------------
   res.assumptions = in.assumptions;
+  if (!recovery.assumption.empty()) res.assumptions.push_back(recovery.assumption);
   for (auto& a : plant_assumptions) res.assumptions.push_back(std::move(a));
   res.assumptions.push_back(
       "model rule: vehicles and packs age separately (vehicle lifetime by sales year, pack "

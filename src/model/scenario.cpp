@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <optional>
@@ -1514,6 +1515,16 @@ class Resolver {
                            [static_cast<std::size_t>(e - kElementCodes.begin())] =
           s.recovery_fraction;
     }
+    in_.recovery_policy = spec_.recovery_policy;
+    in_.recovery_policy_region.assign(in_.regions.size(), false);
+    if (!spec_.recovery_policy.empty()) {
+      for (const auto& code : spec_.recovery_policy_regions) {
+        auto covered = scope(code, spec_.recovery_policy_location + ".regions", nullptr,
+                             "[recovery_path] regions");
+        if (!covered) continue;
+        for (std::size_t r : *covered) in_.recovery_policy_region[r] = true;
+      }
+    }
   }
 
   void resolve_demand_checks() {
@@ -1557,6 +1568,48 @@ ModelInputs resolve_scenario(const io::ScenarioSpec& spec, const io::RunData& da
   ModelInputs in;
   Resolver(spec, data, diags, in).run();
   return in;
+}
+
+RecoveryByRegionYear recovery_by_region_year(const ModelInputs& in) {
+  RecoveryByRegionYear out;
+  if (in.recovery_policy.empty() || in.plant_defaults == nullptr) return out;
+  const std::size_t R = in.regions.size();
+  const std::size_t T = in.years;
+  out.table.assign(R * T, in.recovery_fraction);
+  std::string floors;
+  for (const auto& target : in.plant_defaults->targets) {
+    const auto code = plant::material_code(target.material);
+    const auto e = results::element_index(code);
+    if (!e) continue;  // not a model element
+    // A target due by 31 December of its year binds recycling from the next year on.
+    const int from = target.year + 1;
+    for (std::size_t r = 0; r < R; ++r) {
+      if (!in.recovery_policy_region[r]) continue;
+      for (std::size_t t = 0; t < T; ++t) {
+        if (in.first_year + static_cast<int>(t) < from) continue;
+        for (std::size_t q = 0; q < kRouteCount; ++q) {
+          double& v = out.table[r * T + t][q][*e];
+          v = std::max(v, target.fraction);
+        }
+      }
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s %.0f %% from %d", std::string(code).c_str(),
+                  100.0 * target.fraction, from);
+    floors += (floors.empty() ? "" : ", ") + std::string(buf);
+  }
+  std::string regions;
+  for (std::size_t r = 0; r < R; ++r) {
+    if (in.recovery_policy_region[r]) regions += (regions.empty() ? "" : ", ") + in.regions[r];
+  }
+  out.assumption =
+      "scenario [recovery_path] policy = \"eu_2023_1542\": the material recovery targets of "
+      "Regulation (EU) 2023/1542 Annex XII Part C (eu_battery_regulation_targets.csv) are floors "
+      "on every route's recovery in " +
+      regions + " (" + floors +
+      "; each binds from the year after its deadline), as if every plant there complies; a "
+      "policy path, not a forecast of what plants achieve";
+  return out;
 }
 
 }  // namespace urbanmine::model

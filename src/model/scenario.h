@@ -90,6 +90,12 @@ struct ModelInputs {
   chain::CapacityGrowthInputs capacity_growth;
   // [route][element]
   std::array<std::array<double, kElementCount>, kRouteCount> recovery_fraction{};
+  // Recovery policy path (scenario [recovery_path]): empty, or "eu_2023_1542" (the plant data's
+  // EU material recovery targets as floors on every route from the year after each deadline)
+  // in the regions flagged [region]. model/run_model.cpp derives the recoveries by region and
+  // year from recovery_fraction and these (recovery_by_region_year).
+  std::string recovery_policy;
+  std::vector<bool> recovery_policy_region;
   // The recycling plant model (docs/plant.md), loaded from the same data folder. When set, the
   // run recycles through plant::balance (with recovery_fraction as route recoveries) and adds
   // products, revenue and CO2e tables; when null, recycle_element alone is used.
@@ -105,6 +111,15 @@ struct ModelInputs {
 
   std::vector<std::string> assumptions;  // every default and assumption used, with its source
 };
+
+// Route recoveries by region and year, [r * T + t][route][element]: recovery_fraction, raised to
+// the policy path's floors where and when it applies (empty when there is no policy path).
+// `plant_defaults` must be set (the targets are plant data). Also says what it did in words.
+struct RecoveryByRegionYear {
+  std::vector<std::array<std::array<double, kElementCount>, kRouteCount>> table;
+  std::string assumption;
+};
+RecoveryByRegionYear recovery_by_region_year(const ModelInputs& in);
 
 // Gives model region `r`, which is in no pool, a pool of its own with `capacity_t` per year and
 // the default route (hydrometallurgy): the plant list and capacity growth use it.

@@ -26,13 +26,13 @@ plant::MaterialTonnes case_a_elements(double scale) {
 TEST(PlantRunTables, RegionYearTablesMatchSingleBalances) {
   const auto& d = testing::plant_defaults();
   std::vector<chain::RecyclingInput> inputs = {
-      {"KOR", 2030, plant::Route::kHydrometallurgy, case_a_elements(1.0), {}, {}},
-      {"KOR", 2031, plant::Route::kHydrometallurgy, case_a_elements(2.0), {}, {}},
-      {"DEU", 2030, plant::Route::kPyrometallurgy, case_a_elements(0.5), {}, {}},
-      {"DEU", 2030, plant::Route::kHydrometallurgy, case_a_elements(0.5), {}, {}},
+      {"KOR", 2030, plant::Route::kHydrometallurgy, case_a_elements(1.0), {}, {}, {}},
+      {"KOR", 2031, plant::Route::kHydrometallurgy, case_a_elements(2.0), {}, {}, {}},
+      {"DEU", 2030, plant::Route::kPyrometallurgy, case_a_elements(0.5), {}, {}, {}},
+      {"DEU", 2030, plant::Route::kHydrometallurgy, case_a_elements(0.5), {}, {}, {}},
   };
   // Packs by chemistry add to the element feed of a region-year.
-  inputs.push_back({"DEU", 2031, plant::Route::kHydrometallurgy, {}, {{"NMC811", 1.0e6}}, {}});
+  inputs.push_back({"DEU", 2031, plant::Route::kHydrometallurgy, {}, {{"NMC811", 1.0e6}}, {}, {}});
   auto out = chain::plant_run_tables(inputs, d);
   ASSERT_TRUE(out.has_value()) << out.error().to_string();
   ASSERT_EQ(out->tables.size(), 4u);
