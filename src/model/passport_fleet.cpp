@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <utility>
 
 #include "io/files.h"
@@ -88,7 +89,16 @@ core::Result<PassportFleetRecords> apply_passport_fleet(ModelInputs& in,
   RecordTable coverage = coverage_table();
   RecordTable chemistry = chemistry_table();
   RecordTable intensity = intensity_table();
+  std::map<std::pair<std::string, std::string>, std::string> entry_of;  // (region, segment)
   for (const auto& f : fleets) {
+    const auto [seen, fresh] = entry_of.emplace(std::pair{f.region, f.segment}, f.location);
+    if (!fresh) {
+      // A second entry would take the first one's result as "the data": say so instead.
+      return core::Error::invalid_input(
+          "a second [[passport_fleet]] entry for " + f.region + " " + f.segment +
+              " (the first is " + seen->second + ")",
+          f.location, "put all passports of one region and segment in one folder or entry");
+    }
     const auto r = index_of(in.regions, f.region);
     if (!r) {
       return core::Error::invalid_input(

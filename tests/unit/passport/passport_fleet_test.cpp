@@ -188,6 +188,13 @@ TEST(PassportFleetOverride, ErrorsNameTheScenarioEntry) {
   ASSERT_FALSE(bad_chemistry.has_value());
   EXPECT_NE(bad_chemistry.error().message.find("chemistry 'NMC955'"), std::string::npos);
 
+  auto twice = model::apply_passport_fleet(in, {small_fleet("coverage"), small_fleet("sample")});
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_NE(twice.error().message.find("a second [[passport_fleet]] entry for DEU car_bev"),
+            std::string::npos)
+      << twice.error().message;
+
+  in = small_inputs();
   fleet = small_fleet("coverage");
   fleet.sample.cells[2030] = fleet.sample.cells[2020];
   auto bad_year = model::apply_passport_fleet(in, {fleet});
