@@ -12,11 +12,7 @@ core::Result<PassportReadOutcome> read_passports(const std::string& path,
                                                  const std::string& data_dir) {
   auto set = io::read_passport_set(path, plant_data_dir(data_dir));
   if (!set) return set.error();
-  PassportReadOutcome out;
-  out.files = std::move(set->files);
-  out.aggregate = std::move(set->aggregate);
-  out.fractions = std::move(set->fractions);
-  return out;
+  return PassportReadOutcome{std::move(*set)};
 }
 
 core::Result<plant::FeedComponent> passport_feed(const PassportReadOutcome& outcome) {

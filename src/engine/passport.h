@@ -7,13 +7,13 @@
 //          // then report::passport_read_table(r->files, r->aggregate)
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "engine/plant.h"
+#include "io/passport_json.h"
 #include "plant/plant.h"
 
 #include "passport/passport.h"
@@ -21,10 +21,8 @@
 
 namespace urbanmine::engine {
 
-struct PassportReadOutcome {
-  std::vector<passport::FileResult> files;
-  passport::Aggregate aggregate;
-  std::map<std::string, passport::ElementFractions> fractions;  // data/passport_substances.csv
+// The files read, their aggregate and the substance fractions (io::PassportSet).
+struct PassportReadOutcome : io::PassportSet {
   bool all_valid() const { return aggregate.invalid_files == 0; }
 };
 
