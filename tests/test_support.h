@@ -25,9 +25,9 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the urbanmine binary with `args` (a shell-quoted string), capturing stdout+stderr.
-inline CommandResult run_cli(const std::string& args) {
-  const std::string cmd = std::string(URBANMINE_BIN) + " " + args + " 2>&1";
+// Runs a shell command line, capturing stdout+stderr.
+inline CommandResult run_cli_command(const std::string& command) {
+  const std::string cmd = command + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -37,6 +37,16 @@ inline CommandResult run_cli(const std::string& args) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs the urbanmine binary with `args` (a shell-quoted string), capturing stdout+stderr.
+inline CommandResult run_cli(const std::string& args) {
+  return run_cli_command(std::string(URBANMINE_BIN) + " " + args);
+}
+
+// The same, run from the folder `dir` (the binary's relative paths and defaults resolve there).
+inline CommandResult run_cli_in(const std::string& dir, const std::string& args) {
+  return run_cli_command("cd '" + dir + "' && " + std::string(URBANMINE_BIN) + " " + args);
 }
 
 // A fresh empty directory under the system temp dir, removed by the destructor.

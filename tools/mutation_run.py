@@ -142,9 +142,13 @@ def main():
                               data_dir], args.timeout)]
                 if codes[0] == 0:
                     out = work / f"out{n}"
+                    db = work / f"out{n}.db"
                     codes.append(run([args.bin, "--no-progress", "run", str(path), "--data-dir",
-                                      data_dir, "--out", str(out)], args.timeout))
+                                      data_dir, "--out", str(out), "--db", str(db)],
+                                     args.timeout))
                     shutil.rmtree(out, ignore_errors=True)
+                    for suffix in ("", "-wal", "-shm"):
+                        pathlib.Path(str(db) + suffix).unlink(missing_ok=True)
                 kind = "scenario (" + seed_file.name + ")"
             else:
                 text = mutate_json(instance, rng)

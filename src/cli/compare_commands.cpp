@@ -71,7 +71,9 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
                   "Focus element(s): Li, Ni, Co, Mn, graphite, Cu, Al (default Li, Ni, Co)");
   cmd->add_option("--out", a->out_dir,
                   "Write compare.html, compare.csv and compare.json into this folder");
-  cmd->add_option("--db", a->db, "SQLite store holding the runs given by id");
+  cmd->add_option(
+      "--db", a->db,
+      "SQLite store holding the runs given by id (default: the workspace out/urbanmine.db)");
   cmd->add_option("--lang", a->language,
                   "Language of compare.html: en or ko (compare.csv, compare.json and the printed "
                   "answer stay English)")
@@ -120,7 +122,9 @@ void register_compare_commands(CLI::App& app, CliContext& ctx) {
   iamc->add_option("RUNS", ia->runs, "The runs: scenario .toml, run folder or run id")
       ->required()
       ->expected(1, -1);
-  iamc->add_option("--db", ia->db, "SQLite store holding the runs given by id");
+  iamc->add_option(
+      "--db", ia->db,
+      "SQLite store holding the runs given by id (default: the workspace out/urbanmine.db)");
   iamc->add_option("--data-dir", ia->data_dir,
                    "Folder of sourced CSVs for scenarios (default: $URBANMINE_DATA_DIR or the "
                    "shipped data/)");

@@ -105,16 +105,14 @@ core::Result<engine::RunResults> load_run(const std::string& target, const std::
   const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
                                                     [](char c) { return c >= '0' && c <= '9'; });
   if (is_id) {
-    if (db_path.empty()) {
-      return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db",
-                                        "give the SQLite file that `urbanmine run` stored it in");
-    }
+    auto store = report::store_for_run_id(db_path, target);
+    if (!store) return store.error();
     std::int64_t id = 0;
     const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
     if (ec != std::errc{} || ptr != target.data() + target.size()) {
       return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
     }
-    return report::load_run_store(db_path, id);
+    return report::load_run_store(*store, id);
   }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
   if (!target.empty() && !is_toml) return report::load_run_dir(target);
@@ -223,7 +221,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                     "Assume the region's sourcing mirrors global supply (an assumption)");
     score->add_option("--convention", f->convention, "HHI convention (see risk hhi)");
     score->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-    score->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+    score->add_option("--db", f->db,
+                      "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                      "out/urbanmine.db)");
     score->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::RiskScoreRequest req;
@@ -333,7 +333,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                     "Run region whose demand and recycling are used (default WORLD: all run "
                     "regions that are not aggregates)");
     dis->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-    dis->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+    dis->add_option("--db", f->db,
+                    "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                    "out/urbanmine.db)");
     dis->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::DisruptionRequest req;
@@ -389,7 +391,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
     check->add_option("--rules", f->rules, "Rules file (default: <data-dir>/policy_rules.csv)");
     check->add_option("--year", f->year, "Check every rule in this year");
     check->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-    check->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+    check->add_option("--db", f->db,
+                      "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                      "out/urbanmine.db)");
     check->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;
@@ -436,7 +440,9 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
                      "criteria not named get 0)");
     rank->add_option("--year", f->year, "Ranking year (default: the run's last year)");
     rank->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-    rank->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+    rank->add_option("--db", f->db,
+                     "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                     "out/urbanmine.db)");
     rank->callback([&ctx, f] {
       ctx.action = [&ctx, f]() -> int {
         engine::CooperationOptions options;

@@ -220,7 +220,9 @@ void register_dealsheet(CLI::App& match, CliContext& ctx) {
                   "The run whose figures the sheets show: a scenario .toml (run now), the --out "
                   "folder of `urbanmine run`, or a run id in --db")
       ->required();
-  cmd->add_option("--db", args->request.db_path, "SQLite store holding the run id of --run");
+  cmd->add_option(
+      "--db", args->request.db_path,
+      "SQLite store holding the run id of --run (default: the workspace out/urbanmine.db)");
   cmd->add_option("--data-dir", args->request.data_dir, "Data folder (default: the shipped data)");
   cmd->add_option("--years", args->years,
                   "Sheet years, comma-separated (default 2030,2035,2040 within the run)");

@@ -26,15 +26,14 @@ core::Result<engine::RunResults> plan_load_run(const std::string& target,
   const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
                                                     [](char c) { return c >= '0' && c <= '9'; });
   if (is_id) {
-    if (db_path.empty()) {
-      return core::Error::invalid_input("run id " + target + " needs --db FILE", "--db");
-    }
+    auto store = report::store_for_run_id(db_path, target);
+    if (!store) return store.error();
     std::int64_t id = 0;
     const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
     if (ec != std::errc{} || ptr != target.data() + target.size()) {
       return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
     }
-    return report::load_run_store(db_path, id);
+    return report::load_run_store(*store, id);
   }
   const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
   if (!target.empty() && !is_toml) return report::load_run_dir(target);
@@ -77,7 +76,9 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("RUN", f->target,
                   "Scenario .toml, run output folder, or run id in the --db store");
   cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--db", f->db,
+                  "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                  "out/urbanmine.db)");
   cmd->add_option("--objective", f->objective, "max_npv (default) or min_cost")
       ->check(CLI::IsMember({"max_npv", "min_cost"}));
   cmd->add_option("--first-year", f->first_year, "First plan year (default 2025)");
@@ -135,7 +136,9 @@ void register_source_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("RUN", f->target,
                   "Scenario .toml, run output folder, or run id in the --db store");
   cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--db", f->db,
+                  "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                  "out/urbanmine.db)");
   cmd->add_option("--maker", f->makers,
                   "REGION=SHARE,... the maker's share of an EU region's battery material demand "
                   "(default: each EU region as a whole)");
@@ -211,7 +214,9 @@ void register_market_robust_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("RUN", f->target,
                   "Scenario .toml, run output folder, or run id in the --db store");
   cmd->add_option("--data-dir", f->data_dir, "Folder with the sourced CSVs (default: data/)");
-  cmd->add_option("--db", f->db, "SQLite store holding run RUN (when RUN is a run id)");
+  cmd->add_option("--db", f->db,
+                  "SQLite store holding run RUN when RUN is a run id (default: the workspace "
+                  "out/urbanmine.db)");
   cmd->add_option("--year", f->year, "Ranking year (default 2035)");
   cmd->add_option("--weights", f->weights,
                   "Seven non-negative weights, comma-separated, in column order (default equal)");

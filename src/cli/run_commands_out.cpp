@@ -234,8 +234,10 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
   run->add_option("--out", args->out_dir,
                   "Output folder (default: out/<scenario file name without .toml>)");
   run->add_option("--db", args->db_path,
-                  "SQLite database to store the run in (default: "
-                  "<out>/urbanmine.db, kept across runs into <out>)");
+                  "SQLite database to store the run in (default: the workspace database "
+                  "urbanmine.db beside the --out folder, e.g. out/urbanmine.db, shared by the runs "
+                  "written into sibling folders; a folder written by an earlier version keeps "
+                  "its own <out>/urbanmine.db)");
   run->add_option("--data-dir", args->data_dir,
                   "Folder of sourced CSVs (default: $URBANMINE_DATA_DIR or the shipped data/)");
   run->add_option("--xlsx", args->xlsx_path,
@@ -274,7 +276,7 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
   auto* migrate = db->add_subcommand(
       "migrate",
       "Apply pending schema migrations to an existing database and print its version.\n"
-      "Example: urbanmine db migrate --db out/baseline/urbanmine.db");
+      "Example: urbanmine db migrate --db out/urbanmine.db");
   migrate->add_option("--db", *db_path, "Database file")->required();
   migrate->callback(
       [&ctx, db_path] { ctx.action = [&ctx, db_path] { return db_main(ctx, *db_path, false); }; });
@@ -285,8 +287,8 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
       "region, segment, chemistry, element, route, product, destination, year, value, unit; "
       "zero cells left out), so that any SQLite client reads them (docs/formats/store.md). "
       "Without --run: every finished run not yet written.\n"
-      "Example: urbanmine db tidy --db out/baseline/urbanmine.db && sqlite3 "
-      "out/baseline/urbanmine.db \"select value from result_values where run_id=1 and "
+      "Example: urbanmine db tidy --db out/urbanmine.db && sqlite3 "
+      "out/urbanmine.db \"select value from result_values where run_id=1 and "
       "table_name='end_of_life_t' and region='CHN' and element='Li' and year=2040\"");
   tidy->add_option("--db", *db_path, "Database file")->required();
   tidy->add_option("--run", *tidy_ids, "Run id(s) (default: every finished run not yet written)");

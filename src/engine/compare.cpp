@@ -42,12 +42,9 @@ core::Result<CompareInput> load_compare_input(const std::string& what,
     return in;
   }
   if (digits) {
-    if (options.db_path.empty()) {
-      return core::Error::invalid_input("run id " + what + " needs --db FILE", "--db",
-                                        "give the SQLite file that `urbanmine run` stored it in "
-                                        "(out/NAME/urbanmine.db unless --db was given to run)");
-    }
-    const std::string& db = options.db_path;
+    auto store = report::store_for_run_id(options.db_path, what);
+    if (!store) return store.error();
+    const std::string& db = *store;
     auto run = report::load_run_store_whole(db, std::stoll(what));
     if (!run) return run.error();
     in.run = std::move(*run);

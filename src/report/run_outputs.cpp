@@ -201,6 +201,15 @@ namespace {
 core::Status write_documents(const fs::path& dir, const RunDocuments& docs) {
   for (const auto& [name, content] : docs.files) {
     const fs::path path = dir / name;
+    if (path.parent_path() != dir) {  // aggregates/<table>.csv
+      std::error_code ec;
+      fs::create_directories(path.parent_path(), ec);
+      if (ec) {
+        return core::Error::io("cannot create output folder: " + ec.message(),
+                               path.parent_path().string(),
+                               "check free disk space and permissions");
+      }
+    }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
     out.close();
@@ -213,6 +222,13 @@ core::Status write_documents(const fs::path& dir, const RunDocuments& docs) {
 }
 
 }  // namespace
+
+std::string workspace_db_path(const std::string& out_dir) {
+  std::error_code ec;
+  fs::path target = fs::absolute(out_dir, ec).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  return (target.parent_path() / kDefaultDbFile).string();
+}
 
 core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const OutputOptions& options) {
   if (options.out_dir.empty()) {
@@ -254,19 +270,26 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
             std::string(kSummaryFile) + "); it would be replaced",
         target_clean.string(), "pass a new or empty folder to --out");
   }
-  // A database given inside the output folder is carried over like the default one.
+  // The default database is the workspace's: urbanmine.db beside the output folder, so the runs
+  // made into sibling folders (out/baseline, out/eu_circular) are stored together and compared by
+  // id without set-up. A folder written by an earlier version keeps the database it holds.
+  // A database given inside the output folder is carried over with the folder.
   fs::path db_name(kDefaultDbFile);
-  bool internal_db = options.db_path.empty();
-  if (!internal_db) {
-    const fs::path db = fs::absolute(options.db_path, ec).lexically_normal();
+  std::string db_path = options.db_path;
+  if (db_path.empty()) {
+    db_path = fs::exists(target_clean / db_name, ec) ? (target_clean / db_name).string()
+                                                     : workspace_db_path(target_clean.string());
+  }
+  bool internal_db = false;
+  {
+    const fs::path db = fs::absolute(db_path, ec).lexically_normal();
     const auto [db_end, dir_end] =
         std::mismatch(target_clean.begin(), target_clean.end(), db.begin(), db.end());
     (void)dir_end;
     if (db_end == target_clean.end()) {
       if (db.parent_path() != target_clean) {
         return core::Error::invalid_input("the database is in a subfolder of the output folder",
-                                          options.db_path,
-                                          "put --db directly in --out, or outside it");
+                                          db_path, "put --db directly in --out, or outside it");
       }
       internal_db = true;
       db_name = db.filename();
@@ -336,13 +359,13 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     }
     written.db_path = (target_clean / db_name).string();
   } else {
-    auto store = io::Store::open(options.db_path);
+    auto store = io::Store::open(db_path);
     if (!store) return fail(store.error());
     // The run is committed only once the outputs are in place, and the previous folder is kept
     // until then: a failed commit puts it back, and so does the next run after a kill
     // (recover_outputs, by the marker), so both exist or neither.
     CommitMarker marker;
-    marker.db = fs::absolute(options.db_path, ec).lexically_normal().string();
+    marker.db = fs::absolute(db_path, ec).lexically_normal().string();
     marker.token = commit_token();
     marker.pid = ::getpid();
     std::optional<std::string> previous;
@@ -364,7 +387,7 @@ core::Result<WrittenOutputs> write_run_outputs(const RunResults& r, const Output
     }
     io::fault_point("replace:committed");
     if (previous && !previous->empty()) fs::remove_all(*previous, ec);
-    written.db_path = options.db_path;
+    written.db_path = db_path;
   }
   report(1.0, "done");
   written.out_dir = target_clean.string();

@@ -56,14 +56,20 @@ core::Status store_results_into_run(io::Store& store, std::int64_t run_id,
 core::Result<RunResults> load_stored_run(io::Store& store, std::int64_t run_id);
 
 struct OutputOptions {
-  std::string out_dir;        // required; replaced only after everything succeeded
-  std::string db_path;        // empty = <out_dir>/urbanmine.db (kept across runs)
+  std::string out_dir;  // required; replaced only after everything succeeded
+  // Empty = the workspace database, workspace_db_path(out_dir); or <out_dir>/urbanmine.db when
+  // the folder already holds one (written by an earlier version: it keeps its run history).
+  std::string db_path;
   std::string scenario_text;  // the scenario file's text, stored with the run
   RenderOptions render;
   // Called with the fraction done and a stage ("rendering outputs", "storing the run", ...);
   // may be empty.
   core::ProgressCallback progress;
 };
+
+// The workspace database of an output folder: urbanmine.db in the folder's parent (out/baseline
+// -> out/urbanmine.db), shared by the runs written into sibling folders.
+std::string workspace_db_path(const std::string& out_dir);
 
 struct WrittenOutputs {
   std::string out_dir;

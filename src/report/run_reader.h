@@ -6,12 +6,21 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
 #include "results/run_results.h"
 
 namespace urbanmine::report {
+
+// The workspace of `urbanmine run` without --out and --db: out/urbanmine.db (relative to the
+// current folder).
+inline constexpr std::string_view kDefaultWorkspaceDb = "out/urbanmine.db";
+
+// The store to read run `id` from: `db_path`, else the default workspace database when it exists
+// (kInvalidInput naming --db otherwise).
+core::Result<std::string> store_for_run_id(const std::string& db_path, const std::string& id);
 
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every
 // <table>.csv in long form (one column per dimension, one value column) becomes a ResultTable.

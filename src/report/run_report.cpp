@@ -551,10 +551,14 @@ std::string summary_json(const RunResults& r, const RenderOptions& options) {
   w.end_object();
 
   w.key("tables").begin_array();
+  const auto regions = results::RegionIndex::of(r);
   for (const auto& t : r.tables) {
     w.begin_object();
     w.key("name").value(t.name);
     w.key("file").value(t.name + ".csv");
+    if (results::has_aggregates(t, regions)) {
+      w.key("aggregates_file").value(std::string(kAggregatesDir) + "/" + t.name + ".csv");
+    }
     w.key("value_column").value(t.value_column);
     w.key("description").value(t.description);
     w.key("dims").begin_array();
@@ -1434,6 +1438,17 @@ core::Result<RunDocuments> render_run_outputs(const RunResults& r, const RenderO
              .second) {
       return core::Error::internal("two result tables are named " + t.name);
     }
+  }
+  // Aggregate regions (EU27, WORLD, ...) of each additive table, beside the model regions'
+  // table, so that every figure of `compare --region EU27` can be read off a file.
+  const auto regions = results::RegionIndex::of(r);
+  for (const auto& t : r.tables) {
+    auto aggregates = results::aggregates_of(t, regions);
+    if (!aggregates) return aggregates.error();
+    if (!*aggregates) continue;
+    docs->files.emplace(
+        std::string(kAggregatesDir) + "/" + t.name + ".csv",
+        io::long_form_csv((*aggregates)->values, t.value_column, options.skip_zero_rows));
   }
   for (const auto& t : r.records) {
     auto csv = io::record_table_csv(t);

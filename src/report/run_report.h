@@ -52,6 +52,8 @@ struct RunDocuments {
 inline constexpr std::string_view kSummaryFile = "summary.json";
 inline constexpr std::string_view kSankeyFile = "sankey.json";
 inline constexpr std::string_view kReportFile = "report.html";
+// Folder of the aggregate-region rows (EU27, WORLD, ...) of each additive result table.
+inline constexpr std::string_view kAggregatesDir = "aggregates";
 
 // The calendar years at which summary.json and the report give key figures: 2030, 2040 and
 // 2050 where the run covers them, else the run's last year.

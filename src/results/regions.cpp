@@ -105,16 +105,20 @@ bool is_additive(const ResultTable& table) {
            column.substr(column.size() - kFraction.size()) == kFraction);
 }
 
-core::Result<ResultTable> with_aggregates(const ResultTable& table, const RegionIndex& index) {
+namespace {
+
+// `table` with one item per aggregate of `index` on its region dimension, after the model
+// regions (kept = true) or instead of them.
+core::Result<ResultTable> add_aggregates(const ResultTable& table, const RegionIndex& index,
+                                         bool keep_regions) {
   const auto axis = table.values.dim_index(std::string(kDimRegion));
-  if (!axis || index.aggregates().empty() || !is_additive(table)) return table;
   const auto& dims = table.values.dims();
   const auto& old_items = dims[*axis].items();
-  std::vector<std::string> items = old_items;
+  std::vector<std::string> items = keep_regions ? old_items : std::vector<std::string>{};
   // Member positions of each aggregate among the table's regions.
   std::vector<std::vector<std::size_t>> member_pos;
   for (const auto& a : index.aggregates()) {
-    if (std::find(items.begin(), items.end(), a) != items.end()) continue;  // already there
+    if (std::find(old_items.begin(), old_items.end(), a) != old_items.end()) continue;  // there
     auto members = index.members(a);
     if (!members) return members.error();
     std::vector<std::size_t> pos;
@@ -135,15 +139,16 @@ core::Result<ResultTable> with_aggregates(const ResultTable& table, const Region
   for (std::size_t d = 0; d < *axis; ++d) outer *= dims[d].size();
   const std::size_t n_old = old_items.size();
   const std::size_t n_new = items.size();
+  const std::size_t first_aggregate = keep_regions ? n_old : 0;
   const auto src = table.values.data();
   auto dst = out->data();
   for (std::size_t o = 0; o < outer; ++o) {
-    for (std::size_t r = 0; r < n_old; ++r) {
+    for (std::size_t r = 0; keep_regions && r < n_old; ++r) {
       std::copy_n(src.begin() + static_cast<std::ptrdiff_t>((o * n_old + r) * inner), inner,
                   dst.begin() + static_cast<std::ptrdiff_t>((o * n_new + r) * inner));
     }
     for (std::size_t a = 0; a < member_pos.size(); ++a) {
-      double* to = dst.data() + (o * n_new + n_old + a) * inner;
+      double* to = dst.data() + (o * n_new + first_aggregate + a) * inner;
       for (const std::size_t r : member_pos[a]) {
         const double* from = src.data() + (o * n_old + r) * inner;
         for (std::size_t i = 0; i < inner; ++i) to[i] += from[i];
@@ -151,6 +156,31 @@ core::Result<ResultTable> with_aggregates(const ResultTable& table, const Region
     }
   }
   return ResultTable{table.name, table.value_column, table.description, std::move(*out)};
+}
+
+}  // namespace
+
+core::Result<ResultTable> with_aggregates(const ResultTable& table, const RegionIndex& index) {
+  const auto axis = table.values.dim_index(std::string(kDimRegion));
+  if (!axis || index.aggregates().empty() || !is_additive(table)) return table;
+  return add_aggregates(table, index, true);
+}
+
+bool has_aggregates(const ResultTable& table, const RegionIndex& index) {
+  const auto axis = table.values.dim_index(std::string(kDimRegion));
+  if (!axis || !is_additive(table)) return false;
+  const auto& items = table.values.dims()[*axis].items();
+  return std::any_of(index.aggregates().begin(), index.aggregates().end(), [&](const auto& a) {
+    return std::find(items.begin(), items.end(), a) == items.end();
+  });
+}
+
+core::Result<std::optional<ResultTable>> aggregates_of(const ResultTable& table,
+                                                       const RegionIndex& index) {
+  if (!has_aggregates(table, index)) return std::optional<ResultTable>();
+  auto out = add_aggregates(table, index, false);
+  if (!out) return out.error();
+  return std::optional<ResultTable>(std::move(*out));
 }
 
 core::Result<double> table_total(const ResultTable& table, const std::vector<std::string>& regions,

@@ -10,6 +10,7 @@
 //   auto table = results::with_aggregates(*run.find("end_of_life_t"), index);  // + EU27, WORLD
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,16 @@ bool is_additive(const ResultTable& table);
 // the aggregate's members present in the table), after the model regions. A table without a
 // region dimension, or whose values do not add up (is_additive), is returned unchanged.
 core::Result<ResultTable> with_aggregates(const ResultTable& table, const RegionIndex& index);
+
+// Whether aggregates_of(table, index) has rows: the table has a region dimension, its values
+// add up, and at least one aggregate of `index` is not already among its regions.
+bool has_aggregates(const ResultTable& table, const RegionIndex& index);
+
+// `table` with only the aggregates of `index` on its region dimension (each the sum over its
+// members present in the table): the rows of a run's aggregates/<table>.csv. nullopt for a
+// table without a region dimension or whose values do not add up, and when there is no aggregate.
+core::Result<std::optional<ResultTable>> aggregates_of(const ResultTable& table,
+                                                       const RegionIndex& index);
 
 // The sum of `table` over the model regions `regions` and over every dimension not fixed in
 // `fixed` (dimension name, item). A fixed dimension the table lacks, or an item it lacks, is

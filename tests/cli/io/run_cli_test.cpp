@@ -5,11 +5,13 @@
 // run, and prints the summary and the report's path; db init/migrate report schema versions.
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "io/csv.h"
 #include "io/files.h"
 #include "io/store.h"
 
@@ -107,16 +109,66 @@ TEST(RunCli, BaselineWritesEveryOutputAndStoresTheRun) {
   EXPECT_NE(result.output.find("Report:  " + out + "/report.html"), std::string::npos)
       << result.output;
   EXPECT_NE(result.output.find("mass balance ok"), std::string::npos);
-  for (const char* file : {"summary.json", "sankey.json", "report.html", "urbanmine.db",
-                           "end_of_life_t.csv", "use_to_end_of_life_kwh.csv"}) {
+  for (const char* file : {"summary.json", "sankey.json", "report.html", "end_of_life_t.csv",
+                           "use_to_end_of_life_kwh.csv"}) {
     EXPECT_TRUE(fs::exists(out + "/" + file)) << file;
   }
+  // The run is stored in the workspace database beside the folder, and says so.
+  EXPECT_FALSE(fs::exists(out + "/urbanmine.db"));
+  EXPECT_NE(result.output.find("run 1 in " + dir.path("urbanmine.db")), std::string::npos)
+      << result.output;
   const auto summary = nlohmann::json::parse(*io::read_text_file(out + "/summary.json"));
   for (const auto& table : summary["tables"]) {
     EXPECT_TRUE(fs::exists(out + "/" + table["file"].get<std::string>())) << table["file"];
   }
   for (const auto& record : summary["records"]) {
     EXPECT_TRUE(fs::exists(out + "/" + record["file"].get<std::string>())) << record["file"];
+  }
+  // Aggregate regions have their own files: EU27 lithium in waste batteries in 2040 in
+  // aggregates/end_of_life_t.csv is the sum of the EU27 members' rows of end_of_life_t.csv,
+  // the members being those regions.csv lists; a fraction has no aggregates file.
+  {
+    std::set<std::string> eu;
+    const auto regions = io::CsvTable::read_file(out + "/regions.csv");
+    ASSERT_TRUE(regions.has_value()) << regions.error().to_string();
+    for (std::size_t i = 0; i < regions->size(); ++i) {
+      const auto aggregates = ";" + *regions->row(i).text("aggregates") + ";";
+      if (aggregates.find(";EU27;") != std::string::npos)
+        eu.insert(*regions->row(i).text("region"));
+    }
+    ASSERT_GE(eu.size(), 5U);
+    const auto li_2040 = [](const std::string& path, const std::set<std::string>& keep) {
+      const auto csv = io::CsvTable::read_file(path);
+      EXPECT_TRUE(csv.has_value()) << path;
+      double sum = 0.0;
+      std::size_t rows = 0;
+      for (std::size_t i = 0; csv && i < csv->size(); ++i) {
+        const auto row = csv->row(i);
+        if (keep.count(*row.text("region")) && *row.text("element") == "Li" &&
+            *row.text("year") == "2040") {
+          sum += *row.number("mass_tonnes");
+          ++rows;
+        }
+      }
+      return std::pair{sum, rows};
+    };
+    const auto [members, member_rows] = li_2040(out + "/end_of_life_t.csv", eu);
+    const auto [aggregate, aggregate_rows] =
+        li_2040(out + "/aggregates/end_of_life_t.csv", {"EU27"});
+    EXPECT_EQ(member_rows, eu.size());
+    EXPECT_EQ(aggregate_rows, 1U);
+    EXPECT_GT(members, 0.0);
+    EXPECT_NEAR(aggregate, members, 1e-9 * members);
+    for (const auto& table : summary["tables"]) {
+      const bool fraction =
+          table["value_column"].get<std::string>().find("_fraction") != std::string::npos;
+      EXPECT_EQ(table.contains("aggregates_file"), !fraction) << table["name"];
+      if (table.contains("aggregates_file")) {
+        EXPECT_TRUE(fs::exists(out + "/" + table["aggregates_file"].get<std::string>()))
+            << table["aggregates_file"];
+      }
+    }
+    EXPECT_FALSE(fs::exists(out + "/aggregates/secondary_supply_share.csv"));
   }
   const auto sankey = nlohmann::json::parse(*io::read_text_file(out + "/sankey.json"));
   EXPECT_EQ(sankey["element"], "Co");
@@ -160,7 +212,7 @@ TEST(RunCli, BaselineWritesEveryOutputAndStoresTheRun) {
     ASSERT_GT(most, 0.0);
     EXPECT_NE(report.find(top), std::string::npos) << top;
   }
-  auto store = io::Store::open(out + "/urbanmine.db");
+  auto store = io::Store::open(dir.path("urbanmine.db"));
   ASSERT_TRUE(store.has_value());
   const auto runs = (*store)->list_runs();
   ASSERT_EQ(runs->size(), 1U);
@@ -194,7 +246,7 @@ TEST(RunCli, DbTidyLetsPlainSqlReadTheCsvsNumber) {
   TempDir dir;
   const auto run = run_cli("-q run --out " + dir.path("out"));
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  const std::string db = dir.path("out/urbanmine.db");
+  const std::string db = dir.path("urbanmine.db");  // the workspace database beside --out
   const auto tidy = run_cli("db tidy --db " + db);
   ASSERT_EQ(tidy.exit_code, 0) << tidy.output;
   EXPECT_NE(tidy.output.find("run 1: "), std::string::npos) << tidy.output;

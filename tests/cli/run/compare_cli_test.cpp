@@ -17,6 +17,7 @@ namespace {
 
 using testing::run_cli;
 using testing::source_path;
+namespace fs = std::filesystem;
 
 std::string read(const std::string& path) {
   std::ifstream in(path);
@@ -86,6 +87,34 @@ TEST(CompareCli, ComparesAFolderWithAStoredRunAndAScenario) {
   }
 }
 
+// Issue 17: runs go to one workspace database by default, so that comparing needs no set-up.
+TEST(CompareCli, TwoRunsWithDefaultsCompareByIdWithoutSetUp) {
+  testing::TempDir dir;
+  const std::string global = source_path("examples/global.toml");
+  const std::string eu = source_path("examples/eu_circular.toml");
+  // Without a workspace yet, an id names what to give.
+  const auto none = testing::run_cli_in(dir.path(), "-q compare 1 2");
+  EXPECT_EQ(none.exit_code, 3) << none.output;
+  EXPECT_NE(none.output.find("out/urbanmine.db"), std::string::npos) << none.output;
+  ASSERT_EQ(testing::run_cli_in(dir.path(), "-q run " + global).exit_code, 0);
+  ASSERT_EQ(testing::run_cli_in(dir.path(), "-q run " + eu).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir.path("out/global/summary.json")));
+  EXPECT_TRUE(fs::exists(dir.path("out/eu_circular/summary.json")));
+  const auto r = testing::run_cli_in(
+      dir.path(), "-q --format json compare 1 2 --region EU27 --element Li --year 2040");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto json = nlohmann::json::parse(r.output);
+  ASSERT_EQ(json["runs"].size(), 2u);
+  EXPECT_EQ(json["runs"][0]["source"], "run 1 in out/urbanmine.db");
+  EXPECT_EQ(json["runs"][1]["label"], "EU circular");
+  // The same answer as comparing the two folders.
+  const auto folders = testing::run_cli_in(
+      dir.path(),
+      "-q --format json compare out/global out/eu_circular --region EU27 --element Li --year 2040");
+  ASSERT_EQ(folders.exit_code, 0) << folders.output;
+  EXPECT_EQ(nlohmann::json::parse(folders.output)["answer"], json["answer"]);
+}
+
 TEST(CompareCli, BadInputExitsThreeNamingWhatToGiveAndWritesNothing) {
   testing::TempDir dir;
   const std::string a = source_path("examples/global.toml");
@@ -99,7 +128,7 @@ TEST(CompareCli, BadInputExitsThreeNamingWhatToGiveAndWritesNothing) {
   EXPECT_EQ(year.exit_code, 3) << year.output;
   auto element = run_cli("-q compare " + a + " " + b + " --element Fe" + out);
   EXPECT_EQ(element.exit_code, 3) << element.output;
-  auto id = run_cli("-q compare " + a + " 7" + out);
+  auto id = testing::run_cli_in(dir.path(), "-q compare " + a + " 7" + out);  // no workspace there
   EXPECT_EQ(id.exit_code, 3) << id.output;
   EXPECT_NE(id.output.find("--db"), std::string::npos) << id.output;
   auto nothing = run_cli("-q compare " + a + " " + dir.path("no-such-run") + out);

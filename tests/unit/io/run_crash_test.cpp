@@ -50,8 +50,10 @@ void expect_complete(const std::string& out, const std::string& step) {
 TEST(RunCrash, KillAtEveryReplaceStepKeepsOutputAndDatabaseHistory) {
   TempDir dir;
   const std::string out = dir.path("out");
-  const std::string run =
-      "--no-progress run " + source_path("examples/global.toml") + " --out " + out;
+  // The database inside the folder (given with --db, or kept from an earlier version) moves with
+  // it; the default workspace database beside it is the next test's case.
+  const std::string run = "--no-progress run " + source_path("examples/global.toml") + " --out " +
+                          out + " --db " + out + "/urbanmine.db";
   ASSERT_EQ(run_cli(run).exit_code, 0);
   std::size_t runs = 1;
   for (const auto& step : io::replace_dir_fault_steps()) {

@@ -4,6 +4,8 @@
 // and write_run_outputs' all-or-nothing folder swap with its SQLite store.
 #include "report/run_outputs.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "engine/cooperation.h"
+#include "io/csv.h"
 #include "io/files.h"
 #include "io/store.h"
 
@@ -326,6 +329,40 @@ TEST(RunOutputs, LoadRunStoreReadsPackedAndVersionOneRuns) {
   EXPECT_EQ(load_run_store(rows_db, 2).error().code, core::ErrorCode::kNotFound);
 }
 
+// Each additive table gets aggregates/<table>.csv with the aggregate regions only (here WORLD:
+// the fixture has no regions record table), each row the sum of the model regions' rows; a
+// fraction gets none, and summary.json names the files that exist.
+TEST(RunOutputs, AggregateRegionsAreWrittenBesideEachAdditiveTable) {
+  const auto r = make_fixture_results();
+  const auto docs = render_run_outputs(r, {});
+  ASSERT_TRUE(docs.has_value()) << docs.error().to_string();
+  const auto it = docs->files.find("aggregates/end_of_life_t.csv");
+  ASSERT_NE(it, docs->files.end());
+  const auto csv = io::CsvTable::parse(it->second, it->first);
+  ASSERT_TRUE(csv.has_value()) << csv.error().to_string();
+  EXPECT_EQ(csv->header(), (std::vector<std::string>{"region", "element", "year", "mass_tonnes"}));
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < csv->size(); ++i) {
+    const auto row = csv->row(i);
+    EXPECT_EQ(*row.text("region"), "WORLD");
+    const double expected = world_sum(r, kTableEndOfLifeT, *row.text("element"),
+                                      static_cast<int>(*row.integer("year")));
+    EXPECT_NEAR(*row.number("mass_tonnes"), expected, 1e-9 * std::abs(expected) + 1e-12);
+    ++checked;
+  }
+  EXPECT_GT(checked, 0U);
+  ASSERT_NE(r.find(kTableSecondaryShare), nullptr);
+  EXPECT_EQ(docs->files.count("aggregates/" + std::string(kTableSecondaryShare) + ".csv"), 0U);
+  const auto summary = nlohmann::json::parse(docs->files.at("summary.json"));
+  for (const auto& t : summary["tables"]) {
+    const bool listed = t.contains("aggregates_file");
+    EXPECT_EQ(listed, t["name"] != std::string(kTableSecondaryShare)) << t["name"];
+    if (listed) {
+      EXPECT_EQ(docs->files.count(t["aggregates_file"].get<std::string>()), 1U);
+    }
+  }
+}
+
 TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {
   testing::TempDir dir;
   OutputOptions options;
@@ -335,15 +372,20 @@ TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {
   const auto written = write_run_outputs(r, options);
   ASSERT_TRUE(written.has_value()) << written.error().to_string();
   for (const auto& t : r.tables) EXPECT_TRUE(fs::exists(dir.path("out/" + t.name + ".csv")));
+  EXPECT_TRUE(fs::exists(dir.path("out/aggregates/end_of_life_t.csv")));
   EXPECT_TRUE(fs::exists(dir.path("out/policy_checks.csv")));
   EXPECT_TRUE(fs::exists(written->report_path));
   EXPECT_EQ(*io::read_text_file(dir.path("out/summary.json")), summary_json(r, options.render));
   const auto csv = io::read_text_file(dir.path("out/end_of_life_t.csv"));
   EXPECT_EQ(csv->substr(0, csv->find('\n')), "region,element,year,mass_tonnes");
 
-  // A second run into the same folder keeps the first one in its database.
+  // The run is stored in the workspace database beside the folder; a second run into the same
+  // folder keeps the first one there.
+  EXPECT_EQ(written->db_path, dir.path("urbanmine.db"));
+  EXPECT_FALSE(fs::exists(dir.path("out/urbanmine.db")));
   const auto again = write_run_outputs(r, options);
   ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(again->db_path, dir.path("urbanmine.db"));
   auto store = io::Store::open(again->db_path);
   ASSERT_TRUE(store.has_value());
   const auto runs = (*store)->list_runs();
@@ -359,13 +401,49 @@ TEST(RunOutputs, WritesEveryFileAndStoresTheRun) {
               1e-9);
   EXPECT_EQ(*(*store)->read_file(again->run_id, "summary.json"),
             *io::read_text_file(dir.path("out/summary.json")));
-  // Nothing but the output folder is left beside it.
-  std::size_t entries = 0;
+  // Nothing but the output folder and the workspace database is left beside it.
+  store->reset();
+  std::vector<std::string> entries;
   for (const auto& e : fs::directory_iterator(dir.path())) {
-    (void)e;
-    ++entries;
+    entries.push_back(e.path().filename().string());
   }
-  EXPECT_EQ(entries, 1U);
+  std::sort(entries.begin(), entries.end());
+  EXPECT_EQ(entries, (std::vector<std::string>{"out", "urbanmine.db"}));
+}
+
+TEST(RunOutputs, SiblingFoldersShareTheWorkspaceDatabase) {
+  testing::TempDir dir;
+  OutputOptions options;
+  options.out_dir = dir.path("work/baseline");
+  const auto first = write_run_outputs(make_fixture_results(), options);
+  ASSERT_TRUE(first.has_value()) << first.error().to_string();
+  options.out_dir = dir.path("work/eu_circular/");
+  const auto second = write_run_outputs(make_fixture_results(), options);
+  ASSERT_TRUE(second.has_value()) << second.error().to_string();
+  EXPECT_EQ(first->db_path, dir.path("work/urbanmine.db"));
+  EXPECT_EQ(second->db_path, dir.path("work/urbanmine.db"));
+  EXPECT_EQ(first->run_id, 1);
+  EXPECT_EQ(second->run_id, 2);
+  EXPECT_EQ(workspace_db_path(dir.path("work/eu_circular/")), dir.path("work/urbanmine.db"));
+  // The run id resolves in the workspace database (what `compare 1 2` reads).
+  EXPECT_EQ(store_for_run_id(second->db_path, "2").value(), second->db_path);
+  EXPECT_TRUE(load_run_store(second->db_path, 2).has_value());
+}
+
+TEST(RunOutputs, AFolderWithItsOwnDatabaseKeepsIt) {
+  // An output folder written by an earlier version holds urbanmine.db with its run history: the
+  // next run into it goes on storing there instead of starting a workspace database.
+  testing::TempDir dir;
+  OutputOptions options;
+  options.out_dir = dir.path("out");
+  options.db_path = dir.path("out/urbanmine.db");
+  ASSERT_TRUE(write_run_outputs(make_fixture_results(), options).has_value());
+  options.db_path.clear();
+  const auto next = write_run_outputs(make_fixture_results(), options);
+  ASSERT_TRUE(next.has_value()) << next.error().to_string();
+  EXPECT_EQ(next->db_path, dir.path("out/urbanmine.db"));
+  EXPECT_EQ(next->run_id, 2);
+  EXPECT_FALSE(fs::exists(dir.path("urbanmine.db")));
 }
 
 TEST(RunOutputs, FailureLeavesAnExistingFolderUntouchedAndNoTemporaries) {

@@ -179,7 +179,8 @@ TEST_F(BaselinePolicyTest, OutputFolderAndStoreGiveTheSameChecksAsTheRunItself) 
                               " --db " + written->db_path + " --data-dir " + options.data_dir);
   ASSERT_EQ(cli.exit_code, 0) << cli.output.substr(0, 500);
   EXPECT_NE(cli.output.find("EU-BR-020,EU,DEU,Co,2027,material_recovery,"), std::string::npos);
-  auto no_db = testing::run_cli("policy check 1");
+  testing::TempDir empty;  // no workspace out/urbanmine.db there
+  auto no_db = testing::run_cli_in(empty.path(), "policy check 1");
   EXPECT_EQ(no_db.exit_code, 3);
   EXPECT_NE(no_db.output.find("--db"), std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include "engine/compare.h"
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,8 @@
 
 namespace urbanmine::engine {
 namespace {
+
+namespace fs = std::filesystem;
 
 RunResults run_example(const std::string& name) {
   RunOptions o;
@@ -210,7 +213,14 @@ TEST_F(Compare, ARunFolderAndAStoredRunLoadBackAsTheRunItself) {
   ASSERT_TRUE(folder.has_value()) << folder.error().to_string();
   EXPECT_EQ(folder->run.meta.scenario_name, "EU circular");
   EXPECT_FALSE(folder->run.meta.scenario_description.empty());
+  // An id without --db reads the workspace out/urbanmine.db of the current folder; where there
+  // is none, the error says to give --db.
+  std::error_code ec;
+  const auto cwd = fs::current_path();
+  fs::current_path(dir.path(), ec);
+  ASSERT_FALSE(ec) << ec.message();
   auto needs_db = load_compare_input(std::to_string(written->run_id), load);
+  fs::current_path(cwd, ec);
   ASSERT_FALSE(needs_db.has_value());
   EXPECT_NE(needs_db.error().message.find("--db"), std::string::npos);
   load.db_path = written->db_path;
