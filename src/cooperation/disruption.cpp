@@ -100,11 +100,11 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
                  "year",
                  "supply_data_year",
                  "dropped_suppliers",
-                 "dropped_share",
-                 "demand_t",
-                 "recycled_t",
-                 "coverage_without_recycling",
-                 "coverage_with_recycling",
+                 "dropped_share_fraction",
+                 "demand_tonnes",
+                 "recycled_tonnes",
+                 "coverage_without_recycling_fraction",
+                 "coverage_with_recycling_fraction",
                  "not_counted",
                  "source"};
   RecordTable buys;
@@ -118,11 +118,11 @@ core::Result<std::vector<RecordTable>> disruption_tables(const CooperationData& 
                   "element",
                   "stage",
                   "year",
-                  "gap_without_recycling_t",
-                  "gap_closed_by_recycling_t",
-                  "gap_with_recycling_t",
-                  "recycled_t",
-                  "recycled_to_close_gap_t"};
+                  "gap_without_recycling_tonnes",
+                  "gap_closed_by_recycling_tonnes",
+                  "gap_with_recycling_tonnes",
+                  "recycled_tonnes",
+                  "recycled_to_close_gap_tonnes"};
 
   const std::string region_label = run == nullptr ? "WORLD" : options.region;
   for (const auto& element : elements) {

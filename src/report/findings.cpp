@@ -436,8 +436,8 @@ std::vector<results::Finding> build_cooperation_findings(const results::RunResul
   if (const auto* risk = res.find_records(results::kRecordsSupplyRisk.name)) {
     const auto c_region = column_of(*risk, "region"), c_element = column_of(*risk, "element"),
                c_year = column_of(*risk, "year"),
-               c_without = column_of(*risk, "import_reliance_without_recycling"),
-               c_with = column_of(*risk, "import_reliance_with_recycling");
+               c_without = column_of(*risk, "import_reliance_without_recycling_fraction"),
+               c_with = column_of(*risk, "import_reliance_with_recycling_fraction");
     if (c_region && c_element && c_year && c_without && c_with) {
       double last = 0.0;
       for (const auto& row : risk->rows) last = std::max(last, row[*c_year].number);

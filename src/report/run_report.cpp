@@ -735,9 +735,10 @@ std::string supply_security_section(Language lang, const RecordTable& t) {
     return std::nullopt;
   };
   const auto region = col("region"), element = col("element"), stage = col("stage"),
-             year = col("year"), dropped = col("dropped_suppliers"), share = col("dropped_share"),
-             without = col("coverage_without_recycling"), with = col("coverage_with_recycling"),
-             recycled = col("recycled_t");
+             year = col("year"), dropped = col("dropped_suppliers"),
+             share = col("dropped_share_fraction"),
+             without = col("coverage_without_recycling_fraction"),
+             with = col("coverage_with_recycling_fraction"), recycled = col("recycled_tonnes");
   if (!region || !element || !stage || !year || !dropped || !share || !without || !with ||
       !recycled) {
     return {};

@@ -317,16 +317,16 @@ def test_supply_disruption_as_the_cli_gives_it(baseline):
     assert len(gap) == len(cli) > 0
     assert gap.dropped_suppliers.iloc[0] == cli[0]["dropped_suppliers"] == "Congo (Kinshasa)"
     assert list(gap.stage) == [r["stage"] for r in cli]
-    for got, want in zip(gap.coverage_without_recycling, cli):
-        assert got == pytest.approx(float(want["coverage_without_recycling"]), rel=1e-9)
-    assert list(buys.recycled_to_close_gap_t) == pytest.approx([230000.0, 172500.0])
+    for got, want in zip(gap.coverage_without_recycling_fraction, cli):
+        assert got == pytest.approx(float(want["coverage_without_recycling_fraction"]), rel=1e-9)
+    assert list(buys.recycled_to_close_gap_tonnes) == pytest.approx([230000.0, 172500.0])
     # On a run: the run's demand and recycling in 2035 (the CLI runs the same baseline).
     gap, _ = urbanmine.risk.disruption(baseline, year=2035, element="Li")
     cli = cli_csv("risk", "disruption", str(ROOT / "examples" / "global.toml"), "--year", "2035",
                   "--element", "Li")
-    assert list(gap.coverage_with_recycling) == pytest.approx(
-        [float(r["coverage_with_recycling"]) for r in cli], rel=1e-9)
-    assert (gap.coverage_with_recycling >= gap.coverage_without_recycling).all()
+    assert list(gap.coverage_with_recycling_fraction) == pytest.approx(
+        [float(r["coverage_with_recycling_fraction"]) for r in cli], rel=1e-9)
+    assert (gap.coverage_with_recycling_fraction >= gap.coverage_without_recycling_fraction).all()
     # The CLI's checks and messages.
     with pytest.raises(urbanmine.InvalidInputError) as bad:
         urbanmine.risk.disruption(top=2, drop=["China"])

@@ -170,6 +170,17 @@ TEST(RunCli, BaselineWritesEveryOutputAndStoresTheRun) {
     }
     EXPECT_FALSE(fs::exists(out + "/aggregates/secondary_supply_share.csv"));
   }
+  // One unit-suffix convention (docs/formats/outputs.md): tonnes are "_tonnes" in every column
+  // of every CSV file of the run, never "_t".
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (entry.path().extension() != ".csv") continue;
+    const auto csv = io::CsvTable::read_file(entry.path().string());
+    ASSERT_TRUE(csv.has_value()) << entry.path();
+    for (const auto& column : csv->header()) {
+      EXPECT_FALSE(column.size() > 2 && column.compare(column.size() - 2, 2, "_t") == 0)
+          << entry.path().filename() << ": " << column;
+    }
+  }
   const auto sankey = nlohmann::json::parse(*io::read_text_file(out + "/sankey.json"));
   EXPECT_EQ(sankey["element"], "Co");
   EXPECT_EQ(sankey["year"], 2030);  // a year with trade (China's frozen capacity fills by 2040)

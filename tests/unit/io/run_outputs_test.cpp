@@ -183,10 +183,10 @@ TEST(RunOutputs, ReportShowsTheLargestSupplierDroppingOutIn2035) {
                "stage",
                "year",
                "dropped_suppliers",
-               "dropped_share",
-               "recycled_t",
-               "coverage_without_recycling",
-               "coverage_with_recycling"};
+               "dropped_share_fraction",
+               "recycled_tonnes",
+               "coverage_without_recycling_fraction",
+               "coverage_with_recycling_fraction"};
   using results::Cell;
   for (const int year : {2030, 2035, 2040}) {
     d.rows.push_back({Cell::of("WORLD"), Cell::of("Co"), Cell::of("mine"), Cell::of(double(year)),

@@ -94,9 +94,10 @@ TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
   // DEU is not a cobalt producer: IR without = 1; with = 1 - 0.2*0.6*0.98.
   const auto* deu = row_where(*t, {{"region", "DEU"}, {"element", "Co"}, {"year", "2025"}});
   ASSERT_NE(deu, nullptr);
-  EXPECT_DOUBLE_EQ((*deu)[column(*t, "import_reliance_without_recycling")].number, 1.0);
-  EXPECT_NEAR((*deu)[column(*t, "import_reliance_with_recycling")].number, 1.0 - 0.1176, 1e-12);
-  EXPECT_NEAR((*deu)[column(*t, "eol_rir_with_recycling")].number, 0.1176, 1e-12);
+  EXPECT_DOUBLE_EQ((*deu)[column(*t, "import_reliance_without_recycling_fraction")].number, 1.0);
+  EXPECT_NEAR((*deu)[column(*t, "import_reliance_with_recycling_fraction")].number, 1.0 - 0.1176,
+              1e-12);
+  EXPECT_NEAR((*deu)[column(*t, "eol_rir_with_recycling_fraction")].number, 0.1176, 1e-12);
   // SR needs sourcing and a substitution index, which the shipped data lacks: missing, listed.
   EXPECT_EQ((*deu)[column(*t, "supply_risk_with_recycling")].kind, Cell::Kind::kEmpty);
   EXPECT_NE((*deu)[column(*t, "missing_inputs")].text.find("substitution_index"),
@@ -105,13 +106,14 @@ TEST_F(CooperationTest, ImportRelianceWithAndWithoutRecyclingIsHandComputed) {
   const auto* chn = row_where(*t, {{"region", "CHN"}, {"element", "Co"}, {"year", "2025"}});
   ASSERT_NE(chn, nullptr);
   const double d = testing::fixture_demand(4, 2, 2025);
-  EXPECT_NEAR((*chn)[column(*t, "import_reliance_without_recycling")].number, (d - 2000.0) / d,
-              1e-12);
+  EXPECT_NEAR((*chn)[column(*t, "import_reliance_without_recycling_fraction")].number,
+              (d - 2000.0) / d, 1e-12);
   // In 2020 the earliest data year (2022, MCS 2024) applies, where USGS does not list China:
   // a non-producer, IR without = 1.
   const auto* chn2020 = row_where(*t, {{"region", "CHN"}, {"element", "Co"}, {"year", "2020"}});
   ASSERT_NE(chn2020, nullptr);
-  EXPECT_DOUBLE_EQ((*chn2020)[column(*t, "import_reliance_without_recycling")].number, 1.0);
+  EXPECT_DOUBLE_EQ((*chn2020)[column(*t, "import_reliance_without_recycling_fraction")].number,
+                   1.0);
 }
 
 TEST_F(CooperationTest, Eu27RowSumsTheMemberRegions) {
@@ -120,10 +122,11 @@ TEST_F(CooperationTest, Eu27RowSumsTheMemberRegions) {
   ASSERT_NE(eu, nullptr);
   double demand = 0.0;
   for (std::size_t r = 0; r < 3; ++r) demand += testing::fixture_demand(r, 2, 2030);
-  EXPECT_NEAR((*eu)[column(*t, "demand_t")].number, demand, 1e-9 * demand);
+  EXPECT_NEAR((*eu)[column(*t, "demand_tonnes")].number, demand, 1e-9 * demand);
   // Finland, the only EU country with cobalt in the data, has no mine production row.
-  EXPECT_DOUBLE_EQ((*eu)[column(*t, "domestic_primary_t")].number, 0.0);
-  EXPECT_NEAR((*eu)[column(*t, "import_reliance_with_recycling")].number, 1.0 - 0.1176, 1e-12);
+  EXPECT_DOUBLE_EQ((*eu)[column(*t, "domestic_primary_tonnes")].number, 0.0);
+  EXPECT_NEAR((*eu)[column(*t, "import_reliance_with_recycling_fraction")].number, 1.0 - 0.1176,
+              1e-12);
 }
 
 TEST_F(CooperationTest, SupplyRiskIsComputedWhenTheUserSuppliesTheMissingInputs) {

@@ -43,12 +43,12 @@ TEST(DisruptionRecords, BaselineRunGetsBothTablesWith2035) {
   for (std::size_t i = 0; i < dis->rows.size(); ++i) {
     const auto& r = dis->rows[i];
     const auto& b = buys->rows[i];
-    const double without = r[col(*dis, "coverage_without_recycling")].number;
-    const double with = r[col(*dis, "coverage_with_recycling")].number;
+    const double without = r[col(*dis, "coverage_without_recycling_fraction")].number;
+    const double with = r[col(*dis, "coverage_with_recycling_fraction")].number;
     EXPECT_GE(with, without - 1e-12);
-    EXPECT_NEAR(b[col(*buys, "gap_without_recycling_t")].number,
-                b[col(*buys, "gap_closed_by_recycling_t")].number +
-                    b[col(*buys, "gap_with_recycling_t")].number,
+    EXPECT_NEAR(b[col(*buys, "gap_without_recycling_tonnes")].number,
+                b[col(*buys, "gap_closed_by_recycling_tonnes")].number +
+                    b[col(*buys, "gap_with_recycling_tonnes")].number,
                 1e-6);
     if (r[col(*dis, "year")].number == 2035.0) {
       seen_2035.insert(r[col(*dis, "element")].text + "/" + r[col(*dis, "stage")].text);
