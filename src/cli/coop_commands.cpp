@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/run_target.h"
 #include "engine/cooperation.h"
 #include "engine/run.h"
 
 #include "report/records_text.h"
-#include "report/run_reader.h"
 #include "results/registry.h"
 
 namespace urbanmine::cli {
@@ -96,32 +96,6 @@ core::Result<market::Weights> parse_weights(const std::string& text) {
   }
   URBANMINE_TRY_STATUS(market::validate_weights(w));
   return w;
-}
-
-// The run to check: a scenario .toml (run now; empty = the shipped baseline) or the --out
-// folder of a previous `urbanmine run`. `data_dir` is passed to the run model.
-core::Result<engine::RunResults> load_run(const std::string& target, const std::string& data_dir,
-                                          const std::string& db_path, CliContext& ctx) {
-  const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
-                                                    [](char c) { return c >= '0' && c <= '9'; });
-  if (is_id) {
-    auto store = report::store_for_run_id(db_path, target);
-    if (!store) return store.error();
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
-    if (ec != std::errc{} || ptr != target.data() + target.size()) {
-      return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
-    }
-    return report::load_run_store(*store, id);
-  }
-  const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (!target.empty() && !is_toml) return report::load_run_dir(target);
-  engine::RunOptions options;
-  options.data_dir = data_dir;
-  options.logger = &ctx.logger;
-  options.strict = ctx.strict;
-  const std::string scenario = target.empty() ? engine::default_scenario_path() : target;
-  return engine::run_scenario_file(scenario, options);
 }
 
 struct CommonFlags {
@@ -279,7 +253,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
           if (req.substitution_index)
             options.substitution_index[req.element] = *req.substitution_index;
           options.hhi_wgi_sourcing = req.hhi_wgi_sourcing;
-          auto run = load_run(f->target, f->data_dir, f->db, ctx);
+          auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
           if (!run) return report_error(ctx, run.error());
           auto status = engine::add_cooperation_results(*run, *data, options);
           if (!status) return report_error(ctx, status.error());
@@ -361,7 +335,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         if (!data) return report_error(ctx, data.error());
         std::optional<engine::RunResults> run;
         if (!f->target.empty()) {
-          auto loaded = load_run(f->target, f->data_dir, f->db, ctx);
+          auto loaded = load_run_target(f->target, f->data_dir, f->db, ctx);
           if (!loaded) return report_error(ctx, loaded.error());
           run = std::move(*loaded);
         }
@@ -404,7 +378,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.policy_check_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target, f->data_dir, f->db, ctx);
+        auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
         const bool flags = !f->rules.empty() || !f->year.empty();
         if (flags || run->find_records(engine::kRecordsPolicyChecks) == nullptr) {
@@ -458,7 +432,7 @@ void register_coop_commands(CLI::App& app, CliContext& ctx) {
         options.market_year = *year;
         auto data = engine::load_cooperation_data(options);
         if (!data) return report_error(ctx, data.error());
-        auto run = load_run(f->target, f->data_dir, f->db, ctx);
+        auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
         if (!run) return report_error(ctx, run.error());
         // A scenario run already holds the ranking with the scenario's [market] settings; the
         // flags, when given, replace them.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/run_target.h"
 #include "engine/cooperation.h"
 #include "engine/market_robust.h"
 #include "engine/plan.h"
@@ -13,37 +14,9 @@
 #include "engine/source.h"
 
 #include "report/records_text.h"
-#include "report/run_reader.h"
 
 namespace urbanmine::cli {
 namespace {
-
-// A scenario .toml (run now; empty = the shipped baseline), a run output folder, or a run id in
-// the --db store.
-core::Result<engine::RunResults> plan_load_run(const std::string& target,
-                                               const std::string& data_dir,
-                                               const std::string& db_path, CliContext& ctx) {
-  const bool is_id = !target.empty() && std::all_of(target.begin(), target.end(),
-                                                    [](char c) { return c >= '0' && c <= '9'; });
-  if (is_id) {
-    auto store = report::store_for_run_id(db_path, target);
-    if (!store) return store.error();
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(target.data(), target.data() + target.size(), id);
-    if (ec != std::errc{} || ptr != target.data() + target.size()) {
-      return core::Error::invalid_input("run id '" + target + "' is out of range", "RUN");
-    }
-    return report::load_run_store(*store, id);
-  }
-  const bool is_toml = target.size() > 5 && target.substr(target.size() - 5) == ".toml";
-  if (!target.empty() && !is_toml) return report::load_run_dir(target);
-  engine::RunOptions options;
-  options.data_dir = data_dir;
-  options.logger = &ctx.logger;
-  options.strict = ctx.strict;
-  return engine::run_scenario_file(target.empty() ? engine::default_scenario_path() : target,
-                                   options);
-}
 
 std::vector<std::string> split_commas(const std::string& text) {
   std::vector<std::string> out;
@@ -96,7 +69,7 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--time-limit", f->time_limit, "CBC time limit per solve, seconds (default 10)");
   cmd->callback([&ctx, f] {
     ctx.action = [&ctx, f]() -> int {
-      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
       if (!run) return report_error(ctx, run.error());
       engine::PlanRequest req;
       req.data_dir = f->data_dir;
@@ -177,7 +150,7 @@ void register_source_commands(CLI::App& app, CliContext& ctx) {
         }
         req.maker_shares.emplace_back(item.substr(0, eq), share);
       }
-      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
       if (!run) return report_error(ctx, run.error());
       auto report = engine::run_source(*run, req);
       if (!report) return report_error(ctx, report.error());
@@ -244,7 +217,7 @@ void register_market_robust_commands(CLI::App& app, CliContext& ctx) {
           req.weights.push_back(w);
         }
       }
-      auto run = plan_load_run(f->target, f->data_dir, f->db, ctx);
+      auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
       if (!run) return report_error(ctx, run.error());
       auto tables = engine::robust_market_tables(*run, req);
       if (!tables) return report_error(ctx, tables.error());
