@@ -543,7 +543,6 @@ constexpr Message kTable[] = {
     {"column.rank_risk_minus20", "Rank, risk weight -20%", "순위, 위험 가중치 -20%"},
     {"column.rank_risk_plus20", "Rank, risk weight +20%", "순위, 위험 가중치 +20%"},
     {"column.reason", "Reason", "사유"},
-    {"column.recycled_t", "Recycled (t)", "재활용량 (t)"},
     {"column.recycled_tonnes", "Recycled (t)", "재활용량 (t)"},
     {"column.recycled_to_close_gap_tonnes", "Recycled to close the gap (t)",
      "부족분 해소에 필요한 재활용량 (t)"},

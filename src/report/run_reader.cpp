@@ -374,12 +374,15 @@ core::Result<RunResults> load_run_store_whole(const std::string& db_path, std::i
 core::Result<std::string> store_for_run_id(const std::string& db_path, const std::string& id) {
   if (!db_path.empty()) return db_path;
   std::error_code ec;
-  if (std::filesystem::is_regular_file(std::string(kDefaultWorkspaceDb), ec)) {
-    return std::string(kDefaultWorkspaceDb);
+  for (const std::string_view candidate : {kDefaultWorkspaceDb, kFolderWorkspaceDb}) {
+    if (std::filesystem::is_regular_file(std::string(candidate), ec)) {
+      return std::string(candidate);
+    }
   }
   return core::Error::invalid_input(
       "run id " + id + " needs --db FILE: there is no workspace database " +
-          std::string(kDefaultWorkspaceDb) + " in the current folder",
+          std::string(kDefaultWorkspaceDb) + " (nor " + std::string(kFolderWorkspaceDb) +
+          ") in the current folder",
       "--db",
       "give the SQLite file that `urbanmine run` stored it in (urbanmine.db beside the run's "
       "--out folder unless --db was given to run)");

@@ -17,9 +17,11 @@ namespace urbanmine::report {
 // The workspace of `urbanmine run` without --out and --db: out/urbanmine.db (relative to the
 // current folder).
 inline constexpr std::string_view kDefaultWorkspaceDb = "out/urbanmine.db";
+// The workspace of runs written with --out into folders of the current folder (--out results).
+inline constexpr std::string_view kFolderWorkspaceDb = "urbanmine.db";
 
-// The store to read run `id` from: `db_path`, else the default workspace database when it exists
-// (kInvalidInput naming --db otherwise).
+// The store to read run `id` from: `db_path`, else the default workspace database when it
+// exists, else urbanmine.db in the current folder (kInvalidInput naming --db otherwise).
 core::Result<std::string> store_for_run_id(const std::string& db_path, const std::string& id);
 
 // Reads the CSV tables of a previous run's output folder (`urbanmine run --out DIR`): every

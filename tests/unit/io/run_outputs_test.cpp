@@ -425,9 +425,24 @@ TEST(RunOutputs, SiblingFoldersShareTheWorkspaceDatabase) {
   EXPECT_EQ(first->run_id, 1);
   EXPECT_EQ(second->run_id, 2);
   EXPECT_EQ(workspace_db_path(dir.path("work/eu_circular/")), dir.path("work/urbanmine.db"));
-  // The run id resolves in the workspace database (what `compare 1 2` reads).
+  // Without --db, a run id resolves in the workspace database of the current folder (what
+  // `compare 1 2` reads): out/urbanmine.db first, else urbanmine.db; neither is an error
+  // naming --db.
   EXPECT_EQ(store_for_run_id(second->db_path, "2").value(), second->db_path);
   EXPECT_TRUE(load_run_store(second->db_path, 2).has_value());
+  const auto cwd = fs::current_path();
+  fs::current_path(dir.path());
+  const auto none = store_for_run_id("", "2");
+  fs::current_path(dir.path("work"));
+  const auto here = store_for_run_id("", "2");
+  options.out_dir = dir.path("work/out/global");
+  ASSERT_TRUE(write_run_outputs(make_fixture_results(), options).has_value());
+  const auto out = store_for_run_id("", "1");
+  fs::current_path(cwd);
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().location, "--db");
+  EXPECT_EQ(here.value(), "urbanmine.db");
+  EXPECT_EQ(out.value(), "out/urbanmine.db");
 }
 
 TEST(RunOutputs, AFolderWithItsOwnDatabaseKeepsIt) {

@@ -217,7 +217,8 @@ TEST_F(Compare, ARunFolderAndAStoredRunLoadBackAsTheRunItself) {
   // is none, the error says to give --db.
   std::error_code ec;
   const auto cwd = fs::current_path();
-  fs::current_path(dir.path(), ec);
+  testing::TempDir empty;
+  fs::current_path(empty.path(), ec);
   ASSERT_FALSE(ec) << ec.message();
   auto needs_db = load_compare_input(std::to_string(written->run_id), load);
   fs::current_path(cwd, ec);
