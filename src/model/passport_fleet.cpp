@@ -48,7 +48,7 @@ RecordTable coverage_table() {
           "of the data and of the run. Mode coverage: pack = c x passport mean + (1 - c) x data; "
           "mode sample: pack = passport mean.",
           {"region", "segment", "model_year", "mode", "passports", "passport_kwh", "vehicles_sold",
-           "coverage_fraction", "pack_kwh_data", "pack_kwh_run"},
+           "coverage_fraction", "pack_data_kwh", "pack_run_kwh"},
           {}};
 }
 

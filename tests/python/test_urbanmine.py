@@ -92,7 +92,7 @@ def test_passports_as_fleet_data_from_a_dict_scenario(tmp_path):
         "mode": "sample"}]})
     coverage = fleet.record("passport_fleet_coverage")
     assert list(coverage.model_year) == [2019, 2020, 2021]
-    assert coverage.pack_kwh_run.iloc[0] == pytest.approx(153.0 / 2.0)
+    assert coverage.pack_run_kwh.iloc[0] == pytest.approx(153.0 / 2.0)
     with pytest.raises(urbanmine.InvalidInputError) as bad:
         urbanmine.run({"passport_fleet": [{"path": str(tmp_path), "region": "DEU"}]})
     assert bad.value.exit_code == 3

@@ -132,7 +132,7 @@ TEST(PassportFleetOverride, CoverageModeKeepsThePassportsKwhAndTheDataMixForTheR
   EXPECT_EQ(coverage.name, "passport_fleet_coverage");
   ASSERT_EQ(coverage.rows.size(), 1U);
   EXPECT_DOUBLE_EQ(coverage.rows[0][7].number, 0.4);   // coverage_fraction
-  EXPECT_DOUBLE_EQ(coverage.rows[0][9].number, 55.0);  // pack_kwh_run
+  EXPECT_DOUBLE_EQ(coverage.rows[0][9].number, 55.0);  // pack_run_kwh
   const auto& intensity = rec->tables[2];
   ASSERT_FALSE(intensity.rows.empty());
   // LFP Li: 9 kg / 100 kWh = 0.09 kg/kWh, equal to the model's.

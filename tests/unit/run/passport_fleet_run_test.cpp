@@ -53,7 +53,7 @@ TEST(PassportFleetRun, SampleModeSetsTheCohortsMixAndReportsCoverage) {
   EXPECT_EQ(coverage.rows[0][0].text, "DEU");
   EXPECT_EQ(coverage.rows[0][2].number, 2019.0);
   EXPECT_EQ(coverage.rows[0][4].number, 2.0);                 // passports
-  EXPECT_DOUBLE_EQ(coverage.rows[0][9].number, 153.0 / 2.0);  // pack_kwh_run: their mean
+  EXPECT_DOUBLE_EQ(coverage.rows[0][9].number, 153.0 / 2.0);  // pack_run_kwh: their mean
   EXPECT_GT(coverage.rows[0][6].number, 1000.0);              // DEU sold many more cars
   EXPECT_LT(coverage.rows[0][7].number, 1e-3);
   // 2021: one NCA pack stands for the whole cohort.
