@@ -134,7 +134,7 @@ class Run {
     return names;
   }
 
-  // `urbanmine match dealsheet` on this run: the urbanmine-dealsheets/1 JSON text, or with
+  // `urbanmine match dealsheet` on this run: the urbanmine-dealsheets/2 JSON text, or with
   // `participant` (and optionally "all") the printable HTML page.
   std::string dealsheets(const std::string& instance_json, const std::string& schedule_json,
                          const std::vector<int>& years, const std::string& language,

@@ -34,7 +34,7 @@ def dealsheets(instance, schedule, result, years=None, language="en", html=None,
     """Deal sheets of a schedule's meetings from a run (``urbanmine match dealsheet``): why each
     pair meets and each party's country in the run (waste batteries and metal, capacity, surplus,
     policy checks, legal shipping both ways). ``result`` is an ``urbanmine.run()`` result. Returns
-    the ``urbanmine-dealsheets/1`` document (attribute access), or with ``html="K01"`` that
+    the ``urbanmine-dealsheets/2`` document (attribute access), or with ``html="K01"`` that
     participant's printable page (``html="all"``: every meeting) as a string, in ``language``
     "en" or "ko"."""
     text = result._run.dealsheets(document(instance, "instance"), document(schedule, "schedule"),

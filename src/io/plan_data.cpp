@@ -8,6 +8,7 @@
 
 #include "core/units.h"
 #include "io/csv.h"
+#include "io/run_writers.h"
 
 namespace urbanmine::io {
 namespace {
@@ -70,7 +71,7 @@ core::Result<PlanData> load_plan_data(const std::string& data_dir,
     out.discount_rate = param["discount_rate"];
     if (!(out.discount_rate >= 0.0 && out.discount_rate < 1.0)) {
       return Error::invalid_input(
-          "discount_rate must be in [0, 1); got " + std::to_string(out.discount_rate),
+          "discount_rate must be in [0, 1); got " + format_number(out.discount_rate),
           path + " row discount_rate");
     }
     const double lead_years = param["lead_years"];

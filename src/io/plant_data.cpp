@@ -900,23 +900,23 @@ nlohmann::json opt(const std::optional<T>& v) {
 
 std::string plant_balance_json(const std::string& name, const plant::PlantBalance& b) {
   nlohmann::json j;
-  j["format"] = "plant-balance/1";
+  j["format"] = "plant-balance/2";
   j["name"] = name;
   j["route"] = std::string(plant::route_code(b.route));
-  j["feed_t"] = b.feed_t;
+  j["feed_tonnes"] = b.feed_t;
   j["feed_kwh"] = opt(b.feed_kwh);
-  j["black_mass_t"] = b.black_mass_t;
-  j["max_balance_residual_t"] = b.max_balance_residual_t();
+  j["black_mass_tonnes"] = b.black_mass_t;
+  j["max_balance_residual_tonnes"] = b.max_balance_residual_t();
   nlohmann::json materials = nlohmann::json::array();
   for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
     const auto& f = b.materials[i];
     if (!(f.feed_t > 0.0)) continue;
     materials.push_back({{"material", std::string(plant::material_code(plant::material_at(i)))},
-                         {"feed_t", f.feed_t},
-                         {"pretreatment_loss_t", f.pretreatment_loss_t},
-                         {"recovered_t", f.recovered_t},
-                         {"in_cathode_powder_t", f.in_cathode_powder_t},
-                         {"residue_t", f.residue_t},
+                         {"feed_tonnes", f.feed_t},
+                         {"pretreatment_loss_tonnes", f.pretreatment_loss_t},
+                         {"recovered_tonnes", f.recovered_t},
+                         {"in_cathode_powder_tonnes", f.in_cathode_powder_t},
+                         {"residue_tonnes", f.residue_t},
                          {"pretreatment_yield_fraction", f.yield_fraction},
                          {"recovery_fraction", f.recovery_fraction},
                          {"overall_recovery_fraction", opt(f.overall_recovery())}});
@@ -927,11 +927,11 @@ std::string plant_balance_json(const std::string& name, const plant::PlantBalanc
     products.push_back({{"product", p.product},
                         {"material", p.material},
                         {"formula", p.formula},
-                        {"contained_t", p.contained_t},
-                        {"product_t", opt(p.product_t)},
+                        {"contained_tonnes", p.contained_t},
+                        {"product_tonnes", opt(p.product_t)},
                         {"revenue", money_json(p.revenue)},
                         {"price_source", p.price_source},
-                        {"avoided_co2e_t", opt(p.avoided_co2e_t)},
+                        {"avoided_co2e_tonnes", opt(p.avoided_co2e_t)},
                         {"co2_source", p.co2_source},
                         {"note", p.note}});
   }
@@ -941,17 +941,17 @@ std::string plant_balance_json(const std::string& name, const plant::PlantBalanc
     inputs.push_back({{"input", in.name},
                       {"unit", in.unit},
                       {"amount", in.amount},
-                      {"co2e_t", opt(in.co2e_t)},
+                      {"co2e_tonnes", opt(in.co2e_t)},
                       {"source", in.source},
                       {"co2_source", in.co2_source}});
   }
   j["process_inputs"] = inputs;
-  j["process_basis_t"] = b.process_basis_t;
+  j["process_basis_tonnes"] = b.process_basis_t;
   j["process_basis_assumed"] = b.process_basis_assumed;
-  j["co2"] = {{"avoided_t", b.co2.avoided_t},
-              {"process_t", b.co2.process_t},
+  j["co2"] = {{"avoided_co2e_tonnes", b.co2.avoided_t},
+              {"process_co2e_tonnes", b.co2.process_t},
               {"process_complete", b.co2.process_complete},
-              {"net_avoided_t", b.co2.net_avoided_t()},
+              {"net_avoided_co2e_tonnes", b.co2.net_avoided_t()},
               {"inputs_without_factor", b.co2.inputs_without_factor},
               {"products_without_factor", b.co2.products_without_factor}};
   nlohmann::json revenue = nlohmann::json::array();
@@ -982,24 +982,24 @@ std::string plant_balance_json(const std::string& name, const plant::PlantBalanc
 
 std::string plant_infer_json(const plant::InferResult& r) {
   nlohmann::json j;
-  j["format"] = "plant-infer/1";
+  j["format"] = "plant-infer/2";
   j["mode"] = r.mode == plant::InferMode::kFit ? "fit" : "target";
   j["route"] = std::string(plant::route_code(r.route));
   nlohmann::json cands = nlohmann::json::array();
   for (const auto& c : r.candidates) {
     cands.push_back({{"candidate", c.label},
-                     {"feed_t", c.feed_t},
-                     {"min_t", c.min_t},
-                     {"max_t", opt(c.max_t)},
+                     {"feed_tonnes", c.feed_t},
+                     {"min_tonnes", c.min_t},
+                     {"max_tonnes", opt(c.max_t)},
                      {"cost", money_json(c.cost)}});
   }
   j["feed"] = cands;
   nlohmann::json outs = nlohmann::json::array();
   for (const auto& o : r.outputs) {
     outs.push_back({{"material", std::string(plant::material_code(o.material))},
-                    {"stated_t", o.stated_t},
-                    {"modelled_t", o.modelled_t},
-                    {"residual_t", o.residual_t},
+                    {"stated_tonnes", o.stated_t},
+                    {"modelled_tonnes", o.modelled_t},
+                    {"residual_tonnes", o.residual_t},
                     {"relative_residual", opt(o.relative_residual)}});
   }
   j["outputs"] = outs;
@@ -1009,8 +1009,8 @@ std::string plant_infer_json(const plant::InferResult& r) {
       all[std::string(plant::material_code(plant::material_at(i)))] = r.modelled_all_t[i];
     }
   }
-  j["recovered_t"] = all;
-  j["total_feed_t"] = r.total_feed_t;
+  j["recovered_tonnes"] = all;
+  j["total_feed_tonnes"] = r.total_feed_t;
   j["objective"] = r.objective;
   j["total_cost"] = money_json(r.total_cost);
   j["unique"] = r.unique;

@@ -30,7 +30,7 @@ core::Result<PlantSpec> parse_plant_toml(const std::string& text, const std::str
 core::Result<PlantSpec> read_plant_toml(const std::string& path,
                                         const plant::PlantDefaults& defaults);
 
-// JSON documents ("plant-balance/1", "plant-infer/1").
+// JSON documents ("plant-balance/2", "plant-infer/2").
 std::string plant_balance_json(const std::string& name, const plant::PlantBalance& balance);
 std::string plant_infer_json(const plant::InferResult& result);
 

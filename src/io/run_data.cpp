@@ -983,7 +983,7 @@ void load_scrap_rates(RunData& data, core::Diagnostics& diags) {
     if (!year || !rate || !source) continue;
     if (*rate > kMaxScrapFraction) {
       diags.add_error(core::Error::invalid_input(
-          "scrap fraction " + std::to_string(*rate) + " is above " +
+          "scrap fraction " + format_number(*rate) + " is above " +
               std::to_string(kMaxScrapFraction),
           row.location("scrap_fraction"),
           "give the share of cell production scrapped, 0-0.9 (write 0.05 for 5 %)"));

@@ -423,23 +423,23 @@ void write_country(io::JsonWriter& j, const DealCountry& c, const DealSheets& al
     j.begin_object();
     j.key("year").value(y.year);
     j.key("end_of_life_gwh").value(y.end_of_life_gwh);
-    j.key("waste_t").begin_object();
+    j.key("waste_tonnes").begin_object();
     for (std::size_t e = 0; e < all.elements.size() && e < y.waste_tonnes.size(); ++e) {
       j.key(all.elements[e]).value(y.waste_tonnes[e]);
     }
     j.end_object();
-    j.key("collected_battery_t").value(y.collected_battery_t);
-    j.key("recycling_capacity_t").value(y.recycling_capacity_t);
-    j.key("feedstock_surplus_t").value(y.feedstock_surplus_t);
-    j.key("feedstock_stranded_t").value(y.feedstock_stranded_t);
-    j.key("recovered_li_t").value(y.recovered_li_t);
+    j.key("collected_battery_tonnes").value(y.collected_battery_t);
+    j.key("recycling_capacity_tonnes").value(y.recycling_capacity_t);
+    j.key("feedstock_surplus_tonnes").value(y.feedstock_surplus_t);
+    j.key("feedstock_stranded_tonnes").value(y.feedstock_stranded_t);
+    j.key("recovered_li_tonnes").value(y.recovered_li_t);
     j.key("indicative_value_usd").value(y.indicative_value_usd);
     j.key("chemistries").begin_array();
     for (const auto& ch : y.chemistries) {
       j.begin_object();
       j.key("chemistry").value(ch.chemistry);
       j.key("end_of_life_gwh").value(ch.end_of_life_gwh);
-      j.key("end_of_life_t").begin_object();
+      j.key("end_of_life_tonnes").begin_object();
       for (std::size_t e = 0; e < all.elements.size() && e < ch.element_tonnes.size(); ++e) {
         j.key(all.elements[e]).value(ch.element_tonnes[e]);
       }
@@ -486,7 +486,7 @@ core::Status check_dealsheet_language(std::string_view language, std::string_vie
 std::string dealsheets_json(const DealSheets& sheets) {
   io::JsonWriter j;
   j.begin_object();
-  j.key("format").value("urbanmine-dealsheets/1");
+  j.key("format").value("urbanmine-dealsheets/2");
   j.key("event").begin_object();
   j.key("name").value(sheets.event_name);
   j.key("date").value(sheets.event_date);
@@ -548,7 +548,7 @@ std::string dealsheets_json(const DealSheets& sheets) {
       j.key("year").value(l.year);
       j.key("open").value(l.open);
       j.key("legal_reference").value(l.legal_reference);
-      j.key("shipped_t").value(l.shipped_t);
+      j.key("shipped_tonnes").value(l.shipped_t);
       j.end_object();
     }
     j.end_array();

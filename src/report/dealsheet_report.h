@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Deal sheets (results/dealsheet.h) rendered: JSON (format urbanmine-dealsheets/1,
+// Deal sheets (results/dealsheet.h) rendered: JSON (format urbanmine-dealsheets/2,
 // docs/formats/dealsheets.md), a printable HTML page of every meeting for the organiser, and one
 // page per participant — the agenda in time order, each meeting with its deal sheet on a page of
 // its own when printed — in English or Korean.

@@ -12,10 +12,13 @@
 namespace urbanmine::report {
 namespace {
 
+// A value that rounds to zero prints as 0, never as "-0.0" (a residual of -1e-12 t).
 std::string num(double v, int decimals = 3) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  std::string text = buf;
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+  return text;
 }
 
 std::string opt_num(const std::optional<double>& v, int decimals = 3) {
@@ -88,8 +91,8 @@ std::string plant_balance_table(const std::string& name, const plant::PlantBalan
   if (b.feed_kwh) out += " (" + num(*b.feed_kwh, 0) + " kWh)";
   out += ", black mass " + num(b.black_mass_t) + " t, mass balance residual " +
          num(b.max_balance_residual_t(), 12) + " t\n\nMaterial flows (t)\n";
-  TextTable flows({"material", "feed_t", "pretreat_loss_t", "recovered_t", "in_powder_t",
-                   "residue_t", "recovery"});
+  TextTable flows({"material", "feed_tonnes", "pretreat_loss_tonnes", "recovered_tonnes",
+                   "in_powder_tonnes", "residue_tonnes", "recovery"});
   for (std::size_t i = 0; i < plant::kMaterialCount; ++i) {
     const auto& f = b.materials[i];
     if (!(f.feed_t > 0.0)) continue;
@@ -98,14 +101,15 @@ std::string plant_balance_table(const std::string& name, const plant::PlantBalan
                num(f.residue_t), opt_num(f.overall_recovery())});
   }
   out += flows.render() + "\nProducts\n";
-  TextTable products({"product", "contained_t", "product_t", "revenue", "avoided_co2e_t"});
+  TextTable products(
+      {"product", "contained_tonnes", "product_tonnes", "revenue", "avoided_co2e_tonnes"});
   for (const auto& p : b.products) {
     products.add({p.product, num(p.contained_t), opt_num(p.product_t), money(p.revenue),
                   opt_num(p.avoided_co2e_t)});
   }
   out += products.render() + "\nReagents and energy (EverBatt, per kg of battery x " +
          num(b.process_basis_t) + " t)\n";
-  TextTable inputs({"input", "amount", "unit", "co2e_t"});
+  TextTable inputs({"input", "amount", "unit", "co2e_tonnes"});
   for (const auto& in : b.inputs) {
     inputs.add({in.name, num(in.amount, 0), in.unit, opt_num(in.co2e_t)});
   }
@@ -218,15 +222,15 @@ std::string plant_infer_table(const plant::InferResult& r) {
                                                      "stated output"
                                                    : "Least-cost feed for the target") +
       " (route " + std::string(plant::route_code(r.route)) + ")\n\n";
-  TextTable feed({"candidate", "feed_t", "min_t", "max_t", "cost"});
+  TextTable feed({"candidate", "feed_tonnes", "min_tonnes", "max_tonnes", "cost"});
   for (const auto& c : r.candidates) {
     feed.add({c.label, num(c.feed_t, 1), num(c.min_t, 1), c.max_t ? num(*c.max_t, 1) : "unbounded",
               c.cost ? money(c.cost) : ""});
   }
   feed.add({"total", num(r.total_feed_t, 1), "", "", r.total_cost ? money(r.total_cost) : ""});
   out += feed.render() + "\n";
-  TextTable outs({"element", r.mode == plant::InferMode::kFit ? "stated_t" : "target_t",
-                  "modelled_t", "residual_t", "relative"});
+  TextTable outs({"element", r.mode == plant::InferMode::kFit ? "stated_tonnes" : "target_tonnes",
+                  "modelled_tonnes", "residual_tonnes", "relative"});
   for (const auto& o : r.outputs) {
     outs.add({std::string(plant::material_code(o.material)), num(o.stated_t, 1),
               num(o.modelled_t, 1), num(o.residual_t, 1),

@@ -325,7 +325,7 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
        "",
        {{"run", "id of a succeeded run (GET /api/runs)"},
         {"lang", "en (default) or ko"},
-        {"format", "json (default, urbanmine-dealsheets/1) or html"},
+        {"format", "json (default, urbanmine-dealsheets/2) or html"},
         {"participant", "with format=html: one participant's agenda and sheets"},
         {"years", "sheet years, comma-separated (default 2030,2035,2040)"}},
        {kJsonType, kHtmlType},

@@ -25,8 +25,8 @@ using results::kTableFeedstockSurplusT;
 using results::kTableMaterialDemandT;
 
 const char* const kRobustCriterionNames[kRobustCriterionCount] = {
-    "feedstock_value_usd",     "accessible_feedstock_t",      "processing_usd_per_t",
-    "grid_kg_co2_per_kwh",     "recycled_content_required_t", "governance_wgi_eu_0_10",
+    "feedstock_value_usd",     "accessible_feedstock_tonnes",      "processing_usd_per_t",
+    "grid_kg_co2_per_kwh",     "recycled_content_required_tonnes", "governance_wgi_eu_0_10",
     "growth_fraction_per_year"};
 
 namespace {

@@ -9,6 +9,7 @@
 #include "io/data_dir.h"
 #include "io/plant_data.h"
 #include "io/risk_data.h"
+#include "io/run_writers.h"
 #include "plant/plant.h"
 
 #include "model/run_model.h"
@@ -340,16 +341,17 @@ core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& requ
     report.pareto = std::move(*front);
   }
   const auto& s = report.solution;
-  RecordTable summary{"plan_summary",
-                      "Plant siting plan: totals",
-                      "NPV and costs discounted to " + std::to_string(report.input.years.front()) +
-                          " at " + std::to_string(report.input.discount_rate) +
-                          " per year; CO2 is processing plus transport over all years; the gap is "
-                          "to CBC's proven bound.",
-                      {"objective", "npv_usd", "discounted_revenue_usd", "discounted_cost_usd",
-                       "co2_t", "processed_t", "unprocessed_t", "best_bound", "relative_gap",
-                       "proven_within_gap", "seconds", "integer_variables", "continuous_variables"},
-                      {}};
+  RecordTable summary{
+      "plan_summary",
+      "Plant siting plan: totals",
+      "NPV and costs discounted to " + std::to_string(report.input.years.front()) + " at " +
+          io::format_number(report.input.discount_rate) +
+          " per year; CO2 is processing plus transport over all years; the gap is "
+          "to CBC's proven bound.",
+      {"objective", "npv_usd", "discounted_revenue_usd", "discounted_cost_usd", "co2_tonnes",
+       "processed_tonnes", "unprocessed_tonnes", "best_bound", "relative_gap", "proven_within_gap",
+       "seconds", "integer_variables", "continuous_variables"},
+      {}};
   summary.rows.push_back({txt(std::string(plan::objective_code(report.input.objective))),
                           num(s.npv_usd), num(s.discounted_revenue_usd), num(s.discounted_cost_usd),
                           num(s.co2_t), num(s.processed_t), num(s.unprocessed_t), num(s.best_bound),
@@ -384,7 +386,7 @@ core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& requ
   RecordTable util{"plan_utilisation",
                    "Plant utilisation by site and year",
                    "Capacity in service and tonnes processed, tonnes of battery.",
-                   {"site", "year", "capacity_t", "processed_t", "utilisation_fraction"},
+                   {"site", "year", "capacity_tonnes", "processed_tonnes", "utilisation_fraction"},
                    {}};
   for (const auto& u : s.site_years) {
     util.rows.push_back({txt(u.site), num(u.year), num(u.capacity_t), num(u.processed_t),
@@ -396,8 +398,8 @@ core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& requ
                       "Cost-CO2 Pareto front (epsilon constraint)",
                       "Each row is the best plan under a CO2 cap between the unconstrained plan "
                       "and the least-CO2 plan.",
-                      {"co2_cap_t", "co2_t", "npv_usd", "discounted_cost_usd", "processed_t",
-                       "plants_built", "relative_gap"},
+                      {"co2_cap_tonnes", "co2_tonnes", "npv_usd", "discounted_cost_usd",
+                       "processed_tonnes", "plants_built", "relative_gap"},
                       {}};
     for (const auto& p : report.pareto) {
       int count = 0;

@@ -261,7 +261,8 @@ core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest
       "Recycled-content sourcing: totals",
       "EU Regulation 2023/1542 Art. 8 minimum recycled content checked in each year with the "
       "targets in force; shortfall is recycled metal the shared supply cannot provide.",
-      {"objective", "all_targets_met", "total_shortfall_t", "transport_cost_usd", "co2_t"},
+      {"objective", "all_targets_met", "total_shortfall_tonnes", "transport_cost_usd",
+       "co2_tonnes"},
       {{txt(request.objective == plan::SourcingObjective::kMinCost ? "min_cost" : "min_co2"),
         txt(s.all_met ? "yes" : "no"), num(s.total_shortfall_t), num(s.total_cost_usd),
         num(s.total_co2_t)}}});
@@ -269,8 +270,8 @@ core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest
                   "Recycled content required and supplied",
                   "Per maker, element and year: metal in production, target fraction, recycled "
                   "metal required and supplied, and the shortfall (infeasible when > 0).",
-                  {"maker", "element", "year", "demand_t", "target_fraction", "required_t",
-                   "supplied_t", "shortfall_t", "status"},
+                  {"maker", "element", "year", "demand_tonnes", "target_fraction",
+                   "required_tonnes", "supplied_tonnes", "shortfall_tonnes", "status"},
                   {}};
   for (const auto& q : s.requirements) {
     req.rows.push_back({txt(q.maker), txt(q.element), num(q.year), num(q.demand_t),
@@ -282,7 +283,7 @@ core::Result<SourceReport> run_source(const RunResults& run, const SourceRequest
                   "Where the recycled metal comes from",
                   "Tonnes of recovered metal from a supplier region to a maker, with transport "
                   "cost and CO2.",
-                  {"supplier", "maker", "element", "year", "mass_tonnes", "cost_usd", "co2_t"},
+                  {"supplier", "maker", "element", "year", "mass_tonnes", "cost_usd", "co2_tonnes"},
                   {}};
   for (const auto& f : s.flows) {
     mix.rows.push_back({txt(f.supplier), txt(f.maker), txt(f.element), num(f.year), num(f.mass_t),

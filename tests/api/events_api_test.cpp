@@ -239,7 +239,7 @@ TEST(EventsApi, DealSheetsFromAFinishedRun) {
   ASSERT_TRUE(sheets);
   ASSERT_EQ(sheets->status, 200) << sheets->body;
   const auto j = json::parse(sheets->body);
-  EXPECT_EQ(j["format"], "urbanmine-dealsheets/1");
+  EXPECT_EQ(j["format"], "urbanmine-dealsheets/2");
   EXPECT_EQ(j["years"], json::array({2035}));
   EXPECT_EQ(j["meetings"].size(), json::parse(scheduled->body)["meetings"].size());
   // The Korean side's waste lithium in 2035 is the run's end_of_life_t for KOR, Li, 2035.
@@ -251,7 +251,7 @@ TEST(EventsApi, DealSheetsFromAFinishedRun) {
   ASSERT_EQ(rows.size(), 1u) << table->body;
   const double li_2035 = rows[0].back().get<double>();
   ASSERT_GT(li_2035, 0.0);
-  const double sheet_li = j["meetings"][0]["k_country"]["years"][0]["waste_t"]["Li"];
+  const double sheet_li = j["meetings"][0]["k_country"]["years"][0]["waste_tonnes"]["Li"];
   EXPECT_NEAR(sheet_li, li_2035, 1e-6 * li_2035);
 
   auto page = c->Get((base + "?run=" + run + "&format=html&lang=ko&participant=F07").c_str());

@@ -138,7 +138,7 @@ TEST(PlantApi, InferMatchesTheCliAndUnreachableTargetsAre422) {
   ASSERT_TRUE(j);
   auto body = json::parse(j->body);
   EXPECT_EQ(body["mode"], "fit");
-  EXPECT_GT(body["total_feed_t"].get<double>(), 0.0);
+  EXPECT_GT(body["total_feed_tonnes"].get<double>(), 0.0);
   EXPECT_EQ(body["outputs"].size(), 3u);
   // One schema for the result: the server answers exactly what `plant infer --format json` does
   // (a JSON object's members come in key order).

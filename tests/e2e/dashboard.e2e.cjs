@@ -243,6 +243,10 @@ async function main() {
       const text = await page.$eval('#plant-out', (n) => n.textContent);
       expect(!text.includes('[object Object]'), 'the plant page shows [object Object]');
       expect(!text.includes('2,019'), 'the plant page writes a price year as 2,019');
+      // Keys end in their unit (feed_tonnes, margin_usd_per_t_feed): labels read "Feed (t)", and
+      // a price per tonne is never "usd per (t)".
+      expect(text.includes('Feed (t)'), 'the plant page labels feed_tonnes as "Feed (t)"');
+      expect(!/usd per \(t\)/i.test(text), 'the plant page reads a USD/t key as tonnes');
       expect(/USD \(2019 prices\)/.test(text), `no money with its price year: ${text.slice(0, 300)}`);
     });
 

@@ -223,7 +223,7 @@ def test_plant_balance_is_the_cli_answer_and_names_bad_fields():
                           "--mass-tonnes", "1000", "--recovery", "Li=0.9"], check=True,
                          capture_output=True, text=True).stdout
     assert answer.to_dict() == json.loads(cli)
-    assert answer.feed_t == pytest.approx(1000.0)
+    assert answer.feed_tonnes == pytest.approx(1000.0)
     with pytest.raises(urbanmine.InvalidInputError) as bad:
         urbanmine.plant.balance(chemistry="NMC622", mass_tonnes=1000, recovery={"Li": 1.2})
     assert bad.value.location == "plant request: $.recovery.Li"
@@ -231,7 +231,7 @@ def test_plant_balance_is_the_cli_answer_and_names_bad_fields():
         urbanmine.plant.balance({"chemistry": "NMC622", "mass_tonne": 1000})
     assert "unknown key 'mass_tonne'" in str(typo.value)
     fit = urbanmine.plant.infer(output={"Co": 1500, "Ni": 2900, "Li": 1700})
-    assert fit.total_feed_t > 0
+    assert fit.total_feed_tonnes > 0
 
 
 def test_match_schedule_and_check():
@@ -255,13 +255,13 @@ def test_match_dealsheets_from_a_run(baseline, tmp_path):
                     "--slots", "12", "--tables", "6", "--output", str(instance)], check=True)
     schedule = urbanmine.match.schedule(str(instance), time_limit=2, seed=1)
     sheets = urbanmine.match.dealsheets(str(instance), schedule, baseline, years=[2030])
-    assert sheets.format == "urbanmine-dealsheets/1"
+    assert sheets.format == "urbanmine-dealsheets/2"
     assert len(sheets.meetings) == len(schedule.meetings)
     korea = sheets.meetings[0].k_country
     assert korea.region == "KOR"
     eol = baseline.to_pandas("end_of_life_t")
     li = eol[(eol.region == "KOR") & (eol.element == "Li") & (eol.year == 2030)].mass_tonnes.sum()
-    assert korea.years[0].waste_t.Li == pytest.approx(li, rel=1e-9)  # JSON: 11 digits
+    assert korea.years[0].waste_tonnes.Li == pytest.approx(li, rel=1e-9)  # JSON: 11 digits
     page = urbanmine.match.dealsheets(str(instance), schedule, baseline, language="ko", html="F07")
     assert '<html lang="ko">' in page and "Indonesia delegation" in page
     with pytest.raises(urbanmine.InvalidInputError):

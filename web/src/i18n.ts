@@ -365,13 +365,14 @@ export function t(key: LabelKey): string {
 // Column names of API tables (snake_case with unit suffixes) made readable: "mass_tonnes" ->
 // "mass (t)"; Korean adds the unit in the same form.
 export function columnLabel(name: string): string {
+  // Longest first: "price_usd_per_t" is USD per tonne, not "price usd per" in tonnes.
   const units: Array<[string, string]> = [
+    ['_usd_per_t', ' (USD/t)'],
     ['_tonnes', ' (t)'],
-    ['_t', ' (t)'],
     ['_kwh', ' (kWh)'],
     ['_fraction', ' (0–1)'],
-    ['_usd_per_t', ' (USD/t)'],
     ['_usd', ' (USD)'],
+    ['_t', ' (t)'],
   ];
   let base = name;
   let unit = '';

@@ -14,6 +14,7 @@
 #include "io/files.h"
 
 #include "test_support.h"
+#include "unit_suffix.h"
 
 namespace urbanmine {
 namespace {
@@ -81,6 +82,9 @@ TEST(DealSheetCli, ARunFolderGivesTheSameSheetsAsTheScenario) {
       };
   same(ja, jb, "");
   EXPECT_FALSE(ja["meetings"].empty());
+  // Tonnes named in full (docs/formats/dealsheets.md): waste_tonnes, shipped_tonnes.
+  EXPECT_EQ(testing::names_ending_in_t(ja), std::vector<std::string>{});
+  EXPECT_TRUE(ja["meetings"][0]["k_country"]["years"][0].contains("waste_tonnes"));
   // Policies and ranks are in the folder's sheets too (record tables read back).
   EXPECT_FALSE(jb["meetings"][0]["k_country"]["policies"].empty());
   for (const char* name : {"dealsheets.json", "dealsheets.html", "K01.html", "F07.html"}) {

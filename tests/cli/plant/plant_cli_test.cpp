@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
+#include "unit_suffix.h"
 
 namespace urbanmine {
 namespace {
@@ -39,11 +40,11 @@ TEST(PlantCli, BalancePrintsJsonWithTheValidationFigures) {
       "--format json");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto j = nlohmann::json::parse(r.output);
-  EXPECT_EQ(j["format"], "plant-balance/1");
+  EXPECT_EQ(j["format"], "plant-balance/2");
   bool found = false;
   for (const auto& m : j["materials"]) {
     if (m["material"] == "Ni") {
-      EXPECT_NEAR(m["recovered_t"].get<double>(), 115.36, 0.01);
+      EXPECT_NEAR(m["recovered_tonnes"].get<double>(), 115.36, 0.01);
       found = true;
     }
   }
@@ -118,9 +119,17 @@ TEST(PlantCli, InferExplainsTheSungEelOutput) {
   auto r = run_cli("plant infer --output Co=1500,Ni=2900,Li=1700 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto j = nlohmann::json::parse(r.output);
-  EXPECT_EQ(j["format"], "plant-infer/1");
+  EXPECT_EQ(j["format"], "plant-infer/2");
   EXPECT_EQ(j["outputs"].size(), 3u);
+  // Tonnes named in full (docs/formats/outputs.md): total_feed_tonnes, stated_tonnes.
+  EXPECT_EQ(testing::names_ending_in_t(j), std::vector<std::string>{});
+  EXPECT_GT(j["total_feed_tonnes"].get<double>(), 0.0);
   EXPECT_FALSE(j["explanation"].get<std::string>().empty());
+  // The table prints a residual of -1e-12 t as 0.0, never "-0.0".
+  const auto table = run_cli("plant infer --output Co=1500,Ni=2900,Li=1700");
+  ASSERT_EQ(table.exit_code, 0) << table.output;
+  EXPECT_NE(table.output.find("residual_tonnes"), std::string::npos) << table.output;
+  EXPECT_EQ(table.output.find("-0.0"), std::string::npos) << table.output;
   auto bad = run_cli("plant infer --output Co=-1");
   EXPECT_EQ(bad.exit_code, 3) << bad.output;
   EXPECT_NE(bad.output.find("--output Co"), std::string::npos) << bad.output;
@@ -134,7 +143,9 @@ TEST(PlantCli, ShippedExamplePlantsRunAndBalance) {
     auto r = run_cli("plant balance --plant " + entry.path().string() + " --format json");
     ASSERT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
     auto j = nlohmann::json::parse(r.output);
-    EXPECT_LE(j["max_balance_residual_t"].get<double>(), 1e-9 * j["feed_t"].get<double>());
+    EXPECT_LE(j["max_balance_residual_tonnes"].get<double>(),
+              1e-9 * j["feed_tonnes"].get<double>());
+    EXPECT_EQ(testing::names_ending_in_t(j), std::vector<std::string>{}) << entry.path();
     ++count;
   }
   EXPECT_GE(count, 2);

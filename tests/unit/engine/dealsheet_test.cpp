@@ -268,7 +268,7 @@ TEST(DealSheets, FilesInKoreanAndEnglish) {
     }
     if (f.name == "dealsheets.json") {
       const auto j = nlohmann::json::parse(f.content);
-      EXPECT_EQ(j["format"], "urbanmine-dealsheets/1");
+      EXPECT_EQ(j["format"], "urbanmine-dealsheets/2");
       EXPECT_EQ(j["meetings"].size(), out.sheets.sheets.size());
     }
   }

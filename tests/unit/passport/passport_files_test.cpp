@@ -226,7 +226,7 @@ TEST(PassportPlant, FragmentSplitsPreAndPostConsumerByFeedOrigin) {
   EXPECT_NEAR(rc.at("Nickel")["postConsumerShare"].get<double>(), 100.0, 1e-9);
   const auto& stage = f["carbonFootprint"]["carbonFootprintPerLifecycleStage"][0];
   EXPECT_EQ(stage["lifecycleStage"], "Recycling");
-  const double process_t = balance["co2"]["process_t"].get<double>();
+  const double process_t = balance["co2"]["process_co2e_tonnes"].get<double>();
   EXPECT_GT(process_t, 0.0);
   EXPECT_NEAR(stage["carbonFootprint"].get<double>(), process_t * 1000.0 / 150000.0, 1e-12);
 }

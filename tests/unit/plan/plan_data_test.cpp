@@ -9,6 +9,7 @@
 #include <regex>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "engine/plan.h"
 #include "io/files.h"
@@ -16,6 +17,7 @@
 
 #include "plan/geo.h"
 #include "test_support.h"
+#include "unit_suffix.h"
 
 namespace urbanmine {
 namespace {
@@ -139,12 +141,21 @@ class PlanCli : public ::testing::Test {
 TempDir* PlanCli::run_dir_ = nullptr;
 
 TEST_F(PlanCli, PrintsAPlanWithItsGapOnTheShippedData) {
-  const auto r = run_cli("--format json plan " + run_dir_->path("run") + " --time-limit 30");
+  const auto r =
+      run_cli("--format json plan " + run_dir_->path("run") + " --time-limit 30 --pareto 2");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  for (const char* table : {"plan_summary", "plan_builds", "plan_flows", "plan_utilisation"}) {
+  for (const char* table :
+       {"plan_summary", "plan_builds", "plan_flows", "plan_utilisation", "plan_pareto"}) {
     EXPECT_NE(r.output.find(table), std::string::npos) << table;
   }
   EXPECT_NE(r.output.find("relative_gap"), std::string::npos);
+  // Tonnes are named in full in every column (docs/formats/outputs.md): processed_tonnes.
+  const auto doc = nlohmann::json::parse(r.output);
+  EXPECT_EQ(testing::names_ending_in_t(doc), std::vector<std::string>{});
+  EXPECT_NE(r.output.find("\"processed_tonnes\""), std::string::npos);
+  EXPECT_NE(r.output.find("\"co2_cap_tonnes\""), std::string::npos);
+  // The discount rate reads as written in the data (0.1), not as "0.100000".
+  EXPECT_NE(r.output.find("at 0.1 per year"), std::string::npos) << r.output.substr(0, 400);
 }
 
 TEST_F(PlanCli, BadInputExitsThreeNamingFileAndRow) {
@@ -165,6 +176,15 @@ TEST_F(PlanCli, SourceReportsAnInfeasibleTargetWithItsShortfallAndExitsZero) {
   const auto r =
       run_cli("--format csv source " + run_dir_->path("run") + " --suppliers EU --maker HUN=0.3");
   ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("shortfall_tonnes"), std::string::npos) << r.output;
+  const auto json =
+      run_cli("--format json source " + run_dir_->path("run") + " --suppliers EU --maker HUN=0.3");
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  // The notes go to stderr as "urbanmine: info:" lines, before the JSON document.
+  const auto brace = json.output.find("{\"tables\"");
+  ASSERT_NE(brace, std::string::npos) << json.output;
+  EXPECT_EQ(testing::names_ending_in_t(nlohmann::json::parse(json.output.substr(brace))),
+            std::vector<std::string>{});
   EXPECT_NE(r.output.find("maker@HUN"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("infeasible"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("Pb: recycled-content target not evaluable"), std::string::npos);
@@ -178,9 +198,11 @@ TEST_F(PlanCli, RobustMarketRankingHasNoConstantCriterionAndRankRanges) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("market_robust_ranking"), std::string::npos);
   EXPECT_NE(r.output.find("their resolution): none."), std::string::npos) << r.output;
-  for (const char* col : {"processing_usd_per_t", "recycled_content_required_t", "rank_p95"}) {
+  for (const char* col : {"processing_usd_per_t", "recycled_content_required_tonnes", "rank_p95"}) {
     EXPECT_NE(r.output.find(col), std::string::npos) << col;
   }
+  EXPECT_EQ(testing::names_ending_in_t(nlohmann::json::parse(r.output)),
+            std::vector<std::string>{});
 }
 
 }  // namespace
