@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace urbanmine::report {
@@ -16,7 +18,8 @@ namespace {
 const std::vector<Message>& catalogue() {
   static const std::vector<Message> all = [] {
     std::vector<Message> joined;
-    for (const auto part : {report_messages(), table_messages(), dealsheet_messages()}) {
+    for (const auto part :
+         {report_messages(), table_messages(), dealsheet_messages(), policy_messages()}) {
       joined.insert(joined.end(), part.begin(), part.end());
     }
     std::sort(joined.begin(), joined.end(),
@@ -77,6 +80,86 @@ std::string tr_or(Language language, std::string_view key, std::string_view fall
   const Message* m = find_message(key);
   if (m == nullptr) return std::string(fallback);
   return std::string(language == Language::kKorean ? m->ko : m->en);
+}
+
+namespace {
+
+// Matches `pattern` (literal text and {name} placeholders, never two placeholders in a row)
+// against the whole of `text`, appending each placeholder's value to `values`. A placeholder
+// takes the shortest value that lets the rest match, trying each place where the literal after
+// it occurs; {year}, {first}, {last} and {count} take digits only.
+bool match_pattern(std::string_view pattern, std::string_view text, Fill& values) {
+  if (pattern.empty()) return text.empty();
+  if (pattern.front() != '{') {
+    const std::size_t brace = pattern.find('{');
+    const std::string_view literal = pattern.substr(0, brace);
+    if (!text.starts_with(literal)) return false;
+    return match_pattern(pattern.substr(literal.size()), text.substr(literal.size()), values);
+  }
+  const std::size_t close = pattern.find('}');
+  if (close == std::string_view::npos) return false;
+  const std::string_view name = pattern.substr(1, close - 1);
+  const std::string_view rest = pattern.substr(close + 1);
+  // Years and counts are whole numbers ("South Africa 2025": the country is two words).
+  const bool numeric = name == "year" || name == "first" || name == "last" || name == "count";
+  const auto all_digits = [](std::string_view v) {
+    return !v.empty() && v.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (rest.empty()) {
+    if (text.empty() || (numeric && !all_digits(text))) return false;
+    values.emplace_back(name, std::string(text));
+    return true;
+  }
+  const std::string_view next = rest.substr(0, rest.find('{'));
+  for (std::size_t at = text.find(next, 1); at != std::string_view::npos;
+       at = text.find(next, at + 1)) {
+    if (numeric && !all_digits(text.substr(0, at))) break;
+    values.emplace_back(name, std::string(text.substr(0, at)));
+    if (match_pattern(rest, text.substr(at), values)) return true;
+    values.pop_back();
+  }
+  return false;
+}
+
+// The catalogue prefix that translates a placeholder's value, by the placeholder's name.
+std::string_view value_prefix(std::string_view name) {
+  if (name == "metric") return "value.metric.";
+  if (name == "words") return "value.comparator.";
+  if (name == "element") return "value.element.";
+  if (name == "stage") return "value.stage.";
+  if (name == "level") return "value.confidence.";
+  if (name == "unit") return "value.unit.";
+  if (name == "quantity") return "term.quantity.";
+  if (name == "country" || name == "region") return "place.";
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::string> translate_text(Language language, std::string_view column,
+                                          std::string_view text) {
+  if (language == Language::kEnglish) return std::string(text);
+  const std::string key = "value." + std::string(column) + "." + std::string(text);
+  if (const Message* m = find_message(key)) return std::string(m->ko);
+  const auto& all = catalogue();
+  constexpr std::string_view kSentence = "sentence.";
+  for (auto it = std::lower_bound(all.begin(), all.end(), kSentence,
+                                  [](const Message&m, std::string_view k) { return m.key < k; });
+       it != all.end() && it->key.starts_with(kSentence); ++it) {
+    Fill values;
+    if (!match_pattern(it->en, text, values)) continue;
+    for (auto& [name, value] : values) {
+      if (name == "reason" || name == "basis") {
+        if (auto inner = translate_text(language, name, value)) value = std::move(*inner);
+        continue;
+      }
+      const std::string_view prefix = value_prefix(name);
+      if (prefix.empty()) continue;
+      if (const Message* m = find_message(std::string(prefix) + value)) value = m->ko;
+    }
+    return fill(it->ko, values);
+  }
+  return std::nullopt;
 }
 
 bool has_english_words(std::string_view text) {

@@ -6,6 +6,7 @@
 // twice. Codes (KOR, NMC811), units (t, kWh, %) and numbers stay as they are in both languages.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,17 @@ std::string tr(Language language, std::string_view key, const Fill& values = {})
 // may not know, such as a record column added later: the code is shown).
 std::string tr_or(Language language, std::string_view key, std::string_view fallback);
 
+// The reader's-language text of a cell of record column `column` (a stored English code or
+// sentence): the catalogue's value.<column>.<text>, or a sentence.* entry whose English pattern
+// matches the whole text, its placeholders filled with their values translated by name ({metric}
+// as value.metric.*, {words} as value.comparator.*, {element} as value.element.*, {stage} as
+// value.stage.*, {level} as value.confidence.*, {unit} as value.unit.*, {quantity} as
+// term.quantity.*, {country} and {region} as place.*, {reason} and {basis} as sentences again;
+// other values, such as years and codes, as they are). English gives `text` back; nullopt when
+// the catalogue has neither.
+std::optional<std::string> translate_text(Language language, std::string_view column,
+                                          std::string_view text);
+
 // True when `text` holds two English words in a row ("not evaluable", "Rest of"): prose a
 // Korean document cannot show as it is. Codes (KOR, NMC811, feedstock_t) and units are not words.
 bool has_english_words(std::string_view text);
@@ -56,5 +68,6 @@ bool has_english_words(std::string_view text);
 std::span<const Message> report_messages();     // report.html and findings
 std::span<const Message> table_messages();      // table titles, descriptions, columns, values
 std::span<const Message> dealsheet_messages();  // partnering-event deal sheets
+std::span<const Message> policy_messages();     // policy-check metrics, units and sentences
 
 }  // namespace urbanmine::report

@@ -1203,15 +1203,16 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
       }
       // A Korean report shows codes, numbers and the values the catalogue names; a column of
       // English prose (a rule's reason, a source) stays in the CSV and is named below the table.
-      const bool prose = lang != Language::kEnglish &&
-                         std::any_of(shown_rows.begin(), shown_rows.end(), [&](const auto* row) {
-                           if (c >= row->size() || (*row)[c].kind != Cell::Kind::kText)
-                             return false;
-                           const std::string& text = (*row)[c].text;
-                           return find_message("value." + t.columns[c] + "." + text) == nullptr &&
-                                  find_message("place." + text) == nullptr &&
-                                  has_english_words(text);
-                         });
+      const bool prose =
+          lang != Language::kEnglish &&
+          std::any_of(shown_rows.begin(), shown_rows.end(), [&](const auto* row) {
+            if (c >= row->size() || (*row)[c].kind != Cell::Kind::kText) return false;
+            const std::string& text = (*row)[c].text;
+            if (const auto ko = translate_text(lang, t.columns[c], text)) {
+              return has_english_words(*ko);
+            }
+            return find_message("place." + text) == nullptr && has_english_words(text);
+          });
       if (prose) {
         prose_columns.push_back(t.columns[c]);
       } else {
@@ -1244,8 +1245,8 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
           // Known codes in the reader's language; other text (names, legal references, rule
           // texts) as the data has it.
           const std::string& col = t.columns[c];
-          const Message* m = find_message("value." + col + "." + cell.text);
-          cells.push_back(m != nullptr ? std::string(m->ko)
+          auto translated = translate_text(lang, col, cell.text);
+          cells.push_back(translated ? std::move(*translated)
                           : col == "region" || col.ends_with("_producer") ||
                                   col == "dropped_suppliers"
                               ? region_label(lang, cell.text)

@@ -14,6 +14,7 @@
 #include "io/risk_data.h"
 #include "server/api.h"
 
+#include "report/messages.h"
 #include "report/records_text.h"
 #include "results/registry.h"
 
@@ -133,8 +134,14 @@ nlohmann::json cell_json(const engine::Cell& cell) {
   return nullptr;
 }
 
-Reply records_reply(const ApiRequest& request, const std::vector<engine::RecordTable>& tables,
-                    const std::string& download_name) {
+// The record tables as JSON or (format=csv) CSV. With lang=ko, JSON text cells the catalogue
+// can translate (codes, policy reasons, metric names: report::translate_text) come in Korean;
+// the CSV stays as stored.
+core::Result<Reply> records_reply(const ApiRequest& request,
+                                  const std::vector<engine::RecordTable>& tables,
+                                  const std::string& download_name) {
+  auto language = query_language(request);
+  if (!language) return language.error();
   if (request.query("format") == "csv") {
     return Reply::content(kCsvType, report::format_records(tables, report::RecordFormat::kCsv),
                           download_name + ".csv");
@@ -144,7 +151,17 @@ Reply records_reply(const ApiRequest& request, const std::vector<engine::RecordT
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& row : t.rows) {
       nlohmann::json cells = nlohmann::json::array();
-      for (const auto& c : row) cells.push_back(cell_json(c));
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const auto& cell = row[c];
+        if (*language != report::Language::kEnglish && c < t.columns.size() &&
+            cell.kind == engine::Cell::Kind::kText && !cell.text.empty()) {
+          if (auto ko = report::translate_text(*language, t.columns[c], cell.text)) {
+            cells.push_back(std::move(*ko));
+            continue;
+          }
+        }
+        cells.push_back(cell_json(cell));
+      }
       rows.push_back(std::move(cells));
     }
     list.push_back({{"name", t.name},
@@ -216,7 +233,8 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
         {"year", "data year (default: the latest with figures)"},
         {"stage", "mine (default), refining or reserves"},
         {"convention", "named-share (default) or residual-as-producer"},
-        {"format", "json (default) or csv"}},
+        {"format", "json (default) or csv"},
+        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
        {kJsonType, kCsvType},
        cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -266,7 +284,8 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
         {"substitution_index", "substitution index SI_SR, 0-1"},
         {"hhi_wgi_sourcing", "HHI_WGI of the region's sourcing, 0-10"},
         {"sourcing_as_global", "true: assume sourcing mirrors global supply (an assumption)"},
-        {"format", "json (default) or csv"}},
+        {"format", "json (default) or csv"},
+        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
        {kJsonType, kCsvType},
        cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -305,44 +324,48 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
          if (!tables) return tables.error();
          return records_reply(request, *tables, "supply_risk_" + *element);
        })});
-  routes.add({"GET",
-              "/api/runs/{id}/risk",
-              "risk",
-              "Supply concentration (HHI) and supply risk with this run's recycling, by element "
-              "and year",
-              false,
-              "",
-              {{"format", "json (default) or csv"}},
-              {kJsonType, kCsvType},
-              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-                URBANMINE_TRY_STATUS(check_format(request));
-                auto results = run_with_cooperation(state, request, {});
-                if (!results) return results.error();
-                return records_reply(
-                    request, pick(*results, {engine::kRecordsSupplyRisk, engine::kRecordsHhi}),
-                    "risk_run_" + request.path_param("id"));
-              })});
-  routes.add({"GET",
-              "/api/runs/{id}/policy",
-              "policy",
-              "Every policy rule that applies, checked against the run: pass, fail, gap and the "
-              "legal reference (like `urbanmine policy check`)",
-              false,
-              "",
-              {{"year", "check every rule in this year (default: each rule's effective year)"},
-               {"format", "json (default) or csv"}},
-              {kJsonType, kCsvType},
-              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
-                URBANMINE_TRY_STATUS(check_format(request));
-                auto year = query_year(request);
-                if (!year) return year.error();
-                engine::CooperationOptions options;
-                options.policy_check_year = *year;
-                auto results = run_with_cooperation(state, request, options);
-                if (!results) return results.error();
-                return records_reply(request, pick(*results, {engine::kRecordsPolicyChecks}),
-                                     "policy_checks_run_" + request.path_param("id"));
-              })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/risk",
+       "risk",
+       "Supply concentration (HHI) and supply risk with this run's recycling, by element "
+       "and year",
+       false,
+       "",
+       {{"format", "json (default) or csv"},
+        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+       {kJsonType, kCsvType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         URBANMINE_TRY_STATUS(check_format(request));
+         auto results = run_with_cooperation(state, request, {});
+         if (!results) return results.error();
+         return records_reply(request,
+                              pick(*results, {engine::kRecordsSupplyRisk, engine::kRecordsHhi}),
+                              "risk_run_" + request.path_param("id"));
+       })});
+  routes.add(
+      {"GET",
+       "/api/runs/{id}/policy",
+       "policy",
+       "Every policy rule that applies, checked against the run: pass, fail, gap and the "
+       "legal reference (like `urbanmine policy check`)",
+       false,
+       "",
+       {{"year", "check every rule in this year (default: each rule's effective year)"},
+        {"format", "json (default) or csv"},
+        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+       {kJsonType, kCsvType},
+       cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+         URBANMINE_TRY_STATUS(check_format(request));
+         auto year = query_year(request);
+         if (!year) return year.error();
+         engine::CooperationOptions options;
+         options.policy_check_year = *year;
+         auto results = run_with_cooperation(state, request, options);
+         if (!results) return results.error();
+         return records_reply(request, pick(*results, {engine::kRecordsPolicyChecks}),
+                              "policy_checks_run_" + request.path_param("id"));
+       })});
   routes.add(
       {"GET",
        "/api/runs/{id}/market",
@@ -353,7 +376,8 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
        "",
        {{"weights", "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1 (default: equal)"},
         {"year", "ranking year (default: the run's last year)"},
-        {"format", "json (default) or csv"}},
+        {"format", "json (default) or csv"},
+        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
        {kJsonType, kCsvType},
        cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));

@@ -97,6 +97,28 @@ TEST(CoopApi, PolicyAndMarketOfABaselineRun) {
     EXPECT_TRUE(s == "pass" || s == "fail" || s == "not_evaluable") << s;
   }
   EXPECT_TRUE(statuses.count("pass") + statuses.count("fail") > 0) << "no rule evaluated";
+  // lang=ko: the same rows, the checker's reasons and the rules' metric names in Korean; codes
+  // and numbers as they are.
+  auto korean = c->Get(("/api/runs/" + id + "/policy?lang=ko").c_str());
+  ASSERT_TRUE(korean);
+  ASSERT_EQ(korean->status, 200) << korean->body;
+  const auto ko = json::parse(korean->body)["tables"][0];
+  ASSERT_EQ(ko["rows"].size(), checks["rows"].size());
+  const int reason = column(checks, "reason");
+  const int rule_id = column(checks, "rule_id");
+  ASSERT_GE(reason, 0);
+  std::size_t translated = 0;
+  for (std::size_t i = 0; i < checks["rows"].size(); ++i) {
+    EXPECT_EQ(ko["rows"][i][rule_id], checks["rows"][i][rule_id]);
+    const std::string en_reason = checks["rows"][i][reason].get<std::string>();
+    if (en_reason.find("is not a quantity of the run model") == std::string::npos) continue;
+    EXPECT_NE(ko["rows"][i][reason].get<std::string>().find("실행 모델이 계산하는 양이 아님"),
+              std::string::npos)
+        << ko["rows"][i][reason];
+    ++translated;
+  }
+  EXPECT_GT(translated, 10u);
+  expect_error(c->Get(("/api/runs/" + id + "/policy?lang=fr").c_str()), 400, "query: lang");
 
   auto market = c->Get(("/api/runs/" + id + "/market").c_str());
   ASSERT_TRUE(market);

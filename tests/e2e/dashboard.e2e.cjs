@@ -289,6 +289,15 @@ async function main() {
       await page.waitForSelector('[data-record="policy_checks"] table.data tbody tr', { timeout: 60000 });
       const nav = await page.textContent('nav');
       expect(nav.includes('정책'), 'policy page not in Korean');
+      // The checker's reasons come in Korean (the server translates them with lang=ko), not as
+      // English marked lang="en".
+      const body = await page.textContent('[data-record="policy_checks"] tbody');
+      expect(body.includes('실행 모델이 계산하는 양이 아님'), 'policy reasons are not in Korean');
+      // What stays as written is the data's own text: legal references and instrument names.
+      const marked = await page.$$eval('[data-record="policy_checks"] tbody [lang="en"]',
+        (cells) => cells.map((c) => c.textContent));
+      const checker = marked.filter((m) => /the run|not evaluable|comparator|threshold|not in force/.test(m));
+      expect(checker.length === 0, `policy reasons left in English: ${checker.slice(0, 3).join(' | ')}`);
       await page.click('#lang-switch');
     });
 

@@ -141,7 +141,10 @@ async function runRecords(main: HTMLElement, title: LabelKey, route: string, pat
     out.replaceChildren(h('p', { class: 'note' }, t('loading')));
     try {
       const base = `/api/runs/${id}/${path}`;
-      const { tables } = await getJson<{ tables: RecordInfo[] }>(`${base}?${query}`);
+      // In Korean the server translates the text cells it can (reasons, metric names); the CSV
+      // download stays as stored.
+      const shown = lang() === 'ko' ? [query, 'lang=ko'].filter((q) => q).join('&') : query;
+      const { tables } = await getJson<{ tables: RecordInfo[] }>(`${base}?${shown}`);
       out.replaceChildren(...recordCards(tables, `${base}?${query}&format=csv`, `${t(title)} — ${id}`));
     } catch (e) {
       out.replaceChildren(errorBox(e));
@@ -163,7 +166,8 @@ export async function riskPage(main: HTMLElement): Promise<void> {
     const go = async () => {
       try {
         const q = `element=${element.value}&stage=${stage.value}`;
-        const { tables } = await getJson<{ tables: RecordInfo[] }>(`/api/risk/hhi?${q}`);
+        const shown = lang() === 'ko' ? `${q}&lang=ko` : q;
+        const { tables } = await getJson<{ tables: RecordInfo[] }>(`/api/risk/hhi?${shown}`);
         out.replaceChildren(...recordCards(tables, `/api/risk/hhi?${q}&format=csv`, 'HHI'));
       } catch (e) {
         out.replaceChildren(errorBox(e));
