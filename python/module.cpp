@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,8 +34,12 @@
 #include "io/plant_request.h"
 #include "io/scenario_toml.h"
 
+#include "report/findings.h"
+#include "report/messages.h"
 #include "report/passport_text.h"
 #include "report/plant_text.h"
+#include "report/run_report.h"
+#include "report/run_xlsx.h"
 
 namespace py = pybind11;
 
@@ -49,6 +54,13 @@ using urbanmine::core::Error;
                               e.location, e.hint, urbanmine::core::exit_code_for(e.code));
   PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
   throw py::error_already_set();
+}
+
+// "en" or "ko"; anything else raises the package's InvalidInputError naming `lang`.
+urbanmine::report::Language language_of(const std::string& lang) {
+  auto language = urbanmine::report::parse_language(lang, "lang");
+  if (!language) raise(language.error());
+  return *language;
 }
 
 template <typename T>
@@ -208,6 +220,41 @@ class Run {
     py::list out;
     for (const auto& f : results_->findings) out.append(py::make_tuple(f.section, f.text));
     return out;
+  }
+
+  // The findings in "en" or "ko" (Korean: built again from the tables with the same numbers).
+  py::list findings_in(const std::string& lang) const {
+    const auto language = language_of(lang);
+    py::list out;
+    for (const auto& f : urbanmine::report::findings_in(*results_, language)) {
+      out.append(py::make_tuple(f.section, f.text));
+    }
+    return out;
+  }
+
+  // report.html of the run, in "en" or "ko".
+  std::string report_html(const std::string& lang) const {
+    urbanmine::report::RenderOptions options;
+    options.language = language_of(lang);
+    return urbanmine::report::report_html(*results_, options);
+  }
+
+  // The run's Excel workbook (`run --xlsx`), in "en" or "ko", written to `path`.
+  void write_xlsx(const std::string& path, const std::string& lang) const {
+    urbanmine::report::XlsxOptions options;
+    options.language = language_of(lang);
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    options.created_utc = stamp;
+    urbanmine::core::Status st = Error::internal("not written");
+    {
+      py::gil_scoped_release release;
+      st = urbanmine::report::write_run_xlsx(*results_, path, options);
+    }
+    if (!st) raise(st.error());
   }
 
   py::dict balance() const {
@@ -486,6 +533,9 @@ PYBIND11_MODULE(_urbanmine, m) {
   m.doc() = "urbanmine engine (use the `urbanmine` package, not this module)";
   py::class_<Run>(m, "Run")
       .def("table_names", &Run::table_names)
+      .def("findings_in", &Run::findings_in, py::arg("lang"))
+      .def("report_html", &Run::report_html, py::arg("lang"))
+      .def("write_xlsx", &Run::write_xlsx, py::arg("path"), py::arg("lang"))
       .def(
           "table",
           [](const py::object& self, const std::string& name) {

@@ -157,6 +157,21 @@ class Result:
                                 hint="see Result.records", code="not_found", exit_code=3)
         return _frame(records[name])
 
+    def findings_in(self, lang="en"):
+        """The findings as (section, text) pairs in "en" or "ko" (Korean findings are built
+        again from the tables, with the same numbers, as the Korean report has them)."""
+        return list(self._run.findings_in(str(lang)))
+
+    def report_html(self, lang="en"):
+        """The run's self-contained report.html as text, in "en" or "ko"."""
+        return self._run.report_html(str(lang))
+
+    def to_xlsx(self, path, lang="en"):
+        """Writes the run's Excel workbook (as ``urbanmine run --xlsx``) to ``path``, in "en" or
+        "ko" (Korean: cover labels, table descriptions, findings, column headers and the
+        checker's sentences; sheet names, codes and numbers as in English)."""
+        self._run.write_xlsx(_os.fspath(path), str(lang))
+
     def _cooperation(self, name, data_dir=None, rules=None, weights=None, market_year=None,
                      policy_year=None):
         tables = self._run.cooperation("" if data_dir is None else _os.fspath(data_dir),

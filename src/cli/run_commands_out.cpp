@@ -146,7 +146,10 @@ int run_main(CliContext& ctx, const RunArgs& args) {
     gmtime_r(&now, &utc);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    auto xlsx = report::write_run_xlsx(*results, args.xlsx_path, {stamp});
+    report::XlsxOptions xlsx_options;
+    xlsx_options.created_utc = stamp;
+    xlsx_options.language = out.render.language;
+    auto xlsx = report::write_run_xlsx(*results, args.xlsx_path, xlsx_options);
     if (!xlsx) return report_error(ctx, xlsx.error());
   }
 
@@ -252,8 +255,9 @@ void register_run_out_commands(CLI::App& app, CliContext& ctx) {
                   "aggregate the run holds whole (EU27, EUROPE, NORTH_AMERICA, WORLD; default "
                   "WORLD)");
   run->add_option("--lang", args->language,
-                  "Language of report.html: en or ko (Korean: the report's text, findings, table "
-                  "and column names; CSVs, summary.json and the printed summary stay English)")
+                  "Language of report.html and of the --xlsx workbook: en or ko (Korean: the "
+                  "report's text, findings, table and column names; CSVs, summary.json and the "
+                  "printed summary stay English)")
       ->check(CLI::IsMember({"en", "ko"}))
       ->capture_default_str();
   run->add_option("--sankey-element", args->sankey_element,

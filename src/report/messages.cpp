@@ -18,8 +18,8 @@ namespace {
 const std::vector<Message>& catalogue() {
   static const std::vector<Message> all = [] {
     std::vector<Message> joined;
-    for (const auto part :
-         {report_messages(), table_messages(), dealsheet_messages(), policy_messages()}) {
+    for (const auto part : {report_messages(), table_messages(), dealsheet_messages(),
+                            policy_messages(), assumption_messages()}) {
       joined.insert(joined.end(), part.begin(), part.end());
     }
     std::sort(joined.begin(), joined.end(),
@@ -130,6 +130,7 @@ std::string_view value_prefix(std::string_view name) {
   if (name == "level") return "value.confidence.";
   if (name == "unit") return "value.unit.";
   if (name == "quantity") return "term.quantity.";
+  if (name == "segment") return "value.segment.";
   if (name == "country" || name == "region") return "place.";
   return {};
 }
@@ -151,6 +152,18 @@ std::optional<std::string> translate_text(Language language, std::string_view co
     for (auto& [name, value] : values) {
       if (name == "reason" || name == "basis") {
         if (auto inner = translate_text(language, name, value)) value = std::move(*inner);
+        continue;
+      }
+      if (name == "regions" || name == "groups") {  // "AUS, IND, JPN" or "Europe, Rest of..."
+        std::string list;
+        for (std::size_t from = 0; from <= value.size();) {
+          const std::size_t comma = std::min(value.find(", ", from), value.size());
+          const std::string item = value.substr(from, comma - from);
+          const Message* m = find_message("place." + item);
+          list += (list.empty() ? "" : ", ") + (m != nullptr ? std::string(m->ko) : item);
+          from = comma + 2;
+        }
+        value = std::move(list);
         continue;
       }
       const std::string_view prefix = value_prefix(name);

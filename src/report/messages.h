@@ -54,9 +54,10 @@ std::string tr_or(Language language, std::string_view key, std::string_view fall
 // matches the whole text, its placeholders filled with their values translated by name ({metric}
 // as value.metric.*, {words} as value.comparator.*, {element} as value.element.*, {stage} as
 // value.stage.*, {level} as value.confidence.*, {unit} as value.unit.*, {quantity} as
-// term.quantity.*, {country} and {region} as place.*, {reason} and {basis} as sentences again;
-// other values, such as years and codes, as they are). English gives `text` back; nullopt when
-// the catalogue has neither.
+// term.quantity.*, {segment} as value.segment.*, {country} and {region} as place.*, each name of
+// a comma-separated {regions} or {groups} list as place.*, {reason} and {basis} as sentences
+// again; other values, such as years and codes, as they are). English gives `text` back; nullopt
+// when the catalogue has neither.
 std::optional<std::string> translate_text(Language language, std::string_view column,
                                           std::string_view text);
 
@@ -65,9 +66,10 @@ std::optional<std::string> translate_text(Language language, std::string_view co
 bool has_english_words(std::string_view text);
 
 // The entries of each document (messages_*.cpp).
-std::span<const Message> report_messages();     // report.html and findings
-std::span<const Message> table_messages();      // table titles, descriptions, columns, values
-std::span<const Message> dealsheet_messages();  // partnering-event deal sheets
-std::span<const Message> policy_messages();     // policy-check metrics, units and sentences
+std::span<const Message> report_messages();      // report.html and findings
+std::span<const Message> table_messages();       // table titles, descriptions, columns, values
+std::span<const Message> dealsheet_messages();   // partnering-event deal sheets
+std::span<const Message> policy_messages();      // policy-check metrics, units and sentences
+std::span<const Message> assumption_messages();  // the engine's assumption sentences
 
 }  // namespace urbanmine::report

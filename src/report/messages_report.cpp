@@ -251,8 +251,9 @@ constexpr Message kReport[] = {
      "상위 3개 정련국(평균)"},
 
     // report.html (report/run_report.cpp).
-    {"report.assumptions.as_written", "Listed as the engine and the data state them.",
-     "아래 가정은 엔진과 데이터가 기록한 원문(영어) 그대로입니다."},
+    {"report.assumptions.as_written",
+     "The engine's own statements are translated; the data's notes are listed as written.",
+     "엔진의 진술은 번역했고, 데이터에 적힌 주석은 원문(영어) 그대로 싣습니다."},
     {"report.assumptions.none", "The run reported no assumptions.",
      "이 실행이 보고한 가정이 없습니다."},
     {"report.assumptions.title", "Assumptions and sources", "가정과 출처"},
@@ -518,6 +519,38 @@ constexpr Message kReport[] = {
     {"sankey.node.used_export", "Used vehicles sold abroad", "해외로 판매된 중고차"},
     {"sankey.node.used_import", "Used vehicles bought abroad", "해외에서 들여온 중고차"},
     {"sankey.node.waste", "Waste batteries", "폐배터리"},
+
+    // The run's Excel workbook (report/run_xlsx.cpp); the English is what it always wrote.
+    {"xlsx.chart.description",
+     "World totals by element and year (sum over regions and routes) of end_of_life_t and "
+     "recycling_to_secondary_metal_t, with a line chart of each",
+     "end_of_life_t와 recycling_to_secondary_metal_t의 원소·연도별 세계 합계(지역과 공정 합산)와 "
+     "각각의 선 그래프"},
+    {"xlsx.chart.end_of_life.label", "end of life t", "수명 종료 t"},
+    {"xlsx.chart.end_of_life.title", "World end of life by element (t)",
+     "원소별 세계 수명 종료량 (t)"},
+    {"xlsx.chart.recovered.label", "recovered t", "회수 t"},
+    {"xlsx.chart.recovered.title", "World recovered metal by element (t)",
+     "원소별 세계 회수 금속 (t)"},
+    {"xlsx.chart.y_axis", "tonnes", "톤"},
+    {"xlsx.cover.assumptions", "assumptions", "가정"},
+    {"xlsx.cover.code_version", "code version", "코드 버전"},
+    {"xlsx.cover.created", "created (UTC)", "작성 시각 (UTC)"},
+    {"xlsx.cover.description", "description (with data sources)", "설명 (데이터 출처 포함)"},
+    {"xlsx.cover.findings", "findings", "주요 결과"},
+    {"xlsx.cover.rows", "rows", "행 수"},
+    {"xlsx.cover.scenario", "scenario", "시나리오"},
+    {"xlsx.cover.scenario_file", "scenario file", "시나리오 파일"},
+    {"xlsx.cover.scenario_hash", "scenario hash (SHA-256 of scenario and data files)",
+     "시나리오 해시 (시나리오와 데이터 파일의 SHA-256)"},
+    {"xlsx.cover.seed", "seed", "난수 시드"},
+    {"xlsx.cover.sheet", "sheet", "시트"},
+    {"xlsx.cover.table", "table", "표"},
+    {"xlsx.cover.value_column", "value column (unit)", "값 열 (단위)"},
+    {"xlsx.cover.years", "years", "연도"},
+    {"xlsx.cover.zero_rows", "zero rows", "0인 행"},
+    {"xlsx.cover.zero_rows_text", "rows whose value is exactly 0 are left out, as in the CSV files",
+     "CSV 파일과 같이 값이 정확히 0인 행은 싣지 않음"},
 };
 
 }  // namespace

@@ -581,6 +581,18 @@ constexpr Message kTable[] = {
     {"column.wgi_scaled", "WGI (EU-scaled)", "WGI(EU 척도)"},
     {"column.worst_rank", "Worst rank", "최저 순위"},
     {"column.year", "Year", "연도"},
+    // The value and dimension columns of the result tables (the workbook's headers).
+    {"column.capacity_kwh", "Capacity (kWh)", "용량 (kWh)"},
+    {"column.co2_tonnes", "CO2 (t)", "CO2 (t)"},
+    {"column.co2e_tonnes", "CO2e (t)", "CO2e (t)"},
+    {"column.cost_usd", "Cost (USD)", "비용 (USD)"},
+    {"column.destination", "Destination", "도착 지역"},
+    {"column.mass_tonnes", "Mass (t)", "질량 (t)"},
+    {"column.packs", "Packs", "팩 수"},
+    {"column.product", "Product", "제품"},
+    {"column.revenue_usd", "Revenue (USD)", "매출 (USD)"},
+    {"column.route", "Route", "공정"},
+    {"column.vehicles", "Vehicles", "차량 수"},
 
     // Code values of record cells: value.<column>.<value as written>.
     {"value.basis.collected / end-of-life mass (run tables waste_to_collection_t, end_of_life_t)",

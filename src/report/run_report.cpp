@@ -1292,8 +1292,17 @@ std::string report_html(const RunResults& r, const RenderOptions& options) {
     b += para(T("report.assumptions.none"));
   } else {
     if (lang != Language::kEnglish) b += para(T("report.assumptions.as_written"));
-    b += "<ul" + as_written + ">";
-    for (const auto& a : r.assumptions) b += "<li>" + html_escape(a) + "</li>";
+    // The engine's own sentences in the reader's language; the data's notes (and a sentence
+    // whose variable parts would stay English) as written, marked.
+    b += "<ul>";
+    for (const auto& a : r.assumptions) {
+      const auto translated = translate_text(lang, "assumption", a);
+      if (lang == Language::kEnglish || (translated && !has_english_words(*translated))) {
+        b += "<li>" + html_escape(translated ? *translated : a) + "</li>";
+      } else {
+        b += "<li" + as_written + ">" + html_escape(a) + "</li>";
+      }
+    }
     b += "</ul>\n";
   }
 

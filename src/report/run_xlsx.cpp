@@ -4,8 +4,11 @@
 
 #include <charconv>
 #include <memory>
+#include <optional>
 #include <utility>
 
+#include "report/findings.h"
+#include "report/messages.h"
 #include "results/registry.h"
 
 namespace urbanmine::report {
@@ -58,18 +61,24 @@ io::XlsxCell item_cell(const std::string& item, bool is_year) {
   return text_cell(item);
 }
 
-io::XlsxSheet result_sheet(const ResultTable& t) {
+// A column's header: the code in English, the catalogue's name in Korean (the code when the
+// catalogue lacks it).
+std::string header_of(Language lang, const std::string& column) {
+  return lang == Language::kEnglish ? column : tr_or(lang, "column." + column, column);
+}
+
+io::XlsxSheet result_sheet(const ResultTable& t, Language lang) {
   io::XlsxSheet s;
   s.name = t.name;
   const auto& dims = t.values.dims();
   std::vector<bool> is_year;
   for (const auto& d : dims) {
-    s.header.push_back(d.name());
+    s.header.push_back(header_of(lang, d.name()));
     is_year.push_back(d.name() == kDimYear);
     s.number_formats.push_back(d.name() == kDimYear ? std::string(kYearFormat) : "");
     s.widths.push_back(kDimWidth);
   }
-  s.header.push_back(t.value_column);
+  s.header.push_back(header_of(lang, t.value_column));
   s.number_formats.push_back(value_format(t.value_column));
   s.widths.push_back(kValueWidth);
   // The rows of the CSV file: non-zero values in row-major order.
@@ -92,20 +101,24 @@ io::XlsxSheet result_sheet(const ResultTable& t) {
   return s;
 }
 
-io::XlsxSheet record_sheet(const RecordTable& t) {
+io::XlsxSheet record_sheet(const RecordTable& t, Language lang) {
   io::XlsxSheet s;
   s.name = t.name;
-  s.header = t.columns;
   for (const auto& c : t.columns) {
+    s.header.push_back(header_of(lang, c));
     s.number_formats.push_back(c == kDimYear ? std::string(kYearFormat) : value_format(c));
     s.widths.push_back(kDimWidth);
   }
   s.row_count = t.rows.size();
-  s.row = [&t](std::size_t row, std::vector<io::XlsxCell>& cells) {
+  s.row = [&t, lang](std::size_t row, std::vector<io::XlsxCell>& cells) {
     const auto& r = t.rows[row];
     for (std::size_t c = 0; c < r.size() && c < cells.size(); ++c) {
       if (r[c].kind == Cell::Kind::kText) {
-        cells[c] = text_cell(r[c].text);
+        // A coded value or a checker's sentence in the reader's language; other text as written.
+        auto shown = lang == Language::kEnglish || r[c].text.empty()
+                         ? std::nullopt
+                         : translate_text(lang, t.columns[c], r[c].text);
+        cells[c] = shown ? text_cell(std::move(*shown)) : text_cell(r[c].text);
       } else if (r[c].kind == Cell::Kind::kNumber) {
         cells[c] = number_cell(r[c].number);
       }
@@ -134,25 +147,28 @@ struct ChartSeries {
 io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
   io::XlsxWorkbook wb;
   wb.max_rows = options.max_rows;
+  const Language lang = options.language;
+  const auto T = [lang](std::string_view key) { return tr(lang, key); };
 
   // Chart data: year rows, one column per element and series.
   auto chart_values = std::make_shared<std::vector<ChartSeries>>();
   if (auto eol = world_by_element(r, kTableEndOfLifeT)) {
-    chart_values->push_back({"World end of life by element (t)", "end of life t", std::move(*eol)});
+    chart_values->push_back(
+        {T("xlsx.chart.end_of_life.title"), T("xlsx.chart.end_of_life.label"), std::move(*eol)});
   }
   if (auto rec = world_by_element(r, kTableRecoveredT)) {
     chart_values->push_back(
-        {"World recovered metal by element (t)", "recovered t", std::move(*rec)});
+        {T("xlsx.chart.recovered.title"), T("xlsx.chart.recovered.label"), std::move(*rec)});
   }
 
   // Table and record sheets (their names go on the cover).
   std::vector<io::XlsxSheet> body;
-  for (const auto& t : r.tables) body.push_back(result_sheet(t));
-  for (const auto& t : r.records) body.push_back(record_sheet(t));
+  for (const auto& t : r.tables) body.push_back(result_sheet(t, lang));
+  for (const auto& t : r.records) body.push_back(record_sheet(t, lang));
 
   io::XlsxSheet charts;
   charts.name = std::string(kChartSheet);
-  charts.header = {"year"};
+  charts.header = {header_of(lang, "year")};
   charts.number_formats = {std::string(kYearFormat)};
   charts.widths = {kDimWidth};
   std::vector<std::string> years;
@@ -187,16 +203,17 @@ io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
     cover_rows.push_back(std::move(row));
   };
   const auto& m = r.meta;
-  line({"scenario", m.scenario_name});
-  line({"scenario file", m.scenario_path});
-  line({"scenario hash (SHA-256 of scenario and data files)", m.scenario_hash});
-  line({"code version", m.code_version});
-  line({"created (UTC)", options.created_utc});
-  line({"years", std::to_string(m.first_year) + "-" + std::to_string(m.last_year)});
-  line({"seed", std::to_string(m.seed)});
-  line({"zero rows", "rows whose value is exactly 0 are left out, as in the CSV files"});
+  line({T("xlsx.cover.scenario"), m.scenario_name});
+  line({T("xlsx.cover.scenario_file"), m.scenario_path});
+  line({T("xlsx.cover.scenario_hash"), m.scenario_hash});
+  line({T("xlsx.cover.code_version"), m.code_version});
+  line({T("xlsx.cover.created"), options.created_utc});
+  line({T("xlsx.cover.years"), std::to_string(m.first_year) + "-" + std::to_string(m.last_year)});
+  line({T("xlsx.cover.seed"), std::to_string(m.seed)});
+  line({T("xlsx.cover.zero_rows"), T("xlsx.cover.zero_rows_text")});
   line({});
-  line({"sheet", "table", "value column (unit)", "rows", "description (with data sources)"});
+  line({T("xlsx.cover.sheet"), T("xlsx.cover.table"), T("xlsx.cover.value_column"),
+        T("xlsx.cover.rows"), T("xlsx.cover.description")});
   std::vector<io::XlsxSheet> all;
   all.push_back({});  // cover placeholder, named below
   all.back().name = std::string(kCoverSheet);
@@ -210,30 +227,44 @@ io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
       for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
       return out;
     };
-    const std::string charts_description =
-        "World totals by element and year (sum over regions and routes) of end_of_life_t and "
-        "recycling_to_secondary_metal_t, with a line chart of each";
     line({joined((*names)[1]), "charts", "mass_tonnes", std::to_string(years.size()),
-          charts_description});
+          T("xlsx.chart.description")});
     constexpr std::size_t kFirstBodySheet = 2;  // after the cover and the chart sheet
+    // A table's description in the reader's language when the catalogue has it, else as the
+    // model wrote it.
+    const auto described = [&](const std::string& key, const std::string& english) {
+      return lang == Language::kEnglish ? english : tr_or(lang, key, english);
+    };
     for (std::size_t k = 0; k < r.tables.size(); ++k) {
       const auto& t = r.tables[k];
       line({joined((*names)[kFirstBodySheet + k]), t.name, t.value_column,
-            std::to_string(all[kFirstBodySheet + k].row_count), t.description});
+            std::to_string(all[kFirstBodySheet + k].row_count),
+            described("table." + t.name + ".description", t.description)});
     }
     for (std::size_t k = 0; k < r.records.size(); ++k) {
       const auto& t = r.records[k];
       const std::size_t i = kFirstBodySheet + r.tables.size() + k;
+      const std::string title = described("records." + t.name + ".title", t.title);
+      const std::string description =
+          described("records." + t.name + ".description", t.description);
       line({joined((*names)[i]), t.name, "", std::to_string(t.rows.size()),
-            t.title + (t.description.empty() ? "" : ": " + t.description)});
+            title + (description.empty() ? "" : ": " + description)});
     }
   }
   line({});
-  line({"assumptions"});
-  for (const auto& a : r.assumptions) line({"", a});
+  line({T("xlsx.cover.assumptions")});
+  for (const auto& a : r.assumptions) {
+    const auto translated = translate_text(lang, "assumption", a);
+    line({"", translated && !has_english_words(*translated) ? *translated : a});
+  }
   line({});
-  line({"findings"});
-  for (const auto& f : r.findings) line({f.section, f.text});
+  line({T("xlsx.cover.findings")});
+  // Korean findings are built again from the tables, with the same numbers (findings.h).
+  for (const auto& f : lang == Language::kEnglish ? r.findings : findings_in(r, lang)) {
+    line({lang == Language::kEnglish ? f.section
+                                     : tr_or(lang, "finding.section." + f.section, f.section),
+          f.text});
+  }
   io::XlsxSheet& cover = all.front();
   cover.header = {"urbanmine run", "", "", "", ""};
   cover.widths = {kTextWidth / 2, kTextWidth / 2, kDimWidth, kDimWidth / 2, kTextWidth};
@@ -252,8 +283,8 @@ io::XlsxWorkbook run_workbook(const RunResults& r, const XlsxOptions& options) {
     io::XlsxChart c;
     c.sheet = std::string(kChartSheet);
     c.title = s.title;
-    c.x_axis = "year";
-    c.y_axis = "tonnes";
+    c.x_axis = header_of(lang, "year");
+    c.y_axis = T("xlsx.chart.y_axis");
     c.category_column = 0;
     const std::size_t n = s.values.dims()[0].size();
     for (std::size_t e = 0; e < n; ++e) c.value_columns.push_back(first_col + e);

@@ -9,6 +9,7 @@
 //           native line chart of each;
 //   one sheet per result table (tidy: dimension columns, then the unit-suffixed value column;
 //   rows that are exactly 0 are left out, as in the CSV files) and per record table.
+// In English (the default) or Korean (XlsxOptions::language, `run --lang ko`, `?lang=ko`).
 // See io/xlsx_writer.h for layout, row-limit splitting and sheet names.
 //
 // Example: write_run_xlsx(results, "out/baseline/run.xlsx", {"2026-12-03T18:00:00Z"});
@@ -20,6 +21,7 @@
 #include "core/result.h"
 #include "io/xlsx_writer.h"
 
+#include "report/messages.h"
 #include "results/run_results.h"
 
 namespace urbanmine::report {
@@ -29,6 +31,11 @@ using results::RunResults;
 struct XlsxOptions {
   std::string created_utc;                   // shown on the cover (the caller reads the clock)
   std::size_t max_rows = io::kExcelMaxRows;  // per worksheet; tests lower it
+  // Korean: the cover's labels, table titles and descriptions, findings, the engine's
+  // assumption sentences, chart titles, column headers and the coded or translatable text cells
+  // of record sheets come from the report's catalogue (messages.h); sheet names, codes, numbers
+  // and the data's own notes stay as they are.
+  Language language = Language::kEnglish;
 };
 
 // The workbook description (no file written).

@@ -313,12 +313,14 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
              "/api/runs/{id}/xlsx",
              "runs",
              "The run as one Excel workbook (cover, charts, a sheet per table), as `urbanmine "
-             "run --xlsx` writes it",
+             "run --xlsx` writes it; ?lang=ko in Korean",
              false,
              "",
-             {},
+             {{"lang", "en (default) or ko"}},
              {kXlsxType},
              cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
+               auto language = query_language(request);
+               if (!language) return language.error();
                auto run = finished_run(state, request);
                if (!run) return run.error();
                auto loaded = state.service->results(run->id);
@@ -331,6 +333,7 @@ void add_run_routes(RouteTable& routes, ApiState& state) {
                     "-" + std::to_string(counter++) + ".xlsx");
                report::XlsxOptions options;
                options.created_utc = run->started_at;
+               options.language = *language;
                auto written = report::write_run_xlsx((*loaded)->results, path.string(), options);
                if (!written) return written.error();
                auto bytes = io::read_text_file(path.string());

@@ -173,6 +173,13 @@ TEST(RunsApi, BaselineRunsToSuccessAndMatchesTheEngine) {
   EXPECT_EQ(xlsx->body.rfind("PK\x03\x04", 0), 0U);
   EXPECT_NE(xlsx->body.find("xl/workbook.xml"), std::string::npos);
   EXPECT_NE(xlsx->get_header_value("Content-Disposition").find(".xlsx"), std::string::npos);
+  // ?lang=ko: the Korean workbook (another document; the unit test reads its cells).
+  auto korean_xlsx = c->Get((base + "/xlsx?lang=ko").c_str());
+  ASSERT_TRUE(korean_xlsx);
+  ASSERT_EQ(korean_xlsx->status, 200) << korean_xlsx->body.substr(0, 300);
+  EXPECT_EQ(korean_xlsx->body.rfind("PK\x03\x04", 0), 0U);
+  EXPECT_NE(korean_xlsx->body, xlsx->body);
+  expect_error(c->Get((base + "/xlsx?lang=fr").c_str()), 400, "invalid_input");
 
   auto report = c->Get((base + "/report").c_str());
   ASSERT_TRUE(report);

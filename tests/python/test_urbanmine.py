@@ -152,6 +152,27 @@ def test_records_and_findings(baseline):
     assert any("lithium" in text for _, text in baseline.findings)
 
 
+def test_report_workbook_and_findings_in_korean(baseline, tmp_path):
+    # The same documents as `urbanmine run --lang ko [--xlsx]`, from Python.
+    english = baseline.report_html()
+    korean = baseline.report_html(lang="ko")
+    assert '<html lang="en">' in english and '<html lang="ko">' in korean
+    assert "주요 결과" in korean
+    findings = baseline.findings_in("ko")
+    assert len(findings) == len(baseline.findings_in("en")) > 0
+    assert findings[0][1] in korean
+    path = tmp_path / "run_ko.xlsx"
+    baseline.to_xlsx(path, lang="ko")
+    import openpyxl  # noqa: PLC0415
+
+    cover = openpyxl.load_workbook(path, read_only=True)["cover"]
+    labels = [row[0] for row in cover.iter_rows(values_only=True)]
+    assert "시나리오" in labels
+    with pytest.raises(urbanmine.InvalidInputError) as bad:
+        baseline.report_html(lang="fr")
+    assert bad.value.location == "lang"
+
+
 def test_stock_model_reproduces_the_reference_vectors():
     for path in sorted((ROOT / "tests" / "data" / "dsm").glob("s0*.json")):
         case = json.loads(path.read_text())

@@ -11,11 +11,13 @@
 
 #include "engine/compare.h"
 #include "engine/run.h"
+#include "io/files.h"
 
 #include "report/compare_report.h"
 #include "report/findings.h"
 #include "report/messages.h"
 #include "report/run_report.h"
+#include "report/run_xlsx.h"
 #include "test_support.h"
 
 namespace urbanmine::report {
@@ -200,6 +202,124 @@ TEST(KoreanReport, EveryPolicyCheckTextOfTheBaselineHasKorean) {
   EXPECT_NE(section.find(">지표</th>"), std::string::npos);
 }
 
+// The engine's own assumption sentences of a run (the data's "Assumption: ..." notes aside) all
+// have Korean without English words, so the Korean report lists them in Korean.
+void expect_engine_assumptions_in_korean(const results::RunResults& run) {
+  std::size_t engine = 0;
+  for (const auto& a : run.assumptions) {
+    if (a.find("Assumption:") != std::string::npos) continue;  // a data note, as written
+    ++engine;
+    const auto ko = translate_text(Language::kKorean, "assumption", a);
+    ASSERT_TRUE(ko.has_value()) << a;
+    EXPECT_FALSE(has_english_words(*ko)) << a << "\n -> " << *ko;
+  }
+  EXPECT_GT(engine, 10u);
+}
+
+TEST(KoreanReport, TheEnginesAssumptionsOfTheBaselineAreKorean) {
+  expect_engine_assumptions_in_korean(baseline());
+  RenderOptions options;
+  options.language = Language::kKorean;
+  const std::string html = report_html(baseline(), options);
+  EXPECT_NE(html.find("<li>모델 규칙: 차량과 팩은 따로 노화"), std::string::npos);
+  // A list of places in Korean: "recycling capacity of AUS, IND, JPN, KOR".
+  EXPECT_NE(html.find("호주, 인도, 일본, 한국의 재활용 역량"), std::string::npos);
+}
+
+TEST(KoreanReport, TheEnginesAssumptionsOfOtherSettingsAreKorean) {
+  // Trade and production scrap off, a second-life cap, used-vehicle exports, partial
+  // replacement: each adds a sentence of its own.
+  testing::TempDir dir;
+  const auto base = io::read_text_file(testing::source_path("examples/global.toml"));
+  ASSERT_TRUE(base.has_value());
+  const std::string path = dir.path("settings.toml");
+  ASSERT_TRUE(io::write_file_atomic(path, *base + R"(
+[replacement]
+probability = 0.5
+
+[second_life]
+cap_gwh_per_year = 50
+
+[[used_vehicle_export]]
+from = "JPN"
+to = "ROW"
+segment = "car_bev"
+share = 0.25
+age_years = 8
+
+[production_scrap]
+enabled = false
+
+[trade]
+enabled = false
+)")
+                  .has_value());
+  engine::RunOptions o;
+  o.data_dir = testing::source_path("data");
+  auto run = engine::run_scenario_file(path, o);
+  ASSERT_TRUE(run.has_value()) << run.error().to_string();
+  for (const char* start : {"trade: off", "production scrap: off", "scenario [second_life] cap",
+                            "scenario [[used_vehicle_export]]", "scenario [replacement]"}) {
+    EXPECT_TRUE(std::any_of(run->assumptions.begin(), run->assumptions.end(),
+                            [&](const std::string& a) { return a.starts_with(start); }))
+        << start;
+  }
+  expect_engine_assumptions_in_korean(*run);
+}
+
+// Every cell of `sheet` as text (numbers left out), row by row.
+std::vector<std::vector<std::string>> sheet_texts(const io::XlsxSheet& sheet) {
+  std::vector<std::vector<std::string>> out;
+  for (std::size_t row = 0; row < sheet.row_count; ++row) {
+    std::vector<io::XlsxCell> cells(sheet.header.size());
+    sheet.row(row, cells);
+    std::vector<std::string> texts;
+    for (const auto& c : cells) texts.push_back(c.kind == io::XlsxCell::Kind::kText ? c.text : "");
+    out.push_back(std::move(texts));
+  }
+  return out;
+}
+
+TEST(KoreanReport, WorkbookInKoreanHasKoreanLabelsFindingsHeadersAndReasons) {
+  XlsxOptions options;
+  options.language = Language::kKorean;
+  const auto wb = run_workbook(baseline(), options);
+  ASSERT_FALSE(wb.sheets.empty());
+  const auto cover = sheet_texts(wb.sheets.front());
+  ASSERT_FALSE(cover.empty());
+  EXPECT_EQ(cover[0][0], "시나리오");
+  // The findings are the Korean ones (the same as the report's), under their Korean heading.
+  const auto korean_findings = findings_in(baseline(), Language::kKorean);
+  ASSERT_FALSE(korean_findings.empty());
+  bool found = false;
+  for (const auto& row : cover) found = found || row[1] == korean_findings.front().text;
+  EXPECT_TRUE(found) << korean_findings.front().text;
+  // The engine's assumption sentences in Korean.
+  found = false;
+  for (const auto& row : cover) found = found || row[1].starts_with("모델 규칙: 차량과 팩은");
+  EXPECT_TRUE(found);
+  // A record sheet: Korean headers, the checker's reasons in Korean.
+  const auto policy = std::find_if(wb.sheets.begin(), wb.sheets.end(), [](const io::XlsxSheet& s) {
+    return s.name == "policy_checks";
+  });
+  ASSERT_NE(policy, wb.sheets.end());
+  EXPECT_NE(std::find(policy->header.begin(), policy->header.end(), "지표"), policy->header.end());
+  found = false;
+  for (const auto& row : sheet_texts(*policy)) {
+    for (const auto& cell : row)
+      found = found || cell.find("실행 모델이 계산하는 양이 아님") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
+  // English stays as it was: codes as headers, the English labels.
+  const auto english = run_workbook(baseline(), XlsxOptions{});
+  EXPECT_EQ(sheet_texts(english.sheets.front())[0][0], "scenario");
+  const auto en_policy =
+      std::find_if(english.sheets.begin(), english.sheets.end(),
+                   [](const io::XlsxSheet& s) { return s.name == "policy_checks"; });
+  ASSERT_NE(en_policy, english.sheets.end());
+  EXPECT_EQ(en_policy->header, baseline().find_records("policy_checks")->columns);
+}
+
 TEST(KoreanReport, BaselineHasNoEnglishSentenceOutsideTextMarkedAsWritten) {
   RenderOptions options;
   options.language = Language::kKorean;
@@ -216,8 +336,8 @@ TEST(KoreanReport, BaselineHasNoEnglishSentenceOutsideTextMarkedAsWritten) {
                              << " English phrases, first: " << (found.empty() ? "" : found.front())
                              << (found.size() > 1 ? "\n second: " + found[1] : "")
                              << (found.size() > 2 ? "\n third: " + found[2] : "");
-  // What the report marks as written (assumptions, the scenario's own name) is still there.
-  EXPECT_NE(html.find("<ul lang=\"en\">"), std::string::npos);
+  // What the report marks as written (the data's notes, the scenario's own name) is still there.
+  EXPECT_NE(html.find("<li lang=\"en\">"), std::string::npos);
 }
 
 TEST(KoreanReport, FindingsAreTheEnglishFindingsNumberForNumber) {
