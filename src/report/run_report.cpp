@@ -804,7 +804,11 @@ std::string glance_section(Language lang, const RunResults& r, const std::string
     auto v = results::table_total(
         *t, *members,
         {{std::string(kDimElement), element}, {std::string(kDimYear), std::to_string(year)}});
-    return v ? *v : std::nan("");
+    if (!v) return std::nan("");
+    // Less than a gram is the floating-point residue of a difference (collected less recycled
+    // at full capacity: 1.9e-9 t), not feedstock: shown as 0, and no "stranded" sentence.
+    constexpr double kResidueTonnes = 1e-6;
+    return std::fabs(*v) < kResidueTonnes ? 0.0 : *v;
   };
   const std::string place = region_label(lang, focus);
   std::string b = section("glance", tr(lang, "report.glance.title", {{"region", place}}));

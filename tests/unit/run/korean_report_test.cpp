@@ -395,6 +395,19 @@ TEST(KoreanReport, ComparisonPageIsKoreanWithTheSameFigures) {
   EXPECT_NE(compare_answer(*c, Language::kKorean).find("2040년 유럽연합"), std::string::npos);
 }
 
+TEST(KoreanReport, AtAGlanceShowsNoFloatingPointResidue) {
+  // The world's stranded feedstock in 2030 is 1.9e-9 t of residue: "0", never "0.0000000019".
+  for (const auto lang : {Language::kEnglish, Language::kKorean}) {
+    RenderOptions options;
+    options.language = lang;
+    const std::string html = report_html(baseline(), options);
+    const auto from = html.find("id=\"glance\"");
+    ASSERT_NE(from, std::string::npos);
+    const std::string glance = html.substr(from, html.find("<h2", from + 1) - from);
+    EXPECT_EQ(glance.find("0.0000"), std::string::npos) << glance.substr(0, 2000);
+  }
+}
+
 TEST(KoreanReport, EnglishReportStaysEnglish) {
   const std::string html = report_html(baseline(), RenderOptions{});
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
