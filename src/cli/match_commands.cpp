@@ -6,9 +6,11 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "engine/dealsheet.h"
+#include "engine/events.h"
 #include "engine/match.h"
 #include "io/files.h"
 
@@ -85,6 +87,8 @@ void register_score(CLI::App& match, CliContext& ctx) {
   struct Args {
     std::string profiles;
     std::string opportunity;
+    std::vector<std::string> met_before_events;
+    std::string db;
     engine::ScoreRequest request;
   };
   auto args = std::make_shared<Args>();
@@ -120,12 +124,36 @@ void register_score(CLI::App& match, CliContext& ctx) {
                   "Weight factor of an unrequested pair that met before: 0 = not proposed again "
                   "(default), 1 = as if they never met; a requested pair keeps its weight")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--met-before-event", args->met_before_events,
+                  "Event stored in --db (an id such as e1, as `urbanmine serve --db` keeps "
+                  "them): the pairs of its latest schedule met before; repeatable");
+  cmd->add_option("--db", args->db, "SQLite store of `urbanmine serve` holding --met-before-event");
   cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
   cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
   cmd->add_option("--title", args->request.title, "Event title for agendas");
   cmd->add_option("--location", args->request.location, "Venue for agendas");
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args]() -> int {
+      if (!args->met_before_events.empty()) {
+        if (args->db.empty()) {
+          return report_error(ctx,
+                              core::Error::invalid_input(
+                                  "--met-before-event needs the store that holds the event", "--db",
+                                  "give --db FILE, the database of `urbanmine serve`"));
+        }
+        if (!std::filesystem::exists(args->db)) {
+          return report_error(ctx, core::Error::not_found("no database '" + args->db + "'", "--db",
+                                                          "give the --db of `urbanmine serve`"));
+        }
+        auto events = engine::EventService::open(args->db);
+        if (!events) return report_error(ctx, events.error());
+        std::vector<engine::GivenId> ids;
+        for (const auto& id : args->met_before_events) ids.push_back({id, "--met-before-event"});
+        auto pairs = (*events)->met_pairs(ids);
+        if (!pairs) return report_error(ctx, pairs.error());
+        args->request.met_before.insert(args->request.met_before.end(), pairs->begin(),
+                                        pairs->end());
+      }
       auto out = engine::score_match_file(args->profiles, args->opportunity, args->request);
       if (!out) return report_error(ctx, out.error());
       ctx.logger.info(out->instance.name + ": " +

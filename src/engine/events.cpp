@@ -106,6 +106,23 @@ core::Result<std::vector<Event>> EventService::list() const {
   return out;
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>> EventService::met_pairs(
+    const std::vector<GivenId>& ids) const {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& given : ids) {
+    auto event = scheduled(given.id);
+    if (!event) {
+      core::Error e = event.error();
+      e.location = given.location;
+      return e;
+    }
+    auto met = io::schedule_meeting_ids(event->schedule_json, "event " + event->id);
+    if (!met) return met.error();
+    pairs.insert(pairs.end(), met->begin(), met->end());
+  }
+  return pairs;
+}
+
 core::Result<Event> EventService::scheduled(const std::string& id) const {
   auto e = get(id);
   if (!e) return e.error();

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -60,6 +61,11 @@ class EventService {
                                  const ScoreRequest& request);
   // Errors: NotFound for an unknown id.
   core::Result<Event> get(const std::string& id) const;
+  // "Met before" from the store: the (K id, F id) pairs of the latest schedule of each event of
+  // `ids` (match::History). Errors name the id's location: NotFound for an unknown event,
+  // Conflict for one not scheduled yet.
+  core::Result<std::vector<std::pair<std::string, std::string>>> met_pairs(
+      const std::vector<GivenId>& ids) const;
   core::Result<std::vector<Event>> list() const;
 
   // Makes a schedule for the event's instance and keeps it as the event's latest.

@@ -17,6 +17,7 @@
 #include "engine/dealsheet.h"
 #include "engine/events.h"
 #include "engine/service.h"
+#include "io/csv.h"
 #include "io/json_reader.h"
 #include "server/api.h"
 
@@ -110,6 +111,39 @@ core::Result<Reply> agenda_file(ApiState& state, const ApiRequest& request, cons
                                 "participant ids are those of the schedule's meetings");
 }
 
+// ?met_before=e1,e2&met_before_factor=0.5 on a profiles upload: the pairs that met at those
+// stored events' latest schedules met before (as `match score --met-before` with their files).
+core::Status met_before_query(ApiState& state, const ApiRequest& request,
+                              engine::ScoreRequest& score) {
+  if (request.has_query("met_before_factor")) {
+    const auto factor = io::parse_decimal(request.query("met_before_factor"));
+    if (!factor || !(*factor >= 0.0 && *factor <= 1.0)) {
+      return core::Error::invalid_input(
+          "met_before_factor '" + request.query("met_before_factor") + "' is not between 0 and 1",
+          "query: met_before_factor",
+          "0 = a pair that met before is not proposed again, 1 = as if they never met");
+    }
+    score.met_before_factor = *factor;
+  }
+  if (!request.has_query("met_before")) return {};
+  std::vector<engine::GivenId> ids;
+  const std::string list = request.query("met_before");
+  for (std::size_t from = 0; from <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', from), list.size());
+    const std::string id = list.substr(from, comma - from);
+    if (id.empty()) {
+      return core::Error::invalid_input("an empty event id in met_before", "query: met_before",
+                                        "give stored event ids, e.g. met_before=e1,e2");
+    }
+    ids.push_back({id, "query: met_before"});
+    from = comma + 1;
+  }
+  auto pairs = state.events->met_pairs(ids);
+  if (!pairs) return pairs.error();
+  score.met_before = std::move(*pairs);
+  return {};
+}
+
 }  // namespace
 
 void add_event_routes(RouteTable& routes, ApiState& state) {
@@ -122,12 +156,16 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
        true,
        "match-profiles JSON or CSV (Content-Type: text/csv), or a match-instance/1 object "
        "(\"format\": \"match-instance/1\")",
-       {},
+       {{"met_before",
+         "profiles only: stored events (e1,e2) whose latest schedules' pairs met before"},
+        {"met_before_factor",
+         "0 (default: an unrequested pair that met before is not proposed again) to 1"}},
        {kJsonType},
        [&state](const ApiRequest& request) -> core::Result<Reply> {
+         engine::ScoreRequest score;
+         URBANMINE_TRY_STATUS(met_before_query(state, request, score));
          auto created = [&]() -> core::Result<engine::Event> {
            if (request.raw.get_header_value("Content-Type").rfind("text/csv", 0) == 0) {
-             engine::ScoreRequest score;
              score.csv = true;
              return state.events->add_scored(request.body(), "request body", score);
            }
@@ -138,9 +176,16 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                                                "send participant profiles or a match instance");
            }
            if (body->value("format", std::string()) == "match-instance/1") {
+             if (request.has_query("met_before")) {
+               return core::Error::invalid_input(
+                   "met_before applies to profiles, which are scored here; an instance is "
+                   "already scored",
+                   "query: met_before",
+                   "upload the profiles, or score the instance with `match score --met-before`");
+             }
              return state.events->add_instance(request.body(), "request body");
            }
-           return state.events->add_scored(request.body(), "request body", {});
+           return state.events->add_scored(request.body(), "request body", score);
          }();
          if (!created) return created.error();
          return Reply::json(to_json_text(event_json(*created)), 201);

@@ -206,6 +206,33 @@ TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
   auto bad = c->Post("/api/events", "id,side\nK1,Z\n", "text/csv");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400) << bad->body;
+
+  // Met before from the store: a second upload with ?met_before=<the first event> records the
+  // pairs of its schedule, as `match score --met-before` with the schedule file does.
+  expect_error(c->Post(("/api/events?met_before=" + id).c_str(), read_file(profiles), "text/csv"),
+               409, "conflict");  // not scheduled yet
+  auto scheduled = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                           R"({"time_limit_seconds": 2})", "application/json");
+  ASSERT_TRUE(scheduled);
+  ASSERT_EQ(scheduled->status, 200) << scheduled->body;
+  auto again = c->Post(("/api/events?met_before=" + id + "&met_before_factor=0.5").c_str(),
+                       read_file(profiles), "text/csv");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 201) << again->body;
+  const std::string second = json::parse(again->body)["id"];
+  const json with_history =
+      json::parse(c->Get(("/api/events/" + second + "/instance").c_str())->body);
+  const json schedule = json::parse(c->Get(("/api/events/" + id + "/schedule").c_str())->body);
+  EXPECT_EQ(with_history["met_before"].size(), schedule["meetings"].size());
+  EXPECT_EQ(with_history["met_before_factor"].get<double>(), 0.5);
+  expect_error(c->Post("/api/events?met_before=e999", read_file(profiles), "text/csv"), 404,
+               "not_found");
+  expect_error(c->Post(("/api/events?met_before=" + id + "&met_before_factor=2").c_str(),
+                       read_file(profiles), "text/csv"),
+               400, "invalid_input");
+  expect_error(c->Post(("/api/events?met_before=" + id).c_str(),
+                       R"({"format": "match-instance/1"})", "application/json"),
+               400, "invalid_input");
 }
 
 // Deal sheets of the example event from a finished baseline run: JSON with a sheet per meeting

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/events.h"
 #include "io/files.h"
 #include "io/match_json.h"
 #include "io/match_timezone.h"
@@ -324,6 +325,55 @@ TEST(Issue15MetBefore, ASecondEventRepeatsOnlyTheMeetingsSomeoneAskedFor) {
   auto bad = run_cli("match score " + profiles + " --met-before " + dir.path("bad.json"));
   EXPECT_EQ(bad.exit_code, 3) << bad.output;
   EXPECT_NE(bad.output.find("$.meetings[0]"), std::string::npos) << bad.output;
+}
+
+TEST(Issue15MetBefore, StoredEventsGiveThePairsOfTheirLatestSchedule) {
+  // An event kept by `urbanmine serve --db` (here through the same EventService) stands for
+  // its schedule file: --met-before-event e1 --db scores exactly as --met-before s1.json.
+  TempDir dir;
+  const std::string profiles = testing::source_path("examples/event/profiles.csv");
+  const std::string db = dir.path("events.db");
+  {
+    auto events = engine::EventService::open(db);
+    ASSERT_TRUE(events.has_value()) << events.error().to_string();
+    engine::ScoreRequest score;
+    score.csv = true;
+    score.slots = 12;
+    score.tables = 6;
+    auto event = (*events)->add_scored(*io::read_text_file(profiles), profiles, score);
+    ASSERT_TRUE(event.has_value()) << event.error().to_string();
+    engine::ScheduleRequest request;
+    request.time_limit_seconds = 2.0;
+    auto scheduled = (*events)->schedule(event->id, request);
+    ASSERT_TRUE(scheduled.has_value()) << scheduled.error().to_string();
+    ASSERT_TRUE(io::write_file_atomic(dir.path("s1.json"), scheduled->schedule_json).has_value());
+    // Not scheduled yet: a conflict naming where the id was given.
+    auto second = (*events)->add_scored(*io::read_text_file(profiles), profiles, score);
+    ASSERT_TRUE(second.has_value());
+    auto unscheduled = (*events)->met_pairs({{second->id, "--met-before-event"}});
+    ASSERT_FALSE(unscheduled.has_value());
+    EXPECT_EQ(unscheduled.error().code, core::ErrorCode::kConflict);
+    EXPECT_EQ(unscheduled.error().location, "--met-before-event");
+  }
+  const std::string layout = " --slots 12 --tables 6 --date 2023-11-30";
+  auto stored = run_cli("match score " + profiles + layout + " --met-before-event e1 --db " + db +
+                        " --output " + dir.path("i_store.json"));
+  ASSERT_EQ(stored.exit_code, 0) << stored.output;
+  auto filed = run_cli("match score " + profiles + layout + " --met-before " + dir.path("s1.json") +
+                       " --output " + dir.path("i_file.json"));
+  ASSERT_EQ(filed.exit_code, 0) << filed.output;
+  const json a = json::parse(*io::read_text_file(dir.path("i_store.json")));
+  const json b = json::parse(*io::read_text_file(dir.path("i_file.json")));
+  EXPECT_FALSE(a["met_before"].empty());
+  EXPECT_EQ(a["met_before"], b["met_before"]);
+  EXPECT_EQ(a["pairs"], b["pairs"]);
+  // An unknown event, or no --db: exit 3 naming the flag.
+  auto unknown = run_cli("match score " + profiles + layout + " --met-before-event e9 --db " + db);
+  EXPECT_EQ(unknown.exit_code, 3) << unknown.output;
+  EXPECT_NE(unknown.output.find("--met-before-event"), std::string::npos) << unknown.output;
+  auto no_db = run_cli("match score " + profiles + layout + " --met-before-event e1");
+  EXPECT_EQ(no_db.exit_code, 3) << no_db.output;
+  EXPECT_NE(no_db.output.find("--db"), std::string::npos) << no_db.output;
 }
 
 // ---- Host keeps table and names ------------------------------------------------------------
