@@ -371,6 +371,31 @@ async function main() {
         expect(body.includes('Why meet') && body.includes('Korea, Republic of (KOR)'),
           `deal sheets page lacks its sections: ${href}`);
       });
+      await step('event-met-before', async () => {
+        // A second event of the same profiles with the first one's meetings as met before:
+        // the saved, scheduled events are offered, and the new instance records their pairs.
+        await page.goto(`${base}/#/overview`);  // the same address again would not reload
+        await page.goto(`${base}/#/event`);
+        await page.waitForSelector('#event-met-before option', { timeout: 20000 });
+        const options = await page.$$eval('#event-met-before option', (os) => os.map((o) => o.value));
+        const number = (id) => Number(id.slice(1));  // "e12" -> 12
+        // The profiles event scheduled just before: the highest id.
+        const earlier = [...options].sort((a, b) => number(b) - number(a))[0];
+        const csv = fs.readFileSync(path.join(sourceDir, 'examples/event/profiles.csv'), 'utf8');
+        await page.fill('#event-json', csv);
+        await page.selectOption('#event-met-before', [earlier]);
+        await page.click('#event-upload');
+        await page.waitForSelector('#event-schedule', { timeout: 20000 });
+        const list = await (await page.request.get(`${base}/api/events`)).json();
+        const newest = list.events.map((e) => e.id).sort((a, b) => number(b) - number(a))[0];
+        expect(newest !== earlier, 'no new event was made');
+        const instance = await (await page.request.get(`${base}/api/events/${newest}/instance`)).json();
+        const schedule = await (await page.request.get(`${base}/api/events/${earlier}/schedule`)).json();
+        expect(Array.isArray(instance.met_before) && instance.met_before.length === schedule.meetings.length,
+          `met_before holds ${instance.met_before ? instance.met_before.length : 'nothing'}, `
+          + `the earlier event ${earlier} had ${schedule.meetings.length} meetings `
+          + `(options ${options.join(',')}, new ${newest}, events ${list.events.map((e) => `${e.id}:${e.name}`).join(',')})`);
+      });
     }
 
     await step('korean-pages', async () => {

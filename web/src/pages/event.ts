@@ -74,27 +74,36 @@ export async function eventPage(main: HTMLElement): Promise<void> {
     if (f) text.value = await f.text();
   });
   const out = h('div', { id: 'event-out' });
+  // Events kept in the server's store (earlier uploads, also of an earlier server process).
+  const saved = await getJson<{ events: EventAnswer[] }>('/api/events');
+  // Met before: the scheduled ones whose pairs a new event of profiles should not repeat
+  // (POST /api/events?met_before=e1,e2, as `match score --met-before-event`).
+  const metBefore = h('select', { id: 'event-met-before', multiple: 'multiple', size: '3' },
+    ...saved.events.filter((ev) => ev.scheduled)
+      .map((ev) => h('option', { value: ev.id }, `${ev.name} (${ev.id})`)));
   const upload = h('button', {
     id: 'event-upload',
     onclick: async () => {
       out.replaceChildren();
       try {
+        const chosen = [...metBefore.selectedOptions].map((o) => o.value);
+        const path = chosen.length ? `/api/events?met_before=${chosen.join(',')}` : '/api/events';
         // JSON (profiles or an instance) starts with { or [; anything else is profiles CSV,
         // which the server reads and checks itself (errors name the row).
         const raw = text.value.trim();
         const ev = raw.startsWith('{') || raw.startsWith('[')
-          ? await postJson<EventAnswer>('/api/events', JSON.parse(raw))
-          : await postText<EventAnswer>('/api/events', raw, 'text/csv');
+          ? await postJson<EventAnswer>(path, JSON.parse(raw))
+          : await postText<EventAnswer>(path, raw, 'text/csv');
         await showEvent(out, ev);
       } catch (e) {
         out.append(errorBox(e));
       }
     },
   }, t('upload'));
+  const history = metBefore.options.length
+    ? [h('label', { class: 'field' }, h('span', {}, t('metBefore')), metBefore)] : [];
   main.append(card(t('eventTitle'), h('label', { class: 'field' }, h('span', {}, t('uploadProfiles')), file, text),
-    h('div', { class: 'buttons' }, upload)));
-  // Events kept in the server's store (earlier uploads, also of an earlier server process).
-  const saved = await getJson<{ events: EventAnswer[] }>('/api/events');
+    ...history, h('div', { class: 'buttons' }, upload)));
   if (saved.events.length) {
     main.append(card(t('savedEvents'), table([t('eventName'), 'id', t('participants'), t('schedule'), ''],
       saved.events.map((ev) => [ev.name, ev.id, ev.participants, ev.scheduled ? '✓' : t('empty'),
