@@ -8,6 +8,8 @@
 #include <map>
 #include <string>
 
+#include "io/run_writers.h"
+
 #include "model/path.h"
 #include "plan/geo.h"
 
@@ -193,7 +195,7 @@ void resolve_capacity_growth(const io::ScenarioSpec& spec, ModelInputs& in) {
   }
   in.assumptions.push_back("capacity follows feedstock ([capacity_follows_feedstock]): from " +
                            std::to_string(from > 0 ? from : in.first_year) +
-                           ", each pool's capacity is at least " + std::to_string(g.share) +
+                           ", each pool's capacity is at least " + io::format_number(g.share) +
                            " x the feedstock its regions had " + std::to_string(g.lag_years) +
                            " years earlier; regions without capacity data get a pool of their own "
                            "(hydrometallurgy)");

@@ -252,6 +252,9 @@ enabled = false
 
 [trade]
 enabled = false
+
+[capacity_follows_feedstock]
+share = 0.8
 )")
                   .has_value());
   engine::RunOptions o;
@@ -259,12 +262,17 @@ enabled = false
   auto run = engine::run_scenario_file(path, o);
   ASSERT_TRUE(run.has_value()) << run.error().to_string();
   for (const char* start : {"trade: off", "production scrap: off", "scenario [second_life] cap",
-                            "scenario [[used_vehicle_export]]", "scenario [replacement]"}) {
+                            "scenario [[used_vehicle_export]]", "scenario [replacement]",
+                            "capacity follows feedstock"}) {
     EXPECT_TRUE(std::any_of(run->assumptions.begin(), run->assumptions.end(),
                             [&](const std::string& a) { return a.starts_with(start); }))
         << start;
   }
   expect_engine_assumptions_in_korean(*run);
+  // Shares read as written in the scenario ("0.8 x", not "0.800000 x").
+  EXPECT_TRUE(std::any_of(
+      run->assumptions.begin(), run->assumptions.end(),
+      [](const std::string& a) { return a.find(" 0.8 x the feedstock") != std::string::npos; }));
 }
 
 // Every cell of `sheet` as text (numbers left out), row by row.
