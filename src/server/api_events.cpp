@@ -181,7 +181,8 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                    "met_before applies to profiles, which are scored here; an instance is "
                    "already scored",
                    "query: met_before",
-                   "upload the profiles, or score the instance with `match score --met-before`");
+                   "upload the profiles instead, or score them with `match score "
+                   "--met-before-event` and upload that instance");
              }
              return state.events->add_instance(request.body(), "request body");
            }
