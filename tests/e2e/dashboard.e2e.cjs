@@ -398,6 +398,27 @@ async function main() {
       });
     }
 
+    await step('korean-error', async () => {
+      // An API error on a Korean page: a Korean sentence for its code leads; the server's English
+      // message and hint are shown as written, marked lang="en".
+      try {
+        await page.goto(`${base}/?lang=ko#/plant`);
+        await page.waitForSelector('#plant-mass');
+        await page.fill('#plant-mass', '-5');
+        await page.click('#plant-go');
+        await page.waitForSelector('#plant-out .error', { timeout: 20000 });
+        const box = await page.textContent('#plant-out .error');
+        expect(box.includes('입력이 올바르지 않습니다'), `error box not in Korean: ${box}`);
+        const marked = await page.$$('#plant-out .error [lang="en"]');
+        expect(marked.length > 0, 'the server message is not marked as written');
+        const english = await englishPhrases();
+        expect(english.length === 0, `English on the Korean error: ${english.slice(0, 5).join(' | ')}`);
+      } finally {
+        await page.goto(`${base}/?lang=en#/overview`);
+        await page.waitForSelector('nav a[data-page="overview"]');
+      }
+    });
+
     await step('korean-pages', async () => {
       // Every page in Korean, with the runs and the event made above: no English phrase outside
       // what the page marks as written by the user or the data (lang="en"). Error boxes would

@@ -2,7 +2,7 @@
 // Tiny DOM helpers: h() builds elements, table() renders rows, errorBox() shows an ApiError with
 // its hint and location.
 import { ApiError } from './api';
-import { t } from './i18n';
+import { koreanError, lang, t } from './i18n';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -83,6 +83,19 @@ export function table(
 
 export function errorBox(e: unknown): HTMLElement {
   if (e instanceof ApiError) {
+    if (lang() === 'ko') {
+      // A Korean sentence for the code first; the server's message and hint (English) as written.
+      return h(
+        'div',
+        { class: 'error', role: 'alert' },
+        h('strong', {}, `${t('error')} ${e.status} (${e.code}): `),
+        koreanError(e.code),
+        h('div', { class: 'detail', lang: 'en' }, e.message),
+        // The location is a path the server names ("request body: $.mass_tonnes", "query: lang").
+        e.location ? h('div', { class: 'where' }, `${t('where')}: `, h('span', { lang: 'en' }, e.location)) : null,
+        e.hint ? h('div', { class: 'hint' }, `${t('hint')}: `, h('span', { lang: 'en' }, e.hint)) : null,
+      );
+    }
     return h(
       'div',
       { class: 'error', role: 'alert' },
@@ -92,7 +105,9 @@ export function errorBox(e: unknown): HTMLElement {
       e.hint ? h('div', { class: 'hint' }, `${t('hint')}: ${e.hint}`) : null,
     );
   }
-  return h('div', { class: 'error', role: 'alert' }, String(e));
+  // Not an API answer (the network, a parse error): shown as the browser words it, marked.
+  return h('div', { class: 'error', role: 'alert' },
+    lang() === 'ko' ? h('span', { lang: 'en' }, String(e)) : String(e));
 }
 
 export function card(title: string, ...children: Child[]): HTMLElement {

@@ -25,6 +25,7 @@ const en = {
   loading: 'Loading…',
   error: 'Error',
   hint: 'What to do',
+  where: 'Where',
   scenarios: 'Scenarios',
   scenarioName: 'Name',
   scenarioId: 'Id',
@@ -175,6 +176,7 @@ const ko: Labels = {
   loading: '불러오는 중…',
   error: '오류',
   hint: '조치 방법',
+  where: '위치',
   scenarios: '시나리오',
   scenarioName: '이름',
   scenarioId: 'ID',
@@ -304,6 +306,30 @@ const ko: Labels = {
 
 const labels: Record<Lang, Labels> = { en, ko };
 export type LabelKey = keyof Labels;
+
+// What an API error code means, in Korean: the error box leads with it and shows the server's
+// English message and hint as written (marked lang="en"). Codes: src/core/error.cpp and the
+// server's own (unauthorized, payload_too_large, busy, ...).
+const koreanErrors: Record<string, string> = {
+  invalid_input: '입력이 올바르지 않습니다. 아래 위치의 값을 고쳐 다시 보내 주십시오.',
+  not_found: '요청한 대상(실행, 행사, 표, 지역 등)을 찾을 수 없습니다.',
+  conflict: '현재 상태에서는 할 수 없는 요청입니다(예: 일정이 아직 없거나 실행이 끝나지 않음).',
+  infeasible: '주어진 조건을 모두 만족하는 해가 없습니다.',
+  io: '서버가 파일이나 데이터베이스를 읽거나 쓰지 못했습니다.',
+  internal: '서버 내부 오류입니다. 같은 요청을 다시 시도하고, 계속되면 알려 주십시오.',
+  unauthorized: '쓰기 요청에는 토큰이 필요합니다(상단의 토큰 입력란).',
+  forbidden: '이 요청은 허용되지 않습니다.',
+  payload_too_large: '요청 본문이 서버의 허용 크기를 넘습니다.',
+  busy: '서버가 다른 계산으로 바쁩니다. 잠시 후 다시 시도해 주십시오.',
+  timeout: '계산이 제한 시간 안에 끝나지 않았습니다.',
+  method_not_allowed: '이 주소는 이 방식의 요청을 받지 않습니다.',
+  unsupported_media_type: '요청 본문의 형식(Content-Type)을 받을 수 없습니다.',
+};
+
+// The Korean sentence for an API error code (a generic one for a code not listed).
+export function koreanError(code: string): string {
+  return koreanErrors[code] ?? '요청을 처리하지 못했습니다.';
+}
 
 // The language: ?lang=ko|en in the page address (remembered), else the one chosen before, else
 // the browser's (Korean when any preferred language is Korean).
