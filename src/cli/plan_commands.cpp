@@ -69,8 +69,6 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--time-limit", f->time_limit, "CBC time limit per solve, seconds (default 10)");
   cmd->callback([&ctx, f] {
     ctx.action = [&ctx, f]() -> int {
-      auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
-      if (!run) return report_error(ctx, run.error());
       engine::PlanRequest req;
       req.data_dir = f->data_dir;
       req.objective = *plan::parse_objective(f->objective);
@@ -84,6 +82,12 @@ void register_plan_commands(CLI::App& app, CliContext& ctx) {
       req.pareto_points = f->pareto;
       req.relative_gap = f->gap;
       req.time_limit_seconds = f->time_limit;
+      // Flags first: a bad --pareto is told before the run is loaded (or run from a .toml).
+      if (auto checked = engine::check_plan_request(req); !checked) {
+        return report_error(ctx, checked.error());
+      }
+      auto run = load_run_target(f->target, f->data_dir, f->db, ctx);
+      if (!run) return report_error(ctx, run.error());
       auto report = engine::run_plan(*run, req);
       if (!report) return report_error(ctx, report.error());
       for (const auto& a : report->assumptions) ctx.logger.log(core::LogLevel::kDebug, a);

@@ -14,6 +14,7 @@ using studies::PlanRequest;
 using studies::SiteEconomics;
 
 using studies::build_plan_input;
+using studies::check_plan_request;
 using studies::run_plan;
 using studies::site_economics;
 

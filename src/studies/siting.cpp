@@ -312,14 +312,18 @@ core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data
   return out;
 }
 
-core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request_in) {
-  if (request_in.discount_rate &&
-      !(*request_in.discount_rate >= 0.0 && *request_in.discount_rate < 1.0)) {
+core::Status check_plan_request(const PlanRequest& request) {
+  if (request.discount_rate && !(*request.discount_rate >= 0.0 && *request.discount_rate < 1.0)) {
     return Error::invalid_input("--discount-rate must be in [0, 1)", "--discount-rate");
   }
-  if (request_in.pareto_points == 1 || request_in.pareto_points < 0) {
+  if (request.pareto_points == 1 || request.pareto_points < 0) {
     return Error::invalid_input("--pareto needs 2 or more points", "--pareto");
   }
+  return {};
+}
+
+core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request_in) {
+  URBANMINE_TRY_STATUS(check_plan_request(request_in));
   PlanRequest request = request_in;
   if (request.data_dir.empty()) request.data_dir = io::default_data_dir();
   auto codes = io::load_country_codes(join(request.data_dir, "country_codes.csv"));

@@ -74,9 +74,12 @@ core::Result<std::vector<SiteEconomics>> site_economics(const io::PlanData& data
                                                         const std::string& module_size,
                                                         double discount_rate);
 
-// Checks the request (discount rate in [0, 1), no Pareto front of one point), loads the data,
-// builds the input, solves (and the Pareto front when asked) and renders. Locations name the
-// CLI's flags.
+// The request's own checks, which need no run: discount rate in [0, 1), no Pareto front of one
+// point. Locations name the CLI's flags. The CLI calls it before it loads (or runs) the run.
+core::Status check_plan_request(const PlanRequest& request);
+
+// Checks the request (check_plan_request), loads the data, builds the input, solves (and the
+// Pareto front when asked) and renders. Locations name the CLI's flags.
 core::Result<PlanReport> run_plan(const RunResults& run, const PlanRequest& request);
 
 }  // namespace urbanmine::studies

@@ -169,6 +169,11 @@ TEST_F(PlanCli, BadInputExitsThreeNamingFileAndRow) {
   const auto rate = run_cli("plan " + run_dir_->path("run") + " --discount-rate 1");
   EXPECT_EQ(rate.exit_code, 3) << rate.output;
   EXPECT_NE(rate.output.find("--discount-rate"), std::string::npos) << rate.output;
+  // The flags are checked before the run is loaded: a bad --pareto is named even when the run
+  // (here a scenario file that does not exist) would fail too.
+  const auto pareto = run_cli("plan " + run_dir_->path("no_such.toml") + " --pareto 1");
+  EXPECT_EQ(pareto.exit_code, 3) << pareto.output;
+  EXPECT_NE(pareto.output.find("--pareto"), std::string::npos) << pareto.output;
 }
 
 TEST_F(PlanCli, SourceReportsAnInfeasibleTargetWithItsShortfallAndExitsZero) {
