@@ -166,6 +166,19 @@ std::optional<std::string> translate_text(Language language, std::string_view co
         value = std::move(list);
         continue;
       }
+      if (name == "list") {  // "car_bev 1 up to age 7, bus 1": codes and numbers, few words
+        constexpr std::string_view kListTerm = "term.list.";
+        for (auto t =
+                 std::lower_bound(all.begin(), all.end(), kListTerm,
+                                  [](const Message&m, std::string_view k) { return m.key < k; });
+             t != all.end() && t->key.starts_with(kListTerm); ++t) {
+          for (auto at = value.find(t->en); at != std::string::npos;
+               at = value.find(t->en, at + t->ko.size())) {
+            value.replace(at, t->en.size(), t->ko);
+          }
+        }
+        continue;
+      }
       const std::string_view prefix = value_prefix(name);
       if (prefix.empty()) continue;
       if (const Message* m = find_message(std::string(prefix) + value)) value = m->ko;

@@ -55,8 +55,9 @@ std::string tr_or(Language language, std::string_view key, std::string_view fall
 // as value.metric.*, {words} as value.comparator.*, {element} as value.element.*, {stage} as
 // value.stage.*, {level} as value.confidence.*, {unit} as value.unit.*, {quantity} as
 // term.quantity.*, {segment} as value.segment.*, {country} and {region} as place.*, each name of
-// a comma-separated {regions} or {groups} list as place.*, {reason} and {basis} as sentences
-// again; other values, such as years and codes, as they are). English gives `text` back; nullopt
+// a comma-separated {regions} or {groups} list as place.*, the words of a {list} of codes and
+// numbers by the term.list.* entries ("up to age"), {reason} and {basis} as sentences again;
+// other values, such as years and codes, as they are). English gives `text` back; nullopt
 // when the catalogue has neither.
 std::optional<std::string> translate_text(Language language, std::string_view column,
                                           std::string_view text);

@@ -17,6 +17,10 @@ const Message kAssumptions[] = {
     {"place.Europe", "Europe", "유럽"},
     {"place.Rest of the world", "Rest of the world", "기타 세계"},
 
+    // Words inside the {list} of a sentence (codes and numbers otherwise).
+    {"term.list.no limit", "no limit", "제한 없음"},
+    {"term.list.up to age", "up to age", "차령 상한"},
+
     {"sentence.assumption.capacity_follows",
      "capacity follows feedstock ([capacity_follows_feedstock]): from {year}, each pool's capacity "
      "is at least {share} x the feedstock its regions had {lag} years earlier; regions without "

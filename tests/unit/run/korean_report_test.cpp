@@ -236,9 +236,11 @@ TEST(KoreanReport, TheEnginesAssumptionsOfOtherSettingsAreKorean) {
   ASSERT_TRUE(io::write_file_atomic(path, *base + R"(
 [replacement]
 probability = 0.5
+max_vehicle_age_years = 8
 
 [second_life]
 cap_gwh_per_year = 50
+max_vehicle_age_years_by_segment = { bus = 12 }
 
 [[used_vehicle_export]]
 from = "JPN"
@@ -263,7 +265,7 @@ share = 0.8
   ASSERT_TRUE(run.has_value()) << run.error().to_string();
   for (const char* start : {"trade: off", "production scrap: off", "scenario [second_life] cap",
                             "scenario [[used_vehicle_export]]", "scenario [replacement]",
-                            "capacity follows feedstock"}) {
+                            "capacity follows feedstock", "scenario [second_life]: only packs"}) {
     EXPECT_TRUE(std::any_of(run->assumptions.begin(), run->assumptions.end(),
                             [&](const std::string& a) { return a.starts_with(start); }))
         << start;
