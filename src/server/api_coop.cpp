@@ -134,9 +134,9 @@ nlohmann::json cell_json(const engine::Cell& cell) {
   return nullptr;
 }
 
-// The record tables as JSON or (format=csv) CSV. With lang=ko, JSON text cells the catalogue
-// can translate (codes, policy reasons, metric names: report::translate_text) come in Korean;
-// the CSV stays as stored.
+// The record tables as JSON or (format=csv) CSV. With lang=ko, JSON text cells of English prose
+// the catalogue can translate (policy reasons and bases, metric names: report::translate_text)
+// come in Korean; codes stay codes, and the CSV stays as stored.
 core::Result<Reply> records_reply(const ApiRequest& request,
                                   const std::vector<engine::RecordTable>& tables,
                                   const std::string& download_name) {
@@ -153,8 +153,10 @@ core::Result<Reply> records_reply(const ApiRequest& request,
       nlohmann::json cells = nlohmann::json::array();
       for (std::size_t c = 0; c < row.size(); ++c) {
         const auto& cell = row[c];
+        // Prose only: codes ("fail", "not_evaluable", "KOR") stay codes, which the dashboard
+        // reads (badges, order) and names with the catalogue itself.
         if (*language != report::Language::kEnglish && c < t.columns.size() &&
-            cell.kind == engine::Cell::Kind::kText && !cell.text.empty()) {
+            cell.kind == engine::Cell::Kind::kText && report::has_english_words(cell.text)) {
           if (auto ko = report::translate_text(*language, t.columns[c], cell.text)) {
             cells.push_back(std::move(*ko));
             continue;

@@ -298,6 +298,9 @@ async function main() {
         (cells) => cells.map((c) => c.textContent));
       const checker = marked.filter((m) => /the run|not evaluable|comparator|threshold|not in force/.test(m));
       expect(checker.length === 0, `policy reasons left in English: ${checker.slice(0, 3).join(' | ')}`);
+      // The status badges keep their colours in Korean (the page reads the status code).
+      const failing = await page.$$('[data-record="policy_checks"] tbody .badge.fail');
+      expect(failing.length > 0, 'no red fail badge on the Korean policy page');
       await page.click('#lang-switch');
     });
 
