@@ -236,7 +236,7 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
         {"stage", "mine (default), refining or reserves"},
         {"convention", "named-share (default) or residual-as-producer"},
         {"format", "json (default) or csv"},
-        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+        {"lang", "en (default) or ko: the JSON's English prose (reasons, metric names) in Korean"}},
        {kJsonType, kCsvType},
        cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -287,7 +287,7 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
         {"hhi_wgi_sourcing", "HHI_WGI of the region's sourcing, 0-10"},
         {"sourcing_as_global", "true: assume sourcing mirrors global supply (an assumption)"},
         {"format", "json (default) or csv"},
-        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+        {"lang", "en (default) or ko: the JSON's English prose (reasons, metric names) in Korean"}},
        {kJsonType, kCsvType},
        cached(state, [](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -335,7 +335,7 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
        false,
        "",
        {{"format", "json (default) or csv"},
-        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+        {"lang", "en (default) or ko: the JSON's English prose (reasons, metric names) in Korean"}},
        {kJsonType, kCsvType},
        cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -355,7 +355,7 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
        "",
        {{"year", "check every rule in this year (default: each rule's effective year)"},
         {"format", "json (default) or csv"},
-        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+        {"lang", "en (default) or ko: the JSON's English prose (reasons, metric names) in Korean"}},
        {kJsonType, kCsvType},
        cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
@@ -379,7 +379,7 @@ void add_coop_routes(RouteTable& routes, ApiState& state) {
        {{"weights", "feedstock=0.4,policy=0.3,risk=0.2,growth=0.1 (default: equal)"},
         {"year", "ranking year (default: the run's last year)"},
         {"format", "json (default) or csv"},
-        {"lang", "en (default) or ko: JSON text cells in Korean where the catalogue has them"}},
+        {"lang", "en (default) or ko: the JSON's English prose (reasons, metric names) in Korean"}},
        {kJsonType, kCsvType},
        cached(state, [&state](const ApiRequest& request) -> core::Result<Reply> {
          URBANMINE_TRY_STATUS(check_format(request));
