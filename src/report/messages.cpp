@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "io/run_data.h"
+
 namespace urbanmine::report {
 
 namespace {
@@ -121,6 +123,17 @@ bool match_pattern(std::string_view pattern, std::string_view text, Fill& values
   return false;
 }
 
+// The catalogue's entries whose key starts with `prefix` (keys are sorted: one run).
+std::span<const Message> entries_with_prefix(std::string_view prefix) {
+  const auto& all = catalogue();
+  const auto first =
+      std::lower_bound(all.begin(), all.end(), prefix,
+                       [](const Message& m, std::string_view k) { return m.key < k; });
+  auto last = first;
+  while (last != all.end() && last->key.starts_with(prefix)) ++last;
+  return {first, last};
+}
+
 // The catalogue prefix that translates a placeholder's value, by the placeholder's name.
 std::string_view value_prefix(std::string_view name) {
   if (name == "metric") return "value.metric.";
@@ -142,13 +155,9 @@ std::optional<std::string> translate_text(Language language, std::string_view co
   if (language == Language::kEnglish) return std::string(text);
   const std::string key = "value." + std::string(column) + "." + std::string(text);
   if (const Message* m = find_message(key)) return std::string(m->ko);
-  const auto& all = catalogue();
-  constexpr std::string_view kSentence = "sentence.";
-  for (auto it = std::lower_bound(all.begin(), all.end(), kSentence,
-                                  [](const Message&m, std::string_view k) { return m.key < k; });
-       it != all.end() && it->key.starts_with(kSentence); ++it) {
+  for (const Message& sentence : entries_with_prefix("sentence.")) {
     Fill values;
-    if (!match_pattern(it->en, text, values)) continue;
+    if (!match_pattern(sentence.en, text, values)) continue;
     for (auto& [name, value] : values) {
       if (name == "reason" || name == "basis") {
         if (auto inner = translate_text(language, name, value)) value = std::move(*inner);
@@ -156,25 +165,18 @@ std::optional<std::string> translate_text(Language language, std::string_view co
       }
       if (name == "regions" || name == "groups") {  // "AUS, IND, JPN" or "Europe, Rest of..."
         std::string list;
-        for (std::size_t from = 0; from <= value.size();) {
-          const std::size_t comma = std::min(value.find(", ", from), value.size());
-          const std::string item = value.substr(from, comma - from);
+        for (const auto& item : io::split_list(value, ',')) {
           const Message* m = find_message("place." + item);
           list += (list.empty() ? "" : ", ") + (m != nullptr ? std::string(m->ko) : item);
-          from = comma + 2;
         }
         value = std::move(list);
         continue;
       }
       if (name == "list") {  // "car_bev 1 up to age 7, bus 1": codes and numbers, few words
-        constexpr std::string_view kListTerm = "term.list.";
-        for (auto t =
-                 std::lower_bound(all.begin(), all.end(), kListTerm,
-                                  [](const Message&m, std::string_view k) { return m.key < k; });
-             t != all.end() && t->key.starts_with(kListTerm); ++t) {
-          for (auto at = value.find(t->en); at != std::string::npos;
-               at = value.find(t->en, at + t->ko.size())) {
-            value.replace(at, t->en.size(), t->ko);
+        for (const Message& term : entries_with_prefix("term.list.")) {
+          for (auto at = value.find(term.en); at != std::string::npos;
+               at = value.find(term.en, at + term.ko.size())) {
+            value.replace(at, term.en.size(), term.ko);
           }
         }
         continue;
@@ -183,7 +185,7 @@ std::optional<std::string> translate_text(Language language, std::string_view co
       if (prefix.empty()) continue;
       if (const Message* m = find_message(std::string(prefix) + value)) value = m->ko;
     }
-    return fill(it->ko, values);
+    return fill(sentence.ko, values);
   }
   return std::nullopt;
 }

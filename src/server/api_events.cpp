@@ -19,6 +19,7 @@
 #include "engine/service.h"
 #include "io/csv.h"
 #include "io/json_reader.h"
+#include "io/run_data.h"
 #include "server/api.h"
 
 namespace urbanmine::server {
@@ -127,16 +128,12 @@ core::Status met_before_query(ApiState& state, const ApiRequest& request,
   }
   if (!request.has_query("met_before")) return {};
   std::vector<engine::GivenId> ids;
-  const std::string list = request.query("met_before");
-  for (std::size_t from = 0; from <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', from), list.size());
-    const std::string id = list.substr(from, comma - from);
-    if (id.empty()) {
-      return core::Error::invalid_input("an empty event id in met_before", "query: met_before",
-                                        "give stored event ids, e.g. met_before=e1,e2");
-    }
+  for (const auto& id : io::split_list(request.query("met_before"), ',')) {
     ids.push_back({id, "query: met_before"});
-    from = comma + 1;
+  }
+  if (ids.empty()) {
+    return core::Error::invalid_input("no event id in met_before", "query: met_before",
+                                      "give stored event ids, e.g. met_before=e1,e2");
   }
   auto pairs = state.events->met_pairs(ids);
   if (!pairs) return pairs.error();
