@@ -3,6 +3,7 @@
 #include "engine/events.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "io/match_json.h"
@@ -35,6 +36,55 @@ Event from_record(const io::EventRecord& r) {
   e.schedule_json = r.schedule_json;
   e.agenda_sequence = std::max(r.schedule_sequence, 0);
   return e;
+}
+
+// A schedule edited by hand, read against the event's instance. An id the event does not have
+// is an error here: the checker would list it, but such a meeting can be neither kept nor
+// locked.
+core::Result<match::Schedule> edited_schedule(const std::string& schedule_json,
+                                              const std::string& source, const std::string& id,
+                                              const match::Instance& instance) {
+  auto schedule = io::parse_match_schedule(schedule_json, source, instance);
+  if (!schedule) return schedule.error();
+  if (!schedule->unknown_ids.empty()) {
+    const auto& [meeting, who] = schedule->unknown_ids.front();
+    return core::Error::invalid_input(
+        "no participant '" + who + "'", source + ": $.meetings[" + std::to_string(meeting) + "]",
+        "use participant ids of the event (GET /api/events/" + id + "/instance)");
+  }
+  return schedule;
+}
+
+// The scheduler names locked meetings by their place in the instance's previous_schedule; the
+// organiser sent them as the edited schedule's meetings, and reads them by who meets when.
+core::Error as_edited_meeting(core::Error error, const std::string& event_source,
+                              const std::string& source, const match::Instance& instance) {
+  auto rename = [](std::string& text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+  };
+  const std::string from = "$.previous_schedule[";
+  for (auto at = error.message.find(from); at != std::string::npos;
+       at = error.message.find(from, at + 1)) {
+    const auto close = error.message.find(']', at);
+    if (close == std::string::npos) break;
+    const std::string digits = error.message.substr(at + from.size(), close - at - from.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    const std::size_t q = std::stoul(digits);
+    if (q >= instance.previous_schedule.size()) continue;
+    const match::Meeting& m = instance.previous_schedule[q];
+    error.message.insert(close + 1, " (" + instance.participants[m.k].id + "-" +
+                                        instance.participants[m.f].id + ", slot " +
+                                        std::to_string(m.slot) + ", table " +
+                                        std::to_string(m.table) + ")");
+  }
+  rename(error.location, event_source + ": $.previous_schedule", source + ": $.meetings");
+  rename(error.location, "$.previous_schedule", source + ": $.meetings");
+  rename(error.message, "$.previous_schedule", "$.meetings");
+  return error;
 }
 
 }  // namespace
@@ -138,12 +188,18 @@ core::Result<ScheduleOutcome> EventService::schedule_and_keep(const Event& event
                                                               const ScheduleRequest& request) {
   auto outcome = schedule_match_text(instance_json, "event " + event.id, request);
   if (!outcome) return outcome.error();
+  return keep(event, instance_json, std::move(*outcome));
+}
+
+core::Result<ScheduleOutcome> EventService::keep(const Event& event,
+                                                 const std::string& instance_json,
+                                                 ScheduleOutcome outcome) {
   const auto number = store_id(event.id);
   if (!number) return core::Error::internal("event id " + event.id + " is not a store id");
   core::Result<int> sequence = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    sequence = store_->add_event_schedule(*number, instance_json, outcome->schedule_json);
+    sequence = store_->add_event_schedule(*number, instance_json, outcome.schedule_json);
   }
   if (!sequence) return sequence.error();
   return outcome;
@@ -195,6 +251,80 @@ core::Result<ScheduleOutcome> EventService::reschedule(const std::string& id,
   if (!previous) return previous.error();
   inst.previous_schedule = previous->meetings;
   return schedule_and_keep(*e, io::match_instance_json(inst), request.schedule);
+}
+
+core::Result<ScheduleOutcome> EventService::save_schedule(const std::string& id,
+                                                          const std::string& schedule_json,
+                                                          const std::string& source) {
+  auto e = get(id);
+  if (!e) return e.error();
+  auto instance = io::parse_match_instance(e->instance_json, "event " + e->id);
+  if (!instance) return instance.error();
+  auto edited = edited_schedule(schedule_json, source, e->id, *instance);
+  if (!edited) return edited.error();
+  const match::CheckReport report = match::check_schedule(*instance, edited->meetings);
+  if (!report.feasible()) {
+    const std::size_t n = report.violations.size();
+    std::string message = "the schedule breaks " + std::to_string(n) +
+                          (n == 1 ? " rule: " : " rules; the first: ") + report.violations.front();
+    return core::Error{core::ErrorCode::kInfeasible, std::move(message),
+                       "move or remove those meetings (POST /api/events/" + e->id +
+                           "/check lists every one), or lock the ones to keep and re-optimise "
+                           "the rest (POST /api/events/" +
+                           e->id + "/reoptimise)",
+                       source};
+  }
+  ScheduleOutcome out;
+  out.result.meetings = edited->meetings;
+  std::sort(out.result.meetings.begin(), out.result.meetings.end(),
+            [](const match::Meeting& a, const match::Meeting& b) {
+              return std::tie(a.slot, a.table) < std::tie(b.slot, b.table);
+            });
+  out.result.objective = report.objective;
+  out.result.method = "manual";
+  out.result.bound_method = "none";
+  // The latest schedule was made for this same instance, so its proven bound holds here too.
+  if (!e->schedule_json.empty()) {
+    auto latest = io::parse_match_schedule(e->schedule_json, "schedule of " + e->id, *instance);
+    const long long total = report.objective.total();
+    if (latest && !latest->bound_method.empty() && latest->upper_bound >= total) {
+      out.result.upper_bound = latest->upper_bound;
+      out.result.bound_method = latest->bound_method;
+      out.result.proven_optimal = latest->upper_bound == total;
+      out.result.gap = latest->upper_bound > 0 ? static_cast<double>(latest->upper_bound - total) /
+                                                     static_cast<double>(latest->upper_bound)
+                                               : 0.0;
+    }
+  }
+  out.schedule_json = io::match_schedule_json(*instance, out.result, {});
+  out.instance = std::move(*instance);
+  return keep(*e, e->instance_json, std::move(out));
+}
+
+core::Result<ScheduleOutcome> EventService::reoptimise(const std::string& id,
+                                                       const std::string& schedule_json,
+                                                       const std::string& source,
+                                                       const ReoptimiseRequest& request) {
+  auto e = get(id);
+  if (!e) return e.error();
+  const std::string event_source = "event " + e->id;
+  auto instance = io::parse_match_instance(e->instance_json, event_source);
+  if (!instance) return instance.error();
+  if (request.keep_bonus < 0 || request.keep_bonus > match::kMaxWeight) {
+    return core::Error::invalid_input("keep_bonus must be 0 to 10^9", source + ": $.keep_bonus",
+                                      "0 re-optimises the unlocked meetings freely; e.g. 40 "
+                                      "prefers leaving them where they are");
+  }
+  auto edited = edited_schedule(schedule_json, source, e->id, *instance);
+  if (!edited) return edited.error();
+  // The rescheduling variant: the edit is the previous schedule, its locked meetings stay.
+  match::Instance& inst = *instance;
+  inst.previous_schedule = edited->meetings;
+  inst.keep_bonus = request.keep_bonus;
+  const std::string instance_json = io::match_instance_json(inst);
+  auto outcome = schedule_match_text(instance_json, event_source, request.schedule);
+  if (!outcome) return as_edited_meeting(outcome.error(), event_source, source, inst);
+  return keep(*e, instance_json, std::move(*outcome));
 }
 
 core::Result<CheckOutcome> EventService::check(const std::string& id,

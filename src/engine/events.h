@@ -49,6 +49,14 @@ struct RescheduleRequest {
   ScheduleRequest schedule;
 };
 
+// The organiser's edit screen: "re-optimise the rest" of a schedule edited by hand.
+struct ReoptimiseRequest {
+  // Value of leaving an unlocked meeting in the slot the edit gave it; 0 (default) re-optimises
+  // the unlocked meetings freely.
+  long long keep_bonus = 0;
+  ScheduleRequest schedule;
+};
+
 class EventService {
  public:
   // ":memory:" or an empty path keeps the events for the process only.
@@ -74,6 +82,20 @@ class EventService {
   // when the event has no schedule yet, InvalidInput naming an unknown participant's location
   // or a missing keep bonus.
   core::Result<ScheduleOutcome> reschedule(const std::string& id, const RescheduleRequest& request);
+  // A schedule edited by hand (match-schedule/1 or {"meetings": [...]}, ids of the event) kept
+  // as the event's latest when it breaks no rule; its bound is the latest schedule's (the same
+  // instance), its method "manual". Errors: InvalidInput for an unreadable schedule or an
+  // unknown id (the JSON path under `source`), Infeasible listing the rules it breaks.
+  core::Result<ScheduleOutcome> save_schedule(const std::string& id,
+                                              const std::string& schedule_json,
+                                              const std::string& source);
+  // The edited schedule's meetings flagged `locked` stay in their slot and table, the rest of
+  // the event is scheduled again around them, and the result kept as the latest. Errors as
+  // save_schedule's for the file; Infeasible when locked meetings clash or break a rule (the
+  // location names the meeting under `source`).
+  core::Result<ScheduleOutcome> reoptimise(const std::string& id, const std::string& schedule_json,
+                                           const std::string& source,
+                                           const ReoptimiseRequest& request);
   // Feasibility and objective of `schedule_json` for the event (empty: its own schedule).
   core::Result<CheckOutcome> check(const std::string& id, const std::string& schedule_json,
                                    const std::string& source) const;
@@ -89,6 +111,9 @@ class EventService {
   core::Result<ScheduleOutcome> schedule_and_keep(const Event& event,
                                                   const std::string& instance_json,
                                                   const ScheduleRequest& request);
+  // Stores the outcome as the event's latest schedule (with the instance it was made for).
+  core::Result<ScheduleOutcome> keep(const Event& event, const std::string& instance_json,
+                                     ScheduleOutcome outcome);
 
   mutable std::mutex mutex_;  // one store connection, used by one thread at a time
   std::unique_ptr<io::Store> store_;

@@ -469,6 +469,14 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
                                    &schedule.unknown_ids);
     if (!meetings) return meetings.error();
     schedule.meetings = std::move(*meetings);
+    if (root.contains("upper_bound") && root.at("upper_bound").is_number_integer()) {
+      schedule.upper_bound = root.at("upper_bound").get<long long>();
+      const json* solver = root.contains("solver") ? &root.at("solver") : nullptr;
+      if (solver != nullptr && solver->is_object() && solver->contains("bound") &&
+          solver->at("bound").is_string()) {
+        schedule.bound_method = solver->at("bound").get<std::string>();
+      }
+    }
     return schedule;
   } catch (const json::exception& e) {
     return core::Error::invalid_input("malformed schedule: " + printable_utf8(e.what()), source,
@@ -640,17 +648,23 @@ std::string match_schedule_json(const match::Instance& inst, const match::SolveR
   root["format"] = "match-schedule/1";
   root["instance"] = inst.name;
   root["objective"] = result.objective.total();
-  root["upper_bound"] = result.upper_bound;
-  root["gap"] = result.gap;
+  // A schedule without a bound (edited by hand, nothing to compare with) says so: null.
+  const bool bounded = result.bound_method != "none";
+  root["upper_bound"] = bounded ? json(result.upper_bound) : json(nullptr);
+  root["gap"] = bounded ? json(result.gap) : json(nullptr);
   root["proven_optimal"] = result.proven_optimal;
   root["objective_parts"] = parts_json(result.objective);
-  root["solver"] = {{"method", result.method},
-                    {"bound", result.bound_method},
-                    {"seed", extras.seed},
-                    {"time_limit_seconds", extras.time_limit_seconds},
-                    {"fill_only", extras.fill_only},
-                    {"search_rounds", result.lns_rounds_done},
-                    {"stopped_by_time_limit", result.stopped_early}};
+  if (result.method == "manual") {
+    root["solver"] = {{"method", result.method}, {"bound", result.bound_method}};
+  } else {
+    root["solver"] = {{"method", result.method},
+                      {"bound", result.bound_method},
+                      {"seed", extras.seed},
+                      {"time_limit_seconds", extras.time_limit_seconds},
+                      {"fill_only", extras.fill_only},
+                      {"search_rounds", result.lns_rounds_done},
+                      {"stopped_by_time_limit", result.stopped_early}};
+  }
   root["meetings"] = meetings_json(inst, result.meetings);
   std::string text = dump_json(root, 1);
   return text + "\n";

@@ -115,6 +115,10 @@ struct Schedule {
   // Ids in the file that name no participant of the instance: (meeting index, id). Such
   // meetings carry index -1 and the checker reports them.
   std::vector<std::pair<int, std::string>> unknown_ids;
+  // A match-schedule/1 file's proven bound and how it was found, as written by the scheduler
+  // (-1 and "" when the file has none): still a bound for any schedule of the same instance.
+  long long upper_bound = -1;
+  std::string bound_method;
 };
 
 // Limits on sizes and values, checked before anything is allocated from them (docs/formats/

@@ -4,7 +4,8 @@
 // participant profiles (scored into candidate pairs, like `urbanmine match score`) or a
 // match-instance/1 file, make the 1:1 schedule (`match schedule`), reschedule after
 // cancellations (the instance's rescheduling variant: previous schedule, cancelled ids and a keep
-// bonus), check any schedule (`match check`), and download agendas as CSV and ICS
+// bonus), keep a schedule edited by hand or re-optimise around its locked meetings (the
+// dashboard's edit screen), check any schedule (`match check`), and download agendas as CSV and ICS
 // (`match agenda`). This file only reads the requests' JSON into the service's typed requests
 // and writes its answers. Events live in the SQLite store (in memory when the server has no
 // --db), so they survive a restart like runs do; every schedule made is kept.
@@ -315,6 +316,54 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                 if (!checked) return checked.error();
                 return Reply::json(checked->report_json);
               }});
+  routes.add({"PUT",
+              "/api/events/{id}/schedule",
+              "events",
+              "Keep a schedule edited by hand (the dashboard's edit screen) as the event's latest: "
+              "answers it as match-schedule/1 (method manual, the latest schedule's bound), or 422 "
+              "naming the rules it breaks",
+              true,
+              "match-schedule/1 ({\"meetings\": [{\"k\", \"f\", \"slot\", \"table\", "
+              "\"locked\"?}]})",
+              {},
+              {kJsonType},
+              [&state](const ApiRequest& request) -> core::Result<Reply> {
+                auto body = parse_body(request);
+                if (!body) return body.error();
+                auto saved = state.events->save_schedule(request.path_param("id"), request.body(),
+                                                         "request body");
+                if (!saved) return saved.error();
+                return Reply::json(saved->schedule_json);
+              }});
+  routes.add(
+      {"POST",
+       "/api/events/{id}/reoptimise",
+       "events",
+       "Re-optimise the rest of an edited schedule: its meetings with \"locked\": true stay in "
+       "their slot and table, every other meeting is scheduled again; kept as the latest",
+       true,
+       "{\"meetings\": [{\"k\", \"f\", \"slot\", \"table\", \"locked\": true}, ...], "
+       "\"keep_bonus\": 0, \"time_limit_seconds\": 10, \"seed\": 1}",
+       {},
+       {kJsonType},
+       [&state](const ApiRequest& request) -> core::Result<Reply> {
+         auto body = parse_body(request);
+         if (!body) return body.error();
+         engine::ReoptimiseRequest re;
+         if (body->is_object() && body->contains("keep_bonus")) {
+           io::JsonReader r(*body, "request body");
+           auto v = r.integer("keep_bonus");
+           if (!v) return v.error();
+           re.keep_bonus = *v;
+         }
+         auto req = schedule_request(*body);
+         if (!req) return req.error();
+         re.schedule = *req;
+         auto made =
+             state.events->reoptimise(request.path_param("id"), request.body(), "request body", re);
+         if (!made) return made.error();
+         return Reply::json(made->schedule_json);
+       }});
   routes.add({"GET",
               "/api/events/{id}/agendas.csv",
               "events",

@@ -132,6 +132,146 @@ TEST(EventsApi, UploadScheduleRescheduleCheckAndAgendas) {
   EXPECT_EQ(garbage->status, 400) << garbage->body;
 }
 
+// The edit screen's two writes. PUT keeps a hand-edited schedule (method "manual", the latest
+// schedule's bound) or refuses it with 422 naming the broken rule, leaving the kept one as it
+// was. Reoptimise keeps the locked meetings where the edit put them and schedules the rest again.
+TEST(EventsApi, EditedSchedulesAreKeptOrReoptimisedAroundLockedMeetings) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string instance_text = read_file(test_data("match/small-s1.json"));
+  auto created = c->Post("/api/events", instance_text, "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = json::parse(created->body)["id"];
+  const std::string base = "/api/events/" + id;
+  auto made =
+      c->Post((base + "/schedule").c_str(), R"({"time_limit_seconds": 5})", "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 200) << made->body;
+  const json optimal = json::parse(made->body);
+  ASSERT_EQ(optimal["objective"], 20114);
+  ASSERT_EQ(optimal["upper_bound"], 20114);
+  json meetings = json::array();
+  for (const auto& m : optimal["meetings"]) {
+    meetings.push_back({{"k", m["k"]}, {"f", m["f"]}, {"slot", m["slot"]}, {"table", m["table"]}});
+  }
+
+  // One meeting fewer: feasible, kept, scored as the checker scores it, gap against 20114.
+  json fewer = meetings;
+  fewer.erase(fewer.begin());
+  auto check =
+      c->Post((base + "/check").c_str(), json{{"meetings", fewer}}.dump(), "application/json");
+  ASSERT_TRUE(check);
+  const long long checked = json::parse(check->body)["objective"];
+  EXPECT_LT(checked, 20114);
+  auto saved =
+      c->Put((base + "/schedule").c_str(), json{{"meetings", fewer}}.dump(), "application/json");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  const json kept = json::parse(saved->body);
+  EXPECT_EQ(kept["solver"]["method"], "manual");
+  EXPECT_EQ(kept["objective"], checked);
+  EXPECT_EQ(kept["upper_bound"], 20114);
+  EXPECT_EQ(kept["proven_optimal"], false);
+  EXPECT_NEAR(kept["gap"].get<double>(), (20114.0 - static_cast<double>(checked)) / 20114.0, 1e-12);
+  EXPECT_EQ(kept["meetings"].size(), 95u);
+  EXPECT_EQ(json::parse(c->Get((base + "/schedule").c_str())->body)["objective"], checked);
+
+  // Two meetings at one table: refused, the kept schedule stays.
+  json clash = fewer;
+  clash[1]["slot"] = clash[0]["slot"];
+  clash[1]["table"] = clash[0]["table"];
+  auto refused =
+      c->Put((base + "/schedule").c_str(), json{{"meetings", clash}}.dump(), "application/json");
+  expect_error(refused, 422, "infeasible");
+  EXPECT_NE(json::parse(refused->body)["error"]["message"].get<std::string>().find(
+                "table already used in this slot"),
+            std::string::npos)
+      << refused->body;
+  EXPECT_EQ(json::parse(c->Get((base + "/schedule").c_str())->body)["objective"], checked);
+  auto stranger = c->Put((base + "/schedule").c_str(),
+                         R"({"meetings": [{"k": "K9999", "f": "F0001", "slot": 0, "table": 0}]})",
+                         "application/json");
+  expect_error(stranger, 400, "invalid_input");
+  EXPECT_EQ(json::parse(stranger->body)["error"]["location"], "request body: $.meetings[0]");
+  expect_error(c->Put((base + "/schedule").c_str(), R"({"meetings": 3})", "application/json"), 400,
+               "invalid_input");
+
+  // Lock the first meeting in another slot both its people can meet in, at the table of a
+  // meeting there (which must move), and re-optimise the rest.
+  auto instance = json::parse(instance_text);
+  auto available = [&](const std::string& who, int slot) {
+    for (const auto& p : instance["participants"]) {
+      if (p["id"] != who) continue;
+      for (const auto& s : p["available"]) {
+        if (s == slot) return true;
+      }
+    }
+    return false;
+  };
+  json edit = meetings;
+  json& moved = edit[0];
+  int target = -1;
+  for (int s = 0; s < 12 && target < 0; ++s) {
+    if (s != moved["slot"] && available(moved["k"], s) && available(moved["f"], s)) target = s;
+  }
+  ASSERT_GE(target, 0);
+  moved["slot"] = target;
+  moved["table"] = 7;
+  moved["locked"] = true;
+  auto redone =
+      c->Post((base + "/reoptimise").c_str(),
+              json{{"meetings", edit}, {"time_limit_seconds", 5}}.dump(), "application/json");
+  ASSERT_TRUE(redone);
+  ASSERT_EQ(redone->status, 200) << redone->body;
+  const json after = json::parse(redone->body);
+  int locked = 0;
+  for (const auto& m : after["meetings"]) {
+    if (!m.value("locked", false)) continue;
+    ++locked;
+    EXPECT_EQ(m["k"], moved["k"]);
+    EXPECT_EQ(m["f"], moved["f"]);
+    EXPECT_EQ(m["slot"], target);
+    EXPECT_EQ(m["table"], 7);
+  }
+  EXPECT_EQ(locked, 1);
+  EXPECT_LE(after["objective"].get<long long>(), 20114);
+  EXPECT_GE(after["objective"].get<long long>(), checked) << "re-optimising lost value";
+  auto verdict = c->Post((base + "/check").c_str(), "", "application/json");
+  ASSERT_TRUE(verdict);
+  EXPECT_EQ(json::parse(verdict->body)["feasible"], true) << verdict->body;
+
+  // Locked meetings that cannot be kept: errors name the edited meeting.
+  json nowhere = edit;
+  nowhere[0]["table"] = 50;
+  auto far = c->Post((base + "/reoptimise").c_str(), json{{"meetings", nowhere}}.dump(),
+                     "application/json");
+  expect_error(far, 400, "invalid_input");
+  EXPECT_EQ(json::parse(far->body)["error"]["location"], "request body: $.meetings[0].table");
+  json twice = edit;
+  for (std::size_t i = 1; i < twice.size(); ++i) {
+    if (twice[i]["k"] == edit[0]["k"] && twice[i]["slot"] != target) {
+      twice[i]["slot"] = target;
+      twice[i]["table"] = 6;
+      twice[i]["locked"] = true;
+      break;
+    }
+  }
+  auto clashing =
+      c->Post((base + "/reoptimise").c_str(), json{{"meetings", twice}}.dump(), "application/json");
+  ASSERT_TRUE(clashing);
+  EXPECT_TRUE(clashing->status == 400 || clashing->status == 422) << clashing->body;
+  const std::string why = json::parse(clashing->body)["error"]["message"];
+  EXPECT_NE(why.find(edit[0]["k"].get<std::string>()), std::string::npos) << why;
+  EXPECT_EQ(why.find("previous_schedule"), std::string::npos) << why;
+  expect_error(c->Post((base + "/reoptimise").c_str(),
+                       json{{"meetings", edit}, {"keep_bonus", -1}}.dump(), "application/json"),
+               400, "invalid_input");
+  expect_error(
+      c->Post("/api/events/e999/reoptimise", json{{"meetings", edit}}.dump(), "application/json"),
+      404, "not_found");
+}
+
 // Events are kept in the SQLite store: a restarted server lists the event with its schedule and
 // agendas unchanged, and reschedules it; each new schedule raises the agendas' ICS SEQUENCE.
 TEST(EventsApi, EventsAndSchedulesSurviveARestart) {

@@ -353,6 +353,83 @@ async function main() {
         expect(cells.length > 10, `only ${cells.length} meetings after rescheduling`);
         expect(!cells.some((c) => c.includes(gone)), `${gone} still in the grid after cancelling`);
       });
+      await step('event-edit', async () => {
+        // The edit screen on the event above: swap two meetings of one slot by clicking (no rule
+        // broken) and keep the edit; then drag a meeting onto one in another slot where its
+        // host already meets (a rule broken: shown, and keeping is refused), and re-optimise the
+        // unlocked rest around the two locked meetings.
+        const list = await (await page.request.get(`${base}/api/events`)).json();
+        const id = list.events.filter((e) => e.name === 'small-s1')
+          .map((e) => e.id).sort((p, q) => Number(q.slice(1)) - Number(p.slice(1)))[0];
+        const instance = await (await page.request.get(`${base}/api/events/${id}/instance`)).json();
+        const before = await (await page.request.get(`${base}/api/events/${id}/schedule`)).json();
+        const available = new Map(instance.participants.map((p) => [p.id, new Set(p.available)]));
+        const cell = (m) => `#schedule-grid td[data-slot="${m.slot}"][data-table="${m.table}"]`;
+        await page.goto(`${base}/#/overview`);
+        await page.goto(`${base}/#/event`);
+        await page.click(`#open-${id}`, { timeout: 20000 });
+        await page.waitForSelector('#schedule-grid td.meet', { timeout: 20000 });
+        const [a, b] = before.meetings.filter((m) => m.slot === before.meetings[0].slot);
+        await page.click(`${cell(a)} span`);
+        await page.click(`${cell(b)} span`);
+        await page.waitForFunction(() => {
+          const s = document.querySelector('#edit-status');
+          return s && s.classList.contains('ok');
+        }, null, { timeout: 20000 });
+        const status = await page.$eval('#edit-status', (el) => el.textContent);
+        expect(status.includes('+0') && status.includes('no rule broken'), `same-slot swap: ${status}`);
+        expect(await page.$eval('#edit-save', (el) => !el.disabled), 'keeping a valid edit is disabled');
+        await page.click('#edit-save');
+        await page.waitForFunction(() => !document.querySelector('#edit-status')?.textContent.includes('…')
+          && document.querySelectorAll('#schedule-grid td.locked').length === 2, null, { timeout: 20000 });
+        const kept = await (await page.request.get(`${base}/api/events/${id}/schedule`)).json();
+        expect(kept.solver.method === 'manual' && kept.objective === before.objective,
+          `kept edit: ${JSON.stringify(kept.solver)} objective ${kept.objective} (was ${before.objective})`);
+        const lockedKept = kept.meetings.filter((m) => m.locked);
+        expect(lockedKept.length === 2 && lockedKept.some((m) => m.k === a.k && m.table === b.table),
+          `the swapped meetings are not locked in their new places: ${JSON.stringify(lockedKept)}`);
+        // A cross-slot swap that double-books a host: x moves into y's slot, where x's host
+        // has another meeting; both x and y can meet in their new slots.
+        let pick = null;
+        for (const x of kept.meetings) {
+          for (const y of kept.meetings) {
+            if (x.slot === y.slot || x.locked || y.locked) continue;
+            // The other meeting of x's host is not locked: re-optimising can move it away.
+            const clash = kept.meetings.some((z) => z !== y && z.slot === y.slot && z.k === x.k
+              && !z.locked);
+            // Neither lands beside a locked meeting of its own people (that clash is final).
+            const pinned = (m, slot) => kept.meetings.some((z) => z.locked && z.slot === slot
+              && (z.k === m.k || z.f === m.f));
+            const fits = [x.k, x.f].every((p) => available.get(p).has(y.slot))
+              && [y.k, y.f].every((p) => available.get(p).has(x.slot))
+              && !pinned(x, y.slot) && !pinned(y, x.slot);
+            if (clash && fits) pick = pick || [x, y];
+          }
+        }
+        expect(pick, 'no cross-slot swap that breaks a rule in the schedule');
+        const [x, y] = pick;
+        await page.dragAndDrop(cell(x), cell(y));
+        await page.waitForFunction(() => document.querySelectorAll('#edit-violations li').length > 0,
+          null, { timeout: 20000 });
+        const broken = await page.$$eval('#edit-violations li', (lis) => lis.map((li) => li.textContent));
+        expect(broken.some((v) => v.includes(x.k) && v.includes('already has a meeting')),
+          `violations do not name the double-booked host ${x.k}: ${broken.join(' | ')}`);
+        expect(await page.$eval('#edit-save', (el) => el.disabled), 'keeping a broken edit is allowed');
+        expect((await page.$$('#schedule-grid td.bad')).length > 0, 'no meeting marked as broken');
+        await page.click('#edit-reoptimise');
+        await page.waitForFunction(() => document.querySelector('#edit-error .error')
+          || (document.querySelectorAll('#edit-violations li').length === 0
+            && document.querySelectorAll('#schedule-grid td.locked').length === 4), null, { timeout: 60000 });
+        const failed = await page.$eval('#edit-error', (el) => el.textContent);
+        expect(!failed, `re-optimising x=${JSON.stringify(x)} y=${JSON.stringify(y)} failed: ${failed}`);
+        const redone = await (await page.request.get(`${base}/api/events/${id}/schedule`)).json();
+        const at = (m, slot, table) => redone.meetings.some((r) => r.k === m.k && r.f === m.f
+          && r.slot === slot && r.table === table && r.locked);
+        expect(at(x, y.slot, y.table) && at(y, x.slot, x.table),
+          `re-optimised schedule moved the locked meetings: ${JSON.stringify(redone.meetings.filter((m) => m.locked))}`);
+        const verdict = await (await page.request.post(`${base}/api/events/${id}/check`, { data: '' })).json();
+        expect(verdict.feasible, `re-optimised schedule breaks rules: ${verdict.violations}`);
+      });
       await step('event-csv', async () => {
         // The shipped profiles CSV pasted as it is: scored by the server, and the grid names
         // organisations, not only ids.

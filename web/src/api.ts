@@ -52,6 +52,12 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return handle<T>(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }));
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token()) headers.Authorization = `Bearer ${token()}`;
+  return handle<T>(await fetch(path, { method: 'PUT', headers, body: JSON.stringify(body) }));
+}
+
 // POST of a text body with its own type (e.g. text/csv profiles to /api/events).
 export async function postText<T>(path: string, body: string, contentType: string): Promise<T> {
   const headers: Record<string, string> = { 'Content-Type': contentType };

@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Event: upload participant profiles (or a match-instance/1 file), or open an event kept in the
 // server's store; make the 1:1 schedule, see it as a slot × table grid and each person's agenda
-// with an ICS download and its deal sheets (from the latest succeeded run); cancel participants
-// and reschedule (meetings kept where possible).
+// with an ICS download and its deal sheets (from the latest succeeded run); edit the grid by hand
+// (event_edit.ts: move, lock, see the rules broken, keep it or re-optimise the rest); cancel
+// participants and reschedule (meetings kept where possible).
 import { getJson, hasRoute, postJson, postText } from '../api';
 import { card, errorBox, h, table } from '../dom';
 import { lang, t } from '../i18n';
 import { RunInfo } from '../state';
+import { ScheduleAnswer, scheduleEditor } from './event_edit';
 
-interface Meeting {
-  k: string;
-  f: string;
-  slot: number;
-  table: number;
-}
 interface EventAnswer {
   id: string;
   name: string;
@@ -24,11 +20,6 @@ interface EventAnswer {
   event?: { date?: string };
   cancelled?: string[];
   scheduled?: boolean;
-}
-interface ScheduleAnswer {
-  objective: number;
-  meetings: Meeting[];
-  feasible?: boolean;
 }
 interface Participant {
   id: string;
@@ -42,23 +33,6 @@ interface Participant {
 function nameOf(who: Map<string, Participant>, id: string): string {
   const org = who.get(id)?.organisation;
   return org ? `${org} (${id})` : id;
-}
-
-function grid(ev: EventAnswer, schedule: ScheduleAnswer, who: Map<string, Participant>): HTMLElement {
-  const maxTables = Math.max(...ev.tables_per_slot, 0);
-  const cells = new Map<string, Meeting>();
-  for (const m of schedule.meetings) cells.set(`${m.slot}:${m.table}`, m);
-  const head = h('tr', {}, h('th', {}, t('slot')),
-    ...Array.from({ length: maxTables }, (_, i) => h('th', {}, `${t('tableNo')} ${i + 1}`)));
-  const rows = ev.slots.map((s) =>
-    h('tr', {}, h('th', {}, `${s.start}–${s.end}`),
-      ...Array.from({ length: maxTables }, (_, tb) => {
-        const m = cells.get(`${s.id}:${tb}`);
-        if (tb >= (ev.tables_per_slot[s.id] ?? 0)) return h('td', { class: 'off' }, '');
-        return h('td', { class: m ? 'meet' : 'free' },
-          m ? h('span', {}, nameOf(who, m.k), h('br'), nameOf(who, m.f)) : '');
-      })));
-  return h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'schedule-grid' }, h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
 export async function eventPage(main: HTMLElement): Promise<void> {
@@ -212,7 +186,9 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   const cancelledNote = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   box.replaceChildren(
     h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}${cancelledNote}`),
-    grid(ev, schedule, who),
+    scheduleEditor(ev, schedule, (id) => nameOf(who, id), async (next) => {
+      await showSchedule(box, await getJson<EventAnswer>(`/api/events/${ev.id}`), next);
+    }),
     h('div', { class: 'controls' }, h('label', {}, t('cancelParticipant'), cancelSel),
       h('label', {}, t('keepBonus'), keepBonus), h('div', { class: 'buttons' }, reschedule)),
     h('h3', {}, t('agenda')),
