@@ -45,11 +45,22 @@ void register_schedule(CLI::App& match, CliContext& ctx) {
   cmd->add_flag("--fill-only", args->request.fill_only,
                 "Rescheduling: keep every surviving meeting of previous_schedule in place and "
                 "only fill free places");
+  cmd->add_flag("--max-min", args->request.max_min,
+                "Fairness first: the most meetings every participant is guaranteed (up to what "
+                "its own availability, partners and caps allow), then the objective; the "
+                "schedule's \"fairness\" says the level, whether the next one is proven "
+                "impossible, and who is held below it by their own data");
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args]() -> int {
       auto out = engine::schedule_match_file(args->instance, args->request);
       if (!out) return report_error(ctx, out.error());
       const auto& r = out->result;
+      if (out->max_min) {
+        ctx.logger.info("max-min: every participant holds at least min(" +
+                        std::to_string(out->max_min->guaranteed) +
+                        ", its reach) meetings; the next level is " +
+                        out->max_min->next_level_status);
+      }
       ctx.logger.info(out->instance.name + ": objective " + std::to_string(r.objective.total()) +
                       ", upper bound " + std::to_string(r.upper_bound) + " (" + r.bound_method +
                       "), gap " + std::to_string(100.0 * r.gap) + "%, " +

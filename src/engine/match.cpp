@@ -38,15 +38,23 @@ core::Result<ScheduleOutcome> schedule_match_text(const std::string& instance_js
   options.lns_rounds = request.search_rounds;
   options.use_lp = request.use_lp;
   options.should_stop = [deadline] { return std::chrono::steady_clock::now() >= deadline; };
-  auto solved = match::solve_schedule(*instance, options);
-  if (!solved) return solved.error();
   ScheduleOutcome out;
+  if (request.max_min) {
+    auto solved = match::solve_max_min(*instance, options);
+    if (!solved) return solved.error();
+    out.result = std::move(solved->result);
+    out.max_min = std::move(solved->report);
+  } else {
+    auto solved = match::solve_schedule(*instance, options);
+    if (!solved) return solved.error();
+    out.result = std::move(*solved);
+  }
   out.instance = std::move(*instance);
-  out.result = std::move(*solved);
   io::ScheduleJsonExtras extras;
   extras.seed = request.seed;
   extras.time_limit_seconds = request.time_limit_seconds;
   extras.fill_only = request.fill_only;
+  if (out.max_min) extras.max_min = &*out.max_min;
   out.schedule_json = io::match_schedule_json(out.instance, out.result, extras);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,12 +6,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "match/agenda.h"
 #include "match/instance.h"
+#include "match/max_min.h"
 #include "match/objective.h"
 #include "match/scheduler.h"
 #include "match/scoring.h"
@@ -27,12 +29,16 @@ struct ScheduleRequest {
   bool fill_only = false;   // rescheduling: keep surviving previous meetings, fill gaps
   int search_rounds = 400;  // perturbation rounds per search thread
   bool use_lp = true;       // false: search only, trivial bound (benchmarks)
+  // Max-min fairness first (match/max_min.h): the most meetings every participant is
+  // guaranteed, then the objective.
+  bool max_min = false;
 };
 
 struct ScheduleOutcome {
   match::Instance instance;
   match::SolveResult result;
-  std::string schedule_json;  // the schedule file (docs/formats/match-schedule.md)
+  std::optional<match::MaxMinReport> max_min;  // with ScheduleRequest::max_min
+  std::string schedule_json;                   // the schedule file (docs/formats/match-schedule.md)
   double wall_seconds = 0.0;
 };
 

@@ -665,6 +665,21 @@ std::string match_schedule_json(const match::Instance& inst, const match::SolveR
                       {"search_rounds", result.lns_rounds_done},
                       {"stopped_by_time_limit", result.stopped_early}};
   }
+  if (extras.max_min != nullptr) {
+    const match::MaxMinReport& mm = *extras.max_min;
+    json limited = json::array();
+    for (int i : mm.limited) {
+      limited.push_back({{"id", inst.participants[i].id}, {"reach", mm.reach[i]}});
+    }
+    root["fairness"] = {{"rule", "max-min"},
+                        {"guaranteed_meetings", mm.guaranteed},
+                        {"max_reach", mm.max_reach},
+                        {"next_level", mm.guaranteed + 1},
+                        {"next_level_status", mm.next_level_status},
+                        {"participants_limited", limited},
+                        {"level_bonus", mm.level_bonus},
+                        {"levels_tried", mm.levels_tried}};
+  }
   root["meetings"] = meetings_json(inst, result.meetings);
   std::string text = dump_json(root, 1);
   return text + "\n";

@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "match/instance.h"
+#include "match/max_min.h"
 #include "match/objective.h"
 #include "match/scheduler.h"
 #include "match/scoring.h"
@@ -38,6 +39,7 @@ struct ScheduleJsonExtras {
   std::uint64_t seed = 1;
   double time_limit_seconds = 0.0;
   bool fill_only = false;
+  const match::MaxMinReport* max_min = nullptr;  // written as "fairness" when given
 };
 
 std::string match_schedule_json(const match::Instance& instance, const match::SolveResult& result,

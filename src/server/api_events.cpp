@@ -63,6 +63,11 @@ core::Result<engine::ScheduleRequest> schedule_request(const nlohmann::json& bod
     if (*v < 0) return r.error("seed", "seed must be 0 or more", "give e.g. 1");
     req.seed = static_cast<std::uint64_t>(*v);
   }
+  if (r.has("max_min")) {
+    auto v = r.boolean("max_min");
+    if (!v) return v.error();
+    req.max_min = *v;
+  }
   return req;
 }
 
@@ -236,7 +241,7 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
               "events",
               "Make the 1:1 schedule (like `urbanmine match schedule`); answers match-schedule/1",
               true,
-              "optional {\"time_limit_seconds\": 10, \"seed\": 1}",
+              "optional {\"time_limit_seconds\": 10, \"seed\": 1, \"max_min\": false}",
               {},
               {kJsonType},
               [&state](const ApiRequest& request) -> core::Result<Reply> {

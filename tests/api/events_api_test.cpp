@@ -270,6 +270,19 @@ TEST(EventsApi, EditedSchedulesAreKeptOrReoptimisedAroundLockedMeetings) {
   expect_error(
       c->Post("/api/events/e999/reoptimise", json{{"meetings", edit}}.dump(), "application/json"),
       404, "not_found");
+
+  // Fairness first: the schedule says its guaranteed level; a mistyped flag names its path.
+  auto fair = c->Post((base + "/schedule").c_str(), R"({"max_min": true, "time_limit_seconds": 5})",
+                      "application/json");
+  ASSERT_TRUE(fair);
+  ASSERT_EQ(fair->status, 200) << fair->body;
+  const json fairness = json::parse(fair->body)["fairness"];
+  EXPECT_EQ(fairness["rule"], "max-min");
+  EXPECT_GE(fairness["guaranteed_meetings"].get<int>(), 1);
+  auto mistyped =
+      c->Post((base + "/schedule").c_str(), R"({"max_min": "yes"})", "application/json");
+  expect_error(mistyped, 400, "invalid_input");
+  EXPECT_EQ(json::parse(mistyped->body)["error"]["location"], "request body: $.max_min");
 }
 
 // Events are kept in the SQLite store: a restarted server lists the event with its schedule and

@@ -430,6 +430,20 @@ async function main() {
         const verdict = await (await page.request.post(`${base}/api/events/${id}/check`, { data: '' })).json();
         expect(verdict.feasible, `re-optimised schedule breaks rules: ${verdict.violations}`);
       });
+      await step('event-max-min', async () => {
+        // Fairness first on the same event: the schedule says its guaranteed level.
+        await page.check('#event-max-min');
+        await page.click('#event-schedule');
+        await page.waitForSelector('#fairness-note', { timeout: 60000 });
+        const note = await page.$eval('#fairness-note', (el) => el.textContent);
+        const list = await (await page.request.get(`${base}/api/events`)).json();
+        const id = list.events.filter((e) => e.name === 'small-s1')
+          .map((e) => e.id).sort((p, q) => Number(q.slice(1)) - Number(p.slice(1)))[0];
+        const made = await (await page.request.get(`${base}/api/events/${id}/schedule`)).json();
+        expect(made.fairness && made.fairness.rule === 'max-min', `no fairness in ${JSON.stringify(made).slice(0, 300)}`);
+        expect(note.includes(`at least ${made.fairness.guaranteed_meetings} meetings`),
+          `the note does not say the guaranteed level ${made.fairness.guaranteed_meetings}: ${note}`);
+      });
       await step('event-csv', async () => {
         // The shipped profiles CSV pasted as it is: scored by the server, and the grid names
         // organisations, not only ids.

@@ -75,6 +75,24 @@ TEST_P(MatchCli, ScheduleIsFeasibleAndTheReferenceEvaluatorAgrees) {
 INSTANTIATE_TEST_SUITE_P(ReferenceInstances, MatchCli,
                          ::testing::Values("small-s1", "medium-s1", "medium-s1-cancel"));
 
+// `--max-min`: fairness first. The schedule is feasible, the reference evaluator scores it as
+// urbanmine does, and its "fairness" says small-s1's level (3; level 4 proven impossible).
+TEST(MatchCliMaxMin, FairnessFirstScheduleIsCheckedByTheReferenceEvaluator) {
+  TempDir dir;
+  const std::string instance = test_data("match/small-s1.json");
+  const std::string out = dir.path("schedule.json");
+  auto r = run_cli("match schedule " + instance + " --max-min --time-limit 60 --output " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("max-min: every participant holds at least min(3"), std::string::npos)
+      << r.output;
+  const json schedule = read_json(out);
+  EXPECT_EQ(schedule["fairness"]["guaranteed_meetings"], 3);
+  EXPECT_EQ(schedule["fairness"]["next_level_status"], "proven-infeasible");
+  auto check = run_cli("match check " + instance + " " + out + " --output " + dir.path("c.json"));
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_EQ(reference_objective(instance, out), schedule["objective"].get<long long>());
+}
+
 TEST(MatchCliCheck, InfeasibleScheduleExitsOneAndListsTheViolation) {
   TempDir dir;
   json schedule = read_json(test_data("match/small-s1.opt.json"));

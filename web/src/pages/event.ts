@@ -96,14 +96,25 @@ export async function eventPage(main: HTMLElement): Promise<void> {
   main.append(out);
 }
 
+// A max-min schedule's guarantee: the level, what is known of the next one, and who is held
+// below it by their own data.
+function fairnessNote(f: NonNullable<ScheduleAnswer['fairness']>): HTMLElement {
+  const next = { 'proven-infeasible': t('levelProven'), 'not-found': t('levelNotFound'), 'beyond-reach': t('levelBeyond') }[f.next_level_status] ?? f.next_level_status;
+  const held = f.participants_limited.length
+    ? ` · ${t('heldBelow')}: ${f.participants_limited.map((p) => `${p.id} (${p.reach})`).join(', ')}` : '';
+  return h('p', { id: 'fairness-note' }, `${t('guaranteed').replace('{k}', String(f.guaranteed_meetings))}; ${next}${held}`);
+}
+
 async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
   const scheduleBox = h('div', {});
+  const maxMin = h('input', { type: 'checkbox', id: 'event-max-min' });
   const make = h('button', {
     id: 'event-schedule',
     onclick: async () => {
       scheduleBox.replaceChildren(h('p', {}, t('loading')));
       try {
-        const schedule = await postJson<ScheduleAnswer>(`/api/events/${ev.id}/schedule`, {});
+        const schedule = await postJson<ScheduleAnswer>(`/api/events/${ev.id}/schedule`,
+          maxMin.checked ? { max_min: true } : {});
         await showSchedule(scheduleBox, ev, schedule);
       } catch (e) {
         scheduleBox.replaceChildren(errorBox(e));
@@ -113,6 +124,7 @@ async function showEvent(out: HTMLElement, ev: EventAnswer): Promise<void> {
   const cancelled = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   out.append(card(`${ev.name} (${ev.id})`,
     h('p', {}, `${ev.participants} participants · ${ev.pairs} candidate pairs · ${ev.slots.length} slots${cancelled}`),
+    h('label', { class: 'check' }, maxMin, ' ', t('maxMin')),
     h('div', { class: 'buttons' }, make), scheduleBox));
   if (ev.scheduled) {
     await showSchedule(scheduleBox, ev, await getJson<ScheduleAnswer>(`/api/events/${ev.id}/schedule`));
@@ -186,6 +198,7 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
   const cancelledNote = ev.cancelled?.length ? ` · ${t('cancelled')}: ${ev.cancelled.join(', ')}` : '';
   box.replaceChildren(
     h('p', { class: 'ok' }, `${t('meetings')}: ${schedule.meetings.length} · ${t('objective')}: ${schedule.objective}${cancelledNote}`),
+    ...(schedule.fairness ? [fairnessNote(schedule.fairness)] : []),
     scheduleEditor(ev, schedule, (id) => nameOf(who, id), async (next) => {
       await showSchedule(box, await getJson<EventAnswer>(`/api/events/${ev.id}`), next);
     }),

@@ -22,6 +22,8 @@ export interface ScheduleAnswer {
   upper_bound?: number | null;
   meetings: Meeting[];
   feasible?: boolean;
+  // Max-min schedules: the guaranteed level and what is known of the next one.
+  fairness?: { guaranteed_meetings: number; next_level_status: string; participants_limited: Array<{ id: string; reach: number }> };
 }
 interface EditableEvent {
   id: string;
