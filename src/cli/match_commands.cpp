@@ -139,6 +139,9 @@ void register_score(CLI::App& match, CliContext& ctx) {
                   "Event stored in --db (an id such as e1, as `urbanmine serve --db` keeps "
                   "them): the pairs of its latest schedule met before; repeatable");
   cmd->add_option("--db", args->db, "SQLite store of `urbanmine serve` holding --met-before-event");
+  cmd->add_option("--interpreters", args->request.interpreters_source,
+                  "Interpreters CSV: id, languages (ko;id), available (slot ids and ranges, "
+                  "empty = all); a meeting whose parties share no language needs one");
   cmd->add_option("--date", args->request.date, "Meeting date, YYYY-MM-DD (for agendas)");
   cmd->add_option("--timezone", args->request.timezone, "IANA time zone (Asia/Seoul)");
   cmd->add_option("--title", args->request.title, "Event title for agendas");

@@ -276,6 +276,11 @@ core::Result<ScheduleOutcome> EventService::save_schedule(const std::string& id,
   }
   ScheduleOutcome out;
   out.result.meetings = edited->meetings;
+  // The checker found interpreters for every meeting that needs one; name them (the edit's own
+  // choices are kept when they still fit).
+  if (!match::assign_interpreters(*instance, out.result.meetings)) {
+    return core::Error::internal("no interpreters for a schedule the checker accepted");
+  }
   std::sort(out.result.meetings.begin(), out.result.meetings.end(),
             [](const match::Meeting& a, const match::Meeting& b) {
               return std::tie(a.slot, a.table) < std::tie(b.slot, b.table);

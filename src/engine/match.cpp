@@ -3,6 +3,7 @@
 #include "engine/match.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include "io/data_dir.h"
 #include "io/files.h"
@@ -197,6 +198,29 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
     e.location = source + ": " + e.location;
     return e;
   }
+  // Interpreters: the profiles' own, then the table's; checked as the instance checks them.
+  instance->interpreters = profiles->interpreters;
+  if (!request.interpreters_csv.empty()) {
+    auto table =
+        io::parse_interpreters_csv(request.interpreters_csv, request.interpreters_source, slots);
+    if (!table) return table.error();
+    instance->interpreters.insert(instance->interpreters.end(), table->begin(), table->end());
+  }
+  if (const core::Diagnostics diag = match::validate_instance(*instance); diag.has_errors()) {
+    core::Error e = diag.to_error();
+    // "$.interpreters[N]..." past the profiles' own interpreters is a row of the table.
+    const std::string prefix = "$.interpreters[";
+    const std::size_t own = profiles->interpreters.size();
+    std::size_t n = 0;
+    if (e.location.rfind(prefix, 0) == 0 &&
+        std::sscanf(e.location.c_str() + prefix.size(), "%zu", &n) == 1 && n >= own) {
+      e.location = request.interpreters_source + ": interpreter row " +
+                   std::to_string(n - own + 1) + " (" + e.location + ")";
+    } else {
+      e.location = source + ": " + e.location;
+    }
+    return e;
+  }
   ScoreOutcome out;
   out.instance = std::move(*instance);
   out.instance_json = io::match_instance_json(out.instance);
@@ -220,6 +244,11 @@ core::Result<ScoreOutcome> score_match_file(const std::string& path,
     if (!opp) return opp.error();
     request.opportunity_csv = *opp;
     request.opportunity_source = opportunity_path;
+  }
+  if (!request.interpreters_source.empty() && request.interpreters_csv.empty()) {
+    auto table = io::read_text_file(request.interpreters_source);
+    if (!table) return table.error();
+    request.interpreters_csv = *table;
   }
   for (const auto& schedule_path : request.met_before_schedules) {
     auto schedule = io::read_text_file(schedule_path);

@@ -66,6 +66,9 @@ struct ScoreRequest {
   bool csv = false;             // profiles format; the file helper picks it by extension
   std::string opportunity_csv;  // optional country,opportunity_score table (text)
   std::string opportunity_source;
+  // Optional interpreters table (text; io::parse_interpreters_csv), added to the profiles' own.
+  std::string interpreters_csv;
+  std::string interpreters_source;
   // Session layout: fields left at their "unset" value keep what the profiles file says.
   std::string name;                   // instance name; empty = profiles event name or "event"
   int slots = 0;                      // 0 = profiles file or 16

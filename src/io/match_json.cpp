@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <set>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -60,7 +61,8 @@ core::Result<int> int_field(const json& obj, const std::string& key, const std::
 
 core::Result<std::vector<match::Meeting>> parse_meetings(
     const json& list, const IdMap& ids, const std::string& source, const std::string& path,
-    bool unknown_ids_are_errors, std::vector<std::pair<int, std::string>>* unknown = nullptr) {
+    bool unknown_ids_are_errors, std::vector<std::pair<int, std::string>>* unknown = nullptr,
+    const IdMap* interpreter_ids = nullptr) {
   std::vector<match::Meeting> out;
   if (!list.is_array()) return bad(source, path, "expected an array of meetings", "give a list");
   for (std::size_t n = 0; n < list.size(); ++n) {
@@ -108,12 +110,61 @@ core::Result<std::vector<match::Meeting>> parse_meetings(
       }
       meeting.locked = m.at("locked").get<bool>();
     }
+    if (m.contains("interpreter") && !m.at("interpreter").is_null()) {
+      const json& who = m.at("interpreter");
+      const auto it = interpreter_ids != nullptr && who.is_string()
+                          ? interpreter_ids->find(who.get<std::string>())
+                          : IdMap::const_iterator{};
+      if (interpreter_ids == nullptr || !who.is_string() || it == interpreter_ids->end()) {
+        return bad(source, at + ".interpreter",
+                   "unknown interpreter " + (who.is_string() ? "'" + who.get<std::string>() + "'"
+                                                             : std::string("(not an id)")),
+                   "use an id listed in the instance's $.interpreters");
+      }
+      meeting.interpreter = it->second;
+    }
     out.push_back(meeting);
   }
   return out;
 }
 
 json string_list(const std::vector<std::string>& v) { return json(v); }
+
+// `interpreters`: [{id, languages, available?}]; `available` left out = every slot 0..S-1. Slot
+// ids out of range are kept as -1 for validate_instance to name.
+core::Result<std::vector<match::Interpreter>> interpreters_from_json(const json& list,
+                                                                     const std::string& source,
+                                                                     const std::string& path,
+                                                                     int slot_count) {
+  std::vector<match::Interpreter> out;
+  if (!list.is_array()) {
+    return bad(source, path, "expected an array", "give a list of {id, languages, available}");
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    if (!list[i].is_object())
+      return bad(source, at, "expected an interpreter object", "give {id, languages}");
+    JsonReader ir(list[i], source, at);
+    match::Interpreter it;
+    auto id = ir.string("id");
+    if (!id) return id.error();
+    it.id = *id;
+    auto languages = optional_strings(ir, "languages");
+    if (!languages) return languages.error();
+    it.languages = *languages;
+    if (ir.has("available")) {
+      auto avail = ir.integer_array("available");
+      if (!avail) return avail.error();
+      for (long long slot : *avail) {
+        it.available.push_back(slot < 0 || slot >= slot_count ? -1 : static_cast<int>(slot));
+      }
+    } else {
+      for (int slot = 0; slot < slot_count; ++slot) it.available.push_back(slot);
+    }
+    out.push_back(std::move(it));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -253,7 +304,8 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
       for (auto [key, field] :
            {std::pair{"offers", &p.offers}, std::pair{"seeks", &p.seeks},
             std::pair{"materials", &p.materials}, std::pair{"processes", &p.processes},
-            std::pair{"target_countries", &p.target_countries}}) {
+            std::pair{"target_countries", &p.target_countries},
+            std::pair{"languages", &p.languages}}) {
         auto v = optional_strings(pr, key);
         if (!v) return v.error();
         *field = *v;
@@ -403,6 +455,17 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         inst.max_consecutive_meetings = *run;
       }
     }
+    // Interpreters; `available` left out = every slot.
+    IdMap interpreter_ids;
+    if (root.contains("interpreters")) {
+      auto list = interpreters_from_json(root.at("interpreters"), source, "$.interpreters",
+                                         inst.slot_count());
+      if (!list) return list.error();
+      inst.interpreters = std::move(*list);
+      for (std::size_t i = 0; i < inst.interpreters.size(); ++i) {
+        interpreter_ids.emplace(inst.interpreters[i].id, static_cast<int>(i));
+      }
+    }
     // Rescheduling fields.
     if (root.contains("previous_schedule")) {
       const json& prev = root.at("previous_schedule");
@@ -414,7 +477,7 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         list = &prev.at("meetings");
         path += ".meetings";
       }
-      auto meetings = parse_meetings(*list, ids, source, path, true);
+      auto meetings = parse_meetings(*list, ids, source, path, true, nullptr, &interpreter_ids);
       if (!meetings) return meetings.error();
       inst.previous_schedule = std::move(*meetings);
     }
@@ -465,8 +528,12 @@ core::Result<match::Schedule> parse_match_schedule(const std::string& json_text,
     if (root.contains("instance") && root.at("instance").is_string()) {
       schedule.instance = root.at("instance").get<std::string>();
     }
+    IdMap interpreter_ids;
+    for (std::size_t i = 0; i < instance.interpreters.size(); ++i) {
+      interpreter_ids.emplace(instance.interpreters[i].id, static_cast<int>(i));
+    }
     auto meetings = parse_meetings(root.at("meetings"), ids, source, "$.meetings", false,
-                                   &schedule.unknown_ids);
+                                   &schedule.unknown_ids, &interpreter_ids);
     if (!meetings) return meetings.error();
     schedule.meetings = std::move(*meetings);
     if (root.contains("upper_bound") && root.at("upper_bound").is_number_integer()) {
@@ -545,6 +612,7 @@ std::string match_instance_json(const match::Instance& inst) {
     pj["available"] = p.available;
     if (p.home_table >= 0) pj["home_table"] = p.home_table;
     if (p.max_meetings >= 0) pj["max_meetings"] = p.max_meetings;
+    if (!p.languages.empty()) pj["languages"] = string_list(p.languages);
     parts.push_back(pj);
   }
   root["participants"] = parts;
@@ -572,6 +640,14 @@ std::string match_instance_json(const match::Instance& inst) {
   }
   if (inst.max_consecutive_meetings > 0) {
     root["rules"] = {{"max_consecutive_meetings", inst.max_consecutive_meetings}};
+  }
+  if (!inst.interpreters.empty()) {
+    json list = json::array();
+    for (const auto& it : inst.interpreters) {
+      list.push_back(
+          {{"id", it.id}, {"languages", string_list(it.languages)}, {"available", it.available}});
+    }
+    root["interpreters"] = list;
   }
   json pairs = json::array();
   for (const auto& q : inst.pairs) {
@@ -614,6 +690,7 @@ json meetings_json(const match::Instance& inst, const std::vector<match::Meeting
     const match::Participant& k = inst.participants[m.k];
     const match::Participant& f = inst.participants[m.f];
     json mj = {{"k", k.id}, {"f", f.id}, {"slot", m.slot}, {"table", m.table}};
+    if (m.interpreter >= 0) mj["interpreter"] = inst.interpreters[m.interpreter].id;
     // For people reading the schedule: who meets whom, when (ignored when read back).
     mj["k_organisation"] = k.organisation;
     mj["f_organisation"] = f.organisation;
@@ -780,7 +857,8 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
   if (!table) return table.error();
   URBANMINE_TRY_STATUS(table->require_columns({"id", "side", "country"}));
   MatchProfiles out;
-  IdMap ids;
+  IdMap ids;                      // participants: id -> index
+  std::set<std::string> all_ids;  // participants and interpreters
   std::vector<PendingRequest> pending;
   std::vector<PendingRequest> pending_vetoes;
   auto optional_text = [&](const CsvRow& row, const std::string& col) -> std::string {
@@ -801,15 +879,36 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     auto id = row.required_text("id");
     if (!id) return id.error();
     p.id = *id;
-    if (!ids.emplace(p.id, static_cast<int>(r)).second) {
+    if (!all_ids.insert(p.id).second) {
       return core::Error::invalid_input("duplicate participant id '" + p.id + "'",
                                         row.location("id"), "give every participant a unique id");
     }
     auto side = row.required_text("side");
     if (!side) return side.error();
+    if (*side == "I") {
+      // An interpreter: its languages and the slots it is there (no country, no interests).
+      match::Interpreter it;
+      it.id = p.id;
+      it.languages = split_list(optional_text(row, "languages"));
+      if (it.languages.size() < 2) {
+        return core::Error::invalid_input("an interpreter needs two languages or more",
+                                          row.location("languages"), "write e.g. ko;id");
+      }
+      if (const std::string problem =
+              parse_slots(optional_text(row, "available"), slot_count, it.available);
+          !problem.empty()) {
+        return core::Error::invalid_input(problem, row.location("available"),
+                                          "give slot ids or ranges such as 0-7;10, or all");
+      }
+      out.interpreters.push_back(std::move(it));
+      continue;
+    }
+    const int index = static_cast<int>(out.participants.size());
+    ids.emplace(p.id, index);
     if (*side != "K" && *side != "F") {
-      return core::Error::invalid_input("side must be K or F, got '" + *side + "'",
-                                        row.location("side"), "K: Korean organisation, F: foreign");
+      return core::Error::invalid_input("side must be K, F or I, got '" + *side + "'",
+                                        row.location("side"),
+                                        "K: Korean organisation, F: foreign, I: interpreter");
     }
     p.side = *side == "K" ? match::Side::kKorean : match::Side::kForeign;
     auto country = row.required_text("country");
@@ -822,6 +921,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     p.materials = split_list(optional_text(row, "materials"));
     p.processes = split_list(optional_text(row, "processes"));
     p.target_countries = split_list(optional_text(row, "target_countries"));
+    p.languages = split_list(optional_text(row, "languages"));
     const std::string cap = optional_text(row, "max_meetings");
     if (!cap.empty()) {
       auto v = row.integer("max_meetings");
@@ -834,7 +934,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
       p.max_meetings = static_cast<int>(*v);
     }
     for (const auto& to : split_list(optional_text(row, "vetoes"))) {
-      pending_vetoes.push_back({static_cast<int>(r), to, 0, row.location("vetoes")});
+      pending_vetoes.push_back({index, to, 0, row.location("vetoes")});
     }
     const std::string problem =
         parse_slots(optional_text(row, "available"), slot_count, p.available);
@@ -850,8 +950,7 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
         return core::Error::invalid_input("request '" + item + "' is not ID:PRIORITY",
                                           row.location("requests"), "write e.g. F0003:1;F0007:2");
       }
-      pending.push_back(
-          {static_cast<int>(r), item.substr(0, colon), priority, row.location("requests")});
+      pending.push_back({index, item.substr(0, colon), priority, row.location("requests")});
     }
     out.participants.push_back(std::move(p));
   }
@@ -953,7 +1052,8 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
       for (auto [key, field] :
            {std::pair{"offers", &p.offers}, std::pair{"seeks", &p.seeks},
             std::pair{"materials", &p.materials}, std::pair{"processes", &p.processes},
-            std::pair{"target_countries", &p.target_countries}}) {
+            std::pair{"target_countries", &p.target_countries},
+            std::pair{"languages", &p.languages}}) {
         auto v = optional_strings(pr, key);
         if (!v) return v.error();
         *field = *v;
@@ -1014,11 +1114,48 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
     auto vetoes = resolve_requests(pending_vetoes, ids, "veto of");
     if (!vetoes) return vetoes.error();
     for (const auto& v : *vetoes) out.vetoes.push_back({v.from, v.to});
+    if (root.contains("interpreters")) {
+      auto list = interpreters_from_json(root.at("interpreters"), source, "$.interpreters",
+                                         out.layout.slot_count);
+      if (!list) return list.error();
+      out.interpreters = std::move(*list);
+    }
     return out;
   } catch (const json::exception& e) {
     return core::Error::invalid_input("malformed profiles: " + printable_utf8(e.what()), source,
                                       "check the file against docs/formats/match-profiles.md");
   }
+}
+
+core::Result<std::vector<match::Interpreter>> parse_interpreters_csv(const std::string& csv_text,
+                                                                     const std::string& source,
+                                                                     int slot_count) {
+  auto table = CsvTable::parse(csv_text, source);
+  if (!table) return table.error();
+  URBANMINE_TRY_STATUS(table->require_columns({"id", "languages"}));
+  std::vector<match::Interpreter> out;
+  for (std::size_t r = 0; r < table->size(); ++r) {
+    const CsvRow row = table->row(r);
+    match::Interpreter it;
+    auto id = row.required_text("id");
+    if (!id) return id.error();
+    it.id = *id;
+    auto languages = row.required_text("languages");
+    if (!languages) return languages.error();
+    it.languages = split_list(*languages);
+    std::string slots;
+    if (table->has_column("available")) {
+      auto v = row.text("available");
+      if (v) slots = *v;
+    }
+    if (const std::string problem = parse_slots(slots, slot_count, it.available);
+        !problem.empty()) {
+      return core::Error::invalid_input(problem, row.location("available"),
+                                        "give slot ids and ranges such as 0-7;10, or all");
+    }
+    out.push_back(std::move(it));
+  }
+  return out;
 }
 
 core::Result<std::map<std::string, double>> parse_opportunity_csv(const std::string& csv_text,

@@ -54,7 +54,14 @@ struct MatchProfiles {
   std::vector<match::Request> requests;
   std::vector<match::Veto> vetoes;  // "no thanks" lists of the participants
   match::SessionLayout layout;      // from the JSON "event" object; CSV leaves the defaults
+  std::vector<match::Interpreter> interpreters;  // JSON "interpreters"; CSV: a file of its own
 };
+
+// Interpreters as CSV: columns id, languages (';'-separated ISO 639-1 codes), optional available
+// (slot ids and ranges "0-7;10"; empty or "all" = every slot). Errors name "file:line:column".
+core::Result<std::vector<match::Interpreter>> parse_interpreters_csv(const std::string& csv_text,
+                                                                     const std::string& source,
+                                                                     int slot_count);
 
 // CSV: one row per participant; lists are ';'-separated; `available` holds slot ids and ranges
 // ("0-7;10"), empty or "all" = every slot; `requests` holds "ID:PRIORITY" items. Errors name

@@ -108,10 +108,18 @@ struct Words {
   const char* slot;
   const char* table;
   const char* default_title;
+  const char* interpreter;
 };
 
-constexpr Words kEnglish = {"1:1 meeting with ", "Partner: ", "Slot ", "Table ", "1:1 meeting"};
-constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ", "테이블 ", "1:1 미팅"};
+constexpr Words kEnglish = {"1:1 meeting with ", "Partner: ",    "Slot ", "Table ",
+                            "1:1 meeting",       "Interpreter: "};
+constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ", "테이블 ", "1:1 미팅", "통역: "};
+
+std::string languages_text(const std::vector<std::string>& languages) {
+  std::string out;
+  for (const auto& l : languages) out += (out.empty() ? "" : "/") + l;
+  return out;
+}
 
 // "14:15" -> "141500"; false when malformed.
 bool ics_time(const std::string& hhmm, std::string& out) {
@@ -206,7 +214,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
   std::vector<AgendaFile> files;
   const std::string header =
       "participant_id,participant,slot,start,end,table_number,partner_id,partner,partner_country,"
-      "partner_org_type\n";
+      "partner_org_type,interpreter\n";
   std::string all = header;
   for (int i = 0; i < n; ++i) {
     const Participant& me = instance.participants[i];
@@ -233,6 +241,9 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     ics_line(ics, "END:VTIMEZONE");
     auto event = [&](const Meeting& m, bool cancelled) {
       const Participant& other = instance.participants[m.k == i ? m.f : m.k];
+      const bool interpreted =
+          m.interpreter >= 0 && m.interpreter < static_cast<int>(instance.interpreters.size());
+      const std::string interpreter = interpreted ? instance.interpreters[m.interpreter].id : "";
       const Slot& slot = instance.slots[m.slot];
       std::string t0;
       std::string t1;
@@ -253,7 +264,12 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
           "DESCRIPTION:" +
               ics_text(title + "\n" + words.partner + label(other) + " (" + other.country +
                        (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
-                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1)));
+                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1) +
+                       (interpreted
+                            ? "\n" + std::string(words.interpreter) + interpreter + " (" +
+                                  languages_text(instance.interpreters[m.interpreter].languages) +
+                                  ")"
+                            : std::string())));
       ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
       ics_line(ics, "TRANSP:OPAQUE");
       ics_line(ics, "END:VEVENT");
@@ -262,7 +278,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                               std::to_string(m.slot) + "," + slot.start + "," + slot.end + "," +
                               std::to_string(m.table + 1) + "," + csv_field(other.id) + "," +
                               csv_field(other.organisation) + "," + csv_field(other.country) + "," +
-                              csv_field(other.org_type) + "\n";
+                              csv_field(other.org_type) + "," + csv_field(interpreter) + "\n";
       csv += row;
       all += row;
     };
@@ -272,6 +288,32 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     if (by_person[i].empty() && dropped[i].empty()) continue;
     files.push_back({agenda_file_stem(me.id) + ".csv", csv});
     files.push_back({agenda_file_stem(me.id) + ".ics", ics});
+  }
+  // Each interpreter's own list: where to be, when, for whom.
+  const std::string interpreter_header =
+      "interpreter_id,languages,slot,start,end,table_number,k_id,"
+      "k_participant,f_id,f_participant\n";
+  for (std::size_t j = 0; j < instance.interpreters.size(); ++j) {
+    const Interpreter& it = instance.interpreters[j];
+    std::vector<const Meeting*> mine;
+    for (const Meeting& m : meetings) {
+      if (m.interpreter == static_cast<int>(j)) mine.push_back(&m);
+    }
+    if (mine.empty()) continue;
+    std::sort(mine.begin(), mine.end(),
+              [](const Meeting* a, const Meeting* b) { return a->slot < b->slot; });
+    std::string csv = interpreter_header;
+    for (const Meeting* m : mine) {
+      const Participant& k = instance.participants[m->k];
+      const Participant& f = instance.participants[m->f];
+      const Slot& slot = instance.slots[m->slot];
+      csv += csv_field(it.id) + "," + csv_field(languages_text(it.languages)) + "," +
+             std::to_string(m->slot) + "," + slot.start + "," + slot.end + "," +
+             std::to_string(m->table + 1) + "," + csv_field(k.id) + "," +
+             csv_field(k.organisation) + "," + csv_field(f.id) + "," + csv_field(f.organisation) +
+             "\n";
+    }
+    files.push_back({agenda_file_stem(it.id) + ".csv", csv});
   }
   files.push_back({"meetings.csv", all});
   return files;

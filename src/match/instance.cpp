@@ -3,6 +3,7 @@
 #include "match/instance.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -67,6 +68,118 @@ bool is_vetoed(const Instance& instance, int k, int f) {
     if ((v.from == k && v.to == f) || (v.from == f && v.to == k)) return true;
   }
   return false;
+}
+
+bool needs_interpreter(const Instance& instance, int k, int f) {
+  const auto& a = instance.participants[k].languages;
+  const auto& b = instance.participants[f].languages;
+  if (a.empty() || b.empty()) return false;
+  for (const auto& l : a) {
+    if (std::find(b.begin(), b.end(), l) != b.end()) return false;
+  }
+  return true;
+}
+
+bool can_interpret(const Instance& instance, int interpreter, int k, int f) {
+  const auto& speaks = instance.interpreters[interpreter].languages;
+  auto any = [&](const std::vector<std::string>& wanted) {
+    return std::any_of(wanted.begin(), wanted.end(), [&](const std::string& l) {
+      return std::find(speaks.begin(), speaks.end(), l) != speaks.end();
+    });
+  };
+  return any(instance.participants[k].languages) && any(instance.participants[f].languages);
+}
+
+std::vector<std::vector<char>> interpreter_slots(const Instance& instance) {
+  std::vector<std::vector<char>> out(instance.interpreters.size(),
+                                     std::vector<char>(instance.slot_count(), 0));
+  for (std::size_t i = 0; i < instance.interpreters.size(); ++i) {
+    for (int s : instance.interpreters[i].available) {
+      if (s >= 0 && s < instance.slot_count()) out[i][s] = 1;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// One augmenting path from meeting m (Kuhn's algorithm).
+bool augment(int m, const std::vector<std::vector<int>>& capable, std::vector<int>& held_by,
+             std::vector<int>& serves, std::vector<char>& seen) {
+  for (int i : capable[m]) {
+    if (seen[i]) continue;
+    seen[i] = 1;
+    if (held_by[i] < 0 || augment(held_by[i], capable, held_by, serves, seen)) {
+      held_by[i] = m;
+      serves[m] = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<int> serve_meetings(const std::vector<std::vector<int>>& capable,
+                                const std::vector<int>& order, int interpreter_count) {
+  std::vector<int> serves(capable.size(), -1);
+  std::vector<int> held_by(interpreter_count, -1);
+  std::vector<char> seen(interpreter_count, 0);
+  for (int m : order) {
+    std::fill(seen.begin(), seen.end(), 0);
+    augment(m, capable, held_by, serves, seen);
+  }
+  return serves;
+}
+
+bool assign_interpreters(const Instance& instance, std::vector<Meeting>& meetings) {
+  const auto free_in = interpreter_slots(instance);
+  const int count = static_cast<int>(instance.interpreters.size());
+  const int n = instance.participant_count();
+  std::map<int, std::vector<std::size_t>> by_slot;
+  for (std::size_t q = 0; q < meetings.size(); ++q) {
+    Meeting& m = meetings[q];
+    const bool known =
+        m.k >= 0 && m.k < n && m.f >= 0 && m.f < n && m.slot >= 0 && m.slot < instance.slot_count();
+    if (known && needs_interpreter(instance, m.k, m.f)) {
+      by_slot[m.slot].push_back(q);
+    } else {
+      m.interpreter = -1;
+    }
+  }
+  bool all = true;
+  for (auto& [slot, list] : by_slot) {
+    // Locked meetings are tried first: they were placed on purpose.
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+      return meetings[a].locked && !meetings[b].locked;
+    });
+    bool served_all = false;
+    for (const bool keep : {true, false}) {
+      std::vector<std::vector<int>> capable(list.size());
+      std::vector<int> order;
+      for (std::size_t j = 0; j < list.size(); ++j) {
+        const Meeting& m = meetings[list[j]];
+        const int given = m.interpreter;
+        if (keep && given >= 0 && given < count && free_in[given][slot] &&
+            can_interpret(instance, given, m.k, m.f)) {
+          capable[j] = {given};
+        } else {
+          for (int i = 0; i < count; ++i) {
+            if (free_in[i][slot] && can_interpret(instance, i, m.k, m.f)) capable[j].push_back(i);
+          }
+        }
+        order.push_back(static_cast<int>(j));
+      }
+      const std::vector<int> served = serve_meetings(capable, order, count);
+      served_all = std::none_of(served.begin(), served.end(), [](int i) { return i < 0; });
+      if (served_all || !keep) {
+        for (std::size_t j = 0; j < list.size(); ++j) meetings[list[j]].interpreter = served[j];
+        break;
+      }
+    }
+    all = all && served_all;
+  }
+  return all;
 }
 
 std::vector<int> home_tables(const Instance& instance) {
@@ -295,6 +408,33 @@ core::Diagnostics validate_instance(const Instance& instance) {
       diag.add_error(core::Error::invalid_input("negative max_meetings",
                                                 at("participants", i) + ".max_meetings",
                                                 "give 0 or more, or leave it out"));
+    }
+  }
+  {
+    // Interpreters: unique ids (also against participants, whose agendas share the namespace),
+    // two languages or more, slots in range without repeats.
+    for (std::size_t i = 0; i < instance.interpreters.size(); ++i) {
+      const Interpreter& it = instance.interpreters[i];
+      const std::string where = at("interpreters", i);
+      if (it.id.empty() || !ids.insert(it.id).second) {
+        diag.add_error(core::Error::invalid_input(
+            "interpreter id '" + it.id + "' is empty or used twice (participants included)",
+            where + ".id", "give every interpreter its own id, e.g. I01"));
+      }
+      if (it.languages.size() < 2) {
+        diag.add_error(core::Error::invalid_input("an interpreter needs two languages or more",
+                                                  where + ".languages",
+                                                  "list the languages, e.g. [\"ko\", \"id\"]"));
+      }
+      std::set<int> seen;
+      for (std::size_t j = 0; j < it.available.size(); ++j) {
+        const int s = it.available[j];
+        if (s < 0 || s >= slot_count || !seen.insert(s).second) {
+          diag.add_error(core::Error::invalid_input(
+              "slot " + std::to_string(s) + " is out of range or repeated",
+              where + ".available[" + std::to_string(j) + "]", "give slot ids listed in $.slots"));
+        }
+      }
     }
   }
   if (instance.max_consecutive_meetings < 0) {

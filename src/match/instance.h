@@ -30,6 +30,17 @@ struct Participant {
   std::vector<int> available;  // slot ids; empty = absent or cancelled
   int home_table = -1;         // side K with host_keeps_table: the table it keeps (-1 = auto)
   int max_meetings = -1;       // organiser's cap on this person's meetings in the session (-1 none)
+  // Languages spoken (ISO 639-1 codes, "ko", "en", "id"); empty = not given, and then no
+  // meeting of this participant needs an interpreter.
+  std::vector<std::string> languages;
+};
+
+// An interpreter the organiser can send to meetings whose parties share no language: one meeting
+// per slot, in the slots listed.
+struct Interpreter {
+  std::string id;                      // unique among interpreters and participants, e.g. "I01"
+  std::vector<std::string> languages;  // at least two
+  std::vector<int> available;          // slot ids
 };
 
 // "No thanks": `from` does not want to meet `to` (either side may veto). A vetoed pair never
@@ -60,7 +71,8 @@ struct Meeting {
   int f = 0;
   int slot = 0;
   int table = 0;
-  bool locked = false;  // rescheduling: the organiser fixed this meeting in place
+  bool locked = false;   // rescheduling: the organiser fixed this meeting in place
+  int interpreter = -1;  // index into Instance::interpreters; -1 = none assigned
 };
 
 // A participant asked to meet another one; priority 1 (high) .. 3 (low).
@@ -100,6 +112,8 @@ struct Instance {
   double met_before_factor = 0.0;
   // Forced breaks: nobody meets in more than this many consecutive slots (0 = no rule).
   int max_consecutive_meetings = 0;
+  // Interpreters for meetings whose parties share no language (both with languages given).
+  std::vector<Interpreter> interpreters;
   // Rescheduling variant.
   long long keep_bonus = 0;  // per previous meeting kept in the same slot
   std::vector<Meeting> previous_schedule;
@@ -138,6 +152,25 @@ bool is_calendar_date(const std::string& text);
 
 // True when either side of the pair vetoed the other.
 bool is_vetoed(const Instance& instance, int k, int f);
+
+// True when both parties have languages and share none: the meeting needs an interpreter.
+bool needs_interpreter(const Instance& instance, int k, int f);
+// True when the interpreter speaks one of k's languages and one of f's.
+bool can_interpret(const Instance& instance, int interpreter, int k, int f);
+// Per interpreter, 1 for each slot it is available in (interpreters x slots).
+std::vector<std::vector<char>> interpreter_slots(const Instance& instance);
+
+// Interpreters for the meetings of one slot: `capable[m]` lists the interpreters that can serve
+// meeting m (in that slot); `order` is the order meetings are tried in (a meeting that cannot be
+// served without unserving an earlier one is left out). Returns, per meeting, its interpreter or
+// -1. Augmenting paths (Kuhn), so the served set is a largest one given the order's priority.
+std::vector<int> serve_meetings(const std::vector<std::vector<int>>& capable,
+                                const std::vector<int>& order, int interpreter_count);
+
+// Gives every meeting that needs an interpreter one, slot by slot (locked meetings first;
+// assignments already valid are kept when everything can still be served). Returns false when
+// some meeting is left without one (its `interpreter` is then -1). Meetings that need none get -1.
+bool assign_interpreters(const Instance& instance, std::vector<Meeting>& meetings);
 
 // Per participant: the table a side-K host keeps under host_keeps_table, else -1.
 std::vector<int> home_tables(const Instance& instance);

@@ -74,11 +74,22 @@ std::vector<int> meeting_reach(const Instance& instance) {
   }
   std::vector<std::vector<char>> usable(n, std::vector<char>(slot_count, 0));
   std::vector<int> partners(n, 0);
+  const auto interpreter_free = interpreter_slots(instance);
   for (const CandidatePair& p : instance.pairs) {
     if (is_vetoed(instance, p.k, p.f)) continue;
+    // A pair without a shared language meets only where an interpreter for it is free.
+    std::vector<int> interpreters;
+    const bool needs = needs_interpreter(instance, p.k, p.f);
+    for (int i = 0; needs && i < static_cast<int>(instance.interpreters.size()); ++i) {
+      if (can_interpret(instance, i, p.k, p.f)) interpreters.push_back(i);
+    }
     bool meets = false;
     for (int s = 0; s < slot_count; ++s) {
       if (!available[p.k][s] || !available[p.f][s]) continue;
+      if (needs && std::none_of(interpreters.begin(), interpreters.end(),
+                                [&](int i) { return interpreter_free[i][s] != 0; })) {
+        continue;
+      }
       usable[p.k][s] = usable[p.f][s] = 1;
       meets = true;
     }

@@ -22,6 +22,75 @@ std::string name_of(const Instance& instance, int index) {
   return instance.participants[index].id;
 }
 
+std::string languages_of(const Participant& p) {
+  std::string out;
+  for (const auto& l : p.languages) out += (out.empty() ? "" : "/") + l;
+  return out;
+}
+
+// Interpreters: an assigned one must exist, be available in the slot, speak a language of each
+// party and serve one meeting per slot; a meeting whose parties share no language and that has
+// none assigned must be servable by the interpreters left free in its slot (a hand-edited
+// schedule need not name them: they are assigned when it is kept).
+void check_interpreters(const Instance& instance, const std::vector<Meeting>& meetings,
+                        std::vector<std::string>& violations) {
+  const int slot_count = instance.slot_count();
+  const int n = instance.participant_count();
+  const auto free_in = interpreter_slots(instance);
+  const int count = static_cast<int>(instance.interpreters.size());
+  std::set<std::pair<int, int>> taken;              // (interpreter, slot)
+  std::map<int, std::vector<std::size_t>> waiting;  // slot -> meetings needing one, none given
+  for (std::size_t q = 0; q < meetings.size(); ++q) {
+    const Meeting& m = meetings[q];
+    if (m.k < 0 || m.k >= n || m.f < 0 || m.f >= n || m.slot < 0 || m.slot >= slot_count) continue;
+    const std::string where = "meeting " + std::to_string(q) + " (" + name_of(instance, m.k) + "-" +
+                              name_of(instance, m.f) + ", slot " + std::to_string(m.slot) +
+                              ", table " + std::to_string(m.table) + "): ";
+    if (m.interpreter >= count) {
+      violations.push_back(where + "unknown interpreter");
+    } else if (m.interpreter >= 0) {
+      const std::string& who = instance.interpreters[m.interpreter].id;
+      if (!free_in[m.interpreter][m.slot]) {
+        violations.push_back(where + "interpreter " + who + " is not available in this slot");
+      }
+      if (!can_interpret(instance, m.interpreter, m.k, m.f)) {
+        violations.push_back(where + "interpreter " + who + " speaks no language of " +
+                             name_of(instance, m.k) + " or of " + name_of(instance, m.f));
+      }
+      if (!taken.insert({m.interpreter, m.slot}).second) {
+        violations.push_back(where + "interpreter " + who +
+                             " already serves a meeting in this slot");
+      }
+    } else if (needs_interpreter(instance, m.k, m.f)) {
+      waiting[m.slot].push_back(q);
+    }
+  }
+  for (const auto& [slot, list] : waiting) {
+    std::vector<std::vector<int>> capable(list.size());
+    std::vector<int> order;
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      const Meeting& m = meetings[list[j]];
+      for (int i = 0; i < count; ++i) {
+        if (free_in[i][slot] && taken.count({i, slot}) == 0 && can_interpret(instance, i, m.k, m.f))
+          capable[j].push_back(i);
+      }
+      order.push_back(static_cast<int>(j));
+    }
+    const std::vector<int> served = serve_meetings(capable, order, count);
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      if (served[j] >= 0) continue;
+      const Meeting& m = meetings[list[j]];
+      violations.push_back("meeting " + std::to_string(list[j]) + " (" + name_of(instance, m.k) +
+                           "-" + name_of(instance, m.f) + ", slot " + std::to_string(slot) +
+                           ", table " + std::to_string(m.table) + "): " + name_of(instance, m.k) +
+                           " (" + languages_of(instance.participants[m.k]) + ") and " +
+                           name_of(instance, m.f) + " (" +
+                           languages_of(instance.participants[m.f]) +
+                           ") share no language and no interpreter for them is free in this slot");
+    }
+  }
+}
+
 }  // namespace
 
 CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>& meetings) {
@@ -100,6 +169,7 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
     if (!it->second->requested_by.empty()) ++obj.requested_pairs_scheduled;
     if (previous.count({m.k, m.f, m.slot}) != 0) ++obj.kept_from_previous;
   }
+  check_interpreters(instance, meetings, report.violations);
   // Per-person rules: caps on meetings and forced breaks (longest run of consecutive slots).
   for (std::size_t i = 0; i < count.size(); ++i) {
     const Participant& p = instance.participants[i];

@@ -76,6 +76,45 @@ struct Model {
   std::vector<char> fixed_busy;  // n x S: a fixed meeting holds the participant
   std::vector<Meeting> fixed;    // fixed meetings, tables as kept
   long long fixed_weight = 0;    // weights + keep bonus of fixed meetings
+  // Interpreters: per pair whose parties share no language, the interpreters able to serve it
+  // (empty: it needs none); which interpreter is free in which slot; and, per slot, the
+  // interpreters each fixed meeting there could take (they are served first).
+  bool interpreting = false;
+  std::vector<std::vector<int>> pair_interpreters;
+  std::vector<char> needs;
+  std::vector<std::vector<char>> interpreter_free;
+  std::vector<std::vector<std::vector<int>>> fixed_capable;
+  int interpreter_count = 0;
+
+  // The interpreters able to serve pair p in slot s.
+  std::vector<int> capable(int p, int s) const {
+    std::vector<int> out;
+    for (int i : pair_interpreters[p]) {
+      if (interpreter_free[i][s]) out.push_back(i);
+    }
+    return out;
+  }
+  // Of `pairs` meeting in slot s (tried in the given order, after the fixed meetings there), the
+  // positions of those no interpreter is left for.
+  std::vector<std::size_t> unserved(int s, const std::vector<int>& pairs) const {
+    std::vector<std::vector<int>> lists = fixed_capable[s];
+    std::vector<std::size_t> position;
+    for (std::size_t j = 0; j < pairs.size(); ++j) {
+      if (!needs[pairs[j]]) continue;
+      lists.push_back(capable(pairs[j], s));
+      position.push_back(j);
+    }
+    std::vector<std::size_t> out;
+    if (position.empty()) return out;
+    std::vector<int> order(lists.size());
+    for (std::size_t j = 0; j < order.size(); ++j) order[j] = static_cast<int>(j);
+    const std::vector<int> served = serve_meetings(lists, order, interpreter_count);
+    const std::size_t first = fixed_capable[s].size();
+    for (std::size_t j = 0; j < position.size(); ++j) {
+      if (served[first + j] < 0) out.push_back(position[j]);
+    }
+    return out;
+  }
 
   long long value(int p, int s) const {
     return pair_weight[p] + (previous_slot[p] == s ? keep_bonus : 0);
@@ -115,6 +154,19 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
     m.pair_f.push_back(inst.pairs[p].f);
     m.pair_weight.push_back(inst.pairs[p].weight);
   }
+  m.interpreter_count = static_cast<int>(inst.interpreters.size());
+  m.interpreter_free = interpreter_slots(inst);
+  m.needs.assign(P, 0);
+  m.pair_interpreters.assign(P, {});
+  m.fixed_capable.assign(S, {});
+  for (int p = 0; p < P; ++p) {
+    if (!needs_interpreter(inst, m.pair_k[p], m.pair_f[p])) continue;
+    m.needs[p] = 1;
+    m.interpreting = true;
+    for (int i = 0; i < m.interpreter_count; ++i) {
+      if (can_interpret(inst, i, m.pair_k[p], m.pair_f[p])) m.pair_interpreters[p].push_back(i);
+    }
+  }
   m.previous_slot.assign(P, -1);
   std::vector<char> pair_fixed(P, 0);
   std::vector<char> busy(static_cast<std::size_t>(m.n) * S, 0);
@@ -141,19 +193,27 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
       continue;
     }
     const int p = it->second;
+    // A kept meeting that needs an interpreter takes one of the slot's (fixed ones first).
+    bool interpreted = true;
+    if (m.needs[p]) {
+      const std::vector<int> single = {p};
+      interpreted = m.unserved(mt.slot, single).empty();
+    }
     const bool clash = pair_fixed[p] || busy[static_cast<std::size_t>(mt.k) * S + mt.slot] ||
                        busy[static_cast<std::size_t>(mt.f) * S + mt.slot] ||
-                       fixed_in_slot[mt.slot] >= inst.tables_per_slot[mt.slot];
+                       fixed_in_slot[mt.slot] >= inst.tables_per_slot[mt.slot] || !interpreted;
     if (clash) {
       if (mt.locked) {
         return core::Error::infeasible("locked meeting " + where +
                                            " clashes with another kept meeting (same pair, "
-                                           "same person in the slot, or no table left)",
+                                           "same person in the slot, no table or no "
+                                           "interpreter left)",
                                        "unlock one of the clashing meetings");
       }
       continue;
     }
     pair_fixed[p] = 1;
+    if (m.needs[p]) m.fixed_capable[mt.slot].push_back(m.capable(p, mt.slot));
     busy[static_cast<std::size_t>(mt.k) * S + mt.slot] = 1;
     busy[static_cast<std::size_t>(mt.f) * S + mt.slot] = 1;
     ++fixed_in_slot[mt.slot];
@@ -192,6 +252,7 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
       if (busy[static_cast<std::size_t>(k) * S + s] || busy[static_cast<std::size_t>(f) * S + s]) {
         continue;
       }
+      if (m.needs[p] && m.capable(p, s).empty()) continue;  // no interpreter for it here
       m.pair_slots[p].push_back(s);
       m.slot_pairs[s].push_back(p);
       person_slot_seen[static_cast<std::size_t>(k) * S + s] = 1;
@@ -365,6 +426,17 @@ class Search {
       }
       assign(p, s);
     }
+    if (!m_.interpreting) return;
+    // Interpreters: in each slot, the most valuable placed meetings keep theirs.
+    for (int s = 0; s < m_.slot_count; ++s) {
+      std::vector<int> placed;
+      for (int p : m_.slot_pairs[s]) {
+        if (st_.pair_slot[p] == s) placed.push_back(p);
+      }
+      std::stable_sort(placed.begin(), placed.end(),
+                       [&](int a, int b) { return m_.value(a, s) > m_.value(b, s); });
+      for (std::size_t j : m_.unserved(s, placed)) unassign(placed[j]);
+    }
   }
 
   // Slot-wise re-optimisation until a full pass over the changed slots gains nothing. Stops as
@@ -534,7 +606,7 @@ class Search {
     }
     for (int i : touched) local_k_[i] = local_f_[i] = -1;
     bool complete = true;
-    const std::vector<int> chosen = matcher_.solve(
+    std::vector<int> chosen = matcher_.solve(
         nf, nk, arcs_, m_.free_tables[s], [this] { return stopped(); }, complete);
     if (!complete && !old_pairs_.empty()) {
       // Stopped inside a slot that had meetings: it keeps them (a person meets once per slot,
@@ -543,6 +615,7 @@ class Search {
       for (int p : old_pairs_) assign(p, s);
       return;
     }
+    if (m_.interpreting) serve_interpreters(s, nf, nk, complete, chosen);
     for (int a : chosen) {
       const int p = arc_pair_[a];
       if (st_.pair_slot[p] >= 0) {
@@ -580,6 +653,43 @@ class Search {
     changed_.clear();
     moved_.clear();
     dirty_[s] = 0;
+  }
+
+  // Interpreters in slot s: the chosen meetings no interpreter is left for (tried by gain) are
+  // taken out of the arcs and the slot solved again, a few times; what still cannot be served
+  // is dropped, so the slot stays feasible (a subset of a matching is a matching).
+  void serve_interpreters(int s, int nf, int nk, bool complete, std::vector<int>& chosen) {
+    constexpr int kRounds = 4;
+    for (int round = 0;; ++round) {
+      std::vector<int> order = chosen;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int a, int b) { return arcs_[a].gain > arcs_[b].gain; });
+      std::vector<int> pairs;
+      for (int a : order) pairs.push_back(arc_pair_[a]);
+      const std::vector<std::size_t> left_out = m_.unserved(s, pairs);
+      if (left_out.empty()) return;
+      std::vector<char> drop(arcs_.size(), 0);
+      for (std::size_t j : left_out) drop[order[j]] = 1;
+      if (!complete || round + 1 >= kRounds) {
+        std::vector<int> kept;
+        for (int a : chosen) {
+          if (!drop[a]) kept.push_back(a);
+        }
+        chosen = std::move(kept);
+        return;
+      }
+      std::vector<SlotMatcher::Arc> arcs;
+      std::vector<int> arc_pair;
+      for (std::size_t a = 0; a < arcs_.size(); ++a) {
+        if (drop[a]) continue;
+        arcs.push_back(arcs_[a]);
+        arc_pair.push_back(arc_pair_[a]);
+      }
+      arcs_ = std::move(arcs);
+      arc_pair_ = std::move(arc_pair);
+      chosen = matcher_.solve(
+          nf, nk, arcs_, m_.free_tables[s], [this] { return stopped(); }, complete);
+    }
   }
 
   const Model& m_;
@@ -691,6 +801,7 @@ std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
   std::sort(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
     return std::tie(a.slot, a.table) < std::tie(b.slot, b.table);
   });
+  if (m.interpreting) assign_interpreters(inst, all);
   return all;
 }
 
@@ -713,9 +824,10 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   const bool two_threads = options.threads >= 2;
   // Caps and break rules are not in the LP models: their LPs are relaxations then (the bound
   // holds), but an integral LP optimum is no longer a schedule, and CBC's optimum no proof.
-  const bool relaxed_lp =
-      model.max_run > 0 || std::any_of(model.cap.begin(), model.cap.end(),
-                                       [](int c) { return c != std::numeric_limits<int>::max(); });
+  // Interpreters are not in them either.
+  const bool relaxed_lp = model.max_run > 0 || model.interpreting ||
+                          std::any_of(model.cap.begin(), model.cap.end(),
+                                      [](int c) { return c != std::numeric_limits<int>::max(); });
 
   // Thread A: the search from the empty schedule. Thread B: the LP (or, when the LP does not
   // fit, the slot-free bound and a second search with another seed).

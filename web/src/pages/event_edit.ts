@@ -5,7 +5,9 @@
 // objective gains or loses (POST /api/events/{id}/check). The edit is then kept as the event's
 // schedule (PUT /api/events/{id}/schedule, refused while a rule is broken) or the unlocked
 // meetings are scheduled again around the locked ones (POST /api/events/{id}/reoptimise).
-// A meeting the organiser moves is locked: it was put there on purpose.
+// A meeting the organiser moves is locked: it was put there on purpose. Interpreters are left to
+// the server: the checker finds one for every meeting whose parties share no language, and
+// keeping or re-optimising names them.
 import { postJson, putJson } from '../api';
 import { errorBox, h } from '../dom';
 import { t } from '../i18n';
@@ -16,6 +18,7 @@ export interface Meeting {
   slot: number;
   table: number;
   locked?: boolean;
+  interpreter?: string;  // named by the server; a hand edit leaves it to the server
 }
 export interface ScheduleAnswer {
   objective: number;
@@ -53,8 +56,10 @@ function plain(m: Meeting): Meeting {
 // (saved or re-optimised) and redraws the page around it.
 export function scheduleEditor(ev: EditableEvent, schedule: ScheduleAnswer,
   nameOf: (id: string) => string, onNew: (next: ScheduleAnswer) => Promise<void>): HTMLElement {
-  const saved = schedule.meetings.map(plain);
-  let meetings = saved.map(plain);
+  // Shown with their interpreters; sent without (plain): the server assigns them.
+  const shown = (m: Meeting): Meeting => (m.interpreter ? { ...plain(m), interpreter: m.interpreter } : plain(m));
+  const saved = schedule.meetings.map(shown);
+  let meetings = saved.map(shown);
   let selected: number | null = null;
   let edited = false;
   let checkNumber = 0;
@@ -78,10 +83,11 @@ export function scheduleEditor(ev: EditableEvent, schedule: ScheduleAnswer,
   const move = async (i: number, slot: number, table: number) => {
     const j = at(slot, table);
     if (j === i) return;
+    // A moved meeting's interpreter is the server's to find again.
     if (j >= 0) {
-      meetings[j] = { ...meetings[j], slot: meetings[i].slot, table: meetings[i].table, locked: true };
+      meetings[j] = { ...plain(meetings[j]), slot: meetings[i].slot, table: meetings[i].table, locked: true };
     }
-    meetings[i] = { ...meetings[i], slot, table, locked: true };
+    meetings[i] = { ...plain(meetings[i]), slot, table, locked: true };
     await changed();
   };
   const place = async (slot: number, table: number) => {
@@ -137,7 +143,9 @@ export function scheduleEditor(ev: EditableEvent, schedule: ScheduleAnswer,
               await move(selected, m.slot, m.table);
             }
           },
-        }, h('span', {}, nameOf(m.k), h('br'), nameOf(m.f)), ' ', lock);
+        }, h('span', {}, nameOf(m.k), h('br'), nameOf(m.f)),
+        m.interpreter ? h('small', { class: 'interpreter', title: t('interpreter') }, ` 🗣 ${m.interpreter}`) : null,
+        ' ', lock);
       })));
     gridBox.replaceChildren(h('table', { class: 'grid editable', id: 'schedule-grid' },
       h('thead', {}, head), h('tbody', {}, ...rows)));
@@ -194,7 +202,7 @@ export function scheduleEditor(ev: EditableEvent, schedule: ScheduleAnswer,
   const discard = h('button', {
     id: 'edit-discard', type: 'button', class: 'secondary',
     onclick: () => {
-      meetings = saved.map(plain);
+      meetings = saved.map(shown);
       selected = null;
       edited = false;
       broken = new Set();
