@@ -13,6 +13,7 @@
 #include "engine/events.h"
 #include "engine/match.h"
 #include "io/files.h"
+#include "io/pdf_print.h"
 
 namespace urbanmine::cli {
 
@@ -242,6 +243,7 @@ void register_dealsheet(CLI::App& match, CliContext& ctx) {
     std::string schedule;
     std::string out_dir;
     std::string years;
+    bool pdf = false;
     engine::DealSheetRequest request;
   };
   auto args = std::make_shared<Args>();
@@ -270,6 +272,9 @@ void register_dealsheet(CLI::App& match, CliContext& ctx) {
                   "Sheet years, comma-separated (default 2030,2035,2040 within the run)");
   cmd->add_option("--lang,--language", args->request.language, "en or ko (default en)");
   cmd->add_option("--out-dir", args->out_dir, "Folder for the files (replaced)")->required();
+  cmd->add_flag("--pdf", args->pdf,
+                "Also print every page to PDF (ID.pdf, dealsheets.pdf: what delegates carry) "
+                "with the system's Chromium");
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args]() -> int {
       args->request.years.clear();
@@ -295,6 +300,19 @@ void register_dealsheet(CLI::App& match, CliContext& ctx) {
       io::DirOwnership owned;
       owned.legacy_extensions = {".html", ".json"};
       for (auto& f : out->files) files.emplace_back(f.name, std::move(f.content));
+      if (args->pdf) {
+        // Printed before anything is written: the folder gets everything or nothing.
+        owned.legacy_extensions.push_back(".pdf");
+        std::vector<std::pair<std::string, std::string>> pages;
+        for (const auto& [name, content] : files) {
+          if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) {
+            pages.emplace_back(name, content);
+          }
+        }
+        auto printed = io::print_html_to_pdf(pages);
+        if (!printed) return report_error(ctx, printed.error());
+        for (auto& pdf : *printed) files.push_back(std::move(pdf));
+      }
       auto written = io::write_folder(args->out_dir, files, owned, "--out-dir");
       if (!written) return report_error(ctx, written.error());
       ctx.logger.info("wrote " + std::to_string(written->size()) + " deal-sheet files (" +

@@ -20,6 +20,7 @@
 #include "engine/service.h"
 #include "io/csv.h"
 #include "io/json_reader.h"
+#include "io/pdf_print.h"
 #include "io/run_data.h"
 #include "server/api.h"
 
@@ -422,10 +423,12 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
        "",
        {{"run", "id of a succeeded run (GET /api/runs)"},
         {"lang", "en (default) or ko"},
-        {"format", "json (default, urbanmine-dealsheets/2) or html"},
-        {"participant", "with format=html: one participant's agenda and sheets"},
+        {"format",
+         "json (default, urbanmine-dealsheets/2), html, or pdf (printed by the "
+         "server's Chromium; needs participant)"},
+        {"participant", "with format=html or pdf: one participant's agenda and sheets"},
         {"years", "sheet years, comma-separated (default 2030,2035,2040)"}},
-       {kJsonType, kHtmlType},
+       {kJsonType, kHtmlType, "application/pdf"},
        [&state](const ApiRequest& request) -> core::Result<Reply> {
          auto e = state.events->get(request.path_param("id"));
          if (!e) return e.error();
@@ -434,9 +437,14 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                               "make one with POST /api/events/" + e->id + "/schedule", e->id};
          }
          const std::string format = request.has_query("format") ? request.query("format") : "json";
-         if (format != "json" && format != "html") {
+         if (format != "json" && format != "html" && format != "pdf") {
            return core::Error::invalid_input("unknown format '" + format + "'", "query: format",
-                                             "use format=json or format=html");
+                                             "use format=json, html or pdf");
+         }
+         if (format == "pdf" && request.query("participant").empty()) {
+           return core::Error::invalid_input(
+               "format=pdf prints one participant's agenda", "query: participant",
+               "add participant=ID (the organiser's page of every meeting is format=html)");
          }
          const std::string run_text = request.query("run");
          auto loaded = succeeded_run_results(state, run_text, "query: run");
@@ -468,8 +476,21 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
          }
          if (format == "json") return Reply::json(report::dealsheets_json(out->sheets));
          const std::string participant = request.query("participant");
-         return Reply::content(kHtmlType,
-                               report::dealsheets_html(out->sheets, dr.language, participant));
+         if (!participant.empty() &&
+             std::none_of(out->sheets.sheets.begin(), out->sheets.sheets.end(), [&](const auto& s) {
+               return s.k_id == participant || s.f_id == participant;
+             })) {
+           return core::Error::not_found("no meeting of '" + participant + "' in the schedule",
+                                         "query: participant",
+                                         "use the id of a participant with meetings");
+         }
+         std::string page = report::dealsheets_html(out->sheets, dr.language, participant);
+         if (format == "html") return Reply::content(kHtmlType, std::move(page));
+         // What a delegate carries: the agenda with its sheets, printed.
+         auto printed = io::print_html_to_pdf({{participant + ".html", std::move(page)}});
+         if (!printed) return printed.error();
+         return Reply::content("application/pdf", std::move(printed->front().second),
+                               engine::agenda_file_stem(participant) + "-dealsheets.pdf");
        }});
 }
 

@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "io/pdf_print.h"
+
 #include "api/server_process.h"
 #include "test_support.h"
 
@@ -440,6 +442,22 @@ TEST(EventsApi, DealSheetsFromAFinishedRun) {
   EXPECT_NE(page->body.find("<html lang=\"ko\">"), std::string::npos);
   EXPECT_NE(page->body.find("Indonesia delegation"), std::string::npos);
   EXPECT_EQ(page->body.find("Why meet"), std::string::npos);
+
+  // The same page printed by the server's Chromium: what the delegate carries.
+  if (!io::pdf_browser().empty()) {
+    auto pdf = c->Get((base + "?run=" + run + "&format=pdf&lang=ko&participant=F07").c_str());
+    ASSERT_TRUE(pdf);
+    ASSERT_EQ(pdf->status, 200) << pdf->body.substr(0, 300);
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+    EXPECT_NE(pdf->get_header_value("Content-Disposition").find("F07-dealsheets.pdf"),
+              std::string::npos);
+  }
+  auto whole = c->Get((base + "?run=" + run + "&format=pdf").c_str());
+  expect_error(whole, 400, "invalid_input");
+  EXPECT_EQ(json::parse(whole->body)["error"]["location"], "query: participant");
+  expect_error(c->Get((base + "?run=" + run + "&format=html&participant=NOBODY").c_str()), 404,
+               "not_found");
 
   expect_error(c->Get(base.c_str()), 400, "invalid_input");
   expect_error(c->Get((base + "?run=x1").c_str()), 400, "invalid_input");

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "io/files.h"
+#include "io/pdf_print.h"
 
 #include "test_support.h"
 #include "unit_suffix.h"
@@ -21,6 +23,7 @@ namespace {
 
 using nlohmann::json;
 using testing::run_cli;
+using testing::run_cli_command;
 using testing::source_path;
 using testing::TempDir;
 
@@ -120,6 +123,43 @@ TEST(DealSheetCli, KoreanPagesAndBadInputWritesNothing) {
   EXPECT_NE(missing.exit_code, 0) << missing.output;
   EXPECT_NE(missing.output.find("nothing-here"), std::string::npos) << missing.output;
   EXPECT_FALSE(std::filesystem::exists(dir.path("bad")));
+}
+
+// `--pdf`: every page also printed to PDF by the system's Chromium, in the same all-or-nothing
+// folder; without a browser it is an error that writes nothing. A two-person event keeps it short.
+TEST(DealSheetCli, PdfPagesArePrintedWithTheHtml) {
+  if (io::pdf_browser().empty()) GTEST_SKIP() << "no Chromium on this machine";
+  TempDir dir;
+  // K01 asks for F07, so the two meet.
+  std::ofstream(dir.path("profiles.csv"))
+      << "id,side,organisation,country,offers,seeks,materials,target_countries,available,"
+         "requests\n"
+         "K01,K,Saebitchem,KR,seller,buyer,nickel;lithium,ID,all,F07:1\n"
+         "F07,F,Indonesia delegation,ID,buyer,seller,nickel,,all,\n";
+  auto score = run_cli("-q match score " + dir.path("profiles.csv") + " --slots 2 --tables 1 " +
+                       "--output " + dir.path("instance.json"));
+  ASSERT_EQ(score.exit_code, 0) << score.output;
+  auto schedule = run_cli("-q match schedule " + dir.path("instance.json") +
+                          " --time-limit 2 --output " + dir.path("schedule.json"));
+  ASSERT_EQ(schedule.exit_code, 0) << schedule.output;
+  const std::string event = dir.path("instance.json") + " " + dir.path("schedule.json") +
+                            " --run " + source_path("examples/global.toml");
+  auto printed = run_cli("-q match dealsheet " + event + " --pdf --language ko --out-dir " +
+                         dir.path("sheets"));
+  ASSERT_EQ(printed.exit_code, 0) << printed.output;
+  for (const char* name : {"K01", "F07", "dealsheets"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("sheets/") + name + ".html")));
+    auto pdf = io::read_text_file(dir.path(std::string("sheets/") + name + ".pdf"));
+    ASSERT_TRUE(pdf.has_value()) << name;
+    EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u) << name;
+    EXPECT_GT(pdf->size(), 1000u) << name;
+  }
+  auto nobrowser =
+      run_cli_command("URBANMINE_CHROMIUM=/nonexistent " + std::string(URBANMINE_BIN) +
+                      " -q match dealsheet " + event + " --pdf --out-dir " + dir.path("none"));
+  EXPECT_EQ(nobrowser.exit_code, 4) << nobrowser.output;  // an I/O error (docs/reliability.md)
+  EXPECT_NE(nobrowser.output.find("no Chromium"), std::string::npos) << nobrowser.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("none")));
 }
 
 }  // namespace

@@ -171,6 +171,10 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
             href: `/api/events/${ev.id}/dealsheets?run=${sheetRun}&format=html&lang=${lang()}&participant=${encodeURIComponent(person)}`,
           }, `${t('dealSheets')} (run ${sheetRun})`),
           ' · ', h('a', {
+            id: 'dealsheet-pdf',
+            href: `/api/events/${ev.id}/dealsheets?run=${sheetRun}&format=pdf&lang=${lang()}&participant=${encodeURIComponent(person)}`,
+          }, 'PDF'),
+          ' · ', h('a', {
             href: `/api/events/${ev.id}/dealsheets?run=${sheetRun}&format=html&lang=${lang()}`, target: '_blank',
           }, t('dealSheetsAll')))
         : h('p', { class: 'muted', id: 'dealsheet-none' }, t('dealSheetsNeedRun')),
