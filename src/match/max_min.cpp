@@ -19,6 +19,8 @@ using Clock = std::chrono::steady_clock;
 // The search stops a level at this share of its time so that scoring fits inside it.
 constexpr double kLevelStopShare = 0.95;
 constexpr double kMinLevelSeconds = 0.01;
+// The guaranteed level is solved once more when at least this share of the time is left.
+constexpr double kPolishShare = 0.2;
 
 // Levels a binary search over [lo, hi] may still try, plus one for the last solve at lo.
 int levels_left(int lo, int hi) {
@@ -196,6 +198,17 @@ core::Result<MaxMinResult> solve_max_min(const Instance& instance, const SolveOp
     auto solved = solve_level(lo, 1);
     if (!solved) return solved.error();
     at_lo = std::move(*solved);
+  } else if (remaining() > kPolishShare * total_seconds && !outer_stop()) {
+    // Time left after the search (the levels above failed quickly): the guaranteed level once
+    // more with all of it; the better schedule and the tighter bound are kept.
+    auto again = solve_level(lo, 1);
+    if (!again) return again.error();
+    const long long bound = std::min(at_lo->upper_bound, again->upper_bound);
+    if (level_sum(meeting_counts(instance, again->meetings), lo) >= target(lo) &&
+        again->objective.total() > at_lo->objective.total()) {
+      at_lo = std::move(*again);
+    }
+    at_lo->upper_bound = bound;
   }
   report.guaranteed = lo;
   if (lo >= report.max_reach) {
