@@ -130,6 +130,58 @@ core::Result<std::vector<match::Meeting>> parse_meetings(
 
 json string_list(const std::vector<std::string>& v) { return json(v); }
 
+// `members`: [{name, role?, languages?}] (a delegation sharing the participant's schedule).
+core::Result<std::vector<match::Member>> members_from_json(const JsonReader& r,
+                                                           const json& object) {
+  std::vector<match::Member> out;
+  if (!r.has("members")) return out;
+  const json& list = object.at("members");
+  const std::string path = r.location("members");
+  if (!list.is_array()) {
+    return core::Error::invalid_input("expected an array of members", path,
+                                      "give [{\"name\": ..., \"role\": ...}]");
+  }
+  for (std::size_t m = 0; m < list.size(); ++m) {
+    if (!list[m].is_object()) {
+      return core::Error::invalid_input("expected a member object",
+                                        path + "[" + std::to_string(m) + "]",
+                                        "give {\"name\", \"role\", \"languages\"}");
+    }
+    match::Member member;
+    for (const char* key : {"name", "role"}) {
+      if (!list[m].contains(key)) continue;
+      if (!list[m].at(key).is_string()) {
+        return core::Error::invalid_input(std::string("expected a string for ") + key,
+                                          path + "[" + std::to_string(m) + "]." + key, "give text");
+      }
+      (std::string(key) == "name" ? member.name : member.role) = list[m].at(key).get<std::string>();
+    }
+    if (list[m].contains("languages")) {
+      const json& l = list[m].at("languages");
+      if (!l.is_array() ||
+          !std::all_of(l.begin(), l.end(), [](const json& x) { return x.is_string(); })) {
+        return core::Error::invalid_input("expected a list of language codes",
+                                          path + "[" + std::to_string(m) + "].languages",
+                                          "give e.g. [\"ko\", \"en\"]");
+      }
+      member.languages = l.get<std::vector<std::string>>();
+    }
+    out.push_back(std::move(member));
+  }
+  return out;
+}
+
+json members_json(const std::vector<match::Member>& members) {
+  json list = json::array();
+  for (const auto& m : members) {
+    json mj = {{"name", m.name}};
+    if (!m.role.empty()) mj["role"] = m.role;
+    if (!m.languages.empty()) mj["languages"] = m.languages;
+    list.push_back(mj);
+  }
+  return list;
+}
+
 // `interpreters`: [{id, languages, available?}]; `available` left out = every slot 0..S-1. Slot
 // ids out of range are kept as -1 for validate_instance to name.
 core::Result<std::vector<match::Interpreter>> interpreters_from_json(const json& list,
@@ -322,6 +374,9 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         if (*home < 0) return pr.error("home_table", "negative table", "give a table 0..T-1");
         p.home_table = *home;
       }
+      auto members = members_from_json(pr, parts[i]);
+      if (!members) return members.error();
+      p.members = std::move(*members);
       auto avail = pr.integer_array("available");
       if (!avail) return avail.error();
       for (long long s : *avail) {
@@ -613,6 +668,7 @@ std::string match_instance_json(const match::Instance& inst) {
     if (p.home_table >= 0) pj["home_table"] = p.home_table;
     if (p.max_meetings >= 0) pj["max_meetings"] = p.max_meetings;
     if (!p.languages.empty()) pj["languages"] = string_list(p.languages);
+    if (!p.members.empty()) pj["members"] = members_json(p.members);
     parts.push_back(pj);
   }
   root["participants"] = parts;
@@ -922,6 +978,18 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     p.processes = split_list(optional_text(row, "processes"));
     p.target_countries = split_list(optional_text(row, "target_countries"));
     p.languages = split_list(optional_text(row, "languages"));
+    // members: "Name (role); Name": a delegation or team sharing this participant's schedule.
+    for (const auto& item : split_list(optional_text(row, "members"))) {
+      match::Member member;
+      const auto open = item.find(" (");
+      if (open != std::string::npos && item.back() == ')') {
+        member.name = item.substr(0, open);
+        member.role = item.substr(open + 2, item.size() - open - 3);
+      } else {
+        member.name = item;
+      }
+      p.members.push_back(std::move(member));
+    }
     const std::string cap = optional_text(row, "max_meetings");
     if (!cap.empty()) {
       auto v = row.integer("max_meetings");
@@ -1058,6 +1126,9 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
         if (!v) return v.error();
         *field = *v;
       }
+      auto members = members_from_json(pr, parts[i]);
+      if (!members) return members.error();
+      p.members = std::move(*members);
       if (pr.has("available")) {
         auto avail = pr.integer_array("available");
         if (!avail) return avail.error();

@@ -109,11 +109,24 @@ struct Words {
   const char* table;
   const char* default_title;
   const char* interpreter;
+  const char* attending;
+  const char* delegation;
 };
 
-constexpr Words kEnglish = {"1:1 meeting with ", "Partner: ",    "Slot ", "Table ",
-                            "1:1 meeting",       "Interpreter: "};
-constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ", "테이블 ", "1:1 미팅", "통역: "};
+constexpr Words kEnglish = {
+    "1:1 meeting with ", "Partner: ",          "Slot ",           "Table ", "1:1 meeting",
+    "Interpreter: ",     "Their delegation: ", "Our delegation: "};
+constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ",         "테이블 ",
+                           "1:1 미팅",   "통역: ", "상대 참석자: ", "우리 참석자: "};
+
+// "Name (role), Name": the people of a delegation, as its agenda names them.
+std::string members_text(const Participant& p) {
+  std::string out;
+  for (const Member& m : p.members) {
+    out += (out.empty() ? "" : ", ") + m.name + (m.role.empty() ? "" : " (" + m.role + ")");
+  }
+  return out;
+}
 
 std::string languages_text(const std::vector<std::string>& languages) {
   std::string out;
@@ -214,7 +227,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
   std::vector<AgendaFile> files;
   const std::string header =
       "participant_id,participant,slot,start,end,table_number,partner_id,partner,partner_country,"
-      "partner_org_type,interpreter\n";
+      "partner_org_type,interpreter,partner_members\n";
   std::string all = header;
   for (int i = 0; i < n; ++i) {
     const Participant& me = instance.participants[i];
@@ -262,14 +275,19 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       ics_line(
           ics,
           "DESCRIPTION:" +
-              ics_text(title + "\n" + words.partner + label(other) + " (" + other.country +
-                       (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
-                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1) +
-                       (interpreted
-                            ? "\n" + std::string(words.interpreter) + interpreter + " (" +
-                                  languages_text(instance.interpreters[m.interpreter].languages) +
-                                  ")"
-                            : std::string())));
+              ics_text(
+                  title + "\n" + words.partner + label(other) + " (" + other.country +
+                  (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
+                  std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1) +
+                  (other.members.empty()
+                       ? std::string()
+                       : "\n" + std::string(words.attending) + members_text(other)) +
+                  (me.members.empty() ? std::string()
+                                      : "\n" + std::string(words.delegation) + members_text(me)) +
+                  (interpreted
+                       ? "\n" + std::string(words.interpreter) + interpreter + " (" +
+                             languages_text(instance.interpreters[m.interpreter].languages) + ")"
+                       : std::string())));
       ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
       ics_line(ics, "TRANSP:OPAQUE");
       ics_line(ics, "END:VEVENT");
@@ -278,7 +296,8 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                               std::to_string(m.slot) + "," + slot.start + "," + slot.end + "," +
                               std::to_string(m.table + 1) + "," + csv_field(other.id) + "," +
                               csv_field(other.organisation) + "," + csv_field(other.country) + "," +
-                              csv_field(other.org_type) + "," + csv_field(interpreter) + "\n";
+                              csv_field(other.org_type) + "," + csv_field(interpreter) + "," +
+                              csv_field(members_text(other)) + "\n";
       csv += row;
       all += row;
     };

@@ -70,9 +70,19 @@ bool is_vetoed(const Instance& instance, int k, int f) {
   return false;
 }
 
+std::vector<std::string> spoken_languages(const Participant& participant) {
+  std::vector<std::string> out = participant.languages;
+  for (const Member& m : participant.members) {
+    for (const auto& l : m.languages) {
+      if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
+    }
+  }
+  return out;
+}
+
 bool needs_interpreter(const Instance& instance, int k, int f) {
-  const auto& a = instance.participants[k].languages;
-  const auto& b = instance.participants[f].languages;
+  const auto a = spoken_languages(instance.participants[k]);
+  const auto b = spoken_languages(instance.participants[f]);
   if (a.empty() || b.empty()) return false;
   for (const auto& l : a) {
     if (std::find(b.begin(), b.end(), l) != b.end()) return false;
@@ -87,7 +97,8 @@ bool can_interpret(const Instance& instance, int interpreter, int k, int f) {
       return std::find(speaks.begin(), speaks.end(), l) != speaks.end();
     });
   };
-  return any(instance.participants[k].languages) && any(instance.participants[f].languages);
+  return any(spoken_languages(instance.participants[k])) &&
+         any(spoken_languages(instance.participants[f]));
 }
 
 std::vector<std::vector<char>> interpreter_slots(const Instance& instance) {
@@ -404,6 +415,15 @@ core::Diagnostics validate_instance(const Instance& instance) {
     }
   }
   for (std::size_t i = 0; i < instance.participants.size(); ++i) {
+    const auto& members = instance.participants[i].members;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (members[m].name.empty()) {
+        diag.add_error(core::Error::invalid_input(
+            "a member without a name",
+            at("participants", i) + ".members[" + std::to_string(m) + "]",
+            "give each member of the delegation a name"));
+      }
+    }
     if (instance.participants[i].max_meetings < -1) {
       diag.add_error(core::Error::invalid_input("negative max_meetings",
                                                 at("participants", i) + ".max_meetings",

@@ -16,6 +16,14 @@ namespace urbanmine::match {
 
 enum class Side { kKorean, kForeign };  // "K" and "F" in files; meetings are always K-F
 
+// One person of a delegation or a firm's team: the members of a participant attend its meetings
+// together and share its one schedule (and agenda).
+struct Member {
+  std::string name;
+  std::string role;                    // e.g. "director general", "expert"; may be empty
+  std::vector<std::string> languages;  // ISO 639-1; spoken for the group (see Participant)
+};
+
 struct Participant {
   std::string id;  // unique, e.g. "K0003"
   Side side = Side::kKorean;
@@ -31,9 +39,14 @@ struct Participant {
   int home_table = -1;         // side K with host_keeps_table: the table it keeps (-1 = auto)
   int max_meetings = -1;       // organiser's cap on this person's meetings in the session (-1 none)
   // Languages spoken (ISO 639-1 codes, "ko", "en", "id"); empty = not given, and then no
-  // meeting of this participant needs an interpreter.
+  // meeting of this participant needs an interpreter. A delegation speaks its own languages and
+  // every member's (spoken_languages).
   std::vector<std::string> languages;
+  std::vector<Member> members;  // the delegation or team; empty = one person, unnamed
 };
+
+// The languages a participant's meetings can be held in: its own and its members'.
+std::vector<std::string> spoken_languages(const Participant& participant);
 
 // An interpreter the organiser can send to meetings whose parties share no language: one meeting
 // per slot, in the slots listed.

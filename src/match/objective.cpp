@@ -24,7 +24,7 @@ std::string name_of(const Instance& instance, int index) {
 
 std::string languages_of(const Participant& p) {
   std::string out;
-  for (const auto& l : p.languages) out += (out.empty() ? "" : "/") + l;
+  for (const auto& l : spoken_languages(p)) out += (out.empty() ? "" : "/") + l;
   return out;
 }
 
