@@ -456,6 +456,12 @@ async function main() {
         const grid = await page.$eval('#schedule-grid', (el) => el.textContent);
         expect(grid.includes('Samsung SDI (K01)') || grid.includes('Saebitchem (K02)'),
           `no organisation names in the grid: ${grid.slice(0, 200)}`);
+        // The Indonesian delegation speaks Indonesian only: its meetings show their interpreter
+        // (the I rows of the profiles), and its partners' agendas name its members.
+        expect(grid.includes('🗣 I02'), `no interpreter in the grid: ${grid.slice(0, 300)}`);
+        await page.selectOption('#agenda-person', 'K02');
+        await page.waitForFunction(() => document.querySelector('#event-out')?.textContent
+          .includes('Head of delegation (official)'), null, { timeout: 20000 });
         // The agenda links the person's deal sheets from the baseline run of an earlier step.
         await page.waitForSelector('#dealsheet-link', { timeout: 20000 });
         const href = await page.$eval('#dealsheet-link', (a) => a.getAttribute('href'));

@@ -27,6 +27,12 @@ interface Participant {
   country: string;
   org_type: string;
   organisation?: string;
+  members?: Array<{ name: string; role?: string }>;
+}
+
+// "Name (role), Name": who of a delegation comes to its meetings.
+function membersOf(who: Map<string, Participant>, id: string): string {
+  return (who.get(id)?.members ?? []).map((m) => (m.role ? `${m.name} (${m.role})` : m.name)).join(', ');
 }
 
 // A participant as people read it: "Organisation (id)", or the id when no organisation is given.
@@ -154,11 +160,12 @@ async function showSchedule(box: HTMLElement, ev: EventAnswer, schedule: Schedul
     const mine = schedule.meetings.filter((m) => m.k === person || m.f === person).sort((a, b) => a.slot - b.slot);
     const q = `date=${encodeURIComponent(date.value)}`;
     agendaBox.replaceChildren(
-      table([t('slot'), t('tableNo'), t('person'), t('country'), t('orgType')],
+      table([t('slot'), t('tableNo'), t('person'), t('country'), t('orgType'), t('delegation'), t('interpreter')],
         mine.map((m) => {
           const other = m.k === person ? m.f : m.k;
           const s = slotOf.get(m.slot);
-          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, nameOf(who, other), who.get(other)?.country ?? '', who.get(other)?.org_type ?? ''];
+          return [s ? `${s.start}–${s.end}` : String(m.slot), m.table + 1, nameOf(who, other), who.get(other)?.country ?? '',
+            who.get(other)?.org_type ?? '', membersOf(who, other), m.interpreter ?? ''];
         })),
       h('p', {},
         h('a', { href: `/api/events/${ev.id}/agendas/${person}.ics?${q}`, download: `${person}.ics`, id: 'ics-link' }, t('downloadIcs')),
