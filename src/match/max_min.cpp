@@ -217,8 +217,11 @@ core::Result<MaxMinResult> solve_max_min(const Instance& instance, const SolveOp
     const auto it = failed.find(lo + 1);
     report.next_level_status = it != failed.end() && it->second ? "proven-infeasible" : "not-found";
   }
+  // Held below the level by their own data (cancelled participants and absent ones are not).
+  std::vector<char> cancelled(instance.participants.size(), 0);
+  for (int i : instance.cancelled) cancelled[i] = 1;
   for (int i = 0; i < instance.participant_count(); ++i) {
-    if (report.reach[i] < lo && !instance.participants[i].available.empty()) {
+    if (report.reach[i] < lo && !cancelled[i] && !instance.participants[i].available.empty()) {
       report.limited.push_back(i);
     }
   }

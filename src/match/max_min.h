@@ -27,8 +27,10 @@ struct MaxMinReport {
   // The level above K: "proven-infeasible" (the bound rules it out), "not-found" (no schedule
   // reached it within the time limit, none proven impossible), or "beyond-reach" (K = max_reach).
   std::string next_level_status;
-  std::vector<int> reach;     // per participant
-  std::vector<int> limited;   // participants whose reach is below K (held there by their own data)
+  std::vector<int> reach;  // per participant
+  // Participants (not cancelled, with availability) whose reach is below K: held there by their
+  // own data.
+  std::vector<int> limited;
   long long level_bonus = 0;  // M
   int levels_tried = 0;
 };

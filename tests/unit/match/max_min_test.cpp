@@ -149,6 +149,19 @@ TEST(MatchMaxMin, TheScheduleFileSaysTheLevelAndWhoIsHeldBelowIt) {
   EXPECT_FALSE(nlohmann::json::parse(plain->schedule_json).contains("fairness"));
 }
 
+TEST(MatchMaxMin, ACancelledParticipantIsNotHeldBelowTheLevel) {
+  Instance inst = load("small-s1.json");
+  const int k26 = std::find_if(inst.participants.begin(), inst.participants.end(),
+                               [](const Participant& p) { return p.id == "K0026"; }) -
+                  inst.participants.begin();
+  inst.cancelled = {k26};  // the instance file's spelling: availability kept, but cancelled
+  auto fair = solve_max_min(inst, generous());
+  ASSERT_TRUE(fair.has_value()) << fair.error().to_string();
+  EXPECT_EQ(fair->report.reach[k26], 0);
+  EXPECT_TRUE(fair->report.limited.empty());
+  EXPECT_GE(fair->report.guaranteed, 3);
+}
+
 TEST(MatchMaxMin, MediumS1GuaranteesEveryoneMoreThanTheWeightObjective) {
   const Instance inst = load("medium-s1.json");
   auto plain = solve_schedule(inst, generous());

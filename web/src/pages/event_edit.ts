@@ -108,8 +108,10 @@ export function scheduleEditor(ev: EditableEvent, schedule: ScheduleAnswer,
           ondragover: (e: Event) => e.preventDefault(),
           ondrop: async (e: Event) => {
             e.preventDefault();
-            const from = Number((e as DragEvent).dataTransfer?.getData('text/plain'));
-            if (Number.isInteger(from) && from >= 0 && from < meetings.length) await move(from, s.id, tb);
+            // Only a meeting of this grid: anything else dropped here (a file, text) is ignored.
+            const text = (e as DragEvent).dataTransfer?.getData('text/plain') ?? '';
+            const from = /^\d+$/.test(text) ? Number(text) : -1;
+            if (from >= 0 && from < meetings.length) await move(from, s.id, tb);
           },
         };
         if (i < 0) {
