@@ -132,40 +132,33 @@ json string_list(const std::vector<std::string>& v) { return json(v); }
 
 // `members`: [{name, role?, languages?}] (a delegation sharing the participant's schedule).
 core::Result<std::vector<match::Member>> members_from_json(const JsonReader& r,
-                                                           const json& object) {
+                                                           const std::string& source) {
   std::vector<match::Member> out;
   if (!r.has("members")) return out;
-  const json& list = object.at("members");
-  const std::string path = r.location("members");
+  const json& list = r.node().at("members");
+  const std::string path = r.path() + ".members";
   if (!list.is_array()) {
-    return core::Error::invalid_input("expected an array of members", path,
-                                      "give [{\"name\": ..., \"role\": ...}]");
+    return bad(source, path, "expected an array of members", "give [{\"name\", \"role\"}]");
   }
   for (std::size_t m = 0; m < list.size(); ++m) {
+    const std::string at = path + "[" + std::to_string(m) + "]";
     if (!list[m].is_object()) {
-      return core::Error::invalid_input("expected a member object",
-                                        path + "[" + std::to_string(m) + "]",
-                                        "give {\"name\", \"role\", \"languages\"}");
+      return bad(source, at, "expected a member object",
+                 "give {\"name\", \"role\", \"languages\"}");
     }
+    JsonReader mr(list[m], source, at);
     match::Member member;
-    for (const char* key : {"name", "role"}) {
-      if (!list[m].contains(key)) continue;
-      if (!list[m].at(key).is_string()) {
-        return core::Error::invalid_input(std::string("expected a string for ") + key,
-                                          path + "[" + std::to_string(m) + "]." + key, "give text");
-      }
-      (std::string(key) == "name" ? member.name : member.role) = list[m].at(key).get<std::string>();
+    auto name = mr.string("name");
+    if (!name) return name.error();
+    member.name = *name;
+    if (mr.has("role")) {
+      auto role = mr.string("role");
+      if (!role) return role.error();
+      member.role = *role;
     }
-    if (list[m].contains("languages")) {
-      const json& l = list[m].at("languages");
-      if (!l.is_array() ||
-          !std::all_of(l.begin(), l.end(), [](const json& x) { return x.is_string(); })) {
-        return core::Error::invalid_input("expected a list of language codes",
-                                          path + "[" + std::to_string(m) + "].languages",
-                                          "give e.g. [\"ko\", \"en\"]");
-      }
-      member.languages = l.get<std::vector<std::string>>();
-    }
+    auto languages = optional_strings(mr, "languages");
+    if (!languages) return languages.error();
+    member.languages = *languages;
     out.push_back(std::move(member));
   }
   return out;
@@ -374,7 +367,7 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
         if (*home < 0) return pr.error("home_table", "negative table", "give a table 0..T-1");
         p.home_table = *home;
       }
-      auto members = members_from_json(pr, parts[i]);
+      auto members = members_from_json(pr, source);
       if (!members) return members.error();
       p.members = std::move(*members);
       auto avail = pr.integer_array("available");
@@ -883,6 +876,26 @@ std::string parse_slots(const std::string& text, int slot_count, std::vector<int
   return "";
 }
 
+// One interpreter from CSV cells: a profiles row of side I or a row of the interpreters table.
+core::Result<match::Interpreter> interpreter_from_row(const CsvRow& row, std::string id,
+                                                      const std::string& languages,
+                                                      const std::string& available,
+                                                      int slot_count) {
+  match::Interpreter it;
+  it.id = std::move(id);
+  it.languages = split_list(languages);
+  if (it.languages.size() < 2) {
+    return core::Error::invalid_input("an interpreter needs two languages or more",
+                                      row.location("languages"), "write e.g. ko;id");
+  }
+  if (const std::string problem = parse_slots(available, slot_count, it.available);
+      !problem.empty()) {
+    return core::Error::invalid_input(problem, row.location("available"),
+                                      "give slot ids or ranges such as 0-7;10, or all");
+  }
+  return it;
+}
+
 struct PendingRequest {
   int from;
   std::string to;
@@ -943,20 +956,10 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     if (!side) return side.error();
     if (*side == "I") {
       // An interpreter: its languages and the slots it is there (no country, no interests).
-      match::Interpreter it;
-      it.id = p.id;
-      it.languages = split_list(optional_text(row, "languages"));
-      if (it.languages.size() < 2) {
-        return core::Error::invalid_input("an interpreter needs two languages or more",
-                                          row.location("languages"), "write e.g. ko;id");
-      }
-      if (const std::string problem =
-              parse_slots(optional_text(row, "available"), slot_count, it.available);
-          !problem.empty()) {
-        return core::Error::invalid_input(problem, row.location("available"),
-                                          "give slot ids or ranges such as 0-7;10, or all");
-      }
-      out.interpreters.push_back(std::move(it));
+      auto it = interpreter_from_row(row, p.id, optional_text(row, "languages"),
+                                     optional_text(row, "available"), slot_count);
+      if (!it) return it.error();
+      out.interpreters.push_back(std::move(*it));
       continue;
     }
     const int index = static_cast<int>(out.participants.size());
@@ -1126,7 +1129,7 @@ core::Result<MatchProfiles> parse_match_profiles_json(const std::string& json_te
         if (!v) return v.error();
         *field = *v;
       }
-      auto members = members_from_json(pr, parts[i]);
+      auto members = members_from_json(pr, source);
       if (!members) return members.error();
       p.members = std::move(*members);
       if (pr.has("available")) {
@@ -1207,24 +1210,18 @@ core::Result<std::vector<match::Interpreter>> parse_interpreters_csv(const std::
   std::vector<match::Interpreter> out;
   for (std::size_t r = 0; r < table->size(); ++r) {
     const CsvRow row = table->row(r);
-    match::Interpreter it;
     auto id = row.required_text("id");
     if (!id) return id.error();
-    it.id = *id;
     auto languages = row.required_text("languages");
     if (!languages) return languages.error();
-    it.languages = split_list(*languages);
     std::string slots;
     if (table->has_column("available")) {
       auto v = row.text("available");
       if (v) slots = *v;
     }
-    if (const std::string problem = parse_slots(slots, slot_count, it.available);
-        !problem.empty()) {
-      return core::Error::invalid_input(problem, row.location("available"),
-                                        "give slot ids and ranges such as 0-7;10, or all");
-    }
-    out.push_back(std::move(it));
+    auto it = interpreter_from_row(row, *id, *languages, slots, slot_count);
+    if (!it) return it.error();
+    out.push_back(std::move(*it));
   }
   return out;
 }

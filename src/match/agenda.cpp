@@ -128,12 +128,6 @@ std::string members_text(const Participant& p) {
   return out;
 }
 
-std::string languages_text(const std::vector<std::string>& languages) {
-  std::string out;
-  for (const auto& l : languages) out += (out.empty() ? "" : "/") + l;
-  return out;
-}
-
 // "14:15" -> "141500"; false when malformed.
 bool ics_time(const std::string& hhmm, std::string& out) {
   int h = 0;
@@ -286,7 +280,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                                       : "\n" + std::string(words.delegation) + members_text(me)) +
                   (interpreted
                        ? "\n" + std::string(words.interpreter) + interpreter + " (" +
-                             languages_text(instance.interpreters[m.interpreter].languages) + ")"
+                             languages_label(instance.interpreters[m.interpreter].languages) + ")"
                        : std::string())));
       ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
       ics_line(ics, "TRANSP:OPAQUE");
@@ -326,7 +320,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       const Participant& k = instance.participants[m->k];
       const Participant& f = instance.participants[m->f];
       const Slot& slot = instance.slots[m->slot];
-      csv += csv_field(it.id) + "," + csv_field(languages_text(it.languages)) + "," +
+      csv += csv_field(it.id) + "," + csv_field(languages_label(it.languages)) + "," +
              std::to_string(m->slot) + "," + slot.start + "," + slot.end + "," +
              std::to_string(m->table + 1) + "," + csv_field(k.id) + "," +
              csv_field(k.organisation) + "," + csv_field(f.id) + "," + csv_field(f.organisation) +

@@ -70,6 +70,12 @@ bool is_vetoed(const Instance& instance, int k, int f) {
   return false;
 }
 
+std::string languages_label(const std::vector<std::string>& languages) {
+  std::string out;
+  for (const auto& l : languages) out += (out.empty() ? "" : "/") + l;
+  return out;
+}
+
 std::vector<std::string> spoken_languages(const Participant& participant) {
   std::vector<std::string> out = participant.languages;
   for (const Member& m : participant.members) {

@@ -45,6 +45,9 @@ struct Participant {
   std::vector<Member> members;  // the delegation or team; empty = one person, unnamed
 };
 
+// Languages as people read them: "ko/en".
+std::string languages_label(const std::vector<std::string>& languages);
+
 // The languages a participant's meetings can be held in: its own and its members'.
 std::vector<std::string> spoken_languages(const Participant& participant);
 

@@ -22,12 +22,6 @@ std::string name_of(const Instance& instance, int index) {
   return instance.participants[index].id;
 }
 
-std::string languages_of(const Participant& p) {
-  std::string out;
-  for (const auto& l : spoken_languages(p)) out += (out.empty() ? "" : "/") + l;
-  return out;
-}
-
 // Interpreters: an assigned one must exist, be available in the slot, speak a language of each
 // party and serve one meeting per slot; a meeting whose parties share no language and that has
 // none assigned must be servable by the interpreters left free in its slot (a hand-edited
@@ -83,9 +77,9 @@ void check_interpreters(const Instance& instance, const std::vector<Meeting>& me
       violations.push_back("meeting " + std::to_string(list[j]) + " (" + name_of(instance, m.k) +
                            "-" + name_of(instance, m.f) + ", slot " + std::to_string(slot) +
                            ", table " + std::to_string(m.table) + "): " + name_of(instance, m.k) +
-                           " (" + languages_of(instance.participants[m.k]) + ") and " +
-                           name_of(instance, m.f) + " (" +
-                           languages_of(instance.participants[m.f]) +
+                           " (" + languages_label(spoken_languages(instance.participants[m.k])) +
+                           ") and " + name_of(instance, m.f) + " (" +
+                           languages_label(spoken_languages(instance.participants[m.f])) +
                            ") share no language and no interpreter for them is free in this slot");
     }
   }
