@@ -3,8 +3,10 @@
 // this file: a failure is reported as an unsolved outcome.
 #include "match/lp_models.h"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
+#include <map>
 #include <string>
 
 #include <coin/CbcModel.hpp>
@@ -13,6 +15,8 @@
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
+
+#include "match/instance.h"
 
 namespace urbanmine::match::detail {
 
@@ -43,7 +47,26 @@ struct BuiltModel {
   std::vector<double> col_lower, col_upper, objective, row_lower, row_upper;
   std::vector<std::vector<int>> x_column;  // per pair and allowed slot
   int x_columns = 0;
+  std::vector<int> link_row;  // per x column: its interpreter row (x - sum y = 0), or -1
+  // Interpreter columns, after the x columns: (owner, class); the owner is the x column, or
+  // -(j + 1) for the j-th fixed meeting that needs an interpreter (slot order).
+  std::vector<std::pair<int, int>> y_column;
+  int y_columns = 0;
 };
+
+bool pair_needs_interpreter(const ReducedProblem& prob, int pair) {
+  return !prob.pair_slot_interpreters.empty() &&
+         !prob.pair_slot_interpreters[static_cast<std::size_t>(pair)].empty();
+}
+
+// The distinct classes of a list of interpreters, ascending.
+std::vector<int> classes_of(const ReducedProblem& prob, const std::vector<int>& interpreters) {
+  std::vector<int> out;
+  for (int i : interpreters) out.push_back(prob.interpreter_class[static_cast<std::size_t>(i)]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 BuiltModel build_time_indexed(const ReducedProblem& prob) {
   BuiltModel m;
@@ -86,7 +109,54 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
   for (int i = 0; i < n; ++i) {
     if (per_person[i] > 0) fair_row[i] = add_row(prob.fixed_meetings[i]);
   }
-  m.rows = rows;
+  // Caps: a participant's free meetings <= what its cap leaves.
+  std::vector<int> cap_row(n, -1);
+  for (int i = 0; i < n; ++i) {
+    const int left = prob.cap_left.empty() ? -1 : prob.cap_left[static_cast<std::size_t>(i)];
+    if (left >= 0 && per_person[i] > left) cap_row[i] = add_row(left);
+  }
+  // Forced breaks: in every window of max_run + 1 consecutive slots a participant meets at most
+  // max_run times, fixed meetings included (rows per participant and window start).
+  const int run = prob.max_run;
+  const int windows = run > 0 ? std::max(0, slot_count - run) : 0;
+  std::vector<int> window_row(static_cast<std::size_t>(n) * std::max(windows, 1), -1);
+  for (int i = 0; i < n && windows > 0; ++i) {
+    if (per_person[i] == 0) continue;
+    for (int a = 0; a < windows; ++a) {
+      int free_columns = 0;
+      int busy = 0;
+      for (int s = a; s <= a + run; ++s) {
+        const std::size_t cell = static_cast<std::size_t>(i) * slot_count + s;
+        free_columns += person_slot[cell] > 0 ? 1 : 0;
+        if (!prob.fixed_busy.empty()) busy += prob.fixed_busy[cell] != 0 ? 1 : 0;
+      }
+      if (free_columns + busy > run) {
+        window_row[static_cast<std::size_t>(i) * windows + a] = add_row(run - busy);
+      }
+    }
+  }
+  // Interpreters, by class (interpreters with the same languages are interchangeable): in every
+  // slot a class serves at most as many meetings as it has free interpreters, fixed meetings
+  // first. A meeting that only one class can serve uses that class's row directly; one that
+  // several classes can serve has x = sum of its y (one y per class). y may stay continuous: for
+  // 0/1 meetings the assignment is a bipartite b-matching, whose polytope is integral.
+  const int classes = prob.interpreter_classes;
+  std::vector<double> class_left(static_cast<std::size_t>(classes) * slot_count, 0.0);
+  for (std::size_t c = 0; c < class_left.size() && !prob.class_free.empty(); ++c) {
+    class_left[c] = prob.class_free[c];
+  }
+  for (int s = 0; s < slot_count && !prob.fixed_interpreters.empty(); ++s) {
+    for (const std::vector<int>& capable : prob.fixed_interpreters[s]) {
+      const std::vector<int> own = classes_of(prob, capable);
+      if (own.size() == 1) class_left[static_cast<std::size_t>(own[0]) * slot_count + s] -= 1.0;
+    }
+  }
+  std::vector<int> class_row(class_left.size(), -1);
+  auto class_slot_row = [&](int c, int s) {
+    const std::size_t cell = static_cast<std::size_t>(c) * slot_count + s;
+    if (class_row[cell] < 0) class_row[cell] = add_row(std::max(0.0, class_left[cell]));
+    return class_row[cell];
+  };
   m.x_column.resize(pair_count);
   std::vector<int> idx;
   std::vector<double> val;
@@ -105,6 +175,24 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
       if (slot_row[s] >= 0) idx.push_back(slot_row[s]), val.push_back(1.0);
       idx.push_back(fair_row[k]), val.push_back(-1.0);
       idx.push_back(fair_row[f]), val.push_back(-1.0);
+      for (int i : {k, f}) {
+        if (cap_row[i] >= 0) idx.push_back(cap_row[i]), val.push_back(1.0);
+        for (int w = std::max(0, s - run); w <= std::min(s, windows - 1); ++w) {
+          const int r = window_row[static_cast<std::size_t>(i) * windows + w];
+          if (r >= 0) idx.push_back(r), val.push_back(1.0);
+        }
+      }
+      m.link_row.push_back(-1);
+      if (pair_needs_interpreter(prob, p)) {
+        const std::vector<int> own = classes_of(prob, prob.pair_slot_interpreters[p][a]);
+        if (own.size() == 1) {
+          idx.push_back(class_slot_row(own[0], s)), val.push_back(1.0);
+        } else {
+          m.link_row.back() = add_row(0.0);  // x - sum y = 0
+          m.row_lower.back() = 0.0;
+          idx.push_back(m.link_row.back()), val.push_back(1.0);
+        }
+      }
       m.indices.insert(m.indices.end(), idx.begin(), idx.end());
       m.elements.insert(m.elements.end(), val.begin(), val.end());
       m.starts.push_back(static_cast<CoinBigIndex>(m.indices.size()));
@@ -114,6 +202,42 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
       m.x_column[p].push_back(m.x_columns++);
     }
   }
+  const auto add_y_column = [&](std::initializer_list<std::pair<int, double>> entries) {
+    for (const auto& [r, v] : entries) m.indices.push_back(r), m.elements.push_back(v);
+    m.starts.push_back(static_cast<CoinBigIndex>(m.indices.size()));
+    m.col_lower.push_back(0.0);
+    m.col_upper.push_back(1.0);
+    m.objective.push_back(0.0);
+  };
+  for (int p = 0; p < pair_count; ++p) {
+    if (!pair_needs_interpreter(prob, p)) continue;
+    for (std::size_t a = 0; a < prob.pair_slots[p].size(); ++a) {
+      const int s = prob.pair_slots[p][a];
+      const int link = m.link_row[static_cast<std::size_t>(m.x_column[p][a])];
+      if (link < 0) continue;
+      for (int c : classes_of(prob, prob.pair_slot_interpreters[p][a])) {
+        m.y_column.push_back({m.x_column[p][a], c});
+        add_y_column({{link, -1.0}, {class_slot_row(c, s), 1.0}});
+      }
+    }
+  }
+  // Fixed meetings that several classes can serve: sum y = 1 each.
+  int fixed_ordinal = 0;
+  for (int s = 0; s < slot_count && !prob.fixed_interpreters.empty(); ++s) {
+    for (const std::vector<int>& capable : prob.fixed_interpreters[s]) {
+      ++fixed_ordinal;
+      const std::vector<int> own = classes_of(prob, capable);
+      if (own.size() == 1) continue;
+      const int r = add_row(1.0);
+      m.row_lower.back() = 1.0;
+      for (int c : own) {
+        m.y_column.push_back({-fixed_ordinal, c});
+        add_y_column({{r, 1.0}, {class_slot_row(c, s), 1.0}});
+      }
+    }
+  }
+  m.rows = rows;
+  m.y_columns = static_cast<int>(m.y_column.size());
   for (int i = 0; i < n; ++i) {
     if (fair_row[i] < 0) continue;
     for (long long bonus : prob.fairness_bonus) {
@@ -126,6 +250,44 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
     }
   }
   return m;
+}
+
+void set_incumbent_interpreters(const ReducedProblem& prob, const BuiltModel& m,
+                                const std::vector<std::pair<int, int>>& incumbent,
+                                std::vector<double>& start) {
+  std::map<std::pair<int, int>, int> y_of;  // (owner, class) -> column
+  for (int c = 0; c < m.y_columns; ++c)
+    y_of[m.y_column[static_cast<std::size_t>(c)]] = m.x_columns + c;
+  int fixed_ordinal = 0;
+  for (int s = 0; s < prob.slots; ++s) {
+    std::vector<std::vector<int>> lists;
+    std::vector<int> owner;
+    if (!prob.fixed_interpreters.empty()) {
+      for (const std::vector<int>& capable : prob.fixed_interpreters[s]) {
+        lists.push_back(capable);
+        owner.push_back(-++fixed_ordinal);
+      }
+    }
+    for (const auto& [p, slot] : incumbent) {
+      if (slot != s || !pair_needs_interpreter(prob, p)) continue;
+      const auto& slots = prob.pair_slots[static_cast<std::size_t>(p)];
+      const auto at = std::find(slots.begin(), slots.end(), s);
+      if (at == slots.end()) continue;
+      const auto a = static_cast<std::size_t>(at - slots.begin());
+      lists.push_back(prob.pair_slot_interpreters[static_cast<std::size_t>(p)][a]);
+      owner.push_back(m.x_column[static_cast<std::size_t>(p)][a]);
+    }
+    if (lists.empty()) continue;
+    std::vector<int> order(lists.size());
+    for (std::size_t j = 0; j < order.size(); ++j) order[j] = static_cast<int>(j);
+    const std::vector<int> served = serve_meetings(lists, order, prob.interpreters);
+    for (std::size_t j = 0; j < lists.size(); ++j) {
+      if (served[j] < 0) continue;
+      const auto it =
+          y_of.find({owner[j], prob.interpreter_class[static_cast<std::size_t>(served[j])]});
+      if (it != y_of.end()) start[static_cast<std::size_t>(it->second)] = 1.0;
+    }
+  }
 }
 
 void read_solution(const ReducedProblem& prob, const BuiltModel& m, const double* sol,
@@ -226,7 +388,10 @@ LpOutcome solve_time_indexed_mip(const ReducedProblem& problem, double seconds,
         ++count[problem.pair_k[p]];
         ++count[problem.pair_f[p]];
       }
-      int col = m.x_columns;
+      // y: the incumbent's interpreters, slot by slot (fixed meetings first), as serve_meetings
+      // assigns them; CBC drops an incumbent it finds infeasible, so a miss only costs time.
+      if (m.y_columns > 0) set_incumbent_interpreters(problem, m, incumbent, start);
+      int col = m.x_columns + m.y_columns;
       double value = 0.0;
       for (int c = 0; c < m.x_columns; ++c) value += start[c] * m.objective[c];
       // u columns exist only for participants with x columns, in participant order.
@@ -295,9 +460,32 @@ LpOutcome solve_slot_free_lp(const ReducedProblem& problem, double seconds,
       if (degree[i] == 0) continue;
       int slots = 0;
       for (char a : allowed[i]) slots += a;
+      int most = slots;
+      if (!problem.cap_left.empty() && problem.cap_left[static_cast<std::size_t>(i)] >= 0) {
+        most = std::min(most, problem.cap_left[static_cast<std::size_t>(i)]);
+      }
+      if (problem.max_run > 0) {
+        // Under the break rule a stretch of L usable slots holds L - floor(L / (run + 1))
+        // meetings at most; fixed meetings sit in the stretches too.
+        int total = 0;
+        int stretch = 0;
+        for (int s = 0; s <= problem.slots; ++s) {
+          const std::size_t cell = static_cast<std::size_t>(i) * problem.slots + s;
+          const bool usable =
+              s < problem.slots && (allowed[i][s] != 0 ||
+                                    (!problem.fixed_busy.empty() && problem.fixed_busy[cell] != 0));
+          if (usable) {
+            ++stretch;
+          } else {
+            total += stretch - stretch / (problem.max_run + 1);
+            stretch = 0;
+          }
+        }
+        most = std::min(most, total - problem.fixed_meetings[i]);
+      }
       cap_row[i] = rows++;
       row_lower.push_back(-COIN_DBL_MAX);
-      row_upper.push_back(slots);
+      row_upper.push_back(std::max(0, most));
       fair_row[i] = rows++;
       row_lower.push_back(-COIN_DBL_MAX);
       row_upper.push_back(problem.fixed_meetings[i]);

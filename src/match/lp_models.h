@@ -21,6 +21,21 @@ struct ReducedProblem {
   std::vector<int> free_tables;                         // per slot
   std::vector<long long> fairness_bonus;
   std::vector<int> fixed_meetings;  // per participant
+  // The organiser's rules, so that the models are exact rather than relaxations:
+  std::vector<int> cap_left;     // per participant: meetings still allowed, -1 = no cap
+  int max_run = 0;               // most consecutive meetings (0 = no break rule)
+  std::vector<char> fixed_busy;  // participants x slots: a fixed meeting holds the participant
+  // Interpreters: per pair and allowed slot (aligned with pair_slots), the interpreters able to
+  // serve it there; an empty outer list = the pair needs none. Per slot, the lists of the fixed
+  // meetings there that need one (each must keep one).
+  std::vector<std::vector<std::vector<int>>> pair_slot_interpreters;
+  std::vector<std::vector<std::vector<int>>> fixed_interpreters;
+  int interpreters = 0;
+  // Interpreters with the same languages are one class (interchangeable); per class and slot,
+  // how many of them are free there (classes x slots).
+  std::vector<int> interpreter_class;
+  int interpreter_classes = 0;
+  std::vector<int> class_free;
 };
 
 struct LpOutcome {

@@ -85,15 +85,13 @@ struct Model {
   std::vector<std::vector<char>> interpreter_free;
   std::vector<std::vector<std::vector<int>>> fixed_capable;
   int interpreter_count = 0;
+  std::vector<int> interpreter_class;  // interpreters with the same languages share a class
+
+  // Per pair that needs an interpreter and per slot: the interpreters able to serve it there.
+  std::vector<std::vector<std::vector<int>>> capable_in_slot;
 
   // The interpreters able to serve pair p in slot s.
-  std::vector<int> capable(int p, int s) const {
-    std::vector<int> out;
-    for (int i : pair_interpreters[p]) {
-      if (interpreter_free[i][s]) out.push_back(i);
-    }
-    return out;
-  }
+  const std::vector<int>& capable(int p, int s) const { return capable_in_slot[p][s]; }
   // Of `pairs` meeting in slot s (tried in the given order, after the fixed meetings there), the
   // positions of those no interpreter is left for.
   std::vector<std::size_t> unserved(int s, const std::vector<int>& pairs) const {
@@ -156,8 +154,18 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
   }
   m.interpreter_count = static_cast<int>(inst.interpreters.size());
   m.interpreter_free = interpreter_slots(inst);
+  {
+    std::map<std::vector<std::string>, int> class_of;
+    for (const Interpreter& it : inst.interpreters) {
+      std::vector<std::string> key = it.languages;
+      std::sort(key.begin(), key.end());
+      const auto found = class_of.emplace(key, static_cast<int>(class_of.size())).first;
+      m.interpreter_class.push_back(found->second);
+    }
+  }
   m.needs.assign(P, 0);
   m.pair_interpreters.assign(P, {});
+  m.capable_in_slot.assign(P, {});
   m.fixed_capable.assign(S, {});
   for (int p = 0; p < P; ++p) {
     if (!needs_interpreter(inst, m.pair_k[p], m.pair_f[p])) continue;
@@ -165,6 +173,12 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
     m.interpreting = true;
     for (int i = 0; i < m.interpreter_count; ++i) {
       if (can_interpret(inst, i, m.pair_k[p], m.pair_f[p])) m.pair_interpreters[p].push_back(i);
+    }
+    m.capable_in_slot[p].assign(S, {});
+    for (int s = 0; s < S; ++s) {
+      for (int i : m.pair_interpreters[p]) {
+        if (m.interpreter_free[i][s]) m.capable_in_slot[p][s].push_back(i);
+      }
     }
   }
   m.previous_slot.assign(P, -1);
@@ -659,7 +673,7 @@ class Search {
   // taken out of the arcs and the slot solved again, a few times; what still cannot be served
   // is dropped, so the slot stays feasible (a subset of a matching is a matching).
   void serve_interpreters(int s, int nf, int nk, bool complete, std::vector<int>& chosen) {
-    constexpr int kRounds = 4;
+    constexpr int kRounds = 16;
     for (int round = 0;; ++round) {
       std::vector<int> order = chosen;
       std::stable_sort(order.begin(), order.end(),
@@ -721,6 +735,34 @@ detail::ReducedProblem reduced_problem(const Model& m) {
   r.free_tables = m.free_tables;
   r.fairness_bonus = m.bonus;
   r.fixed_meetings = m.fixed_count;
+  r.cap_left.assign(static_cast<std::size_t>(m.n), -1);
+  for (int i = 0; i < m.n; ++i) {
+    if (m.cap[i] != std::numeric_limits<int>::max()) r.cap_left[i] = m.cap[i] - m.fixed_count[i];
+  }
+  r.max_run = m.max_run;
+  r.fixed_busy = m.fixed_busy;
+  if (m.interpreting) {
+    r.interpreters = m.interpreter_count;
+    r.pair_slot_interpreters.resize(m.pair_k.size());
+    for (std::size_t p = 0; p < m.pair_k.size(); ++p) {
+      if (!m.needs[p]) continue;
+      for (int s : m.pair_slots[p]) {
+        r.pair_slot_interpreters[p].push_back(m.capable(static_cast<int>(p), s));
+      }
+    }
+    r.fixed_interpreters = m.fixed_capable;
+    r.interpreter_class = m.interpreter_class;
+    r.interpreter_classes = 0;
+    for (int c : m.interpreter_class)
+      r.interpreter_classes = std::max(r.interpreter_classes, c + 1);
+    const std::size_t S = static_cast<std::size_t>(m.slot_count);
+    r.class_free.assign(static_cast<std::size_t>(r.interpreter_classes) * S, 0);
+    for (int i = 0; i < m.interpreter_count; ++i) {
+      for (std::size_t s = 0; s < S; ++s) {
+        if (m.interpreter_free[i][s]) ++r.class_free[m.interpreter_class[i] * S + s];
+      }
+    }
+  }
   return r;
 }
 
@@ -738,6 +780,34 @@ long long outside_lp_value(const Model& m) {
     if (!has_columns[i]) v += fairness_for(m.bonus, m.fixed_count[i]);
   }
   return v;
+}
+
+// The LP's placements in the order a rounding should try them: by LP value (fractional ones
+// too, down to a tenth), then by their objective value.
+std::vector<std::pair<int, int>> lp_rounding(const detail::ReducedProblem& reduced,
+                                             const detail::LpOutcome& lp) {
+  struct Candidate {
+    double x;
+    long long value;
+    int pair;
+    int slot;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t p = 0; p < lp.x.size(); ++p) {
+    for (std::size_t a = 0; a < lp.x[p].size(); ++a) {
+      if (lp.x[p][a] < 0.1) continue;
+      candidates.push_back({lp.x[p][a], reduced.pair_slot_value[p][a], static_cast<int>(p),
+                            reduced.pair_slots[p][a]});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     return std::tie(b.x, b.value) < std::tie(a.x, a.value);
+                   });
+  std::vector<std::pair<int, int>> out;
+  out.reserve(candidates.size());
+  for (const Candidate& c : candidates) out.push_back({c.pair, c.slot});
+  return out;
 }
 
 long long lp_bound(double lp_value, long long outside) {
@@ -822,12 +892,6 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
       std::pow(static_cast<double>(columns) / kLpReferenceColumns, kLpGrowthExponent);
   const bool try_lp = options.use_lp && lp_estimate <= kLpTimeShare * time_limit;
   const bool two_threads = options.threads >= 2;
-  // Caps and break rules are not in the LP models: their LPs are relaxations then (the bound
-  // holds), but an integral LP optimum is no longer a schedule, and CBC's optimum no proof.
-  // Interpreters are not in them either.
-  const bool relaxed_lp = model.max_run > 0 || model.interpreting ||
-                          std::any_of(model.cap.begin(), model.cap.end(),
-                                      [](int c) { return c != std::numeric_limits<int>::max(); });
 
   // Thread A: the search from the empty schedule. Thread B: the LP (or, when the LP does not
   // fit, the slot-free bound and a second search with another seed).
@@ -839,10 +903,20 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   };
   Search search_a(model, options.seed, search_stop);
   Search search_b(model, options.seed ^ 0xA5A5A5A5ULL, search_stop, true);
-  int rounds_a = 0;
-  int rounds_b = 0;
   detail::LpOutcome lp;
   detail::LpOutcome slot_free;
+  // A fractional LP too large for CBC guides a search started from its rounding.
+  Search guided(model, options.seed + 1, options.should_stop);
+  bool ran_guided = false;
+  int rounds_a = 0;
+  int rounds_b = 0;
+  int rounds_guided = 0;
+  const auto run_guided = [&](int rounds) {
+    guided.seed_with(lp_rounding(reduced, lp));
+    guided.descend();
+    rounds_guided = guided.improve(rounds);
+    ran_guided = true;
+  };
   bool ran_b_search = false;
   auto work_a = [&] {
     // With one thread the bounds ran first, so this search can use the slot-free guide.
@@ -863,9 +937,14 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     }
     if (try_lp) {
       lp = detail::solve_time_indexed_lp(reduced, time_limit, options.should_stop);
-      if (lp.solved && lp.integral && !relaxed_lp) {
+      if (lp.solved && lp.integral) {
         lp_optimal.store(true, std::memory_order_relaxed);
       }
+    }
+    // A fractional LP that CBC will not take: this thread follows it with the guided search
+    // while the first search goes on (both stop at the deadline).
+    if (lp.solved && !lp.integral && columns > kMipColumnLimit && two_threads) {
+      run_guided(options.lns_rounds);
     }
     if (!lp.solved && two_threads) {
       ran_b_search = true;
@@ -892,7 +971,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   std::vector<std::pair<int, int>> best = search_a.placements();
   long long best_value = search_a.state().value;
   result.method = "lns";
-  result.lns_rounds_done = rounds_a + rounds_b;
+  result.lns_rounds_done = rounds_a + rounds_b + rounds_guided;
   result.stopped_early = !lp_optimal.load() && (search_a.was_stopped() || search_b.was_stopped());
   if (ran_b_search && search_b.state().value > best_value) {
     best = search_b.placements();
@@ -911,7 +990,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
         best_value = exact.state().value;
         result.method = "lp-integral";
       }
-    } else if (!relaxed_lp && columns <= kMipColumnLimit && best_value < upper) {
+    } else if (columns <= kMipColumnLimit && best_value < upper) {
       detail::LpOutcome mip = detail::solve_time_indexed_mip(reduced, time_limit, best);
       if (!mip.chosen.empty()) {
         Search exact(model, options.seed, options.should_stop);
@@ -929,11 +1008,10 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
         upper = std::min(upper, lp_bound(mip.best_bound, outside));
       }
     } else {
-      // Use the LP as a guide: round it and let the search repair and improve it.
-      Search guided(model, options.seed + 1, options.should_stop);
-      guided.seed_with(lp.chosen);
-      guided.descend();
-      guided.improve(options.lns_rounds / 4);
+      // Use the LP as a guide: round it and let the search repair and improve it (done already
+      // by the second thread when there is one).
+      if (!ran_guided) run_guided(options.lns_rounds / 4);
+      result.lns_rounds_done = rounds_a + rounds_b + rounds_guided;
       if (guided.state().value > best_value) {
         best = guided.placements();
         best_value = guided.state().value;
