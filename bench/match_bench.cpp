@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Google Benchmark of the meeting scheduler on the reference instances small-s1, medium-s1 and
-// medium-s1-cancel (time limit 2 s each); the counters report the objective as a share of the
+// Google Benchmark of the meeting scheduler on the reference instances small-s1, medium-s1,
+// medium-s1-cancel and the organiser's-rules pair small-rules-s1 and medium-rules-s1 (time limit
+// 2 s each); the counters report the objective as a share of the
 // known optimum and the gap to the proven bound. large-s1 is generated and timed by
 // bench/match.sh (it is never committed).
 #include <string>
@@ -42,11 +43,19 @@ void BM_MatchScheduleMedium(benchmark::State& state) { run(state, "medium-s1.jso
 void BM_MatchScheduleMediumCancel(benchmark::State& state) {
   run(state, "medium-s1-cancel.json", 144616.0);
 }
+void BM_MatchScheduleSmallRules(benchmark::State& state) {
+  run(state, "small-rules-s1.json", 18574.0);
+}
+void BM_MatchScheduleMediumRules(benchmark::State& state) {
+  run(state, "medium-rules-s1.json", 106190.0);
+}
 
 }  // namespace
 
 BENCHMARK(BM_MatchScheduleSmall)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_MatchScheduleMedium)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_MatchScheduleMediumCancel)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_MatchScheduleSmallRules)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_MatchScheduleMediumRules)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -11,6 +11,9 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev zlib1g-dev
   coinor-libcbc-dev coinor-libclp-dev coinor-libcgl-dev coinor-libosi-dev coinor-libcoinutils-dev
+  # The `cbc` program: optima of the organiser's-rules reference set (tools/match_rules_reference.py
+  # and its test), solved independently of the engine's own models.
+  coinor-cbc
   libtbb-dev clang-format
   # IANA time zones (daylight saving) for partnering-event agendas (src/io/match_timezone.cpp).
   libhowardhinnant-date-dev tzdata
