@@ -25,7 +25,7 @@ fi
 declare -A optimum=([small-s1]=20114 [medium-s1]=122157 [medium-s1-cancel]=144616 [large-s1]=582701
   [small-rules-s1]=18574 [medium-rules-s1]=106190)
 printf "%-18s %8s %10s %9s %10s %8s %9s %10s %s\n" instance runs objective "%opt" bound "gap%" \
-  "wall_s" "cpu_s" "milp.py"
+  "wall_s" "cpu_s" "evaluator"
 for name in small-s1 medium-s1 medium-s1-cancel large-s1 small-rules-s1 medium-rules-s1; do
   evaluator="$tools/milp.py"
   [[ $name == *-rules-* ]] && evaluator=tools/match_rules_reference.py
