@@ -189,8 +189,8 @@ void register_agenda(CLI::App& match, CliContext& ctx) {
   auto args = std::make_shared<Args>();
   auto* cmd = match.add_subcommand(
       "agenda",
-      "Write each participant's agenda as CSV and as an iCalendar file (RFC 5545, stable UIDs), "
-      "plus meetings.csv, into a directory.\n"
+      "Write each participant's and each interpreter's agenda as CSV and as an iCalendar file "
+      "(RFC 5545, stable UIDs), plus meetings.csv, into a directory.\n"
       "Example: urbanmine match agenda instance.json schedule.json --out-dir agendas "
       "--date 2023-11-30 --timezone Asia/Seoul");
   cmd->add_option("INSTANCE", args->instance, "match-instance/1 JSON file")->required();

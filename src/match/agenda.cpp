@@ -111,13 +111,23 @@ struct Words {
   const char* interpreter;
   const char* attending;
   const char* delegation;
+  const char* interpreting;  // an interpreter's event: "Interpreting: A - B"
+  const char* languages;
 };
 
-constexpr Words kEnglish = {
-    "1:1 meeting with ", "Partner: ",          "Slot ",           "Table ", "1:1 meeting",
-    "Interpreter: ",     "Their delegation: ", "Our delegation: "};
-constexpr Words kKorean = {"1:1 미팅: ", "상대: ", "슬롯 ",         "테이블 ",
-                           "1:1 미팅",   "통역: ", "상대 참석자: ", "우리 참석자: "};
+constexpr Words kEnglish = {"1:1 meeting with ",
+                            "Partner: ",
+                            "Slot ",
+                            "Table ",
+                            "1:1 meeting",
+                            "Interpreter: ",
+                            "Their delegation: ",
+                            "Our delegation: ",
+                            "Interpreting: ",
+                            "Languages: "};
+constexpr Words kKorean = {
+    "1:1 미팅: ", "상대: ",        "슬롯 ",         "테이블 ",     "1:1 미팅",
+    "통역: ",     "상대 참석자: ", "우리 참석자: ", "통역 지원: ", "언어: "};
 
 // "Name (role), Name": the people of a delegation, as its agenda names them.
 std::string members_text(const Participant& p) {
@@ -223,9 +233,8 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       "participant_id,participant,slot,start,end,table_number,partner_id,partner,partner_country,"
       "partner_org_type,interpreter,partner_members\n";
   std::string all = header;
-  for (int i = 0; i < n; ++i) {
-    const Participant& me = instance.participants[i];
-    std::string csv = header;
+  // A calendar's head: its name and the event's time zone.
+  auto calendar_head = [&](const std::string& name) {
     std::string ics;
     ics_line(ics, "BEGIN:VCALENDAR");
     ics_line(ics, "VERSION:2.0");
@@ -233,7 +242,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                                            : "PRODID:-//urbanmine//match agenda//EN");
     ics_line(ics, "CALSCALE:GREGORIAN");
     ics_line(ics, "METHOD:PUBLISH");
-    ics_line(ics, "X-WR-CALNAME:" + ics_text(title + " - " + label(me)));
+    ics_line(ics, "X-WR-CALNAME:" + ics_text(title + " - " + name));
     ics_line(ics, "BEGIN:VTIMEZONE");
     ics_line(ics, "TZID:" + zone.tzid);
     for (const ZoneObservance& o : zone.observances) {
@@ -246,26 +255,39 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       ics_line(ics, std::string("END:") + kind);
     }
     ics_line(ics, "END:VTIMEZONE");
+    return ics;
+  };
+  // An event's timing lines: UID, stamp, sequence, start and end in the event's zone.
+  auto event_head = [&](std::string& ics, const std::string& event_uid, const Slot& slot) {
+    std::string t0;
+    std::string t1;
+    ics_time(slot.start, t0);
+    ics_time(slot.end, t1);
+    ics_line(ics, "BEGIN:VEVENT");
+    ics_line(ics, "UID:" + event_uid);
+    ics_line(ics, "DTSTAMP:" + options.dtstamp);
+    ics_line(ics, "SEQUENCE:" + std::to_string(options.sequence));
+    ics_line(ics, "DTSTART;TZID=" + zone.tzid + ":" + ymd + "T" + t0);
+    ics_line(ics, "DTEND;TZID=" + zone.tzid + ":" + ymd + "T" + t1);
+  };
+  auto location = [&](const Meeting& m) {
+    std::string where = words.table + std::to_string(m.table + 1);
+    if (!instance.event.location.empty()) where += ", " + instance.event.location;
+    return where;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Participant& me = instance.participants[i];
+    std::string csv = header;
+    std::string ics = calendar_head(label(me));
     auto event = [&](const Meeting& m, bool cancelled) {
       const Participant& other = instance.participants[m.k == i ? m.f : m.k];
       const bool interpreted =
           m.interpreter >= 0 && m.interpreter < static_cast<int>(instance.interpreters.size());
       const std::string interpreter = interpreted ? instance.interpreters[m.interpreter].id : "";
       const Slot& slot = instance.slots[m.slot];
-      std::string t0;
-      std::string t1;
-      ics_time(slot.start, t0);
-      ics_time(slot.end, t1);
-      ics_line(ics, "BEGIN:VEVENT");
-      ics_line(ics, "UID:" + uid(m));
-      ics_line(ics, "DTSTAMP:" + options.dtstamp);
-      ics_line(ics, "SEQUENCE:" + std::to_string(options.sequence));
-      ics_line(ics, "DTSTART;TZID=" + zone.tzid + ":" + ymd + "T" + t0);
-      ics_line(ics, "DTEND;TZID=" + zone.tzid + ":" + ymd + "T" + t1);
+      event_head(ics, uid(m), slot);
       ics_line(ics, "SUMMARY:" + ics_text(words.meeting_with + label(other)));
-      std::string where = words.table + std::to_string(m.table + 1);
-      if (!instance.event.location.empty()) where += ", " + instance.event.location;
-      ics_line(ics, "LOCATION:" + ics_text(where));
+      ics_line(ics, "LOCATION:" + ics_text(location(m)));
       ics_line(
           ics,
           "DESCRIPTION:" +
@@ -302,19 +324,55 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
     files.push_back({agenda_file_stem(me.id) + ".csv", csv});
     files.push_back({agenda_file_stem(me.id) + ".ics", ics});
   }
-  // Each interpreter's own list: where to be, when, for whom.
+  // Each interpreter's own list and calendar: where to be, when, for whom. An interpreter's
+  // events have UIDs of their own (the meeting's plus the interpreter id), so a meeting handed
+  // to another interpreter is cancelled in the first one's calendar and added to the other's.
   const std::string interpreter_header =
       "interpreter_id,languages,slot,start,end,table_number,k_id,"
       "k_participant,f_id,f_participant\n";
+  std::set<std::tuple<int, int, int>> interpreted_now;  // (k, f, interpreter)
+  for (const Meeting& m : meetings) {
+    if (m.interpreter >= 0) interpreted_now.insert({m.k, m.f, m.interpreter});
+  }
   for (std::size_t j = 0; j < instance.interpreters.size(); ++j) {
     const Interpreter& it = instance.interpreters[j];
+    const int me = static_cast<int>(j);
     std::vector<const Meeting*> mine;
-    for (const Meeting& m : meetings) {
-      if (m.interpreter == static_cast<int>(j)) mine.push_back(&m);
+    for (const Meeting& m : sorted) {
+      if (m.interpreter == me) mine.push_back(&m);
     }
+    std::vector<const Meeting*> given_up;
+    for (const Meeting& m : instance.previous_schedule) {
+      if (m.interpreter == me && interpreted_now.count({m.k, m.f, me}) == 0) {
+        given_up.push_back(&m);
+      }
+    }
+    if (mine.empty() && given_up.empty()) continue;
+    std::string ics = calendar_head(it.id + " (" + languages_label(it.languages) + ")");
+    auto event = [&](const Meeting& m, bool cancelled) {
+      const Participant& k = instance.participants[m.k];
+      const Participant& f = instance.participants[m.f];
+      std::string event_uid = uid(m);
+      event_uid.insert(event_uid.find('@'), "-" + uid_part(it.id));
+      event_head(ics, event_uid, instance.slots[m.slot]);
+      ics_line(ics, "SUMMARY:" + ics_text(words.interpreting + label(k) + " - " + label(f)));
+      ics_line(ics, "LOCATION:" + ics_text(location(m)));
+      ics_line(
+          ics,
+          "DESCRIPTION:" +
+              ics_text(title + "\n" + label(k) + " (" + languages_label(spoken_languages(k)) +
+                       ")\n" + label(f) + " (" + languages_label(spoken_languages(f)) + ")\n" +
+                       words.languages + languages_label(it.languages) + "\n" + words.slot +
+                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1)));
+      ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+      ics_line(ics, "TRANSP:OPAQUE");
+      ics_line(ics, "END:VEVENT");
+    };
+    for (const Meeting* m : mine) event(*m, false);
+    for (const Meeting* m : given_up) event(*m, true);
+    ics_line(ics, "END:VCALENDAR");
+    files.push_back({agenda_file_stem(it.id) + ".ics", ics});
     if (mine.empty()) continue;
-    std::sort(mine.begin(), mine.end(),
-              [](const Meeting* a, const Meeting* b) { return a->slot < b->slot; });
     std::string csv = interpreter_header;
     for (const Meeting* m : mine) {
       const Participant& k = instance.participants[m->k];

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Agendas from a schedule: one CSV and one iCalendar file (RFC 5545) per participant, plus a CSV
-// of every meeting. Events carry the event's time zone (with its VTIMEZONE) and stable UIDs made
-// of the instance name and the pair, so that importing an updated schedule moves or replaces
-// the same events instead of duplicating them; meetings of `previous_schedule` that no longer
-// take place are published as STATUS:CANCELLED with their UID. Returns text only (no files).
+// Agendas from a schedule: one CSV and one iCalendar file (RFC 5545) per participant and per
+// interpreter with meetings, plus a CSV of every meeting. Events carry the event's time zone (with
+// its VTIMEZONE) and stable UIDs made of the instance name and the pair, so that importing an
+// updated schedule moves or replaces the same events instead of duplicating them; meetings of
+// `previous_schedule` that no longer take place are published as STATUS:CANCELLED with their UID.
+// Returns text only (no files).
 #pragma once
 
 #include <string>

@@ -4,6 +4,7 @@
 #include "match/agenda.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -112,6 +113,77 @@ TEST(MatchAgenda, UidsAreStableWhenAMeetingMovesAndDroppedMeetingsAreCancelled) 
   const std::string ics = by_name(*second).at(kd);  // a copy: by_name() returns a temporary
   EXPECT_NE(ics.find("STATUS:CANCELLED"), std::string::npos);
   EXPECT_NE(ics.find("SEQUENCE:1"), std::string::npos);
+}
+
+// Interpreters get calendars too: one event per meeting they serve, with UIDs of their own, and a
+// meeting handed to another interpreter is cancelled in the first one's calendar.
+TEST(MatchAgenda, InterpretersGetTheirOwnCalendars) {
+  const std::string ipath = testing::test_data("match/small-rules-s1.json");
+  const std::string spath = testing::test_data("match/small-rules-s1.opt.json");
+  auto inst = io::parse_match_instance(*io::read_text_file(ipath), ipath);
+  ASSERT_TRUE(inst.has_value());
+  auto sched = io::parse_match_schedule(*io::read_text_file(spath), spath, *inst);
+  ASSERT_TRUE(sched.has_value());
+  const std::vector<Meeting> before = sched->meetings;
+  auto files = build_agendas(*inst, before, options());
+  ASSERT_TRUE(files.has_value()) << files.error().to_string();
+  const auto named = by_name(*files);
+  ASSERT_EQ(named.count("I01.ics"), 1u);
+  const std::string ics = named.at("I01.ics");
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_EQ(ics.substr(ics.size() - 15), "END:VCALENDAR\r\n");
+  std::size_t start = 0;
+  while (start < ics.size()) {
+    const std::size_t end = ics.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_LE(end - start, 75u);
+    start = end + 2;
+  }
+  int served = 0;
+  std::set<std::string> participant_uids;
+  for (const Meeting& m : before) {
+    served += m.interpreter == 0 ? 1 : 0;
+    for (const std::string& u : uids(named.at(inst->participants[m.k].id + ".ics"))) {
+      participant_uids.insert(u);
+    }
+  }
+  ASSERT_GT(served, 0);
+  const auto mine = uids(ics);
+  EXPECT_EQ(mine.size(), static_cast<std::size_t>(served));
+  for (const std::string& u : mine) {
+    EXPECT_EQ(participant_uids.count(u), 0u) << u;  // its own events, not the parties'
+    EXPECT_NE(u.find("-I01@urbanmine.match"), std::string::npos) << u;
+  }
+  EXPECT_NE(ics.find("SUMMARY:Interpreting: "), std::string::npos);
+  EXPECT_NE(ics.find("STATUS:CONFIRMED"), std::string::npos);
+  EXPECT_EQ(ics.find("STATUS:CANCELLED"), std::string::npos);
+
+  // Re-publish with one of I01's meetings handed to I02: cancelled for I01, confirmed for I02.
+  Instance again = *inst;
+  again.previous_schedule = before;
+  std::vector<Meeting> after = before;
+  std::string moved_uid;
+  for (Meeting& m : after) {
+    if (m.interpreter != 0) continue;
+    m.interpreter = 1;
+    moved_uid = inst->name + "-" + inst->participants[m.k].id + "-" + inst->participants[m.f].id;
+    break;
+  }
+  AgendaOptions o = options();
+  o.sequence = 1;
+  o.language = "ko";
+  auto second = build_agendas(again, after, o);
+  ASSERT_TRUE(second.has_value());
+  const auto named2 = by_name(*second);
+  const std::string i01 = named2.at("I01.ics");
+  const std::string i02 = named2.at("I02.ics");
+  const std::size_t cancelled = i01.find("UID:" + moved_uid + "-I01@");
+  ASSERT_NE(cancelled, std::string::npos);
+  EXPECT_NE(i01.find("STATUS:CANCELLED", cancelled), std::string::npos);
+  const std::size_t added = i02.find("UID:" + moved_uid + "-I02@");
+  ASSERT_NE(added, std::string::npos);
+  EXPECT_LT(i02.find("STATUS:CONFIRMED", added), i02.find("END:VEVENT", added));
+  EXPECT_NE(i02.find("SUMMARY:통역 지원: "), std::string::npos);
 }
 
 TEST(MatchAgenda, UnknownTimeZoneAndBadDateAreInputErrors) {
