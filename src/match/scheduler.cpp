@@ -919,6 +919,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
   };
   bool ran_b_search = false;
   auto work_a = [&] {
+    if (!options.use_search) return;
     // With one thread the bounds ran first, so this search can use the slot-free guide.
     if (!two_threads && slot_free.solved && !lp.solved) {
       search_a.set_bias(slot_free.chosen, kGuideUnits);
@@ -943,10 +944,11 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     }
     // A fractional LP that CBC will not take: this thread follows it with the guided search
     // while the first search goes on (both stop at the deadline).
-    if (lp.solved && !lp.integral && columns > kMipColumnLimit && two_threads) {
+    if (lp.solved && !lp.integral && columns > kMipColumnLimit && two_threads &&
+        options.use_search) {
       run_guided(options.lns_rounds);
     }
-    if (!lp.solved && two_threads) {
+    if (!lp.solved && two_threads && options.use_search) {
       ran_b_search = true;
       if (slot_free.solved && kGuideUnits > 0) {
         // Guided descent: prefer the pairs the slot-free relaxation picks, then the truth.
@@ -1010,7 +1012,7 @@ core::Result<SolveResult> solve_schedule(const Instance& instance, const SolveOp
     } else {
       // Use the LP as a guide: round it and let the search repair and improve it (done already
       // by the second thread when there is one).
-      if (!ran_guided) run_guided(options.lns_rounds / 4);
+      if (!ran_guided && options.use_search) run_guided(options.lns_rounds / 4);
       result.lns_rounds_done = rounds_a + rounds_b + rounds_guided;
       if (guided.state().value > best_value) {
         best = guided.placements();

@@ -35,6 +35,9 @@ struct SolveOptions {
   bool fill_only = false;            // keep every surviving previous meeting, fill the rest
   int lns_rounds = 400;              // perturbation rounds of the search per thread, >= 0
   bool use_lp = true;                // solve LP relaxations (bound, exact) with COIN-OR CLP/CBC
+  // false: no search, so the LP/MIP models alone decide (tests check the models against brute
+  // force this way: a search that finds the optimum would hide a model that cuts it off).
+  bool use_search = true;
   // Polled by the search; returning true stops it early (the engine passes a deadline).
   std::function<bool()> should_stop;
 };
