@@ -125,6 +125,11 @@ void register_score(CLI::App& match, CliContext& ctx) {
   cmd->add_flag("--host-keeps-table", args->request.host_keeps_table,
                 "Every Korean organisation keeps one table for all its meetings (needs at least "
                 "as many tables as Korean organisations)");
+  cmd->add_option("--table-seats", args->request.table_seats,
+                  "Chairs at each table number, comma-separated (e.g. 2,2,4,6; one per table): a "
+                  "meeting sits where both parties' required members have a seat (default: any "
+                  "table seats any meeting)")
+      ->delimiter(',');
   cmd->add_option("--max-consecutive-meetings", args->request.max_consecutive_meetings,
                   "Forced breaks: nobody meets in more than this many consecutive slots "
                   "(default: none)")

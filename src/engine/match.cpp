@@ -206,14 +206,17 @@ core::Result<ScoreOutcome> score_match_text(const std::string& profiles_text,
     if (!table) return table.error();
     instance->interpreters.insert(instance->interpreters.end(), table->begin(), table->end());
   }
+  instance->table_seats = request.table_seats;
   if (const core::Diagnostics diag = match::validate_instance(*instance); diag.has_errors()) {
     core::Error e = diag.to_error();
     // "$.interpreters[N]..." past the profiles' own interpreters is a row of the table.
     const std::string prefix = "$.interpreters[";
     const std::size_t own = profiles->interpreters.size();
     std::size_t n = 0;
-    if (e.location.rfind(prefix, 0) == 0 &&
-        std::sscanf(e.location.c_str() + prefix.size(), "%zu", &n) == 1 && n >= own) {
+    if (e.location.rfind("$.table_seats", 0) == 0) {
+      e.location = "--table-seats (" + e.location + ")";
+    } else if (e.location.rfind(prefix, 0) == 0 &&
+               std::sscanf(e.location.c_str() + prefix.size(), "%zu", &n) == 1 && n >= own) {
       e.location = request.interpreters_source + ": interpreter row " +
                    std::to_string(n - own + 1) + " (" + e.location + ")";
     } else {

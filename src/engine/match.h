@@ -77,6 +77,7 @@ struct ScoreRequest {
   int tables = -1;                    // -1 = profiles file or 40
   bool host_keeps_table = false;      // true: every K keeps one table (else the profiles file's)
   int max_consecutive_meetings = -1;  // forced breaks; -1 = profiles file or none
+  std::vector<int> table_seats;       // chairs per table number; empty = sizes not given
   std::string date, timezone, title, location;
   match::ScoringRules rules;
   // "Met before": match-schedule/1 files of earlier events (their meetings' k and f ids), and

@@ -159,6 +159,17 @@ core::Result<std::vector<match::Member>> members_from_json(const JsonReader& r,
     auto languages = optional_strings(mr, "languages");
     if (!languages) return languages.error();
     member.languages = *languages;
+    if (mr.has("attendance")) {
+      auto attendance = mr.string("attendance");
+      if (!attendance) return attendance.error();
+      if (*attendance != "required" && *attendance != "preferred") {
+        return bad(source, at + ".attendance",
+                   "attendance '" + *attendance + "' is not required or preferred",
+                   "give \"required\" (a seat at every meeting) or \"preferred\" (when seats "
+                   "allow)");
+      }
+      member.required = *attendance == "required";
+    }
     out.push_back(std::move(member));
   }
   return out;
@@ -170,6 +181,7 @@ json members_json(const std::vector<match::Member>& members) {
     json mj = {{"name", m.name}};
     if (!m.role.empty()) mj["role"] = m.role;
     if (!m.languages.empty()) mj["languages"] = m.languages;
+    if (!m.required) mj["attendance"] = "preferred";
     list.push_back(mj);
   }
   return list;
@@ -281,6 +293,14 @@ core::Result<match::Instance> parse_match_instance(const std::string& json_text,
     auto tables = r.integer_array("tables_per_slot");
     if (!tables) return tables.error();
     for (long long t : *tables) inst.tables_per_slot.push_back(static_cast<int>(t));
+    if (r.has("table_seats")) {
+      auto seats = r.integer_array("table_seats");
+      if (!seats) return seats.error();
+      for (long long t : *seats) {
+        inst.table_seats.push_back(
+            t < 0 || t > std::numeric_limits<int>::max() ? -1 : static_cast<int>(t));
+      }
+    }
     // Objective.
     auto objective = r.object("objective");
     if (!objective) return objective.error();
@@ -639,6 +659,7 @@ std::string match_instance_json(const match::Instance& inst) {
   root["slots"] = slots;
   root["tables_per_slot"] = inst.tables_per_slot;
   if (inst.host_keeps_table) root["host_keeps_table"] = true;
+  if (!inst.table_seats.empty()) root["table_seats"] = inst.table_seats;
   root["objective"] = {
       {"fairness_bonus", inst.fairness_bonus},
       {"request_bonus",
@@ -981,9 +1002,14 @@ core::Result<MatchProfiles> parse_match_profiles_csv(const std::string& csv_text
     p.processes = split_list(optional_text(row, "processes"));
     p.target_countries = split_list(optional_text(row, "target_countries"));
     p.languages = split_list(optional_text(row, "languages"));
-    // members: "Name (role); Name": a delegation or team sharing this participant's schedule.
-    for (const auto& item : split_list(optional_text(row, "members"))) {
+    // members: "Name (role); Name": a delegation or team sharing this participant's schedule;
+    // a trailing "?" ("Aide (expert)?") marks a member who comes only when seats allow.
+    for (auto item : split_list(optional_text(row, "members"))) {
       match::Member member;
+      if (!item.empty() && item.back() == '?') {
+        member.required = false;
+        item.pop_back();
+      }
       const auto open = item.find(" (");
       if (open != std::string::npos && item.back() == ')') {
         member.name = item.substr(0, open);

@@ -113,6 +113,7 @@ struct Words {
   const char* delegation;
   const char* interpreting;  // an interpreter's event: "Interpreting: A - B"
   const char* languages;
+  const char* preferred;  // a member who attends when the table has room
 };
 
 constexpr Words kEnglish = {"1:1 meeting with ",
@@ -124,16 +125,19 @@ constexpr Words kEnglish = {"1:1 meeting with ",
                             "Their delegation: ",
                             "Our delegation: ",
                             "Interpreting: ",
-                            "Languages: "};
-constexpr Words kKorean = {
-    "1:1 미팅: ", "상대: ",        "슬롯 ",         "테이블 ",     "1:1 미팅",
-    "통역: ",     "상대 참석자: ", "우리 참석자: ", "통역 지원: ", "언어: "};
+                            "Languages: ",
+                            "if seats allow"};
+constexpr Words kKorean = {"1:1 미팅: ",  "상대: ", "슬롯 ",         "테이블 ",
+                           "1:1 미팅",    "통역: ", "상대 참석자: ", "우리 참석자: ",
+                           "통역 지원: ", "언어: ", "좌석 여유 시"};
 
-// "Name (role), Name": the people of a delegation, as its agenda names them.
-std::string members_text(const Participant& p) {
+// "Name (role), Name (if seats allow)": the people of a delegation, as its agenda names them.
+std::string members_text(const Participant& p, const Words& words) {
   std::string out;
   for (const Member& m : p.members) {
-    out += (out.empty() ? "" : ", ") + m.name + (m.role.empty() ? "" : " (" + m.role + ")");
+    std::string note = m.role;
+    if (!m.required) note += (note.empty() ? "" : ", ") + std::string(words.preferred);
+    out += (out.empty() ? "" : ", ") + m.name + (note.empty() ? "" : " (" + note + ")");
   }
   return out;
 }
@@ -291,19 +295,20 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
       ics_line(
           ics,
           "DESCRIPTION:" +
-              ics_text(
-                  title + "\n" + words.partner + label(other) + " (" + other.country +
-                  (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
-                  std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1) +
-                  (other.members.empty()
-                       ? std::string()
-                       : "\n" + std::string(words.attending) + members_text(other)) +
-                  (me.members.empty() ? std::string()
-                                      : "\n" + std::string(words.delegation) + members_text(me)) +
-                  (interpreted
-                       ? "\n" + std::string(words.interpreter) + interpreter + " (" +
-                             languages_label(instance.interpreters[m.interpreter].languages) + ")"
-                       : std::string())));
+              ics_text(title + "\n" + words.partner + label(other) + " (" + other.country +
+                       (other.org_type.empty() ? "" : ", " + other.org_type) + ")\n" + words.slot +
+                       std::to_string(m.slot) + ", " + words.table + std::to_string(m.table + 1) +
+                       (other.members.empty()
+                            ? std::string()
+                            : "\n" + std::string(words.attending) + members_text(other, words)) +
+                       (me.members.empty()
+                            ? std::string()
+                            : "\n" + std::string(words.delegation) + members_text(me, words)) +
+                       (interpreted
+                            ? "\n" + std::string(words.interpreter) + interpreter + " (" +
+                                  languages_label(instance.interpreters[m.interpreter].languages) +
+                                  ")"
+                            : std::string())));
       ics_line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
       ics_line(ics, "TRANSP:OPAQUE");
       ics_line(ics, "END:VEVENT");
@@ -313,7 +318,7 @@ core::Result<std::vector<AgendaFile>> build_agendas(const Instance& instance,
                               std::to_string(m.table + 1) + "," + csv_field(other.id) + "," +
                               csv_field(other.organisation) + "," + csv_field(other.country) + "," +
                               csv_field(other.org_type) + "," + csv_field(interpreter) + "," +
-                              csv_field(members_text(other)) + "\n";
+                              csv_field(members_text(other, words)) + "\n";
       csv += row;
       all += row;
     };

@@ -3,6 +3,7 @@
 #include "match/instance.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -84,6 +85,22 @@ std::vector<std::string> spoken_languages(const Participant& participant) {
     }
   }
   return out;
+}
+
+int seats_needed(const Participant& participant) {
+  const auto required = std::count_if(participant.members.begin(), participant.members.end(),
+                                      [](const Member& m) { return m.required; });
+  return std::max(1, static_cast<int>(required));
+}
+
+int meeting_seats(const Instance& instance, int k, int f) {
+  return seats_needed(instance.participants[k]) + seats_needed(instance.participants[f]);
+}
+
+int seats_at(const Instance& instance, int table) {
+  if (instance.table_seats.empty()) return std::numeric_limits<int>::max();
+  if (table < 0 || table >= static_cast<int>(instance.table_seats.size())) return 0;
+  return instance.table_seats[static_cast<std::size_t>(table)];
 }
 
 bool needs_interpreter(const Instance& instance, int k, int f) {
@@ -400,6 +417,28 @@ core::Diagnostics validate_instance(const Instance& instance) {
             "home_table given without host_keeps_table", at("participants", i) + ".home_table",
             "set \"host_keeps_table\": true or drop home_table"));
       }
+    }
+  }
+  if (!instance.table_seats.empty()) {
+    int most_tables = 0;
+    for (int t : instance.tables_per_slot) most_tables = std::max(most_tables, t);
+    if (static_cast<int>(instance.table_seats.size()) < most_tables) {
+      diag.add_error(core::Error::invalid_input(
+          "table_seats has " + std::to_string(instance.table_seats.size()) +
+              " entries, but a slot has " + std::to_string(most_tables) + " tables",
+          "$.table_seats", "give the seats of every table number, 0 to the most tables - 1"));
+    }
+    for (std::size_t t = 0; t < instance.table_seats.size(); ++t) {
+      if (instance.table_seats[t] < 2 || instance.table_seats[t] > 1000) {
+        diag.add_error(core::Error::invalid_input(
+            "a table seats 2 to 1000 people, not " + std::to_string(instance.table_seats[t]),
+            at("table_seats", t), "give the number of chairs at that table"));
+      }
+    }
+    if (instance.host_keeps_table) {
+      diag.add_error(core::Error::invalid_input(
+          "table_seats and host_keeps_table together are not supported", "$.table_seats",
+          "drop one of them (a host's own table is not sized yet)"));
     }
   }
   const int n_people = instance.participant_count();

@@ -22,6 +22,9 @@ struct Member {
   std::string name;
   std::string role;                    // e.g. "director general", "expert"; may be empty
   std::vector<std::string> languages;  // ISO 639-1; spoken for the group (see Participant)
+  // Required members must have a seat at every meeting of the group; preferred ones join when the
+  // table has room (they take no seat in the scheduler's count).
+  bool required = true;
 };
 
 struct Participant {
@@ -44,6 +47,9 @@ struct Participant {
   std::vector<std::string> languages;
   std::vector<Member> members;  // the delegation or team; empty = one person, unnamed
 };
+
+// Seats a participant takes at a meeting: its required members, at least one.
+int seats_needed(const Participant& participant);
 
 // Languages as people read them: "ko/en".
 std::string languages_label(const std::vector<std::string>& languages);
@@ -121,6 +127,9 @@ struct Instance {
   // `home_table`, or by default the K participants' order 0, 1, 2, ...); it meets only in slots
   // that have that table.
   bool host_keeps_table = false;
+  // Seats at each table number (0, 1, ...; one entry for every table any slot has); empty = any
+  // table seats any meeting. A meeting needs the seats of both parties (seats_needed).
+  std::vector<int> table_seats;
   std::vector<Veto> vetoes;
   // "Met before" (match::History): K-F pairs of this event that met at earlier events, and the
   // factor their unrequested weight got. Informational: already folded into pair weights.
@@ -165,6 +174,11 @@ inline constexpr int kMinutesPerDay = 24 * 60;
 std::optional<int> parse_clock_minutes(const std::string& text);
 // "YYYY-MM-DD", a real calendar date (leap years included), year 1..9999.
 bool is_calendar_date(const std::string& text);
+
+// Seats a meeting of k and f needs: seats_needed of both.
+int meeting_seats(const Instance& instance, int k, int f);
+// Seats at table t (a large number when the instance gives no table sizes).
+int seats_at(const Instance& instance, int table);
 
 // True when either side of the pair vetoed the other.
 bool is_vetoed(const Instance& instance, int k, int f);

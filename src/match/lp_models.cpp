@@ -157,6 +157,29 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
     if (class_row[cell] < 0) class_row[cell] = add_row(std::max(0.0, class_left[cell]));
     return class_row[cell];
   };
+  // Table sizes: per slot and threshold q (a need above the smallest free table), the meetings
+  // needing q seats or more get at most the tables seating q or more. The tables' sizes are
+  // nested, so by Hall's theorem these rows are exactly "the slot's meetings can be seated".
+  std::vector<std::vector<std::pair<int, int>>> seat_rows(slot_count);  // (threshold, row)
+  if (!prob.pair_need.empty()) {
+    std::vector<std::vector<int>> needs(slot_count);
+    for (int p = 0; p < pair_count; ++p) {
+      for (int s : prob.pair_slots[p]) needs[s].push_back(prob.pair_need[p]);
+    }
+    for (int s = 0; s < slot_count; ++s) {
+      const std::vector<int>& seats = prob.slot_seats[s];
+      if (seats.empty() || needs[s].empty()) continue;
+      std::sort(needs[s].begin(), needs[s].end());
+      for (std::size_t j = 0; j < needs[s].size(); ++j) {
+        const int q = needs[s][j];
+        if (q <= seats.front() || (j > 0 && needs[s][j - 1] == q)) continue;
+        const auto columns = static_cast<int>(needs[s].size() - j);
+        const auto tables =
+            static_cast<int>(seats.end() - std::lower_bound(seats.begin(), seats.end(), q));
+        if (columns > tables) seat_rows[s].push_back({q, add_row(tables)});
+      }
+    }
+  }
   m.x_column.resize(pair_count);
   std::vector<int> idx;
   std::vector<double> val;
@@ -173,6 +196,9 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
         if (r >= 0) idx.push_back(r), val.push_back(1.0);
       }
       if (slot_row[s] >= 0) idx.push_back(slot_row[s]), val.push_back(1.0);
+      for (const auto& [q, r] : seat_rows[s]) {
+        if (prob.pair_need[p] >= q) idx.push_back(r), val.push_back(1.0);
+      }
       idx.push_back(fair_row[k]), val.push_back(-1.0);
       idx.push_back(fair_row[f]), val.push_back(-1.0);
       for (int i : {k, f}) {

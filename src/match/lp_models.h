@@ -36,6 +36,10 @@ struct ReducedProblem {
   std::vector<int> interpreter_class;
   int interpreter_classes = 0;
   std::vector<int> class_free;
+  // Table sizes (empty = none): seats each pair's meeting needs, and per slot the seats of the
+  // free tables, ascending.
+  std::vector<int> pair_need;
+  std::vector<std::vector<int>> slot_seats;
 };
 
 struct LpOutcome {

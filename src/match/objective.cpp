@@ -136,6 +136,15 @@ CheckReport check_schedule(const Instance& instance, const std::vector<Meeting>&
       if (m.table < 0 || m.table >= instance.tables_per_slot[m.slot]) {
         report.violations.push_back(where + "table out of range 0.." +
                                     std::to_string(instance.tables_per_slot[m.slot] - 1));
+      } else if (seats_at(instance, m.table) < meeting_seats(instance, m.k, m.f)) {
+        report.violations.push_back(
+            where + "table " + std::to_string(m.table) + " seats " +
+            std::to_string(seats_at(instance, m.table)) + ", the meeting needs " +
+            std::to_string(meeting_seats(instance, m.k, m.f)) + " (" +
+            instance.participants[m.k].id + " " +
+            std::to_string(seats_needed(instance.participants[m.k])) + ", " +
+            instance.participants[m.f].id + " " +
+            std::to_string(seats_needed(instance.participants[m.f])) + " required)");
       }
     }
     if (vetoed.count({m.k, m.f}) != 0) {

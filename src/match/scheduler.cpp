@@ -86,6 +86,11 @@ struct Model {
   std::vector<std::vector<std::vector<int>>> fixed_capable;
   int interpreter_count = 0;
   std::vector<int> interpreter_class;  // interpreters with the same languages share a class
+  // Table sizes: per pair the seats its meeting needs, per slot the seats of its free tables
+  // (ascending; tables held by fixed meetings are not free).
+  bool seating = false;
+  std::vector<int> pair_need;
+  std::vector<std::vector<int>> slot_seats;
 
   // Per pair that needs an interpreter and per slot: the interpreters able to serve it there.
   std::vector<std::vector<std::vector<int>>> capable_in_slot;
@@ -111,6 +116,36 @@ struct Model {
     for (std::size_t j = 0; j < position.size(); ++j) {
       if (served[first + j] < 0) out.push_back(position[j]);
     }
+    return out;
+  }
+
+  // Of `pairs` meeting in slot s, tried in the given order, the positions of those that find no
+  // seat (each takes the smallest free table big enough, which seats a set whenever any
+  // assignment can, the tables' sizes being nested) or then no interpreter.
+  std::vector<std::size_t> left_out(int s, const std::vector<int>& pairs) const {
+    std::vector<std::size_t> out;
+    std::vector<int> seated_pairs;
+    std::vector<std::size_t> seated_position;
+    if (seating) {
+      std::multiset<int> free(slot_seats[s].begin(), slot_seats[s].end());
+      for (std::size_t j = 0; j < pairs.size(); ++j) {
+        const auto table = free.lower_bound(pair_need[pairs[j]]);
+        if (table == free.end()) {
+          out.push_back(j);
+          continue;
+        }
+        free.erase(table);
+        seated_pairs.push_back(pairs[j]);
+        seated_position.push_back(j);
+      }
+    } else {
+      seated_pairs = pairs;
+      for (std::size_t j = 0; j < pairs.size(); ++j) seated_position.push_back(j);
+    }
+    if (interpreting) {
+      for (std::size_t j : unserved(s, seated_pairs)) out.push_back(seated_position[j]);
+    }
+    std::sort(out.begin(), out.end());
     return out;
   }
 
@@ -213,15 +248,17 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
       const std::vector<int> single = {p};
       interpreted = m.unserved(mt.slot, single).empty();
     }
+    const bool seated = seats_at(inst, mt.table) >= meeting_seats(inst, mt.k, mt.f);
     const bool clash = pair_fixed[p] || busy[static_cast<std::size_t>(mt.k) * S + mt.slot] ||
                        busy[static_cast<std::size_t>(mt.f) * S + mt.slot] ||
-                       fixed_in_slot[mt.slot] >= inst.tables_per_slot[mt.slot] || !interpreted;
+                       fixed_in_slot[mt.slot] >= inst.tables_per_slot[mt.slot] || !interpreted ||
+                       !seated;
     if (clash) {
       if (mt.locked) {
         return core::Error::infeasible("locked meeting " + where +
                                            " clashes with another kept meeting (same pair, "
                                            "same person in the slot, no table or no "
-                                           "interpreter left)",
+                                           "interpreter left) or its table is too small",
                                        "unlock one of the clashing meetings");
       }
       continue;
@@ -252,6 +289,20 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
   m.free_tables.resize(S);
   for (int s = 0; s < S; ++s)
     m.free_tables[s] = std::max(0, inst.tables_per_slot[s] - fixed_in_slot[s]);
+  m.seating = !inst.table_seats.empty();
+  if (m.seating) {
+    std::set<std::pair<int, int>> held;  // (slot, table) of fixed meetings
+    for (const Meeting& f : m.fixed) held.insert({f.slot, f.table});
+    m.slot_seats.assign(S, {});
+    for (int s = 0; s < S; ++s) {
+      for (int t = 0; t < inst.tables_per_slot[s]; ++t) {
+        if (held.count({s, t}) == 0) m.slot_seats[s].push_back(seats_at(inst, t));
+      }
+      std::sort(m.slot_seats[s].begin(), m.slot_seats[s].end());
+    }
+    m.pair_need.resize(P);
+    for (int p = 0; p < P; ++p) m.pair_need[p] = meeting_seats(inst, m.pair_k[p], m.pair_f[p]);
+  }
   m.pair_slots.assign(P, {});
   m.slot_pairs.assign(S, {});
   m.person_slots.assign(m.n, {});
@@ -267,6 +318,9 @@ core::Result<Model> build_model(const Instance& inst, bool fill_only) {
         continue;
       }
       if (m.needs[p] && m.capable(p, s).empty()) continue;  // no interpreter for it here
+      if (m.seating && (m.slot_seats[s].empty() || m.slot_seats[s].back() < m.pair_need[p])) {
+        continue;  // no table in this slot seats both delegations
+      }
       m.pair_slots[p].push_back(s);
       m.slot_pairs[s].push_back(p);
       person_slot_seen[static_cast<std::size_t>(k) * S + s] = 1;
@@ -440,8 +494,8 @@ class Search {
       }
       assign(p, s);
     }
-    if (!m_.interpreting) return;
-    // Interpreters: in each slot, the most valuable placed meetings keep theirs.
+    if (!m_.interpreting && !m_.seating) return;
+    // Seats and interpreters: in each slot, the most valuable placed meetings keep theirs.
     for (int s = 0; s < m_.slot_count; ++s) {
       std::vector<int> placed;
       for (int p : m_.slot_pairs[s]) {
@@ -449,7 +503,7 @@ class Search {
       }
       std::stable_sort(placed.begin(), placed.end(),
                        [&](int a, int b) { return m_.value(a, s) > m_.value(b, s); });
-      for (std::size_t j : m_.unserved(s, placed)) unassign(placed[j]);
+      for (std::size_t j : m_.left_out(s, placed)) unassign(placed[j]);
     }
   }
 
@@ -629,7 +683,7 @@ class Search {
       for (int p : old_pairs_) assign(p, s);
       return;
     }
-    if (m_.interpreting) serve_interpreters(s, nf, nk, complete, chosen);
+    if (m_.interpreting || m_.seating) repair_slot(s, nf, nk, complete, chosen);
     for (int a : chosen) {
       const int p = arc_pair_[a];
       if (st_.pair_slot[p] >= 0) {
@@ -669,10 +723,11 @@ class Search {
     dirty_[s] = 0;
   }
 
-  // Interpreters in slot s: the chosen meetings no interpreter is left for (tried by gain) are
-  // taken out of the arcs and the slot solved again, a few times; what still cannot be served
-  // is dropped, so the slot stays feasible (a subset of a matching is a matching).
-  void serve_interpreters(int s, int nf, int nk, bool complete, std::vector<int>& chosen) {
+  // Seats and interpreters in slot s: the chosen meetings no seat or interpreter is left for
+  // (tried by gain) are taken out of the arcs and the slot solved again, a few times; what still
+  // cannot be served is dropped, so the slot stays feasible (a subset of a matching is a
+  // matching).
+  void repair_slot(int s, int nf, int nk, bool complete, std::vector<int>& chosen) {
     constexpr int kRounds = 16;
     for (int round = 0;; ++round) {
       std::vector<int> order = chosen;
@@ -680,7 +735,7 @@ class Search {
                        [&](int a, int b) { return arcs_[a].gain > arcs_[b].gain; });
       std::vector<int> pairs;
       for (int a : order) pairs.push_back(arc_pair_[a]);
-      const std::vector<std::size_t> left_out = m_.unserved(s, pairs);
+      const std::vector<std::size_t> left_out = m_.left_out(s, pairs);
       if (left_out.empty()) return;
       std::vector<char> drop(arcs_.size(), 0);
       for (std::size_t j : left_out) drop[order[j]] = 1;
@@ -741,6 +796,10 @@ detail::ReducedProblem reduced_problem(const Model& m) {
   }
   r.max_run = m.max_run;
   r.fixed_busy = m.fixed_busy;
+  if (m.seating) {
+    r.pair_need = m.pair_need;
+    r.slot_seats = m.slot_seats;
+  }
   if (m.interpreting) {
     r.interpreters = m.interpreter_count;
     r.pair_slot_interpreters.resize(m.pair_k.size());
@@ -837,6 +896,12 @@ std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
   // Tables in use per slot: a set, so memory follows the meetings, not the table counts.
   std::vector<std::set<int>> taken(S);
   std::vector<char> placed(all.size(), 0);
+  std::set<std::tuple<int, int, int>> fixed_keys;
+  for (const Meeting& f : m.fixed) fixed_keys.insert({f.k, f.f, f.slot});
+  std::vector<char> fixed(all.size(), 0);
+  for (std::size_t a = 0; a < all.size(); ++a) {
+    fixed[a] = fixed_keys.count({all[a].k, all[a].f, all[a].slot}) != 0 ? 1 : 0;
+  }
   // Hosts that keep their table sit there (distinct per host, within every slot they meet in).
   const std::vector<int> home = home_tables(inst);
   for (std::size_t a = 0; a < all.size(); ++a) {
@@ -845,10 +910,14 @@ std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
     taken[all[a].slot].insert(all[a].table);
     placed[a] = 1;
   }
-  // Locked meetings first (validated: each at its own existing table), then kept ones.
+  // Locked meetings first (validated: each at its own existing table), then kept ones. With
+  // table sizes only fixed meetings keep their table (the free tables' seats were counted
+  // without them), and the rest are seated below.
+  const bool seating = !inst.table_seats.empty();
   for (const bool locked_pass : {true, false}) {
     for (std::size_t a = 0; a < all.size(); ++a) {
       if (placed[a] || all[a].locked != locked_pass) continue;
+      if (seating && !fixed[a]) continue;
       auto it = previous_table.find({all[a].k, all[a].f, all[a].slot});
       if (it == previous_table.end()) continue;
       const int t = it->second;
@@ -857,6 +926,29 @@ std::vector<Meeting> with_tables(const Instance& inst, const Model& m,
         all[a].table = t;
         placed[a] = 1;
       }
+    }
+  }
+  if (seating) {
+    // Largest delegations first, each at the smallest free table that seats it: this seats every
+    // set the scheduler kept (the tables' sizes are nested).
+    std::vector<std::size_t> order;
+    for (std::size_t a = 0; a < all.size(); ++a) {
+      if (!placed[a]) order.push_back(a);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return meeting_seats(inst, all[a].k, all[a].f) > meeting_seats(inst, all[b].k, all[b].f);
+    });
+    for (std::size_t a : order) {
+      const int s = all[a].slot;
+      const int need = meeting_seats(inst, all[a].k, all[a].f);
+      int best = -1;
+      for (int t = 0; t < inst.tables_per_slot[s]; ++t) {
+        if (taken[s].count(t) != 0 || seats_at(inst, t) < need) continue;
+        if (best < 0 || seats_at(inst, t) < seats_at(inst, best)) best = t;
+      }
+      all[a].table = best;  // -1 only if the scheduler broke the rule: the checker reports it
+      if (best >= 0) taken[s].insert(best);
+      placed[a] = 1;
     }
   }
   std::vector<int> next_free(S, 0);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -113,7 +114,8 @@ TEST(MatchScheduleProperty, SchedulesAreFeasibleAndBoundsAreTrue) {
   }
 }
 
-// ---- The organiser's rules: caps, breaks, vetoes and interpreters against brute force. ---------
+// ---- The organiser's rules: caps, breaks, vetoes, interpreters, table sizes against brute force.
+// --
 
 // A tiny random instance with every rule: few enough meetings to enumerate every schedule.
 Instance random_rules_instance(std::uint64_t seed) {
@@ -168,8 +170,44 @@ Instance random_rules_instance(std::uint64_t seed) {
     }
     inst.interpreters.push_back(it);
   }
+  // Half of them have table sizes and delegations of one to three people, some preferred only.
+  if (rng.below(2) == 0) {
+    for (int& tables : inst.tables_per_slot) tables = 1 + rng.below(2);
+    for (int t = 0; t < 2; ++t) inst.table_seats.push_back(2 + rng.below(4));
+    for (Participant& p : inst.participants) {
+      const int people = rng.below(4);
+      for (int m = 0; m < people; ++m) {
+        Member member;
+        member.name = p.id + "-" + std::to_string(m);
+        member.required = rng.below(3) != 0;
+        p.members.push_back(member);
+      }
+    }
+  }
   inst.fairness_bonus = {150, 75};
   return inst;
+}
+
+// Tables of one slot's meetings: largest delegations first, each at the smallest free table
+// that seats it (any table when the instance gives no sizes).
+void seat(const Instance& inst, std::vector<Meeting>& meetings) {
+  std::map<int, std::vector<Meeting*>> by_slot;
+  for (Meeting& m : meetings) by_slot[m.slot].push_back(&m);
+  for (auto& [slot, list] : by_slot) {
+    std::stable_sort(list.begin(), list.end(), [&](const Meeting* a, const Meeting* b) {
+      return meeting_seats(inst, a->k, a->f) > meeting_seats(inst, b->k, b->f);
+    });
+    std::set<int> taken;
+    for (Meeting* m : list) {
+      int best = -1;
+      for (int t = 0; t < inst.tables_per_slot[slot]; ++t) {
+        if (taken.count(t) != 0 || seats_at(inst, t) < meeting_seats(inst, m->k, m->f)) continue;
+        if (best < 0 || seats_at(inst, t) < seats_at(inst, best)) best = t;
+      }
+      m->table = best;  // -1: the checker rejects the schedule
+      taken.insert(best);
+    }
+  }
 }
 
 // The best objective of any schedule that passes the checker: every choice of at most
@@ -183,6 +221,7 @@ long long brute_force_optimum(const Instance& inst) {
   std::function<void(int)> next_slot = [&](int s) {
     if (s == inst.slot_count()) {
       std::vector<Meeting> meetings = chosen;
+      seat(inst, meetings);
       assign_interpreters(inst, meetings);
       const CheckReport r = check_schedule(inst, meetings);
       if (r.feasible()) best = std::max(best, r.objective.total());
@@ -231,9 +270,10 @@ long long brute_force_optimum(const Instance& inst) {
 // equals brute force whenever it says "proven", no bound is ever below brute force, and the
 // models alone (no search to hide a model that cuts the optimum off) reach and prove it.
 TEST(MatchScheduleProperty, RulesOptimaAndBoundsMatchBruteForce) {
-  constexpr std::uint64_t kCases = 40;
+  constexpr std::uint64_t kCases = 60;
   int proven = 0;
   int with_interpreters = 0;
+  int with_seats = 0;
   for (std::uint64_t seed = 1; seed <= kCases; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     const Instance inst = random_rules_instance(seed);
@@ -265,9 +305,11 @@ TEST(MatchScheduleProperty, RulesOptimaAndBoundsMatchBruteForce) {
       }
     }
     with_interpreters += inst.interpreters.empty() ? 0 : 1;
+    with_seats += inst.table_seats.empty() ? 0 : 1;
   }
   EXPECT_EQ(proven, static_cast<int>(kCases));
   EXPECT_GT(with_interpreters, 10);
+  EXPECT_GT(with_seats, 10);
 }
 
 }  // namespace

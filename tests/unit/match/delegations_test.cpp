@@ -5,6 +5,7 @@
 // interpreter when one of them shares a language), a member without a name is an error with its
 // JSON path, and the agendas name both delegations.
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -90,6 +91,42 @@ TEST(MatchDelegations, AMemberWithoutANameIsAnError) {
   auto bad = io::parse_match_instance(json, "inst.json");
   ASSERT_FALSE(bad.has_value());
   EXPECT_NE(bad.error().to_string().find("$.participants[1].members[1]"), std::string::npos)
+      << bad.error().to_string();
+}
+
+// Table sizes from the command line and preferred members from the profiles: "Expert 1?" comes
+// only when seats allow, so the delegation of three needs two chairs, and with one table of
+// three chairs the pair (1 + 2) meets there; with --table-seats 2 it cannot, and the sizes are
+// written back and read again.
+TEST(MatchDelegations, PreferredMembersTakeNoSeatAndTableSeatsComeFromTheCommandLine) {
+  const std::string profiles =
+      "id,side,organisation,country,offers,seeks,languages,members,available,requests\n"
+      "K1,K,Saebitchem,KR,seller,buyer,ko;en,Team lead,all,F1:1\n"
+      "F1,F,Indonesia delegation,ID,buyer,seller,id;en,"
+      "Head (official);Adviser;Expert 1 (expert)?,all,\n";
+  engine::ScoreRequest request;
+  request.csv = true;
+  request.slots = 2;
+  request.tables = 1;
+  request.table_seats = {3};
+  auto out = engine::score_match_text(profiles, "profiles.csv", request);
+  ASSERT_TRUE(out.has_value()) << out.error().to_string();
+  const Instance& inst = out->instance;
+  ASSERT_EQ(inst.participants[1].members.size(), 3u);
+  EXPECT_FALSE(inst.participants[1].members[2].required);
+  EXPECT_EQ(inst.participants[1].members[2].name, "Expert 1");
+  EXPECT_EQ(inst.participants[1].members[2].role, "expert");
+  EXPECT_EQ(seats_needed(inst.participants[1]), 2);
+  EXPECT_EQ(meeting_seats(inst, 0, 1), 3);
+  auto again = io::parse_match_instance(out->instance_json, "inst.json");
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(again->table_seats, std::vector<int>{3});
+  EXPECT_FALSE(again->participants[1].members[2].required);
+
+  request.table_seats = {1};
+  auto bad = engine::score_match_text(profiles, "profiles.csv", request);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().to_string().find("--table-seats ($.table_seats[0])"), std::string::npos)
       << bad.error().to_string();
 }
 

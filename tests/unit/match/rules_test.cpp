@@ -2,7 +2,8 @@
 // The organiser's rules of issue 15 (instance format extensions): "no thanks" vetoes, caps on
 // meetings per person, forced breaks (most consecutive meetings). The scheduler honours them,
 // `match check` reports every violation in hand-broken schedules, the bound stays true, and
-// bad values are exit 3 with the JSON path.
+// bad values are exit 3 with the JSON path. Tables of different sizes seat every delegation's
+// required members.
 #include <fstream>
 #include <functional>
 #include <map>
@@ -181,6 +182,85 @@ TEST(MatchRules, ProfilesVetoesOverrideRequestsAndCapsAreKept) {
   auto unknown = run_cli("match score " + dir.path("q.csv"));
   EXPECT_EQ(unknown.exit_code, 3) << unknown.output;
   EXPECT_NE(unknown.output.find("q.csv:2:vetoes"), std::string::npos) << unknown.output;
+}
+
+// Tables of different sizes: small-s1 with eight tables of 2 to 6 seats and delegations of two
+// to four people (one member of a delegation only "if seats allow").
+json seated_small() {
+  json inst = load(test_data("match/small-s1.json"));
+  inst["table_seats"] = {2, 2, 2, 2, 3, 3, 4, 6};
+  for (int i = 0; i < 4; ++i) {  // F0000..F0003: an official and two experts, all required
+    auto& p = inst["participants"][30 + i];
+    p["members"] = {{{"name", "Official " + std::to_string(i)}, {"role", "director"}},
+                    {{"name", "Expert A" + std::to_string(i)}, {"role", "expert"}},
+                    {{"name", "Expert B" + std::to_string(i)}, {"role", "expert"}}};
+  }
+  inst["participants"][34]["members"] = {
+      {{"name", "Head"}}, {{"name", "Aide"}, {"role", "expert"}, {"attendance", "preferred"}}};
+  inst["participants"][0]["members"] = {{{"name", "CEO"}}, {{"name", "CTO"}}};
+  return inst;
+}
+
+TEST(MatchRules, TablesOfDifferentSizesSeatEveryDelegationAndCheckReportsASmallTable) {
+  const json inst = seated_small();
+  std::map<std::string, int> seats;  // required seats per participant id
+  for (const auto& p : inst["participants"]) {
+    int required = 0;
+    for (const auto& m : p.value("members", json::array())) {
+      required += m.value("attendance", std::string("required")) == "required" ? 1 : 0;
+    }
+    seats[p["id"].get<std::string>()] = std::max(1, required);
+  }
+  EXPECT_EQ(seats["F0000"], 3);
+  EXPECT_EQ(seats["F0004"], 1);           // the preferred aide takes no seat
+  const Scheduled s = schedule_of(inst);  // match check accepts it
+  ASSERT_EQ(s.exit_code, 0) << s.output;
+  int big = 0;
+  for (const auto& m : s.schedule["meetings"]) {
+    const int need = seats[m["k"].get<std::string>()] + seats[m["f"].get<std::string>()];
+    const int table = m["table"].get<int>();
+    EXPECT_GE(inst["table_seats"][table].get<int>(), need) << m.dump();
+    big += need > 3 ? 1 : 0;
+  }
+  EXPECT_GT(big, 0);  // the delegations did meet, at the two big tables
+  EXPECT_LE(s.schedule["objective"].get<long long>(), 20114);  // a restriction of small-s1
+  // The small-s1 optimum ignores table sizes: check names a delegation at a small table.
+  auto r = check_optimum(inst);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.output.find(", the meeting needs 4 (K"), std::string::npos) << r.output;
+
+  // The agendas say who comes only when seats allow.
+  TempDir dir;
+  std::ofstream(dir.path("i.json")) << inst.dump();
+  std::ofstream(dir.path("s.json")) << s.schedule.dump();
+  auto agenda = run_cli("match agenda " + dir.path("i.json") + " " + dir.path("s.json") +
+                        " --out-dir " + dir.path("a") + " --date 2023-11-30");
+  ASSERT_EQ(agenda.exit_code, 0) << agenda.output;
+  const auto all = io::read_text_file(dir.path("a/meetings.csv"));
+  ASSERT_TRUE(all.has_value());
+  ASSERT_NE(all->find("F0004"), std::string::npos);  // the delegate with the aide meets
+  EXPECT_NE(all->find("Aide (expert, if seats allow)"), std::string::npos) << *all;
+}
+
+TEST(MatchRules, BadTableSizesAndAttendanceAreExitThreeWithTheJsonPath) {
+  expect_rejected([](json& j) { j["table_seats"] = {2, 2, 2, 2, 3, 3, 4, 1}; },
+                  "$.table_seats[7]: a table seats 2 to 1000 people, not 1");
+  expect_rejected(
+      [](json& j) {
+        j["table_seats"] = {4, 4};
+      },
+      "$.table_seats: table_seats has 2 entries, but a slot has 8 tables");
+  expect_rejected(
+      [](json& j) {
+        j["participants"][0]["members"] = {{{"name", "CEO"}, {"attendance", "maybe"}}};
+      },
+      "$.participants[0].members[0].attendance: attendance 'maybe' is not required or preferred");
+  expect_rejected(
+      [](json& j) {
+        j["table_seats"] = {2, 2, 2, 2, 3, 3, 4, 6};
+        j["host_keeps_table"] = true;
+      },
+      "table_seats and host_keeps_table together are not supported");
 }
 
 }  // namespace
