@@ -77,6 +77,13 @@ std::vector<int> meeting_reach(const Instance& instance) {
   std::vector<std::vector<char>> usable(n, std::vector<char>(slot_count, 0));
   std::vector<int> partners(n, 0);
   const auto interpreter_free = interpreter_slots(instance);
+  std::vector<int> largest_table(slot_count, 0);  // chairs at the slot's largest table
+  for (int s = 0; s < slot_count; ++s) {
+    for (int t = 0; t < instance.tables_per_slot[s]; ++t) {
+      largest_table[s] = std::max(largest_table[s], seats_at(instance, t));
+      if (instance.table_seats.empty()) break;  // any table seats any meeting
+    }
+  }
   for (const CandidatePair& p : instance.pairs) {
     if (is_vetoed(instance, p.k, p.f)) continue;
     // A pair without a shared language meets only where an interpreter for it is free.
@@ -92,6 +99,7 @@ std::vector<int> meeting_reach(const Instance& instance) {
                                 [&](int i) { return interpreter_free[i][s] != 0; })) {
         continue;
       }
+      if (largest_table[s] < meeting_seats(instance, p.k, p.f)) continue;  // no table seats them
       usable[p.k][s] = usable[p.f][s] = 1;
       meets = true;
     }

@@ -37,7 +37,8 @@ struct MaxMinReport {
 
 // Per participant, the most meetings it could hold from its own data alone: slots in which it is
 // available with an available, non-vetoed candidate partner (at its own table under
-// host_keeps_table; with an interpreter free for them when they share no language), at most its
+// host_keeps_table; with an interpreter free for them when they share no language; at a table
+// with chairs for both delegations), at most its
 // partners, its max_meetings and what the break rule allows in those slots; 0 when cancelled.
 std::vector<int> meeting_reach(const Instance& instance);
 

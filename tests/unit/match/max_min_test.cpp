@@ -149,6 +149,23 @@ TEST(MatchMaxMin, TheScheduleFileSaysTheLevelAndWhoIsHeldBelowIt) {
   EXPECT_FALSE(nlohmann::json::parse(plain->schedule_json).contains("fairness"));
 }
 
+// A delegation that no table seats has no reach: with eight tables of two chairs, a foreign
+// delegate of two required members needs three.
+TEST(MatchMaxMin, ADelegationNoTableSeatsHasNoReach) {
+  Instance inst = load("small-s1.json");
+  int f = -1;
+  for (int i = 0; i < inst.participant_count() && f < 0; ++i) {
+    if (inst.participants[i].side == Side::kForeign) f = i;
+  }
+  ASSERT_GE(f, 0);
+  EXPECT_GT(meeting_reach(inst)[f], 0);
+  inst.table_seats.assign(8, 2);
+  inst.participants[f].members = {Member{"Head", "", {}, true}, Member{"Expert", "", {}, true}};
+  EXPECT_EQ(meeting_reach(inst)[f], 0);
+  inst.participants[f].members[1].required = false;  // the expert comes if seats allow
+  EXPECT_GT(meeting_reach(inst)[f], 0);
+}
+
 TEST(MatchMaxMin, ACancelledParticipantIsNotHeldBelowTheLevel) {
   Instance inst = load("small-s1.json");
   const int k26 = std::find_if(inst.participants.begin(), inst.participants.end(),
