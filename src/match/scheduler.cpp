@@ -728,7 +728,7 @@ class Search {
   // cannot be served is dropped, so the slot stays feasible (a subset of a matching is a
   // matching).
   void repair_slot(int s, int nf, int nk, bool complete, std::vector<int>& chosen) {
-    constexpr int kRounds = 16;
+    constexpr int kRounds = 10;
     for (int round = 0;; ++round) {
       std::vector<int> order = chosen;
       std::stable_sort(order.begin(), order.end(),
