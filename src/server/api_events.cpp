@@ -11,6 +11,7 @@
 // --db), so they survive a restart like runs do; every schedule made is kept.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -148,6 +149,22 @@ core::Status met_before_query(ApiState& state, const ApiRequest& request,
   return {};
 }
 
+// ?table_seats=2,2,4,6 on a profiles upload: chairs per table number (`match score
+// --table-seats`); the instance's checks then name `query: table_seats`.
+core::Status table_seats_query(const ApiRequest& request, engine::ScoreRequest& score) {
+  if (!request.has_query("table_seats")) return {};
+  for (const auto& item : io::split_list(request.query("table_seats"), ',')) {
+    const auto seats = io::parse_decimal(item);
+    if (!seats || *seats != std::floor(*seats) || *seats < 2 || *seats > 1000) {
+      return core::Error::invalid_input("table size '" + item + "' is not a whole number 2-1000",
+                                        "query: table_seats",
+                                        "give the chairs at each table, e.g. table_seats=2,2,4,6");
+    }
+    score.table_seats.push_back(static_cast<int>(*seats));
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_event_routes(RouteTable& routes, ApiState& state) {
@@ -163,11 +180,15 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
        {{"met_before",
          "profiles only: stored events (e1,e2) whose latest schedules' pairs met before"},
         {"met_before_factor",
-         "0 (default: an unrequested pair that met before is not proposed again) to 1"}},
+         "0 (default: an unrequested pair that met before is not proposed again) to 1"},
+        {"table_seats",
+         "profiles only: chairs at each table number (2,2,4,6); a meeting needs a chair for "
+         "each required member of both delegations"}},
        {kJsonType},
        [&state](const ApiRequest& request) -> core::Result<Reply> {
          engine::ScoreRequest score;
          URBANMINE_TRY_STATUS(met_before_query(state, request, score));
+         URBANMINE_TRY_STATUS(table_seats_query(request, score));
          auto created = [&]() -> core::Result<engine::Event> {
            if (request.raw.get_header_value("Content-Type").rfind("text/csv", 0) == 0) {
              score.csv = true;
@@ -180,6 +201,11 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
                                                "send participant profiles or a match instance");
            }
            if (body->value("format", std::string()) == "match-instance/1") {
+             if (request.has_query("table_seats")) {
+               return core::Error::invalid_input(
+                   "table_seats applies to profiles; an instance gives its own table_seats",
+                   "query: table_seats", "put \"table_seats\" in the instance instead");
+             }
              if (request.has_query("met_before")) {
                return core::Error::invalid_input(
                    "met_before applies to profiles, which are scored here; an instance is "
@@ -192,7 +218,13 @@ void add_event_routes(RouteTable& routes, ApiState& state) {
            }
            return state.events->add_scored(request.body(), "request body", score);
          }();
-         if (!created) return created.error();
+         if (!created) {
+           core::Error e = created.error();
+           if (e.location.find("--table-seats") != std::string::npos) {
+             e.location = "query: table_seats";  // the CLI's spelling of the same list
+           }
+           return e;
+         }
          return Reply::json(to_json_text(event_json(*created)), 201);
        },
        {kJsonType, "text/csv"}});

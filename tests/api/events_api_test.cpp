@@ -6,6 +6,7 @@
 // the JSON path, token on writes).
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -388,6 +389,59 @@ TEST(EventsApi, CsvProfilesAreScoredLikeTheCli) {
   expect_error(c->Post(("/api/events?met_before=" + id).c_str(),
                        R"({"format": "match-instance/1"})", "application/json"),
                400, "invalid_input");
+}
+
+// Table sizes on a profiles upload: ?table_seats= gives each table its chairs (as `match score
+// --table-seats`), the schedule seats every delegation, and bad lists are 400 naming the query.
+TEST(EventsApi, TableSeatsOnAProfilesUpload) {
+  ServerProcess server;
+  auto c = server.client();
+  const std::string profiles = read_file(source_path("examples/event/profiles.csv"));
+  auto plain = c->Post("/api/events", profiles, "text/csv");
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 201) << plain->body;
+  const json inst = json::parse(
+      c->Get(("/api/events/" + json::parse(plain->body)["id"].get<std::string>() + "/instance")
+                 .c_str())
+          ->body);
+  int tables = 0;
+  for (const auto& t : inst["tables_per_slot"]) tables = std::max(tables, t.get<int>());
+  ASSERT_GT(tables, 1);
+  std::string seats = "6";
+  for (int t = 1; t < tables; ++t) seats += ",3";  // one big table, the rest for two or three
+  auto created = c->Post(("/api/events?table_seats=" + seats).c_str(), profiles, "text/csv");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = json::parse(created->body)["id"];
+  const json seated = json::parse(c->Get(("/api/events/" + id + "/instance").c_str())->body);
+  ASSERT_EQ(seated["table_seats"].size(), static_cast<std::size_t>(tables));
+  EXPECT_EQ(seated["table_seats"][0], 6);
+  auto scheduled = c->Post(("/api/events/" + id + "/schedule").c_str(),
+                           R"({"time_limit_seconds": 2})", "application/json");
+  ASSERT_TRUE(scheduled);
+  ASSERT_EQ(scheduled->status, 200) << scheduled->body;
+  std::map<std::string, int> need;  // required chairs per participant
+  for (const auto& p : seated["participants"]) {
+    int required = 0;
+    for (const auto& m : p.value("members", json::array())) {
+      required += m.value("attendance", std::string("required")) == "required" ? 1 : 0;
+    }
+    need[p["id"].get<std::string>()] = std::max(1, required);
+  }
+  for (const auto& m : json::parse(scheduled->body)["meetings"]) {
+    const int chairs = seated["table_seats"][m["table"].get<int>()].get<int>();
+    EXPECT_GE(chairs, need[m["k"].get<std::string>()] + need[m["f"].get<std::string>()])
+        << m.dump();
+  }
+  auto one = c->Post("/api/events?table_seats=2,1", profiles, "text/csv");
+  expect_error(one, 400, "invalid_input");
+  EXPECT_NE(one->body.find("query: table_seats"), std::string::npos) << one->body;
+  auto short_list = c->Post("/api/events?table_seats=4", profiles, "text/csv");
+  expect_error(short_list, 400, "invalid_input");
+  EXPECT_NE(short_list->body.find("query: table_seats"), std::string::npos) << short_list->body;
+  expect_error(
+      c->Post("/api/events?table_seats=4", R"({"format": "match-instance/1"})", "application/json"),
+      400, "invalid_input");
 }
 
 // Deal sheets of the example event from a finished baseline run: JSON with a sheet per meeting
