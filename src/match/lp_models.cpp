@@ -113,7 +113,7 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
   std::vector<int> cap_row(n, -1);
   for (int i = 0; i < n; ++i) {
     const int left = prob.cap_left.empty() ? -1 : prob.cap_left[static_cast<std::size_t>(i)];
-    if (left >= 0 && per_person[i] > left) cap_row[i] = add_row(left);
+    if (left >= 0 && per_person[i] > left) cap_row[i] = add_row(std::max(0, left));
   }
   // Forced breaks: in every window of max_run + 1 consecutive slots a participant meets at most
   // max_run times, fixed meetings included (rows per participant and window start).
@@ -131,7 +131,7 @@ BuiltModel build_time_indexed(const ReducedProblem& prob) {
         if (!prob.fixed_busy.empty()) busy += prob.fixed_busy[cell] != 0 ? 1 : 0;
       }
       if (free_columns + busy > run) {
-        window_row[static_cast<std::size_t>(i) * windows + a] = add_row(run - busy);
+        window_row[static_cast<std::size_t>(i) * windows + a] = add_row(std::max(0, run - busy));
       }
     }
   }

@@ -792,7 +792,9 @@ detail::ReducedProblem reduced_problem(const Model& m) {
   r.fixed_meetings = m.fixed_count;
   r.cap_left.assign(static_cast<std::size_t>(m.n), -1);
   for (int i = 0; i < m.n; ++i) {
-    if (m.cap[i] != std::numeric_limits<int>::max()) r.cap_left[i] = m.cap[i] - m.fixed_count[i];
+    if (m.cap[i] != std::numeric_limits<int>::max()) {
+      r.cap_left[i] = std::max(0, m.cap[i] - m.fixed_count[i]);
+    }
   }
   r.max_run = m.max_run;
   r.fixed_busy = m.fixed_busy;
