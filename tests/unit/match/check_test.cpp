@@ -7,28 +7,15 @@
 #include "io/match_json.h"
 #include "match/objective.h"
 
+#include "match_reference.h"
 #include "test_support.h"
 
 namespace urbanmine::match {
 namespace {
 
-struct Loaded {
-  Instance instance;
-  Schedule schedule;
-};
+using Loaded = testing::MatchReference;
 
-Loaded load(const std::string& name) {
-  const std::string ipath = testing::test_data("match/" + name + ".json");
-  const std::string spath = testing::test_data("match/" + name + ".opt.json");
-  auto itext = io::read_text_file(ipath);
-  auto stext = io::read_text_file(spath);
-  EXPECT_TRUE(itext.has_value() && stext.has_value());
-  auto inst = io::parse_match_instance(*itext, ipath);
-  EXPECT_TRUE(inst.has_value());
-  auto sched = io::parse_match_schedule(*stext, spath, *inst);
-  EXPECT_TRUE(sched.has_value());
-  return {*inst, *sched};
-}
+Loaded load(const std::string& name) { return testing::load_match_reference(name); }
 
 TEST(MatchCheck, ReferenceOptimaScoreTheirDocumentedValues) {
   const Loaded small = load("small-s1");

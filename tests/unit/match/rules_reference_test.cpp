@@ -17,6 +17,7 @@
 #include "match/objective.h"
 #include "match/scheduler.h"
 
+#include "match_reference.h"
 #include "test_support.h"
 
 namespace urbanmine::match {
@@ -25,23 +26,9 @@ namespace {
 constexpr long long kSmallRulesOptimum = 18574;    // README: CBC, one thread
 constexpr long long kMediumRulesOptimum = 106190;  // README: CBC, one thread
 
-struct Loaded {
-  Instance instance;
-  Schedule optimum;
-};
+using Loaded = testing::MatchReference;
 
-Loaded load(const std::string& name) {
-  const std::string ipath = testing::test_data("match/" + name + ".json");
-  const std::string spath = testing::test_data("match/" + name + ".opt.json");
-  auto itext = io::read_text_file(ipath);
-  auto stext = io::read_text_file(spath);
-  EXPECT_TRUE(itext.has_value() && stext.has_value());
-  auto inst = io::parse_match_instance(*itext, ipath);
-  EXPECT_TRUE(inst.has_value()) << (inst ? "" : inst.error().to_string());
-  auto sched = io::parse_match_schedule(*stext, spath, *inst);
-  EXPECT_TRUE(sched.has_value()) << (sched ? "" : sched.error().to_string());
-  return {*inst, *sched};
-}
+Loaded load(const std::string& name) { return testing::load_match_reference(name); }
 
 bool mentions(const CheckReport& r, const std::string& text) {
   for (const auto& v : r.violations) {
@@ -69,9 +56,9 @@ TEST(MatchRulesReference, TheSetHasEveryRuleAndItBinds) {
     EXPECT_GT(delegations, 0) << name;
     EXPECT_GT(needing, 0) << name;
     // The optimum uses interpreters and keeps to the caps and breaks.
-    const CheckReport r = check_schedule(inst, l.optimum.meetings);
+    const CheckReport r = check_schedule(inst, l.schedule.meetings);
     int interpreted = 0;
-    for (const Meeting& m : l.optimum.meetings) interpreted += m.interpreter >= 0 ? 1 : 0;
+    for (const Meeting& m : l.schedule.meetings) interpreted += m.interpreter >= 0 ? 1 : 0;
     EXPECT_GT(interpreted, 0) << name;
     EXPECT_TRUE(r.feasible()) << name << ": " << (r.feasible() ? "" : r.violations.front());
   }
@@ -80,9 +67,9 @@ TEST(MatchRulesReference, TheSetHasEveryRuleAndItBinds) {
 TEST(MatchRulesReference, TheCbcOptimaScoreTheirValuesUnderTheEngineChecker) {
   const Loaded small = load("small-rules-s1");
   const Loaded medium = load("medium-rules-s1");
-  EXPECT_EQ(check_schedule(small.instance, small.optimum.meetings).objective.total(),
+  EXPECT_EQ(check_schedule(small.instance, small.schedule.meetings).objective.total(),
             kSmallRulesOptimum);
-  const CheckReport r = check_schedule(medium.instance, medium.optimum.meetings);
+  const CheckReport r = check_schedule(medium.instance, medium.schedule.meetings);
   EXPECT_EQ(r.objective.total(), kMediumRulesOptimum);
   EXPECT_EQ(r.objective.meetings, 492);
   EXPECT_EQ(r.objective.pair_weight, 50540);
@@ -126,7 +113,7 @@ class MatchRulesBrokenOptimum : public ::testing::Test {
  protected:
   void SetUp() override {
     loaded_ = load("medium-rules-s1");
-    meetings_ = loaded_.optimum.meetings;
+    meetings_ = loaded_.schedule.meetings;
     const Instance& inst = loaded_.instance;
     for (const Meeting& m : meetings_) {
       busy_.insert({m.k, m.slot});
