@@ -428,7 +428,8 @@ TEST(EventsApi, TableSeatsOnAProfilesUpload) {
     }
     need[p["id"].get<std::string>()] = std::max(1, required);
   }
-  for (const auto& m : json::parse(scheduled->body)["meetings"]) {
+  const json schedule = json::parse(scheduled->body);  // kept: the loop reads into it
+  for (const auto& m : schedule["meetings"]) {
     const int chairs = seated["table_seats"][m["table"].get<int>()].get<int>();
     EXPECT_GE(chairs, need[m["k"].get<std::string>()] + need[m["f"].get<std::string>()])
         << m.dump();
